@@ -1,0 +1,147 @@
+"""One diagnosis: facts -> observations -> rule session -> findings, plan, checks.
+
+`Doctor` holds what is built once per process (compiled rules, the engine, the
+fix order); `diagnose` is the per-case path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from engine.facts import Facts
+from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
+from engine.observe import observe
+from engine.personal import Text
+from engine.plan import fix_order
+from engine.rules import FALSE, UNKNOWN, Case, Cause, Workaround
+from engine.session import Firing, RuleEngine
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A reported cause with its status and what supports it."""
+
+    cause: Cause
+    status: str
+    evidence: tuple[Text, ...]
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    cause: Cause
+    where: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Offer:
+    workaround: Workaround
+    evidence: tuple[Text, ...]
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """An unknown fact whose answer would confirm or rule out suspected causes."""
+
+    fact: str
+    question: str
+    decides: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    as_of: date
+    findings: tuple[Finding, ...]
+    plan: tuple[Step, ...]
+    workarounds: tuple[Offer, ...]
+    checks: tuple[Check, ...]
+    trace: tuple[Firing, ...]
+
+
+class Doctor:
+    """Diagnoses cases against one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.order = fix_order(kb.causes)
+        self.rules = kb.compile()
+        self.engine = RuleEngine.for_rules(self.rules)
+
+    def diagnose(self, facts: Facts, today: date | None = None) -> Diagnosis:
+        case = Case(facts, facts.as_of or today or date.today())
+        firings = tuple(self.engine.run(observe(self.kb, self.rules, case)))
+        findings = self._findings(firings)
+        return Diagnosis(
+            as_of=case.as_of,
+            findings=findings,
+            plan=_plan(findings),
+            workarounds=self._offers(firings),
+            checks=self._checks(findings, firings),
+            trace=firings,
+        )
+
+    def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:
+        findings = []
+        for cause_id in self.order:
+            fired = [f for f in firings if f.rule.target == cause_id]
+            if not fired:
+                continue
+            status = CONFIRMED if any(f.rule.conclusion == CONFIRMED for f in fired) else SUSPECTED
+            support = [f for f in fired if f.rule.conclusion == status]
+            findings.append(
+                Finding(self.kb.cause(cause_id), status, _evidence(support), _rule_ids(support))
+            )
+        return tuple(findings)
+
+    def _offers(self, firings: tuple[Firing, ...]) -> tuple[Offer, ...]:
+        offers = []
+        for workaround in self.kb.workarounds:
+            fired = [f for f in firings if f.rule.target == workaround.id]
+            if fired and fired[0].rule.conclusion == OFFERED:
+                offers.append(Offer(workaround, _evidence(fired), _rule_ids(fired)))
+        return tuple(offers)
+
+    def _checks(self, findings: tuple[Finding, ...], firings: tuple[Firing, ...]) -> tuple[Check, ...]:
+        decides: dict[str, list[str]] = {}
+        for finding in findings:
+            if finding.status != SUSPECTED:
+                continue
+            for firing in firings:
+                if firing.rule.id not in finding.rules:
+                    continue
+                for observed in firing.matched:
+                    if observed.value in (UNKNOWN, FALSE) and observed.unknown_paths:
+                        for path in observed.unknown_paths:
+                            causes = decides.setdefault(path, [])
+                            if finding.cause.id not in causes:
+                                causes.append(finding.cause.id)
+        return tuple(
+            Check(path, self.kb.questions.get(_template(path), f"What is {path}?"), tuple(ids))
+            for path, ids in decides.items()
+        )
+
+
+def _template(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def _evidence(firings: list[Firing]) -> tuple[Text, ...]:
+    texts = [m.evidence for f in firings for m in f.matched if m.evidence is not None]
+    return tuple(dict.fromkeys(texts))
+
+
+def _rule_ids(firings: list[Firing]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.rule.id for f in firings))
+
+
+def _plan(findings: tuple[Finding, ...]) -> tuple[Step, ...]:
+    steps = []
+    for finding in findings:
+        for fix in finding.cause.fixes:
+            steps.append(Step(len(steps) + 1, finding.cause, fix.where, fix.action))
+    return tuple(steps)

@@ -1,0 +1,57 @@
+"""Masking of personal data (passport, permit and phone numbers, names).
+
+Values are tagged with their kind where they are produced and masked only when
+rendered, so one switch (`reveal`) decides for every output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PASSPORT = "passport"
+PERMIT = "permit"
+PHONE = "phone"
+NAME = "name"
+PERSONAL_KINDS = frozenset({PASSPORT, PERMIT, PHONE, NAME})
+
+
+def mask(value: str, kind: str | None) -> str:
+    """Hide the middle of a personal value, keeping enough to tell values apart."""
+    if kind not in PERSONAL_KINDS:
+        return value
+    if kind == NAME:
+        return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split(" "))
+    if kind == PHONE:
+        # +8613800138000 -> +86 138****8000
+        digits = value.lstrip("+")
+        head = "+" + digits[:2] + " " if value.startswith("+") else ""
+        body = digits[2:] if value.startswith("+") else digits
+        if len(body) <= 4:
+            return head + "*" * len(body)
+        keep = 3 if len(body) >= 10 else 1
+        return head + body[:keep] + "*" * (len(body) - keep - 4) + body[-4:]
+    if len(value) <= 4:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 5) + value[-2:]
+
+
+@dataclass(frozen=True)
+class Datum:
+    """A value shown to the user, with the kind that decides whether it is masked."""
+
+    value: str
+    kind: str | None = None
+
+    def render(self, reveal: bool) -> str:
+        return self.value if reveal else mask(self.value, self.kind)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence whose `{0}`, `{1}`... slots hold data masked at render time."""
+
+    template: str
+    data: tuple[Datum, ...] = ()
+
+    def render(self, reveal: bool) -> str:
+        return self.template.format(*(datum.render(reveal) for datum in self.data))

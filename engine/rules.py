@@ -1,0 +1,206 @@
+"""The vocabulary a knowledge unit is written in: tests, conditions, causes, workarounds.
+
+A condition (`When`) is a conjunction of tests on observations; a rule holds a
+tuple of alternative conditions. Observations are three-valued ("true",
+"false", "unknown"), so "not known" is never read as "false". Tests on
+`bank_cards[]` observations all refer to the same card within one condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from engine.facts import Facts, read_path
+from engine.personal import Text
+
+LAYERS = ("documents", "bank", "alipay", "taobao")
+CARD = "bank_cards[]"
+TRUE, FALSE, UNKNOWN = "true", "false", "unknown"
+
+
+def is_card_path(path: str) -> bool:
+    return path.startswith(CARD + ".")
+
+
+def encode(value: Any) -> str:
+    """How a fact value is written in an observation: booleans as "true"/"false"."""
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return TRUE if value else FALSE
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Test:
+    """One test of a condition: the observation `name` has one of `values`.
+
+    `name` is a derived observation (`card.passport_differs`), `fact:PATH` (a
+    fact's own value), `known:PATH` ("true"/"false"), `message:CAUSE_ID` (the
+    error message points at the cause) or `finding:layer` (a cause reported in
+    that layer, for rules that chain on other rules' conclusions).
+    """
+
+    name: str
+    values: frozenset[str]
+    card: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.name.split(":", 1)[0] if ":" in self.name else "derived"
+
+    @property
+    def path(self) -> str | None:
+        """The fact path of a `fact:` or `known:` test."""
+        return self.name.split(":", 1)[1] if self.kind in ("fact", "known") else None
+
+    def describe(self) -> str:
+        shown = " or ".join(sorted(self.values))
+        if self.kind == "known":
+            return f"{self.path} is {'known' if TRUE in self.values else 'not known'}"
+        if self.kind == "message":
+            return f"the error message points at {self.name.split(':', 1)[1]}"
+        if self.kind == "finding":
+            return f"a cause in the {shown} layer is reported"
+        return f"{self.name} is {shown}"
+
+
+@dataclass(frozen=True)
+class When:
+    """A conjunction of tests: the condition holds when every test does."""
+
+    tests: tuple[Test, ...]
+
+    @property
+    def reads_card(self) -> bool:
+        return any(test.card for test in self.tests)
+
+    def describe(self) -> str:
+        return " and ".join(test.describe() for test in self.tests)
+
+
+def when(*tests: Test) -> When:
+    return When(tuple(tests))
+
+
+def derived(name: str, value: bool = True) -> Test:
+    """A derived observation (see knowledge/observations.py) is true or false."""
+    return Test(name, frozenset({encode(value)}), card=name.startswith("card."))
+
+
+def fact(path: str, *values: Any) -> Test:
+    """A fact's value is one of `values` (so it is known)."""
+    return Test(f"fact:{path}", frozenset(encode(v) for v in values), card=is_card_path(path))
+
+
+def unknown(path: str) -> Test:
+    return Test(f"known:{path}", frozenset({FALSE}), card=is_card_path(path))
+
+
+def message_points_at(cause_id: str) -> Test:
+    return Test(f"message:{cause_id}", frozenset({TRUE}))
+
+
+def finding_in(*layers: str) -> Test:
+    return Test("finding:layer", frozenset(layers))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an observation found: its value, why, and which facts were missing."""
+
+    value: bool | None
+    evidence: Text | None = None
+    unknown_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    """The facts of one diagnosis and the day they are judged on."""
+
+    facts: Facts
+    as_of: date
+
+    def get(self, path: str, card: int | None = None) -> Any:
+        return read_path(self.facts, path, card)
+
+    def where(self, path: str, card: int | None) -> str:
+        """The concrete JSON path: `bank_cards[].x` of card 1 is `bank_cards[1].x`."""
+        return path.replace(CARD, f"bank_cards[{card}]") if card is not None else path
+
+    def card_count(self) -> int:
+        return len(self.facts.bank_cards or ())
+
+    def missing(self, card: int | None, *paths: str) -> tuple[str, ...]:
+        """The concrete paths among `paths` whose facts are not known."""
+        return tuple(self.where(p, card) for p in paths if self.get(p, card) is None)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A derived, three-valued fact computed from the input (a comparison, a date check)."""
+
+    name: str
+    meaning: str
+    reads: tuple[str, ...]
+    evaluate: Callable[[Case, int | None], Outcome]
+
+    @property
+    def per_card(self) -> bool:
+        return self.name.startswith("card.")
+
+
+@dataclass(frozen=True)
+class FixStep:
+    where: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """Facts a rule is tested on: `expect` is "confirmed", "suspected" or None (not reported)."""
+
+    note: str
+    facts: dict[str, Any]
+    expect: str | None
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One failure cause: what it is, when it holds, how to fix it, what it rests on."""
+
+    id: str
+    layer: str
+    title: str
+    explanation: str
+    guide: str
+    fixes: tuple[FixStep, ...]
+    confirmed: tuple[When, ...]
+    suspected: tuple[When, ...] = ()
+    after: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Workaround:
+    """A way to pay that sidesteps the block, offered beside the plan, never instead."""
+
+    id: str
+    title: str
+    explanation: str
+    guide: str
+    steps: tuple[str, ...]
+    offered: tuple[When, ...]
+    examples: tuple[Example, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class MessagePattern:
+    """Words of an error message (English or Chinese) and the causes they point at."""
+
+    phrases: tuple[str, ...]
+    meaning: str
+    points_at: tuple[str, ...]

@@ -1,0 +1,214 @@
+"""The only module that touches durable-rules.
+
+What we measured of durable-rules 2.0.28 and how this module lives with it:
+- a ruleset holds at most 1024 live sessions: each diagnosis gets a fresh sid
+  and its state is deleted when it ends, on every path;
+- its background dispatcher thread, running while sessions are deleted, can
+  crash the process: our host never starts that thread (all actions run
+  synchronously inside the assert), and diagnoses are serialised by a lock;
+- exceptions inside actions are swallowed into the session state: the action
+  wrapper records them and `run` raises EngineFault;
+- a fact no rule can match raises MessageNotHandledException, an identical fact
+  asserted twice MessageObservedException: only facts some rule tests are
+  asserted, each once;
+- ruleset names are global per host and registering one twice raises: one host
+  per process, made under a lock, one ruleset per knowledge base;
+- rules get no names we chose and firings are not recorded: each action is
+  wrapped to record the trace;
+- loading hangs when about 512 rules test the same field of one fact kind:
+  such a knowledge base is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import threading
+import traceback
+from dataclasses import dataclass, field
+
+from engine.errors import EngineFault, KnowledgeError
+from engine.knowledge_base import CompiledRule
+from engine.observe import Observed
+from engine.personal import Text
+from engine.rules import Test
+
+MAX_RULES = 500
+"""Below the ~512 rules testing one field at which durable-rules' loading hangs."""
+
+FINDING = "finding:layer"
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule firing: the rule, the observations it matched, what it asserted."""
+
+    rule: CompiledRule
+    matched: tuple[Observed, ...]
+    asserted: tuple[str, ...]
+
+    @property
+    def subject(self) -> str:
+        return next((m.subject for m in self.matched if m.subject.startswith("bank_")), "")
+
+
+@dataclass
+class _Run:
+    """The state of the one diagnosis in progress."""
+
+    by_key: dict[tuple[str, str], Observed]
+    firings: list[Firing] = field(default_factory=list)
+    asserted: set[tuple[str, str]] = field(default_factory=set)
+    error: str | None = None
+
+
+_host_lock = threading.Lock()
+_host = None
+
+
+def _get_host():
+    """The process's one durable-rules host, without its dispatcher thread."""
+    global _host
+    with _host_lock:
+        if _host is None:
+            from durable import engine as durable_engine
+
+            class SynchronousHost(durable_engine.Host):
+                def _run(self) -> None:
+                    """No background dispatcher: actions run inside each assert."""
+
+            _host = SynchronousHost()
+        return _host
+
+
+_registered: dict[str, RuleEngine] = {}
+
+
+class RuleEngine:
+    """Runs compiled rules over observations in one durable-rules session per call."""
+
+    _lock = threading.Lock()
+    _sids = itertools.count(1)
+
+    def __init__(self, rules: tuple[CompiledRule, ...]):
+        if len(rules) > MAX_RULES:
+            raise KnowledgeError(
+                f"the knowledge base has {len(rules)} rules; durable-rules hangs while loading"
+                f" more than about 512 rules that test the same field, so at most {MAX_RULES}"
+                " are accepted"
+            )
+        self.rules = rules
+        self._accepts = _accepted_values(rules)
+        self._by_id = {rule.id: rule for rule in rules}
+        self._run: _Run | None = None
+        definition = {rule.id: _durable_rule(rule) for rule in rules}
+        self.name = "paydoctor_" + hashlib.sha1(
+            json.dumps(definition, sort_keys=True).encode()
+        ).hexdigest()[:16]
+        for rule_id, rule_definition in definition.items():
+            rule_definition["run"] = self._action(self._by_id[rule_id])
+        self._definition = definition
+
+    @classmethod
+    def for_rules(cls, rules: tuple[CompiledRule, ...]) -> RuleEngine:
+        """The engine for these rules, registered with the host once per process."""
+        engine = cls(rules)
+        with cls._lock:
+            if engine.name not in _registered:
+                _get_host().register_rulesets({engine.name: engine._definition})
+                _registered[engine.name] = engine
+            return _registered[engine.name]
+
+    def accepts(self, name: str, value: str) -> bool:
+        return value in self._accepts.get(name, ())
+
+    def run(self, observed: list[Observed]) -> list[Firing]:
+        """Assert the observations in a fresh session; return the firings in order."""
+        facts = [o for o in observed if self.accepts(o.name, o.value)]
+        if not facts:
+            return []
+        host = _get_host()
+        with self._lock:
+            sid = str(next(self._sids))
+            self._run = _Run({(o.name, o.subject): o for o in observed})
+            try:
+                host.assert_facts(self.name, [_durable_fact(sid, o) for o in facts])
+                state_error = host.get_state(self.name, sid).get("exception")
+                error = self._run.error or state_error
+                if error:
+                    raise EngineFault(f"a rule action failed: {error}")
+                return self._run.firings
+            finally:
+                self._run = None
+                host.delete_state(self.name, sid)
+
+    def _action(self, rule: CompiledRule):
+        def action(closure) -> None:
+            run = self._run
+            try:
+                self._fire(run, rule, closure)
+            except Exception:
+                run.error = f"rule {rule.id}: " + traceback.format_exc(limit=4)
+                raise
+
+        return action
+
+    def _fire(self, run: _Run, rule: CompiledRule, closure) -> None:
+        message = closure._m
+        matched = tuple(
+            run.by_key[(fact["n"], fact["s"])]
+            for _, fact in sorted(message.items(), key=lambda item: int(item[0][1:]))
+        )
+        firing = Firing(rule, matched, ())
+        asserted = []
+        if rule.layer is not None:
+            key = (FINDING, f"{rule.target}@{firing.subject}")
+            if key not in run.asserted and self.accepts(FINDING, rule.layer):
+                run.asserted.add(key)
+                finding = Observed(
+                    FINDING, key[1], rule.layer, Text(f"{rule.target} is reported ({rule.layer})")
+                )
+                run.by_key[key] = finding
+                closure.assert_fact(_durable_fact(closure.s.sid, finding))
+            where = f" ({firing.subject})" if firing.subject else ""
+            asserted.append(f"{rule.target} {rule.conclusion}{where}")
+        else:
+            asserted.append(f"{rule.target} offered")
+        run.firings.append(Firing(rule, matched, tuple(asserted)))
+
+
+def _accepted_values(rules: tuple[CompiledRule, ...]) -> dict[str, set[str]]:
+    accepted: dict[str, set[str]] = {}
+    for rule in rules:
+        for test in rule.when.tests:
+            accepted.setdefault(test.name, set()).update(test.values)
+    return accepted
+
+
+def _durable_fact(sid: str, observed: Observed) -> dict[str, str]:
+    return {"sid": sid, "t": "obs", "n": observed.name, "s": observed.subject, "v": observed.value}
+
+
+def _durable_rule(rule: CompiledRule) -> dict:
+    conditions = []
+    card_alias = None
+    for index, test in enumerate(rule.when.tests):
+        alias = f"a{index}"
+        clauses: list[dict] = [{"t": "obs"}, {"n": test.name}, _values(test)]
+        if test.card:
+            if card_alias is None:
+                card_alias = alias
+            else:
+                clauses.append({"s": {card_alias: "s"}})
+        elif test.name != FINDING:
+            clauses.append({"s": ""})
+        conditions.append({alias: {"$and": clauses}})
+    return {"all": conditions}
+
+
+def _values(test: Test) -> dict:
+    values = sorted(test.values)
+    if len(values) == 1:
+        return {"v": values[0]}
+    return {"$or": [{"v": value} for value in values]}

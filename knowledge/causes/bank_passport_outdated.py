@@ -1,0 +1,72 @@
+from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+
+NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
+
+CAUSE = Cause(
+    id="bank-passport-outdated",
+    layer="bank",
+    title="Your bank still holds your old passport number",
+    explanation=(
+        "After a passport renewal the bank keeps the old number until you update it in"
+        " person; Alipay then cannot match your card to your identity."
+    ),
+    guide=(
+        "You must first visit your bank to update your new passport number in their"
+        " system."
+    ),
+    fixes=(
+        FixStep(
+            "bank branch",
+            "Visit the bank with your new passport and have the passport number on your"
+            " account updated; ask them to confirm when the record is changed.",
+        ),
+    ),
+    after=("passport-expired",),
+    confirmed=(when(derived("card.passport_differs")),),
+    suspected=(
+        when(
+            derived("passport.renewed"),
+            fact("bank_cards[].status", *NOT_OK),
+            unknown("bank_cards[].passport_number_on_file"),
+        ),
+    ),
+    examples=(
+        Example(
+            "the bank holds the previous passport number",
+            {
+                "passport": {"number": "E98765432", "previous_number": "E12345678"},
+                "bank_cards": [{"passport_number_on_file": "E12345678"}],
+            },
+            "confirmed",
+        ),
+        Example(
+            "renewed, the card fails, the bank's number unknown",
+            {
+                "passport": {"renewed_on": "2026-09-01"},
+                "bank_cards": [{"status": "cannot_be_verified"}],
+            },
+            "suspected",
+        ),
+        Example(
+            "same number written with spaces, hyphens and lower case",
+            {
+                "passport": {"number": "E98765432"},
+                "bank_cards": [{"passport_number_on_file": "e98 765-432"}],
+            },
+            None,
+        ),
+        Example(
+            "renewed but the card works",
+            {
+                "passport": {"renewed_on": "2026-09-01"},
+                "bank_cards": [{"status": "ok"}],
+            },
+            None,
+        ),
+        Example(
+            "renewed, the card's status unknown",
+            {"passport": {"renewed_on": "2026-09-01"}, "bank_cards": [{"bank": "ICBC"}]},
+            None,
+        ),
+    ),
+)

@@ -1,0 +1,53 @@
+from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+
+CAUSE = Cause(
+    id="passport-expired",
+    layer="documents",
+    title="Your passport has expired",
+    explanation=(
+        "Banks and Alipay check the passport behind your account; an expired one"
+        " triggers the expired-document notice and payments are refused."
+    ),
+    guide=(
+        "If you encounter a payment failure, it is rarely a technical bug but rather a"
+        " discrepancy in your identity verification status or an expired document"
+        " notification trigger."
+    ),
+    fixes=(
+        FixStep(
+            "embassy or consulate",
+            "Renew your passport; then have your bank and Alipay record the new passport"
+            " number (the bank first).",
+        ),
+    ),
+    confirmed=(when(derived("passport.expired")),),
+    suspected=(
+        when(fact("alipay.document_expiry_notice", True), unknown("passport.expiry_date")),
+    ),
+    examples=(
+        Example(
+            "expiry date before as_of",
+            {"as_of": "2026-11-27", "passport": {"expiry_date": "2026-11-26"}},
+            "confirmed",
+        ),
+        Example(
+            "Alipay's expiry notice and no expiry date given",
+            {"as_of": "2026-11-27", "alipay": {"document_expiry_notice": True}},
+            "suspected",
+        ),
+        Example(
+            "expires on as_of itself: still valid that day",
+            {"as_of": "2026-11-27", "passport": {"expiry_date": "2026-11-27"}},
+            None,
+        ),
+        Example(
+            "notice shown but the passport is valid",
+            {
+                "as_of": "2026-11-27",
+                "passport": {"expiry_date": "2030-01-01"},
+                "alipay": {"document_expiry_notice": True},
+            },
+            None,
+        ),
+    ),
+)

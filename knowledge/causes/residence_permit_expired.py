@@ -1,0 +1,39 @@
+from engine.rules import Cause, Example, FixStep, derived, when
+
+CAUSE = Cause(
+    id="residence-permit-expired",
+    layer="documents",
+    title="Your residence permit has expired",
+    explanation=(
+        "Alipay's Identity Information holds your residence permit; once it has expired"
+        " the account's identity no longer verifies."
+    ),
+    guide=(
+        "Keep your residence permit updated in the 支付宝 'Identity Information' settings"
+        " menu."
+    ),
+    fixes=(
+        FixStep(
+            "exit-entry administration office",
+            "Renew your residence permit; then update it in Alipay's Identity Information.",
+        ),
+    ),
+    confirmed=(when(derived("permit.expired")),),
+    examples=(
+        Example(
+            "permit expired a month ago",
+            {"as_of": "2026-11-27", "residence_permit": {"expiry_date": "2026-10-27"}},
+            "confirmed",
+        ),
+        Example(
+            "permit valid",
+            {"as_of": "2026-11-27", "residence_permit": {"expiry_date": "2027-10-27"}},
+            None,
+        ),
+        Example(
+            "permit expiry not known: nothing to conclude",
+            {"as_of": "2026-11-27", "residence_permit": {"number": "YX1234567"}},
+            None,
+        ),
+    ),
+)

@@ -1,0 +1,36 @@
+from engine.rules import Cause, Example, FixStep, fact, when
+
+CAUSE = Cause(
+    id="taobao-not-linked",
+    layer="taobao",
+    title="Taobao is not set to pay with your Alipay account",
+    explanation=(
+        "International users pay on Taobao through Alipay; an unbound account or another"
+        " payment method leaves Taobao without a way to pay."
+    ),
+    guide=(
+        "For international users, ensure your 淘宝 (Taobao) account is bound to your 支付宝"
+        " (Alipay)."
+    ),
+    fixes=(
+        FixStep(
+            "Taobao app",
+            "In Taobao: Account > Settings, bind your Alipay account and set the payment"
+            " method to Alipay.",
+        ),
+    ),
+    confirmed=(
+        when(fact("taobao.bound_to_alipay", False)),
+        when(fact("taobao.payment_method", "credit_card", "other")),
+    ),
+    examples=(
+        Example("not bound", {"taobao": {"bound_to_alipay": False}}, "confirmed"),
+        Example("paying by credit card", {"taobao": {"payment_method": "credit_card"}}, "confirmed"),
+        Example(
+            "bound and set to Alipay",
+            {"taobao": {"bound_to_alipay": True, "payment_method": "alipay"}},
+            None,
+        ),
+        Example("binding unknown", {"taobao": {"account_age_days": 400}}, None),
+    ),
+)
