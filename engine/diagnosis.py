@@ -106,7 +106,9 @@ class Doctor:
                 offers.append(Offer(workaround, _evidence(fired), _rule_ids(fired)))
         return tuple(offers)
 
-    def _checks(self, findings: tuple[Finding, ...], firings: tuple[Firing, ...]) -> tuple[Check, ...]:
+    def _checks(
+        self, findings: tuple[Finding, ...], firings: tuple[Firing, ...]
+    ) -> tuple[Check, ...]:
         decides: dict[str, list[str]] = {}
         for finding in findings:
             if finding.status != SUSPECTED:

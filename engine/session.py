@@ -103,9 +103,10 @@ class RuleEngine:
         self._by_id = {rule.id: rule for rule in rules}
         self._run: _Run | None = None
         definition = {rule.id: _durable_rule(rule) for rule in rules}
-        self.name = "paydoctor_" + hashlib.sha1(
-            json.dumps(definition, sort_keys=True).encode()
-        ).hexdigest()[:16]
+        self.name = (
+            "paydoctor_"
+            + hashlib.sha1(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
+        )
         for rule_id, rule_definition in definition.items():
             rule_definition["run"] = self._action(self._by_id[rule_id])
         self._definition = definition

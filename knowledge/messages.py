@@ -20,7 +20,11 @@ MESSAGE_PATTERNS: tuple[MessagePattern, ...] = (
         points_at=("phone-mismatch",),
     ),
     MessagePattern(
-        phrases=("身份信息不一致", "identity information inconsistent", "identity information does not match"),
+        phrases=(
+            "身份信息不一致",
+            "identity information inconsistent",
+            "identity information does not match",
+        ),
         meaning="identity information that does not match",
         points_at=("alipay-identity-outdated", "alipay-name-format", "bank-name-mismatch"),
     ),

@@ -182,10 +182,10 @@ def _middle_name_variant(case: Case, card: int | None) -> Outcome:
         return Outcome(None, unknown_paths=missing)
     entered = name_words(case.get("bank_cards[].name_entered", card))
     on_file = name_words(case.get("bank_cards[].name_on_file", card))
-    variant = leaves_out_middle_names(entered, on_file) or leaves_out_middle_names(
-        on_file, entered
+    variant = leaves_out_middle_names(entered, on_file) or leaves_out_middle_names(on_file, entered)
+    relation = (
+        "differs only by a middle name from" if variant else "is not a middle-name variant of"
     )
-    relation = "differs only by a middle name from" if variant else "is not a middle-name variant of"
     return Outcome(
         variant,
         Text(

@@ -7,7 +7,7 @@ QUESTIONS: dict[str, str] = {
     "passport.number": "What is your current passport's number?",
     "passport.expiry_date": "When does your passport expire (YYYY-MM-DD)?",
     "passport.previous_number": "If your passport was renewed, what was the old passport's number?",
-    "passport.renewed_on": "If your passport replaced an older one, when was it issued (YYYY-MM-DD)?",
+    "passport.renewed_on": "If your passport replaced an older one, when was it issued?",
     "residence_permit.number": "What is your residence permit's number?",
     "residence_permit.expiry_date": "When does your residence permit expire (YYYY-MM-DD)?",
     "residence_permit.name": "How is your name printed on your residence permit?",
@@ -17,8 +17,7 @@ QUESTIONS: dict[str, str] = {
     "bank_cards[].bank": "Which bank issued this card?",
     "bank_cards[].last4": "What are the card's last four digits?",
     "bank_cards[].passport_number_on_file": (
-        "Which passport number does your bank hold for this card? (ask the bank or check"
-        " its app)"
+        "Which passport number does your bank hold for this card? (ask the bank or check its app)"
     ),
     "bank_cards[].phone_on_file": (
         "Which mobile number does your bank have on file for this card (预留手机号)?"
@@ -26,8 +25,7 @@ QUESTIONS: dict[str, str] = {
     "bank_cards[].name_on_file": "How does your bank write the card holder's name?",
     "bank_cards[].name_entered": "Exactly how did you type your name when linking the card?",
     "bank_cards[].status": (
-        "How does this card behave in Alipay: ok, cannot be verified, unresponsive, or not"
-        " linked?"
+        "How does this card behave in Alipay: ok, cannot be verified, unresponsive, or not linked?"
     ),
     "alipay.phone": "Which mobile number is your Alipay account registered with?",
     "alipay.identity.name": (
@@ -46,7 +44,9 @@ QUESTIONS: dict[str, str] = {
     "alipay.document_expiry_notice": "Does Alipay show a notice that a document has expired?",
     "alipay.balance_cny": "How much is in your Alipay balance (CNY)?",
     "taobao.bound_to_alipay": "Is your Taobao account bound to your Alipay account?",
-    "taobao.payment_method": "Which payment method is set in Taobao: Alipay, credit card, or other?",
+    "taobao.payment_method": (
+        "Which payment method is set in Taobao: Alipay, credit card, or other?"
+    ),
     "taobao.account_age_days": "How many days old is your Taobao account?",
     "taobao.spending_changed": "Has your spending on Taobao changed suddenly?",
     "taobao.security_error": "Does Taobao show a security or 'unusual activity' error at checkout?",

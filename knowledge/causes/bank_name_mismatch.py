@@ -18,8 +18,7 @@ CAUSE = Cause(
     fixes=(
         FixStep(
             "bank branch",
-            "Ask the bank to record your name exactly as in your passport, SURNAME GIVEN"
-            " NAMES.",
+            "Ask the bank to record your name exactly as in your passport, SURNAME GIVEN NAMES.",
         ),
     ),
     confirmed=(when(derived("card.name_differs")),),

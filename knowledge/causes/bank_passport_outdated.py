@@ -10,10 +10,7 @@ CAUSE = Cause(
         "After a passport renewal the bank keeps the old number until you update it in"
         " person; Alipay then cannot match your card to your identity."
     ),
-    guide=(
-        "You must first visit your bank to update your new passport number in their"
-        " system."
-    ),
+    guide=("You must first visit your bank to update your new passport number in their system."),
     fixes=(
         FixStep(
             "bank branch",

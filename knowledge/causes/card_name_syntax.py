@@ -20,9 +20,7 @@ CAUSE = Cause(
             "Type the name in upper case with single spaces, e.g. SMITH JOHN.",
         ),
     ),
-    confirmed=(
-        when(fact("bank_cards[].status", *NOT_OK), derived("card.name_entered_malformed")),
-    ),
+    confirmed=(when(fact("bank_cards[].status", *NOT_OK), derived("card.name_entered_malformed")),),
     examples=(
         Example(
             "lower case",

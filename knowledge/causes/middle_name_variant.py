@@ -21,9 +21,7 @@ CAUSE = Cause(
         ),
     ),
     after=("card-name-syntax",),
-    confirmed=(
-        when(fact("bank_cards[].status", *NOT_OK), derived("card.middle_name_variant")),
-    ),
+    confirmed=(when(fact("bank_cards[].status", *NOT_OK), derived("card.middle_name_variant")),),
     suspected=(
         when(
             derived("person.has_middle_name"),

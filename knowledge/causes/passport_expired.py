@@ -21,9 +21,7 @@ CAUSE = Cause(
         ),
     ),
     confirmed=(when(derived("passport.expired")),),
-    suspected=(
-        when(fact("alipay.document_expiry_notice", True), unknown("passport.expiry_date")),
-    ),
+    suspected=(when(fact("alipay.document_expiry_notice", True), unknown("passport.expiry_date")),),
     examples=(
         Example(
             "expiry date before as_of",

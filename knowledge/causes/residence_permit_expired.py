@@ -9,8 +9,7 @@ CAUSE = Cause(
         " the account's identity no longer verifies."
     ),
     guide=(
-        "Keep your residence permit updated in the 支付宝 'Identity Information' settings"
-        " menu."
+        "Keep your residence permit updated in the 支付宝 'Identity Information' settings menu."
     ),
     fixes=(
         FixStep(

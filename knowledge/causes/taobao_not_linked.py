@@ -25,7 +25,9 @@ CAUSE = Cause(
     ),
     examples=(
         Example("not bound", {"taobao": {"bound_to_alipay": False}}, "confirmed"),
-        Example("paying by credit card", {"taobao": {"payment_method": "credit_card"}}, "confirmed"),
+        Example(
+            "paying by credit card", {"taobao": {"payment_method": "credit_card"}}, "confirmed"
+        ),
         Example(
             "bound and set to Alipay",
             {"taobao": {"bound_to_alipay": True, "payment_method": "alipay"}},

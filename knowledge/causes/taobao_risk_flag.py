@@ -39,10 +39,20 @@ CAUSE = Cause(
             {"taobao": {"security_error": True, "spending_changed": True}},
             "confirmed",
         ),
-        Example("a security error, nothing else known", {"taobao": {"security_error": True}}, "suspected"),
+        Example(
+            "a security error, nothing else known",
+            {"taobao": {"security_error": True}},
+            "suspected",
+        ),
         Example(
             "an old account, steady spending",
-            {"taobao": {"security_error": True, "account_age_days": 400, "spending_changed": False}},
+            {
+                "taobao": {
+                    "security_error": True,
+                    "account_age_days": 400,
+                    "spending_changed": False,
+                }
+            },
             None,
         ),
         Example("a new account without an error", {"taobao": {"account_age_days": 5}}, None),

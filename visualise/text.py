@@ -1,0 +1,101 @@
+"""The terminal report: causes with evidence, the numbered plan, workarounds, checks.
+
+Colour on a terminal; plain text when piped or when NO_COLOR is set (rich
+decides both). Wrapped lines hang under their text, not under their marker.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import IO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from engine.diagnosis import Diagnosis
+
+_STATUS = {"confirmed": "[bold red]✔ CONFIRMED[/]", "suspected": "[bold yellow]? SUSPECTED[/]"}
+LAYER_NAMES = {"documents": "documents", "bank": "bank", "alipay": "Alipay", "taobao": "Taobao"}
+
+
+class _Writer:
+    """Prints through rich into a buffer with the target's settings; `close` trims and writes."""
+
+    def __init__(self, file: IO[str]):
+        target = Console(file=file)
+        self.file = file
+        self.console = Console(
+            file=io.StringIO(),
+            force_terminal=target.is_terminal,
+            color_system=target.color_system,
+            no_color=target.no_color,
+            width=target.width,
+            highlight=False,
+        )
+
+    def close(self) -> None:
+        text = self.console.file.getvalue()
+        self.file.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+
+    def line(self, markup: str = "") -> None:
+        self.console.print(markup, overflow="fold")
+
+    def item(self, indent: int, marker: str, markup: str) -> None:
+        """`marker` at `indent` columns, then text whose wrapped lines align with its start."""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(width=indent)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_row("", marker, markup)
+        self.console.print(grid)
+
+
+def render_text(diagnosis: Diagnosis, file: IO[str], reveal: bool = False) -> None:
+    out = _Writer(file)
+    out.line(f"[bold]paydoctor[/] diagnosis for {diagnosis.as_of.isoformat()}")
+    out.line()
+    if not diagnosis.findings:
+        out.line("No known cause fits these facts.")
+    else:
+        confirmed = sum(f.status == "confirmed" for f in diagnosis.findings)
+        suspected = len(diagnosis.findings) - confirmed
+        out.line(f"[bold underline]Causes[/] ({confirmed} confirmed, {suspected} suspected)")
+        for finding in diagnosis.findings:
+            cause = finding.cause
+            out.item(
+                0,
+                _STATUS[finding.status],
+                f"[bold]{escape(cause.title)}[/]\n[dim]{cause.id} · {LAYER_NAMES[cause.layer]}[/]",
+            )
+            for text in finding.evidence:
+                out.item(12, "·", escape(text.render(reveal)))
+        out.line()
+        layers = dict.fromkeys(LAYER_NAMES[s.cause.layer] for s in diagnosis.plan)
+        out.line(f"[bold underline]Fix plan[/] (in this order: {' → '.join(layers)})")
+        for step in diagnosis.plan:
+            out.item(
+                0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
+            )
+    if diagnosis.workarounds:
+        out.line()
+        out.line("[bold underline]Workarounds[/] (beside the plan, not instead of it)")
+        for offer in diagnosis.workarounds:
+            out.item(
+                0, " •", f"[bold]{escape(offer.workaround.title)}[/]  [dim]{offer.workaround.id}[/]"
+            )
+            for step in offer.workaround.steps:
+                out.item(3, "-", escape(step))
+    if diagnosis.checks:
+        out.line()
+        out.line(
+            "[bold underline]Worth checking next[/] (each answer confirms or rules out a cause)"
+        )
+        for check in diagnosis.checks:
+            out.item(
+                0,
+                " ?",
+                f"{escape(check.question)}\n"
+                f"[dim]{check.fact} · decides {', '.join(check.decides)}[/]",
+            )
+    out.close()
