@@ -50,14 +50,20 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_diagnose(argv: list[str]) -> int:
-    args = _diagnose_parser().parse_args(argv)
+def _doctor(args: argparse.Namespace):
+    """The Doctor for the knowledge base these options select (built once per process)."""
     from engine.diagnosis import Doctor
     from engine.knowledge_loader import builtin_knowledge
+
+    return Doctor(builtin_knowledge())
+
+
+def run_diagnose(argv: list[str]) -> int:
+    args = _diagnose_parser().parse_args(argv)
     from engine.loading import read_facts_file
 
     facts = read_facts_file(args.facts)
-    diagnosis = Doctor(builtin_knowledge()).diagnose(facts)
+    diagnosis = _doctor(args).diagnose(facts)
     if args.format == "json":
         from visualise.json_report import render_json
 

@@ -1,0 +1,39 @@
+"""Writing output files safely: atomically, and never over the facts file being read."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from engine.errors import InputError
+
+
+def write_atomically(path: Path, data: bytes, protect: tuple[Path, ...] = ()) -> None:
+    """Write `data` to `path` via a temporary file and a rename.
+
+    A reader (or a Ctrl-C) never sees a half-written file; `protect` lists input
+    files that must not be overwritten.
+    """
+    target = path.resolve()
+    for kept in protect:
+        if kept.exists() and target == kept.resolve():
+            raise InputError(f"{path}: is the input file; refusing to overwrite it")
+    if target.is_dir():
+        raise InputError(f"{path}: is a folder, expected a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"{path}: cannot write: folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise
