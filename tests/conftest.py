@@ -1,0 +1,38 @@
+"""Shared fixtures: one Doctor per test session, built like the CLI builds it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from engine.diagnosis import Diagnosis, Doctor
+from engine.knowledge_loader import builtin_knowledge
+from engine.loading import validate_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def doctor() -> Doctor:
+    return Doctor(builtin_knowledge())
+
+
+@pytest.fixture(scope="session")
+def diagnose(doctor):
+    """Diagnose facts given as a dict (as_of defaults to a fixed day, never today)."""
+
+    def run(facts: dict) -> Diagnosis:
+        return doctor.diagnose(validate_facts({"as_of": "2026-11-27", **facts}))
+
+    return run
+
+
+def statuses(diagnosis: Diagnosis) -> dict[str, str]:
+    return {finding.cause.id: finding.status for finding in diagnosis.findings}
+
+
+def load_example(name: str) -> dict:
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))

@@ -1,0 +1,68 @@
+"""The command line as a user runs it: reports, exit statuses, the schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import cli
+from tests.conftest import EXAMPLES, ROOT
+
+STORY = str(EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json")
+
+
+def test_text_report_sections(capsys):
+    assert cli.main([STORY, "--no-diagram"] if "--no-diagram" in _options() else [STORY]) == 0
+    out = capsys.readouterr().out
+    for heading in ("Causes", "Fix plan", "Workarounds", "Worth checking next"):
+        assert heading in out
+    assert out.index("bank branch") < out.index("Alipay app") < out.index("Taobao app")
+    assert "E12345678" not in out
+
+
+def test_json_report(capsys):
+    assert cli.main([STORY, "--format", "json", *_no_diagram()]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["report_version"] == 1
+
+
+def test_schema_command_prints_the_facts_schema(capsys):
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["additionalProperties"] is False
+    assert "bank_cards" in schema["properties"]
+
+
+def test_bad_input_exits_2_with_one_line(tmp_path, capsys):
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"passport": {"nubmer": "E1"}}', encoding="utf-8")
+    assert cli.main([str(facts), *_no_diagram()]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "passport.nubmer" in err and "did you mean 'number'" in err
+
+
+def test_unknown_option_exits_2(capsys):
+    assert cli.main([STORY, "--colour"]) == 2
+    assert "--colour" in capsys.readouterr().err
+
+
+def test_runs_as_a_script_from_the_checkout():
+    result = subprocess.run(
+        [sys.executable, "cli.py", STORY, "--format", "json", *_no_diagram()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["causes"]
+
+
+def _options() -> str:
+    return cli._diagnose_parser().format_help()
+
+
+def _no_diagram() -> list[str]:
+    return ["--no-diagram"] if "--no-diagram" in _options() else []

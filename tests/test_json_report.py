@@ -1,0 +1,74 @@
+"""The report-v1 JSON contract."""
+
+from __future__ import annotations
+
+import json
+
+from engine.loading import read_facts_file
+from tests.conftest import EXAMPLES
+from visualise.json_report import render_json
+
+STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
+
+
+def report(doctor, reveal=False, path=STORY):
+    return json.loads(render_json(doctor.diagnose(read_facts_file(path)), reveal=reveal))
+
+
+def test_top_level_keys_and_types(doctor):
+    data = report(doctor)
+    assert data["report_version"] == 1
+    assert data["as_of"] == "2026-11-27"
+    for key in ("causes", "plan", "workarounds", "checks", "trace"):
+        assert isinstance(data[key], list), key
+
+
+def test_causes_entries(doctor):
+    data = report(doctor)
+    for entry in data["causes"]:
+        assert entry["status"] in ("confirmed", "suspected")
+        assert entry["layer"] in ("documents", "bank", "alipay", "taobao")
+        assert entry["title"] and entry["evidence"] and entry["rules"]
+        assert all(isinstance(rule, str) for rule in entry["rules"])
+    assert [c["id"] for c in data["causes"]] == list(
+        dict.fromkeys(s["cause"] for s in data["plan"])
+    )
+
+
+def test_plan_numbered_from_one(doctor):
+    plan = report(doctor)["plan"]
+    assert [step["step"] for step in plan] == list(range(1, len(plan) + 1))
+    assert set(plan[0]) == {"step", "cause", "where", "action"}
+    assert plan[0] == {
+        "step": 1,
+        "cause": "bank-passport-outdated",
+        "where": "bank branch",
+        "action": plan[0]["action"],
+    }
+
+
+def test_workarounds_checks_and_trace(doctor):
+    data = report(doctor)
+    assert [w["id"] for w in data["workarounds"]] == ["alipay-balance", "international-card"]
+    assert all(w["title"] and w["steps"] for w in data["workarounds"])
+    checks = {check["fact"]: check for check in data["checks"]}
+    assert checks["bank_cards[0].phone_on_file"]["decides"] == ["phone-mismatch"]
+    assert checks["alipay.identity.passport_number"]["decides"] == ["alipay-identity-outdated"]
+    fired = [entry["rule"] for entry in data["trace"]]
+    for cause in data["causes"]:
+        assert set(cause["rules"]) <= set(fired)
+    assert all(entry["matched"] and entry["asserted"] for entry in data["trace"])
+
+
+def test_personal_data_masked_unless_asked(doctor):
+    masked = render_json(doctor.diagnose(read_facts_file(STORY)))
+    assert "E12345678" not in masked and "E98765432" not in masked
+    assert "E12****78" in masked
+    shown = render_json(doctor.diagnose(read_facts_file(STORY)), reveal=True)
+    assert "E12345678" in shown
+
+
+def test_byte_identical_for_the_same_facts(doctor):
+    assert render_json(doctor.diagnose(read_facts_file(STORY))) == render_json(
+        doctor.diagnose(read_facts_file(STORY))
+    )

@@ -1,0 +1,74 @@
+"""The fix order: layers first, then `after` edges, ties by registry order; never a cycle."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.errors import KnowledgeError
+from engine.plan import fix_order
+from engine.rules import LAYERS, Cause, FixStep, derived, when
+from tests.conftest import EXAMPLES, load_example
+
+
+def cause(cause_id, layer, after=()):
+    return Cause(
+        id=cause_id,
+        layer=layer,
+        title=cause_id,
+        explanation="",
+        guide="",
+        fixes=(FixStep("here", "do it"),),
+        confirmed=(when(derived("passport.expired")),),
+        after=after,
+    )
+
+
+def test_builtin_order_follows_layers_and_after_edges(doctor):
+    order = doctor.order
+    layers = [doctor.kb.cause(cause_id).layer for cause_id in order]
+    assert layers == sorted(layers, key=LAYERS.index)
+    for cause_id in order:
+        for before in doctor.kb.cause(cause_id).after:
+            assert order.index(before) < order.index(cause_id)
+
+
+def test_after_edge_reorders_within_a_layer_and_ties_keep_registry_order():
+    causes = (cause("a", "alipay", after=("c",)), cause("b", "alipay"), cause("c", "alipay"))
+    assert fix_order(causes) == ("b", "c", "a")
+
+
+def test_layers_beat_registry_order():
+    causes = (cause("t", "taobao"), cause("d", "documents"), cause("b", "bank"))
+    assert fix_order(causes) == ("d", "b", "t")
+
+
+@pytest.mark.parametrize(
+    ("causes", "message"),
+    [
+        ((cause("a", "bank", after=("b",)), cause("b", "bank", after=("a",))), "cycle"),
+        ((cause("a", "bank", after=("nope",)),), "unknown cause 'nope'"),
+        ((cause("a", "bank", after=("t",)), cause("t", "taobao")), "fixed after"),
+        ((cause("a", "moon"),), "unknown layer 'moon'"),
+    ],
+)
+def test_bad_orders_are_refused(causes, message):
+    with pytest.raises(KnowledgeError, match=message):
+        fix_order(causes)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("story-*.json")), ids=lambda p: p.name)
+def test_plan_steps_are_numbered_in_layer_order(diagnose, path):
+    diagnosis = diagnose(load_example(path.name))
+    assert [step.number for step in diagnosis.plan] == list(range(1, len(diagnosis.plan) + 1))
+    layers = [LAYERS.index(step.cause.layer) for step in diagnosis.plan]
+    assert layers == sorted(layers)
+    assert [f.cause.id for f in diagnosis.findings] == list(
+        dict.fromkeys(step.cause.id for step in diagnosis.plan)
+    )
+
+
+def test_same_facts_same_plan(diagnose):
+    facts = load_example("story-name-troubles-two-cards.json")
+    first = diagnose(facts)
+    again = diagnose(facts)
+    assert first == again

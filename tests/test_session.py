@@ -1,0 +1,38 @@
+"""The durable-rules wrapper: failures surface, sessions never outlive a diagnosis."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.errors import EngineFault
+from engine.session import RuleEngine
+from tests.conftest import load_example
+
+
+def test_an_exception_inside_a_rule_action_is_raised(diagnose, monkeypatch):
+    def broken(self, run, rule, closure):
+        raise RuntimeError("boom in action")
+
+    monkeypatch.setattr(RuleEngine, "_fire", broken)
+    with pytest.raises(EngineFault, match="boom in action"):
+        diagnose(load_example("renewed-passport.json"))
+
+
+def test_the_engine_recovers_after_a_failed_diagnosis(diagnose, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(RuleEngine, "_fire", lambda *args: 1 / 0)
+        with pytest.raises(EngineFault):
+            diagnose(load_example("renewed-passport.json"))
+    assert diagnose(load_example("renewed-passport.json")).findings
+
+
+def test_more_diagnoses_than_durable_rules_keeps_live_sessions(diagnose):
+    facts = load_example("renewed-passport.json")
+    first = diagnose(facts)
+    for _ in range(1100):
+        last = diagnose(facts)
+    assert last == first
+
+
+def test_rules_are_registered_once_per_knowledge_base(doctor):
+    assert RuleEngine.for_rules(doctor.rules) is doctor.engine
