@@ -66,3 +66,11 @@ def _options() -> str:
 
 def _no_diagram() -> list[str]:
     return ["--no-diagram"] if "--no-diagram" in _options() else []
+
+
+def test_published_schema_is_current(capsys):
+    """docs/facts.schema.json is what `python cli.py schema > docs/facts.schema.json` writes."""
+    cli.main(["schema"])
+    assert (ROOT / "docs" / "facts.schema.json").read_text(
+        encoding="utf-8"
+    ) == capsys.readouterr().out
