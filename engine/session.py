@@ -16,7 +16,10 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
 - rules get no names we chose and firings are not recorded: each action is
   wrapped to record the trace;
 - loading hangs when about 512 rules test the same field of one fact kind:
-  such a knowledge base is refused with a clear message.
+  such a knowledge base is refused with a clear message;
+- `delete_state` crashes the process (SIGSEGV or abort) when no action has yet
+  run in the process, e.g. a first diagnosis of `{}`: every session ends with an
+  `end` fact that a no-op rule matches, so an action always runs.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ MAX_RULES = 500
 """Below the ~512 rules testing one field at which durable-rules' loading hangs."""
 
 FINDING = "finding:layer"
+END_RULE = "paydoctor/end"
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class RuleEngine:
         )
         for rule_id, rule_definition in definition.items():
             rule_definition["run"] = self._action(self._by_id[rule_id])
+        definition[END_RULE] = {"all": [{"end": {"t": "end"}}], "run": _end_of_session}
         self._definition = definition
 
     @classmethod
@@ -134,7 +139,8 @@ class RuleEngine:
             sid = str(next(self._sids))
             self._run = _Run({(o.name, o.subject): o for o in observed})
             try:
-                host.assert_facts(self.name, [_durable_fact(sid, o) for o in facts])
+                end = {"sid": sid, "t": "end"}
+                host.assert_facts(self.name, [*(_durable_fact(sid, o) for o in facts), end])
                 state_error = host.get_state(self.name, sid).get("exception")
                 error = self._run.error or state_error
                 if error:
@@ -177,6 +183,10 @@ class RuleEngine:
         else:
             asserted.append(f"{rule.target} offered")
         run.firings.append(Firing(rule, matched, tuple(asserted)))
+
+
+def _end_of_session(closure) -> None:
+    """The action of the rule every session fires once (see the module docstring)."""
 
 
 def _accepted_values(rules: tuple[CompiledRule, ...]) -> dict[str, set[str]]:
