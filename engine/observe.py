@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
-from engine.personal import Datum, Text
-from engine.rules import FALSE, TRUE, UNKNOWN, Case, Outcome, encode
+from engine.personal import Datum, Text, mask
+from engine.rules import FALSE, TRUE, UNKNOWN, Case, Observation, encode
 
 CASE_SUBJECT = ""
 
@@ -28,50 +28,83 @@ class Observed:
     unknown_paths: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        """One line for the trace; a personal fact's value is masked."""
         where = f"{self.subject} " if self.subject else ""
-        return f"{where}{self.name} = {self.value}"
+        kind = PERSONAL_FIELDS.get(self.name.removeprefix("fact:"))
+        return f"{where}{self.name} = {mask(self.value, kind)}"
 
 
 def observe(kb: KnowledgeBase, rules: tuple[CompiledRule, ...], case: Case) -> list[Observed]:
     """Every observation the rules test, for this case, in a fixed order."""
-    names = dict.fromkeys(
-        test.name for rule in rules for test in rule.when.tests if test.kind != "finding"
+    return Observer(kb, rules).observe(case)
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """One observation the rules test, with what observing it needs worked out."""
+
+    name: str
+    kind: str
+    per_card: bool
+    path: str | None
+    personal: str | None
+    observation: Observation | None
+
+
+class Observer:
+    """Observes cases for one set of rules; what to observe is worked out once, not per case."""
+
+    def __init__(self, kb: KnowledgeBase, rules: tuple[CompiledRule, ...]):
+        self.kb = kb
+        names = dict.fromkeys(
+            test.name for rule in rules for test in rule.when.tests if test.kind != "finding"
+        )
+        self._probes = tuple(_probe(kb, name) for name in names)
+
+    def observe(self, case: Case) -> list[Observed]:
+        """Every observation the rules test, for this case, in a fixed order."""
+        cards = tuple(range(case.card_count()))
+        observed: list[Observed] = []
+        for probe in self._probes:
+            if probe.per_card:
+                for card in cards:
+                    observed.append(_observe_one(self.kb, case, probe, f"bank_cards[{card}]", card))
+            else:
+                observed.append(_observe_one(self.kb, case, probe, CASE_SUBJECT, None))
+        return observed
+
+
+def _probe(kb: KnowledgeBase, name: str) -> _Probe:
+    if ":" not in name:
+        observation = kb.observation(name)
+        if observation is None:
+            raise LookupError(f"no observation named {name!r}")
+        return _Probe(name, "derived", observation.per_card, None, None, observation)
+    kind, rest = name.split(":", 1)
+    if kind == "message":
+        return _Probe(name, kind, False, None, None, None)
+    return _Probe(
+        name, kind, rest.startswith("bank_cards[]."), rest, PERSONAL_FIELDS.get(rest), None
     )
-    cards = range(case.card_count())
-    observed: list[Observed] = []
-    for name in names:
-        kind = name.split(":", 1)[0] if ":" in name else "derived"
-        per_card = _per_card(kb, name)
-        for card in cards if per_card else (None,):
-            subject = f"bank_cards[{card}]" if card is not None else CASE_SUBJECT
-            observed.append(_observe_one(kb, case, kind, name, subject, card))
-    return observed
-
-
-def _per_card(kb: KnowledgeBase, name: str) -> bool:
-    if ":" in name:
-        return name.split(":", 1)[1].startswith("bank_cards[].")
-    observation = kb.observation(name)
-    return observation is not None and observation.per_card
 
 
 def _observe_one(
-    kb: KnowledgeBase, case: Case, kind: str, name: str, subject: str, card: int | None
+    kb: KnowledgeBase, case: Case, probe: _Probe, subject: str, card: int | None
 ) -> Observed:
-    if kind == "derived":
-        outcome = _derived(kb, case, name, card)
+    name = probe.name
+    if probe.kind == "derived":
+        outcome = probe.observation.evaluate(case, card)
         evidence = outcome.evidence
         if outcome.value is None and evidence is None:
             missing = ", ".join(outcome.unknown_paths)
-            meaning = kb.observation(name).meaning
-            evidence = Text(f"not known whether {meaning} ({missing} not known)")
+            evidence = Text(f"not known whether {probe.observation.meaning} ({missing} not known)")
         return Observed(name, subject, encode(outcome.value), evidence, outcome.unknown_paths)
-    if kind == "message":
+    if probe.kind == "message":
         return _message(kb, case, name, subject)
-    path = name.split(":", 1)[1]
+    path = probe.path
     where = case.where(path, card)
     value = case.get(path, card)
-    if kind == "known":
+    if probe.kind == "known":
         known = value is not None
         return Observed(
             name,
@@ -82,15 +115,8 @@ def _observe_one(
         )
     if value is None:
         return Observed(name, subject, UNKNOWN, Text(f"{where} is not known"), (where,))
-    shown = Datum(json.dumps(value, ensure_ascii=False, default=str), PERSONAL_FIELDS.get(path))
+    shown = Datum(json.dumps(value, ensure_ascii=False, default=str), probe.personal)
     return Observed(name, subject, encode(value), Text(f"{where} is {{0}}", (shown,)))
-
-
-def _derived(kb: KnowledgeBase, case: Case, name: str, card: int | None) -> Outcome:
-    observation = kb.observation(name)
-    if observation is None:
-        raise LookupError(f"no observation named {name!r}")
-    return observation.evaluate(case, card)
 
 
 def _message(kb: KnowledgeBase, case: Case, name: str, subject: str) -> Observed:
