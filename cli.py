@@ -2,6 +2,9 @@
 
     python cli.py FACTS.json [--format text|json] [--show-personal-data]
     python cli.py schema
+    python cli.py rules [--format text|json|markdown]
+    python cli.py check-kb
+Every command takes --knowledge DIR (repeatable): rule units from another folder.
 
 Exit status: 0 a diagnosis was made, 2 bad input or usage, 1 an internal fault.
 """
@@ -20,7 +23,14 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one clear line and exit status 2."""
+    """An argument parser whose errors are one clear line and exit status 2.
+
+    Every command built on it takes `--knowledge DIR`, read by `_knowledge`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _add_knowledge_option(self)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise InputError(f"{message} (see '{self.prog} --help')")
@@ -50,12 +60,32 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--knowledge",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also load the rule units (.py files) in DIR; may be given more than once",
+    )
+
+
+def _knowledge(args: argparse.Namespace):
+    """The knowledge base these options select: built-in, plus each --knowledge folder."""
+    from engine.knowledge_loader import load_knowledge
+
+    return load_knowledge(args.knowledge)
+
+
 def _doctor(args: argparse.Namespace):
     """The Doctor for the knowledge base these options select (built once per process)."""
     from engine.diagnosis import Doctor
-    from engine.knowledge_loader import builtin_knowledge
+    from engine.kb_check import refuse_unsound
 
-    return Doctor(builtin_knowledge())
+    kb = _knowledge(args)
+    refuse_unsound(kb)
+    return Doctor(kb)
 
 
 def run_diagnose(argv: list[str]) -> int:
@@ -86,8 +116,61 @@ def run_schema(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def run_rules(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="paydoctor rules",
+        description="Show the knowledge base: each cause and workaround, its conditions,"
+        " order and examples. '--format markdown' writes docs/knowledge-base.md.",
+    )
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    args = parser.parse_args(argv)
+    kb = _knowledge(args)
+    if args.format == "json":
+        from visualise.rules_table import render_rules_json
+
+        sys.stdout.write(render_rules_json(kb))
+    elif args.format == "markdown":
+        from visualise.kb_docs import render_kb_markdown
+
+        sys.stdout.write(render_kb_markdown(kb))
+    else:
+        from visualise.rules_table import render_rules_text
+
+        render_rules_text(kb, sys.stdout)
+    return EXIT_OK
+
+
+def run_check_kb(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="paydoctor check-kb",
+        description="Check the knowledge base and run every unit's examples;"
+        " print one line per problem and exit 1 if there is any.",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    from engine.kb_check import check, summary
+    from engine.knowledge_loader import builtin_knowledge, extend, read_folders
+
+    units = read_folders(args.knowledge)
+    kb = extend(builtin_knowledge(), units)
+    problems = check(kb, units)
+    if args.format == "json":
+        data = {"problems": [{"kind": p.kind, "message": p.message} for p in problems]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for problem in problems:
+            print(problem)
+        count = (
+            f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "no problems"
+        )
+        print(f"{count} in {summary(kb)}")
+    return EXIT_FAULT if problems else EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "schema": run_schema,
+    "rules": run_rules,
+    "check-kb": run_check_kb,
 }
 
 

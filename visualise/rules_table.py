@@ -1,0 +1,98 @@
+"""The `rules` command's output: the knowledge base as a table (terminal) or as data (JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+
+from engine.knowledge_base import KnowledgeBase
+from visualise.conditions import brief_alternatives
+from visualise.text import _Writer
+
+
+def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """Each cause and workaround with its conditions on one line, order edges and example count."""
+    compiled = kb.compile()
+
+    def rule_ids(unit_id: str) -> list[str]:
+        return [rule.id for rule in compiled if rule.target == unit_id]
+
+    return {
+        "causes": [
+            {
+                "id": cause.id,
+                "layer": cause.layer,
+                "title": cause.title,
+                "confirmed": brief_alternatives(cause.confirmed),
+                "suspected": brief_alternatives(cause.suspected),
+                "after": list(cause.after),
+                "examples": len(cause.examples),
+                "rules": rule_ids(cause.id),
+            }
+            for cause in kb.causes
+        ],
+        "workarounds": [
+            {
+                "id": workaround.id,
+                "title": workaround.title,
+                "offered": brief_alternatives(workaround.offered),
+                "examples": len(workaround.examples),
+                "rules": rule_ids(workaround.id),
+            }
+            for workaround in kb.workarounds
+        ],
+    }
+
+
+def render_rules_json(kb: KnowledgeBase) -> str:
+    return json.dumps(rules_data(kb), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
+    """Causes then workarounds, one row each; conditions hang under their label when they wrap."""
+    data = rules_data(kb)
+    out = _Writer(file)
+    causes = _table(f"Causes ({len(data['causes'])}), in registry order", "cause")
+    for row in data["causes"]:
+        details = {
+            "confirmed": row["confirmed"],
+            "suspected": row["suspected"],
+            "after": ", ".join(row["after"]),
+        }
+        causes.add_row(
+            f"[bold]{escape(row['id'])}[/]\n[dim]{row['layer']}[/]",
+            str(row["examples"]),
+            _details(row["title"], details),
+        )
+    out.console.print(causes)
+    workarounds = _table(f"Workarounds ({len(data['workarounds'])})", "workaround")
+    for row in data["workarounds"]:
+        workarounds.add_row(
+            f"[bold]{escape(row['id'])}[/]",
+            str(row["examples"]),
+            _details(row["title"], {"offered": row["offered"]}),
+        )
+    out.console.print(workarounds)
+    out.close()
+
+
+def _table(title: str, unit: str) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
+    table.add_column(unit, no_wrap=True)
+    table.add_column("examples", justify="right", no_wrap=True)
+    table.add_column("title, conditions and order", ratio=1)
+    return table
+
+
+def _details(title: str, labelled: dict[str, str]) -> Table:
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    grid.add_row("", f"[bold]{escape(title)}[/]")
+    for label, text in labelled.items():
+        grid.add_row(label, escape(text) if text else "[dim]-[/]")
+    return grid
