@@ -12,7 +12,7 @@ from datetime import date
 
 from engine.facts import Facts
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
-from engine.observe import observe
+from engine.observe import Observer
 from engine.personal import Text
 from engine.plan import fix_order
 from engine.rules import FALSE, UNKNOWN, Case, Cause, Workaround
@@ -71,10 +71,11 @@ class Doctor:
         self.order = fix_order(kb.causes)
         self.rules = kb.compile()
         self.engine = RuleEngine.for_rules(self.rules)
+        self.observer = Observer(kb, self.rules)
 
     def diagnose(self, facts: Facts, today: date | None = None) -> Diagnosis:
         case = Case(facts, facts.as_of or today or date.today())
-        firings = tuple(self.engine.run(observe(self.kb, self.rules, case)))
+        firings = tuple(self.engine.run(self.observer.observe(case)))
         findings = self._findings(firings)
         return Diagnosis(
             as_of=case.as_of,

@@ -49,13 +49,14 @@ class _Probe:
     path: str | None
     personal: str | None
     observation: Observation | None
+    phrases: tuple[tuple[str, str, str], ...] = ()
+    """For `message:` probes: (phrase, phrase casefolded, meaning), in knowledge order."""
 
 
 class Observer:
     """Observes cases for one set of rules; what to observe is worked out once, not per case."""
 
     def __init__(self, kb: KnowledgeBase, rules: tuple[CompiledRule, ...]):
-        self.kb = kb
         names = dict.fromkeys(
             test.name for rule in rules for test in rule.when.tests if test.kind != "finding"
         )
@@ -68,9 +69,9 @@ class Observer:
         for probe in self._probes:
             if probe.per_card:
                 for card in cards:
-                    observed.append(_observe_one(self.kb, case, probe, f"bank_cards[{card}]", card))
+                    observed.append(_observe_one(case, probe, f"bank_cards[{card}]", card))
             else:
-                observed.append(_observe_one(self.kb, case, probe, CASE_SUBJECT, None))
+                observed.append(_observe_one(case, probe, CASE_SUBJECT, None))
         return observed
 
 
@@ -82,15 +83,19 @@ def _probe(kb: KnowledgeBase, name: str) -> _Probe:
         return _Probe(name, "derived", observation.per_card, None, None, observation)
     kind, rest = name.split(":", 1)
     if kind == "message":
-        return _Probe(name, kind, False, None, None, None)
+        phrases = tuple(
+            (phrase, phrase.casefold(), pattern.meaning)
+            for pattern in kb.messages
+            if rest in pattern.points_at
+            for phrase in pattern.phrases
+        )
+        return _Probe(name, kind, False, None, None, None, phrases)
     return _Probe(
         name, kind, rest.startswith("bank_cards[]."), rest, PERSONAL_FIELDS.get(rest), None
     )
 
 
-def _observe_one(
-    kb: KnowledgeBase, case: Case, probe: _Probe, subject: str, card: int | None
-) -> Observed:
+def _observe_one(case: Case, probe: _Probe, subject: str, card: int | None) -> Observed:
     name = probe.name
     if probe.kind == "derived":
         outcome = probe.observation.evaluate(case, card)
@@ -100,7 +105,7 @@ def _observe_one(
             evidence = Text(f"not known whether {probe.observation.meaning} ({missing} not known)")
         return Observed(name, subject, encode(outcome.value), evidence, outcome.unknown_paths)
     if probe.kind == "message":
-        return _message(kb, case, name, subject)
+        return _message(case, probe, subject)
     path = probe.path
     where = case.where(path, card)
     value = case.get(path, card)
@@ -119,24 +124,17 @@ def _observe_one(
     return Observed(name, subject, encode(value), Text(f"{where} is {{0}}", (shown,)))
 
 
-def _message(kb: KnowledgeBase, case: Case, name: str, subject: str) -> Observed:
-    cause_id = name.split(":", 1)[1]
+def _message(case: Case, probe: _Probe, subject: str) -> Observed:
     text = case.get("symptom.error_message")
     if text is None:
-        return Observed(name, subject, UNKNOWN, None, ("symptom.error_message",))
+        return Observed(probe.name, subject, UNKNOWN, None, ("symptom.error_message",))
     folded = text.casefold()
-    for pattern in kb.messages:
-        if cause_id not in pattern.points_at:
-            continue
-        for phrase in pattern.phrases:
-            if phrase.casefold() in folded:
-                return Observed(
-                    name,
-                    subject,
-                    TRUE,
-                    Text(
-                        f"symptom.error_message mentions “{{0}}” ({pattern.meaning})",
-                        (Datum(phrase),),
-                    ),
-                )
-    return Observed(name, subject, FALSE)
+    for phrase, folded_phrase, meaning in probe.phrases:
+        if folded_phrase in folded:
+            return Observed(
+                probe.name,
+                subject,
+                TRUE,
+                Text(f"symptom.error_message mentions “{{0}}” ({meaning})", (Datum(phrase),)),
+            )
+    return Observed(probe.name, subject, FALSE)
