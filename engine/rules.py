@@ -154,9 +154,67 @@ class Observation:
 
 
 @dataclass(frozen=True)
+class Effect:
+    """What doing a fix changes in the facts, so the plan can be checked (engine/plan_check.py).
+
+    `kind` is "copy" (`path` takes the first of `sources` whose facts are all
+    known, words joined by spaces; unknown if none is), "set" (`path` takes
+    `value`), "forget" (`path` becomes unknown: a renewed document's new
+    number), "renew" (an expiry date moves past as_of), "today" (`path` becomes
+    as_of) or "tidy" (a name is rewritten in upper case with single spaces).
+    A `bank_cards[]` path changes the cards the cause was found on.
+    """
+
+    path: str
+    kind: str
+    sources: tuple[tuple[str, ...], ...] = ()
+    value: Any = None
+
+    def describe(self) -> str:
+        if self.kind == "copy":
+            shown = " or else ".join(" + ".join(source) for source in self.sources)
+            return f"{self.path} takes the value of {shown}"
+        return {
+            "set": f"{self.path} becomes {encode(self.value)}",
+            "forget": f"{self.path} becomes unknown",
+            "renew": f"{self.path} moves past as_of (a renewed document)",
+            "today": f"{self.path} becomes as_of",
+            "tidy": f"{self.path} is written in upper case with single spaces",
+        }[self.kind]
+
+
+def copies(path: str, *sources: str | tuple[str, ...]) -> Effect:
+    """`path` takes the first known source; a tuple source is a name made of several facts."""
+    return Effect(path, "copy", tuple((s,) if isinstance(s, str) else tuple(s) for s in sources))
+
+
+def sets(path: str, value: Any) -> Effect:
+    return Effect(path, "set", value=value)
+
+
+def forgets(path: str) -> Effect:
+    return Effect(path, "forget")
+
+
+def renews(path: str) -> Effect:
+    return Effect(path, "renew")
+
+
+def dates_today(path: str) -> Effect:
+    return Effect(path, "today")
+
+
+def tidies(path: str) -> Effect:
+    return Effect(path, "tidy")
+
+
+@dataclass(frozen=True)
 class FixStep:
+    """One step of a fix: where it is done, what to do, and what doing it changes."""
+
     where: str
     action: str
+    effects: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,3 +262,8 @@ class MessagePattern:
     phrases: tuple[str, ...]
     meaning: str
     points_at: tuple[str, ...]
+
+    def phrases_in(self, message: str) -> tuple[str, ...]:
+        """The phrases found in `message`, ignoring letter case."""
+        folded = message.casefold()
+        return tuple(phrase for phrase in self.phrases if phrase.casefold() in folded)

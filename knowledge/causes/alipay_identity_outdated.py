@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
 
 CAUSE = Cause(
     id="alipay-identity-outdated",
@@ -17,6 +17,7 @@ CAUSE = Cause(
             "Alipay app",
             "Once the bank confirms its record, update your passport in Alipay: Account >"
             " Settings > Account and Security > Identity Information.",
+            effects=(copies("alipay.identity.passport_number", "passport.number"),),
         ),
     ),
     after=("bank-passport-outdated",),

@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, when
+from engine.rules import Cause, Example, FixStep, copies, derived, when
 
 CAUSE = Cause(
     id="alipay-name-format",
@@ -17,6 +17,13 @@ CAUSE = Cause(
             "Alipay app",
             "In Identity Information, use the same name format as on your residence permit:"
             " SURNAME FIRSTNAME.",
+            effects=(
+                copies(
+                    "alipay.identity.name",
+                    "residence_permit.name",
+                    ("person.surname", "person.given_names"),
+                ),
+            ),
         ),
     ),
     after=("bank-name-mismatch",),

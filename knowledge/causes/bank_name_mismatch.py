@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, when
+from engine.rules import Cause, Example, FixStep, copies, derived, when
 
 PERSON = {"surname": "SMITH", "given_names": "JOHN MICHAEL"}
 
@@ -19,6 +19,9 @@ CAUSE = Cause(
         FixStep(
             "bank branch",
             "Ask the bank to record your name exactly as in your passport, SURNAME GIVEN NAMES.",
+            effects=(
+                copies("bank_cards[].name_on_file", ("person.surname", "person.given_names")),
+            ),
         ),
     ),
     confirmed=(when(derived("card.name_differs")),),

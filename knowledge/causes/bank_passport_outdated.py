@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
 
 NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
 
@@ -16,6 +16,7 @@ CAUSE = Cause(
             "bank branch",
             "Visit the bank with your new passport and have the passport number on your"
             " account updated; ask them to confirm when the record is changed.",
+            effects=(copies("bank_cards[].passport_number_on_file", "passport.number"),),
         ),
     ),
     after=("passport-expired",),

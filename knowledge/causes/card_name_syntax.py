@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, when
+from engine.rules import Cause, Example, FixStep, derived, fact, tidies, when
 
 NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
 
@@ -18,6 +18,7 @@ CAUSE = Cause(
         FixStep(
             "Alipay app, card linking",
             "Type the name in upper case with single spaces, e.g. SMITH JOHN.",
+            effects=(tidies("bank_cards[].name_entered"),),
         ),
     ),
     confirmed=(when(fact("bank_cards[].status", *NOT_OK), derived("card.name_entered_malformed")),),

@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
 
 NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
 
@@ -18,6 +18,7 @@ CAUSE = Cause(
         FixStep(
             "Alipay app, card linking",
             "Link the card again, typing your name both with and without the middle name.",
+            effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
         ),
     ),
     after=("card-name-syntax",),

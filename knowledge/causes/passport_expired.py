@@ -1,4 +1,16 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    copies,
+    dates_today,
+    derived,
+    fact,
+    forgets,
+    renews,
+    unknown,
+    when,
+)
 
 CAUSE = Cause(
     id="passport-expired",
@@ -18,6 +30,14 @@ CAUSE = Cause(
             "embassy or consulate",
             "Renew your passport; then have your bank and Alipay record the new passport"
             " number (the bank first).",
+            effects=(
+                copies("passport.previous_number", "passport.number"),
+                dates_today("passport.renewed_on"),
+                forgets("passport.number"),
+                renews("passport.expiry_date"),
+                copies("bank_cards[].passport_number_on_file", "passport.number"),
+                copies("alipay.identity.passport_number", "passport.number"),
+            ),
         ),
     ),
     confirmed=(when(derived("passport.expired")),),

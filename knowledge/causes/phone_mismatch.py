@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
 
 NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
 
@@ -20,6 +20,7 @@ CAUSE = Cause(
             "bank branch",
             "Have the bank record the same mobile number that Alipay uses. After a number"
             " change this is done at a physical branch, not in an app.",
+            effects=(copies("bank_cards[].phone_on_file", "alipay.phone"),),
         ),
     ),
     confirmed=(when(derived("card.phone_differs")),),

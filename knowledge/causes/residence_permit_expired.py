@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, when
+from engine.rules import Cause, Example, FixStep, copies, derived, forgets, renews, when
 
 CAUSE = Cause(
     id="residence-permit-expired",
@@ -15,6 +15,14 @@ CAUSE = Cause(
         FixStep(
             "exit-entry administration office",
             "Renew your residence permit; then update it in Alipay's Identity Information.",
+            effects=(
+                forgets("residence_permit.number"),
+                renews("residence_permit.expiry_date"),
+                copies("alipay.identity.residence_permit_number", "residence_permit.number"),
+                copies(
+                    "alipay.identity.residence_permit_expiry_date", "residence_permit.expiry_date"
+                ),
+            ),
         ),
     ),
     confirmed=(when(derived("permit.expired")),),

@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, when
+from engine.rules import Cause, Example, FixStep, copies, derived, when
 
 CAUSE = Cause(
     id="residence-permit-outdated",
@@ -16,6 +16,12 @@ CAUSE = Cause(
             "Alipay app",
             "Update the residence permit in Alipay: Account > Settings > Account and"
             " Security > Identity Information.",
+            effects=(
+                copies("alipay.identity.residence_permit_number", "residence_permit.number"),
+                copies(
+                    "alipay.identity.residence_permit_expiry_date", "residence_permit.expiry_date"
+                ),
+            ),
         ),
     ),
     after=("residence-permit-expired",),

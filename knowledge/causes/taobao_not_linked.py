@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, fact, when
+from engine.rules import Cause, Example, FixStep, fact, sets, when
 
 CAUSE = Cause(
     id="taobao-not-linked",
@@ -17,6 +17,10 @@ CAUSE = Cause(
             "Taobao app",
             "In Taobao: Account > Settings, bind your Alipay account and set the payment"
             " method to Alipay.",
+            effects=(
+                sets("taobao.bound_to_alipay", True),
+                sets("taobao.payment_method", "alipay"),
+            ),
         ),
     ),
     confirmed=(

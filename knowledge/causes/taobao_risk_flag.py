@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, unknown, when
+from engine.rules import Cause, Example, FixStep, derived, fact, forgets, sets, unknown, when
 
 CAUSE = Cause(
     id="taobao-risk-flag",
@@ -14,7 +14,12 @@ CAUSE = Cause(
         " in spending patterns."
     ),
     fixes=(
-        FixStep("Taobao app", "Clear the Taobao app's (or the browser's) cache and try again."),
+        FixStep(
+            "Taobao app",
+            "Clear the Taobao app's (or the browser's) cache and try again.",
+            # Whether the security error comes back is only known once you try again.
+            effects=(sets("taobao.cache_cleared", True), forgets("taobao.security_error")),
+        ),
     ),
     after=("taobao-not-linked",),
     confirmed=(

@@ -1,0 +1,52 @@
+"""Facts as plain JSON data, and changing one fact in it.
+
+The plan check and the consultation both change facts and validate the result
+again, as a facts file would be, so they work on the JSON form rather than on
+the frozen models.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from engine.facts import Facts
+from engine.rules import CARD
+
+FactData = dict[str, Any]
+
+
+def facts_data(facts: Facts) -> FactData:
+    """The known facts as JSON data (normalised values, unknown facts left out)."""
+    return facts.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def get_fact(data: FactData, path: str, card: int | None = None) -> Any:
+    """The value at `path` (`bank_cards[].x` reads card `card`), or None if unknown."""
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part.removesuffix("[]"))
+        if part.endswith("[]") and node is not None:
+            node = node[card] if card is not None and card < len(node) else None
+    return node
+
+
+def with_fact(data: FactData, path: str, value: Any, card: int | None = None) -> FactData:
+    """A copy of `data` where `path` holds `value` (None: the fact becomes unknown)."""
+    changed = copy.deepcopy(data)
+    *sections, leaf = path.split(".")
+    node = changed
+    for part in sections:
+        if part == CARD:
+            node = node[CARD.removesuffix("[]")][card]
+            continue
+        if value is None and part not in node:
+            return changed
+        node = node.setdefault(part, {})
+    if value is None:
+        node.pop(leaf, None)
+    else:
+        node[leaf] = value
+    return changed

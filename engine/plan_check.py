@@ -1,0 +1,121 @@
+"""Checking a plan: do what each step changes to a copy of the facts and diagnose again.
+
+Each fix step declares its effects (`engine.rules.Effect`). They are applied in
+plan order to the facts as JSON data, which is validated like a facts file and
+diagnosed by the same Doctor. A cause that is still reported after the plan
+either means the plan misses something (confirmed) or that it rests on facts
+nobody knows yet (suspected, with those facts named).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from engine.diagnosis import Diagnosis, Doctor, Finding
+from engine.errors import InputError, KnowledgeError
+from engine.fact_edits import FactData, facts_data, get_fact, with_fact
+from engine.facts import PERSONAL_FIELDS, Facts
+from engine.loading import validate_facts
+from engine.personal import Datum, Text
+from engine.rules import Cause, Effect, encode, is_card_path
+
+RENEWED_VALIDITY = timedelta(days=365)
+"""How far past as_of a renewed document's expiry is put; it only needs to lie after as_of."""
+
+_CARD_SUBJECT = re.compile(r"bank_cards\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fact one step changed: `value` None means the fact is unknown after it."""
+
+    cause: Cause
+    effect: Effect
+    fact: str
+    value: Datum | None
+
+    def describe(self) -> Text:
+        if self.value is None:
+            return Text(f"{self.fact} becomes unknown")
+        return Text(f"{self.fact} becomes {{0}}", (self.value,))
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    """The facts changed by the plan, and the diagnosis of the changed facts."""
+
+    changes: tuple[Change, ...]
+    after: Diagnosis
+
+    @property
+    def remaining(self) -> tuple[Finding, ...]:
+        return self.after.findings
+
+    @property
+    def remaining_causes(self) -> tuple[str, ...]:
+        return tuple(finding.cause.id for finding in self.remaining)
+
+    def rests_on(self, finding: Finding) -> tuple[str, ...]:
+        """The unknown facts a remaining suspected cause rests on."""
+        return tuple(c.fact for c in self.after.checks if finding.cause.id in c.decides)
+
+
+def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
+    """Apply every step of `diagnosis`'s plan to a copy of `facts` and diagnose again."""
+    data = {**facts_data(facts), "as_of": diagnosis.as_of.isoformat()}
+    changes: list[Change] = []
+    for finding in diagnosis.findings:
+        cards = _cards_of(finding, diagnosis, data)
+        for step in finding.cause.fixes:
+            for effect in step.effects:
+                for card in cards if is_card_path(effect.path) else (None,):
+                    value = _value_after(effect, data, card, diagnosis.as_of)
+                    data = with_fact(data, effect.path, value, card)
+                    fact = effect.path.replace("bank_cards[]", f"bank_cards[{card}]")
+                    changes.append(Change(finding.cause, effect, fact, _shown(effect, value)))
+    try:
+        changed = validate_facts(data, source="the facts after the plan")
+    except InputError as error:
+        raise KnowledgeError(f"the fix effects give facts that are not valid: {error}") from None
+    return PlanCheck(tuple(changes), doctor.diagnose(changed))
+
+
+def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[int, ...]:
+    """The cards the cause was found on; every card when it was found on none in particular."""
+    found = {
+        int(match.group(1))
+        for firing in diagnosis.trace
+        if firing.rule.target == finding.cause.id
+        and (match := _CARD_SUBJECT.fullmatch(firing.subject))
+    }
+    return tuple(sorted(found)) or tuple(range(len(data.get("bank_cards") or ())))
+
+
+def _value_after(effect: Effect, data: FactData, card: int | None, as_of: date) -> Any:
+    if effect.kind == "copy":
+        for source in effect.sources:
+            values = [get_fact(data, path, card if is_card_path(path) else None) for path in source]
+            if all(value is not None for value in values):
+                return values[0] if len(values) == 1 else " ".join(map(str, values))
+        return None
+    if effect.kind == "set":
+        return effect.value
+    if effect.kind == "forget":
+        return None
+    if effect.kind == "renew":
+        return (as_of + RENEWED_VALIDITY).isoformat()
+    if effect.kind == "today":
+        return as_of.isoformat()
+    if effect.kind == "tidy":
+        current = get_fact(data, effect.path, card)
+        return None if current is None else " ".join(str(current).upper().split())
+    raise KnowledgeError(f"{effect.path}: unknown kind of fix effect {effect.kind!r}")
+
+
+def _shown(effect: Effect, value: Any) -> Datum | None:
+    if value is None:
+        return None
+    return Datum(encode(value), PERSONAL_FIELDS.get(effect.path))
