@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from engine.errors import InputError
 
@@ -14,6 +17,16 @@ def write_atomically(path: Path, data: bytes, protect: tuple[Path, ...] = ()) ->
 
     A reader (or a Ctrl-C) never sees a half-written file; `protect` lists input
     files that must not be overwritten.
+    """
+    with open_atomically(path, protect) as stream:
+        stream.write(data)
+
+
+@contextmanager
+def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[BinaryIO]:
+    """A binary stream that replaces `path` only when the `with` block ends without error.
+
+    For outputs written piece by piece (a batch); otherwise as `write_atomically`.
     """
     target = path.resolve()
     for kept in protect:
@@ -30,7 +43,7 @@ def write_atomically(path: Path, data: bytes, protect: tuple[Path, ...] = ()) ->
         raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
