@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -174,13 +175,21 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
 }
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def _one_line(message: str) -> str:
+    """An error as one printable line, whatever characters a file name or value held."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", message)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = COMMANDS.get(argv[0]) if argv else None
     try:
         return command(argv[1:]) if command else run_diagnose(argv)
     except (InputError, KnowledgeError) as error:
-        print(f"paydoctor: {error}", file=sys.stderr)
+        print(f"paydoctor: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except EngineFault as error:
         print(f"paydoctor: internal fault: {error}", file=sys.stderr)

@@ -1,9 +1,18 @@
-"""Reading a facts file into validated `Facts`, with one clear message per problem."""
+"""Reading a facts file into validated `Facts`, with one clear message per problem.
+
+Facts files are written by hand, so every way one can be wrong (missing, a
+folder, unreadable, too large, not UTF-8, not JSON, not an object, nested too
+deeply, a number JSON cannot hold, a duplicated key, a wrong type or format)
+becomes one `InputError` naming the JSON path, the value and what was expected.
+Values of personal fields are masked in these messages, as in every output.
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +23,7 @@ from engine.errors import InputError
 from engine.facts import PERSONAL_FIELDS, Facts
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_SHOWN_CHARS = 60
 
 _EXPECTED = {
     "bool_type": "expected true or false",
@@ -26,6 +36,12 @@ _EXPECTED = {
     "greater_than_equal": "expected a whole number >= 0",
     "int_from_float": "expected a whole number",
 }
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (tab and line breaks aside) and lone surrogates: no text holds them."""
+_SECTIONS = frozenset(
+    prefix for path in PERSONAL_FIELDS for prefix in (path.rsplit(".", 1)[0], path.split(".", 1)[0])
+)
+"""Paths of objects and lists that hold personal fields: their values are never echoed."""
 
 
 def read_facts_file(path: Path) -> Facts:
@@ -35,17 +51,19 @@ def read_facts_file(path: Path) -> Facts:
 
 
 def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, expected a facts file (.json)")
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, expected a facts file (.json)") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(f"{path}: is larger than 1 MiB; a facts file is a few kilobytes")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: is UTF-16 text; save it as UTF-8")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -55,29 +73,90 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    for key in keys:
-        if keys.count(key) > 1:
-            raise InputError(f"key {key!r} appears twice in one object")
-    return dict(pairs)
+class _BadNumber:
+    """A JSON number Python reads but no fact can hold: NaN, Infinity, 1e999, 5000 digits."""
+
+    def __init__(self, text: str, expected: str):
+        self.text = text
+        self.expected = expected
+
+
+def _finite_float(text: str) -> float | _BadNumber:
+    value = float(text)
+    return value if math.isfinite(value) else _BadNumber(text, "expected a number within ±1e308")
+
+
+def _int(text: str) -> int | _BadNumber:
+    try:
+        return int(text)
+    except ValueError:
+        return _BadNumber(text, "expected a number of at most 4300 digits")
+
+
+def _constant(text: str) -> _BadNumber:
+    return _BadNumber(text, "JSON has no NaN or Infinity; write a number or null")
 
 
 def parse_facts(text: str, source: str = "facts") -> Facts:
     """Validate facts given as JSON text."""
     if not text.strip():
         raise InputError(f"{source}: is empty, expected a JSON object of facts")
+    duplicated: dict[int, str] = {}
+
+    def object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) < len(pairs):
+            seen: set[str] = set()
+            duplicated[id(obj)] = next(k for k, _ in pairs if k in seen or seen.add(k))
+        return obj
+
     try:
-        data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
-    except InputError as error:
-        raise InputError(f"{source}: {error}") from None
+        data = json.loads(
+            text,
+            object_pairs_hook=object_from_pairs,
+            parse_float=_finite_float,
+            parse_int=_int,
+            parse_constant=_constant,
+        )
     except json.JSONDecodeError as error:
         raise InputError(
             f"{source}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
     except RecursionError:
         raise InputError(f"{source}: JSON is nested too deeply") from None
+    _check_json(data, duplicated, source)
     return validate_facts(data, source)
+
+
+def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
+    """Refuse what JSON parsing let through: duplicated keys, bad numbers, broken text."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            if id(node) in duplicated:
+                key = duplicated[id(node)]
+                where = _json_path(loc)
+                raise InputError(
+                    f"{source}: {where}: key {_key_text(key)} appears twice; keep one of them"
+                )
+            stack += reversed([((*loc, key), value) for key, value in node.items()])
+        elif isinstance(node, list):
+            stack += reversed([((*loc, index), value) for index, value in enumerate(node)])
+        elif isinstance(node, _BadNumber):
+            shown = (
+                node.text
+                if len(node.text) <= 20
+                else f"{node.text[:20]}… ({len(node.text)} characters)"
+            )
+            raise InputError(
+                f"{source}: {_json_path(loc)}: {shown} is not allowed: {node.expected}"
+            )
+        elif isinstance(node, str) and (bad := _UNPRINTABLE.search(node)):
+            raise InputError(
+                f"{source}: {_json_path(loc)}: {_shown(loc, node)} is not allowed: expected"
+                f" printable text (character {bad.start() + 1} is \\u{ord(bad.group()):04x})"
+            )
 
 
 def validate_facts(data: Any, source: str = "facts") -> Facts:
@@ -95,8 +174,21 @@ def validate_facts(data: Any, source: str = "facts") -> Facts:
 def _json_path(loc: tuple[Any, ...]) -> str:
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{_printable(part)}" if text else _printable(part)
     return text or "(top level)"
+
+
+def _key_text(key: str) -> str:
+    return f"'{_printable(key)}'"
+
+
+def _printable(text: str) -> str:
+    """Text as JSON escapes it (no control characters), shortened to fit one line."""
+    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
+    return escaped if len(escaped) <= MAX_SHOWN_CHARS else escaped[: MAX_SHOWN_CHARS - 3] + "..."
 
 
 def _template(loc: tuple[Any, ...]) -> str:
@@ -106,12 +198,17 @@ def _template(loc: tuple[Any, ...]) -> str:
 
 
 def _shown(loc: tuple[Any, ...], value: Any) -> str:
-    """The offending value as JSON, masked where the field holds personal data."""
-    kind = PERSONAL_FIELDS.get(_template(loc))
-    if isinstance(value, str) and kind:
-        return json.dumps(personal.mask(value, kind), ensure_ascii=False)
+    """The offending value as JSON: masked in personal fields, never the inside of a section."""
+    template = _template(loc)
+    if isinstance(value, (dict, list)) or template in _SECTIONS or not loc:
+        return _json_type(value)
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
+    kind = PERSONAL_FIELDS.get(template)
+    if kind and isinstance(value, str):
+        text = json.dumps(personal.mask(value, kind), ensure_ascii=False)
+    elif kind and isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = personal.mask(text, kind)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 3] + "..."
 
 
 def _describe(error: dict[str, Any]) -> str:
@@ -142,9 +239,9 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
         )
     known = [field.alias or name for name, field in model.model_fields.items()]
     key = str(loc[-1])
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(key[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(known)
-    return f"{_json_path(loc)}: unknown key {key!r}; {hint}"
+    return f"{_json_path(loc)}: unknown key {_key_text(key)}; {hint}"
 
 
 def _flatten(annotation: Any) -> list[Any]:
@@ -155,6 +252,10 @@ def _flatten(annotation: Any) -> list[Any]:
 
 
 def _json_type(value: Any) -> str:
-    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number"
-    )
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }.get(type(value), "a number")
