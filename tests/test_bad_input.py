@@ -1,0 +1,284 @@
+"""Bad input of every kind: one clear line on stderr naming the problem, exit 2, no traceback.
+
+The cases are data: what the user wrote, and the words the message must hold
+(the JSON path, the value, what was expected).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cli
+from engine.facts import FACT_PATHS
+from tests.conftest import EXAMPLES, ROOT
+
+EXAMPLE = EXAMPLES / "phone-mismatch.json"
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_one_clear_error(code: int, err: str, *expected: str) -> None:
+    assert code == 2, err
+    assert err.count("\n") == 1 and err.startswith("paydoctor: "), err
+    assert "Traceback" not in err
+    for words in expected:
+        assert words in err, f"{words!r} not in {err!r}"
+
+
+def diagnose_file(tmp_path: Path, capsys, content: bytes | str) -> tuple[int, str, str]:
+    facts = tmp_path / "facts.json"
+    if isinstance(content, str):
+        content = content.encode("utf-8", "surrogatepass")
+    facts.write_bytes(content)
+    return run_cli(capsys, str(facts))
+
+
+FILE_CASES = {
+    "empty": (b"", ["is empty"]),
+    "only whitespace": (b" \n\t ", ["is empty"]),
+    "not UTF-8": (b'{"person": {"surname": "M\xfcller"}}', ["not UTF-8", "0xfc"]),
+    "UTF-16": ('{"as_of": "2026-11-27"}'.encode("utf-16"), ["UTF-16", "save it as UTF-8"]),
+    "not JSON": (b"as_of: 2026-11-27", ["not valid JSON", "line 1, column 1"]),
+    "trailing comma": (b'{"as_of": "2026-11-27",}', ["not valid JSON", "line 1"]),
+    "a list": (b"[]", ["expected a JSON object", "got a list"]),
+    "a string": (b'"facts"', ["expected a JSON object", "got a string"]),
+    "a number": (b"42", ["expected a JSON object", "got a number"]),
+    "null": (b"null", ["expected a JSON object", "got null"]),
+    "deep nesting": (b"[" * 100_000 + b"]" * 100_000, ["nested too deeply"]),
+    "deep nesting in a field": (
+        b'{"person": ' + b"[" * 500 + b"]" * 500 + b"}",
+        ["person: a list is not allowed: expected an object"],
+    ),
+    "over 1 MiB": (b" " * (1024 * 1024 + 1), ["larger than 1 MiB"]),
+    "duplicate key": (
+        b'{"bank_cards": [{"bank": "ICBC"}, {"bank": "ICBC", "bank": "BOC"}]}',
+        ["bank_cards[1]: key 'bank' appears twice"],
+    ),
+    "NaN": (b'{"alipay": {"balance_cny": NaN}}', ["alipay.balance_cny: NaN", "no NaN"]),
+    "Infinity": (b'{"alipay": {"balance_cny": -Infinity}}', ["-Infinity", "no NaN or Infinity"]),
+    "number out of range": (b'{"alipay": {"balance_cny": 1e999}}', ["1e999", "within"]),
+    "number with 5000 digits": (
+        b'{"taobao": {"account_age_days": ' + b"9" * 5000 + b"}}",
+        ["taobao.account_age_days", "5000 characters", "at most 4300 digits"],
+    ),
+    "lone surrogate": ('{"symptom": {"error_message": "\\ud83d"}}', ["\\ud83d"]),
+    "terminal escape in a name": (
+        '{"person": {"surname": "SMITH\\u001b[2J"}}',
+        ["person.surname", "printable text", "\\u001b"],
+    ),
+    "unknown key with a line break": ('{"per\\nson": {}}', ["per\\nson", "did you mean 'person'"]),
+}
+
+
+@pytest.mark.parametrize("content, expected", FILE_CASES.values(), ids=FILE_CASES.keys())
+def test_a_bad_file_is_one_clear_error(tmp_path, capsys, content, expected):
+    code, out, err = diagnose_file(tmp_path, capsys, content)
+    assert out == ""
+    assert_one_clear_error(code, err, *expected)
+
+
+def test_a_utf8_byte_order_mark_is_fine(tmp_path, capsys):
+    code, out, err = diagnose_file(tmp_path, capsys, "\ufeff" + EXAMPLE.read_text("utf-8"))
+    assert (code, err) == (0, "")
+    assert "Causes" in out
+
+
+def test_a_missing_file(tmp_path, capsys):
+    code, _, err = run_cli(capsys, str(tmp_path / "nope.json"))
+    assert_one_clear_error(code, err, "nope.json: no such file")
+
+
+def test_a_folder(tmp_path, capsys):
+    code, _, err = run_cli(capsys, str(tmp_path))
+    assert_one_clear_error(code, err, "is a folder")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_that_cannot_be_read(capsys):
+    code, _, err = run_cli(capsys, "/proc/self/mem")
+    assert_one_clear_error(code, err, "/proc/self/mem: cannot be read")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
+def test_a_file_without_read_permission(tmp_path, capsys):
+    facts = tmp_path / "facts.json"
+    facts.write_text("{}", encoding="utf-8")
+    facts.chmod(0)
+    code, _, err = run_cli(capsys, str(facts))
+    assert_one_clear_error(code, err, "cannot be read", "ermission denied")
+
+
+def _set(path: str, value: object) -> dict:
+    """Facts with `value` at `path`; `bank_cards[].x` goes into the first card."""
+    facts: dict = {}
+    node = facts
+    parts = path.replace("[]", "").split(".")
+    for part in parts[:-1]:
+        if part == "bank_cards":
+            node["bank_cards"] = [{}]
+            node = node["bank_cards"][0]
+        else:
+            node = node.setdefault(part, {})
+    node[parts[-1]] = value
+    return facts
+
+
+def _concrete(path: str) -> str:
+    return path.replace("bank_cards[]", "bank_cards[0]")
+
+
+@pytest.mark.parametrize("path", FACT_PATHS)
+def test_a_wrong_type_at_every_path(tmp_path, capsys, path):
+    wrong = {"bank_cards": {"bank": "ICBC"}}.get(path, [True])
+    code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, wrong)))
+    assert_one_clear_error(code, err, f"{_concrete(path)}: ", "is not allowed: expected")
+
+
+DATE_PATHS = [p for p in FACT_PATHS if p.endswith(("_date", "_on")) or p == "as_of"]
+
+
+@pytest.mark.parametrize("path", DATE_PATHS)
+@pytest.mark.parametrize("day", ["2026-02-30", "2026-13-01", "27/11/2026", "2026-1-5", ""])
+def test_an_impossible_or_misspelt_date_at_every_date_path(tmp_path, capsys, path, day):
+    code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, day)))
+    assert_one_clear_error(code, err, f"{_concrete(path)}: ", f'"{day}"', "YYYY-MM-DD")
+
+
+FORMAT_CASES = {
+    "passport.number": ("E12/345", "letters and digits"),
+    "residence_permit.number": ("", "letters and digits"),
+    "bank_cards[].passport_number_on_file": ("E12 345 678!", "letters and digits"),
+    "alipay.identity.residence_permit_number": ("YX#1", "letters and digits"),
+    "phone.number": ("12345", "phone number such as"),
+    "alipay.phone": ("+86 138 0013 80001", "phone number such as"),
+    "bank_cards[].phone_on_file": ("call me", "phone number such as"),
+    "person.surname": ("   ", "non-empty name"),
+    "bank_cards[].name_entered": ("", "non-empty name"),
+    "bank_cards[].last4": ("12345", "last four digits"),
+    "bank_cards[].status": ("broken", 'one of "ok"'),
+    "taobao.payment_method": ("cash", 'one of "alipay"'),
+    "symptom.where": ("wechat", 'one of "alipay"'),
+    "taobao.account_age_days": (-3, ">= 0"),
+    "alipay.balance_cny": ("12.50", "expected a number"),
+    "travel.limited_connectivity": ("yes", "true or false"),
+    "$schema": (5, "expected a string"),
+}
+
+
+@pytest.mark.parametrize("path, case", FORMAT_CASES.items(), ids=FORMAT_CASES.keys())
+def test_a_wrong_format(tmp_path, capsys, path, case):
+    value, expected = case
+    code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, value)))
+    assert_one_clear_error(code, err, f"{_concrete(path)}: ", expected)
+
+
+SECTIONS = sorted({p.rsplit(".", 1)[0] for p in FACT_PATHS if "." in p} | {""})
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s or "top level")
+def test_an_unknown_key_in_every_section_suggests_the_closest(tmp_path, capsys, section):
+    known = next(p for p in FACT_PATHS if p.startswith(section) and p != section)
+    last = known.rsplit(".", 1)[-1] if section else known.split(".")[0]
+    misspelt = last[:-1] + "x" if last[-1] != "x" else last[:-1] + "y"
+    path = f"{section}.{misspelt}" if section else misspelt
+    code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, None)))
+    assert_one_clear_error(code, err, f"unknown key '{misspelt}'", f"did you mean '{last}'")
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+# --- options of every command ------------------------------------------------------------
+
+
+def _commands() -> list[list[str]]:
+    """How to start each command: the diagnosis (given a facts file) and every COMMANDS entry."""
+    return [[str(EXAMPLE)], *([name] for name in cli.COMMANDS)]
+
+
+def _help(capsys, command: list[str]) -> str:
+    start = [] if command[0] == str(EXAMPLE) else command
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([*start, "--help"])
+    assert exit_.value.code == 0
+    return capsys.readouterr().out
+
+
+def _value_options(help_text: str) -> list[str]:
+    """Options the help shows with a value, e.g. `--format {text,json}` or `--knowledge DIR`."""
+    return sorted(set(re.findall(r"^\s+(?:-\w, )?(--[\w-]+) [^\s\-\[]", help_text, re.M)))
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: "diagnose" if "/" in c[0] else c[0])
+def test_every_command_refuses_bad_options_in_one_line(capsys, command):
+    help_text = _help(capsys, command)
+    cases = [[*command, "--no-such-option"]]
+    cases += [[*command, option] for option in _value_options(help_text)]
+    if "--format" in help_text:
+        cases.append([*command, "--format", "nonsense"])
+    for argv in cases:
+        code, out, err = run_cli(capsys, *argv)
+        assert_one_clear_error(code, err)
+        assert out == ""
+
+
+def test_a_knowledge_folder_that_does_not_exist(capsys, tmp_path):
+    code, _, err = run_cli(capsys, str(EXAMPLE), "--knowledge", str(tmp_path / "nope"))
+    assert_one_clear_error(code, err, "nope")
+
+
+# --- as a real process ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "no such file"),
+        (b"{not json", "not valid JSON"),
+        (b"[" * 100_000, "nested too deeply"),
+        (b'{"as_of": "2026-02-30"}', 'as_of: "2026-02-30" is not allowed'),
+    ],
+    ids=["missing", "not JSON", "deep nesting", "impossible date"],
+)
+def test_as_a_process_bad_input_exits_2_with_one_line(tmp_path, content, expected):
+    facts = tmp_path / "facts.json"
+    if content is not None:
+        facts.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "cli.py", str(facts)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_as_a_process_the_first_diagnosis_may_find_nothing(tmp_path):
+    """durable-rules once crashed the process when no rule had fired yet (engine/session.py)."""
+    facts = tmp_path / "facts.json"
+    facts.write_text("{}", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "cli.py", str(facts), "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert '"causes": []' in result.stdout
