@@ -25,7 +25,16 @@ from engine.plan import cause_graph, graph_problems
 from engine.rules import LAYERS, Cause, Example, FixStep, Test, Workaround
 from engine.session import MAX_RULES
 
-STRUCTURAL = ("duplicate-id", "order", "unknown-fact", "unknown-observation", "engine-limit")
+STRUCTURAL = (
+    "duplicate-id",
+    "unknown-layer",
+    "unknown-after",
+    "cycle",
+    "order",
+    "unknown-fact",
+    "unknown-observation",
+    "engine-limit",
+)
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
 
 NOT_REPORTED = None
@@ -46,13 +55,12 @@ def check(
     kb: KnowledgeBase, units: Iterable[Unit] = (), run_examples: bool = True
 ) -> list[Problem]:
     """Every problem of `kb`, structural ones first; `units` say which file an id came from."""
-    sources = _sources(units)
     problems = structural_problems(kb)
-    problems += _unit_problems(kb, sources)
+    problems += _unit_problems(kb)
     problems += _unregistered_units(kb)
     if run_examples and not any(p.kind in STRUCTURAL for p in problems):
-        problems += example_problems(kb, sources)
-    return problems
+        problems += example_problems(kb)
+    return [_located(problem, _sources(units)) for problem in problems]
 
 
 def refuse_unsound(kb: KnowledgeBase) -> None:
@@ -77,7 +85,9 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         for name, count in Counter(o.name for o in kb.observations).items()
         if count > 1
     ]
-    problems += [Problem("order", text) for text in graph_problems(cause_graph(kb.causes))]
+    problems += [
+        Problem(_graph_kind(text), text) for text in graph_problems(cause_graph(kb.causes))
+    ]
     problems += _reading_problems(kb)
     rule_count = len(kb.compile())
     if rule_count > MAX_RULES:
@@ -91,6 +101,17 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
+def _graph_kind(text: str) -> str:
+    for words, kind in (
+        ("unknown layer", "unknown-layer"),
+        ("names unknown cause", "unknown-after"),
+        ("form a cycle", "cycle"),
+    ):
+        if words in text:
+            return kind
+    return "order"
+
+
 def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
     """Fact paths and observation names that nothing defines."""
     known_paths = set(FACT_PATHS)
@@ -102,7 +123,9 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(_unknown_path(f"observation {observation.name}", path))
     message_ids = {cause_id for pattern in kb.messages for cause_id in pattern.points_at}
     for cause_id in sorted(message_ids - set(kb.ids)):
-        problems.append(Problem("order", f"a message pattern points at unknown cause {cause_id!r}"))
+        problems.append(
+            Problem("unknown-after", f"a message pattern points at unknown cause {cause_id!r}")
+        )
     for unit_id, tests in _tests_by_unit(kb):
         for test in tests:
             if test.path is not None and test.path not in known_paths:
@@ -146,25 +169,23 @@ def _tests_by_unit(kb: KnowledgeBase) -> list[tuple[str, list[Test]]]:
     return units
 
 
-def _unit_problems(kb: KnowledgeBase, sources: dict[str, str]) -> list[Problem]:
+def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
     """What each cause and workaround is missing: text, fixes, conditions, examples."""
     problems = []
     for cause in kb.causes:
-        where = _where(cause.id, sources)
-        problems += _missing_text(where, cause, ("title", "explanation", "guide"))
+        problems += _missing_text(cause.id, cause, ("title", "explanation", "guide"))
         if not cause.fixes or not all(isinstance(f, FixStep) for f in cause.fixes):
-            problems.append(Problem("no-fix", f"{where}: no fix steps (fixes=(FixStep(...),))"))
+            problems.append(Problem("no-fix", f"{cause.id}: no fix steps (fixes=(FixStep(...),))"))
         if not cause.confirmed:
-            problems.append(Problem("no-condition", f"{where}: no confirmed condition"))
-        problems += _example_coverage(where, cause.examples, (CONFIRMED, SUSPECTED), CONFIRMED)
+            problems.append(Problem("no-condition", f"{cause.id}: no confirmed condition"))
+        problems += _example_coverage(cause.id, cause.examples, (CONFIRMED, SUSPECTED), CONFIRMED)
     for workaround in kb.workarounds:
-        where = _where(workaround.id, sources)
-        problems += _missing_text(where, workaround, ("title", "explanation", "guide"))
+        problems += _missing_text(workaround.id, workaround, ("title", "explanation", "guide"))
         if not workaround.steps:
-            problems.append(Problem("no-fix", f"{where}: no steps"))
+            problems.append(Problem("no-fix", f"{workaround.id}: no steps"))
         if not workaround.offered:
-            problems.append(Problem("no-condition", f"{where}: no offered condition"))
-        problems += _example_coverage(where, workaround.examples, (OFFERED,), OFFERED)
+            problems.append(Problem("no-condition", f"{workaround.id}: no offered condition"))
+        problems += _example_coverage(workaround.id, workaround.examples, (OFFERED,), OFFERED)
     return problems
 
 
@@ -215,7 +236,7 @@ def _example_coverage(
     return problems
 
 
-def example_problems(kb: KnowledgeBase, sources: dict[str, str] | None = None) -> list[Problem]:
+def example_problems(kb: KnowledgeBase) -> list[Problem]:
     """Run every unit's examples through a diagnosis.
 
     Names each example whose outcome differs from what it expects, and each
@@ -225,19 +246,17 @@ def example_problems(kb: KnowledgeBase, sources: dict[str, str] | None = None) -
     from engine.diagnosis import Doctor
     from engine.loading import validate_facts
 
-    sources = sources or {}
     doctor = Doctor(kb)
     today = date.today()
     problems = []
     units: list[Cause | Workaround] = [*kb.causes, *kb.workarounds]
     for unit in units:
-        where = _where(unit.id, sources)
         fired: set[str] = set()
         for example in unit.examples:
             try:
                 facts = validate_facts(example.facts, source=f"example {example.note!r}")
             except InputError as error:
-                problems.append(Problem("bad-example", f"{where}: {error}"))
+                problems.append(Problem("bad-example", f"{unit.id}: {error}"))
                 continue
             diagnosis = doctor.diagnose(facts, today)
             fired.update(f.rule.id for f in diagnosis.trace if f.rule.target == unit.id)
@@ -250,14 +269,14 @@ def example_problems(kb: KnowledgeBase, sources: dict[str, str] | None = None) -
                 problems.append(
                     Problem(
                         "failing-example",
-                        f"{where}: example {example.note!r} expects {_outcome(example.expect)},"
+                        f"{unit.id}: example {example.note!r} expects {_outcome(example.expect)},"
                         f" got {_outcome(found)}",
                     )
                 )
         problems += [
             Problem(
                 "untested-condition",
-                f"{where}: no example makes rule {rule.id} fire ({rule.when.describe()})",
+                f"{unit.id}: no example makes rule {rule.id} fire ({rule.when.describe()})",
             )
             for rule in doctor.rules
             if unit.examples
@@ -303,8 +322,12 @@ def _sources(units: Iterable[Unit]) -> dict[str, str]:
     return sources
 
 
-def _where(unit_id: str, sources: dict[str, str]) -> str:
-    return f"{unit_id} ({sources[unit_id]})" if unit_id in sources else unit_id
+def _located(problem: Problem, sources: dict[str, str]) -> Problem:
+    """The problem with the file its unit came from, when that is a --knowledge folder."""
+    unit_id, sep, rest = problem.message.partition(": ")
+    if not sep or unit_id not in sources:
+        return problem
+    return Problem(problem.kind, f"{unit_id} ({sources[unit_id]}): {rest}")
 
 
 def summary(kb: KnowledgeBase) -> str:

@@ -135,7 +135,8 @@ def _import_by_path(path: Path) -> ModuleType:
 
 
 def _line_in(path: Path, error: BaseException) -> int | str:
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == str(path)]
+    file = str(path.resolve())
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == file]
     return frames[-1].lineno if frames else "?"
 
 

@@ -1,0 +1,241 @@
+"""check-kb: the built-in knowledge base passes, and each kind of problem is named."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+import cli
+from engine import kb_check
+from engine.errors import KnowledgeError
+from engine.kb_check import check, refuse_unsound
+from engine.knowledge_loader import builtin_knowledge
+from engine.rules import Example, Observation, Outcome, derived, fact, when
+
+KB = builtin_knowledge()
+PHONE = next(c for c in KB.causes if c.id == "phone-mismatch")
+
+
+def with_cause(cause, kb=KB):
+    """`kb` with `cause` in place of the cause of the same id (or appended)."""
+    ids = [c.id for c in kb.causes]
+    causes = list(kb.causes)
+    if cause.id in ids:
+        causes[ids.index(cause.id)] = cause
+    else:
+        causes.append(cause)
+    return replace(kb, causes=tuple(causes))
+
+
+def problems(kb, ignore=("unregistered",)) -> list[tuple[str, str]]:
+    """(kind, message) of each problem; a replaced built-in cause leaves its module unregistered."""
+    return [(p.kind, p.message) for p in check(kb) if p.kind not in ignore]
+
+
+def test_the_built_in_knowledge_base_has_no_problems():
+    assert check(KB) == []
+
+
+def test_check_kb_command_passes_on_the_built_in_knowledge_base(capsys):
+    assert cli.main(["check-kb"]) == 0
+    assert capsys.readouterr().out.startswith("no problems in ")
+
+
+def test_duplicate_ids():
+    kb = replace(KB, causes=(*KB.causes, PHONE))
+    assert ("duplicate-id", "phone-mismatch: id defined 2 times") in problems(kb)
+
+
+def test_duplicate_observation_names():
+    kb = replace(KB, observations=(*KB.observations, KB.observations[0]))
+    assert ("duplicate-id", "observation passport.expired: defined 2 times") in problems(kb)
+
+
+def test_after_edge_to_an_unknown_id():
+    kb = with_cause(replace(PHONE, after=("no-such-cause",)))
+    assert ("unknown-after", "phone-mismatch: 'after' names unknown cause 'no-such-cause'") in (
+        problems(kb)
+    )
+
+
+def test_a_cycle_is_named():
+    kb = with_cause(replace(PHONE, after=("bank-name-mismatch",)))
+    kb = with_cause(replace(kb.cause("bank-name-mismatch"), after=("phone-mismatch",)), kb)
+    cycles = [m for kind, m in problems(kb) if kind == "cycle"]
+    assert len(cycles) == 1
+    assert "phone-mismatch" in cycles[0] and "bank-name-mismatch" in cycles[0]
+
+
+def test_unknown_layer():
+    kb = with_cause(replace(PHONE, layer="wallet"))
+    layers = [m for kind, m in problems(kb) if kind == "unknown-layer"]
+    assert len(layers) == 1
+    assert layers[0].startswith("phone-mismatch: unknown layer 'wallet'")
+
+
+def test_a_test_reading_a_fact_the_format_does_not_have():
+    kb = with_cause(replace(PHONE, confirmed=(when(fact("bank_cards[].phone", "x")),)))
+    assert (
+        "unknown-fact",
+        "phone-mismatch: reads fact 'bank_cards[].phone', which the facts format does not have"
+        " (see 'paydoctor schema')",
+    ) in problems(kb)
+
+
+def test_an_observation_reading_a_fact_the_format_does_not_have():
+    stray = Observation(
+        "phone.old", "an old phone", ("phone.previous",), lambda c, n: Outcome(None)
+    )
+    kb = replace(KB, observations=(*KB.observations, stray))
+    assert any(
+        kind == "unknown-fact"
+        and m.startswith("observation phone.old: reads fact 'phone.previous'")
+        for kind, m in problems(kb)
+    )
+
+
+def test_a_question_about_a_fact_the_format_does_not_have():
+    kb = replace(KB, questions={**KB.questions, "phone.sim": "Which SIM?"})
+    assert any(m.startswith("QUESTIONS: reads fact 'phone.sim'") for _, m in problems(kb))
+
+
+def test_a_derived_observation_nobody_defines():
+    kb = with_cause(replace(PHONE, confirmed=(when(derived("card.phone_diferent")),)))
+    assert (
+        "unknown-observation",
+        "phone-mismatch: tests observation 'card.phone_diferent', which no observation defines"
+        " (see knowledge/observations.py)",
+    ) in problems(kb)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"fixes": ()}, ("no-fix", "phone-mismatch: no fix steps (fixes=(FixStep(...),))")),
+        (
+            {"guide": " "},
+            (
+                "no-guide",
+                "phone-mismatch: no guide (quote the sentence of the guide it rests on)",
+            ),
+        ),
+        ({"title": ""}, ("no-title", "phone-mismatch: no title")),
+    ],
+)
+def test_missing_metadata(change, expected):
+    assert expected in problems(with_cause(replace(PHONE, **change)))
+
+
+def test_a_cause_without_a_confirmed_example_or_a_near_miss():
+    suspected_only = tuple(e for e in PHONE.examples if e.expect == "suspected")
+    found = problems(with_cause(replace(PHONE, examples=suspected_only)))
+    assert (
+        "no-example",
+        "phone-mismatch: no example where it is confirmed (Example(..., 'confirmed'))",
+    ) in found
+    assert (
+        "no-example",
+        "phone-mismatch: no near-miss example where it is not reported (Example(..., None))",
+    ) in found
+
+
+def test_an_example_whose_outcome_differs_is_named():
+    wrong = Example("an ok card said to confirm", {"bank_cards": [{"status": "ok"}]}, "confirmed")
+    found = problems(with_cause(replace(PHONE, examples=(*PHONE.examples, wrong))))
+    assert found == [
+        (
+            "failing-example",
+            "phone-mismatch: example 'an ok card said to confirm' expects confirmed,"
+            " got not reported",
+        )
+    ]
+
+
+def test_an_example_with_invalid_facts_is_named():
+    bad = Example("a typo", {"bank_cards": [{"staus": "ok"}]}, None)
+    found = problems(with_cause(replace(PHONE, examples=(*PHONE.examples, bad))))
+    assert [kind for kind, _ in found] == ["bad-example"]
+    assert "example 'a typo'" in found[0][1] and "unknown key 'staus'" in found[0][1]
+
+
+def test_a_condition_no_example_makes_fire():
+    only_confirmed = tuple(e for e in PHONE.examples if e.expect != "suspected")
+    found = problems(with_cause(replace(PHONE, examples=only_confirmed)))
+    assert [(kind, m.split(" (")[0]) for kind, m in found] == [
+        (
+            "untested-condition",
+            "phone-mismatch: no example makes rule phone-mismatch/suspected fire",
+        )
+    ]
+
+
+def test_a_workaround_without_a_near_miss():
+    balance = KB.workarounds[0]
+    offered_only = tuple(e for e in balance.examples if e.expect == "offered")
+    kb = replace(KB, workarounds=(replace(balance, examples=offered_only), *KB.workarounds[1:]))
+    assert (
+        "no-example",
+        "alipay-balance: no near-miss example where it is not reported (Example(..., None))",
+    ) in problems(kb)
+
+
+def test_a_unit_module_left_out_of_the_registry():
+    kb = replace(KB, causes=KB.causes[1:])
+    assert (
+        "unregistered",
+        "knowledge.causes.passport_expired: its CAUSE 'passport-expired' is not in"
+        " knowledge/__init__.py's CAUSES",
+    ) in problems(kb, ignore=())
+
+
+def test_more_rules_than_the_engine_loads(monkeypatch):
+    monkeypatch.setattr(kb_check, "MAX_RULES", 10)
+    assert (
+        "engine-limit",
+        f"the knowledge base compiles to {len(KB.compile())} rules; the engine loads at most 10",
+    ) in problems(KB)
+
+
+def test_examples_are_not_run_on_a_structurally_broken_base():
+    wrong = Example("would fail", {"bank_cards": [{"status": "ok"}]}, "confirmed")
+    kb = with_cause(replace(PHONE, layer="wallet", examples=(*PHONE.examples, wrong)))
+    assert "failing-example" not in {kind for kind, _ in problems(kb)}
+
+
+def test_refuse_unsound_names_the_first_structural_problem():
+    kb = with_cause(replace(PHONE, layer="wallet", after=("nope",)))
+    with pytest.raises(KnowledgeError, match=r"unsound: phone-mismatch: .* \(and 1 more\)"):
+        refuse_unsound(kb)
+    refuse_unsound(KB)
+
+
+def test_missing_examples_do_not_stop_a_diagnosis():
+    refuse_unsound(with_cause(replace(PHONE, examples=())))
+
+
+def test_check_kb_exits_1_with_one_line_per_problem(tmp_path, capsys):
+    (tmp_path / "dup.py").write_text(
+        "from knowledge.causes.phone_mismatch import CAUSE\n", encoding="utf-8"
+    )
+    assert cli.main(["check-kb", "--knowledge", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"phone-mismatch ({tmp_path / 'dup.py'}): id defined 2 times"
+    assert lines[-1].startswith("1 problem in ")
+    assert len(lines) == 2
+
+
+def test_check_kb_json(tmp_path, capsys):
+    (tmp_path / "dup.py").write_text(
+        "from knowledge.causes.phone_mismatch import CAUSE\n", encoding="utf-8"
+    )
+    assert cli.main(["check-kb", "--knowledge", str(tmp_path), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == {
+        "problems": [
+            {
+                "kind": "duplicate-id",
+                "message": f"phone-mismatch ({tmp_path / 'dup.py'}): id defined 2 times",
+            }
+        ]
+    }

@@ -1,0 +1,60 @@
+"""docs/knowledge-base.md is generated from the knowledge base and kept current."""
+
+from __future__ import annotations
+
+import cli
+from engine.knowledge_loader import builtin_knowledge
+from tests.conftest import ROOT
+from visualise.kb_docs import REGENERATE, render_kb_markdown
+
+KB = builtin_knowledge()
+DOC = ROOT / "docs" / "knowledge-base.md"
+
+
+def test_the_published_document_is_current():
+    assert DOC.read_text(encoding="utf-8") == render_kb_markdown(KB), (
+        f"docs/knowledge-base.md is stale; regenerate it with: {REGENERATE}"
+    )
+
+
+def test_the_regenerate_command_prints_the_document(capsys):
+    assert cli.main(["rules", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == render_kb_markdown(KB)
+    assert "rules --format markdown > docs/knowledge-base.md" in REGENERATE
+
+
+def test_each_cause_says_what_it_means_when_how_to_fix_and_why():
+    text = render_kb_markdown(KB)
+    for cause in KB.causes:
+        section = text.split(f"### `{cause.id}`: {cause.title}\n", 1)[1].split("\n### ", 1)[0]
+        assert f"**What it means.** {cause.explanation}" in section
+        assert "**Confirmed when" in section
+        assert f"> {cause.guide}" in section
+        for fix in cause.fixes:
+            assert f"*{fix.where}*: {fix.action}" in section
+        assert "**Order.** Step " in section
+
+
+def test_causes_appear_in_fix_order_with_their_after_edges():
+    text = render_kb_markdown(KB)
+    assert text.index("### `passport-expired`") < text.index("### `bank-passport-outdated`")
+    assert text.index("### `bank-passport-outdated`") < text.index("### `alipay-identity-outdated`")
+    outdated = text.split("### `alipay-identity-outdated`", 1)[1].split("\n### ", 1)[0]
+    assert "fixed after `bank-passport-outdated`" in outdated
+
+
+def test_conditions_use_the_observations_meaning():
+    phone = render_kb_markdown(KB).split("### `phone-mismatch`", 1)[1].split("\n### ", 1)[0]
+    assert "- the bank's reserved phone number differs from Alipay's (`card.phone_differs`)" in (
+        phone
+    )
+    assert "`bank_cards[].phone_on_file` is not known" in phone
+    assert "the error message mentions “与预留手机号不符”" in phone
+
+
+def test_suspected_and_examples_are_listed():
+    text = render_kb_markdown(KB)
+    risk = text.split("### `taobao-risk-flag`", 1)[1].split("\n## ", 1)[0]
+    assert "**Suspected when any of:**" in risk
+    for example in KB.cause("taobao-risk-flag").examples:
+        assert f": {example.note}" in risk

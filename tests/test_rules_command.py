@@ -1,0 +1,69 @@
+"""The `rules` command: the knowledge base as a table and as JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import cli
+from engine.knowledge_loader import builtin_knowledge
+from visualise.conditions import brief_alternatives
+from visualise.rules_table import render_rules_text, rules_data
+
+KB = builtin_knowledge()
+
+
+def test_json_lists_every_cause_and_workaround_in_registry_order(capsys):
+    assert cli.main(["rules", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["id"] for c in data["causes"]] == [c.id for c in KB.causes]
+    assert [w["id"] for w in data["workarounds"]] == [w.id for w in KB.workarounds]
+
+
+def test_a_cause_row_has_its_metadata_conditions_order_and_example_count():
+    row = next(c for c in rules_data(KB)["causes"] if c["id"] == "alipay-identity-outdated")
+    cause = KB.cause("alipay-identity-outdated")
+    assert row["layer"] == "alipay"
+    assert row["title"] == cause.title
+    assert row["after"] == ["bank-passport-outdated"]
+    assert row["examples"] == len(cause.examples)
+    assert row["confirmed"] == (
+        "(1) alipay.passport_differs;"
+        " (2) passport.number unknown and card.passport_differs_from_alipay"
+    )
+    assert "alipay-identity-outdated/message/1" in row["rules"]
+
+
+def test_conditions_are_one_line_each():
+    for cause in KB.causes:
+        for alternatives in (cause.confirmed, cause.suspected):
+            assert "\n" not in brief_alternatives(alternatives)
+
+
+def test_brief_conditions_name_values_and_negations():
+    suspected = KB.cause("alipay-identity-outdated").suspected
+    assert brief_alternatives(suspected[1:]) == (
+        "alipay.document_expiry_notice = true and not passport.expired"
+        " and alipay.identity.passport_number unknown"
+    )
+    phone = KB.cause("phone-mismatch").suspected
+    assert "bank_cards[].status in {cannot_be_verified, not_linked, unresponsive}" in (
+        brief_alternatives(phone)
+    )
+
+
+def test_text_table_shows_every_unit_with_its_example_count():
+    out = io.StringIO()
+    render_rules_text(KB, out)
+    text = out.getvalue()
+    assert text.startswith(f"Causes ({len(KB.causes)}), in registry order")
+    for unit in (*KB.causes, *KB.workarounds):
+        assert unit.id in text
+    passport = next(line for line in text.splitlines() if "passport-expired " in line)
+    assert passport.split()[1] == str(len(KB.cause("passport-expired").examples))
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_the_text_command_exits_0(capsys):
+    assert cli.main(["rules"]) == 0
+    assert f"Workarounds ({len(KB.workarounds)})" in capsys.readouterr().out
