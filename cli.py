@@ -1,11 +1,9 @@
 """paydoctor's command line: parse options, run the stages in order, choose the exit status.
 
-    python cli.py FACTS.json [--format text|json] [--show-personal-data] [--explain ID]
-    python cli.py --ask [FACTS.json]      (a consultation: questions, then the diagnosis)
+    python cli.py FACTS.json [--format text|json] [--show-personal-data]
     python cli.py schema
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
-    python cli.py batch CASES.jsonl|FOLDER [--output PATH] [--jobs N] [--show-personal-data]
 Every command takes --knowledge DIR (repeatable): rule units from another folder.
 
 Exit status: 0 a diagnosis was made, 2 bad input or usage, 1 an internal fault.
@@ -47,21 +45,8 @@ def _diagnose_parser() -> argparse.ArgumentParser:
             f" Other commands: {', '.join(COMMANDS)} (paydoctor COMMAND --help)."
         ),
     )
-    parser.add_argument(
-        "facts", type=Path, nargs="?", help="facts file (JSON, see 'paydoctor schema')"
-    )
+    parser.add_argument("facts", type=Path, help="facts file (JSON, see 'paydoctor schema')")
     _add_report_options(parser)
-    parser.add_argument(
-        "--explain",
-        metavar="ID",
-        help="explain how a cause (or workaround) was reached, or why it was not",
-    )
-    parser.add_argument(
-        "--ask",
-        action="store_true",
-        help="ask the questions that decide causes (starting from FACTS.json if given),"
-        " save the answers, then diagnose",
-    )
     return parser
 
 
@@ -105,68 +90,19 @@ def _doctor(args: argparse.Namespace):
 
 
 def run_diagnose(argv: list[str]) -> int:
-    parser = _diagnose_parser()
-    args = parser.parse_args(argv)
-    if args.facts is None and not args.ask:
-        parser.error("the facts file is required (or --ask to answer questions instead)")
+    args = _diagnose_parser().parse_args(argv)
     from engine.loading import read_facts_file
-    from engine.plan_check import check_plan
 
-    doctor = _doctor(args)
-    if args.explain:
-        from engine.explain import check_id
-
-        check_id(doctor, args.explain)
-    facts = _consult(doctor, args.facts) if args.ask else read_facts_file(args.facts)
-    diagnosis = doctor.diagnose(facts)
-    if args.explain:
-        return _explain(args, doctor, facts, diagnosis)
-    plan_check = check_plan(doctor, facts, diagnosis)
+    facts = read_facts_file(args.facts)
+    diagnosis = _doctor(args).diagnose(facts)
     if args.format == "json":
         from visualise.json_report import render_json
 
-        sys.stdout.write(
-            render_json(diagnosis, reveal=args.show_personal_data, plan_check=plan_check)
-        )
+        sys.stdout.write(render_json(diagnosis, reveal=args.show_personal_data))
     else:
         from visualise.text import render_text
 
-        render_text(diagnosis, sys.stdout, reveal=args.show_personal_data, plan_check=plan_check)
-    return EXIT_OK
-
-
-def _consult(doctor, source: Path | None):
-    """The facts of a consultation in the terminal, starting from `source` if given."""
-    from engine.consult import Consultation
-    from engine.fact_edits import facts_data
-    from engine.loading import read_facts_file, validate_facts
-    from visualise.consultation import consult
-
-    start = facts_data(read_facts_file(source)) if source else {}
-    consultation = Consultation(doctor, start)
-    consult(consultation, source, sys.stdin, sys.stderr)
-    return validate_facts(consultation.data)
-
-
-def _explain(args: argparse.Namespace, doctor, facts, diagnosis) -> int:
-    from engine.explain import explain
-    from engine.rules import Case
-
-    explanation = explain(doctor, diagnosis, Case(facts, diagnosis.as_of), args.explain)
-    if args.format == "json":
-        from visualise.explain_json import render_explanation_json
-
-        sys.stdout.write(
-            render_explanation_json(
-                explanation, doctor.kb, diagnosis.as_of, reveal=args.show_personal_data
-            )
-        )
-    else:
-        from visualise.explain_text import render_explanation_text
-
-        render_explanation_text(
-            explanation, doctor.kb, diagnosis.as_of, sys.stdout, reveal=args.show_personal_data
-        )
+        render_text(diagnosis, sys.stdout, reveal=args.show_personal_data)
     return EXIT_OK
 
 
@@ -232,79 +168,10 @@ def run_check_kb(argv: list[str]) -> int:
     return EXIT_FAULT if problems else EXIT_OK
 
 
-def run_batch(argv: list[str]) -> int:
-    parser = _Parser(
-        prog="paydoctor batch",
-        description=(
-            "Diagnose many cases: one JSON report (report-v1, plus its line or file) a line."
-            " A bad case gets an error record and the batch goes on; exit status 2 if any"
-            " case was bad."
-        ),
-    )
-    parser.add_argument(
-        "input",
-        type=Path,
-        help="a .jsonl file (one facts object a line) or a folder of .json files",
-    )
-    parser.add_argument(
-        "--output", type=Path, help="write the records here (default: standard output)"
-    )
-    parser.add_argument(
-        "--jobs", type=_positive, help="worker processes (default: the number of cores)"
-    )
-    parser.add_argument(
-        "--show-personal-data",
-        action="store_true",
-        help="show passport, permit and phone numbers and names unmasked in the records",
-    )
-    args = parser.parse_args(argv)
-    import time
-
-    from engine.batch import BatchInput, BatchSummary, default_jobs, diagnose_all
-    from visualise.batch import progress, render_summary
-
-    batch = BatchInput.open(args.input)
-    doctor = _doctor(args)
-    summary = BatchSummary()
-    started = time.perf_counter()
-    with (
-        _batch_output(args.output, batch.protected) as out,
-        progress(batch.count(), sys.stderr) as advance,
-    ):
-        for result in diagnose_all(
-            doctor, batch, args.jobs or default_jobs(), reveal=args.show_personal_data
-        ):
-            out.write(result.record.encode())
-            summary.add(result)
-            advance()
-    render_summary(summary, time.perf_counter() - started, sys.stderr)
-    if summary.faults:
-        return EXIT_FAULT
-    return EXIT_BAD_INPUT if summary.errors else EXIT_OK
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
-    return int(text)
-
-
-def _batch_output(path: Path | None, protect: tuple[Path, ...]):
-    """The --output file, replaced only once the batch is done; else standard output."""
-    if path is None:
-        from contextlib import nullcontext
-
-        return nullcontext(sys.stdout.buffer)
-    from visualise.files import open_atomically
-
-    return open_atomically(path, protect)
-
-
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "schema": run_schema,
     "rules": run_rules,
     "check-kb": run_check_kb,
-    "batch": run_batch,
 }
 
 
