@@ -15,8 +15,14 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
   per process, made under a lock, one ruleset per knowledge base;
 - rules get no names we chose and firings are not recorded: each action is
   wrapped to record the trace;
-- loading hangs when about 512 rules test the same field of one fact kind:
-  such a knowledge base is refused with a clear message;
+- loading hangs when one test is followed by more than 512 different tests
+  (e.g. one observation tested for 513 values, `$or` alternatives included), and
+  fails with "error code: 108" when more than 256 conditions end at the same
+  test: `load_problems` finds both before loading, and such a knowledge base is
+  refused with a message naming the observation (a knowledge base of 1,000 rules
+  spread over many observations loads in a few hundredths of a second);
+- a new session costs time in proportion to the rules (durable-rules zeroes
+  8 KiB per join node for each session): see bench/README.md;
 - `delete_state` crashes the process (SIGSEGV or abort) when no action has yet
   run in the process, e.g. a first diagnosis of `{}`: every session ends with an
   `end` fact that a no-op rule matches, so an action always runs.
@@ -37,8 +43,15 @@ from engine.observe import Observed
 from engine.personal import Text
 from engine.rules import Test
 
-MAX_RULES = 500
-"""Below the ~512 rules testing one field at which durable-rules' loading hangs."""
+MAX_RULES = 1000
+"""The largest knowledge base measured (bench/run.py): not a loading limit (see
+`load_problems`), but beyond it every diagnosis costs more than 2 ms in durable-rules."""
+
+MAX_TESTS_AFTER_TEST = 512
+"""durable-rules keeps the tests that follow a test in 512 slots; one more hangs loading."""
+
+MAX_CONDITIONS_AT_TEST = 256
+"""durable-rules links at most 256 conditions to the test they end at (else error 108)."""
 
 FINDING = "finding:layer"
 END_RULE = "paydoctor/end"
@@ -96,12 +109,6 @@ class RuleEngine:
     _sids = itertools.count(1)
 
     def __init__(self, rules: tuple[CompiledRule, ...]):
-        if len(rules) > MAX_RULES:
-            raise KnowledgeError(
-                f"the knowledge base has {len(rules)} rules; durable-rules hangs while loading"
-                f" more than about 512 rules that test the same field, so at most {MAX_RULES}"
-                " are accepted"
-            )
         self.rules = rules
         self._accepts = _accepted_values(rules)
         self._by_id = {rule.id: rule for rule in rules}
@@ -114,6 +121,11 @@ class RuleEngine:
         for rule_id, rule_definition in definition.items():
             rule_definition["run"] = self._action(self._by_id[rule_id])
         definition[END_RULE] = {"all": [{"end": {"t": "end"}}], "run": _end_of_session}
+        problems = load_problems(definition)
+        if problems:
+            raise KnowledgeError(
+                "durable-rules cannot load this knowledge base: " + "; ".join(problems[:3])
+            )
         self._definition = definition
 
     @classmethod
@@ -187,6 +199,60 @@ class RuleEngine:
 
 def _end_of_session(closure) -> None:
     """The action of the rule every session fires once (see the module docstring)."""
+
+
+def load_problems(definition: dict[str, dict]) -> list[str]:
+    """Why durable-rules would hang or fail loading these rules (empty if it will not).
+
+    durable-rules shares one test node among conditions that begin with the same
+    tests, in the order written; `$or` alternatives become separate nodes.
+    """
+    following: dict[tuple, set] = {}
+    ending: dict[tuple, int] = {}
+    for rule in definition.values():
+        for condition in rule["all"]:
+            (test,) = condition.values()
+            for chain in _chains(test):
+                for depth in range(len(chain)):
+                    following.setdefault(chain[:depth], set()).add(chain[depth])
+                ending[chain] = ending.get(chain, 0) + 1
+    problems = [
+        f"{len(tests)} different tests follow {_describe_chain(chain)}, more than the"
+        f" {MAX_TESTS_AFTER_TEST} it can load (it hangs); split the observation or test"
+        " fewer values"
+        for chain, tests in following.items()
+        if len(tests) > MAX_TESTS_AFTER_TEST
+    ]
+    problems += [
+        f"{count} conditions end at {_describe_chain(chain)}, more than the"
+        f" {MAX_CONDITIONS_AT_TEST} it can load; merge rules that test the same thing"
+        for chain, count in ending.items()
+        if count > MAX_CONDITIONS_AT_TEST
+    ]
+    return problems
+
+
+def _chains(test: dict) -> list[tuple[tuple[str, str], ...]]:
+    """The chains of node tests one condition becomes (joins between facts are not nodes)."""
+    clauses = test.get("$and", [test])
+    chains: list[tuple[tuple[str, str], ...]] = [()]
+    for clause in clauses:
+        if "$or" in clause:
+            options = [next(iter(option.items())) for option in clause["$or"]]
+        else:
+            ((name, value),) = clause.items()
+            if isinstance(value, dict):
+                continue
+            options = [(name, value)]
+        chains = [(*chain, option) for chain in chains for option in options]
+    return chains
+
+
+def _describe_chain(chain: tuple[tuple[str, str], ...]) -> str:
+    words = {"t": "fact kind", "n": "observation", "v": "value", "s": "subject"}
+    if not chain:
+        return "the start"
+    return " and ".join(f"{words.get(name, name)} {value!r}" for name, value in chain)
 
 
 def _accepted_values(rules: tuple[CompiledRule, ...]) -> dict[str, set[str]]:
