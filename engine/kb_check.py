@@ -18,11 +18,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from engine.errors import InputError, KnowledgeError
-from engine.facts import FACT_PATHS
+from engine.facts import FACT_PATHS, read_path
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.knowledge_loader import Unit
 from engine.plan import cause_graph, graph_problems
-from engine.rules import LAYERS, Cause, Example, FixStep, Test, Workaround
+from engine.rules import (
+    FALSE,
+    LAYERS,
+    TRUE,
+    UNKNOWN,
+    Cause,
+    Example,
+    FixStep,
+    Test,
+    Workaround,
+    encode,
+    is_card_path,
+)
 from engine.session import MAX_RULES
 
 STRUCTURAL = (
@@ -56,6 +68,7 @@ def check(
 ) -> list[Problem]:
     """Every problem of `kb`, structural ones first; `units` say which file an id came from."""
     problems = structural_problems(kb)
+    problems += _value_problems(kb)
     problems += _unit_problems(kb)
     problems += _unregistered_units(kb)
     if run_examples and not any(p.kind in STRUCTURAL for p in problems):
@@ -167,6 +180,51 @@ def _tests_by_unit(kb: KnowledgeBase) -> list[tuple[str, list[Test]]]:
     for workaround in kb.workarounds:
         units.append((workaround.id, [t for w in workaround.offered for t in w.tests]))
     return units
+
+
+def _value_problems(kb: KnowledgeBase) -> list[Problem]:
+    """Fact tests on values the facts format never holds, so the condition can never hold."""
+    problems = []
+    for unit_id, tests in _tests_by_unit(kb):
+        for test in tests:
+            if test.kind != "fact" or test.path not in FACT_PATHS:
+                continue
+            for value in sorted(test.values - {UNKNOWN}):
+                if not _can_hold(test.path, value):
+                    problems.append(
+                        Problem(
+                            "impossible-value",
+                            f"{unit_id}: tests {test.path} = {value!r}, a value the facts format"
+                            " never holds (see 'paydoctor schema'), so the test never passes",
+                        )
+                    )
+    return problems
+
+
+def _can_hold(path: str, value: str) -> bool:
+    """Whether some facts file gives `path` a value that observations write as `value`."""
+    from engine.loading import validate_facts
+
+    candidates: list[object] = [value]
+    if value in (TRUE, FALSE):
+        candidates.append(value == TRUE)
+    try:
+        candidates.append(float(value))
+        candidates.append(int(value))
+    except ValueError:
+        pass
+    for candidate in candidates:
+        data: object = candidate
+        for part in reversed(path.split(".")):
+            data = [data] if part.endswith("[]") else data
+            data = {part.removesuffix("[]"): data}
+        try:
+            facts = validate_facts(data)
+        except InputError:
+            continue
+        if encode(read_path(facts, path, 0 if is_card_path(path) else None)) == value:
+            return True
+    return False
 
 
 def _unit_problems(kb: KnowledgeBase) -> list[Problem]:

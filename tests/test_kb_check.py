@@ -101,6 +101,33 @@ def test_a_question_about_a_fact_the_format_does_not_have():
     assert any(m.startswith("QUESTIONS: reads fact 'phone.sim'") for _, m in problems(kb))
 
 
+@pytest.mark.parametrize(
+    ("path", "value", "written"),
+    [
+        ("bank_cards[].status", "not-linked", "'not-linked'"),
+        ("taobao.bound_to_alipay", "no", "'no'"),
+        ("alipay.phone", "13800138000", "'13800138000'"),  # stored as +8613800138000
+    ],
+)
+def test_a_fact_test_on_a_value_the_format_never_holds(path, value, written):
+    kb = with_cause(replace(PHONE, confirmed=(*PHONE.confirmed, when(fact(path, value)))))
+    assert (
+        "impossible-value",
+        f"phone-mismatch: tests {path} = {written}, a value the facts format never holds"
+        " (see 'paydoctor schema'), so the test never passes",
+    ) in problems(kb)
+
+
+def test_fact_tests_on_values_the_format_holds_pass():
+    tests = (
+        fact("alipay.phone", "+8613800138000"),
+        fact("taobao.account_age_days", 30),
+        fact("taobao.bound_to_alipay", False),
+    )
+    kb = with_cause(replace(PHONE, confirmed=(*PHONE.confirmed, when(*tests))))
+    assert "impossible-value" not in {kind for kind, _ in problems(kb)}
+
+
 def test_a_derived_observation_nobody_defines():
     kb = with_cause(replace(PHONE, confirmed=(when(derived("card.phone_diferent")),)))
     assert (
