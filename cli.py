@@ -4,6 +4,7 @@
     python cli.py schema
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
+    python cli.py batch CASES.jsonl|FOLDER [--output PATH] [--jobs N] [--show-personal-data]
 Every command takes --knowledge DIR (repeatable): rule units from another folder.
 
 Exit status: 0 a diagnosis was made, 2 bad input or usage, 1 an internal fault.
@@ -168,10 +169,79 @@ def run_check_kb(argv: list[str]) -> int:
     return EXIT_FAULT if problems else EXIT_OK
 
 
+def run_batch(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="paydoctor batch",
+        description=(
+            "Diagnose many cases: one JSON report (report-v1, plus its line or file) a line."
+            " A bad case gets an error record and the batch goes on; exit status 2 if any"
+            " case was bad."
+        ),
+    )
+    parser.add_argument(
+        "input",
+        type=Path,
+        help="a .jsonl file (one facts object a line) or a folder of .json files",
+    )
+    parser.add_argument(
+        "--output", type=Path, help="write the records here (default: standard output)"
+    )
+    parser.add_argument(
+        "--jobs", type=_positive, help="worker processes (default: the number of cores)"
+    )
+    parser.add_argument(
+        "--show-personal-data",
+        action="store_true",
+        help="show passport, permit and phone numbers and names unmasked in the records",
+    )
+    args = parser.parse_args(argv)
+    import time
+
+    from engine.batch import BatchInput, BatchSummary, default_jobs, diagnose_all
+    from visualise.batch import progress, render_summary
+
+    batch = BatchInput.open(args.input)
+    doctor = _doctor(args)
+    summary = BatchSummary()
+    started = time.perf_counter()
+    with (
+        _batch_output(args.output, batch.protected) as out,
+        progress(batch.count(), sys.stderr) as advance,
+    ):
+        for result in diagnose_all(
+            doctor, batch, args.jobs or default_jobs(), reveal=args.show_personal_data
+        ):
+            out.write(result.record.encode())
+            summary.add(result)
+            advance()
+    render_summary(summary, time.perf_counter() - started, sys.stderr)
+    if summary.faults:
+        return EXIT_FAULT
+    return EXIT_BAD_INPUT if summary.errors else EXIT_OK
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return int(text)
+
+
+def _batch_output(path: Path | None, protect: tuple[Path, ...]):
+    """The --output file, replaced only once the batch is done; else standard output."""
+    if path is None:
+        from contextlib import nullcontext
+
+        return nullcontext(sys.stdout.buffer)
+    from visualise.files import open_atomically
+
+    return open_atomically(path, protect)
+
+
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "schema": run_schema,
     "rules": run_rules,
     "check-kb": run_check_kb,
+    "batch": run_batch,
 }
 
 

@@ -1,0 +1,210 @@
+"""Diagnosing many cases: read a .jsonl file or a folder of .json files, one record per case.
+
+durable-rules runs one live session per process, so parallelism comes from
+worker processes. They are forked from the process that built the `Doctor`, so
+the knowledge base is compiled and loaded into durable-rules once, not once per
+worker or per case. Records come back in input order; a bad case becomes an
+error record carrying the message the single-file command would print, and the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.diagnosis import Doctor
+from engine.errors import EngineFault, InputError
+from engine.loading import MAX_FILE_BYTES, parse_facts, read_facts_file
+from visualise.json_report import report_data
+
+CHUNK = 32
+"""Cases sent to a worker at a time: large enough that process hand-offs cost little."""
+
+IN_FLIGHT_PER_JOB = 4
+"""Chunks queued per worker: keeps every worker busy while memory stays bounded."""
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class BatchCase:
+    """One case of a batch: where it came from, and its text or its file."""
+
+    key: str
+    """"line" (of a .jsonl file) or "file" (in a folder)."""
+    at: int | str
+    """The line number, counted from 1, or the file name."""
+    data: bytes = b""
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """One case's JSON record (one line) and what the summary counts of it."""
+
+    record: str
+    causes: tuple[str, ...] = ()
+    error: str | None = None
+    fault: bool = False
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """A .jsonl file (one facts object a line) or a folder of .json files."""
+
+    path: Path
+
+    @classmethod
+    def open(cls, path: Path) -> BatchInput:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_file() and path.suffix != ".jsonl":
+            raise InputError(
+                f"{path}: expected a .jsonl file (one facts object a line) or a folder of"
+                " .json files"
+            )
+        batch = cls(path)
+        if path.is_dir() and not batch._files():
+            raise InputError(f"{path}: the folder holds no .json files")
+        return batch
+
+    @property
+    def protected(self) -> tuple[Path, ...]:
+        """Input files an output must never overwrite."""
+        return (self.path,) if self.path.is_file() else tuple(self._files())
+
+    def count(self) -> int:
+        """How many cases there are, for the progress bar."""
+        if self.path.is_dir():
+            return len(self._files())
+        with self.path.open("rb") as lines:
+            return sum(1 for line in lines if line.strip())
+
+    def __iter__(self) -> Iterator[BatchCase]:
+        if self.path.is_dir():
+            for file in self._files():
+                yield BatchCase("file", file.name, path=file)
+            return
+        try:
+            with self.path.open("rb") as lines:
+                for number, line in enumerate(lines, start=1):
+                    if line.strip():
+                        yield BatchCase("line", number, data=line)
+        except OSError as error:
+            raise InputError(f"{self.path}: cannot be read ({error.strerror or error})") from None
+
+    def _files(self) -> list[Path]:
+        return sorted(
+            p for p in self.path.iterdir() if p.suffix == ".json" and not p.name.startswith(".")
+        )
+
+
+def diagnose_all(
+    doctor: Doctor, batch: BatchInput, jobs: int, reveal: bool = False
+) -> Iterator[CaseResult]:
+    """Every case's result, in input order, diagnosed by `jobs` processes."""
+    worker = _Worker(doctor, str(batch.path), reveal)
+    if jobs <= 1:
+        for case in batch:
+            yield worker.run(case)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_adopt, initargs=(worker,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(batch, CHUNK):
+            pending.append(pool.apply_async(_run_chunk, (chunk,)))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+@dataclass
+class BatchSummary:
+    """What a batch found: cases, errors, and how often each cause was found."""
+
+    cases: int = 0
+    errors: int = 0
+    faults: int = 0
+    causes: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: CaseResult) -> None:
+        self.cases += 1
+        self.errors += result.error is not None
+        self.faults += result.fault
+        self.causes.update(result.causes)
+
+
+@dataclass(frozen=True)
+class _Worker:
+    """Diagnoses one case into its record; lives in every worker process."""
+
+    doctor: Doctor
+    source: str
+    reveal: bool
+
+    def run(self, case: BatchCase) -> CaseResult:
+        where = {case.key: case.at}
+        try:
+            facts = read_facts_file(case.path) if case.path else self._parse(case)
+            diagnosis = self.doctor.diagnose(facts)
+        except InputError as error:
+            return CaseResult(_line({**where, "error": str(error)}), error=str(error))
+        except EngineFault as error:
+            message = f"internal fault: {error}"
+            return CaseResult(_line({**where, "error": message}), error=message, fault=True)
+        report = report_data(diagnosis, reveal=self.reveal)
+        causes = tuple(cause["id"] for cause in report["causes"])
+        return CaseResult(_line({**where, **report}), causes)
+
+    def _parse(self, case: BatchCase):
+        source = f"{self.source} line {case.at}"
+        if len(case.data) > MAX_FILE_BYTES:
+            raise InputError(f"{source}: is larger than 1 MiB; a facts object is a few kilobytes")
+        try:
+            text = case.data.decode("utf-8-sig" if case.at == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{source}: is not UTF-8 text (byte {error.start} is"
+                f" 0x{case.data[error.start]:02x}); save it as UTF-8"
+            ) from None
+        return parse_facts(text, source=source)
+
+
+_worker: _Worker | None = None
+
+
+def _adopt(worker: _Worker) -> None:
+    """Pool initializer: the forked process keeps the parent's worker (and its Doctor)."""
+    global _worker
+    _worker = worker
+
+
+def _run_chunk(chunk: list[BatchCase]) -> list[CaseResult]:
+    return [_worker.run(case) for case in chunk]
+
+
+def _chunks(cases: Iterable[BatchCase], size: int) -> Iterator[list[BatchCase]]:
+    chunk: list[BatchCase] = []
+    for case in cases:
+        chunk.append(case)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
