@@ -122,7 +122,7 @@ def run_rules(argv: list[str]) -> int:
     parser = _Parser(
         prog="paydoctor rules",
         description="Show the knowledge base: each cause and workaround, its conditions,"
-        " order and examples. '--format markdown' writes docs/knowledge-base.md.",
+        " order and examples. '--format markdown' prints docs/knowledge-base.md.",
     )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     args = parser.parse_args(argv)
