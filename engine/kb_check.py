@@ -63,17 +63,19 @@ class Problem:
         return self.message
 
 
-def check(
-    kb: KnowledgeBase, units: Iterable[Unit] = (), run_examples: bool = True
-) -> list[Problem]:
-    """Every problem of `kb`, structural ones first; `units` say which file an id came from."""
+def check(kb: KnowledgeBase, units: Iterable[Unit] = ()) -> list[Problem]:
+    """Every problem of `kb`, structural ones first; `units` say which file an id came from.
+
+    Examples are run only on a structurally sound knowledge base.
+    """
+    sources = _sources(units)
     problems = structural_problems(kb)
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
     problems += _unregistered_units(kb)
-    if run_examples and not any(p.kind in STRUCTURAL for p in problems):
+    if not any(p.kind in STRUCTURAL for p in problems):
         problems += example_problems(kb)
-    return [_located(problem, _sources(units)) for problem in problems]
+    return [_located(problem, sources) for problem in problems]
 
 
 def refuse_unsound(kb: KnowledgeBase) -> None:
@@ -137,7 +139,7 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
     message_ids = {cause_id for pattern in kb.messages for cause_id in pattern.points_at}
     for cause_id in sorted(message_ids - set(kb.ids)):
         problems.append(
-            Problem("unknown-after", f"a message pattern points at unknown cause {cause_id!r}")
+            Problem("unknown-cause", f"a message pattern points at unknown cause {cause_id!r}")
         )
     for unit_id, tests in _tests_by_unit(kb):
         for test in tests:
@@ -154,7 +156,7 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
             elif test.kind == "finding" and not test.values <= set(LAYERS):
                 problems.append(
                     Problem(
-                        "order",
+                        "unknown-layer",
                         f"{unit_id}: finding_in names unknown layer(s)"
                         f" {sorted(test.values - set(LAYERS))} (expected {', '.join(LAYERS)})",
                     )

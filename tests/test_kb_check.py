@@ -12,7 +12,7 @@ from engine import kb_check
 from engine.errors import KnowledgeError
 from engine.kb_check import check, refuse_unsound
 from engine.knowledge_loader import builtin_knowledge
-from engine.rules import Example, Observation, Outcome, derived, fact, when
+from engine.rules import Example, Observation, Outcome, derived, fact, finding_in, when
 
 KB = builtin_knowledge()
 PHONE = next(c for c in KB.causes if c.id == "phone-mismatch")
@@ -57,6 +57,24 @@ def test_after_edge_to_an_unknown_id():
     kb = with_cause(replace(PHONE, after=("no-such-cause",)))
     assert ("unknown-after", "phone-mismatch: 'after' names unknown cause 'no-such-cause'") in (
         problems(kb)
+    )
+
+
+def test_a_message_pattern_pointing_at_an_unknown_cause():
+    pattern = replace(KB.messages[0], points_at=("phone-mismach",))
+    kb = replace(KB, messages=(*KB.messages, pattern))
+    assert ("unknown-cause", "a message pattern points at unknown cause 'phone-mismach'") in (
+        problems(kb)
+    )
+
+
+def test_finding_in_an_unknown_layer():
+    offered = (when(finding_in("tabao")),)
+    balance = replace(KB.workarounds[0], offered=offered)
+    kb = replace(KB, workarounds=(balance, *KB.workarounds[1:]))
+    assert any(
+        kind == "unknown-layer" and m.startswith("alipay-balance: finding_in names unknown layer")
+        for kind, m in problems(kb)
     )
 
 
