@@ -1,6 +1,7 @@
 """paydoctor's command line: parse options, run the stages in order, choose the exit status.
 
-    python cli.py FACTS.json [--format text|json] [--show-personal-data]
+    python cli.py FACTS.json [--format text|json] [--show-personal-data] [--explain ID]
+    python cli.py --ask [FACTS.json]      (a consultation: questions, then the diagnosis)
     python cli.py schema
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
@@ -46,8 +47,21 @@ def _diagnose_parser() -> argparse.ArgumentParser:
             f" Other commands: {', '.join(COMMANDS)} (paydoctor COMMAND --help)."
         ),
     )
-    parser.add_argument("facts", type=Path, help="facts file (JSON, see 'paydoctor schema')")
+    parser.add_argument(
+        "facts", type=Path, nargs="?", help="facts file (JSON, see 'paydoctor schema')"
+    )
     _add_report_options(parser)
+    parser.add_argument(
+        "--explain",
+        metavar="ID",
+        help="explain how a cause (or workaround) was reached, or why it was not",
+    )
+    parser.add_argument(
+        "--ask",
+        action="store_true",
+        help="ask the questions that decide causes (starting from FACTS.json if given),"
+        " save the answers, then diagnose",
+    )
     return parser
 
 
@@ -91,19 +105,68 @@ def _doctor(args: argparse.Namespace):
 
 
 def run_diagnose(argv: list[str]) -> int:
-    args = _diagnose_parser().parse_args(argv)
+    parser = _diagnose_parser()
+    args = parser.parse_args(argv)
+    if args.facts is None and not args.ask:
+        parser.error("the facts file is required (or --ask to answer questions instead)")
     from engine.loading import read_facts_file
+    from engine.plan_check import check_plan
 
-    facts = read_facts_file(args.facts)
-    diagnosis = _doctor(args).diagnose(facts)
+    doctor = _doctor(args)
+    if args.explain:
+        from engine.explain import check_id
+
+        check_id(doctor, args.explain)
+    facts = _consult(doctor, args.facts) if args.ask else read_facts_file(args.facts)
+    diagnosis = doctor.diagnose(facts)
+    if args.explain:
+        return _explain(args, doctor, facts, diagnosis)
+    plan_check = check_plan(doctor, facts, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
 
-        sys.stdout.write(render_json(diagnosis, reveal=args.show_personal_data))
+        sys.stdout.write(
+            render_json(diagnosis, reveal=args.show_personal_data, plan_check=plan_check)
+        )
     else:
         from visualise.text import render_text
 
-        render_text(diagnosis, sys.stdout, reveal=args.show_personal_data)
+        render_text(diagnosis, sys.stdout, reveal=args.show_personal_data, plan_check=plan_check)
+    return EXIT_OK
+
+
+def _consult(doctor, source: Path | None):
+    """The facts of a consultation in the terminal, starting from `source` if given."""
+    from engine.consult import Consultation
+    from engine.fact_edits import facts_data
+    from engine.loading import read_facts_file, validate_facts
+    from visualise.consultation import consult
+
+    start = facts_data(read_facts_file(source)) if source else {}
+    consultation = Consultation(doctor, start)
+    consult(consultation, source, sys.stdin, sys.stderr)
+    return validate_facts(consultation.data)
+
+
+def _explain(args: argparse.Namespace, doctor, facts, diagnosis) -> int:
+    from engine.explain import explain
+    from engine.rules import Case
+
+    explanation = explain(doctor, diagnosis, Case(facts, diagnosis.as_of), args.explain)
+    if args.format == "json":
+        from visualise.explain_json import render_explanation_json
+
+        sys.stdout.write(
+            render_explanation_json(
+                explanation, doctor.kb, diagnosis.as_of, reveal=args.show_personal_data
+            )
+        )
+    else:
+        from visualise.explain_text import render_explanation_text
+
+        render_explanation_text(
+            explanation, doctor.kb, diagnosis.as_of, sys.stdout, reveal=args.show_personal_data
+        )
     return EXIT_OK
 
 

@@ -17,10 +17,9 @@ from typing import Any
 from engine.diagnosis import Diagnosis, Doctor, Finding
 from engine.errors import InputError, KnowledgeError
 from engine.fact_edits import FactData, facts_data, get_fact, with_fact
-from engine.facts import PERSONAL_FIELDS, Facts
+from engine.facts import Facts
 from engine.loading import validate_facts
-from engine.personal import Datum, Text
-from engine.rules import Cause, Effect, encode, is_card_path
+from engine.rules import Effect, is_card_path
 
 RENEWED_VALIDITY = timedelta(days=365)
 """How far past as_of a renewed document's expiry is put; it only needs to lie after as_of."""
@@ -29,25 +28,9 @@ _CARD_SUBJECT = re.compile(r"bank_cards\[(\d+)\]")
 
 
 @dataclass(frozen=True)
-class Change:
-    """One fact one step changed: `value` None means the fact is unknown after it."""
-
-    cause: Cause
-    effect: Effect
-    fact: str
-    value: Datum | None
-
-    def describe(self) -> Text:
-        if self.value is None:
-            return Text(f"{self.fact} becomes unknown")
-        return Text(f"{self.fact} becomes {{0}}", (self.value,))
-
-
-@dataclass(frozen=True)
 class PlanCheck:
-    """The facts changed by the plan, and the diagnosis of the changed facts."""
+    """The diagnosis of the facts as they are once every step of the plan is done."""
 
-    changes: tuple[Change, ...]
     after: Diagnosis
 
     @property
@@ -66,7 +49,6 @@ class PlanCheck:
 def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
     """Apply every step of `diagnosis`'s plan to a copy of `facts` and diagnose again."""
     data = {**facts_data(facts), "as_of": diagnosis.as_of.isoformat()}
-    changes: list[Change] = []
     for finding in diagnosis.findings:
         cards = _cards_of(finding, diagnosis, data)
         for step in finding.cause.fixes:
@@ -74,13 +56,11 @@ def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
                 for card in cards if is_card_path(effect.path) else (None,):
                     value = _value_after(effect, data, card, diagnosis.as_of)
                     data = with_fact(data, effect.path, value, card)
-                    fact = effect.path.replace("bank_cards[]", f"bank_cards[{card}]")
-                    changes.append(Change(finding.cause, effect, fact, _shown(effect, value)))
     try:
         changed = validate_facts(data, source="the facts after the plan")
     except InputError as error:
         raise KnowledgeError(f"the fix effects give facts that are not valid: {error}") from None
-    return PlanCheck(tuple(changes), doctor.diagnose(changed))
+    return PlanCheck(doctor.diagnose(changed))
 
 
 def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[int, ...]:
@@ -113,9 +93,3 @@ def _value_after(effect: Effect, data: FactData, card: int | None, as_of: date) 
         current = get_fact(data, effect.path, card)
         return None if current is None else " ".join(str(current).upper().split())
     raise KnowledgeError(f"{effect.path}: unknown kind of fix effect {effect.kind!r}")
-
-
-def _shown(effect: Effect, value: Any) -> Datum | None:
-    if value is None:
-        return None
-    return Datum(encode(value), PERSONAL_FIELDS.get(effect.path))

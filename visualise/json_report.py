@@ -6,13 +6,16 @@ import json
 from typing import Any
 
 from engine.diagnosis import Diagnosis
+from engine.plan_check import PlanCheck
 
 REPORT_VERSION = 1
 
 
-def report_data(diagnosis: Diagnosis, reveal: bool = False) -> dict[str, Any]:
+def report_data(
+    diagnosis: Diagnosis, reveal: bool = False, plan_check: PlanCheck | None = None
+) -> dict[str, Any]:
     """The report as JSON-ready data; personal data masked unless `reveal`."""
-    return {
+    data = {
         "report_version": REPORT_VERSION,
         "as_of": diagnosis.as_of.isoformat(),
         "causes": [
@@ -59,7 +62,29 @@ def report_data(diagnosis: Diagnosis, reveal: bool = False) -> dict[str, Any]:
             for firing in diagnosis.trace
         ],
     }
+    if plan_check is not None:
+        data["plan_check"] = plan_check_data(plan_check, reveal)
+    return data
 
 
-def render_json(diagnosis: Diagnosis, reveal: bool = False) -> str:
-    return json.dumps(report_data(diagnosis, reveal), ensure_ascii=False, indent=2) + "\n"
+def plan_check_data(check: PlanCheck, reveal: bool = False) -> dict[str, Any]:
+    """The causes left after the plan's effects are applied, and why."""
+    return {
+        "remaining_causes": list(check.remaining_causes),
+        "remaining": [
+            {
+                "id": finding.cause.id,
+                "status": finding.status,
+                "evidence": [text.render(reveal) for text in finding.evidence],
+                "rests_on": list(check.rests_on(finding)),
+            }
+            for finding in check.remaining
+        ],
+    }
+
+
+def render_json(
+    diagnosis: Diagnosis, reveal: bool = False, plan_check: PlanCheck | None = None
+) -> str:
+    data = report_data(diagnosis, reveal, plan_check)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from engine.diagnosis import Diagnosis
+from engine.plan_check import PlanCheck
 
 _STATUS = {"confirmed": "[bold red]✔ CONFIRMED[/]", "suspected": "[bold yellow]? SUSPECTED[/]"}
 LAYER_NAMES = {"documents": "documents", "bank": "bank", "alipay": "Alipay", "taobao": "Taobao"}
@@ -51,7 +52,9 @@ class _Writer:
         self.console.print(grid)
 
 
-def render_text(diagnosis: Diagnosis, file: IO[str], reveal: bool = False) -> None:
+def render_text(
+    diagnosis: Diagnosis, file: IO[str], reveal: bool = False, plan_check: PlanCheck | None = None
+) -> None:
     out = _Writer(file)
     out.line(f"[bold]paydoctor[/] diagnosis for {diagnosis.as_of.isoformat()}")
     out.line()
@@ -77,6 +80,8 @@ def render_text(diagnosis: Diagnosis, file: IO[str], reveal: bool = False) -> No
             out.item(
                 0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
             )
+        if plan_check is not None:
+            _plan_check(out, plan_check, reveal)
     if diagnosis.workarounds:
         out.line()
         out.line("[bold underline]Workarounds[/] (beside the plan, not instead of it)")
@@ -99,3 +104,25 @@ def render_text(diagnosis: Diagnosis, file: IO[str], reveal: bool = False) -> No
                 f"[dim]{check.fact} · decides {', '.join(check.decides)}[/]",
             )
     out.close()
+
+
+def _plan_check(out: _Writer, check: PlanCheck, reveal: bool) -> None:
+    """What is left when the plan's effects are applied to the facts and diagnosed again."""
+    out.line()
+    out.line(
+        "[bold underline]Plan check[/] (the plan done on a copy of your facts, diagnosed again)"
+    )
+    if not check.remaining:
+        out.item(0, " [green]✔[/]", "No known cause remains after the plan.")
+    for finding in check.remaining:
+        unknown = check.rests_on(finding)
+        why = (
+            f"it rests on facts not known yet: {', '.join(unknown)}"
+            if unknown
+            else "; ".join(text.render(reveal) for text in finding.evidence)
+        )
+        out.item(
+            0,
+            " [yellow]?[/]" if finding.status == "suspected" else " [red]✘[/]",
+            f"after the plan, [bold]{finding.cause.id}[/] is {finding.status}: {escape(why)}",
+        )
