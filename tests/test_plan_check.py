@@ -1,0 +1,113 @@
+"""The plan check: each fix's declared effects applied to the facts, then diagnosed again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cli
+from engine.loading import read_facts_file, validate_facts
+from engine.plan_check import check_plan
+from tests.conftest import EXAMPLES, statuses
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def _check(doctor, facts: dict):
+    validated = validate_facts({"as_of": "2026-11-27", **facts})
+    return check_plan(doctor, validated, doctor.diagnose(validated))
+
+
+def _no_diagram() -> list[str]:
+    return ["--no-diagram"] if "--no-diagram" in cli._diagnose_parser().format_help() else []
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_the_plan_of_every_example_leaves_no_confirmed_cause(doctor, example):
+    facts = read_facts_file(example)
+    check = check_plan(doctor, facts, doctor.diagnose(facts))
+    assert "confirmed" not in statuses(check.after).values()
+
+
+def test_every_cause_declares_what_its_fix_changes(doctor):
+    for cause in doctor.kb.causes:
+        assert any(step.effects for step in cause.fixes), cause.id
+
+
+def test_the_bank_fix_gives_the_bank_the_current_passport_number(doctor):
+    check = _check(
+        doctor,
+        {
+            "passport": {"number": "E98765432"},
+            "bank_cards": [{"passport_number_on_file": "E12345678", "status": "unresponsive"}],
+            "alipay": {"identity": {"passport_number": "E98765432"}},
+        },
+    )
+    assert check.remaining_causes == ()
+
+
+def test_a_card_fix_reaches_every_card_the_cause_was_found_on(doctor):
+    """Card 0 is confirmed, card 1 only suspected: the bank visit updates both records."""
+    facts = {
+        "passport": {"number": "E98765432", "previous_number": "E12345678"},
+        "bank_cards": [
+            {"passport_number_on_file": "E12345678", "status": "cannot_be_verified"},
+            {"status": "cannot_be_verified"},
+        ],
+    }
+    before = doctor.diagnose(validate_facts({"as_of": "2026-11-27", **facts}))
+    bank = [f for f in before.trace if f.rule.target == "bank-passport-outdated"]
+    assert {f.subject for f in bank} == {"bank_cards[0]", "bank_cards[1]"}
+    assert _check(doctor, facts).remaining_causes == ()
+
+
+def test_a_cause_that_rests_on_unknown_facts_remains_with_those_facts(doctor):
+    check = _check(
+        doctor,
+        {
+            "bank_cards": [{"status": "cannot_be_verified"}],
+            "symptom": {"error_message": "与预留手机号不符"},
+        },
+    )
+    (finding,) = check.remaining
+    assert (finding.cause.id, finding.status) == ("phone-mismatch", "suspected")
+    assert check.rests_on(finding) == ("bank_cards[0].phone_on_file", "alipay.phone")
+
+
+def test_renewing_an_expired_passport_leaves_the_new_number_unknown(doctor):
+    """The new passport's number is not known, so Alipay's record of it cannot be confirmed."""
+    check = _check(
+        doctor,
+        {
+            "passport": {"number": "E12345678", "expiry_date": "2026-01-01"},
+            "alipay": {"identity": {"passport_number": "E12345678"}},
+        },
+    )
+    assert statuses(check.after) == {"alipay-identity-outdated": "suspected"}
+
+
+def test_json_report_has_the_plan_check(capsys):
+    story = str(EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json")
+    assert cli.main([story, "--format", "json", *_no_diagram()]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["plan_check"] == {"remaining_causes": [], "remaining": []}
+
+
+def test_text_report_says_what_remains(capsys, tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text(
+        json.dumps(
+            {
+                "as_of": "2026-11-27",
+                "bank_cards": [{"status": "cannot_be_verified"}],
+                "symptom": {"error_message": "与预留手机号不符"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert cli.main([str(facts), *_no_diagram()]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("Plan check") :]
+    assert "phone-mismatch is suspected" in section
+    assert "bank_cards[0].phone_on_file" in section
