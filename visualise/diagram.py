@@ -1,0 +1,413 @@
+"""The reasoning diagram as Graphviz DOT source: pure functions, no rendering.
+
+`diagnosis_dot` draws one person's chain, facts → rule → cause → fix step, with
+the layers as clusters in fix order and the workarounds apart; `knowledge_dot`
+draws the whole knowledge base. Nodes and edges follow the diagnosis' own
+order, so the same facts give the same bytes. Personal data is always masked:
+a picture travels further than a terminal, so `--show-personal-data` stops at
+the report.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+import graphviz
+
+from engine.diagnosis import Diagnosis, Finding, Step
+from engine.facts import FACT_PATHS
+from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
+from engine.observe import Observed
+from engine.plan import cause_graph, fix_order
+from engine.rules import LAYERS, Test
+from engine.session import FINDING, Firing
+from visualise.text import LAYER_NAMES
+
+FONT = "Helvetica"
+WRAP = 42
+"""Characters per label line: keeps nodes narrow enough to read side by side."""
+
+KNOWN_FACT = {"shape": "note", "style": "filled", "fillcolor": "#eef3fb", "color": "#5b7bb0"}
+UNKNOWN_FACT = {"shape": "note", "style": "dotted", "color": "#666666", "fontcolor": "#444444"}
+RULE = {
+    "shape": "ellipse",
+    "style": "filled",
+    "fillcolor": "#eeeeee",
+    "color": "#888888",
+    "fontsize": "9",
+}
+CAUSE = {
+    CONFIRMED: {"shape": "box", "style": "filled,bold", "fillcolor": "#fde2e1", "color": "#b3261e"},
+    SUSPECTED: {
+        "shape": "box",
+        "style": "filled,dashed",
+        "fillcolor": "#fff4d6",
+        "color": "#a66b00",
+    },
+}
+STEP = {"shape": "box", "style": "rounded,filled", "fillcolor": "#e4f4e4", "color": "#2e7d32"}
+WORKAROUND = {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8eaf6", "color": "#3949ab"}
+OUTWEIGHED = {"style": "dashed", "color": "#999999"}
+"""A rule whose conclusion a stronger one overrode (suspected, where another rule confirmed)."""
+AFTER = {"penwidth": "2.5", "color": "#444444", "constraint": "false"}
+"""`after` edges join causes stacked in one column; they must not push causes apart."""
+CAUSE_UNIT = {
+    "shape": "box",
+    "style": "filled",
+    "color": "#444444",
+    "fillcolor": CAUSE[CONFIRMED]["fillcolor"],
+}
+WORKAROUND_UNIT = {**CAUSE_UNIT, "fillcolor": WORKAROUND["fillcolor"]}
+READS = {"color": "#9aa5b1", "arrowsize": "0.5"}
+FINDING_READ = {**READS, "style": "dashed", "constraint": "false"}
+
+
+def diagnosis_dot(diagnosis: Diagnosis) -> str:
+    """One person's reasoning: the facts that mattered, the rules that fired, causes, steps."""
+    dot = _digraph("diagnosis", f"paydoctor diagnosis for {diagnosis.as_of.isoformat()}")
+    _diagnosis_legend(dot)
+    findings = {finding.cause.id: finding for finding in diagnosis.findings}
+    rules = _rule_nodes(diagnosis.trace)
+    edges: dict[tuple[str, str], dict[str, str]] = {}
+
+    # Facts in the order of the layers that read them, workarounds' last: Graphviz starts
+    # from this order, so the layer clusters beside them tend to stay in fix order.
+    layer_order = {layer: index for index, layer in enumerate(LAYERS)}
+    firings = sorted(diagnosis.trace, key=lambda f: layer_order.get(f.rule.layer, len(LAYERS)))
+    facts = {_fact_id(o): o for f in firings for o in f.matched if o.name != FINDING}
+    if facts:
+        with dot.subgraph(name="cluster_facts") as cluster:
+            _cluster(cluster, "The facts that mattered")
+            for node, observed in facts.items():
+                cluster.node(node, **_fact_node(observed))
+
+    layers = list(dict.fromkeys(step.cause.layer for step in diagnosis.plan))
+    for order, layer in enumerate(layers, start=1):
+        steps = [step for step in diagnosis.plan if step.cause.layer == layer]
+        with dot.subgraph(name=f"cluster_{layer}") as cluster:
+            _cluster(
+                cluster,
+                f"{order} · {LAYER_NAMES[layer]}: {_numbers(s.number for s in steps)}",
+            )
+            for node, (firing, _) in rules.items():
+                if firing.rule.layer == layer:
+                    cluster.node(node, **_rule_node(firing))
+            _column(
+                cluster,
+                [
+                    (_cause_id(finding.cause.id), _cause_node(finding, diagnosis))
+                    for finding in diagnosis.findings
+                    if finding.cause.layer == layer
+                ],
+            )
+            _column(cluster, [(f"step {step.number}", _step_node(step)) for step in steps])
+            for step in steps:
+                edges[(_cause_id(step.cause.id), f"step {step.number}")] = {}
+
+    if diagnosis.workarounds:
+        with dot.subgraph(name="cluster_workarounds") as cluster:
+            _cluster(cluster, "Workarounds: beside the plan, not instead of it")
+            for node, (firing, _) in rules.items():
+                if firing.rule.layer is None:
+                    cluster.node(node, **_rule_node(firing))
+            for offer in diagnosis.workarounds:
+                workaround = offer.workaround
+                cluster.node(
+                    _workaround_id(workaround.id),
+                    _label([*_wrap(workaround.title), f"({workaround.id})"]),
+                    tooltip=_tooltip([workaround.explanation, *workaround.steps]),
+                    **WORKAROUND,
+                )
+
+    for node, (firing, matched) in rules.items():
+        rule = firing.rule
+        for observed in matched:
+            if observed.name == FINDING:
+                edges[(_cause_id(observed.subject.split("@")[0]), node)] = {}
+            else:
+                edges[(_fact_id(observed), node)] = {}
+        finding = findings.get(rule.target)
+        if finding is None:
+            edges[(node, _workaround_id(rule.target))] = {}
+        else:
+            edges[(node, _cause_id(rule.target))] = (
+                {} if rule.id in finding.rules else dict(OUTWEIGHED)
+            )
+    for (tail, head), attributes in edges.items():
+        dot.edge(tail, head, **attributes)
+    return dot.source
+
+
+def knowledge_dot(kb: KnowledgeBase) -> str:
+    """The whole knowledge base: causes by layer, `after` edges, the facts each rule reads."""
+    dot = _digraph("knowledge", "paydoctor knowledge base: every cause and workaround")
+    dot.attr(compound="true")
+    _knowledge_legend(dot)
+    rules = kb.compile()
+    reads = {rule.id: _reads(rule, kb) for rule in rules}
+    position = {path: index for index, path in enumerate(FACT_PATHS)}
+    facts = sorted({path for paths in reads.values() for path in paths}, key=position.__getitem__)
+    drawn: set[tuple[str, str]] = set()
+
+    with dot.subgraph(name="cluster_facts") as cluster:
+        _cluster(cluster, "Facts the rules read (facts-v1)")
+        for path in facts:
+            cluster.node(f"fact {path}", path, **KNOWN_FACT)
+    columns: dict[str | None, list[tuple[str, dict[str, str]]]] = {
+        layer: [] for layer in (*LAYERS, None)
+    }
+    for cause in map(kb.cause, fix_order(kb.causes)):
+        own = [(rule, reads[rule.id]) for rule in rules if rule.target == cause.id]
+        node = _unit_node(cause.title, cause.id, cause.explanation, own)
+        columns[cause.layer].append((_cause_id(cause.id), {**node, **CAUSE_UNIT}))
+    for workaround in kb.workarounds:
+        own = [(rule, reads[rule.id]) for rule in rules if rule.target == workaround.id]
+        node = _unit_node(workaround.title, workaround.id, workaround.explanation, own)
+        columns[None].append((_workaround_id(workaround.id), {**node, **WORKAROUND_UNIT}))
+    for number, layer in enumerate(columns, start=1):
+        with dot.subgraph(name=f"cluster_{layer or 'workarounds'}") as cluster:
+            _cluster(
+                cluster,
+                f"{number} · {LAYER_NAMES[layer]}"
+                if layer
+                else "Workarounds: beside the plan, not instead of it",
+            )
+            _column(cluster, columns[layer])
+    for rule in rules:
+        for path in reads[rule.id]:
+            reading = (f"fact {path}", _target_id(rule))
+            if reading not in drawn:
+                drawn.add(reading)
+                dot.edge(*reading, **READS)
+
+    for before, cause in cause_graph(kb.causes).edges:
+        dot.edge(
+            _cause_id(before), _cause_id(cause), tooltip=f"fix {before} before {cause}", **AFTER
+        )
+    for rule in rules:
+        for test in rule.when.tests:
+            if test.name != FINDING:
+                continue
+            for layer in sorted(test.values, key=LAYERS.index):
+                first = next(c for c in kb.causes if c.layer == layer)
+                dot.edge(
+                    _cause_id(first.id),
+                    _workaround_id(rule.target),
+                    ltail=f"cluster_{layer}",
+                    tooltip=f"{rule.id} reads: a cause in the {layer} layer is reported",
+                    **FINDING_READ,
+                )
+    return dot.source
+
+
+# --- the parts of a diagnosis diagram
+
+
+def _rule_nodes(trace: tuple[Firing, ...]) -> dict[str, tuple[Firing, list[Observed]]]:
+    """One node per rule and subject, with every observation its firings matched.
+
+    A rule that chains on findings fires once per finding; it is drawn once.
+    """
+    nodes: dict[str, tuple[Firing, list[Observed]]] = {}
+    for firing in trace:
+        node = f"rule {firing.rule.id}" + (f" {firing.subject}" if firing.subject else "")
+        _, matched = nodes.setdefault(node, (firing, []))
+        matched.extend(o for o in firing.matched if o not in matched)
+    return nodes
+
+
+def _rule_node(firing: Firing) -> dict[str, str]:
+    rule = firing.rule
+    return {
+        "label": _label([rule.id, f"({firing.subject})"] if firing.subject else [rule.id]),
+        "tooltip": _tooltip([f"rule {rule.id} fired", f"when {rule.when.describe()}"]),
+        **RULE,
+    }
+
+
+def _fact_id(observed: Observed) -> str:
+    subject = f" {observed.subject}" if observed.subject else ""
+    return "fact " + observed.name.removeprefix("fact:").replace(":", " ") + subject
+
+
+def _fact_node(observed: Observed) -> dict[str, str]:
+    text = observed.evidence.render(False) if observed.evidence else observed.describe()
+    style = UNKNOWN_FACT if observed.unknown_paths else KNOWN_FACT
+    return {
+        "label": _label(_wrap(text)),
+        "tooltip": _tooltip([text, f"observed: {observed.describe()}"]),
+        **style,
+    }
+
+
+def _cause_id(cause_id: str) -> str:
+    return f"cause {cause_id}"
+
+
+def _workaround_id(workaround_id: str) -> str:
+    return f"workaround {workaround_id}"
+
+
+def _cause_node(finding: Finding, diagnosis: Diagnosis) -> dict[str, str]:
+    cause = finding.cause
+    checks = [check for check in diagnosis.checks if cause.id in check.decides]
+    lines = [f"{finding.status.upper()} · {cause.id}", *_wrap(cause.title)]
+    for check in checks:
+        lines += _wrap(f"? check: {check.question} ({check.fact})")
+    evidence = [f"- {text.render(False)}" for text in finding.evidence]
+    return {
+        "label": _label(lines),
+        "tooltip": _tooltip([cause.title, cause.explanation, "Evidence:", *evidence]),
+        **CAUSE[finding.status],
+    }
+
+
+def _step_node(step: Step) -> dict[str, str]:
+    return {
+        "label": _label([f"{step.number} · {step.where}", *_wrap(step.action)]),
+        "tooltip": _tooltip([f"Step {step.number} ({step.where})", step.action]),
+        **STEP,
+    }
+
+
+def _numbers(numbers: Iterable[int]) -> str:
+    shown = list(numbers)
+    if len(shown) == 1:
+        return f"step {shown[0]}"
+    return f"steps {shown[0]}–{shown[-1]}"
+
+
+def _diagnosis_legend(dot: graphviz.Digraph) -> None:
+    """Sample nodes in the chain's own order, so the legend reads like the diagram.
+
+    Declared first, Graphviz lays it out below the diagram.
+    """
+    with dot.subgraph(name="cluster_legend") as legend:
+        _cluster(legend, "How to read this diagram: arrows lead from facts to the fix")
+        legend.node("legend fact", "a fact that mattered", **KNOWN_FACT)
+        legend.node("legend unknown", "a fact not known\\n(dotted)", **UNKNOWN_FACT)
+        legend.node("legend rule", "a rule that fired", **RULE)
+        legend.node("legend outweighed", "a rule outweighed\\nby a stronger one", **RULE)
+        legend.node("legend confirmed", "confirmed cause\\n(solid)", **CAUSE[CONFIRMED])
+        legend.node(
+            "legend suspected", "suspected cause (dashed)\\nwith what to check", **CAUSE[SUSPECTED]
+        )
+        legend.node("legend step", "numbered fix step", **STEP)
+        legend.node("legend workaround", "workaround", **WORKAROUND)
+        legend.edge("legend fact", "legend rule")
+        legend.edge("legend unknown", "legend rule")
+        legend.edge("legend rule", "legend confirmed")
+        legend.edge("legend rule", "legend suspected")
+        legend.edge("legend outweighed", "legend confirmed", **OUTWEIGHED)
+        legend.edge("legend confirmed", "legend step")
+        legend.edge("legend rule", "legend workaround")
+
+
+# --- the parts of a knowledge-base diagram
+
+
+def _reads(rule: CompiledRule, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The fact paths a rule's tests read (a derived observation reads several)."""
+    paths: list[str] = []
+    for test in rule.when.tests:
+        paths += _test_reads(test, kb)
+    return tuple(dict.fromkeys(paths))
+
+
+def _test_reads(test: Test, kb: KnowledgeBase) -> tuple[str, ...]:
+    if test.path is not None:
+        return (test.path,)
+    if test.kind == "message":
+        return ("symptom.error_message",)
+    observation = kb.observation(test.name)
+    return observation.reads if observation else ()
+
+
+def _target_id(rule: CompiledRule) -> str:
+    return _cause_id(rule.target) if rule.layer is not None else _workaround_id(rule.target)
+
+
+def _unit_node(
+    title: str, unit_id: str, explanation: str, rules: list[tuple[CompiledRule, tuple[str, ...]]]
+) -> dict[str, str]:
+    """A cause or workaround: title and id, then one line per rule with the facts it reads."""
+    lines = [*_wrap(title), f"({unit_id})"]
+    for rule, reads in rules:
+        lines += textwrap.wrap(
+            f"• {rule.id.removeprefix(rule.target + '/')}: {', '.join(reads)}",
+            WRAP,
+            subsequent_indent="   ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    conditions = [f"{rule.id}: when {rule.when.describe()}" for rule, _ in rules]
+    return {"label": _label(lines), "tooltip": _tooltip([explanation, *conditions])}
+
+
+def _knowledge_legend(dot: graphviz.Digraph) -> None:
+    with dot.subgraph(name="cluster_legend") as legend:
+        _cluster(legend, "How to read this diagram")
+        legend.node("legend fact", "a fact", **KNOWN_FACT)
+        legend.node(
+            "legend cause",
+            _label(["a cause or workaround", "(its id)", "• each rule: the facts it reads"]),
+            **CAUSE_UNIT,
+        )
+        legend.node("legend later", "a cause fixed later", shape="box")
+        legend.edge("legend fact", "legend cause", label=" a rule reads it ", **READS)
+        legend.edge("legend cause", "legend later", label=" fix first ", **AFTER)
+
+
+# --- shared helpers
+
+
+def _digraph(name: str, title: str) -> graphviz.Digraph:
+    return graphviz.Digraph(
+        name,
+        graph_attr={
+            "rankdir": "LR",
+            "label": graphviz.escape(title),
+            "labelloc": "t",
+            "labeljust": "l",
+            "fontname": FONT,
+            "fontsize": "14",
+            "nodesep": "0.2",
+            "ranksep": "0.5",
+        },
+        node_attr={"fontname": FONT, "fontsize": "10", "margin": "0.15,0.05"},
+        edge_attr={"fontname": FONT, "fontsize": "9"},
+    )
+
+
+def _cluster(cluster: graphviz.Digraph, label: str) -> None:
+    cluster.attr(
+        label=graphviz.escape(label),
+        fontname=f"{FONT}-Bold",
+        labeljust="l",
+        style="rounded,filled",
+        color="#bbbbbb",
+        fillcolor="#fafafa",
+        fontsize="11",
+    )
+
+
+def _column(cluster: graphviz.Digraph, nodes: list[tuple[str, dict[str, str]]]) -> None:
+    """Nodes in one rank (a column of the picture), declared in the given order."""
+    with cluster.subgraph() as column:
+        column.attr(rank="same")
+        for node, attributes in nodes:
+            column.node(node, **attributes)
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _label(lines: list[str]) -> str:
+    """A left-aligned plain label; backslashes in the data stay literal."""
+    return graphviz.nohtml("".join(graphviz.escape(line) + "\\l" for line in lines))
+
+
+def _tooltip(lines: list[str]) -> str:
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
