@@ -69,6 +69,8 @@ class Doctor:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.order = fix_order(kb.causes)
+        self._position = {cause_id: index for index, cause_id in enumerate(self.order)}
+        self._causes = {cause.id: cause for cause in kb.causes}
         self.rules = kb.compile()
         self.engine = RuleEngine.for_rules(self.rules)
         self.observer = Observer(kb, self.rules)
@@ -87,15 +89,17 @@ class Doctor:
         )
 
     def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:
+        by_cause: dict[str, list[Firing]] = {}
+        for firing in firings:
+            if firing.rule.target in self._position:
+                by_cause.setdefault(firing.rule.target, []).append(firing)
         findings = []
-        for cause_id in self.order:
-            fired = [f for f in firings if f.rule.target == cause_id]
-            if not fired:
-                continue
+        for cause_id in sorted(by_cause, key=self._position.__getitem__):
+            fired = by_cause[cause_id]
             status = CONFIRMED if any(f.rule.conclusion == CONFIRMED for f in fired) else SUSPECTED
             support = [f for f in fired if f.rule.conclusion == status]
             findings.append(
-                Finding(self.kb.cause(cause_id), status, _evidence(support), _rule_ids(support))
+                Finding(self._causes[cause_id], status, _evidence(support), _rule_ids(support))
             )
         return tuple(findings)
 
