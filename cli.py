@@ -8,6 +8,10 @@
     python cli.py batch CASES.jsonl|FOLDER [--output PATH] [--jobs N] [--show-personal-data]
 Every command takes --knowledge DIR (repeatable): rule units from another folder.
 
+A diagnosis also writes its reasoning diagram (FACTS.diagnosis.svg; --diagram PATH, whose
+extension picks .svg/.png/.pdf/.dot, or --no-diagram); `python cli.py graph [--diagram PATH]`
+draws the whole knowledge base.
+
 Exit status: 0 a diagnosis was made, 2 bad input or usage, 1 an internal fault.
 """
 
@@ -51,6 +55,7 @@ def _diagnose_parser() -> argparse.ArgumentParser:
         "facts", type=Path, nargs="?", help="facts file (JSON, see 'paydoctor schema')"
     )
     _add_report_options(parser)
+    _add_diagram_options(parser)
     parser.add_argument(
         "--explain",
         metavar="ID",
@@ -122,6 +127,7 @@ def run_diagnose(argv: list[str]) -> int:
     if args.explain:
         return _explain(args, doctor, facts, diagnosis)
     plan_check = check_plan(doctor, facts, diagnosis)
+    diagram = _write_diagram(args, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
 
@@ -132,6 +138,7 @@ def run_diagnose(argv: list[str]) -> int:
         from visualise.text import render_text
 
         render_text(diagnosis, sys.stdout, reveal=args.show_personal_data, plan_check=plan_check)
+    _say_written(diagram, args.format)
     return EXIT_OK
 
 
@@ -167,6 +174,74 @@ def _explain(args: argparse.Namespace, doctor, facts, diagnosis) -> int:
         render_explanation_text(
             explanation, doctor.kb, diagnosis.as_of, sys.stdout, reveal=args.show_personal_data
         )
+    return EXIT_OK
+
+
+def _add_diagram_options(parser: argparse.ArgumentParser) -> None:
+    diagram = parser.add_mutually_exclusive_group()
+    diagram.add_argument(
+        "--diagram",
+        type=_diagram_file,
+        metavar="PATH",
+        help="write the reasoning diagram here; the extension picks the format"
+        " (.svg, .png, .pdf, .dot; default: FACTS.diagnosis.svg next to the facts file)",
+    )
+    diagram.add_argument("--no-diagram", action="store_true", help="write no diagram")
+
+
+def _diagram_file(text: str) -> Path:
+    """A --diagram PATH whose format this machine can draw, checked before any work."""
+    from visualise.render import check_renderable, diagram_format
+
+    path = Path(text)
+    check_renderable(diagram_format(path))
+    return path
+
+
+def _write_diagram(args: argparse.Namespace, diagnosis) -> Path | None:
+    """Draw the diagnosis' reasoning where the options say; the path written, if any."""
+    if args.no_diagram:
+        return None
+    facts = getattr(args, "facts", None)
+    default = facts.with_name(facts.stem + ".diagnosis.svg") if facts else None
+    path = args.diagram or default or Path("diagnosis.svg")
+    from visualise.diagram import diagnosis_dot
+    from visualise.render import write_diagram
+
+    try:
+        write_diagram(path, diagnosis_dot(diagnosis), protect=(facts,) if facts else ())
+    except InputError as error:
+        hint = "choose another file with --diagram PATH, or --no-diagram"
+        raise InputError(f"{error} ({hint})") from None
+    return path
+
+
+def _say_written(diagram: Path | None, report_format: str) -> None:
+    """Name the diagram after the report; on stderr when stdout holds JSON."""
+    if diagram is not None:
+        print(f"diagram: {diagram}", file=sys.stderr if report_format == "json" else sys.stdout)
+
+
+def run_graph(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="paydoctor graph",
+        description="Draw the whole knowledge base: every cause and workaround by layer, the"
+        " order of fixes, and the facts each rule reads.",
+    )
+    parser.add_argument(
+        "--diagram",
+        type=_diagram_file,
+        default=Path("knowledge-base.svg"),
+        metavar="PATH",
+        help="where to write it; the extension picks the format (.svg, .png, .pdf, .dot;"
+        " default: knowledge-base.svg)",
+    )
+    args = parser.parse_args(argv)
+    from visualise.diagram import knowledge_dot
+    from visualise.render import write_diagram
+
+    write_diagram(args.diagram, knowledge_dot(_knowledge(args)))
+    print(f"diagram: {args.diagram}")
     return EXIT_OK
 
 
@@ -302,6 +377,7 @@ def _batch_output(path: Path | None, protect: tuple[Path, ...]):
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "schema": run_schema,
+    "graph": run_graph,
     "rules": run_rules,
     "check-kb": run_check_kb,
     "batch": run_batch,
