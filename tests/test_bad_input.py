@@ -20,6 +20,7 @@ from engine.facts import FACT_PATHS
 from tests.conftest import EXAMPLES, ROOT
 
 EXAMPLE = EXAMPLES / "phone-mismatch.json"
+NO_DIAGRAM = ["--no-diagram"] if "--no-diagram" in cli._diagnose_parser().format_help() else []
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
@@ -41,7 +42,7 @@ def diagnose_file(tmp_path: Path, capsys, content: bytes | str) -> tuple[int, st
     if isinstance(content, str):
         content = content.encode("utf-8", "surrogatepass")
     facts.write_bytes(content)
-    return run_cli(capsys, str(facts))
+    return run_cli(capsys, str(facts), *NO_DIAGRAM)
 
 
 FILE_CASES = {
@@ -257,7 +258,7 @@ def test_as_a_process_bad_input_exits_2_with_one_line(tmp_path, content, expecte
     if content is not None:
         facts.write_bytes(content)
     result = subprocess.run(
-        [sys.executable, "cli.py", str(facts)],
+        [sys.executable, "cli.py", str(facts), *NO_DIAGRAM],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -274,7 +275,7 @@ def test_as_a_process_the_first_diagnosis_may_find_nothing(tmp_path):
     facts = tmp_path / "facts.json"
     facts.write_text("{}", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "cli.py", str(facts), "--format", "json"],
+        [sys.executable, "cli.py", str(facts), "--format", "json", *NO_DIAGRAM],
         cwd=ROOT,
         capture_output=True,
         text=True,

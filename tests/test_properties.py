@@ -1,0 +1,207 @@
+"""Properties over generated facts, valid and invalid (hypothesis).
+
+- Any facts file gives a report (exit 0) or one clear error line (exit 2).
+- The same facts give byte-identical output, run after run.
+- A diagnosis never depends on the diagnosis run before it in the same process.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cli
+from engine.facts import FACT_PATHS
+from engine.loading import validate_facts
+from visualise.json_report import render_json
+
+NO_DIAGRAM = ["--no-diagram"] if "--no-diagram" in cli._diagnose_parser().format_help() else []
+_NAME_WORDS = ["SMITH", "JOHN", "MICHAEL", "ROSSI", "MARCO", "Li", "wei", "MÜLLER", "O'NEIL"]
+_PHONES = [
+    "+86 138 0013 8000",
+    "13800138000",
+    "86-139-1234-5678",
+    "186 0000 1234",
+    "+44 7700 900123",
+]
+_MESSAGES = [
+    "与预留手机号不符",
+    "身份信息不一致",
+    "Your ID has expired",
+    "unusual activity",
+    "error",
+]
+
+_names = st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4).flatmap(
+    lambda words: st.sampled_from([" ".join(words), "  ".join(words), " ".join(words).lower()])
+)
+_document_numbers = st.from_regex(r"[A-Za-z]{1,2}[ -]?[0-9]{3}[ -]?[0-9]{4}", fullmatch=True)
+_days = st.dates(min_value=date(2020, 1, 1)).map(lambda d: d.isoformat())
+
+LEAF_VALUES = {
+    "as_of": st.sampled_from(["2026-11-27", "2025-01-31", "2030-06-15"]),
+    "person.surname": _names,
+    "person.given_names": _names,
+    "passport.number": _document_numbers,
+    "passport.expiry_date": _days,
+    "passport.previous_number": _document_numbers,
+    "passport.renewed_on": _days,
+    "residence_permit.number": _document_numbers,
+    "residence_permit.expiry_date": _days,
+    "residence_permit.name": _names,
+    "phone.number": st.sampled_from(_PHONES),
+    "phone.changed_on": _days,
+    "bank_cards[].bank": st.sampled_from(["Bank of China", "ICBC", "招商银行"]),
+    "bank_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
+    "bank_cards[].passport_number_on_file": _document_numbers,
+    "bank_cards[].phone_on_file": st.sampled_from(_PHONES),
+    "bank_cards[].name_on_file": _names,
+    "bank_cards[].name_entered": _names,
+    "bank_cards[].status": st.sampled_from(
+        ["ok", "cannot_be_verified", "unresponsive", "not_linked"]
+    ),
+    "alipay.phone": st.sampled_from(_PHONES),
+    "alipay.identity.name": _names,
+    "alipay.identity.passport_number": _document_numbers,
+    "alipay.identity.residence_permit_number": _document_numbers,
+    "alipay.identity.residence_permit_expiry_date": _days,
+    "alipay.document_expiry_notice": st.booleans(),
+    "alipay.balance_cny": st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    "taobao.bound_to_alipay": st.booleans(),
+    "taobao.payment_method": st.sampled_from(["alipay", "credit_card", "other"]),
+    "taobao.account_age_days": st.integers(min_value=0, max_value=10_000),
+    "taobao.spending_changed": st.booleans(),
+    "taobao.security_error": st.booleans(),
+    "taobao.cache_cleared": st.booleans(),
+    "symptom.where": st.sampled_from(["alipay", "taobao", "bank_card_link"]),
+    "symptom.error_message": st.sampled_from(_MESSAGES)
+    | st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
+    "symptom.persists": st.booleans(),
+    "travel.limited_connectivity": st.booleans(),
+}
+
+
+def _section(prefix: str) -> st.SearchStrategy[dict]:
+    """An object with any subset of the fields under `prefix` (unknown is allowed everywhere)."""
+    keys = dict.fromkeys(
+        path[len(prefix) :].split(".")[0].removesuffix("[]")
+        for path in FACT_PATHS
+        if path.startswith(prefix)
+    )
+    optional = {}
+    for key in keys:
+        path = prefix + key
+        if path in LEAF_VALUES:
+            optional[key] = st.none() | LEAF_VALUES[path]
+        elif key == "bank_cards":
+            optional[key] = st.lists(_section("bank_cards[]."), max_size=3)
+        else:
+            optional[key] = _section(path + ".")
+    return st.fixed_dictionaries({}, optional=optional)
+
+
+valid_facts = st.builds(
+    lambda facts, day: {**facts, "as_of": day}, _section(""), LEAF_VALUES["as_of"]
+)
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_keys = st.sampled_from([p.split(".")[-1].removesuffix("[]") for p in FACT_PATHS]) | st.text(
+    max_size=10
+)
+
+
+@st.composite
+def invalid_facts(draw) -> object:
+    """Valid facts with one value replaced, or a key added, anywhere; or any JSON at all."""
+    if draw(st.integers(0, 4)) == 0:
+        return draw(_json_values)
+    facts = draw(valid_facts)
+    node = facts
+    while True:
+        containers = [v for v in node.values() if isinstance(v, dict)] + [
+            card for v in node.values() if isinstance(v, list) for card in v
+        ]
+        if not containers or draw(st.booleans()):
+            break
+        node = draw(st.sampled_from(containers))
+    node[draw(_keys)] = draw(_json_values)
+    return facts
+
+
+def test_every_fact_path_has_a_generator():
+    leaves = {p for p in FACT_PATHS if not any(q.startswith(p + ".") for q in FACT_PATHS)}
+    assert leaves - {"bank_cards"} == set(LEAF_VALUES)
+
+
+@pytest.fixture(scope="module")
+def folder():
+    with tempfile.TemporaryDirectory() as name:
+        yield Path(name)
+
+
+def _run(capsys, facts_file: Path, *options: str) -> tuple[int, str, str]:
+    code = cli.main([str(facts_file), *options, *NO_DIAGRAM])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _check_any_facts(capsys, folder: Path, text: str) -> int:
+    """Run the text and JSON reports twice each; return the exit status."""
+    facts_file = folder / "facts.json"
+    facts_file.write_text(text, encoding="utf-8")
+    for options in ([], ["--format", "json"]):
+        first = _run(capsys, facts_file, *options)
+        code, out, err = first
+        if code == 0:
+            assert out and err == ""
+        else:
+            assert code == 2, err
+            assert out == "" and err.startswith("paydoctor: ") and err.count("\n") == 1, err
+            assert "Traceback" not in err
+        assert _run(capsys, facts_file, *options) == first, "the same facts gave another output"
+    return code
+
+
+_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@_SETTINGS
+@given(facts=valid_facts)
+def test_valid_facts_give_a_report_and_the_same_bytes_twice(capsys, folder, facts):
+    assert _check_any_facts(capsys, folder, json.dumps(facts, ensure_ascii=False)) == 0
+
+
+@_SETTINGS
+@given(facts=invalid_facts())
+def test_any_json_gives_a_report_or_one_clear_error(capsys, folder, facts):
+    _check_any_facts(capsys, folder, json.dumps(facts, ensure_ascii=False))
+
+
+@_SETTINGS
+@given(text=st.text(max_size=60))
+def test_any_text_gives_a_report_or_one_clear_error(capsys, folder, text):
+    _check_any_facts(capsys, folder, text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=valid_facts, facts=valid_facts)
+def test_a_diagnosis_does_not_depend_on_the_one_before(doctor, before, facts):
+    case = validate_facts(facts)
+    doctor.diagnose(validate_facts({"as_of": "2026-11-27"}))
+    after_nothing = render_json(doctor.diagnose(case))
+    doctor.diagnose(validate_facts(before))
+    assert render_json(doctor.diagnose(case)) == after_nothing
