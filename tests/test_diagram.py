@@ -1,0 +1,252 @@
+"""The reasoning diagram: DOT built purely and deterministically, rendered once, the CLI's files."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, load_example
+
+import cli
+from engine.errors import InputError
+from engine.knowledge_loader import builtin_knowledge
+from engine.rules import LAYERS
+from visualise import render
+from visualise.diagram import diagnosis_dot, knowledge_dot
+
+STORY = "story-renewed-passport-new-phone-new-taobao.json"
+README_EXAMPLE = EXAMPLES / STORY
+README_PICTURE = ROOT / "docs" / "reasoning-diagram.svg"
+
+RENEWED = {
+    "person": {"surname": "SMITH", "given_names": "JOHN"},
+    "passport": {"number": "E98765432", "previous_number": "E12345678"},
+    "bank_cards": [{"passport_number_on_file": "E12345678", "status": "cannot_be_verified"}],
+    "alipay": {"identity": {"passport_number": "E98765432"}},
+    "symptom": {"error_message": "与预留手机号不符"},
+}
+
+
+def _nodes(dot: str) -> set[str]:
+    return set(re.findall(r'^\t+"([^"]+)" \[', dot, re.MULTILINE))
+
+
+def _edges(dot: str) -> set[tuple[str, str]]:
+    return set(re.findall(r'^\t+"([^"]+)" -> "([^"]+)"', dot, re.MULTILINE))
+
+
+def _node_line(dot: str, node: str) -> str:
+    """The node's statement, its wrapped label lines joined by spaces."""
+    line = next(line for line in dot.splitlines() if line.strip().startswith(f'"{node}" ['))
+    return _unwrapped(line)
+
+
+def _unwrapped(dot: str) -> str:
+    return re.sub(r"\\l\s*", " ", dot)
+
+
+@pytest.fixture(scope="module")
+def renewed(diagnose) -> str:
+    return diagnosis_dot(diagnose(RENEWED))
+
+
+@pytest.fixture(scope="module")
+def story(diagnose) -> str:
+    return diagnosis_dot(diagnose(load_example(STORY)))
+
+
+@pytest.fixture(scope="module")
+def story_svg(story) -> str:
+    """The example story drawn once, the way a machine without Graphviz draws it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "dot_executable", lambda: None)
+        return render.render(story, "svg").decode()
+
+
+def test_the_chain_runs_from_fact_to_rule_to_cause_to_step(renewed):
+    fact = "fact card.passport_differs bank_cards[0]"
+    rule = "rule bank-passport-outdated/confirmed bank_cards[0]"
+    assert {
+        (fact, rule),
+        (rule, "cause bank-passport-outdated"),
+        ("cause bank-passport-outdated", "step 1"),
+        ("fact message phone-mismatch", "rule phone-mismatch/message/1 bank_cards[0]"),
+        ("cause phone-mismatch", "step 2"),
+    } <= _edges(renewed)
+
+
+def test_confirmed_is_solid_and_suspected_dashed_with_what_to_check(renewed):
+    confirmed = _node_line(renewed, "cause bank-passport-outdated")
+    suspected = _node_line(renewed, "cause phone-mismatch")
+    assert 'style="filled,bold"' in confirmed and "CONFIRMED" in confirmed
+    assert 'style="filled,dashed"' in suspected and "SUSPECTED" in suspected
+    assert "check: Which mobile number does your bank have" in suspected
+    assert "(bank_cards[0].phone_on_file)" in suspected
+
+
+def test_only_the_facts_that_mattered_are_drawn(renewed, diagnose):
+    matched = {o for firing in diagnose(RENEWED).trace for o in firing.matched}
+    facts = {node for node in _nodes(renewed) if node.startswith("fact ")}
+    assert len(facts) == len(matched) == 4
+    assert "fact passport.renewed" not in facts  # observed, but no rule that fired read it
+
+
+def test_personal_data_is_masked_in_labels_and_tooltips(renewed):
+    assert "E12345678" not in renewed and "E98765432" not in renewed
+    assert "E12****78" in renewed
+
+
+def test_layers_are_numbered_clusters_in_fix_order_with_workarounds_apart(story):
+    labels = re.findall(r'subgraph (cluster_\w+) \{\n\t+[^\n]*? label="([^"]+)"', story)
+    layers = [(name, label) for name, label in labels if name.removeprefix("cluster_") in LAYERS]
+    assert layers == [
+        ("cluster_bank", "1 · bank: steps 1–2"),
+        ("cluster_alipay", "2 · Alipay: step 3"),
+        ("cluster_taobao", "3 · Taobao: step 4"),
+    ]
+    assert "subgraph cluster_workarounds" in story
+    workarounds = story.split("subgraph cluster_workarounds")[1].split("\n\t}")[0]
+    assert '"workaround alipay-balance"' in workarounds and '"step ' not in workarounds
+
+
+def test_a_rule_that_chains_on_a_finding_starts_from_the_cause(story):
+    assert ("cause taobao-risk-flag", "rule international-card/offered/2") in _edges(story)
+
+
+def test_the_legend_shows_every_style(story):
+    legend = story.split("subgraph cluster_legend")[1]
+    for style in ('style="filled,bold"', 'style="filled,dashed"', "style=dotted", "dashed"):
+        assert style in legend
+
+
+def test_the_same_facts_give_the_same_bytes(diagnose, story):
+    again = diagnosis_dot(diagnose(load_example(STORY)))
+    assert again == story
+    assert knowledge_dot(builtin_knowledge()) == knowledge_dot(builtin_knowledge())
+
+
+def test_the_knowledge_base_diagram_has_every_unit_its_order_and_its_reads():
+    kb = builtin_knowledge()
+    dot = knowledge_dot(kb)
+    nodes = _nodes(dot)
+    assert {f"cause {c.id}" for c in kb.causes} <= nodes
+    assert {f"workaround {w.id}" for w in kb.workarounds} <= nodes
+    edges = _edges(dot)
+    for cause in kb.causes:
+        for before in cause.after:
+            assert (f"cause {before}", f"cause {cause.id}") in edges
+    assert ("fact bank_cards[].passport_number_on_file", "cause bank-passport-outdated") in edges
+    assert ("fact symptom.error_message", "cause phone-mismatch") in edges
+    assert "• confirmed: bank_cards[].phone_on_file, alipay.phone" in _unwrapped(dot)
+    assert all(f"subgraph cluster_{layer}" in dot for layer in LAYERS)
+
+
+def test_svg_is_drawn_without_graphviz_with_tooltips_and_layers_in_order(story_svg):
+    assert story_svg.lstrip().startswith("<?xml") and "</svg>" in story_svg
+    assert "xlink:title=" in story_svg  # tooltips carry the evidence
+    assert "E12345678" not in story_svg
+    tops = {}
+    for name, points in re.findall(
+        r"<title>cluster_(\w+)</title>\s*<(?:polygon|path)[^>]*?(?:points|d)=\"([^\"]+)\"",
+        story_svg,
+    ):
+        tops[name] = min(float(y) for y in re.findall(r"-?[\d.]+", points)[1::2])
+    shown = [layer for layer in LAYERS if layer in tops]
+    assert shown == ["bank", "alipay", "taobao"]
+    assert sorted(shown, key=tops.get) == shown, "layers are drawn top to bottom in fix order"
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_png_is_drawn_with_graphviz(story):
+    assert render.render(story, "png").startswith(b"\x89PNG")
+
+
+def test_png_without_graphviz_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(render, "dot_executable", lambda: None)
+    with pytest.raises(InputError, match=r"apt-get install graphviz.*brew install graphviz"):
+        render.render("digraph {}", "png")
+
+
+def test_a_diagram_format_comes_from_the_extension():
+    assert render.diagram_format(Path("a/b.PNG")) == "png"
+    with pytest.raises(InputError, match=re.escape("'.gif' is not one of .svg, .png, .pdf, .dot")):
+        render.diagram_format(Path("b.gif"))
+
+
+# --- the command line
+
+
+@pytest.fixture
+def facts_file(tmp_path) -> Path:
+    path = tmp_path / "story.json"
+    path.write_text(README_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_the_diagnosis_writes_the_diagram_next_to_the_facts(facts_file, capsys):
+    assert cli.main([str(facts_file)]) == 0
+    written = facts_file.with_name("story.diagnosis.svg")
+    assert "</svg>" in written.read_text(encoding="utf-8")
+    assert capsys.readouterr().out.rstrip().endswith(f"diagram: {written}")
+
+
+def test_with_json_the_path_goes_to_stderr_and_stdout_stays_json(facts_file, capsys):
+    target = facts_file.with_name("chosen.dot")
+    assert cli.main([str(facts_file), "--format", "json", "--diagram", str(target)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("{") and out.rstrip().endswith("}")
+    assert err.strip() == f"diagram: {target}"
+    assert target.read_text(encoding="utf-8").startswith("digraph diagnosis {")
+
+
+def test_no_diagram_writes_none(facts_file, capsys):
+    assert cli.main([str(facts_file), "--no-diagram"]) == 0
+    assert sorted(p.name for p in facts_file.parent.iterdir()) == ["story.json"]
+    assert "diagram:" not in capsys.readouterr().out
+
+
+def test_the_facts_file_is_never_overwritten(tmp_path, capsys):
+    facts = tmp_path / "case.dot"
+    facts.write_text('{"taobao": {"bound_to_alipay": false}}', encoding="utf-8")
+    assert cli.main([str(facts), "--diagram", str(facts)]) == 2
+    assert "is the input file; refusing to overwrite it" in capsys.readouterr().err
+    assert facts.read_text(encoding="utf-8") == '{"taobao": {"bound_to_alipay": false}}'
+
+
+@pytest.mark.parametrize(
+    ("diagram", "message"),
+    [
+        ("missing-folder/x.svg", "cannot write: folder .* does not exist"),
+        ("x.gif", "'.gif' is not one of"),
+    ],
+)
+def test_a_diagram_that_cannot_be_written_is_one_clear_message(
+    facts_file, capsys, diagram, message
+):
+    assert cli.main([str(facts_file), "--diagram", str(facts_file.parent / diagram)]) == 2
+    err = capsys.readouterr().err
+    assert re.search(message, err) and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_graph_draws_the_knowledge_base(tmp_path, capsys):
+    target = tmp_path / "kb.dot"
+    assert cli.main(["graph", "--diagram", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == knowledge_dot(builtin_knowledge())
+    assert capsys.readouterr().out.strip() == f"diagram: {target}"
+
+
+def test_the_readme_picture_is_the_current_diagram_of_its_example(story):
+    """The command that regenerates it is in README.md, "The reasoning diagram"."""
+    titles = {
+        html.unescape(title)
+        for title in re.findall(r"<title>([^<]+)</title>", README_PICTURE.read_text("utf-8"))
+    }
+    drawn = {t for t in titles if "->" not in t and not t.startswith("cluster_")} - {"diagnosis"}
+    assert drawn == _nodes(story), (
+        "docs/reasoning-diagram.svg is stale: python cli.py"
+        f" examples/{STORY} --diagram docs/reasoning-diagram.svg"
+    )
