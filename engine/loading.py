@@ -24,6 +24,7 @@ from engine.facts import PERSONAL_FIELDS, Facts
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_SHOWN_CHARS = 60
+_FINITE = "expected a finite number, within ±1e308"
 
 _EXPECTED = {
     "bool_type": "expected true or false",
@@ -83,7 +84,7 @@ class _BadNumber:
 
 def _finite_float(text: str) -> float | _BadNumber:
     value = float(text)
-    return value if math.isfinite(value) else _BadNumber(text, "expected a number within ±1e308")
+    return value if math.isfinite(value) else _BadNumber(text, _FINITE)
 
 
 def _int(text: str) -> int | _BadNumber:
@@ -124,8 +125,7 @@ def parse_facts(text: str, source: str = "facts") -> Facts:
         ) from None
     except RecursionError:
         raise InputError(f"{source}: JSON is nested too deeply") from None
-    _check_json(data, duplicated, source)
-    return validate_facts(data, source)
+    return _validate(data, source, duplicated)
 
 
 def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
@@ -152,6 +152,8 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
             raise InputError(
                 f"{source}: {_json_path(loc)}: {shown} is not allowed: {node.expected}"
             )
+        elif isinstance(node, float) and not math.isfinite(node):
+            raise InputError(f"{source}: {_json_path(loc)}: {node} is not allowed: {_FINITE}")
         elif isinstance(node, str) and (bad := _UNPRINTABLE.search(node)):
             raise InputError(
                 f"{source}: {_json_path(loc)}: {_shown(loc, node)} is not allowed: expected"
@@ -160,9 +162,14 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
 
 
 def validate_facts(data: Any, source: str = "facts") -> Facts:
-    """Validate facts given as already-parsed JSON data."""
+    """Validate facts given as already-parsed JSON data (or built from typed answers)."""
+    return _validate(data, source, {})
+
+
+def _validate(data: Any, source: str, duplicated: dict[int, str]) -> Facts:
     if not isinstance(data, dict):
         raise InputError(f"{source}: expected a JSON object of facts, got {_json_type(data)}")
+    _check_json(data, duplicated, source)
     try:
         return Facts.model_validate(data)
     except ValidationError as error:

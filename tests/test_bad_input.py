@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 import cli
+from engine.errors import InputError
 from engine.facts import FACT_PATHS
+from engine.loading import validate_facts
 from tests.conftest import EXAMPLES, ROOT
 
 EXAMPLE = EXAMPLES / "phone-mismatch.json"
@@ -68,7 +70,7 @@ FILE_CASES = {
     ),
     "NaN": (b'{"alipay": {"balance_cny": NaN}}', ["alipay.balance_cny: NaN", "no NaN"]),
     "Infinity": (b'{"alipay": {"balance_cny": -Infinity}}', ["-Infinity", "no NaN or Infinity"]),
-    "number out of range": (b'{"alipay": {"balance_cny": 1e999}}', ["1e999", "within"]),
+    "number out of range": (b'{"alipay": {"balance_cny": 1e999}}', ["1e999", "finite number"]),
     "number with 5000 digits": (
         b'{"taobao": {"account_age_days": ' + b"9" * 5000 + b"}}",
         ["taobao.account_age_days", "5000 characters", "at most 4300 digits"],
@@ -283,3 +285,16 @@ def test_as_a_process_the_first_diagnosis_may_find_nothing(tmp_path):
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert '"causes": []' in result.stdout
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ({"alipay": {"balance_cny": float("nan")}}, "alipay.balance_cny: nan is not allowed"),
+        ({"person": {"surname": "SMITH\x1b[2J"}}, 'person.surname: "S*********"'),
+    ],
+    ids=["NaN", "escape sequence"],
+)
+def test_facts_built_from_typed_answers_are_checked_like_a_file(data, expected):
+    with pytest.raises(InputError, match=re.escape(expected)):
+        validate_facts(data, source="answer")
