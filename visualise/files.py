@@ -42,6 +42,7 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
+        os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, target)
@@ -50,3 +51,13 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
         if isinstance(error, OSError):
             raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions a plain `open` would give: the old file's, else 0o666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
