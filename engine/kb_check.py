@@ -35,7 +35,7 @@ from engine.rules import (
     encode,
     is_card_path,
 )
-from engine.session import MAX_RULES
+from engine.session import rule_load_problems
 
 STRUCTURAL = (
     "duplicate-id",
@@ -104,15 +104,10 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         Problem(_graph_kind(text), text) for text in graph_problems(cause_graph(kb.causes))
     ]
     problems += _reading_problems(kb)
-    rule_count = len(kb.compile())
-    if rule_count > MAX_RULES:
-        problems.append(
-            Problem(
-                "engine-limit",
-                f"the knowledge base compiles to {rule_count} rules; the engine loads at most"
-                f" {MAX_RULES}",
-            )
-        )
+    problems += [
+        Problem("engine-limit", f"durable-rules cannot load the rules: {text}")
+        for text in rule_load_problems(kb.compile())
+    ]
     return problems
 
 

@@ -43,10 +43,6 @@ from engine.observe import Observed
 from engine.personal import Text
 from engine.rules import Test
 
-MAX_RULES = 1000
-"""The largest knowledge base measured (bench/run.py): not a loading limit (see
-`load_problems`), but beyond it every diagnosis costs more than 2 ms in durable-rules."""
-
 MAX_TESTS_AFTER_TEST = 512
 """durable-rules keeps the tests that follow a test in 512 slots; one more hangs loading."""
 
@@ -113,18 +109,19 @@ class RuleEngine:
         self._accepts = _accepted_values(rules)
         self._by_id = {rule.id: rule for rule in rules}
         self._run: _Run | None = None
-        definition = {rule.id: _durable_rule(rule) for rule in rules}
+        definition = _definition(rules)
         self.name = (
             "paydoctor_"
             + hashlib.sha1(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
         )
-        for rule_id, rule_definition in definition.items():
-            rule_definition["run"] = self._action(self._by_id[rule_id])
-        definition[END_RULE] = {"all": [{"end": {"t": "end"}}], "run": _end_of_session}
         problems = load_problems(definition)
         if problems:
             raise KnowledgeError(
                 "durable-rules cannot load this knowledge base: " + "; ".join(problems[:3])
+            )
+        for rule_id, rule_definition in definition.items():
+            rule_definition["run"] = (
+                _end_of_session if rule_id == END_RULE else self._action(self._by_id[rule_id])
             )
         self._definition = definition
 
@@ -199,6 +196,18 @@ class RuleEngine:
 
 def _end_of_session(closure) -> None:
     """The action of the rule every session fires once (see the module docstring)."""
+
+
+def rule_load_problems(rules: tuple[CompiledRule, ...]) -> list[str]:
+    """Why durable-rules could not load these rules (empty if it can), without loading them."""
+    return load_problems(_definition(rules))
+
+
+def _definition(rules: tuple[CompiledRule, ...]) -> dict[str, dict]:
+    """The durable-rules ruleset of these rules, actions not yet attached."""
+    definition = {rule.id: _durable_rule(rule) for rule in rules}
+    definition[END_RULE] = {"all": [{"end": {"t": "end"}}]}
+    return definition
 
 
 def load_problems(definition: dict[str, dict]) -> list[str]:

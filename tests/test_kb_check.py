@@ -8,7 +8,6 @@ from dataclasses import replace
 import pytest
 
 import cli
-from engine import kb_check
 from engine.errors import KnowledgeError
 from engine.kb_check import check, refuse_unsound
 from engine.knowledge_loader import builtin_knowledge
@@ -235,12 +234,14 @@ def test_a_unit_module_left_out_of_the_registry():
     ) in problems(kb, ignore=())
 
 
-def test_more_rules_than_the_engine_loads(monkeypatch):
-    monkeypatch.setattr(kb_check, "MAX_RULES", 10)
-    assert (
-        "engine-limit",
-        f"the knowledge base compiles to {len(KB.compile())} rules; the engine loads at most 10",
-    ) in problems(KB)
+def test_rules_durable_rules_cannot_load():
+    # 600 values of one observation: durable-rules would hang loading them.
+    values = [f"value-{n}" for n in range(600)]
+    kb = with_cause(replace(PHONE, confirmed=(when(fact("symptom.error_message", *values)),)))
+    messages = [message for kind, message in problems(kb) if kind == "engine-limit"]
+    assert len(messages) == 1
+    assert "different tests follow fact kind 'obs' and observation" in messages[0]
+    assert "'fact:symptom.error_message', more than the 512 it can load" in messages[0]
 
 
 def test_examples_are_not_run_on_a_structurally_broken_base():
