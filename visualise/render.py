@@ -8,6 +8,7 @@ need a real Graphviz, and asking for them says how to install it. A missing
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import shutil
 from pathlib import Path
@@ -115,4 +116,11 @@ def _cached_backend():
                 self._session = self._create_session()
 
         _webassembly_backend = CachedBackend()
+        atexit.register(_release_backend)
     return _webassembly_backend
+
+
+def _release_backend() -> None:
+    """Free wasmtime's objects while Python can still run their finalisers (else noise at exit)."""
+    global _webassembly_backend
+    _webassembly_backend = None
