@@ -210,10 +210,25 @@ FACT_PATHS: tuple[str, ...] = tuple(_leaf_paths(Facts))
 
 def read_path(facts: Facts, path: str, card: int | None = None) -> Any:
     """The value at a dotted path (`bank_cards[].x` reads card `card`), or None if unknown."""
-    node: Any = facts
-    for part in path.split("."):
-        listed = part.endswith("[]")
-        node = getattr(node, part.removesuffix("[]"), None) if node is not None else None
-        if listed and node is not None:
-            node = node[card] if card is not None and card < len(node) else None
-    return node
+    return flatten(facts).get((path, card if path.startswith("bank_cards[].") else None))
+
+
+def flatten(facts: Facts) -> dict[tuple[str, int | None], Any]:
+    """Every known value by (path, card): what `read_path` reads, gathered in one walk."""
+    values: dict[tuple[str, int | None], Any] = {}
+
+    def walk(node: BaseModel, prefix: str, card: int | None) -> None:
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if value is None or name == "schema_url":
+                continue
+            path = prefix + name
+            values[(path, card)] = value
+            if isinstance(value, BaseModel):
+                walk(value, path + ".", card)
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(item, path + "[].", index)
+
+    walk(facts, "", None)
+    return values

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-from engine.facts import Facts, read_path
+from engine.facts import Facts, flatten
 from engine.personal import Text
 
 LAYERS = ("documents", "bank", "alipay", "taobao")
@@ -124,8 +125,13 @@ class Case:
     facts: Facts
     as_of: date
 
+    @cached_property
+    def _values(self) -> dict[tuple[str, int | None], Any]:
+        return flatten(self.facts)
+
     def get(self, path: str, card: int | None = None) -> Any:
-        return read_path(self.facts, path, card)
+        """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown."""
+        return self._values.get((path, card if is_card_path(path) else None))
 
     def where(self, path: str, card: int | None) -> str:
         """The concrete JSON path: `bank_cards[].x` of card 1 is `bank_cards[1].x`."""
