@@ -90,8 +90,8 @@ def _table(title: str, unit: str) -> Table:
 
 def _details(title: str, labelled: dict[str, str]) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    grid.add_column(no_wrap=True, style="dim")
-    grid.add_column(overflow="fold")
+    grid.add_column(no_wrap=True, style="dim", width=max(map(len, labelled)))
+    grid.add_column(overflow="fold", ratio=1)
     grid.add_row("", f"[bold]{escape(title)}[/]")
     for label, text in labelled.items():
         grid.add_row(label, escape(text) if text else "[dim]-[/]")
