@@ -17,7 +17,7 @@ from engine.knowledge_base import KnowledgeBase
 from engine.observe import Observed
 from engine.rules import Cause
 from visualise.conditions import plain
-from visualise.text import LAYER_NAMES, _Writer
+from visualise.text import LAYER_NAMES, TerminalWriter
 
 _STATUS = {
     "confirmed": "[bold red]✔ CONFIRMED[/]",
@@ -30,7 +30,7 @@ _STATUS = {
 def render_explanation_text(
     explanation: Explanation, kb: KnowledgeBase, as_of: date, file: IO[str], reveal: bool = False
 ) -> None:
-    out = _Writer(file)
+    out = TerminalWriter(file)
     unit = explanation.unit
     where = f" · {LAYER_NAMES[unit.layer]}" if isinstance(unit, Cause) else " · workaround"
     out.line(f"[bold]paydoctor[/] explains [bold]{unit.id}[/] for {as_of.isoformat()}")

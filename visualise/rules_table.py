@@ -11,7 +11,7 @@ from rich.table import Table
 
 from engine.knowledge_base import KnowledgeBase
 from visualise.conditions import brief_alternatives
-from visualise.text import _Writer
+from visualise.text import TerminalWriter
 
 
 def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
@@ -55,7 +55,7 @@ def render_rules_json(kb: KnowledgeBase) -> str:
 def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
     """Causes then workarounds, one row each; conditions hang under their label when they wrap."""
     data = rules_data(kb)
-    out = _Writer(file)
+    out = TerminalWriter(file)
     causes = _table(f"Causes ({len(data['causes'])}), in registry order", "cause")
     for row in data["causes"]:
         details = {

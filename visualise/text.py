@@ -20,7 +20,7 @@ _STATUS = {"confirmed": "[bold red]✔ CONFIRMED[/]", "suspected": "[bold yellow
 LAYER_NAMES = {"documents": "documents", "bank": "bank", "alipay": "Alipay", "taobao": "Taobao"}
 
 
-class _Writer:
+class TerminalWriter:
     """Prints through rich into a buffer with the target's settings; `close` trims and writes."""
 
     def __init__(self, file: IO[str]):
@@ -55,7 +55,7 @@ class _Writer:
 def render_text(
     diagnosis: Diagnosis, file: IO[str], reveal: bool = False, plan_check: PlanCheck | None = None
 ) -> None:
-    out = _Writer(file)
+    out = TerminalWriter(file)
     out.line(f"[bold]paydoctor[/] diagnosis for {diagnosis.as_of.isoformat()}")
     out.line()
     if not diagnosis.findings:
@@ -106,7 +106,7 @@ def render_text(
     out.close()
 
 
-def _plan_check(out: _Writer, check: PlanCheck, reveal: bool) -> None:
+def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool) -> None:
     """What is left when the plan's effects are applied to the facts and diagnosed again."""
     out.line()
     out.line(
