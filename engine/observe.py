@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
 from engine.personal import Datum, Text, mask
-from engine.rules import FALSE, TRUE, UNKNOWN, Case, Observation, encode
+from engine.rules import FALSE, TRUE, UNKNOWN, Case, MessagePattern, Observation, encode
 
 CASE_SUBJECT = ""
 
@@ -49,7 +49,7 @@ class _Probe:
     path: str | None
     personal: str | None
     observation: Observation | None
-    phrases: tuple[tuple[str, str, str], ...] = ()
+    patterns: tuple[MessagePattern, ...] = ()
     """For `message:` probes: (phrase, phrase casefolded, meaning), in knowledge order."""
 
 
@@ -83,13 +83,8 @@ def _probe(kb: KnowledgeBase, name: str) -> _Probe:
         return _Probe(name, "derived", observation.per_card, None, None, observation)
     kind, rest = name.split(":", 1)
     if kind == "message":
-        phrases = tuple(
-            (phrase, phrase.casefold(), pattern.meaning)
-            for pattern in kb.messages
-            if rest in pattern.points_at
-            for phrase in pattern.phrases
-        )
-        return _Probe(name, kind, False, None, None, None, phrases)
+        patterns = tuple(pattern for pattern in kb.messages if rest in pattern.points_at)
+        return _Probe(name, kind, False, None, None, None, patterns)
     return _Probe(
         name, kind, rest.startswith("bank_cards[]."), rest, PERSONAL_FIELDS.get(rest), None
     )
@@ -128,13 +123,16 @@ def _message(case: Case, probe: _Probe, subject: str) -> Observed:
     text = case.get("symptom.error_message")
     if text is None:
         return Observed(probe.name, subject, UNKNOWN, None, ("symptom.error_message",))
-    folded = text.casefold()
-    for phrase, folded_phrase, meaning in probe.phrases:
-        if folded_phrase in folded:
+    for pattern in probe.patterns:
+        found = pattern.phrases_in(text)
+        if found:
             return Observed(
                 probe.name,
                 subject,
                 TRUE,
-                Text(f"symptom.error_message mentions “{{0}}” ({meaning})", (Datum(phrase),)),
+                Text(
+                    f"symptom.error_message mentions “{{0}}” ({pattern.meaning})",
+                    (Datum(found[0]),),
+                ),
             )
     return Observed(probe.name, subject, FALSE)
