@@ -6,8 +6,9 @@ bank card for `bank_cards[]` observations.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from datetime import date
+from json.encoder import encode_basestring
 
 from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
@@ -115,8 +116,17 @@ def _observe_one(case: Case, probe: _Probe, subject: str, card: int | None) -> O
         )
     if value is None:
         return Observed(name, subject, UNKNOWN, Text(f"{where} is not known"), (where,))
-    shown = Datum(json.dumps(value, ensure_ascii=False, default=str), probe.personal)
+    shown = Datum(_as_json(value), probe.personal)
     return Observed(name, subject, encode(value), Text(f"{where} is {{0}}", (shown,)))
+
+
+def _as_json(value: object) -> str:
+    """A fact's value as written in JSON: strings and dates quoted, booleans lower case."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, date):
+        return encode_basestring(value.isoformat())
+    return encode(value)
 
 
 def _message(case: Case, probe: _Probe, subject: str) -> Observed:

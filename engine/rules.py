@@ -131,7 +131,13 @@ class Case:
 
     def get(self, path: str, card: int | None = None) -> Any:
         """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown."""
-        return self._values.get((path, card if is_card_path(path) else None))
+        values = self._values
+        if card is not None:
+            # A card's own facts are kept under its index, the case's under None.
+            value = values.get((path, card))
+            if value is not None:
+                return value
+        return values.get((path, None))
 
     def where(self, path: str, card: int | None) -> str:
         """The concrete JSON path: `bank_cards[].x` of card 1 is `bank_cards[1].x`."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from engine.errors import EngineFault
 from engine.session import RuleEngine
-from tests.conftest import load_example
+from tests.conftest import ROOT, load_example
 
 
 def test_an_exception_inside_a_rule_action_is_raised(diagnose, monkeypatch):
@@ -36,3 +39,24 @@ def test_more_diagnoses_than_durable_rules_keeps_live_sessions(diagnose):
 
 def test_rules_are_registered_once_per_knowledge_base(doctor):
     assert RuleEngine.for_rules(doctor.rules) is doctor.engine
+
+
+def test_sessions_where_nothing_fires_before_and_after_the_first_action():
+    """durable-rules crashes deleting a session before any action has run in the process."""
+    script = (
+        "from engine.diagnosis import Doctor\n"
+        "from engine.knowledge_loader import builtin_knowledge\n"
+        "from engine.loading import validate_facts\n"
+        "doctor = Doctor(builtin_knowledge())\n"
+        "nothing = validate_facts({'as_of': '2026-11-27'})\n"
+        "fires = validate_facts({'as_of': '2026-11-27', 'taobao': {'bound_to_alipay': False}})\n"
+        "assert not doctor.diagnose(nothing).findings\n"
+        "assert doctor.diagnose(fires).findings\n"
+        "for _ in range(300):\n"
+        "    assert not doctor.diagnose(nothing).findings\n"
+        "print('clean')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, "clean\n"), result.stderr
