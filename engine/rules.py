@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from engine.facts import Facts, flatten
@@ -125,9 +124,10 @@ class Case:
     facts: Facts
     as_of: date
 
-    @cached_property
-    def _values(self) -> dict[tuple[str, int | None], Any]:
-        return flatten(self.facts)
+    _values: dict[tuple[str, int | None], Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_values", flatten(self.facts))
 
     def get(self, path: str, card: int | None = None) -> Any:
         """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown."""
