@@ -9,8 +9,8 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
 - exceptions inside actions are swallowed into the session state: the action
   wrapper records them and `run` raises EngineFault;
 - a fact no rule can match raises MessageNotHandledException, an identical fact
-  asserted twice MessageObservedException: only facts some rule tests are
-  asserted, each once;
+  asserted twice MessageObservedException: only facts that a rule could match
+  in full are asserted, each once;
 - ruleset names are global per host and registering one twice raises: one host
   per process, made under a lock, one ruleset per knowledge base;
 - rules get no names we chose and firings are not recorded: each action is
@@ -109,6 +109,10 @@ class RuleEngine:
     def __init__(self, rules: tuple[CompiledRule, ...]):
         self.rules = rules
         self._accepts = _accepted_values(rules)
+        self._needs = tuple(
+            (rule, tuple((t.name, t.values) for t in rule.when.tests if t.name != FINDING))
+            for rule in rules
+        )
         self._by_id = {rule.id: rule for rule in rules}
         self._run: _Run | None = None
         self._warm = False
@@ -142,15 +146,30 @@ class RuleEngine:
     def accepts(self, name: str, value: str) -> bool:
         return value in self._accepts.get(name, ())
 
+    def _useful(self, observed: list[Observed]) -> list[Observed]:
+        """The observations some rule could still match in full: the only ones asserted.
+
+        A rule whose test no observation passes cannot fire, so the facts only it
+        would read are left out (a rule's `finding:` tests are met later, by other
+        rules' conclusions). durable-rules still does all the matching and joins;
+        this only spares it facts that cannot lead anywhere.
+        """
+        present = {(o.name, o.value) for o in observed}
+        wanted: set[tuple[str, str]] = set()
+        for rule, needs in self._needs:
+            if all(any((name, v) in present for v in values) for name, values in needs):
+                wanted.update((t.name, v) for t in rule.when.tests for v in t.values)
+        return [o for o in observed if (o.name, o.value) in wanted]
+
     def run(self, observed: list[Observed]) -> list[Firing]:
         """Assert the observations in a fresh session; return the firings in order."""
-        facts = [o for o in observed if self.accepts(o.name, o.value)]
+        facts = self._useful(observed)
         if not facts:
             return []
         host = _get_host()
         with self._lock:
             sid = str(next(self._sids))
-            self._run = _Run({(o.name, o.subject): o for o in observed})
+            self._run = _Run({(o.name, o.subject): o for o in facts})
             try:
                 batch = [_durable_fact(sid, o) for o in facts]
                 if not self._warm:
