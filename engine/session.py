@@ -110,7 +110,14 @@ class RuleEngine:
         self.rules = rules
         self._accepts = _accepted_values(rules)
         self._needs = tuple(
-            (rule, tuple((t.name, t.values) for t in rule.when.tests if t.name != FINDING))
+            (
+                tuple(
+                    frozenset((t.name, v) for v in t.values)
+                    for t in rule.when.tests
+                    if t.name != FINDING
+                ),
+                frozenset((t.name, v) for t in rule.when.tests for v in t.values),
+            )
             for rule in rules
         )
         self._by_id = {rule.id: rule for rule in rules}
@@ -156,9 +163,9 @@ class RuleEngine:
         """
         present = {(o.name, o.value) for o in observed}
         wanted: set[tuple[str, str]] = set()
-        for rule, needs in self._needs:
-            if all(any((name, v) in present for v in values) for name, values in needs):
-                wanted.update((t.name, v) for t in rule.when.tests for v in t.values)
+        for tests, matched in self._needs:
+            if all(not present.isdisjoint(test) for test in tests):
+                wanted |= matched
         return [o for o in observed if (o.name, o.value) in wanted]
 
     def run(self, observed: list[Observed]) -> list[Firing]:
