@@ -35,11 +35,6 @@ class Observed:
         return f"{where}{self.name} = {mask(self.value, kind)}"
 
 
-def observe(kb: KnowledgeBase, rules: tuple[CompiledRule, ...], case: Case) -> list[Observed]:
-    """Every observation the rules test, for this case, in a fixed order."""
-    return Observer(kb, rules).observe(case)
-
-
 @dataclass(frozen=True)
 class _Probe:
     """One observation the rules test, with what observing it needs worked out."""
