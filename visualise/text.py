@@ -25,12 +25,12 @@ class TerminalWriter:
 
     def __init__(self, file: IO[str]):
         target = Console(file=file)
+        plain = not target.is_terminal or target.no_color  # NO_COLOR: no styles at all
         self.file = file
         self.console = Console(
             file=io.StringIO(),
-            force_terminal=target.is_terminal,
-            color_system=target.color_system,
-            no_color=target.no_color,
+            force_terminal=not plain,
+            color_system=None if plain else target.color_system,
             width=target.width,
             highlight=False,
         )

@@ -1,0 +1,37 @@
+"""The terminal report: styled on a terminal, plain when piped or with NO_COLOR."""
+
+from __future__ import annotations
+
+import io
+
+from engine.loading import read_facts_file
+from tests.conftest import EXAMPLES
+from visualise.text import render_text
+
+ESCAPE = "\x1b["
+
+
+def report(doctor, monkeypatch, **environment) -> str:
+    for name in ("FORCE_COLOR", "NO_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    out = io.StringIO()
+    render_text(doctor.diagnose(read_facts_file(EXAMPLES / "renewed-passport.json")), out)
+    return out.getvalue()
+
+
+def test_a_terminal_gets_styles(doctor, monkeypatch):
+    assert ESCAPE in report(doctor, monkeypatch, FORCE_COLOR="1", TERM="xterm-256color")
+
+
+def test_no_color_gives_plain_text_even_on_a_terminal(doctor, monkeypatch):
+    text = report(doctor, monkeypatch, FORCE_COLOR="1", NO_COLOR="1", TERM="xterm-256color")
+    assert ESCAPE not in text
+    assert "CONFIRMED" in text
+
+
+def test_piped_output_is_plain_without_trailing_spaces(doctor, monkeypatch):
+    text = report(doctor, monkeypatch)
+    assert ESCAPE not in text
+    assert all(line == line.rstrip() for line in text.splitlines())
