@@ -58,14 +58,20 @@ class Test:
         return self.name.split(":", 1)[1] if self.kind in ("fact", "known") else None
 
     def describe(self) -> str:
-        shown = " or ".join(sorted(self.values))
+        """The test in a few words: `card.phone_differs`, `not passport.expired`, `x = v`."""
+        name = self.name.split(":", 1)[-1]
+        values = sorted(self.values)
         if self.kind == "known":
-            return f"{self.path} is {'known' if TRUE in self.values else 'not known'}"
+            return f"{name} {'known' if TRUE in self.values else 'unknown'}"
         if self.kind == "message":
-            return f"the error message points at {self.name.split(':', 1)[1]}"
+            return f"message points at {name}"
         if self.kind == "finding":
-            return f"a cause in the {shown} layer is reported"
-        return f"{self.name} is {shown}"
+            return f"a {' or '.join(values)} cause is reported"
+        if self.kind == "derived" and values in ([TRUE], [FALSE]):
+            return name if values == [TRUE] else f"not {name}"
+        if len(values) == 1:
+            return f"{name} = {values[0]}"
+        return f"{name} in {{{', '.join(values)}}}"
 
 
 @dataclass(frozen=True)

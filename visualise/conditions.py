@@ -6,34 +6,9 @@ from engine.knowledge_base import KnowledgeBase
 from engine.rules import FALSE, TRUE, UNKNOWN, Test, When
 
 
-def _values(values: frozenset[str]) -> str:
-    shown = sorted(values)
-    return shown[0] if len(shown) == 1 else "{" + ", ".join(shown) + "}"
-
-
-def brief(test: Test) -> str:
-    """One test in a few characters: `card.phone_differs`, `not passport.expired`, ..."""
-    name = test.name.split(":", 1)[-1]
-    if test.kind == "known":
-        return f"{name} {'known' if TRUE in test.values else 'unknown'}"
-    if test.kind == "message":
-        return f"message points at {name}"
-    if test.kind == "finding":
-        return f"a {' or '.join(sorted(test.values))} cause is reported"
-    if test.kind == "derived" and test.values == {TRUE}:
-        return name
-    if test.kind == "derived" and test.values == {FALSE}:
-        return f"not {name}"
-    return (
-        f"{name} = {_values(test.values)}"
-        if len(test.values) == 1
-        else f"{name} in {_values(test.values)}"
-    )
-
-
 def brief_alternatives(alternatives: tuple[When, ...]) -> str:
     """Alternatives on one line: `a and b`, or `(1) a and b; (2) c`."""
-    lines = [" and ".join(brief(t) for t in alt.tests) for alt in alternatives]
+    lines = [alt.describe() for alt in alternatives]
     if len(lines) <= 1:
         return "".join(lines)
     return "; ".join(f"({n}) {line}" for n, line in enumerate(lines, start=1))
