@@ -138,7 +138,18 @@ def _template(path: str) -> str:
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:
-    texts = [m.evidence for f in firings for m in f.matched if m.evidence is not None]
+    """What the firings matched, each said once.
+
+    An observation that is unknown only because of facts another matched test
+    already names as not known says nothing new, and is left out.
+    """
+    matched = [m for f in firings for m in f.matched if m.evidence is not None]
+    stated = {path for m in matched if m.name.startswith("known:") for path in m.unknown_paths}
+    texts = [
+        m.evidence
+        for m in matched
+        if not (m.value == UNKNOWN and m.unknown_paths and set(m.unknown_paths) <= stated)
+    ]
     return tuple(dict.fromkeys(texts))
 
 

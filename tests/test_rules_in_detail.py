@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import statuses
+from tests.conftest import load_example, statuses
 
 PERSON = {"surname": "SMITH", "given_names": "JOHN MICHAEL"}
 
@@ -195,3 +195,17 @@ def test_suspected_cause_lists_checks_as_questions(diagnose):
     check = checks["bank_cards[0].passport_number_on_file"]
     assert check.decides == ("bank-passport-outdated",)
     assert check.question.endswith("?") or "?" in check.question
+
+
+def test_evidence_says_each_unknown_fact_once(diagnose):
+    facts = load_example("story-renewed-passport-new-phone-new-taobao.json")
+    finding = next(f for f in diagnose(facts).findings if f.cause.id == "phone-mismatch")
+    evidence = [text.render(False) for text in finding.evidence]
+    assert "bank_cards[0].phone_on_file is not known" in evidence
+    assert not [line for line in evidence if line.startswith("not known whether")]
+
+
+def test_an_unknown_comparison_is_evidence_when_nothing_else_names_its_facts(diagnose):
+    diagnosis = diagnose({"symptom": {"error_message": "与预留手机号不符"}, "bank_cards": [{}]})
+    evidence = [text.render(False) for text in diagnosis.findings[0].evidence]
+    assert evidence[-1].startswith("not known whether the bank's reserved phone number differs")
