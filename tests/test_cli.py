@@ -66,3 +66,12 @@ def test_published_schema_is_current(capsys):
     assert (ROOT / "docs" / "facts.schema.json").read_text(
         encoding="utf-8"
     ) == capsys.readouterr().out
+
+
+def test_readme_shows_real_output(capsys):
+    """The README's report excerpt is the start of what the CLI prints for its story."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("paydoctor diagnosis for ")
+    excerpt = readme[start : readme.index("\nWorkarounds (beside", start)].splitlines()
+    assert cli.main([STORY, "--no-diagram"]) == 0
+    assert capsys.readouterr().out.splitlines()[: len(excerpt)] == excerpt
