@@ -282,6 +282,15 @@ class MessagePattern:
     points_at: tuple[str, ...]
 
     def phrases_in(self, message: str) -> tuple[str, ...]:
-        """The phrases found in `message`, ignoring letter case."""
+        """The phrases found in `message`, ignoring letter case; none that is part of another."""
         folded = message.casefold()
-        return tuple(phrase for phrase in self.phrases if phrase.casefold() in folded)
+        found = [phrase.casefold() for phrase in self.phrases if phrase.casefold() in folded]
+
+        def inside_another(phrase: str) -> bool:
+            return any(phrase in other and phrase != other for other in found)
+
+        return tuple(
+            phrase
+            for phrase in self.phrases
+            if phrase.casefold() in found and not inside_another(phrase.casefold())
+        )
