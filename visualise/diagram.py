@@ -122,11 +122,14 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
 
     for node, (firing, matched) in rules.items():
         rule = firing.rule
+        # Edges into a workaround's rule do not shape the layout, so a fact that a layer
+        # also reads cannot pull the workarounds' box in between the layers' boxes.
+        into = {} if rule.layer is not None else {"constraint": "false"}
         for observed in matched:
             if observed.name == FINDING:
-                edges[(_cause_id(observed.subject.split("@")[0]), node)] = {}
+                edges[(_cause_id(observed.subject.split("@")[0]), node)] = dict(into)
             else:
-                edges[(_fact_id(observed), node)] = {}
+                edges[(_fact_id(observed), node)] = dict(into)
         finding = findings.get(rule.target)
         if finding is None:
             edges[(node, _workaround_id(rule.target))] = {}
