@@ -22,7 +22,7 @@ from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
 from engine.rules import LAYERS, Test
 from engine.session import FINDING, Firing
-from visualise.text import LAYER_NAMES
+from visualise.layers import LAYER_NAMES
 
 FONT = "Helvetica"
 WRAP = 42

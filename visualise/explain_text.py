@@ -17,7 +17,8 @@ from engine.knowledge_base import KnowledgeBase
 from engine.observe import Observed
 from engine.rules import Cause
 from visualise.conditions import plain
-from visualise.text import LAYER_NAMES, TerminalWriter
+from visualise.layers import LAYER_NAMES
+from visualise.text import TerminalWriter
 
 _STATUS = {
     "confirmed": "[bold red]✔ CONFIRMED[/]",

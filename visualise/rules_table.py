@@ -68,7 +68,7 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
             str(row["examples"]),
             _details(row["title"], details),
         )
-    out.console.print(causes)
+    out.print(causes)
     workarounds = _table(f"Workarounds ({len(data['workarounds'])})", "workaround")
     for row in data["workarounds"]:
         workarounds.add_row(
@@ -76,7 +76,7 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
             str(row["examples"]),
             _details(row["title"], {"offered": row["offered"]}),
         )
-    out.console.print(workarounds)
+    out.print(workarounds)
     out.close()
 
 

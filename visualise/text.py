@@ -11,17 +11,21 @@ from typing import IO
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from engine.diagnosis import Diagnosis
 from engine.plan_check import PlanCheck
+from visualise.layers import LAYER_NAMES
 
 _STATUS = {"confirmed": "[bold red]✔ CONFIRMED[/]", "suspected": "[bold yellow]? SUSPECTED[/]"}
-LAYER_NAMES = {"documents": "documents", "bank": "bank", "alipay": "Alipay", "taobao": "Taobao"}
 
 
 class TerminalWriter:
-    """Prints through rich into a buffer with the target's settings; `close` trims and writes."""
+    """Lays out lines for the target, then writes them trimmed in one go on `close`.
+
+    Lines are wrapped by rich's `Text.wrap` and rendered in one print: printing a
+    table per item, as this did, cost over 20 ms a report (bench/README.md).
+    """
 
     def __init__(self, file: IO[str]):
         target = Console(file=file)
@@ -32,24 +36,38 @@ class TerminalWriter:
             force_terminal=not plain,
             color_system=None if plain else target.color_system,
             width=target.width,
+            height=target.height,  # with both set, rich does not ask the terminal again
             highlight=False,
         )
+        self._lines: list[Text] = []
+
+    def line(self, markup: str = "") -> None:
+        self._lines.extend(self._wrap(Text.from_markup(markup), self.console.width))
+
+    def item(self, indent: int, marker: str, markup: str) -> None:
+        """`marker` after `indent` + 1 columns, then text wrapped to align with its own start."""
+        head = Text(" " * (indent + 1)) + Text.from_markup(marker) + " "
+        hang = Text(" " * head.cell_len)
+        lines = self._wrap(Text.from_markup(markup), self.console.width - head.cell_len)
+        self._lines.extend((head if n == 0 else hang) + line for n, line in enumerate(lines))
+
+    def print(self, renderable) -> None:
+        """A rich renderable (a table), below the lines so far."""
+        self._flush()
+        self.console.print(renderable)
 
     def close(self) -> None:
+        self._flush()
         text = self.console.file.getvalue()
         self.file.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
-    def line(self, markup: str = "") -> None:
-        self.console.print(markup, overflow="fold")
+    def _wrap(self, text: Text, width: int) -> list[Text]:
+        return list(text.wrap(self.console, max(width, 1), overflow="fold"))
 
-    def item(self, indent: int, marker: str, markup: str) -> None:
-        """`marker` at `indent` columns, then text whose wrapped lines align with its start."""
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(width=indent)
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        grid.add_row("", marker, markup)
-        self.console.print(grid)
+    def _flush(self) -> None:
+        if self._lines:
+            self.console.print(Text("\n").join(self._lines), no_wrap=True, overflow="ignore")
+            self._lines = []
 
 
 def render_text(

@@ -1,0 +1,3 @@
+"""How each layer of the fix order is named to a person, in every output that names one."""
+
+LAYER_NAMES = {"documents": "documents", "bank": "bank", "alipay": "Alipay", "taobao": "Taobao"}
