@@ -129,18 +129,18 @@ def run_diagnose(argv: list[str]) -> int:
     diagnosis = doctor.diagnose(facts)
     if args.explain:
         return _explain(args, doctor, facts, diagnosis)
+    drawing = _start_diagram(args, diagnosis)
     plan_check = check_plan(doctor, facts, diagnosis)
-    diagram = _write_diagram(args, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
 
-        sys.stdout.write(
-            render_json(diagnosis, reveal=args.show_personal_data, plan_check=plan_check)
-        )
+        report = render_json(diagnosis, reveal=args.show_personal_data, plan_check=plan_check)
     else:
-        from visualise.text import render_text
+        from visualise.text import text_report
 
-        render_text(diagnosis, sys.stdout, reveal=args.show_personal_data, plan_check=plan_check)
+        report = text_report(diagnosis, sys.stdout, args.show_personal_data, plan_check)
+    diagram = _finish_diagram(drawing)  # before the report: a diagram that fails is exit 2
+    sys.stdout.write(report)
     _say_written(diagram, args.format)
     return EXIT_OK
 
@@ -201,22 +201,28 @@ def _diagram_file(text: str) -> Path:
     return path
 
 
-def _write_diagram(args: argparse.Namespace, diagnosis) -> Path | None:
-    """Draw the diagnosis' reasoning where the options say; the path written, if any."""
+def _start_diagram(args: argparse.Namespace, diagnosis):
+    """Start drawing the diagnosis' reasoning where the options say (None: no diagram)."""
     if args.no_diagram:
         return None
     facts = getattr(args, "facts", None)
     default = facts.with_name(facts.stem + ".diagnosis.svg") if facts else None
     path = args.diagram or default or Path("diagnosis.svg")
     from visualise.diagram import diagnosis_dot
-    from visualise.render import write_diagram
+    from visualise.render import DiagramDrawing
 
+    return DiagramDrawing(path, diagnosis_dot(diagnosis), protect=(facts,) if facts else ())
+
+
+def _finish_diagram(drawing) -> Path | None:
+    """The diagram file once written, if one was asked for."""
+    if drawing is None:
+        return None
     try:
-        write_diagram(path, diagnosis_dot(diagnosis), protect=(facts,) if facts else ())
+        return drawing.wait()
     except InputError as error:
         hint = "choose another file with --diagram PATH, or --no-diagram"
         raise InputError(f"{error} ({hint})") from None
-    return path
 
 
 def _say_written(diagram: Path | None, report_format: str) -> None:

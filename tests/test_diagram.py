@@ -239,9 +239,18 @@ def test_a_diagram_that_cannot_be_written_is_one_clear_message(
     facts_file, capsys, diagram, message
 ):
     assert cli.main([str(facts_file), "--diagram", str(facts_file.parent / diagram)]) == 2
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert re.search(message, err) and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+    assert out == ""  # the report is held back until its diagram is written
+
+
+def test_a_diagram_drawn_meanwhile_is_written_before_the_run_ends(facts_file, capsys):
+    """The diagram is drawn on a thread while the report is laid out; the run waits for it."""
+    assert cli.main([str(facts_file), "--format", "json"]) == 0
+    drawn = facts_file.with_name("story.diagnosis.svg")
+    assert drawn.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+    assert capsys.readouterr().err.strip() == f"diagram: {drawn}"
 
 
 def test_graph_draws_the_knowledge_base(tmp_path, capsys):

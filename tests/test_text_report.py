@@ -6,7 +6,7 @@ import io
 
 from engine.loading import read_facts_file
 from tests.conftest import EXAMPLES
-from visualise.text import render_text
+from visualise.text import text_report
 
 ESCAPE = "\x1b["
 
@@ -16,9 +16,8 @@ def report(doctor, monkeypatch, **environment) -> str:
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    out = io.StringIO()
-    render_text(doctor.diagnose(read_facts_file(EXAMPLES / "renewed-passport.json")), out)
-    return out.getvalue()
+    diagnosis = doctor.diagnose(read_facts_file(EXAMPLES / "renewed-passport.json"))
+    return text_report(diagnosis, io.StringIO())
 
 
 def test_a_terminal_gets_styles(doctor, monkeypatch):

@@ -56,10 +56,13 @@ class TerminalWriter:
         self._flush()
         self.console.print(renderable)
 
-    def close(self) -> None:
+    def text(self) -> str:
+        """Everything laid out so far, each line trimmed."""
         self._flush()
-        text = self.console.file.getvalue()
-        self.file.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+        return "".join(line.rstrip() + "\n" for line in self.console.file.getvalue().splitlines())
+
+    def close(self) -> None:
+        self.file.write(self.text())
 
     def _wrap(self, text: Text, width: int) -> list[Text]:
         return list(text.wrap(self.console, max(width, 1), overflow="fold"))
@@ -70,10 +73,11 @@ class TerminalWriter:
             self._lines = []
 
 
-def render_text(
-    diagnosis: Diagnosis, file: IO[str], reveal: bool = False, plan_check: PlanCheck | None = None
-) -> None:
-    out = TerminalWriter(file)
+def text_report(
+    diagnosis: Diagnosis, target: IO[str], reveal: bool = False, plan_check: PlanCheck | None = None
+) -> str:
+    """The report laid out for `target` (its width; colour on a terminal), not yet written."""
+    out = TerminalWriter(target)
     out.line(f"[bold]paydoctor[/] diagnosis for {diagnosis.as_of.isoformat()}")
     out.line()
     if not diagnosis.findings:
@@ -121,7 +125,7 @@ def render_text(
                 f"{escape(check.question)}\n"
                 f"[dim]{check.fact} · decides {', '.join(check.decides)}[/]",
             )
-    out.close()
+    return out.text()
 
 
 def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool) -> None:
