@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from engine.loading import read_facts_file
+from engine.loading import read_facts_file, validate_facts
 from tests.conftest import EXAMPLES
 from visualise.text import text_report
 
@@ -34,3 +34,22 @@ def test_piped_output_is_plain_without_trailing_spaces(doctor, monkeypatch):
     text = report(doctor, monkeypatch)
     assert ESCAPE not in text
     assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_a_persons_data_is_shown_as_typed_never_as_emoji_or_markup(doctor):
+    """A name is the person's own text: ":smile:" stays those characters, "[b]" too."""
+    typed = "Brown :smile: [b]David"
+    facts = validate_facts(
+        {
+            "person": {"surname": "BROWN", "given_names": "DAVID"},
+            "bank_cards": [
+                {
+                    "name_entered": typed,
+                    "name_on_file": "BROWN DAVID",
+                    "status": "cannot_be_verified",
+                }
+            ],
+        }
+    )
+    text = text_report(doctor.diagnose(facts), io.StringIO(), reveal=True)
+    assert f"({typed})" in text

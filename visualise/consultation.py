@@ -29,8 +29,10 @@ class _Terminal:
     def __init__(self, stdin: IO[str], stderr: IO[str]):
         self.stdin = stdin
         self.interactive = stdin.isatty()
-        # Scripted runs get one line per message, unwrapped.
-        self.console = Console(file=stderr, highlight=False, soft_wrap=not self.interactive)
+        # Scripted runs get one line per message, unwrapped; ":codes:" in answers stay as typed.
+        self.console = Console(
+            file=stderr, highlight=False, emoji=False, soft_wrap=not self.interactive
+        )
 
     def say(self, markup: str = "") -> None:
         if self.interactive:

@@ -38,17 +38,20 @@ class TerminalWriter:
             width=target.width,
             height=target.height,  # with both set, rich does not ask the terminal again
             highlight=False,
+            emoji=False,  # ":codes:" in a person's data stay as typed
         )
         self._lines: list[Text] = []
 
     def line(self, markup: str = "") -> None:
-        self._lines.extend(self._wrap(Text.from_markup(markup), self.console.width))
+        self._lines.extend(self._wrap(Text.from_markup(markup, emoji=False), self.console.width))
 
     def item(self, indent: int, marker: str, markup: str) -> None:
         """`marker` after `indent` + 1 columns, then text wrapped to align with its own start."""
-        head = Text(" " * (indent + 1)) + Text.from_markup(marker) + " "
+        head = Text(" " * (indent + 1)) + Text.from_markup(marker, emoji=False) + " "
         hang = Text(" " * head.cell_len)
-        lines = self._wrap(Text.from_markup(markup), self.console.width - head.cell_len)
+        lines = self._wrap(
+            Text.from_markup(markup, emoji=False), self.console.width - head.cell_len
+        )
         self._lines.extend((head if n == 0 else hang) + line for n, line in enumerate(lines))
 
     def print(self, renderable) -> None:
