@@ -77,7 +77,7 @@ class Doctor:
 
     def diagnose(self, facts: Facts, today: date | None = None) -> Diagnosis:
         case = Case(facts, facts.as_of or today or date.today())
-        firings = tuple(self.engine.run(self.observer.observe(case)))
+        firings = tuple(self.engine.run(self.observer.observe_useful(case)))
         findings = self._findings(firings)
         return Diagnosis(
             as_of=case.as_of,

@@ -13,9 +13,20 @@ from json.encoder import encode_basestring
 from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
 from engine.personal import Datum, Text, mask
-from engine.rules import FALSE, TRUE, UNKNOWN, Case, MessagePattern, Observation, encode
+from engine.relevance import Relevance
+from engine.rules import (
+    FALSE,
+    TRUE,
+    UNKNOWN,
+    Case,
+    MessagePattern,
+    Observation,
+    encode,
+    is_card_path,
+)
 
 CASE_SUBJECT = ""
+MESSAGE = "symptom.error_message"
 
 
 @dataclass(frozen=True)
@@ -35,18 +46,109 @@ class Observed:
         return f"{where}{self.name} = {mask(self.value, kind)}"
 
 
-@dataclass(frozen=True)
 class _Probe:
-    """One observation the rules test, with what observing it needs worked out."""
+    """One observation the rules test, with what observing it needs worked out once.
 
-    name: str
-    kind: str
-    per_card: bool
-    path: str | None
-    personal: str | None
-    observation: Observation | None
-    patterns: tuple[MessagePattern, ...] = ()
-    """For `message:` probes: (phrase, phrase casefolded, meaning), in knowledge order."""
+    `observed(case, subject, card)` makes the observation with its evidence;
+    `value(case, card)`, for probes not deferred, reads its value alone, so that
+    evidence is made only for the observations a diagnosis keeps.
+    """
+
+    deferred = False
+    """Whether it is made after the others, and only when a rule they leave open tests it."""
+
+    def __init__(self, name: str, per_card: bool):
+        self.name = name
+        self.per_card = per_card
+
+
+class _Derived(_Probe):
+    """A derived observation (knowledge/observations.py): its value comes with its evidence."""
+
+    deferred = True
+
+    def __init__(self, observation: Observation):
+        super().__init__(observation.name, observation.per_card)
+        self.observation = observation
+
+    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+        outcome = self.observation.evaluate(case, card)
+        evidence = outcome.evidence
+        if outcome.value is None and evidence is None:
+            missing = ", ".join(outcome.unknown_paths)
+            evidence = Text(f"not known whether {self.observation.meaning} ({missing} not known)")
+        return Observed(self.name, subject, encode(outcome.value), evidence, outcome.unknown_paths)
+
+
+class _Known(_Probe):
+    """`known:PATH`: whether a fact is known."""
+
+    def __init__(self, name: str, path: str):
+        super().__init__(name, is_card_path(path))
+        self.path = path
+
+    def value(self, case: Case, card: int | None) -> str:
+        return FALSE if case.get(self.path, card) is None else TRUE
+
+    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+        where = case.where(self.path, card)
+        if case.get(self.path, card) is None:
+            return Observed(self.name, subject, FALSE, Text(f"{where} is not known"), (where,))
+        return Observed(self.name, subject, TRUE, Text(f"{where} is known"))
+
+
+class _Fact(_Probe):
+    """`fact:PATH`: a fact's own value; a personal one is masked when shown."""
+
+    def __init__(self, name: str, path: str):
+        super().__init__(name, is_card_path(path))
+        self.path = path
+        self.personal = PERSONAL_FIELDS.get(path)
+
+    def value(self, case: Case, card: int | None) -> str:
+        return encode(case.get(self.path, card))
+
+    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+        where = case.where(self.path, card)
+        value = case.get(self.path, card)
+        if value is None:
+            return Observed(self.name, subject, UNKNOWN, Text(f"{where} is not known"), (where,))
+        shown = Datum(_as_json(value), self.personal)
+        return Observed(self.name, subject, encode(value), Text(f"{where} is {{0}}", (shown,)))
+
+
+class _Message(_Probe):
+    """`message:CAUSE_ID`: the error message holds words that point at the cause."""
+
+    def __init__(self, name: str, patterns: tuple[MessagePattern, ...]):
+        super().__init__(name, False)
+        self.patterns = patterns
+        self.phrases = tuple(phrase.casefold() for p in patterns for phrase in p.phrases)
+
+    def value(self, case: Case, card: int | None) -> str:
+        text = case.get(MESSAGE)
+        if text is None:
+            return UNKNOWN
+        folded = text.casefold()
+        return TRUE if any(phrase in folded for phrase in self.phrases) else FALSE
+
+    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+        text = case.get(MESSAGE)
+        if text is None:
+            return Observed(self.name, subject, UNKNOWN, None, (MESSAGE,))
+        for pattern in self.patterns:
+            found = pattern.phrases_in(text)
+            if found:
+                return Observed(
+                    self.name,
+                    subject,
+                    TRUE,
+                    Text(
+                        f"{MESSAGE} mentions “{{0}}” ({pattern.meaning})",
+                        (Datum(found[0]),),
+                    ),
+                )
+        return Observed(self.name, subject, FALSE)
 
 
 class Observer:
@@ -57,18 +159,59 @@ class Observer:
             test.name for rule in rules for test in rule.when.tests if test.kind != "finding"
         )
         self._probes = tuple(_probe(kb, name) for name in names)
+        self._relevance = Relevance(
+            rules, frozenset(probe.name for probe in self._probes if probe.deferred)
+        )
 
     def observe(self, case: Case) -> list[Observed]:
         """Every observation the rules test, for this case, in a fixed order."""
-        cards = tuple(range(case.card_count()))
-        observed: list[Observed] = []
+        return [
+            probe.observed(case, subject, card)
+            for probe, subject, card in self._slots(_subjects(case))
+        ]
+
+    def observe_useful(self, case: Case) -> list[Observed]:
+        """The observations some rule could match in full, in the order `observe` gives them.
+
+        The values of the others are read first; a derived observation is made
+        only when a rule they leave open tests it, and evidence only for the
+        observations kept.
+        """
+        relevance = self._relevance
+        slots = [
+            (probe, subject, card, None if probe.deferred else probe.value(case, card))
+            for probe, subject, card in self._slots(_subjects(case))
+        ]
+        passed = relevance.passed((slot[0].name, slot[3]) for slot in slots if slot[3] is not None)
+        needed = relevance.deferred_needed(passed)
+        made: dict[int, Observed] = {}
+        for index, (probe, subject, card, _) in enumerate(slots):
+            if probe.name in needed:
+                made[index] = probe.observed(case, subject, card)
+        passed |= relevance.passed((o.name, o.value) for o in made.values())
+        wanted = relevance.wanted(passed)
+        useful = []
+        for index, (probe, subject, card, value) in enumerate(slots):
+            observed = made.get(index)
+            if observed is not None:
+                if (observed.name, observed.value) in wanted:
+                    useful.append(observed)
+            elif value is not None and (probe.name, value) in wanted:
+                useful.append(probe.observed(case, subject, card))
+        return useful
+
+    def _slots(self, subjects: tuple[tuple[str, int], ...]):
+        """(probe, subject, card) of every observation, in a fixed order."""
         for probe in self._probes:
             if probe.per_card:
-                for card in cards:
-                    observed.append(_observe_one(case, probe, f"bank_cards[{card}]", card))
+                for subject, card in subjects:
+                    yield probe, subject, card
             else:
-                observed.append(_observe_one(case, probe, CASE_SUBJECT, None))
-        return observed
+                yield probe, CASE_SUBJECT, None
+
+
+def _subjects(case: Case) -> tuple[tuple[str, int], ...]:
+    return tuple((f"bank_cards[{card}]", card) for card in range(case.card_count()))
 
 
 def _probe(kb: KnowledgeBase, name: str) -> _Probe:
@@ -76,43 +219,13 @@ def _probe(kb: KnowledgeBase, name: str) -> _Probe:
         observation = kb.observation(name)
         if observation is None:
             raise LookupError(f"no observation named {name!r}")
-        return _Probe(name, "derived", observation.per_card, None, None, observation)
+        return _Derived(observation)
     kind, rest = name.split(":", 1)
     if kind == "message":
-        patterns = tuple(pattern for pattern in kb.messages if rest in pattern.points_at)
-        return _Probe(name, kind, False, None, None, None, patterns)
-    return _Probe(
-        name, kind, rest.startswith("bank_cards[]."), rest, PERSONAL_FIELDS.get(rest), None
-    )
-
-
-def _observe_one(case: Case, probe: _Probe, subject: str, card: int | None) -> Observed:
-    name = probe.name
-    if probe.kind == "derived":
-        outcome = probe.observation.evaluate(case, card)
-        evidence = outcome.evidence
-        if outcome.value is None and evidence is None:
-            missing = ", ".join(outcome.unknown_paths)
-            evidence = Text(f"not known whether {probe.observation.meaning} ({missing} not known)")
-        return Observed(name, subject, encode(outcome.value), evidence, outcome.unknown_paths)
-    if probe.kind == "message":
-        return _message(case, probe, subject)
-    path = probe.path
-    where = case.where(path, card)
-    value = case.get(path, card)
-    if probe.kind == "known":
-        known = value is not None
-        return Observed(
-            name,
-            subject,
-            TRUE if known else FALSE,
-            Text(f"{where} is {'known' if known else 'not known'}"),
-            () if known else (where,),
-        )
-    if value is None:
-        return Observed(name, subject, UNKNOWN, Text(f"{where} is not known"), (where,))
-    shown = Datum(_as_json(value), probe.personal)
-    return Observed(name, subject, encode(value), Text(f"{where} is {{0}}", (shown,)))
+        return _Message(name, tuple(p for p in kb.messages if rest in p.points_at))
+    if kind == "known":
+        return _Known(name, rest)
+    return _Fact(name, rest)
 
 
 def _as_json(value: object) -> str:
@@ -122,22 +235,3 @@ def _as_json(value: object) -> str:
     if isinstance(value, date):
         return encode_basestring(value.isoformat())
     return encode(value)
-
-
-def _message(case: Case, probe: _Probe, subject: str) -> Observed:
-    text = case.get("symptom.error_message")
-    if text is None:
-        return Observed(probe.name, subject, UNKNOWN, None, ("symptom.error_message",))
-    for pattern in probe.patterns:
-        found = pattern.phrases_in(text)
-        if found:
-            return Observed(
-                probe.name,
-                subject,
-                TRUE,
-                Text(
-                    f"symptom.error_message mentions “{{0}}” ({pattern.meaning})",
-                    (Datum(found[0]),),
-                ),
-            )
-    return Observed(probe.name, subject, FALSE)

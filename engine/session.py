@@ -6,11 +6,12 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
 - its background dispatcher thread, running while sessions are deleted, can
   crash the process: our host never starts that thread (all actions run
   synchronously inside the assert), and diagnoses are serialised by a lock;
-- exceptions inside actions are swallowed into the session state: the action
-  wrapper records them and `run` raises EngineFault;
-- a fact no rule can match raises MessageNotHandledException, an identical fact
-  asserted twice MessageObservedException: only facts that a rule could match
-  in full are asserted, each once;
+- exceptions inside actions are swallowed into the session state by
+  durable.engine: this module runs the actions itself (see RuleEngine), records
+  their exceptions, and `run` raises EngineFault;
+- a fact no rule can match is refused (MessageNotHandledException), an
+  identical fact asserted twice too (MessageObservedException): only facts that
+  a rule could match in full are asserted, each once;
 - ruleset names are global per host and registering one twice raises: one host
   per process, made under a lock, one ruleset per knowledge base;
 - rules get no names we chose and firings are not recorded: each action is
@@ -39,10 +40,13 @@ import threading
 import traceback
 from dataclasses import dataclass, field
 
+import durable_rules_engine
+
 from engine.errors import EngineFault, KnowledgeError
 from engine.knowledge_base import CompiledRule
 from engine.observe import Observed
 from engine.personal import Text
+from engine.relevance import FINDING, Relevance
 from engine.rules import Test
 
 MAX_TESTS_AFTER_TEST = 512
@@ -51,8 +55,10 @@ MAX_TESTS_AFTER_TEST = 512
 MAX_CONDITIONS_AT_TEST = 256
 """durable-rules links at most 256 conditions to the test they end at (else error 108)."""
 
-FINDING = "finding:layer"
 END_RULE = "paydoctor/end"
+
+_NOT_HANDLED, _OBSERVED, _DEFERRED = 1, 2, 3
+"""The result codes of durable-rules' asserts that `durable.engine.Ruleset` tells apart."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class Firing:
 class _Run:
     """The state of the one diagnosis in progress."""
 
+    sid: str
     by_key: dict[tuple[str, str], Observed]
     firings: list[Firing] = field(default_factory=list)
     asserted: set[tuple[str, str]] = field(default_factory=set)
@@ -101,7 +108,14 @@ _registered: dict[str, RuleEngine] = {}
 
 
 class RuleEngine:
-    """Runs compiled rules over observations in one durable-rules session per call."""
+    """Runs compiled rules over observations in one durable-rules session per call.
+
+    The host registers the ruleset; each diagnosis then drives durable-rules'
+    C engine itself, as `durable.engine.Ruleset` does (assert the facts, start
+    an action, run it, complete it and start the next, until none is left), but
+    without what each action costs there and we do not use: a `Closure` with
+    its clock readings, and the session state decoded and re-encoded as JSON.
+    """
 
     _lock = threading.Lock()
     _sids = itertools.count(1)
@@ -109,21 +123,12 @@ class RuleEngine:
     def __init__(self, rules: tuple[CompiledRule, ...]):
         self.rules = rules
         self._accepts = _accepted_values(rules)
-        self._needs = tuple(
-            (
-                tuple(
-                    frozenset((t.name, v) for v in t.values)
-                    for t in rule.when.tests
-                    if t.name != FINDING
-                ),
-                frozenset((t.name, v) for t in rule.when.tests for v in t.values),
-            )
-            for rule in rules
-        )
-        self._by_id = {rule.id: rule for rule in rules}
-        self._run: _Run | None = None
+        self._relevance = Relevance(rules)
+        by_id = {rule.id: rule for rule in rules}
         self._warm = False
         """Whether an action has run in this engine: until one has, sessions end with `end`."""
+        self._handle = None
+        """durable-rules' handle of the ruleset, once registered."""
         definition = _definition(rules)
         self.name = (
             "paydoctor_"
@@ -134,10 +139,12 @@ class RuleEngine:
             raise KnowledgeError(
                 "durable-rules cannot load this knowledge base: " + "; ".join(problems[:3])
             )
+        self._actions = {
+            rule_id: self._end_action if rule_id == END_RULE else self._action(by_id[rule_id])
+            for rule_id in definition
+        }
         for rule_id, rule_definition in definition.items():
-            rule_definition["run"] = (
-                self._end_action if rule_id == END_RULE else self._action(self._by_id[rule_id])
-            )
+            rule_definition["run"] = self._actions[rule_id]
         self._definition = definition
 
     @classmethod
@@ -146,7 +153,9 @@ class RuleEngine:
         engine = cls(rules)
         with cls._lock:
             if engine.name not in _registered:
-                _get_host().register_rulesets({engine.name: engine._definition})
+                host = _get_host()
+                host.register_rulesets({engine.name: engine._definition})
+                engine._handle = host.get_ruleset(engine.name)._handle
                 _registered[engine.name] = engine
             return _registered[engine.name]
 
@@ -154,18 +163,8 @@ class RuleEngine:
         return value in self._accepts.get(name, ())
 
     def _useful(self, observed: list[Observed]) -> list[Observed]:
-        """The observations some rule could still match in full: the only ones asserted.
-
-        A rule whose test no observation passes cannot fire, so the facts only it
-        would read are left out (a rule's `finding:` tests are met later, by other
-        rules' conclusions). durable-rules still does all the matching and joins;
-        this only spares it facts that cannot lead anywhere.
-        """
-        present = {(o.name, o.value) for o in observed}
-        wanted: set[tuple[str, str]] = set()
-        for tests, matched in self._needs:
-            if all(not present.isdisjoint(test) for test in tests):
-                wanted |= matched
+        """The observations some rule could still match in full: the only ones asserted."""
+        wanted = self._relevance.wanted(self._relevance.passed((o.name, o.value) for o in observed))
         return [o for o in observed if (o.name, o.value) in wanted]
 
     def run(self, observed: list[Observed]) -> list[Firing]:
@@ -173,38 +172,45 @@ class RuleEngine:
         facts = self._useful(observed)
         if not facts:
             return []
-        host = _get_host()
         with self._lock:
             sid = str(next(self._sids))
-            self._run = _Run({(o.name, o.subject): o for o in facts})
+            run = _Run(sid, {(o.name, o.subject): o for o in facts})
             try:
                 batch = [_durable_fact(sid, o) for o in facts]
                 if not self._warm:
                     batch.append({"sid": sid, "t": "end"})
-                host.assert_facts(self.name, batch)
-                state_error = host.get_state(self.name, sid).get("exception")
-                error = self._run.error or state_error
-                if error:
-                    raise EngineFault(f"a rule action failed: {error}")
-                return self._run.firings
+                state = _accepted(durable_rules_engine.assert_facts(self._handle, _json(batch)))
+                self._act(run, state)
+                if run.error:
+                    raise EngineFault(f"a rule action failed: {run.error}")
+                return run.firings
             finally:
-                self._run = None
-                host.delete_state(self.name, sid)
+                durable_rules_engine.delete_state(self._handle, sid)
+
+    def _act(self, run: _Run, state: int) -> None:
+        """Run every action the session starts, in order; an action's exception is recorded."""
+        started = durable_rules_engine.start_action_for_state(self._handle, state)
+        if not started:
+            return
+        state_text, message = started
+        while message:
+            rule_id, matched = next(iter(json.loads(message).items()))
+            try:
+                self._actions[rule_id](run, matched)
+            except Exception:
+                run.error = f"rule {rule_id}: " + traceback.format_exc(limit=4)
+            durable_rules_engine.update_state(self._handle, state_text)
+            message = durable_rules_engine.complete_and_start_action(self._handle, state)
 
     def _action(self, rule: CompiledRule):
-        def action(closure) -> None:
+        def action(run: _Run, matched: dict[str, dict]) -> None:
             self._warm = True
-            run = self._run
-            try:
-                self._fire(run, rule, closure)
-            except Exception:
-                run.error = f"rule {rule.id}: " + traceback.format_exc(limit=4)
-                raise
+            self._fire(run, rule, matched)
 
         return action
 
-    def _fire(self, run: _Run, rule: CompiledRule, closure) -> None:
-        message = closure._m
+    def _fire(self, run: _Run, rule: CompiledRule, message: dict[str, dict]) -> None:
+        """Record a firing; a cause's rule also asserts its finding, once per subject."""
         matched = tuple(
             run.by_key[(fact["n"], fact["s"])]
             for _, fact in sorted(message.items(), key=lambda item: int(item[0][1:]))
@@ -219,16 +225,31 @@ class RuleEngine:
                     FINDING, key[1], rule.layer, Text(f"{rule.target} is reported ({rule.layer})")
                 )
                 run.by_key[key] = finding
-                closure.assert_fact(_durable_fact(closure.s.sid, finding))
+                fact = _durable_fact(run.sid, finding)
+                _accepted(durable_rules_engine.assert_fact(self._handle, _json(fact)))
             where = f" ({firing.subject})" if firing.subject else ""
             asserted.append(f"{rule.target} {rule.conclusion}{where}")
         else:
             asserted.append(f"{rule.target} offered")
         run.firings.append(Firing(rule, matched, tuple(asserted)))
 
-    def _end_action(self, closure) -> None:
+    def _end_action(self, run: _Run, matched: dict[str, dict]) -> None:
         """The no-op action that makes an action run in a process (see the module docstring)."""
         self._warm = True
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _accepted(result: tuple[int, int]) -> int:
+    """The state handle of an assert's result; raises if durable-rules refused the facts."""
+    code, state = result
+    if code == _NOT_HANDLED:
+        raise EngineFault("durable-rules found no rule for a fact asserted")
+    if code == _OBSERVED:
+        raise EngineFault("durable-rules was given a fact twice")
+    return 0 if code == _DEFERRED else state
 
 
 def rule_load_problems(rules: tuple[CompiledRule, ...]) -> list[str]:

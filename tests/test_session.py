@@ -60,3 +60,16 @@ def test_sessions_where_nothing_fires_before_and_after_the_first_action():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout) == (0, "clean\n"), result.stderr
+
+
+def test_an_interrupt_inside_a_rule_action_ends_the_session_and_the_engine_recovers(
+    diagnose, monkeypatch
+):
+    def interrupted(self, run, rule, message):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(RuleEngine, "_fire", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            diagnose(load_example("renewed-passport.json"))
+    assert diagnose(load_example("renewed-passport.json")).findings
