@@ -21,6 +21,7 @@ from engine.rules import (
     Case,
     MessagePattern,
     Observation,
+    Outcome,
     encode,
     is_card_path,
 )
@@ -71,8 +72,13 @@ class _Derived(_Probe):
         super().__init__(observation.name, observation.per_card)
         self.observation = observation
 
+    def outcome(self, case: Case, card: int | None) -> Outcome:
+        return self.observation.evaluate(case, card)
+
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
-        outcome = self.observation.evaluate(case, card)
+        return self.from_outcome(self.outcome(case, card), subject)
+
+    def from_outcome(self, outcome: Outcome, subject: str) -> Observed:
         evidence = outcome.evidence
         if outcome.value is None and evidence is None:
             missing = ", ".join(outcome.unknown_paths)
@@ -179,26 +185,24 @@ class Observer:
         """
         relevance = self._relevance
         slots = [
-            (probe, subject, card, None if probe.deferred else probe.value(case, card))
+            [probe, subject, card, None if probe.deferred else probe.value(case, card), None]
             for probe, subject, card in self._slots(_subjects(case))
         ]
         passed = relevance.passed((slot[0].name, slot[3]) for slot in slots if slot[3] is not None)
         needed = relevance.deferred_needed(passed)
-        made: dict[int, Observed] = {}
-        for index, (probe, subject, card, _) in enumerate(slots):
+        made = []
+        for slot in slots:
+            probe = slot[0]
             if probe.name in needed:
-                made[index] = probe.observed(case, subject, card)
-        passed |= relevance.passed((o.name, o.value) for o in made.values())
-        wanted = relevance.wanted(passed)
-        useful = []
-        for index, (probe, subject, card, value) in enumerate(slots):
-            observed = made.get(index)
-            if observed is not None:
-                if (observed.name, observed.value) in wanted:
-                    useful.append(observed)
-            elif value is not None and (probe.name, value) in wanted:
-                useful.append(probe.observed(case, subject, card))
-        return useful
+                outcome = slot[4] = probe.outcome(case, slot[2])
+                slot[3] = encode(outcome.value)
+                made.append((probe.name, slot[3]))
+        wanted = relevance.wanted(passed | relevance.passed(made))
+        return [
+            probe.from_outcome(outcome, subject) if outcome else probe.observed(case, subject, card)
+            for probe, subject, card, value, outcome in slots
+            if value is not None and (probe.name, value) in wanted
+        ]
 
     def _slots(self, subjects: tuple[tuple[str, int], ...]):
         """(probe, subject, card) of every observation, in a fixed order."""

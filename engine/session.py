@@ -71,7 +71,12 @@ class Firing:
 
     @property
     def subject(self) -> str:
-        return next((m.subject for m in self.matched if m.subject.startswith("bank_")), "")
+        return _card_subject(self.matched)
+
+
+def _card_subject(matched: tuple[Observed, ...]) -> str:
+    """The card a firing is about (`bank_cards[i]`), or "" for the case."""
+    return next((m.subject for m in matched if m.subject.startswith("bank_")), "")
 
 
 @dataclass
@@ -215,10 +220,10 @@ class RuleEngine:
             run.by_key[(fact["n"], fact["s"])]
             for _, fact in sorted(message.items(), key=lambda item: int(item[0][1:]))
         )
-        firing = Firing(rule, matched, ())
+        subject = _card_subject(matched)
         asserted = []
         if rule.layer is not None:
-            key = (FINDING, f"{rule.target}@{firing.subject}")
+            key = (FINDING, f"{rule.target}@{subject}")
             if key not in run.asserted and self.accepts(FINDING, rule.layer):
                 run.asserted.add(key)
                 finding = Observed(
@@ -227,7 +232,7 @@ class RuleEngine:
                 run.by_key[key] = finding
                 fact = _durable_fact(run.sid, finding)
                 _accepted(durable_rules_engine.assert_fact(self._handle, _json(fact)))
-            where = f" ({firing.subject})" if firing.subject else ""
+            where = f" ({subject})" if subject else ""
             asserted.append(f"{rule.target} {rule.conclusion}{where}")
         else:
             asserted.append(f"{rule.target} offered")

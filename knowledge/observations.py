@@ -42,10 +42,9 @@ def _differs(left: str, right: str, kind: str):
     """Compare two normalised values; card paths read the card being observed."""
 
     def evaluate(case: Case, card: int | None) -> Outcome:
-        missing = case.missing(card, left, right)
-        if missing:
-            return Outcome(None, unknown_paths=missing)
         a, b = case.get(left, card), case.get(right, card)
+        if a is None or b is None:
+            return Outcome(None, unknown_paths=case.missing(card, left, right))
         relation = "differs from" if a != b else "matches"
         return Outcome(
             a != b,
