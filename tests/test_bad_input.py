@@ -18,7 +18,7 @@ import pytest
 import cli
 from engine.errors import InputError
 from engine.facts import FACT_PATHS
-from engine.loading import validate_facts
+from engine.loading import parse_facts, validate_facts
 from tests.conftest import EXAMPLES, ROOT
 
 EXAMPLE = EXAMPLES / "phone-mismatch.json"
@@ -298,3 +298,13 @@ def test_as_a_process_the_first_diagnosis_may_find_nothing(tmp_path):
 def test_facts_built_from_typed_answers_are_checked_like_a_file(data, expected):
     with pytest.raises(InputError, match=re.escape(expected)):
         validate_facts(data, source="answer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"person": {"surname": "SMITH\u0085"}}', '{"person": {"surname": "SMITH\\u0085"}}'],
+    ids=["raw", "escaped"],
+)
+def test_unprintable_text_is_refused_when_read_raw_or_escaped(text):
+    with pytest.raises(InputError, match=r"person.surname: .* printable text .*\\u0085"):
+        parse_facts(text)
