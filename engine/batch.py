@@ -211,5 +211,9 @@ def _chunks(cases: Iterable[BatchCase], size: int) -> Iterator[list[BatchCase]]:
         yield chunk
 
 
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+"""One encoder for every record; a report is a tree, so the check for cycles is left out."""
+
+
 def _line(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _RECORD_ENCODER.encode(record) + "\n"
