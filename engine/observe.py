@@ -184,23 +184,25 @@ class Observer:
         observations kept.
         """
         relevance = self._relevance
-        slots = [
-            [probe, subject, card, None if probe.deferred else probe.value(case, card), None]
-            for probe, subject, card in self._slots(_subjects(case))
-        ]
-        passed = relevance.passed((slot[0].name, slot[3]) for slot in slots if slot[3] is not None)
+        slots = list(self._slots(_subjects(case)))
+        values = [None if probe.deferred else probe.value(case, card) for probe, _, card in slots]
+        passed = relevance.passed(
+            (probe.name, value)
+            for (probe, _, _), value in zip(slots, values, strict=True)
+            if value is not None
+        )
         needed = relevance.deferred_needed(passed)
+        outcomes: list[Outcome | None] = [None] * len(slots)
         made = []
-        for slot in slots:
-            probe = slot[0]
+        for index, (probe, _, card) in enumerate(slots):
             if probe.name in needed:
-                outcome = slot[4] = probe.outcome(case, slot[2])
-                slot[3] = encode(outcome.value)
-                made.append((probe.name, slot[3]))
+                outcome = outcomes[index] = probe.outcome(case, card)
+                values[index] = encode(outcome.value)
+                made.append((probe.name, values[index]))
         wanted = relevance.wanted(passed | relevance.passed(made))
         return [
             probe.from_outcome(outcome, subject) if outcome else probe.observed(case, subject, card)
-            for probe, subject, card, value, outcome in slots
+            for (probe, subject, card), value, outcome in zip(slots, values, outcomes, strict=True)
             if value is not None and (probe.name, value) in wanted
         ]
 
