@@ -136,33 +136,48 @@ def _examples(examples: tuple[Example, ...]) -> list[str]:
 
 
 def _observations(kb: KnowledgeBase) -> list[str]:
-    lines = [
-        "## Observations",
-        "",
+    rows = [
+        (f"`{o.name}`", o.meaning, ", ".join(f"`{path}`" for path in o.reads))
+        for o in kb.observations
+    ]
+    return _table(
+        "Observations",
         "Derived facts the conditions test; each is true, false or unknown. Names starting"
         " with `card.` are observed once per bank card.",
-        "",
-        "| name | meaning | reads |",
-        "| --- | --- | --- |",
-    ]
-    for observation in kb.observations:
-        reads = ", ".join(f"`{path}`" for path in observation.reads)
-        lines.append(f"| `{observation.name}` | {observation.meaning} | {reads} |")
-    return [*lines, ""]
+        ("name", "meaning", "reads"),
+        rows,
+    )
 
 
 def _messages(kb: KnowledgeBase) -> list[str]:
-    lines = [
-        "## Error messages",
-        "",
+    rows = [
+        (
+            ", ".join(f"“{p}”" for p in pattern.phrases),
+            pattern.meaning,
+            ", ".join(f"[`{i}`](#{i})" for i in pattern.points_at),
+        )
+        for pattern in kb.messages
+    ]
+    return _table(
+        "Error messages",
         "Words matched anywhere in `symptom.error_message`, ignoring case. A message that"
         " points at a cause makes it at least suspected where the facts leave it open.",
+        ("phrases", "meaning", "points at"),
+        rows,
+    )
+
+
+def _table(
+    heading: str, intro: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]
+) -> list[str]:
+    """A section of its own: heading, a sentence, then a markdown table."""
+    return [
+        f"## {heading}",
         "",
-        "| phrases | meaning | points at |",
-        "| --- | --- | --- |",
+        intro,
+        "",
+        "| " + " | ".join(columns) + " |",
+        "|" + " --- |" * len(columns),
+        *("| " + " | ".join(row) + " |" for row in rows),
+        "",
     ]
-    for pattern in kb.messages:
-        phrases = ", ".join(f"“{p}”" for p in pattern.phrases)
-        points_at = ", ".join(f"[`{i}`](#{i})" for i in pattern.points_at)
-        lines.append(f"| {phrases} | {pattern.meaning} | {points_at} |")
-    return [*lines, ""]
