@@ -15,8 +15,7 @@ from engine.diagnosis import Finding
 from engine.knowledge_base import CompiledRule
 from engine.observe import CASE_SUBJECT, Observed
 from engine.personal import Text
-from engine.rules import FALSE, UNKNOWN, Case, Test
-from engine.session import FINDING
+from engine.rules import FALSE, FINDING, UNKNOWN, Case, Test
 
 HOLDS, FAILS, OPEN = "holds", "fails", "open"
 

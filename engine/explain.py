@@ -18,8 +18,8 @@ from engine.diagnosis import Diagnosis, Doctor, Step
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, RuleResult, evaluate
 from engine.knowledge_base import CONFIRMED, OFFERED
-from engine.rules import Case, Cause, MessagePattern, Workaround
-from engine.session import FINDING, Firing
+from engine.rules import FINDING, Case, Cause, MessagePattern, Workaround
+from engine.session import Firing
 
 CAUSE, WORKAROUND = "cause", "workaround"
 

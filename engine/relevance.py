@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engine.knowledge_base import CompiledRule
-
-FINDING = "finding:layer"
+from engine.rules import FINDING
 
 
 @dataclass(frozen=True)

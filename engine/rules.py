@@ -17,6 +17,8 @@ from engine.facts import Facts, flatten
 from engine.personal import Text
 
 LAYERS = ("documents", "bank", "alipay", "taobao")
+FINDING = "finding:layer"
+"""The observation a cause's rule asserts when it concludes, for rules that chain on it."""
 CARD = "bank_cards[]"
 TRUE, FALSE, UNKNOWN = "true", "false", "unknown"
 
@@ -111,7 +113,7 @@ def message_points_at(cause_id: str) -> Test:
 
 
 def finding_in(*layers: str) -> Test:
-    return Test("finding:layer", frozenset(layers))
+    return Test(FINDING, frozenset(layers))
 
 
 @dataclass(frozen=True)

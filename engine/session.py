@@ -46,8 +46,8 @@ from engine.errors import EngineFault, KnowledgeError
 from engine.knowledge_base import CompiledRule
 from engine.observe import Observed
 from engine.personal import Text
-from engine.relevance import FINDING, Relevance
-from engine.rules import Test
+from engine.relevance import Relevance
+from engine.rules import FINDING, Test
 
 MAX_TESTS_AFTER_TEST = 512
 """durable-rules keeps the tests that follow a test in 512 slots; one more hangs loading."""

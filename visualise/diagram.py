@@ -20,8 +20,8 @@ from engine.facts import FACT_PATHS
 from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
 from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
-from engine.rules import LAYERS, Test
-from engine.session import FINDING, Firing
+from engine.rules import FINDING, LAYERS, Test
+from engine.session import Firing
 from visualise.layers import LAYER_NAMES
 
 FONT = "Helvetica"
