@@ -95,9 +95,10 @@ def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
 
 def _knowledge(args: argparse.Namespace):
     """The knowledge base these options select: built-in, plus each --knowledge folder."""
+    import knowledge
     from engine.knowledge_loader import load_knowledge
 
-    return load_knowledge(args.knowledge)
+    return load_knowledge([knowledge.FOLDER, *args.knowledge])
 
 
 def _doctor(args: argparse.Namespace):
@@ -298,10 +299,11 @@ def run_check_kb(argv: list[str]) -> int:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
     from engine.kb_check import check, summary
-    from engine.knowledge_loader import builtin_knowledge, extend, read_folders
+    import knowledge
+    from engine.knowledge_loader import assemble, read_folders
 
-    units = read_folders(args.knowledge)
-    kb = extend(builtin_knowledge(), units)
+    units = read_folders([knowledge.FOLDER, *args.knowledge])
+    kb = assemble(units)
     problems = check(kb, units)
     if args.format == "json":
         data = {"problems": [{"kind": p.kind, "message": p.message} for p in problems]}
@@ -344,8 +346,11 @@ def run_batch(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     import time
 
+    from functools import partial
+
     from engine.batch import BatchInput, BatchSummary, default_jobs, diagnose_all
     from visualise.batch import progress, render_summary
+    from visualise.json_report import report_data
 
     batch = BatchInput.open(args.input)
     doctor = _doctor(args)
@@ -356,9 +361,8 @@ def run_batch(argv: list[str]) -> int:
         _batch_output(args.output, batch.protected) as out,
         progress(batch.count(), sys.stderr) as advance,
     ):
-        for result in diagnose_all(
-            doctor, batch, args.jobs or default_jobs(), reveal=args.show_personal_data
-        ):
+        render = partial(report_data, reveal=args.show_personal_data)
+        for result in diagnose_all(doctor, batch, args.jobs or default_jobs(), render):
             out.write(result.record.encode())
             summary.add(result)
             advance()

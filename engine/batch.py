@@ -14,14 +14,13 @@ import json
 import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.diagnosis import Doctor
+from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import EngineFault, InputError
 from engine.loading import MAX_FILE_BYTES, parse_facts, read_facts_file
-from visualise.json_report import report_data
 
 CHUNK = 128
 """Cases sent to a worker at a time: large enough that process hand-offs cost little.
@@ -115,11 +114,15 @@ class BatchInput:
         )
 
 
+Render = Callable[[Diagnosis], dict]
+"""Makes a diagnosis into its JSON record (the caller's renderer: engine/ draws nothing)."""
+
+
 def diagnose_all(
-    doctor: Doctor, batch: BatchInput, jobs: int, reveal: bool = False
+    doctor: Doctor, batch: BatchInput, jobs: int, render: Render
 ) -> Iterator[CaseResult]:
     """Every case's result, in input order, diagnosed by `jobs` processes."""
-    worker = _Worker(doctor, str(batch.path), reveal)
+    worker = _Worker(doctor, str(batch.path), render)
     if jobs <= 1:
         for case in batch:
             yield worker.run(case)
@@ -157,7 +160,7 @@ class _Worker:
 
     doctor: Doctor
     source: str
-    reveal: bool
+    render: Render
 
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
@@ -169,9 +172,8 @@ class _Worker:
         except EngineFault as error:
             message = f"internal fault: {error}"
             return CaseResult(_line({**where, "error": message}), error=message, fault=True)
-        report = report_data(diagnosis, reveal=self.reveal)
-        causes = tuple(cause["id"] for cause in report["causes"])
-        return CaseResult(_line({**where, **report}), causes)
+        causes = tuple(finding.cause.id for finding in diagnosis.findings)
+        return CaseResult(_line({**where, **self.render(diagnosis)}), causes)
 
     def _parse(self, case: BatchCase):
         source = f"{self.source} line {case.at}"

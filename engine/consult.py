@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from engine.diagnosis import Doctor
 from engine.errors import InputError
-from engine.evaluate import evaluate
+from engine.evaluate import Held, evaluate
 from engine.fact_edits import FactData, get_fact, with_fact
 from engine.facts import FACT_PATHS, Facts
 from engine.knowledge_base import CONFIRMED
@@ -90,13 +90,13 @@ class Consultation:
         facts = validate_facts(self.data)
         diagnosis = self.doctor.diagnose(facts, self.today)
         case = Case(facts, diagnosis.as_of)
-        observed = self.doctor.observer.observe(case)
+        held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
         confirmed = {f.cause.id for f in diagnosis.findings if f.status == CONFIRMED}
         shares: dict[tuple[str, str], float] = {}
         for rule in self.doctor.rules:
-            if rule.layer is None or rule.target in confirmed:
+            if not rule.concludes_cause or rule.target in confirmed:
                 continue
-            for result in evaluate(rule, observed, case, diagnosis.findings):
+            for result in evaluate(rule, held):
                 rests_on = result.rests_on
                 for path in rests_on:
                     key = (path, rule.target)

@@ -12,7 +12,7 @@ from datetime import date
 
 from engine.facts import Facts
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
-from engine.observe import Observer
+from engine.observe import Observed, Observer
 from engine.personal import Text
 from engine.plan import fix_order
 from engine.rules import FALSE, UNKNOWN, Case, Cause, Workaround
@@ -138,12 +138,12 @@ def _template(path: str) -> str:
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:
-    """What the firings matched, each said once.
+    """What the firings matched, each said once; a concluded fact with what it rests on.
 
     An observation that is unknown only because of facts another matched test
     already names as not known says nothing new, and is left out.
     """
-    matched = [m for f in firings for m in f.matched if m.evidence is not None]
+    matched = [m for f in firings for m in _with_support(f.matched) if m.evidence is not None]
     stated = {path for m in matched if m.name.startswith("known:") for path in m.unknown_paths}
     texts = [
         m.evidence
@@ -151,6 +151,15 @@ def _evidence(firings: list[Firing]) -> tuple[Text, ...]:
         if not (m.value == UNKNOWN and m.unknown_paths and set(m.unknown_paths) <= stated)
     ]
     return tuple(dict.fromkeys(texts))
+
+
+def _with_support(observed: tuple[Observed, ...]) -> list[Observed]:
+    """The observations, each followed by those a rule concluded it from (recursively)."""
+    out: list[Observed] = []
+    for o in observed:
+        out.append(o)
+        out += _with_support(o.support)
+    return out
 
 
 def _rule_ids(firings: list[Firing]) -> tuple[str, ...]:

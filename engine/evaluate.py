@@ -1,23 +1,30 @@
-"""Evaluating one compiled rule test by test against the observations, outside the engine.
+"""Evaluating one compiled rule test by test, outside the engine, to say why it did not fire.
 
-The engine (durable-rules) only says which rules fired. To say why a rule did
-not fire, and which unknown facts could still make it fire, each test is
-evaluated here against the same observations: it holds, fails (a known value
-outside the test's values) or is open (the value is unknown). A rule about
-bank cards is evaluated once per card, as the engine matches it.
+durable-rules decides which rules fire; it cannot say why a rule did not, nor
+which unknown facts could still make it fire. This evaluator answers those
+questions (for `--explain`, the consultation and the plan's checks) against
+what the session held: every observation of the case, and every fact the
+session's rules concluded (read from the trace, never recomputed). Each test
+holds, fails (a known value outside the test's values) or is open (unknown).
+A conclusion the session did not reach is open when one of its own rules is
+open, and rests on that rule's unknown facts. tests/test_properties.py proves
+on every example, and on generated cases, that a rule holds here exactly when
+it fired in the session.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.diagnosis import Finding
 from engine.knowledge_base import CompiledRule
 from engine.observe import CASE_SUBJECT, Observed
 from engine.personal import Text
-from engine.rules import FALSE, FINDING, UNKNOWN, Case, Test
+from engine.rules import FALSE, FINDING, UNKNOWN, Case, Test, TestKind
+from engine.session import Firing
 
 HOLDS, FAILS, OPEN = "holds", "fails", "open"
+NOT_CONCLUDED = "none"
+"""The value of a chained fact that no rule of the session asserted."""
 
 
 @dataclass(frozen=True)
@@ -59,50 +66,96 @@ class RuleResult:
         return tuple(dict.fromkeys(path for r in self.tests for path in r.rests_on))
 
 
-def evaluate(
-    rule: CompiledRule, observed: list[Observed], case: Case, findings: tuple[Finding, ...]
-) -> tuple[RuleResult, ...]:
-    """`rule` evaluated for the case, or for each card when it tests cards."""
-    by_key = {(o.name, o.subject): o for o in observed}
-    if not rule.when.reads_card:
-        subjects = [CASE_SUBJECT]
-    elif case.card_count():
-        subjects = [f"bank_cards[{card}]" for card in range(case.card_count())]
-    else:
-        return (_without_cards(rule, by_key, case, findings),)
-    return tuple(
-        RuleResult(
+class Held:
+    """What a session held for one case: its observations and the facts its rules concluded."""
+
+    def __init__(
+        self,
+        observed: list[Observed],
+        trace: tuple[Firing, ...],
+        rules: tuple[CompiledRule, ...],
+        case: Case,
+    ):
+        self.case = case
+        self.rules = rules
+        self._by_key: dict[tuple[str, str], Observed] = {(o.name, o.subject): o for o in observed}
+        self._findings: list[Observed] = []
+        for firing in trace:
+            for fact in firing.concluded:
+                if fact.name == FINDING:
+                    self._findings.append(fact)
+                else:
+                    # A cause both confirmed and suspected is read as confirmed.
+                    self._by_key.setdefault((fact.name, fact.subject), fact)
+
+    def subjects(self, rule: CompiledRule) -> list[str] | None:
+        """The subjects a rule is matched for; None when it reads cards and none is listed."""
+        if not rule.when.reads_card:
+            return [CASE_SUBJECT]
+        count = self.case.card_count()
+        return [f"bank_cards[{card}]" for card in range(count)] if count else None
+
+    def observed(self, test: Test, subject: str, depth: int = 0) -> Observed:
+        own = subject if test.card else CASE_SUBJECT
+        if test.kind == TestKind.FINDING:
+            return self._finding(test)
+        found = self._by_key.get((test.name, own))
+        if found is not None:
+            return found
+        if test.kind == TestKind.CONCLUDED:
+            return self._not_concluded(test, own, depth)
+        if test.kind == TestKind.REPORTED:
+            cause_id = test.subject_name
+            return Observed(test.name, "", NOT_CONCLUDED, Text(f"{cause_id} is not reported"))
+        raise LookupError(f"no observation {test.name!r} for {own or 'the case'}")
+
+    def _finding(self, test: Test) -> Observed:
+        for fact in self._findings:
+            if fact.value in test.values:
+                return fact
+        layers = " or ".join(sorted(test.values))
+        return Observed(
+            FINDING, "", NOT_CONCLUDED, Text(f"no cause in the {layers} layer is reported")
+        )
+
+    def _not_concluded(self, test: Test, subject: str, depth: int) -> Observed:
+        """A conclusion not reached: open on the unknown facts of its own open rules, if any."""
+        open_paths: list[str] = []
+        if depth < len(self.rules):
+            for rule in self.rules:
+                if rule.concludes_fact and rule.target == test.name:
+                    if rule.conclusion not in test.values:
+                        continue
+                    result = self.evaluate_for(rule, subject or CASE_SUBJECT, depth + 1)
+                    if result.outcome == OPEN:
+                        open_paths += result.rests_on
+        if open_paths:
+            text = Text(
+                f"{test.name} is not known: {', '.join(dict.fromkeys(open_paths))} not known"
+            )
+            return Observed(test.name, subject, UNKNOWN, text, tuple(dict.fromkeys(open_paths)))
+        return Observed(test.name, subject, NOT_CONCLUDED, Text(f"{test.name} does not hold"))
+
+    def evaluate_for(self, rule: CompiledRule, subject: str, depth: int = 0) -> RuleResult:
+        return RuleResult(
             rule,
             subject,
-            tuple(
-                _result(test, _observed(test, subject, by_key, findings))
-                for test in rule.when.tests
-            ),
+            tuple(_result(test, self.observed(test, subject, depth)) for test in rule.when.tests),
         )
-        for subject in subjects
-    )
 
 
-def _observed(
-    test: Test, subject: str, by_key: dict[tuple[str, str], Observed], findings
-) -> Observed:
-    if test.name == FINDING:
-        return _finding(test, findings)
-    return by_key[(test.name, subject if test.card else CASE_SUBJECT)]
+def evaluate(rule: CompiledRule, held: Held) -> tuple[RuleResult, ...]:
+    """`rule` evaluated for the case, or for each card when it tests cards."""
+    subjects = held.subjects(rule)
+    if subjects is None:
+        return (_without_cards(rule, held),)
+    return tuple(held.evaluate_for(rule, subject) for subject in subjects)
 
 
-def _finding(test: Test, findings: tuple[Finding, ...]) -> Observed:
-    reported = [f for f in findings if f.cause.layer in test.values]
-    if reported:
-        cause = reported[0].cause
-        return Observed(FINDING, f"{cause.id}@", cause.layer, Text(f"{cause.id} is reported"))
-    layers = " or ".join(sorted(test.values))
-    return Observed(FINDING, "", "none", Text(f"no cause in the {layers} layer is reported"))
-
-
-def _without_cards(rule, by_key, case: Case, findings) -> RuleResult:
-    """A card rule when no card is listed: its card tests cannot hold."""
-    listed = case.facts.bank_cards is not None
+def _without_cards(rule: CompiledRule, held: Held) -> RuleResult:
+    """A card rule when no card is listed: its card tests cannot hold (open while the cards
+    are not known, whatever values they accept, "unknown" included)."""
+    listed = held.case.facts.bank_cards is not None
     no_card = Observed(
         "bank_cards",
         "bank_cards",
@@ -110,11 +163,14 @@ def _without_cards(rule, by_key, case: Case, findings) -> RuleResult:
         Text("no bank card is listed" if listed else "bank_cards is not known"),
         () if listed else ("bank_cards",),
     )
+    card_outcome = FAILS if listed else OPEN
     return RuleResult(
         rule,
         CASE_SUBJECT,
         tuple(
-            _result(test, no_card if test.card else _observed(test, CASE_SUBJECT, by_key, findings))
+            TestResult(test, no_card, card_outcome)
+            if test.card
+            else _result(test, held.observed(test, CASE_SUBJECT))
             for test in rule.when.tests
         ),
     )

@@ -1,11 +1,12 @@
 """Explanations: how a cause was reached, or why it was not, in terms of rules and facts.
 
-"How" follows the trace: the firings that concluded the cause (and the ones
-they chained on), in firing order, each with the observations it matched, then
-the fix steps. "Why not" evaluates each of the cause's conditions against the
-same observations (`engine.evaluate`): the test that failed with the values it
-compared, or the unknown facts that could still change the answer. The error
-message is shown with the words that were read in it.
+"How" follows the trace: the firings that concluded the cause and, before
+them, those whose concluded facts they matched (rule -> fact -> rule), each
+with the observations it matched, then the fix steps. "Why not" evaluates each
+of the cause's conditions against what the session held (`engine.evaluate`):
+the test that failed with the values it compared, or the unknown facts that
+could still change the answer. The error message is shown with the words that
+were read in it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 
 from engine.diagnosis import Diagnosis, Doctor, Step
 from engine.errors import InputError
-from engine.evaluate import FAILS, HOLDS, RuleResult, evaluate
+from engine.evaluate import FAILS, HOLDS, Held, RuleResult, evaluate
 from engine.knowledge_base import CONFIRMED, OFFERED
-from engine.rules import FINDING, Case, Cause, MessagePattern, Workaround
+from engine.rules import Case, Cause, MessagePattern, Workaround
 from engine.session import Firing
 
 CAUSE, WORKAROUND = "cause", "workaround"
@@ -75,12 +76,9 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
     is_cause = unit_id in {cause.id for cause in kb.causes}
     unit = kb.cause(unit_id) if is_cause else next(w for w in kb.workarounds if w.id == unit_id)
     status = _status(diagnosis, unit_id)
-    observed = doctor.observer.observe(case)
+    held = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
     results = [
-        result
-        for rule in doctor.rules
-        if rule.target == unit_id
-        for result in evaluate(rule, observed, case, diagnosis.findings)
+        result for rule in doctor.rules if rule.target == unit_id for result in evaluate(rule, held)
     ]
     unmet = tuple(
         r
@@ -145,21 +143,15 @@ def _status(diagnosis: Diagnosis, unit_id: str) -> str | None:
 def _chain(trace: tuple[Firing, ...], unit_id: str) -> tuple[Firing, ...]:
     """The firings that concluded `unit_id` and, before them, the ones they chained on."""
     wanted: set[int] = set()
+    producer = {id(fact): index for index, f in enumerate(trace) for fact in f.concluded}
 
     def include(index: int) -> None:
         if index in wanted:
             return
         wanted.add(index)
         for observed in trace[index].matched:
-            if observed.name == FINDING:
-                cause_id, subject = observed.subject.split("@", 1)
-                include(
-                    next(
-                        i
-                        for i, f in enumerate(trace)
-                        if f.rule.target == cause_id and f.subject == subject
-                    )
-                )
+            if id(observed) in producer:
+                include(producer[id(observed)])
 
     for index, firing in enumerate(trace):
         if firing.rule.target == unit_id:

@@ -10,12 +10,11 @@ omissions `check-kb` reports.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from engine.errors import InputError, KnowledgeError
 from engine.facts import FACT_PATHS, read_path
@@ -28,14 +27,19 @@ from engine.rules import (
     TRUE,
     UNKNOWN,
     Cause,
+    Conclusion,
     Example,
     FixStep,
     Test,
+    TestKind,
     Workaround,
     encode,
     is_card_path,
 )
 from engine.session import rule_load_problems
+
+if TYPE_CHECKING:
+    from engine.diagnosis import Diagnosis, Doctor
 
 STRUCTURAL = (
     "duplicate-id",
@@ -46,6 +50,7 @@ STRUCTURAL = (
     "unknown-fact",
     "unknown-observation",
     "engine-limit",
+    "unknown-cause",
 )
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
 
@@ -72,7 +77,6 @@ def check(kb: KnowledgeBase, units: Iterable[Unit] = ()) -> list[Problem]:
     problems = structural_problems(kb)
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
-    problems += _unregistered_units(kb)
     if not any(p.kind in STRUCTURAL for p in problems):
         problems += example_problems(kb)
     return [_located(problem, sources) for problem in problems]
@@ -126,6 +130,11 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
     """Fact paths and observation names that nothing defines."""
     known_paths = set(FACT_PATHS)
     defined = {o.name for o in kb.observations}
+    concluded = {
+        c.name: {value for value, alternatives in c.alternatives() if alternatives}
+        for c in kb.conclusions
+    }
+    cause_ids = {c.id for c in kb.causes}
     problems = []
     for observation in kb.observations:
         for path in observation.reads:
@@ -140,7 +149,7 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
         for test in tests:
             if test.path is not None and test.path not in known_paths:
                 problems.append(_unknown_path(unit_id, test.path))
-            elif test.kind == "derived" and test.name not in defined:
+            elif test.kind == TestKind.DERIVED and test.name not in defined:
                 problems.append(
                     Problem(
                         "unknown-observation",
@@ -148,7 +157,30 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
                         " defines (see knowledge/observations.py)",
                     )
                 )
-            elif test.kind == "finding" and not test.values <= set(LAYERS):
+            elif test.kind == TestKind.CONCLUDED and test.name not in concluded:
+                problems.append(
+                    Problem(
+                        "unknown-observation",
+                        f"{unit_id}: tests conclusion {test.name!r}, which no conclusion"
+                        " defines (see knowledge/conclusions/)",
+                    )
+                )
+            elif test.kind == TestKind.CONCLUDED and not test.values <= concluded[test.name]:
+                problems.append(
+                    Problem(
+                        "unknown-observation",
+                        f"{unit_id}: tests conclusion {test.name!r} for"
+                        f" {sorted(test.values - concluded[test.name])}, which it never concludes",
+                    )
+                )
+            elif test.kind == TestKind.REPORTED and test.subject_name not in cause_ids:
+                problems.append(
+                    Problem(
+                        "unknown-cause",
+                        f"{unit_id}: tests whether unknown cause {test.subject_name!r} is reported",
+                    )
+                )
+            elif test.kind == TestKind.FINDING and not test.values <= set(LAYERS):
                 problems.append(
                     Problem(
                         "unknown-layer",
@@ -176,6 +208,9 @@ def _tests_by_unit(kb: KnowledgeBase) -> list[tuple[str, list[Test]]]:
         units.append((cause.id, [t for w in cause.confirmed + cause.suspected for t in w.tests]))
     for workaround in kb.workarounds:
         units.append((workaround.id, [t for w in workaround.offered for t in w.tests]))
+    for conclusion in kb.conclusions:
+        tests = [t for _, alts in conclusion.alternatives() for w in alts for t in w.tests]
+        units.append((conclusion.name, tests))
     return units
 
 
@@ -228,19 +263,26 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
     """What each cause and workaround is missing: text, fixes, conditions, examples."""
     problems = []
     for cause in kb.causes:
-        problems += _missing_text(cause.id, cause, ("title", "explanation", "guide"))
+        problems += _missing_text(cause.id, cause, ("title", "explanation", "source"))
         if not cause.fixes or not all(isinstance(f, FixStep) for f in cause.fixes):
             problems.append(Problem("no-fix", f"{cause.id}: no fix steps (fixes=(FixStep(...),))"))
         if not cause.confirmed:
             problems.append(Problem("no-condition", f"{cause.id}: no confirmed condition"))
         problems += _example_coverage(cause.id, cause.examples, (CONFIRMED, SUSPECTED), CONFIRMED)
     for workaround in kb.workarounds:
-        problems += _missing_text(workaround.id, workaround, ("title", "explanation", "guide"))
+        problems += _missing_text(workaround.id, workaround, ("title", "explanation", "source"))
         if not workaround.steps:
             problems.append(Problem("no-fix", f"{workaround.id}: no steps"))
         if not workaround.offered:
             problems.append(Problem("no-condition", f"{workaround.id}: no offered condition"))
         problems += _example_coverage(workaround.id, workaround.examples, (OFFERED,), OFFERED)
+    for conclusion in kb.conclusions:
+        if not conclusion.meaning.strip():
+            problems.append(Problem("no-meaning", f"{conclusion.name}: no meaning"))
+        if not conclusion.holds:
+            problems.append(Problem("no-condition", f"{conclusion.name}: no holds condition"))
+        values = (TRUE, FALSE, UNKNOWN)
+        problems += _example_coverage(conclusion.name, conclusion.examples, values, TRUE)
     return problems
 
 
@@ -249,7 +291,11 @@ def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...])
     for name in fields:
         value = getattr(unit, name)
         if not isinstance(value, str) or not value.strip():
-            hint = " (quote the sentence of the guide it rests on)" if name == "guide" else ""
+            hint = (
+                " (quote the sentence of the guide it rests on, or name the reports' URLs)"
+                if name == "source"
+                else ""
+            )
             problems.append(Problem(f"no-{name}", f"{where}: no {name}{hint}"))
     return problems
 
@@ -292,88 +338,122 @@ def _example_coverage(
 
 
 def example_problems(kb: KnowledgeBase) -> list[Problem]:
-    """Run every unit's examples through a diagnosis.
+    """Run every unit's examples through a diagnosis, as ESLint's RuleTester runs a rule's.
 
-    Names each example whose outcome differs from what it expects, and each
-    condition the unit's author wrote (not the derived "message" rules) that no
-    example of the unit makes fire.
+    Names each example whose outcome differs from what it expects (its status,
+    its evidence, and for a confirmed cause the status once its own fix effects
+    are applied), each cause without fix effects, and each rule of a unit,
+    message rules included, that no example of the unit makes fire.
     """
     from engine.diagnosis import Doctor
-    from engine.loading import validate_facts
 
     doctor = Doctor(kb)
-    today = date.today()
     problems = []
-    units: list[Cause | Workaround] = [*kb.causes, *kb.workarounds]
+    units: list[Cause | Workaround | Conclusion] = [*kb.causes, *kb.workarounds, *kb.conclusions]
     for unit in units:
         fired: set[str] = set()
         for example in unit.examples:
-            try:
-                facts = validate_facts(example.facts, source=f"example {example.note!r}")
-            except InputError as error:
-                problems.append(Problem("bad-example", f"{unit.id}: {error}"))
+            outcome = run_example(doctor, unit, example)
+            if outcome.error:
+                problems.append(Problem("bad-example", f"{unit.id}: {outcome.error}"))
                 continue
-            diagnosis = doctor.diagnose(facts, today)
-            fired.update(f.rule.id for f in diagnosis.trace if f.rule.target == unit.id)
-            if isinstance(unit, Cause):
-                found = next((f.status for f in diagnosis.findings if f.cause.id == unit.id), None)
-            else:
-                offered = any(o.workaround.id == unit.id for o in diagnosis.workarounds)
-                found = OFFERED if offered else NOT_REPORTED
-            if found != example.expect:
-                problems.append(
-                    Problem(
-                        "failing-example",
-                        f"{unit.id}: example {example.note!r} expects {_outcome(example.expect)},"
-                        f" got {_outcome(found)}",
-                    )
-                )
+            fired.update(outcome.fired)
+            problems += [
+                Problem("failing-example", f"{unit.id}: example {example.note!r} {failure}")
+                for failure in outcome.failures
+            ]
         problems += [
             Problem(
                 "untested-condition",
                 f"{unit.id}: no example makes rule {rule.id} fire ({rule.when.describe()})",
             )
             for rule in doctor.rules
-            if unit.examples
-            and rule.target == unit.id
-            and rule.origin != "message"
-            and rule.id not in fired
+            if unit.examples and rule.target == unit.id and rule.id not in fired
         ]
+        if isinstance(unit, Cause) and not any(step.effects for step in unit.fixes):
+            problems.append(
+                Problem(
+                    "no-effects",
+                    f"{unit.id}: its fix steps declare no effects, so no check can tell that"
+                    " the fix removes the cause (FixStep(..., effects=(copies(...), ...)))",
+                )
+            )
     return problems
+
+
+@dataclass(frozen=True)
+class ExampleOutcome:
+    """What running one example found: the rules it fired and how it fell short, if it did."""
+
+    fired: frozenset[str] = frozenset()
+    failures: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def run_example(
+    doctor: Doctor, unit: Cause | Workaround | Conclusion, example: Example
+) -> ExampleOutcome:
+    """Diagnose an example's facts and compare with what it expects."""
+    from engine.loading import validate_facts
+    from engine.plan_check import facts_after
+
+    try:
+        facts = validate_facts(example.facts, source=f"example {example.note!r}")
+    except InputError as error:
+        return ExampleOutcome(error=str(error))
+    diagnosis = doctor.diagnose(facts, date.today())
+    fired = frozenset(f.rule.id for f in diagnosis.trace if f.rule.target == unit.id)
+    found, evidence = _found(diagnosis, unit)
+    failures = []
+    if found != example.expect:
+        failures.append(f"expects {_outcome(example.expect)}, got {_outcome(found)}")
+    shown = " | ".join(text.render(reveal=False) for text in evidence)
+    failures += [
+        f"expects evidence with {words!r}; the evidence says: {shown or 'nothing'}"
+        for words in example.evidence
+        if words not in shown
+    ]
+    if isinstance(unit, Cause) and found == CONFIRMED:
+        mine = tuple(replace(f, cause=unit) for f in diagnosis.findings if f.cause.id == unit.id)
+        own = replace(diagnosis, findings=mine)
+        try:
+            after = doctor.diagnose(facts_after(facts, own), diagnosis.as_of)
+        except KnowledgeError as error:
+            failures.append(f"cannot apply its fix effects: {error}")
+        else:
+            left = next((f.status for f in after.findings if f.cause.id == unit.id), None)
+            if left != example.after_fix:
+                failures.append(
+                    f"is {_outcome(left)} once its fix effects are applied, expected"
+                    f" {_outcome(example.after_fix)}: the fix does not remove the cause"
+                )
+    return ExampleOutcome(fired, tuple(failures))
+
+
+def _found(diagnosis: Diagnosis, unit: Cause | Workaround | Conclusion):
+    """What the diagnosis concluded of `unit`, and the evidence it gave for it."""
+    if isinstance(unit, Cause):
+        finding = next((f for f in diagnosis.findings if f.cause.id == unit.id), None)
+        return (finding.status, finding.evidence) if finding else (NOT_REPORTED, ())
+    if isinstance(unit, Workaround):
+        offer = next((o for o in diagnosis.workarounds if o.workaround.id == unit.id), None)
+        return (OFFERED, offer.evidence) if offer else (NOT_REPORTED, ())
+    facts = [fact for f in diagnosis.trace for fact in f.concluded if fact.name == unit.name]
+    values = sorted({fact.value for fact in facts})
+    return (values[0] if len(values) == 1 else ",".join(values) or NOT_REPORTED), tuple(
+        fact.evidence for fact in facts if fact.evidence is not None
+    )
 
 
 def _outcome(status: str | None) -> str:
     return status if status is not None else "not reported"
 
 
-def _unregistered_units(kb: KnowledgeBase) -> list[Problem]:
-    """Modules of the built-in knowledge package whose unit the registry leaves out."""
-    import knowledge.causes
-    import knowledge.workarounds
-
-    registered = {id(unit) for unit in (*kb.causes, *kb.workarounds)}
-    problems = []
-    for package, name in ((knowledge.causes, "CAUSE"), (knowledge.workarounds, "WORKAROUND")):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            unit = getattr(module, name, None)
-            if unit is not None and id(unit) not in registered:
-                problems.append(
-                    Problem(
-                        "unregistered",
-                        f"{module.__name__}: its {name} {unit.id!r} is not in"
-                        f" knowledge/__init__.py's {name}S",
-                    )
-                )
-    return problems
-
-
 def _sources(units: Iterable[Unit]) -> dict[str, str]:
     sources: dict[str, str] = {}
     for unit in units:
-        for defined in (unit.cause, unit.workaround):
-            if defined is not None:
-                sources.setdefault(defined.id, str(unit.path))
+        if unit.defined is not None:
+            sources.setdefault(unit.defined.id, str(unit.path))
     return sources
 
 
@@ -387,8 +467,9 @@ def _located(problem: Problem, sources: dict[str, str]) -> Problem:
 
 def summary(kb: KnowledgeBase) -> str:
     """What was checked, in one line."""
-    examples = sum(len(u.examples) for u in (*kb.causes, *kb.workarounds))
+    examples = sum(len(u.examples) for u in (*kb.causes, *kb.workarounds, *kb.conclusions))
     return (
         f"{len(kb.causes)} causes, {len(kb.workarounds)} workarounds,"
-        f" {len(kb.observations)} observations, {len(kb.compile())} rules, {examples} examples"
+        f" {len(kb.conclusions)} conclusions, {len(kb.observations)} observations,"
+        f" {len(kb.compile())} rules, {examples} examples"
     )

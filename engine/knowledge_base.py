@@ -1,8 +1,11 @@
-"""A knowledge base: causes, workarounds, observations and messages, compiled to rules.
+"""A knowledge base: causes, workarounds, conclusions, observations and messages, compiled to rules.
 
-Compiling is pure: each cause's alternatives become one rule each, and every
-cause also gets "message" rules, derived from its confirmed conditions, that
-fire when the error message points at it and the facts leave it open.
+Compiling is pure: each alternative condition of a unit becomes one rule. A
+conclusion's rules assert its fact, which other rules consume (forward
+chaining); a cause's rules conclude it and assert that it is reported. Every
+cause that error messages point at also gets "message" rules, derived from its
+confirmed conditions, that fire when the message points at it and the facts
+leave it open.
 """
 
 from __future__ import annotations
@@ -12,29 +15,47 @@ from dataclasses import dataclass
 from engine.rules import (
     UNKNOWN,
     Cause,
+    Conclusion,
+    Layer,
     MessagePattern,
     Observation,
+    Status,
     Test,
+    TestKind,
     When,
     Workaround,
     message_points_at,
     unknown,
 )
 
-CONFIRMED, SUSPECTED, OFFERED = "confirmed", "suspected", "offered"
+CONFIRMED, SUSPECTED, OFFERED = Status.CONFIRMED, Status.SUSPECTED, Status.OFFERED
+MESSAGE_ORIGIN = "message"
+"""The origin of the rules derived from a cause's confirmed conditions for its error messages."""
 
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """One rule as the engine runs it: an id, one condition and what it concludes."""
+    """One rule as the engine runs it: an id, one condition and what it concludes.
+
+    `conclusion` is a status for a cause or workaround, or the value a
+    conclusion's rule asserts ("true", "false", "unknown").
+    """
 
     id: str
     target: str
     conclusion: str
     origin: str
     when: When
-    layer: str | None = None
-    """The layer of the cause concluded; None for workarounds."""
+    layer: Layer | None = None
+    """The layer of the cause concluded; None for workarounds and conclusions."""
+    concludes_fact: bool = False
+    """Whether this is a conclusion's rule: it asserts the fact `target` = `conclusion`."""
+    meaning: str = ""
+    """What a conclusion's fact means, in words (its evidence)."""
+
+    @property
+    def concludes_cause(self) -> bool:
+        return self.layer is not None
 
 
 @dataclass(frozen=True)
@@ -44,12 +65,16 @@ class KnowledgeBase:
     observations: tuple[Observation, ...]
     messages: tuple[MessagePattern, ...]
     questions: dict[str, str]
+    conclusions: tuple[Conclusion, ...] = ()
 
     def cause(self, cause_id: str) -> Cause:
         return next(c for c in self.causes if c.id == cause_id)
 
     def observation(self, name: str) -> Observation | None:
         return next((o for o in self.observations if o.name == name), None)
+
+    def conclusion(self, name: str) -> Conclusion | None:
+        return next((c for c in self.conclusions if c.name == name), None)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -58,57 +83,86 @@ class KnowledgeBase:
     def compile(self) -> tuple[CompiledRule, ...]:
         """Every rule of the knowledge base, in a fixed order."""
         rules: list[CompiledRule] = []
+        for conclusion in self.conclusions:
+            for value, alternatives in conclusion.alternatives():
+                rules += _numbered(
+                    f"{conclusion.name}={value}",
+                    conclusion.name,
+                    value,
+                    "concludes",
+                    alternatives,
+                    meaning=conclusion.meaning,
+                )
+        three_valued = {c.name for c in self.conclusions if c.three_valued}
         for cause in self.causes:
-            rules += _numbered(cause.id, CONFIRMED, CONFIRMED, cause.confirmed, cause.layer)
-            rules += _numbered(cause.id, SUSPECTED, SUSPECTED, cause.suspected, cause.layer)
+            for status, alternatives in (
+                (CONFIRMED, cause.confirmed),
+                (SUSPECTED, cause.suspected),
+            ):
+                rules += _numbered(cause.id, cause.id, status, status, alternatives, cause.layer)
             if any(cause.id in pattern.points_at for pattern in self.messages):
-                rules += _numbered(cause.id, SUSPECTED, "message", _left_open(cause), cause.layer)
+                open_when = _left_open(cause, three_valued)
+                rules += _numbered(
+                    cause.id, cause.id, SUSPECTED, MESSAGE_ORIGIN, open_when, cause.layer
+                )
         for workaround in self.workarounds:
-            rules += _numbered(workaround.id, OFFERED, OFFERED, workaround.offered, None)
+            rules += _numbered(workaround.id, workaround.id, OFFERED, OFFERED, workaround.offered)
         return tuple(rules)
 
 
 def _numbered(
-    target: str, conclusion: str, origin: str, alternatives: tuple[When, ...], layer: str | None
+    prefix: str,
+    target: str,
+    conclusion: str,
+    origin: str,
+    alternatives: tuple[When, ...],
+    layer: Layer | None = None,
+    meaning: str = "",
 ) -> list[CompiledRule]:
     many = len(alternatives) > 1
+    name = prefix if origin == "concludes" else f"{prefix}/{origin}"
     return [
         CompiledRule(
-            f"{target}/{origin}" + (f"/{number}" if many else ""),
+            name + (f"/{number}" if many else ""),
             target,
-            conclusion,
+            str(conclusion),
             origin,
             alt,
             layer,
+            concludes_fact=origin == "concludes",
+            meaning=meaning,
         )
         for number, alt in enumerate(alternatives, start=1)
     ]
 
 
-def _three_valued(test: Test) -> bool:
-    return test.kind in ("derived", "fact")
-
-
-def _open(test: Test) -> Test:
-    return Test(test.name, test.values | {UNKNOWN}, test.card)
-
-
-def _left_open(cause: Cause) -> tuple[When, ...]:
+def _left_open(cause: Cause, three_valued: set[str]) -> tuple[When, ...]:
     """Conditions under which the facts neither confirm nor rule out `cause`.
 
     A confirmed alternative is open when one of its three-valued tests is unknown
     and none of the others is false; an alternative about a card is also open
     when the list of cards itself is not known.
     """
+
+    def is_three_valued(test: Test) -> bool:
+        if test.kind == TestKind.CONCLUDED:
+            return test.name in three_valued
+        return test.kind in (TestKind.DERIVED, TestKind.FACT)
+
+    def opened(test: Test) -> Test:
+        if not is_three_valued(test):
+            return test
+        return Test(test.kind, test.name, test.values | {UNKNOWN}, test.card)
+
     points_at = message_points_at(cause.id)
     alternatives: list[When] = []
     for alternative in cause.confirmed:
         tests = alternative.tests
-        for pivot in filter(_three_valued, tests):
-            rest = tuple(_open(t) if _three_valued(t) else t for t in tests if t is not pivot)
-            pivot_unknown = Test(pivot.name, frozenset({UNKNOWN}), pivot.card)
+        for pivot in filter(is_three_valued, tests):
+            rest = tuple(opened(t) for t in tests if t is not pivot)
+            pivot_unknown = Test(pivot.kind, pivot.name, frozenset({UNKNOWN}), pivot.card)
             alternatives.append(When((points_at, pivot_unknown, *rest)))
         if alternative.reads_card:
-            case_tests = tuple(_open(t) if _three_valued(t) else t for t in tests if not t.card)
+            case_tests = tuple(opened(t) for t in tests if not t.card)
             alternatives.append(When((points_at, unknown("bank_cards"), *case_tests)))
     return tuple(dict.fromkeys(alternatives))

@@ -1,11 +1,15 @@
-"""Building a `KnowledgeBase`: the built-in `knowledge` package plus rule units from folders.
+"""Building a `KnowledgeBase` from folders of rule units: the built-in one and any others.
 
-An organisation keeps its own rules in a folder of `.py` files and passes it with
-`--knowledge DIR`; nothing in `engine/` changes. Each file is one unit and may
-define `CAUSE`, `WORKAROUND`, `OBSERVATIONS`, `MESSAGE_PATTERNS` and `QUESTIONS`,
-written in the vocabulary of `engine.rules`. Files are imported by path under
-private module names that are removed from `sys.modules` afterwards, so two
-folders may both hold a `rules.py` and neither shadows a real module.
+The built-in `knowledge` folder and an organisation's own (`--knowledge DIR`)
+are read the same way: every `.py` file below the folder (names starting with
+`_` skipped) is one unit and may define `CAUSE`, `WORKAROUND`, `CONCLUSION`,
+`OBSERVATIONS` (shared observations) and `QUESTIONS`, written in the
+vocabulary of `engine.rules`. A cause or workaround carries everything about
+itself, its own observations, messages and questions included. Nothing names a
+unit in a registry: the fix order comes from layers and `after` edges alone.
+Files are imported by path under private module names that are removed from
+`sys.modules` afterwards, so two folders may both hold a `rules.py` and neither
+shadows a real module.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from types import ModuleType
 
 from engine.errors import InputError, KnowledgeError
 from engine.knowledge_base import KnowledgeBase
-from engine.rules import Cause, MessagePattern, Observation, Workaround
+from engine.rules import Cause, Conclusion, MessagePattern, Observation, Workaround
 
-UNIT_NAMES = ("CAUSE", "WORKAROUND", "OBSERVATIONS", "MESSAGE_PATTERNS", "QUESTIONS")
+UNIT_NAMES = ("CAUSE", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS")
 
 
 @dataclass(frozen=True)
@@ -33,47 +37,54 @@ class Unit:
     path: Path
     cause: Cause | None = None
     workaround: Workaround | None = None
+    conclusion: Conclusion | None = None
     observations: tuple[Observation, ...] = ()
-    messages: tuple[MessagePattern, ...] = ()
     questions: tuple[tuple[str, str], ...] = ()
 
-
-def builtin_knowledge() -> KnowledgeBase:
-    import knowledge
-
-    return KnowledgeBase(
-        causes=knowledge.CAUSES,
-        workarounds=knowledge.WORKAROUNDS,
-        observations=knowledge.OBSERVATIONS,
-        messages=knowledge.MESSAGE_PATTERNS,
-        questions=knowledge.QUESTIONS,
-    )
+    @property
+    def defined(self) -> Cause | Workaround | Conclusion | None:
+        return self.cause or self.workaround or self.conclusion
 
 
-def load_knowledge(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
-    """The built-in knowledge base extended by the units of each folder, in order."""
-    return extend(builtin_knowledge(), read_folders(extra_dirs))
+def load_knowledge(folders: Iterable[Path]) -> KnowledgeBase:
+    """The knowledge base of every unit in these folders, in order (the built-in one first)."""
+    return assemble(read_folders(folders))
 
 
 def read_folders(folders: Iterable[Path]) -> tuple[Unit, ...]:
     return tuple(unit for folder in folders for unit in read_folder(folder))
 
 
-def extend(kb: KnowledgeBase, units: Iterable[Unit]) -> KnowledgeBase:
-    """`kb` with the units' definitions appended (so built-in ones rank first in ties).
+def assemble(units: Iterable[Unit]) -> KnowledgeBase:
+    """The knowledge base these units make, in reading order.
 
     Nothing is merged away: a duplicate id stays visible for `check-kb` to name.
-    A unit's question replaces the built-in question for the same fact.
+    A later unit's question replaces an earlier one for the same fact. The same
+    `Message` held by several causes points at each of them.
     """
     units = tuple(units)
-    questions = dict(kb.questions)
+    causes = tuple(u.cause for u in units if u.cause is not None)
+    workarounds = tuple(u.workaround for u in units if u.workaround is not None)
+    questions: dict[str, str] = {}
     for unit in units:
         questions.update(unit.questions)
+        owned = unit.cause or unit.workaround
+        if owned is not None:
+            questions.update(owned.questions)
+    points_at: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for cause in causes:
+        for message in cause.messages:
+            points_at.setdefault((message.meaning, tuple(message.phrases)), []).append(cause.id)
     return KnowledgeBase(
-        causes=kb.causes + tuple(u.cause for u in units if u.cause is not None),
-        workarounds=kb.workarounds + tuple(u.workaround for u in units if u.workaround),
-        observations=kb.observations + tuple(o for u in units for o in u.observations),
-        messages=kb.messages + tuple(m for u in units for m in u.messages),
+        causes=causes,
+        workarounds=workarounds,
+        conclusions=tuple(u.conclusion for u in units if u.conclusion is not None),
+        observations=tuple(o for u in units for o in u.observations)
+        + tuple(o for unit in (*causes, *workarounds) for o in unit.observations),
+        messages=tuple(
+            MessagePattern(phrases, meaning, tuple(ids))
+            for (meaning, phrases), ids in points_at.items()
+        ),
         questions=questions,
     )
 
@@ -85,7 +96,11 @@ def read_folder(folder: Path) -> tuple[Unit, ...]:
     if not folder.is_dir():
         raise InputError(f"--knowledge {folder}: is a file, expected a folder of rule units (.py)")
     try:
-        files = sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+        files = sorted(
+            path
+            for path in folder.rglob("*.py")
+            if not any(part.startswith("_") for part in path.relative_to(folder).parts)
+        )
     except OSError as error:
         raise InputError(f"--knowledge {folder}: cannot be read ({error.strerror})") from None
     if not files:
@@ -108,8 +123,8 @@ def read_unit(path: Path) -> Unit:
         path=path,
         cause=_one(module, path, "CAUSE", Cause),
         workaround=_one(module, path, "WORKAROUND", Workaround),
+        conclusion=_one(module, path, "CONCLUSION", Conclusion),
         observations=_many(module, path, "OBSERVATIONS", Observation),
-        messages=_many(module, path, "MESSAGE_PATTERNS", MessagePattern),
         questions=tuple(questions.items()),
     )
 

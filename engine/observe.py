@@ -39,6 +39,8 @@ class Observed:
     value: str
     evidence: Text | None = None
     unknown_paths: tuple[str, ...] = ()
+    support: tuple[Observed, ...] = ()
+    """For a fact concluded by a rule: the observations that rule matched."""
 
     def describe(self) -> str:
         """One line for the trace; a personal fact's value is masked."""
@@ -162,7 +164,7 @@ class Observer:
 
     def __init__(self, kb: KnowledgeBase, rules: tuple[CompiledRule, ...]):
         names = dict.fromkeys(
-            test.name for rule in rules for test in rule.when.tests if test.kind != "finding"
+            test.name for rule in rules for test in rule.when.tests if not test.kind.chained
         )
         self._probes = tuple(_probe(kb, name) for name in names)
         self._relevance = Relevance(

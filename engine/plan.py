@@ -1,8 +1,8 @@
 """The order of fixes: a networkx graph over the causes, sorted topologically.
 
 Documents come before the bank, the bank before Alipay, Alipay before Taobao;
-within a layer the `after` edges decide, and ties follow the registry's order,
-so the same facts always give the same plan.
+within a layer the `after` edges decide, and ties go by id, so the same facts
+always give the same plan whatever order the units were read in.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from engine.rules import LAYERS, Cause
 
 
 def cause_graph(causes: tuple[Cause, ...]) -> nx.DiGraph:
-    """Nodes are cause ids (with layer and rank); an edge A -> B means fix A before B."""
+    """Nodes are cause ids (with their layer); an edge A -> B means fix A before B."""
     graph = nx.DiGraph()
-    for rank, cause in enumerate(causes):
-        graph.add_node(cause.id, layer=cause.layer, rank=rank)
+    for cause in causes:
+        graph.add_node(cause.id, layer=cause.layer)
     for cause in causes:
         for before in cause.after:
             graph.add_edge(before, cause.id)
@@ -56,6 +56,6 @@ def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
     nodes = graph.nodes
     return tuple(
         nx.lexicographical_topological_sort(
-            graph, key=lambda n: (LAYERS.index(nodes[n]["layer"]), nodes[n]["rank"])
+            graph, key=lambda n: (LAYERS.index(nodes[n]["layer"]), n)
         )
     )

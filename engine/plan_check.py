@@ -19,7 +19,7 @@ from engine.errors import InputError, KnowledgeError
 from engine.fact_edits import FactData, facts_data, get_fact, with_fact
 from engine.facts import Facts
 from engine.loading import validate_facts
-from engine.rules import Effect, is_card_path
+from engine.rules import Effect, EffectKind, is_card_path
 
 RENEWED_VALIDITY = timedelta(days=365)
 """How far past as_of a renewed document's expiry is put; it only needs to lie after as_of."""
@@ -48,6 +48,11 @@ class PlanCheck:
 
 def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
     """Apply every step of `diagnosis`'s plan to a copy of `facts` and diagnose again."""
+    return PlanCheck(doctor.diagnose(facts_after(facts, diagnosis)))
+
+
+def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
+    """A copy of `facts` once every fix of `diagnosis`'s findings is done, as their effects say."""
     data = {**facts_data(facts), "as_of": diagnosis.as_of.isoformat()}
     for finding in diagnosis.findings:
         cards = _cards_of(finding, diagnosis, data)
@@ -57,10 +62,9 @@ def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
                     value = _value_after(effect, data, card, diagnosis.as_of)
                     data = with_fact(data, effect.path, value, card)
     try:
-        changed = validate_facts(data, source="the facts after the plan")
+        return validate_facts(data, source="the facts after the plan")
     except InputError as error:
         raise KnowledgeError(f"the fix effects give facts that are not valid: {error}") from None
-    return PlanCheck(doctor.diagnose(changed))
 
 
 def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[int, ...]:
@@ -75,21 +79,21 @@ def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[i
 
 
 def _value_after(effect: Effect, data: FactData, card: int | None, as_of: date) -> Any:
-    if effect.kind == "copy":
+    if effect.kind == EffectKind.COPY:
         for source in effect.sources:
             values = [get_fact(data, path, card if is_card_path(path) else None) for path in source]
             if all(value is not None for value in values):
                 return values[0] if len(values) == 1 else " ".join(map(str, values))
         return None
-    if effect.kind == "set":
+    if effect.kind == EffectKind.SET:
         return effect.value
-    if effect.kind == "forget":
+    if effect.kind == EffectKind.FORGET:
         return None
-    if effect.kind == "renew":
+    if effect.kind == EffectKind.RENEW:
         return (as_of + RENEWED_VALIDITY).isoformat()
-    if effect.kind == "today":
+    if effect.kind == EffectKind.TODAY:
         return as_of.isoformat()
-    if effect.kind == "tidy":
+    if effect.kind == EffectKind.TIDY:
         current = get_fact(data, effect.path, card)
         return None if current is None else " ".join(str(current).upper().split())
     raise KnowledgeError(f"{effect.path}: unknown kind of fix effect {effect.kind!r}")

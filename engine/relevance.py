@@ -4,8 +4,9 @@ A rule whose test no observation passes cannot fire, so the observations only
 it would read need not be asserted (durable-rules refuses a fact no rule can
 match), and an observation that only such rules test need not even be made.
 durable-rules still does all the matching and joins; this only spares it, and
-the observer, work that cannot lead anywhere. A rule's `finding:` tests are met
-later, by other rules' conclusions, so they never rule a rule out here.
+the observer, work that cannot lead anywhere. A rule's chained tests (on
+conclusions, reported causes and layer findings) are met later, by other
+rules' firings in the same session, so they never rule a rule out here.
 
 Each test of each rule is one bit: an observation's (name, value) sets the bits
 of the tests it passes, and a rule is open while all its bits are set.
@@ -17,13 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from engine.knowledge_base import CompiledRule
-from engine.rules import FINDING
 
 
 @dataclass(frozen=True)
 class _Rule:
     tests: int
-    """The bits of the rule's tests (its `finding:` tests aside)."""
+    """The bits of the rule's tests (its chained tests aside)."""
     settled_tests: int
     """The bits of its tests on observations made first (not `deferred`)."""
     deferred: frozenset[str]
@@ -42,7 +42,7 @@ class Relevance:
         for rule in rules:
             tests = settled = 0
             for test in rule.when.tests:
-                if test.name == FINDING:
+                if test.kind.chained:
                     continue
                 for value in test.values:
                     key = (test.name, value)

@@ -11,12 +11,73 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from engine.facts import Facts, flatten
 from engine.personal import Text
 
-LAYERS = ("documents", "bank", "alipay", "taobao")
+
+class Word(str, Enum):
+    """A closed vocabulary whose members read as their value wherever they are written."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    @classmethod
+    def parse(cls, value: Any, what: str) -> Word:
+        """The member for `value`; a mistyped one fails here, when the unit loads."""
+        try:
+            return cls(value)
+        except ValueError:
+            words = ", ".join(repr(m.value) for m in cls)
+            raise ValueError(f"{what} {value!r} is not one of {words}") from None
+
+
+class Layer(Word):
+    """Where a fix happens; the fix order runs through them in this order."""
+
+    DOCUMENTS = "documents"
+    BANK = "bank"
+    ALIPAY = "alipay"
+    TAOBAO = "taobao"
+
+
+LAYERS = tuple(Layer)
+
+
+class Status(Word):
+    """What a rule concludes about its cause or workaround."""
+
+    CONFIRMED = "confirmed"
+    SUSPECTED = "suspected"
+    OFFERED = "offered"
+
+
+class TestKind(Word):
+    """What a test reads: a fact, whether it is known, a derived observation, a conclusion, ..."""
+
+    DERIVED = "derived"
+    """An observation computed in Python from the facts (a comparison, a date check)."""
+    FACT = "fact"
+    KNOWN = "known"
+    MESSAGE = "message"
+    CONCLUDED = "concluded"
+    """A fact that a conclusion's rule asserted during the session (forward chaining)."""
+    REPORTED = "reported"
+    """A cause that a cause's rule concluded during the session."""
+    FINDING = "finding"
+    """Some cause of a layer was concluded during the session."""
+
+    @property
+    def chained(self) -> bool:
+        """Whether the session's own rules assert what this test reads."""
+        return self in (TestKind.CONCLUDED, TestKind.REPORTED, TestKind.FINDING)
+
+
 FINDING = "finding:layer"
 """The observation a cause's rule asserts when it concludes, for rules that chain on it."""
 CARD = "bank_cards[]"
@@ -40,36 +101,42 @@ def encode(value: Any) -> str:
 class Test:
     """One test of a condition: the observation `name` has one of `values`.
 
-    `name` is a derived observation (`card.passport_differs`), `fact:PATH` (a
-    fact's own value), `known:PATH` ("true"/"false"), `message:CAUSE_ID` (the
-    error message points at the cause) or `finding:layer` (a cause reported in
-    that layer, for rules that chain on other rules' conclusions).
+    `name` is what the session holds: a derived observation or a conclusion
+    (`card.passport_differs`, `passport.renewed`), `fact:PATH`, `known:PATH`,
+    `message:CAUSE_ID`, `reported:CAUSE_ID` or `finding:layer`; `kind` says
+    which. Tests on `bank_cards[]` observations (`card`) all read one card.
     """
 
+    kind: TestKind
     name: str
     values: frozenset[str]
     card: bool = False
 
     @property
-    def kind(self) -> str:
-        return self.name.split(":", 1)[0] if ":" in self.name else "derived"
-
-    @property
     def path(self) -> str | None:
         """The fact path of a `fact:` or `known:` test."""
-        return self.name.split(":", 1)[1] if self.kind in ("fact", "known") else None
+        if self.kind in (TestKind.FACT, TestKind.KNOWN):
+            return self.name.split(":", 1)[1]
+        return None
+
+    @property
+    def subject_name(self) -> str:
+        """The name without its kind's prefix: a path, a cause id, an observation."""
+        return self.name.split(":", 1)[-1]
 
     def describe(self) -> str:
         """The test in a few words: `card.phone_differs`, `not passport.expired`, `x = v`."""
-        name = self.name.split(":", 1)[-1]
+        name = self.subject_name
         values = sorted(self.values)
-        if self.kind == "known":
+        if self.kind == TestKind.KNOWN:
             return f"{name} {'known' if TRUE in self.values else 'unknown'}"
-        if self.kind == "message":
+        if self.kind == TestKind.MESSAGE:
             return f"message points at {name}"
-        if self.kind == "finding":
+        if self.kind == TestKind.FINDING:
             return f"a {' or '.join(values)} cause is reported"
-        if self.kind == "derived" and values in ([TRUE], [FALSE]):
+        if self.kind == TestKind.REPORTED:
+            return f"{name} is {' or '.join(values)}"
+        if self.kind in (TestKind.DERIVED, TestKind.CONCLUDED) and values in ([TRUE], [FALSE]):
             return name if values == [TRUE] else f"not {name}"
         if len(values) == 1:
             return f"{name} = {values[0]}"
@@ -94,26 +161,48 @@ def when(*tests: Test) -> When:
     return When(tuple(tests))
 
 
+def _is_card_observation(name: str) -> bool:
+    """Observations and conclusions about one card are named `card.*`."""
+    return name.startswith("card.")
+
+
 def derived(name: str, value: bool = True) -> Test:
-    """A derived observation (see knowledge/observations.py) is true or false."""
-    return Test(name, frozenset({encode(value)}), card=name.startswith("card."))
+    """A derived observation (an `Observation` computed from the facts) is true or false."""
+    return Test(TestKind.DERIVED, name, frozenset({encode(value)}), _is_card_observation(name))
+
+
+def concluded(name: str, value: bool | str = True) -> Test:
+    """A conclusion's fact (asserted by a `Conclusion`'s rule in the session) has this value."""
+    return Test(TestKind.CONCLUDED, name, frozenset({encode(value)}), _is_card_observation(name))
 
 
 def fact(path: str, *values: Any) -> Test:
     """A fact's value is one of `values` (so it is known)."""
-    return Test(f"fact:{path}", frozenset(encode(v) for v in values), card=is_card_path(path))
+    encoded = frozenset(encode(v) for v in values)
+    return Test(TestKind.FACT, f"fact:{path}", encoded, is_card_path(path))
+
+
+def known(path: str) -> Test:
+    return Test(TestKind.KNOWN, f"known:{path}", frozenset({TRUE}), is_card_path(path))
 
 
 def unknown(path: str) -> Test:
-    return Test(f"known:{path}", frozenset({FALSE}), card=is_card_path(path))
+    return Test(TestKind.KNOWN, f"known:{path}", frozenset({FALSE}), is_card_path(path))
 
 
 def message_points_at(cause_id: str) -> Test:
-    return Test(f"message:{cause_id}", frozenset({TRUE}))
+    return Test(TestKind.MESSAGE, f"message:{cause_id}", frozenset({TRUE}))
 
 
-def finding_in(*layers: str) -> Test:
-    return Test(FINDING, frozenset(layers))
+def reported(cause_id: str, *statuses: Status | str) -> Test:
+    """Another cause was concluded (with one of `statuses`; any status when none is given)."""
+    chosen = statuses or (Status.CONFIRMED, Status.SUSPECTED)
+    values = frozenset(Status.parse(s, "status").value for s in chosen)
+    return Test(TestKind.REPORTED, f"reported:{cause_id}", values)
+
+
+def finding_in(*layers: Layer | str) -> Test:
+    return Test(TestKind.FINDING, FINDING, frozenset(Layer.parse(x, "layer").value for x in layers))
 
 
 @dataclass(frozen=True)
@@ -173,59 +262,75 @@ class Observation:
         return self.name.startswith("card.")
 
 
+class EffectKind(Word):
+    """What a fix does to one fact (see `Effect`)."""
+
+    COPY = "copy"
+    SET = "set"
+    FORGET = "forget"
+    RENEW = "renew"
+    TODAY = "today"
+    TIDY = "tidy"
+
+
 @dataclass(frozen=True)
 class Effect:
     """What doing a fix changes in the facts, so the plan can be checked (engine/plan_check.py).
 
-    `kind` is "copy" (`path` takes the first of `sources` whose facts are all
-    known, words joined by spaces; unknown if none is), "set" (`path` takes
-    `value`), "forget" (`path` becomes unknown: a renewed document's new
-    number), "renew" (an expiry date moves past as_of), "today" (`path` becomes
-    as_of) or "tidy" (a name is rewritten in upper case with single spaces).
-    A `bank_cards[]` path changes the cards the cause was found on.
+    COPY: `path` takes the first of `sources` whose facts are all known, words
+    joined by spaces (unknown if none is); SET: `path` takes `value`; FORGET:
+    `path` becomes unknown (a renewed document's new number); RENEW: an expiry
+    date moves past as_of; TODAY: `path` becomes as_of; TIDY: a name is
+    rewritten in upper case with single spaces. A `bank_cards[]` path changes
+    the cards the cause was found on.
     """
 
     path: str
-    kind: str
+    kind: EffectKind
     sources: tuple[tuple[str, ...], ...] = ()
     value: Any = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", EffectKind.parse(self.kind, f"effect on {self.path}"))
+
     def describe(self) -> str:
-        if self.kind == "copy":
+        if self.kind == EffectKind.COPY:
             shown = " or else ".join(" + ".join(source) for source in self.sources)
             return f"{self.path} takes the value of {shown}"
         return {
-            "set": f"{self.path} becomes {encode(self.value)}",
-            "forget": f"{self.path} becomes unknown",
-            "renew": f"{self.path} moves past as_of (a renewed document)",
-            "today": f"{self.path} becomes as_of",
-            "tidy": f"{self.path} is written in upper case with single spaces",
+            EffectKind.SET: f"{self.path} becomes {encode(self.value)}",
+            EffectKind.FORGET: f"{self.path} becomes unknown",
+            EffectKind.RENEW: f"{self.path} moves past as_of (a renewed document)",
+            EffectKind.TODAY: f"{self.path} becomes as_of",
+            EffectKind.TIDY: f"{self.path} is written in upper case with single spaces",
         }[self.kind]
 
 
 def copies(path: str, *sources: str | tuple[str, ...]) -> Effect:
     """`path` takes the first known source; a tuple source is a name made of several facts."""
-    return Effect(path, "copy", tuple((s,) if isinstance(s, str) else tuple(s) for s in sources))
+    return Effect(
+        path, EffectKind.COPY, tuple((s,) if isinstance(s, str) else tuple(s) for s in sources)
+    )
 
 
 def sets(path: str, value: Any) -> Effect:
-    return Effect(path, "set", value=value)
+    return Effect(path, EffectKind.SET, value=value)
 
 
 def forgets(path: str) -> Effect:
-    return Effect(path, "forget")
+    return Effect(path, EffectKind.FORGET)
 
 
 def renews(path: str) -> Effect:
-    return Effect(path, "renew")
+    return Effect(path, EffectKind.RENEW)
 
 
 def dates_today(path: str) -> Effect:
-    return Effect(path, "today")
+    return Effect(path, EffectKind.TODAY)
 
 
 def tidies(path: str) -> Effect:
-    return Effect(path, "tidy")
+    return Effect(path, EffectKind.TIDY)
 
 
 @dataclass(frozen=True)
@@ -239,27 +344,72 @@ class FixStep:
 
 @dataclass(frozen=True)
 class Example:
-    """Facts a rule is tested on: `expect` is "confirmed", "suspected" or None (not reported)."""
+    """Facts a unit is tested on, and what it must conclude from them.
+
+    `expect`: for a cause "confirmed", "suspected" or None (not reported); for
+    a workaround "offered" or None; for a conclusion the value concluded
+    ("true", "false", "unknown") or None (nothing concluded). `evidence`: words
+    the report's evidence for the unit must contain (as a person reads it,
+    masked). `after_fix`: for a confirmed cause, its status once its own fix
+    effects are applied to these facts (None: it is no longer reported).
+    """
 
     note: str
     facts: dict[str, Any]
     expect: str | None
+    evidence: tuple[str, ...] = ()
+    after_fix: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """Words of an error message (any language the apps show) that point at the unit holding it.
+
+    One `Message` may be held by several units (define it once, import it):
+    the words then point at each of them.
+    """
+
+    meaning: str
+    phrases: tuple[str, ...]
+
+
+def _checked_examples(unit_id: str, examples: tuple[Example, ...], allowed: tuple[str, ...]):
+    for example in examples:
+        if example.expect is not None and example.expect not in allowed:
+            raise ValueError(
+                f"{unit_id}: example {example.note!r} expects {example.expect!r}"
+                f" (expected one of {', '.join(map(repr, allowed))} or None)"
+            )
+    return tuple(examples)
 
 
 @dataclass(frozen=True)
 class Cause:
-    """One failure cause: what it is, when it holds, how to fix it, what it rests on."""
+    """One failure cause, complete: what it is, when it holds, how to fix it, what it rests on.
+
+    `source` quotes the sentence of the guide it rests on, or names the reports'
+    URLs. `observations`, `messages` and `questions` are the ones only this unit
+    uses; shared ones live in their own module of the knowledge folder.
+    """
 
     id: str
-    layer: str
+    layer: Layer
     title: str
     explanation: str
-    guide: str
+    source: str
     fixes: tuple[FixStep, ...]
     confirmed: tuple[When, ...]
     suspected: tuple[When, ...] = ()
     after: tuple[str, ...] = ()
-    examples: tuple[Example, ...] = field(default=())
+    observations: tuple[Observation, ...] = ()
+    messages: tuple[Message, ...] = ()
+    questions: dict[str, str] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
+        allowed = (Status.CONFIRMED, Status.SUSPECTED)
+        object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
 
 
 @dataclass(frozen=True)
@@ -269,15 +419,58 @@ class Workaround:
     id: str
     title: str
     explanation: str
-    guide: str
+    source: str
     steps: tuple[str, ...]
     offered: tuple[When, ...]
-    examples: tuple[Example, ...] = field(default=())
+    observations: tuple[Observation, ...] = ()
+    questions: dict[str, str] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+
+    def __post_init__(self) -> None:
+        allowed = (Status.OFFERED,)
+        object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """A fact that rules derive from other facts, for many rules to consume (forward chaining).
+
+    Its rules assert `name` with the value "true" when one of `holds` does,
+    "false" for `fails` and "unknown" for `unknown`; a rule tests it with
+    `concluded(name)`. Declare `unknown` (and `fails`) when some rule must
+    tell "not known" apart from "false", as message rules do.
+    """
+
+    name: str
+    meaning: str
+    holds: tuple[When, ...]
+    fails: tuple[When, ...] = ()
+    unknown: tuple[When, ...] = ()
+    examples: tuple[Example, ...] = ()
+
+    def __post_init__(self) -> None:
+        allowed = (TRUE, FALSE, UNKNOWN)
+        object.__setattr__(self, "examples", _checked_examples(self.name, self.examples, allowed))
+
+    @property
+    def id(self) -> str:
+        return self.name
+
+    @property
+    def per_card(self) -> bool:
+        return _is_card_observation(self.name)
+
+    @property
+    def three_valued(self) -> bool:
+        return bool(self.unknown)
+
+    def alternatives(self) -> tuple[tuple[str, tuple[When, ...]], ...]:
+        return ((TRUE, self.holds), (FALSE, self.fails), (UNKNOWN, self.unknown))
 
 
 @dataclass(frozen=True)
 class MessagePattern:
-    """Words of an error message (English or Chinese) and the causes they point at."""
+    """A `Message` as the knowledge base reads it: its words and every cause they point at."""
 
     phrases: tuple[str, ...]
     meaning: str

@@ -16,6 +16,13 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
   per process, made under a lock, one ruleset per knowledge base;
 - rules get no names we chose and firings are not recorded: each action is
   wrapped to record the trace;
+- facts asserted by an action (a conclusion's fact, a reported cause) are
+  matched by the rules that test them within the same assert: this is how
+  rules chain (rule -> concluded fact -> rule), with no second session;
+- a join on the card (`s` equal to another condition's) written after an
+  `$or` of values in the same condition is not applied, pairing one card's
+  facts with another's (measured; the evaluator's agreement test found it):
+  values are written last;
 - loading hangs when one test is followed by more than 512 different tests
   (e.g. one observation tested for 513 values, `$or` alternatives included), and
   fails with "error code: 108" when more than 256 conditions end at the same
@@ -47,7 +54,7 @@ from engine.knowledge_base import CompiledRule
 from engine.observe import Observed
 from engine.personal import Text
 from engine.relevance import Relevance
-from engine.rules import FINDING, Test
+from engine.rules import FALSE, FINDING, TRUE, Test
 
 MAX_TESTS_AFTER_TEST = 512
 """durable-rules keeps the tests that follow a test in 512 slots; one more hangs loading."""
@@ -68,6 +75,8 @@ class Firing:
     rule: CompiledRule
     matched: tuple[Observed, ...]
     asserted: tuple[str, ...]
+    concluded: tuple[Observed, ...] = ()
+    """The facts this firing asserted for other rules to match (rule -> fact -> rule)."""
 
     @property
     def subject(self) -> str:
@@ -84,9 +93,9 @@ class _Run:
     """The state of the one diagnosis in progress."""
 
     sid: str
-    by_key: dict[tuple[str, str], Observed]
+    by_key: dict[tuple[str, str, str], Observed]
     firings: list[Firing] = field(default_factory=list)
-    asserted: set[tuple[str, str]] = field(default_factory=set)
+    asserted: set[tuple[str, str, str]] = field(default_factory=set)
     error: str | None = None
 
 
@@ -135,10 +144,7 @@ class RuleEngine:
         self._handle = None
         """durable-rules' handle of the ruleset, once registered."""
         definition = _definition(rules)
-        self.name = (
-            "paydoctor_"
-            + hashlib.sha1(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
-        )
+        self.name = _ruleset_name(definition, rules)
         problems = load_problems(definition)
         if problems:
             raise KnowledgeError(
@@ -179,7 +185,7 @@ class RuleEngine:
             return []
         with self._lock:
             sid = str(next(self._sids))
-            run = _Run(sid, {(o.name, o.subject): o for o in facts})
+            run = _Run(sid, {(o.name, o.subject, o.value): o for o in facts})
             try:
                 batch = [_durable_fact(sid, o) for o in facts]
                 if not self._warm:
@@ -215,32 +221,65 @@ class RuleEngine:
         return action
 
     def _fire(self, run: _Run, rule: CompiledRule, message: dict[str, dict]) -> None:
-        """Record a firing; a cause's rule also asserts its finding, once per subject."""
+        """Record a firing and assert what it concludes, so that rules chained on it can fire.
+
+        A conclusion's rule asserts its fact (for the card it matched, if it is
+        about a card); a cause's rule asserts that the cause is reported, and
+        in which layer. Each fact is asserted once.
+        """
         matched = tuple(
-            run.by_key[(fact["n"], fact["s"])]
+            run.by_key[(fact["n"], fact["s"], fact["v"])]
             for _, fact in sorted(message.items(), key=lambda item: int(item[0][1:]))
         )
         subject = _card_subject(matched)
-        asserted = []
-        if rule.layer is not None:
-            key = (FINDING, f"{rule.target}@{subject}")
-            if key not in run.asserted and self.accepts(FINDING, rule.layer):
-                run.asserted.add(key)
-                finding = Observed(
-                    FINDING, key[1], rule.layer, Text(f"{rule.target} is reported ({rule.layer})")
-                )
-                run.by_key[key] = finding
-                fact = _durable_fact(run.sid, finding)
-                _accepted(durable_rules_engine.assert_fact(self._handle, _json(fact)))
-            where = f" ({subject})" if subject else ""
-            asserted.append(f"{rule.target} {rule.conclusion}{where}")
+        where = f" ({subject})" if subject else ""
+        concluded: list[Observed] = []
+        if rule.concludes_fact:
+            own = subject if _is_card_fact(rule.target) else ""
+            concluded.append(_concluded(rule, own, matched))
+            asserted = (f"{rule.target} = {rule.conclusion}{where}",)
+        elif rule.concludes_cause:
+            layer = rule.layer.value
+            text = Text(f"{rule.target} is {rule.conclusion}")
+            concluded.append(Observed(f"reported:{rule.target}", "", rule.conclusion, text))
+            finding_text = Text(f"{rule.target} is reported ({layer})")
+            concluded.append(Observed(FINDING, f"{rule.target}@{subject}", layer, finding_text))
+            asserted = (f"{rule.target} {rule.conclusion}{where}",)
         else:
-            asserted.append(f"{rule.target} offered")
-        run.firings.append(Firing(rule, matched, tuple(asserted)))
+            asserted = (f"{rule.target} offered",)
+        new = tuple(fact for fact in concluded if self._assert(run, fact))
+        run.firings.append(Firing(rule, matched, asserted, new))
+
+    def _assert(self, run: _Run, observed: Observed) -> bool:
+        """Assert a fact concluded by an action, once, if some rule tests it; say if it was."""
+        key = (observed.name, observed.subject, observed.value)
+        if key in run.asserted or not self.accepts(observed.name, observed.value):
+            return False
+        run.asserted.add(key)
+        run.by_key[key] = observed
+        fact = _durable_fact(run.sid, observed)
+        _accepted(durable_rules_engine.assert_fact(self._handle, _json(fact)))
+        return True
 
     def _end_action(self, run: _Run, matched: dict[str, dict]) -> None:
         """The no-op action that makes an action run in a process (see the module docstring)."""
         self._warm = True
+
+
+def _is_card_fact(name: str) -> bool:
+    return name.startswith("card.")
+
+
+def _concluded(rule: CompiledRule, subject: str, matched: tuple[Observed, ...]) -> Observed:
+    """A conclusion's fact, with the observations it rests on and the facts they miss."""
+    meaning = rule.meaning
+    text = {TRUE: meaning, FALSE: f"not: {meaning}"}.get(
+        rule.conclusion, f"not known whether {meaning}"
+    )
+    missing = tuple(dict.fromkeys(path for m in matched for path in m.unknown_paths))
+    return Observed(
+        rule.target, subject, rule.conclusion, Text(text), missing, support=tuple(matched)
+    )
 
 
 _json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
@@ -255,6 +294,20 @@ def _accepted(result: tuple[int, int]) -> int:
     if code == _OBSERVED:
         raise EngineFault("durable-rules was given a fact twice")
     return 0 if code == _DEFERRED else state
+
+
+def _ruleset_name(definition: dict[str, dict], rules: tuple[CompiledRule, ...]) -> str:
+    """A name for exactly these rules: their conditions and everything each concludes.
+
+    Two knowledge bases whose conditions agree but whose rules conclude other
+    things (another layer, another value) must not share an engine.
+    """
+    concludes = [
+        (r.id, r.target, r.conclusion, r.layer and r.layer.value, r.concludes_fact, r.meaning)
+        for r in rules
+    ]
+    text = json.dumps([definition, concludes], sort_keys=True)
+    return "paydoctor_" + hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
 def rule_load_problems(rules: tuple[CompiledRule, ...]) -> list[str]:
@@ -340,7 +393,7 @@ def _durable_rule(rule: CompiledRule) -> dict:
     card_alias = None
     for index, test in enumerate(rule.when.tests):
         alias = f"a{index}"
-        clauses: list[dict] = [{"t": "obs"}, {"n": test.name}, _values(test)]
+        clauses: list[dict] = [{"t": "obs"}, {"n": test.name}]
         if test.card:
             if card_alias is None:
                 card_alias = alias
@@ -348,6 +401,8 @@ def _durable_rule(rule: CompiledRule) -> dict:
                 clauses.append({"s": {card_alias: "s"}})
         elif test.name != FINDING:
             clauses.append({"s": ""})
+        # The values last: durable-rules drops a join that follows an `$or` in one `$and`.
+        clauses.append(_values(test))
         conditions.append({alias: {"$and": clauses}})
     return {"all": conditions}
 

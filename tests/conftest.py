@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from engine.diagnosis import Diagnosis, Doctor
-from engine.knowledge_loader import builtin_knowledge
+from knowledge import builtin_knowledge
 from engine.loading import validate_facts
 
 ROOT = Path(__file__).resolve().parent.parent

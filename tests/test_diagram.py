@@ -12,7 +12,7 @@ from conftest import EXAMPLES, ROOT, load_example
 
 import cli
 from engine.errors import InputError
-from engine.knowledge_loader import builtin_knowledge
+from knowledge import builtin_knowledge
 from engine.rules import LAYERS
 from visualise import render
 from visualise.diagram import diagnosis_dot, knowledge_dot

@@ -8,7 +8,7 @@ import pytest
 
 import cli
 from engine.errors import InputError
-from engine.evaluate import FAILS, HOLDS, OPEN, evaluate
+from engine.evaluate import FAILS, HOLDS, OPEN, Held, evaluate
 from engine.explain import check_id, explain, marked
 from engine.loading import read_facts_file, validate_facts
 from engine.rules import Case
@@ -31,7 +31,7 @@ def _cli(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def _all_cases(doctor):
-    units = doctor.kb.causes + doctor.kb.workarounds
+    units = doctor.kb.causes + doctor.kb.workarounds + doctor.kb.conclusions
     cases = [validate_facts({"as_of": "2026-11-27", **e.facts}) for u in units for e in u.examples]
     return cases + [read_facts_file(p) for p in sorted(EXAMPLES.glob("*.json"))]
 
@@ -41,11 +41,11 @@ def test_rules_evaluated_test_by_test_hold_exactly_when_the_engine_fires_them(do
     for facts in _all_cases(doctor):
         diagnosis = doctor.diagnose(facts)
         case = Case(facts, diagnosis.as_of)
-        observed = doctor.observer.observe(case)
+        session = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
         held = {
             (result.rule.id, result.subject)
             for rule in doctor.rules
-            for result in evaluate(rule, observed, case, diagnosis.findings)
+            for result in evaluate(rule, session)
             if result.outcome == HOLDS
         }
         assert held == {(firing.rule.id, firing.subject) for firing in diagnosis.trace}
@@ -134,7 +134,9 @@ def test_explain_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert (data["id"], data["status"]) == ("phone-mismatch", "suspected")
+    # The chain: the rule that concluded "the card fails", then the rules that used it.
     assert [h["rule"] for h in data["how"]] == [
+        "card.fails=true",
         "phone-mismatch/suspected",
         "phone-mismatch/message/1",
     ]

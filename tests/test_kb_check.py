@@ -10,7 +10,7 @@ import pytest
 import cli
 from engine.errors import KnowledgeError
 from engine.kb_check import check, refuse_unsound
-from engine.knowledge_loader import builtin_knowledge
+from knowledge import builtin_knowledge
 from engine.rules import Example, Observation, Outcome, derived, fact, finding_in, when
 
 KB = builtin_knowledge()

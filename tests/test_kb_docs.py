@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import cli
-from engine.knowledge_loader import builtin_knowledge
+from knowledge import builtin_knowledge
 from tests.conftest import ROOT
 from visualise.kb_docs import REGENERATE, render_kb_markdown
 

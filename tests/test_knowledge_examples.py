@@ -1,39 +1,56 @@
-"""Every rule unit's own examples: facts where it fires, near misses where it must not."""
+"""Every rule unit's own examples, run generically (as ESLint's RuleTester runs a rule's).
+
+Each example's facts are diagnosed; the unit must conclude what the example
+expects, say the evidence it names, and, for a confirmed cause, no longer be
+reported once its own fix effects are applied. A new unit's examples run here
+with no test written for it.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from engine.knowledge_loader import builtin_knowledge
-from tests.conftest import statuses
+from engine.kb_check import run_example
+from knowledge import builtin_knowledge
 
 KB = builtin_knowledge()
+UNITS = [*KB.causes, *KB.workarounds, *KB.conclusions]
 
-CAUSE_CASES = [
-    pytest.param(cause.id, example, id=f"{cause.id}: {example.note}")
-    for cause in KB.causes
-    for example in cause.examples
-]
-WORKAROUND_CASES = [
-    pytest.param(workaround.id, example, id=f"{workaround.id}: {example.note}")
-    for workaround in KB.workarounds
-    for example in workaround.examples
+CASES = [
+    pytest.param(unit, example, id=f"{unit.id}: {example.note}")
+    for unit in UNITS
+    for example in unit.examples
 ]
 
 
-@pytest.mark.parametrize(("cause_id", "example"), CAUSE_CASES)
-def test_cause_example(diagnose, cause_id, example):
-    assert statuses(diagnose(example.facts)).get(cause_id) == example.expect
+@pytest.mark.parametrize(("unit", "example"), CASES)
+def test_unit_example(doctor, unit, example):
+    outcome = run_example(doctor, unit, example)
+    assert outcome.error is None
+    assert outcome.failures == ()
 
 
-@pytest.mark.parametrize(("workaround_id", "example"), WORKAROUND_CASES)
-def test_workaround_example(diagnose, workaround_id, example):
-    offered = {offer.workaround.id for offer in diagnose(example.facts).workarounds}
-    assert (workaround_id in offered) == (example.expect == "offered")
-
-
-@pytest.mark.parametrize("unit", [*KB.causes, *KB.workarounds], ids=lambda unit: unit.id)
-def test_every_unit_has_a_firing_example_and_a_near_miss(unit):
+@pytest.mark.parametrize("unit", UNITS, ids=lambda unit: unit.id)
+def test_every_unit_has_a_concluding_example_and_a_near_miss(unit):
     expectations = {example.expect for example in unit.examples}
-    assert expectations - {None}, "no example where the rule fires"
-    assert None in expectations, "no near miss where the rule must not fire"
+    assert expectations - {None}, "no example where the unit concludes"
+    assert None in expectations, "no near miss where it must not conclude"
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=lambda unit: unit.id)
+def test_every_rule_of_a_unit_fires_on_one_of_its_examples(doctor, unit):
+    fired = set().union(*(run_example(doctor, unit, e).fired for e in unit.examples))
+    rules = {rule.id for rule in doctor.rules if rule.target == unit.id}
+    assert rules - fired == set()
+
+
+def test_a_fix_that_does_not_remove_its_cause_fails_its_example(doctor):
+    cause = KB.cause("phone-mismatch")
+    confirmed = next(e for e in cause.examples if e.expect == "confirmed")
+    from dataclasses import replace
+
+    from engine.rules import FixStep
+
+    broken = replace(cause, fixes=(FixStep("bank branch", "Ask nicely."),))
+    outcome = run_example(doctor, broken, confirmed)
+    assert any("the fix does not remove the cause" in f for f in outcome.failures)

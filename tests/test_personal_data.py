@@ -18,7 +18,7 @@ import pytest
 import cli
 from engine import normalise, personal
 from engine.facts import PERSONAL_FIELDS
-from engine.knowledge_loader import builtin_knowledge
+from knowledge import builtin_knowledge
 from tests.conftest import EXAMPLES
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
@@ -78,7 +78,7 @@ def knowledge_text() -> str:
     kb = builtin_knowledge()
     texts = [q for q in kb.questions.values()]
     for unit in (*kb.causes, *kb.workarounds):
-        texts += [unit.title, unit.explanation, unit.guide]
+        texts += [unit.title, unit.explanation, unit.source]
         texts += getattr(unit, "steps", ()) + tuple(f.action for f in getattr(unit, "fixes", ()))
     return "\n".join(texts)
 

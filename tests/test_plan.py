@@ -1,13 +1,15 @@
-"""The fix order: layers first, then `after` edges, ties by registry order; never a cycle."""
+"""The fix order: layers first, then `after` edges, ties by id; never a cycle."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from engine.errors import KnowledgeError
 from engine.plan import fix_order
 from engine.rules import LAYERS, Cause, FixStep, derived, when
-from tests.conftest import EXAMPLES, load_example
+from tests.conftest import EXAMPLES, ROOT, load_example
 
 
 def cause(cause_id, layer, after=()):
@@ -16,7 +18,7 @@ def cause(cause_id, layer, after=()):
         layer=layer,
         title=cause_id,
         explanation="",
-        guide="",
+        source="",
         fixes=(FixStep("here", "do it"),),
         confirmed=(when(derived("passport.expired")),),
         after=after,
@@ -48,12 +50,16 @@ def test_layers_beat_registry_order():
         ((cause("a", "bank", after=("b",)), cause("b", "bank", after=("a",))), "cycle"),
         ((cause("a", "bank", after=("nope",)),), "unknown cause 'nope'"),
         ((cause("a", "bank", after=("t",)), cause("t", "taobao")), "fixed after"),
-        ((cause("a", "moon"),), "unknown layer 'moon'"),
     ],
 )
 def test_bad_orders_are_refused(causes, message):
     with pytest.raises(KnowledgeError, match=message):
         fix_order(causes)
+
+
+def test_a_mistyped_layer_fails_when_the_unit_is_made():
+    with pytest.raises(ValueError, match="a: layer 'moon' is not one of 'documents', 'bank'"):
+        cause("a", "moon")
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("story-*.json")), ids=lambda p: p.name)
@@ -72,3 +78,15 @@ def test_same_facts_same_plan(diagnose):
     first = diagnose(facts)
     again = diagnose(facts)
     assert first == again
+
+
+SPEC = ROOT.parent / "shared" / "spec" / "causes-v1.md"
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="the contracts (../shared/spec) are not beside")
+def test_builtin_order_is_the_contract_tables_order_from_after_edges_alone(doctor):
+    """causes-v1 breaks ties by its table's order; our `after` edges give exactly that order."""
+    table = re.findall(
+        r"^\| `([a-z-]+)` \| (?:documents|bank|alipay|taobao) \|", SPEC.read_text(), re.M
+    )
+    assert doctor.order == tuple(table)

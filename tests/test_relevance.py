@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 
 from engine.knowledge_base import CompiledRule
 from engine.loading import read_facts_file, validate_facts
-from engine.relevance import FINDING, Relevance
+from engine.relevance import Relevance
 from engine.rules import Case, derived, fact, finding_in, unknown, when
 from tests.conftest import EXAMPLES
 from tests.test_properties import valid_facts
@@ -18,7 +18,7 @@ def _could_match(rules, observed):
     present = {(o.name, o.value) for o in observed}
     wanted = set()
     for rule in rules:
-        tests = [t for t in rule.when.tests if t.name != FINDING]
+        tests = [t for t in rule.when.tests if not t.kind.chained]
         if all(any((t.name, v) in present for v in t.values) for t in tests):
             wanted |= {(t.name, v) for t in rule.when.tests for v in t.values}
     return [o for o in observed if (o.name, o.value) in wanted]

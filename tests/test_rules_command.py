@@ -6,7 +6,7 @@ import io
 import json
 
 import cli
-from engine.knowledge_loader import builtin_knowledge
+from knowledge import builtin_knowledge
 from visualise.conditions import brief_alternatives
 from visualise.rules_table import render_rules_text, rules_data
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from knowledge.messages import MESSAGE_PATTERNS
 from tests.conftest import load_example, statuses
 
 PERSON = {"surname": "SMITH", "given_names": "JOHN MICHAEL"}
@@ -212,7 +211,7 @@ def test_an_unknown_comparison_is_evidence_when_nothing_else_names_its_facts(dia
     assert evidence[-1].startswith("not known whether the bank's reserved phone number differs")
 
 
-def test_a_phrase_inside_a_longer_one_found_is_not_read_twice():
-    (phone,) = [p for p in MESSAGE_PATTERNS if "预留手机号" in p.phrases]
+def test_a_phrase_inside_a_longer_one_found_is_not_read_twice(doctor):
+    (phone,) = [p for p in doctor.kb.messages if "预留手机号" in p.phrases]
     assert phone.phrases_in("支付失败：与预留手机号不符") == ("与预留手机号不符",)
     assert phone.phrases_in("请核对预留手机号") == ("预留手机号",)

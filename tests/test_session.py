@@ -45,7 +45,7 @@ def test_sessions_where_nothing_fires_before_and_after_the_first_action():
     """durable-rules crashes deleting a session before any action has run in the process."""
     script = (
         "from engine.diagnosis import Doctor\n"
-        "from engine.knowledge_loader import builtin_knowledge\n"
+        "from knowledge import builtin_knowledge\n"
         "from engine.loading import validate_facts\n"
         "doctor = Doctor(builtin_knowledge())\n"
         "nothing = validate_facts({'as_of': '2026-11-27'})\n"

@@ -27,7 +27,7 @@ def report_data(
                 "evidence": [text.render(reveal) for text in finding.evidence],
                 "rules": list(finding.rules),
                 "explanation": finding.cause.explanation,
-                "guide": finding.cause.guide,
+                "source": finding.cause.source,
             }
             for finding in diagnosis.findings
         ],

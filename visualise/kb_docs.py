@@ -68,9 +68,9 @@ def _cause(kb: KnowledgeBase, cause: Cause, position: int, total: int) -> list[s
         "",
         f"**Order.** {order}.",
         "",
-        "**The guide says:**",
+        "**Source:**",
         "",
-        f"> {cause.guide}",
+        f"> {cause.source}",
         "",
         *_examples(cause.examples),
     ]
@@ -89,9 +89,9 @@ def _workaround(kb: KnowledgeBase, workaround: Workaround) -> list[str]:
         "",
         *(f"{n}. {step}" for n, step in enumerate(workaround.steps, start=1)),
         "",
-        "**The guide says:**",
+        "**Source:**",
         "",
-        f"> {workaround.guide}",
+        f"> {workaround.source}",
         "",
         *_examples(workaround.examples),
     ]

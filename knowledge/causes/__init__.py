@@ -1,0 +1,1 @@
+"""Causes, one unit a file (read by engine.knowledge_loader, not imported from here)."""

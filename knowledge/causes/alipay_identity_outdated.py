@@ -1,4 +1,38 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
+from engine import personal
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Status,
+    concluded,
+    copies,
+    derived,
+    fact,
+    reported,
+    unknown,
+    when,
+)
+from knowledge._messages import IDENTITY_MISMATCH
+from knowledge._observing import differs
+
+ALIPAY_PASSPORT_DIFFERS = Observation(
+    "alipay.passport_differs",
+    "Alipay's identity passport number differs from the passport",
+    ("alipay.identity.passport_number", "passport.number"),
+    differs("alipay.identity.passport_number", "passport.number", personal.PASSPORT),
+)
+CARD_PASSPORT_DIFFERS_FROM_ALIPAY = Observation(
+    "card.passport_differs_from_alipay",
+    "the bank's passport number differs from Alipay's",
+    ("bank_cards[].passport_number_on_file", "alipay.identity.passport_number"),
+    differs(
+        "bank_cards[].passport_number_on_file",
+        "alipay.identity.passport_number",
+        personal.PASSPORT,
+    ),
+)
+
 
 CAUSE = Cause(
     id="alipay-identity-outdated",
@@ -8,7 +42,7 @@ CAUSE = Cause(
         "Alipay compares the passport in Identity Information with the bank's record;"
         " when they differ, the payment token is rejected."
     ),
-    guide=(
+    source=(
         "If your passport details here do not match the bank's records, the payment token"
         " will be rejected."
     ),
@@ -26,13 +60,20 @@ CAUSE = Cause(
         when(unknown("passport.number"), derived("card.passport_differs_from_alipay")),
     ),
     suspected=(
-        when(derived("passport.renewed"), unknown("alipay.identity.passport_number")),
+        when(concluded("passport.renewed"), unknown("alipay.identity.passport_number")),
         when(
             fact("alipay.document_expiry_notice", True),
             derived("passport.expired", False),
             unknown("alipay.identity.passport_number"),
         ),
+        # An expired passport is renewed first; Alipay then holds the old number.
+        when(reported("passport-expired", Status.CONFIRMED)),
     ),
+    observations=(
+        ALIPAY_PASSPORT_DIFFERS,
+        CARD_PASSPORT_DIFFERS_FROM_ALIPAY,
+    ),
+    messages=(IDENTITY_MISMATCH,),
     examples=(
         Example(
             "Alipay holds the previous passport",
@@ -80,6 +121,24 @@ CAUSE = Cause(
                 "alipay": {"identity": {"passport_number": "E98765432"}},
             },
             None,
+        ),
+        Example(
+            "the message speaks of identity information, nothing else known",
+            {"symptom": {"error_message": "身份信息不一致"}},
+            "suspected",
+        ),
+        Example(
+            "the message, a card whose passport number is not known",
+            {
+                "symptom": {"error_message": "identity information inconsistent"},
+                "bank_cards": [{"bank": "ICBC"}],
+            },
+            "suspected",
+        ),
+        Example(
+            "the passport has expired: once renewed, Alipay holds the old number",
+            {"as_of": "2026-11-27", "passport": {"expiry_date": "2026-10-01"}},
+            "suspected",
         ),
     ),
 )

@@ -1,4 +1,41 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, when
+from engine.normalise import name_words
+from engine.personal import Text
+from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
+from knowledge._messages import IDENTITY_MISMATCH
+from knowledge._observing import name_datum, passport_name
+
+
+def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
+    entered = case.get("alipay.identity.name")
+    permit = case.get("residence_permit.name")
+    reference, source = (
+        (name_words(permit), "residence_permit.name")
+        if permit is not None
+        else (passport_name(case), "the passport name (person.surname + person.given_names)")
+    )
+    if entered is None or reference is None:
+        missing = case.missing(None, "alipay.identity.name", "residence_permit.name")
+        if entered is not None:
+            missing += case.missing(None, "person.surname", "person.given_names")
+        return Outcome(None, unknown_paths=missing)
+    words = name_words(entered)
+    relation = "differs from" if words != reference else "matches"
+    return Outcome(
+        words != reference,
+        Text(
+            f"alipay.identity.name ({{0}}) {relation} {source} ({{1}})",
+            (name_datum(words), name_datum(reference)),
+        ),
+    )
+
+
+ALIPAY_NAME_DIFFERS = Observation(
+    "alipay.name_differs",
+    "Alipay's identity name differs from the permit (or passport) name",
+    ("alipay.identity.name", "residence_permit.name", "person.surname", "person.given_names"),
+    _alipay_name_differs,
+)
+
 
 CAUSE = Cause(
     id="alipay-name-format",
@@ -8,7 +45,7 @@ CAUSE = Cause(
         "Alipay expects the name exactly as on your residence permit, SURNAME FIRSTNAME;"
         " a different order or spelling fails the identity check."
     ),
-    guide=(
+    source=(
         "Always use the same name format (e.g., SURNAME FIRSTNAME) as shown on your"
         " residence permit."
     ),
@@ -26,8 +63,11 @@ CAUSE = Cause(
             ),
         ),
     ),
-    after=("bank-name-mismatch",),
+    # The format to use is the permit's: the permit Alipay holds is brought up to date first.
+    after=("bank-name-mismatch", "residence-permit-outdated"),
     confirmed=(when(derived("alipay.name_differs")),),
+    observations=(ALIPAY_NAME_DIFFERS,),
+    messages=(IDENTITY_MISMATCH,),
     examples=(
         Example(
             "given name first in Alipay",
@@ -57,6 +97,11 @@ CAUSE = Cause(
             "Alipay's name unknown",
             {"residence_permit": {"name": "SMITH JOHN"}},
             None,
+        ),
+        Example(
+            "the message speaks of identity information, the names not known",
+            {"symptom": {"error_message": "身份信息不一致"}},
+            "suspected",
         ),
     ),
 )

@@ -1,6 +1,44 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, when
+from engine.normalise import leaves_out_middle_names, name_words
+from engine.personal import Text
+from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
+from knowledge._messages import IDENTITY_MISMATCH
+from knowledge._observing import name_datum, passport_name
 
 PERSON = {"surname": "SMITH", "given_names": "JOHN MICHAEL"}
+
+
+def _bank_name_differs(case: Case, card: int | None) -> Outcome:
+    on_file = case.get("bank_cards[].name_on_file", card)
+    passport = passport_name(case)
+    if on_file is None or passport is None:
+        return Outcome(
+            None,
+            unknown_paths=case.missing(
+                card, "bank_cards[].name_on_file", "person.surname", "person.given_names"
+            ),
+        )
+    words = name_words(on_file)
+    differs = words != passport and not leaves_out_middle_names(passport, words)
+    if not differs:
+        relation = "matches" if words == passport else "leaves only middle names out of"
+    else:
+        relation = "differs in word order or content from"
+    return Outcome(
+        differs,
+        Text(
+            f"bank_cards[{card}].name_on_file ({{0}}) {relation} the passport name ({{1}})",
+            (name_datum(words), name_datum(passport)),
+        ),
+    )
+
+
+CARD_NAME_DIFFERS = Observation(
+    "card.name_differs",
+    "the bank's card-holder name differs from the passport beyond middle names",
+    ("bank_cards[].name_on_file", "person.surname", "person.given_names"),
+    _bank_name_differs,
+)
+
 
 CAUSE = Cause(
     id="bank-name-mismatch",
@@ -10,7 +48,7 @@ CAUSE = Cause(
         "The name on your bank account must match your passport; a different word order"
         " or spelling makes every later identity check fail."
     ),
-    guide=(
+    source=(
         "By ensuring that the name on your bank card matches your passport record exactly"
         " as stored in the national database, you can eliminate the vast majority of"
         " transaction blocks."
@@ -24,7 +62,11 @@ CAUSE = Cause(
             ),
         ),
     ),
+    # The bank records the name as in the passport it holds: the passport number comes first.
+    after=("bank-passport-outdated",),
     confirmed=(when(derived("card.name_differs")),),
+    observations=(CARD_NAME_DIFFERS,),
+    messages=(IDENTITY_MISMATCH,),
     examples=(
         Example(
             "given name first",
@@ -50,6 +92,16 @@ CAUSE = Cause(
             "passport name unknown",
             {"bank_cards": [{"name_on_file": "JOHN SMITH"}]},
             None,
+        ),
+        Example(
+            "the message speaks of identity information, no card listed",
+            {"symptom": {"error_message": "身份信息不一致"}},
+            "suspected",
+        ),
+        Example(
+            "the message, and a card whose name on file is not known",
+            {"symptom": {"error_message": "身份信息不一致"}, "bank_cards": [{"bank": "ICBC"}]},
+            "suspected",
         ),
     ),
 )

@@ -1,6 +1,26 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
+from engine import personal
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Status,
+    concluded,
+    copies,
+    derived,
+    reported,
+    unknown,
+    when,
+)
+from knowledge._observing import differs
 
-NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
+CARD_PASSPORT_DIFFERS = Observation(
+    "card.passport_differs",
+    "the bank's passport number differs from the passport",
+    ("bank_cards[].passport_number_on_file", "passport.number"),
+    differs("bank_cards[].passport_number_on_file", "passport.number", personal.PASSPORT),
+)
+
 
 CAUSE = Cause(
     id="bank-passport-outdated",
@@ -10,7 +30,7 @@ CAUSE = Cause(
         "After a passport renewal the bank keeps the old number until you update it in"
         " person; Alipay then cannot match your card to your identity."
     ),
-    guide=("You must first visit your bank to update your new passport number in their system."),
+    source=("You must first visit your bank to update your new passport number in their system."),
     fixes=(
         FixStep(
             "bank branch",
@@ -23,11 +43,14 @@ CAUSE = Cause(
     confirmed=(when(derived("card.passport_differs")),),
     suspected=(
         when(
-            derived("passport.renewed"),
-            fact("bank_cards[].status", *NOT_OK),
+            concluded("passport.renewed"),
+            concluded("card.fails"),
             unknown("bank_cards[].passport_number_on_file"),
         ),
+        # An expired passport is renewed first; a failing card's bank then holds the old number.
+        when(reported("passport-expired", Status.CONFIRMED), concluded("card.fails")),
     ),
+    observations=(CARD_PASSPORT_DIFFERS,),
     examples=(
         Example(
             "the bank holds the previous passport number",
@@ -65,6 +88,15 @@ CAUSE = Cause(
             "renewed, the card's status unknown",
             {"passport": {"renewed_on": "2026-09-01"}, "bank_cards": [{"bank": "ICBC"}]},
             None,
+        ),
+        Example(
+            "the passport has expired and a card fails: the bank will hold the old number",
+            {
+                "as_of": "2026-11-27",
+                "passport": {"expiry_date": "2026-10-01"},
+                "bank_cards": [{"status": "cannot_be_verified"}],
+            },
+            "suspected",
         ),
     ),
 )

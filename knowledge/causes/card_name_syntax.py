@@ -1,6 +1,52 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, tidies, when
+import re
 
-NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
+from engine import personal
+from engine.personal import Datum, Text
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Outcome,
+    concluded,
+    derived,
+    tidies,
+    when,
+)
+from knowledge._messages import CARD_NOT_VERIFIED
+
+_BAD_SPACING = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+
+
+def _name_entered_malformed(case: Case, card: int | None) -> Outcome:
+    entered = case.get("bank_cards[].name_entered", card)
+    if entered is None:
+        return Outcome(None, unknown_paths=(case.where("bank_cards[].name_entered", card),))
+    problems = []
+    if any(ch.islower() for ch in entered):
+        problems.append("lower-case letters")
+    if _BAD_SPACING.search(entered):
+        problems.append("leading, trailing or repeated spaces")
+    shown = Datum(entered, personal.NAME)
+    if problems:
+        return Outcome(
+            True,
+            Text(f"bank_cards[{card}].name_entered ({{0}}) has {' and '.join(problems)}", (shown,)),
+        )
+    return Outcome(
+        False,
+        Text(f"bank_cards[{card}].name_entered ({{0}}) is upper case, single-spaced", (shown,)),
+    )
+
+
+CARD_NAME_ENTERED_MALFORMED = Observation(
+    "card.name_entered_malformed",
+    "the name typed when linking the card has lower case or stray spaces",
+    ("bank_cards[].name_entered",),
+    _name_entered_malformed,
+)
+
 
 CAUSE = Cause(
     id="card-name-syntax",
@@ -10,7 +56,7 @@ CAUSE = Cause(
         "Bank systems compare the typed name character by character: lower-case letters"
         " or extra spaces make the card fail verification."
     ),
-    guide=(
+    source=(
         "Often, the bank requires your name to be entered in uppercase letters without"
         " extra spaces."
     ),
@@ -21,7 +67,11 @@ CAUSE = Cause(
             effects=(tidies("bank_cards[].name_entered"),),
         ),
     ),
-    confirmed=(when(fact("bank_cards[].status", *NOT_OK), derived("card.name_entered_malformed")),),
+    # The name typed when linking a card follows the one in Identity Information.
+    after=("alipay-name-format",),
+    confirmed=(when(concluded("card.fails"), derived("card.name_entered_malformed")),),
+    observations=(CARD_NAME_ENTERED_MALFORMED,),
+    messages=(CARD_NOT_VERIFIED,),
     examples=(
         Example(
             "lower case",
@@ -42,6 +92,19 @@ CAUSE = Cause(
             "lower case but the card works",
             {"bank_cards": [{"name_entered": "smith john", "status": "ok"}]},
             None,
+        ),
+        Example(
+            "the card cannot be verified: one card typed in lower case, another failing",
+            {
+                "symptom": {"error_message": "This card cannot be verified"},
+                "bank_cards": [{"name_entered": "smith john"}, {"status": "cannot_be_verified"}],
+            },
+            "suspected",
+        ),
+        Example(
+            "the card cannot be verified, no card listed",
+            {"symptom": {"error_message": "无法验证"}},
+            "suspected",
         ),
     ),
 )

@@ -1,6 +1,66 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
+from engine.normalise import leaves_out_middle_names, name_words
+from engine.personal import Text
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Outcome,
+    concluded,
+    copies,
+    derived,
+    fact,
+    unknown,
+    when,
+)
+from knowledge._messages import CARD_NOT_VERIFIED
+from knowledge._observing import name_datum
 
-NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
+
+def _has_middle_name(case: Case, card: int | None) -> Outcome:
+    given = case.get("person.given_names")
+    if given is None:
+        return Outcome(None, unknown_paths=("person.given_names",))
+    words = name_words(given)
+    return Outcome(
+        len(words) >= 2,
+        Text(f"person.given_names ({{0}}) has {len(words)} word(s)", (name_datum(words),)),
+    )
+
+
+def _middle_name_variant(case: Case, card: int | None) -> Outcome:
+    missing = case.missing(card, "bank_cards[].name_entered", "bank_cards[].name_on_file")
+    if missing:
+        return Outcome(None, unknown_paths=missing)
+    entered = name_words(case.get("bank_cards[].name_entered", card))
+    on_file = name_words(case.get("bank_cards[].name_on_file", card))
+    variant = leaves_out_middle_names(entered, on_file) or leaves_out_middle_names(on_file, entered)
+    relation = (
+        "differs only by a middle name from" if variant else "is not a middle-name variant of"
+    )
+    return Outcome(
+        variant,
+        Text(
+            f"bank_cards[{card}].name_entered ({{0}}) {relation} name_on_file ({{1}})",
+            (name_datum(entered), name_datum(on_file)),
+        ),
+    )
+
+
+HAS_MIDDLE_NAME = Observation(
+    "person.has_middle_name",
+    "the given names include a middle name",
+    ("person.given_names",),
+    _has_middle_name,
+)
+CARD_MIDDLE_NAME_VARIANT = Observation(
+    "card.middle_name_variant",
+    "the typed name and the bank's name differ only by a middle name",
+    ("bank_cards[].name_entered", "bank_cards[].name_on_file"),
+    _middle_name_variant,
+)
+
 
 CAUSE = Cause(
     id="middle-name-variant",
@@ -10,7 +70,7 @@ CAUSE = Cause(
         "Some bank systems cut long names, so the bank may hold your name without the"
         " middle name (or with it) while you type the other form."
     ),
-    guide=(
+    source=(
         "If you have a middle name, try both including it and excluding it, as some legacy"
         " Chinese banking systems struggle with long strings of characters."
     ),
@@ -22,7 +82,7 @@ CAUSE = Cause(
         ),
     ),
     after=("card-name-syntax",),
-    confirmed=(when(fact("bank_cards[].status", *NOT_OK), derived("card.middle_name_variant")),),
+    confirmed=(when(concluded("card.fails"), derived("card.middle_name_variant")),),
     suspected=(
         when(
             derived("person.has_middle_name"),
@@ -30,6 +90,11 @@ CAUSE = Cause(
             unknown("bank_cards[].name_on_file"),
         ),
     ),
+    observations=(
+        HAS_MIDDLE_NAME,
+        CARD_MIDDLE_NAME_VARIANT,
+    ),
+    messages=(CARD_NOT_VERIFIED,),
     examples=(
         Example(
             "typed with the middle name, the bank has none",
@@ -72,6 +137,22 @@ CAUSE = Cause(
                 "bank_cards": [{"status": "cannot_be_verified"}],
             },
             None,
+        ),
+        Example(
+            "the card cannot be verified: one name without the middle name, another card failing",
+            {
+                "symptom": {"error_message": "could not be verified"},
+                "bank_cards": [
+                    {"name_entered": "SMITH JOHN", "name_on_file": "SMITH JOHN MICHAEL"},
+                    {"status": "cannot_be_verified"},
+                ],
+            },
+            "suspected",
+        ),
+        Example(
+            "the card cannot be verified, no card listed",
+            {"symptom": {"error_message": "无法验证"}},
+            "suspected",
         ),
     ),
 )

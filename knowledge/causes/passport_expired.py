@@ -11,6 +11,7 @@ from engine.rules import (
     unknown,
     when,
 )
+from knowledge._messages import EXPIRED_DOCUMENT
 
 CAUSE = Cause(
     id="passport-expired",
@@ -20,7 +21,7 @@ CAUSE = Cause(
         "Banks and Alipay check the passport behind your account; an expired one"
         " triggers the expired-document notice and payments are refused."
     ),
-    guide=(
+    source=(
         "If you encounter a payment failure, it is rarely a technical bug but rather a"
         " discrepancy in your identity verification status or an expired document"
         " notification trigger."
@@ -28,20 +29,19 @@ CAUSE = Cause(
     fixes=(
         FixStep(
             "embassy or consulate",
-            "Renew your passport; then have your bank and Alipay record the new passport"
-            " number (the bank first).",
+            "Renew your passport. Your bank and Alipay then need the new passport number:"
+            " the steps for them follow.",
             effects=(
                 copies("passport.previous_number", "passport.number"),
                 dates_today("passport.renewed_on"),
                 forgets("passport.number"),
                 renews("passport.expiry_date"),
-                copies("bank_cards[].passport_number_on_file", "passport.number"),
-                copies("alipay.identity.passport_number", "passport.number"),
             ),
         ),
     ),
     confirmed=(when(derived("passport.expired")),),
     suspected=(when(fact("alipay.document_expiry_notice", True), unknown("passport.expiry_date")),),
+    messages=(EXPIRED_DOCUMENT,),
     examples=(
         Example(
             "expiry date before as_of",
@@ -66,6 +66,11 @@ CAUSE = Cause(
                 "alipay": {"document_expiry_notice": True},
             },
             None,
+        ),
+        Example(
+            "the message says the ID has expired, the expiry date not known",
+            {"symptom": {"error_message": "Your ID has expired"}},
+            "suspected",
         ),
     ),
 )

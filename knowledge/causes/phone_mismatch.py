@@ -1,6 +1,65 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, fact, unknown, when
+from engine import personal
+from engine.personal import Text
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Outcome,
+    concluded,
+    copies,
+    derived,
+    unknown,
+    when,
+)
+from knowledge._messages import CARD_NOT_VERIFIED
+from knowledge._observing import as_date, differs
 
-NOT_OK = ("cannot_be_verified", "unresponsive", "not_linked")
+PHONE_ON_FILE = Message(
+    "the bank's reserved phone number",
+    (
+        "与预留手机号不符",
+        "预留手机号",
+        "incorrect mobile phone number recorded with the bank",
+        "mobile phone number mismatch",
+        "phone number recorded with the bank",
+    ),
+)
+
+PHONE_CHANGE_WINDOW_DAYS = 180
+
+
+def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
+    changed = case.get("phone.changed_on")
+    if changed is None:
+        return Outcome(None, unknown_paths=("phone.changed_on",))
+    days = (case.as_of - changed).days
+    recent = 0 <= days <= PHONE_CHANGE_WINDOW_DAYS
+    return Outcome(
+        recent,
+        Text(
+            f"phone.changed_on ({{0}}) is {days} days before as_of"
+            f" ({'within' if recent else 'outside'} {PHONE_CHANGE_WINDOW_DAYS} days)",
+            (as_date(changed),),
+        ),
+    )
+
+
+PHONE_CHANGED_RECENTLY = Observation(
+    "phone.changed_recently",
+    f"the phone number changed within {PHONE_CHANGE_WINDOW_DAYS} days",
+    ("phone.changed_on", "as_of"),
+    _phone_changed_recently,
+)
+CARD_PHONE_DIFFERS = Observation(
+    "card.phone_differs",
+    "the bank's reserved phone number differs from Alipay's",
+    ("bank_cards[].phone_on_file", "alipay.phone"),
+    differs("bank_cards[].phone_on_file", "alipay.phone", personal.PHONE),
+)
+
 
 CAUSE = Cause(
     id="phone-mismatch",
@@ -10,7 +69,7 @@ CAUSE = Cause(
         "The bank sends Alipay's verification code to the mobile number it holds (预留手机号);"
         " if that is not the number Alipay knows, linking and paying fail."
     ),
-    guide=(
+    source=(
         "Your bank must have the same mobile number on file that you use to register for"
         " 支付宝 (Alipay). If you have changed your phone number recently, you must go to a"
         " physical bank branch to update your profile; this cannot be done through the app."
@@ -27,9 +86,17 @@ CAUSE = Cause(
     suspected=(
         when(
             derived("phone.changed_recently"),
-            fact("bank_cards[].status", *NOT_OK),
+            concluded("card.fails"),
             unknown("bank_cards[].phone_on_file"),
         ),
+    ),
+    observations=(
+        PHONE_CHANGED_RECENTLY,
+        CARD_PHONE_DIFFERS,
+    ),
+    messages=(
+        PHONE_ON_FILE,
+        CARD_NOT_VERIFIED,
     ),
     examples=(
         Example(
@@ -65,6 +132,16 @@ CAUSE = Cause(
                 "bank_cards": [{"status": "cannot_be_verified"}],
             },
             None,
+        ),
+        Example(
+            "the bank says the reserved number differs, a card listed",
+            {"symptom": {"error_message": "与预留手机号不符"}, "bank_cards": [{"bank": "ICBC"}]},
+            "suspected",
+        ),
+        Example(
+            "the bank says the reserved number differs, no card listed",
+            {"symptom": {"error_message": "incorrect mobile phone number recorded with the bank"}},
+            "suspected",
         ),
     ),
 )

@@ -1,4 +1,24 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, forgets, renews, when
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    copies,
+    derived,
+    forgets,
+    renews,
+    when,
+)
+from knowledge._messages import EXPIRED_DOCUMENT
+from knowledge._observing import before_as_of
+
+PERMIT_EXPIRED = Observation(
+    "permit.expired",
+    "the residence permit has expired",
+    ("residence_permit.expiry_date", "as_of"),
+    before_as_of("residence_permit.expiry_date"),
+)
+
 
 CAUSE = Cause(
     id="residence-permit-expired",
@@ -8,7 +28,7 @@ CAUSE = Cause(
         "Alipay's Identity Information holds your residence permit; once it has expired"
         " the account's identity no longer verifies."
     ),
-    guide=(
+    source=(
         "Keep your residence permit updated in the 支付宝 'Identity Information' settings menu."
     ),
     fixes=(
@@ -26,6 +46,8 @@ CAUSE = Cause(
         ),
     ),
     confirmed=(when(derived("permit.expired")),),
+    observations=(PERMIT_EXPIRED,),
+    messages=(EXPIRED_DOCUMENT,),
     examples=(
         Example(
             "permit expired a month ago",
@@ -41,6 +63,11 @@ CAUSE = Cause(
             "permit expiry not known: nothing to conclude",
             {"as_of": "2026-11-27", "residence_permit": {"number": "YX1234567"}},
             None,
+        ),
+        Example(
+            "the message says a document has expired, the permit expiry not known",
+            {"symptom": {"error_message": "证件过期"}},
+            "suspected",
         ),
     ),
 )

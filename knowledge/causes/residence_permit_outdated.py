@@ -1,4 +1,20 @@
-from engine.rules import Cause, Example, FixStep, copies, derived, when
+from engine import personal
+from engine.rules import Cause, Example, FixStep, Observation, copies, derived, when
+from knowledge._observing import before_as_of, differs
+
+ALIPAY_PERMIT_DIFFERS = Observation(
+    "alipay.permit_differs",
+    "Alipay's identity permit number differs from the residence permit",
+    ("alipay.identity.residence_permit_number", "residence_permit.number"),
+    differs("alipay.identity.residence_permit_number", "residence_permit.number", personal.PERMIT),
+)
+ALIPAY_PERMIT_EXPIRY_PASSED = Observation(
+    "alipay.permit_expiry_passed",
+    "the permit expiry recorded in Alipay has passed",
+    ("alipay.identity.residence_permit_expiry_date", "as_of"),
+    before_as_of("alipay.identity.residence_permit_expiry_date"),
+)
+
 
 CAUSE = Cause(
     id="residence-permit-outdated",
@@ -8,7 +24,7 @@ CAUSE = Cause(
         "Identity Information keeps the permit you first entered; a renewed permit, or one"
         " whose recorded expiry has passed, blocks verification."
     ),
-    guide=(
+    source=(
         "Keep your residence permit updated in the 支付宝 'Identity Information' settings menu."
     ),
     fixes=(
@@ -28,6 +44,10 @@ CAUSE = Cause(
     confirmed=(
         when(derived("alipay.permit_differs")),
         when(derived("alipay.permit_expiry_passed")),
+    ),
+    observations=(
+        ALIPAY_PERMIT_DIFFERS,
+        ALIPAY_PERMIT_EXPIRY_PASSED,
     ),
     examples=(
         Example(

@@ -8,7 +8,7 @@ CAUSE = Cause(
         "International users pay on Taobao through Alipay; an unbound account or another"
         " payment method leaves Taobao without a way to pay."
     ),
-    guide=(
+    source=(
         "For international users, ensure your 淘宝 (Taobao) account is bound to your 支付宝"
         " (Alipay)."
     ),

@@ -1,4 +1,49 @@
-from engine.rules import Cause, Example, FixStep, derived, fact, forgets, sets, unknown, when
+from engine.personal import Text
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Outcome,
+    derived,
+    fact,
+    forgets,
+    sets,
+    unknown,
+    when,
+)
+
+TAOBAO_RISK = Message(
+    "Taobao's risk control",
+    ("unusual activity", "账户存在风险", "存在风险", "security risk"),
+)
+
+NEW_ACCOUNT_DAYS = 30
+
+
+def _new_taobao_account(case: Case, card: int | None) -> Outcome:
+    age = case.get("taobao.account_age_days")
+    if age is None:
+        return Outcome(None, unknown_paths=("taobao.account_age_days",))
+    new = age < NEW_ACCOUNT_DAYS
+    return Outcome(
+        new,
+        Text(
+            f"taobao.account_age_days ({age}) is {'under' if new else 'not under'}"
+            f" {NEW_ACCOUNT_DAYS}: {'a new' if new else 'an established'} account"
+        ),
+    )
+
+
+NEW_TAOBAO_ACCOUNT = Observation(
+    "taobao.new_account",
+    f"the Taobao account is under {NEW_ACCOUNT_DAYS} days old",
+    ("taobao.account_age_days",),
+    _new_taobao_account,
+)
+
 
 CAUSE = Cause(
     id="taobao-risk-flag",
@@ -8,7 +53,7 @@ CAUSE = Cause(
         "New accounts and sudden changes in spending trigger Taobao's risk control, which"
         " blocks payments with a security error."
     ),
-    guide=(
+    source=(
         "淘宝 (Taobao) sometimes restricts payments if the system flags an account for"
         " 'unusual activity'. This is common for new accounts or those with sudden changes"
         " in spending patterns."
@@ -33,6 +78,8 @@ CAUSE = Cause(
             unknown("taobao.spending_changed"),
         ),
     ),
+    observations=(NEW_TAOBAO_ACCOUNT,),
+    messages=(TAOBAO_RISK,),
     examples=(
         Example(
             "a new account with a security error",
@@ -61,5 +108,10 @@ CAUSE = Cause(
             None,
         ),
         Example("a new account without an error", {"taobao": {"account_age_days": 5}}, None),
+        Example(
+            "Taobao speaks of unusual activity, nothing else known",
+            {"symptom": {"where": "taobao", "error_message": "unusual activity detected"}},
+            "suspected",
+        ),
     ),
 )

@@ -4,7 +4,7 @@ WORKAROUND = Workaround(
     id="alipay-balance",
     title="Pay from your Alipay balance instead of the card",
     explanation="Paying from the balance skips the bank card check entirely.",
-    guide=(
+    source=(
         "If your linked bank card remains unresponsive, the most reliable workaround is to"
         " use the 支付宝 (Alipay) balance feature."
     ),

@@ -4,7 +4,7 @@ WORKAROUND = Workaround(
     id="international-card",
     title="Pay with a credit card through the international payment gateway",
     explanation="When a Taobao block persists, a foreign credit card avoids the Alipay link.",
-    guide=(
+    source=(
         "If the payment block persists, try using a credit card via the international"
         " payment gateway, although this may incur service fees."
     ),

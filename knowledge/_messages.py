@@ -1,0 +1,23 @@
+"""Error-message words that point at several causes: each cause that they point at holds them.
+
+A phrase matches case-insensitively anywhere in `symptom.error_message`; a
+message that points at a cause makes it at least suspected where the facts do
+not already settle it. Words that point at one cause only live in its unit.
+"""
+
+from engine.rules import Message
+
+IDENTITY_MISMATCH = Message(
+    "identity information that does not match",
+    ("身份信息不一致", "identity information inconsistent", "identity information does not match"),
+)
+
+EXPIRED_DOCUMENT = Message(
+    "an expired identity document",
+    ("your id has expired", "已过期", "证件过期", "document has expired"),
+)
+
+CARD_NOT_VERIFIED = Message(
+    "a bank card that fails verification",
+    ("cannot be verified", "无法验证", "could not be verified"),
+)

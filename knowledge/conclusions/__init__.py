@@ -1,0 +1,1 @@
+"""Conclusions: facts that rules derive once for many rules to consume."""

@@ -1,0 +1,17 @@
+from engine.rules import Conclusion, Example, known, when
+
+CONCLUSION = Conclusion(
+    name="passport.renewed",
+    meaning="the passport replaced an earlier one",
+    holds=(
+        when(known("passport.previous_number")),
+        when(known("passport.renewed_on")),
+    ),
+    examples=(
+        Example("the old number is known", {"passport": {"previous_number": "E12345678"}}, "true"),
+        Example(
+            "the day it was issued is known", {"passport": {"renewed_on": "2026-09-01"}}, "true"
+        ),
+        Example("only the current passport is known", {"passport": {"number": "E98765432"}}, None),
+    ),
+)
