@@ -298,8 +298,8 @@ def run_check_kb(argv: list[str]) -> int:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
-    from engine.kb_check import check, summary
     import knowledge
+    from engine.kb_check import check, summary
     from engine.knowledge_loader import assemble, read_folders
 
     units = read_folders([knowledge.FOLDER, *args.knowledge])
@@ -345,7 +345,6 @@ def run_batch(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     import time
-
     from functools import partial
 
     from engine.batch import BatchInput, BatchSummary, default_jobs, diagnose_all

@@ -36,11 +36,11 @@ sys.path.insert(0, str(ROOT))
 from engine.diagnosis import Doctor  # noqa: E402
 from engine.facts import FACT_PATHS, Facts  # noqa: E402
 from engine.knowledge_base import KnowledgeBase  # noqa: E402
-from knowledge import builtin_knowledge  # noqa: E402
 from engine.loading import parse_facts  # noqa: E402
 from engine.normalise import phone_number  # noqa: E402
 from engine.rules import LAYERS, Case, Cause, FixStep, encode, fact, unknown, when  # noqa: E402
 from engine.session import _durable_fact, _get_host  # noqa: E402
+from knowledge import builtin_knowledge  # noqa: E402
 from visualise.json_report import report_data  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))

@@ -318,7 +318,7 @@ def _example_coverage(
         problems.append(
             Problem(
                 "no-example",
-                f"{where}: no example where it is {must_have} (Example(..., {must_have!r}))",
+                f"{where}: no example where it is {must_have} (Example(..., '{must_have}'))",
             )
         )
     if NOT_REPORTED not in expects:
@@ -453,7 +453,8 @@ def _sources(units: Iterable[Unit]) -> dict[str, str]:
     sources: dict[str, str] = {}
     for unit in units:
         if unit.defined is not None:
-            sources.setdefault(unit.defined.id, str(unit.path))
+            # The last file wins: a duplicate is named where it was added.
+            sources[unit.defined.id] = str(unit.path)
     return sources
 
 

@@ -57,6 +57,11 @@ class CompiledRule:
     def concludes_cause(self) -> bool:
         return self.layer is not None
 
+    @property
+    def offers(self) -> bool:
+        """Whether this is a workaround's rule."""
+        return not self.concludes_cause and not self.concludes_fact
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:

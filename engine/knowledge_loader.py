@@ -79,14 +79,25 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
         causes=causes,
         workarounds=workarounds,
         conclusions=tuple(u.conclusion for u in units if u.conclusion is not None),
-        observations=tuple(o for u in units for o in u.observations)
-        + tuple(o for unit in (*causes, *workarounds) for o in unit.observations),
+        observations=_once(
+            [o for u in units for o in u.observations]
+            + [o for unit in (*causes, *workarounds) for o in unit.observations]
+        ),
         messages=tuple(
             MessagePattern(phrases, meaning, tuple(ids))
             for (meaning, phrases), ids in points_at.items()
         ),
         questions=questions,
     )
+
+
+def _once(observations: list[Observation]) -> tuple[Observation, ...]:
+    """Each observation once: a unit imported into another file again brings the same one.
+
+    Observations are the same when their name, meaning and facts read agree;
+    two that share a name but not the rest stay, for `check-kb` to name.
+    """
+    return tuple({(o.name, o.meaning, o.reads): o for o in observations}.values())
 
 
 def read_folder(folder: Path) -> tuple[Unit, ...]:

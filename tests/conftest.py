@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from engine.diagnosis import Diagnosis, Doctor
-from knowledge import builtin_knowledge
 from engine.loading import validate_facts
+from knowledge import builtin_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -89,15 +89,16 @@ def test_a_bad_answer_names_what_was_expected():
 
 def test_scripted_consultation_saves_the_answers_and_diagnoses(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)
-    code, out, err = _ask(monkeypatch, capsys, "1\nunusual activity\nsometimes\nunresponsive\n")
+    code, out, err = _ask(monkeypatch, capsys, "1\nunusual activity\nsometimes\n2030-01-01\n")
     assert code == 0
     assert "Question 1 · " in err and "Which Chinese bank cards" in err
-    assert "'sometimes' is not allowed: expected one of: ok, cannot be verified" in err
+    assert '"sometimes" is not allowed: expected a date written YYYY-MM-DD' in err
     assert "input ended: saved the facts with your 3 answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
     assert saved == {
-        "bank_cards": [{"status": "unresponsive"}],
+        "bank_cards": [{}],
         "symptom": {"error_message": "unusual activity"},
+        "passport": {"expiry_date": "2030-01-01"},
     }
     assert "taobao-risk-flag" in out and "Question" not in out
 

@@ -10,8 +10,10 @@ import pytest
 import cli
 from engine.errors import KnowledgeError
 from engine.kb_check import check, refuse_unsound
-from knowledge import builtin_knowledge
+from engine.knowledge_loader import read_folder
 from engine.rules import Example, Observation, Outcome, derived, fact, finding_in, when
+from knowledge import builtin_knowledge
+from tests.conftest import ROOT
 
 KB = builtin_knowledge()
 PHONE = next(c for c in KB.causes if c.id == "phone-mismatch")
@@ -28,9 +30,9 @@ def with_cause(cause, kb=KB):
     return replace(kb, causes=tuple(causes))
 
 
-def problems(kb, ignore=("unregistered",)) -> list[tuple[str, str]]:
-    """(kind, message) of each problem; a replaced built-in cause leaves its module unregistered."""
-    return [(p.kind, p.message) for p in check(kb) if p.kind not in ignore]
+def problems(kb) -> list[tuple[str, str]]:
+    """(kind, message) of each problem."""
+    return [(p.kind, p.message) for p in check(kb)]
 
 
 def test_the_built_in_knowledge_base_has_no_problems():
@@ -67,14 +69,9 @@ def test_a_message_pattern_pointing_at_an_unknown_cause():
     )
 
 
-def test_finding_in_an_unknown_layer():
-    offered = (when(finding_in("tabao")),)
-    balance = replace(KB.workarounds[0], offered=offered)
-    kb = replace(KB, workarounds=(balance, *KB.workarounds[1:]))
-    assert any(
-        kind == "unknown-layer" and m.startswith("alipay-balance: finding_in names unknown layer")
-        for kind, m in problems(kb)
-    )
+def test_finding_in_an_unknown_layer_fails_when_written():
+    with pytest.raises(ValueError, match="layer 'tabao' is not one of 'documents', 'bank'"):
+        finding_in("tabao")
 
 
 def test_a_cycle_is_named():
@@ -85,11 +82,17 @@ def test_a_cycle_is_named():
     assert "phone-mismatch" in cycles[0] and "bank-name-mismatch" in cycles[0]
 
 
-def test_unknown_layer():
-    kb = with_cause(replace(PHONE, layer="wallet"))
-    layers = [m for kind, m in problems(kb) if kind == "unknown-layer"]
-    assert len(layers) == 1
-    assert layers[0].startswith("phone-mismatch: unknown layer 'wallet'")
+def test_a_mistyped_layer_fails_when_the_unit_loads_naming_its_file(tmp_path):
+    unit = tmp_path / "wallet.py"
+    source = (ROOT / "knowledge" / "causes" / "phone_mismatch.py").read_text(encoding="utf-8")
+    unit.write_text(source.replace('layer="bank"', 'layer="wallet"'), encoding="utf-8")
+    line = source.splitlines().index("CAUSE = Cause(") + 1
+    with pytest.raises(KnowledgeError) as error:
+        read_folder(tmp_path)
+    assert str(error.value) == (
+        f"{unit}:{line}: ValueError: phone-mismatch: layer 'wallet' is not one of"
+        " 'documents', 'bank', 'alipay', 'taobao'"
+    )
 
 
 def test_a_test_reading_a_fact_the_format_does_not_have():
@@ -159,10 +162,11 @@ def test_a_derived_observation_nobody_defines():
     [
         ({"fixes": ()}, ("no-fix", "phone-mismatch: no fix steps (fixes=(FixStep(...),))")),
         (
-            {"guide": " "},
+            {"source": " "},
             (
-                "no-guide",
-                "phone-mismatch: no guide (quote the sentence of the guide it rests on)",
+                "no-source",
+                "phone-mismatch: no source (quote the sentence of the guide it rests on,"
+                " or name the reports' URLs)",
             ),
         ),
         ({"title": ""}, ("no-title", "phone-mismatch: no title")),
@@ -207,12 +211,31 @@ def test_an_example_with_invalid_facts_is_named():
 def test_a_condition_no_example_makes_fire():
     only_confirmed = tuple(e for e in PHONE.examples if e.expect != "suspected")
     found = problems(with_cause(replace(PHONE, examples=only_confirmed)))
-    assert [(kind, m.split(" (")[0]) for kind, m in found] == [
-        (
-            "untested-condition",
-            "phone-mismatch: no example makes rule phone-mismatch/suspected fire",
-        )
+    assert (
+        "untested-condition",
+        "phone-mismatch: no example makes rule phone-mismatch/suspected fire",
+    ) in [(kind, m.split(" (")[0]) for kind, m in found]
+
+
+def test_a_message_rule_no_example_makes_fire():
+    without = tuple(e for e in PHONE.examples if "message" not in str(e.facts))
+    found = problems(with_cause(replace(PHONE, examples=without)))
+    assert (
+        "untested-condition",
+        "phone-mismatch: no example makes rule phone-mismatch/message/1 fire",
+    ) in [(kind, m.split(" (")[0]) for kind, m in found]
+
+
+def test_a_fix_whose_effects_leave_its_cause_is_named():
+    fix = replace(PHONE.fixes[0], effects=())
+    found = problems(with_cause(replace(PHONE, fixes=(fix,))))
+    assert ("no-effects", "phone-mismatch: its fix steps declare no effects") in [
+        (kind, m.split(",")[0]) for kind, m in found
     ]
+    assert any(
+        kind == "failing-example" and m.endswith("the fix does not remove the cause")
+        for kind, m in found
+    )
 
 
 def test_a_workaround_without_a_near_miss():
@@ -225,15 +248,6 @@ def test_a_workaround_without_a_near_miss():
     ) in problems(kb)
 
 
-def test_a_unit_module_left_out_of_the_registry():
-    kb = replace(KB, causes=KB.causes[1:])
-    assert (
-        "unregistered",
-        "knowledge.causes.passport_expired: its CAUSE 'passport-expired' is not in"
-        " knowledge/__init__.py's CAUSES",
-    ) in problems(kb, ignore=())
-
-
 def test_rules_durable_rules_cannot_load():
     # 600 values of one observation: durable-rules would hang loading them.
     values = [f"value-{n}" for n in range(600)]
@@ -241,17 +255,17 @@ def test_rules_durable_rules_cannot_load():
     messages = [message for kind, message in problems(kb) if kind == "engine-limit"]
     assert len(messages) == 1
     assert "different tests follow fact kind 'obs' and observation" in messages[0]
-    assert "'fact:symptom.error_message', more than the 512 it can load" in messages[0]
+    assert "'fact:symptom.error_message' and subject '', more than the 512" in messages[0]
 
 
 def test_examples_are_not_run_on_a_structurally_broken_base():
     wrong = Example("would fail", {"bank_cards": [{"status": "ok"}]}, "confirmed")
-    kb = with_cause(replace(PHONE, layer="wallet", examples=(*PHONE.examples, wrong)))
+    kb = with_cause(replace(PHONE, after=("nope",), examples=(*PHONE.examples, wrong)))
     assert "failing-example" not in {kind for kind, _ in problems(kb)}
 
 
 def test_refuse_unsound_names_the_first_structural_problem():
-    kb = with_cause(replace(PHONE, layer="wallet", after=("nope",)))
+    kb = with_cause(replace(PHONE, after=("nope",), confirmed=(when(derived("card.nope")),)))
     with pytest.raises(KnowledgeError, match=r"unsound: phone-mismatch: .* \(and 1 more\)"):
         refuse_unsound(kb)
     refuse_unsound(KB)

@@ -29,7 +29,7 @@ def test_each_cause_says_what_it_means_when_how_to_fix_and_why():
         section = text.split(f"### `{cause.id}`: {cause.title}\n", 1)[1].split("\n### ", 1)[0]
         assert f"**What it means.** {cause.explanation}" in section
         assert "**Confirmed when" in section
-        assert f"> {cause.guide}" in section
+        assert f"> {cause.source}" in section
         for fix in cause.fixes:
             assert f"*{fix.where}*: {fix.action}" in section
         assert "**Order.** Step " in section

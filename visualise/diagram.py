@@ -75,12 +75,20 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
     # from this order, so the layer clusters beside them tend to stay in fix order.
     layer_order = {layer: index for index, layer in enumerate(LAYERS)}
     firings = sorted(diagnosis.trace, key=lambda f: layer_order.get(f.rule.layer, len(LAYERS)))
-    facts = {_fact_id(o): o for f in firings for o in f.matched if o.name != FINDING}
+    facts = {_fact_id(o): o for f in firings for o in f.matched if not _from_cause(o)}
+    # A conclusion's rule is drawn among the facts, between what it read and what it concluded.
+    concluding = {
+        node: (firing, matched)
+        for node, (firing, matched) in rules.items()
+        if firing.rule.concludes_fact and any(_fact_id(c) in facts for c in firing.concluded)
+    }
     if facts:
         with dot.subgraph(name="cluster_facts") as cluster:
-            _cluster(cluster, "The facts that mattered")
+            _cluster(cluster, "The facts that mattered, and what rules concluded from them")
             for node, observed in facts.items():
                 cluster.node(node, **_fact_node(observed))
+            for node, (firing, _) in concluding.items():
+                cluster.node(node, **_rule_node(firing))
 
     layers = list(dict.fromkeys(step.cause.layer for step in diagnosis.plan))
     for order, layer in enumerate(layers, start=1):
@@ -109,7 +117,7 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
         with dot.subgraph(name="cluster_workarounds") as cluster:
             _cluster(cluster, "Workarounds: beside the plan, not instead of it")
             for node, (firing, _) in rules.items():
-                if firing.rule.layer is None:
+                if firing.rule.layer is None and not firing.rule.concludes_fact:
                     cluster.node(node, **_rule_node(firing))
             for offer in diagnosis.workarounds:
                 workaround = offer.workaround
@@ -122,14 +130,20 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
 
     for node, (firing, matched) in rules.items():
         rule = firing.rule
+        if rule.concludes_fact and node not in concluding:
+            continue
         # Edges into a workaround's rule do not shape the layout, so a fact that a layer
         # also reads cannot pull the workarounds' box in between the layers' boxes.
-        into = {} if rule.layer is not None else {"constraint": "false"}
+        into = {"constraint": "false"} if rule.offers else {}
         for observed in matched:
-            if observed.name == FINDING:
-                edges[(_cause_id(observed.subject.split("@")[0]), node)] = dict(into)
+            if _from_cause(observed):
+                edges[(_cause_id(_cause_of(observed)), node)] = {**into, **FINDING_READ}
             else:
                 edges[(_fact_id(observed), node)] = dict(into)
+        if rule.concludes_fact:
+            for concluded in firing.concluded:
+                edges[(node, _fact_id(concluded))] = {}
+            continue
         finding = findings.get(rule.target)
         if finding is None:
             edges[(node, _workaround_id(rule.target))] = {}
@@ -140,6 +154,17 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
     for (tail, head), attributes in edges.items():
         dot.edge(tail, head, **attributes)
     return dot.source
+
+
+def _from_cause(observed: Observed) -> bool:
+    """Whether a cause's rule asserted this fact (a reported cause, a layer's finding)."""
+    return observed.name == FINDING or observed.name.startswith("reported:")
+
+
+def _cause_of(observed: Observed) -> str:
+    if observed.name == FINDING:
+        return observed.subject.split("@")[0]
+    return observed.name.removeprefix("reported:")
 
 
 def knowledge_dot(kb: KnowledgeBase) -> str:

@@ -108,9 +108,7 @@ def _alternative(kb: KnowledgeBase, alternative: When) -> str:
 def _suspected(kb: KnowledgeBase, cause: Cause) -> list[str]:
     """The cause's own suspected conditions, and the error messages that point at it."""
     bullets = [_alternative(kb, alternative) for alternative in cause.suspected]
-    phrases = [
-        p for pattern in kb.messages if cause.id in pattern.points_at for p in pattern.phrases
-    ]
+    phrases = [phrase for message in cause.messages for phrase in message.phrases]
     if phrases:
         shown = ", ".join(f"“{phrase}”" for phrase in phrases)
         bullets.append(

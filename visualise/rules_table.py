@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from engine.knowledge_base import KnowledgeBase
+from engine.plan import fix_order
 from visualise.conditions import brief_alternatives
 from visualise.text import TerminalWriter
 
@@ -33,7 +34,7 @@ def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
                 "examples": len(cause.examples),
                 "rules": rule_ids(cause.id),
             }
-            for cause in kb.causes
+            for cause in map(kb.cause, fix_order(kb.causes))
         ],
         "workarounds": [
             {
@@ -56,7 +57,7 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
     """Causes then workarounds, one row each; conditions hang under their label when they wrap."""
     data = rules_data(kb)
     out = TerminalWriter(file)
-    causes = _table(f"Causes ({len(data['causes'])}), in registry order", "cause")
+    causes = _table(f"Causes ({len(data['causes'])}), in fix order", "cause")
     for row in data["causes"]:
         details = {
             "confirmed": row["confirmed"],
