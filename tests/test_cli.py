@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import cli
+from engine.loading import read_facts_file
+from engine.plan_check import check_plan
 from tests.conftest import EXAMPLES, ROOT
+from visualise.json_report import render_json
 
 STORY = str(EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json")
 
@@ -21,10 +25,17 @@ def test_text_report_sections(capsys):
     assert "E12345678" not in out
 
 
-def test_json_report(capsys):
+def test_json_report_is_the_diagnosis_with_its_plan_check_and_nothing_else(doctor, capsys):
     assert cli.main([STORY, "--format", "json", "--no-diagram"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data["report_version"] == 1
+    captured = capsys.readouterr()
+    facts = read_facts_file(Path(STORY))
+    diagnosis = doctor.diagnose(facts)
+    plan_check = check_plan(doctor, facts, diagnosis)
+    assert captured.out == render_json(diagnosis, plan_check=plan_check)
+    assert captured.err == ""
+    data = json.loads(captured.out)
+    assert data["causes"] and data["plan"] and "plan_check" in data
+    assert "E12345678" not in captured.out and "E12****78" in captured.out
 
 
 def test_schema_command_prints_the_facts_schema(capsys):
