@@ -92,7 +92,7 @@ def test_scripted_consultation_saves_the_answers_and_diagnoses(monkeypatch, caps
     code, out, err = _ask(monkeypatch, capsys, "1\nunusual activity\nsometimes\nunresponsive\n")
     assert code == 0
     assert "Question 1 · " in err and "Which Chinese bank cards" in err
-    assert "'sometimes' is not allowed: expected one of: ok, cannot be verified" in err
+    assert "'s********' is not allowed: expected one of: ok, cannot be verified" in err
     assert "input ended: saved the facts with your 3 answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
     assert saved == {
