@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from engine.diagnosis import Doctor
 from engine.errors import EngineFault, InputError
-from engine.loading import MAX_FILE_BYTES, parse_facts, read_facts_file
+from engine.loading import parse_facts_bytes, read_facts_file
 from visualise.json_report import report_data
 
 CHUNK = 128
@@ -162,7 +163,10 @@ class _Worker:
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
         try:
-            facts = read_facts_file(case.path) if case.path else self._parse(case)
+            if case.path:
+                facts = read_facts_file(case.path)
+            else:
+                facts = parse_facts_bytes(case.data, f"{self.source} line {case.at}")
             diagnosis = self.doctor.diagnose(facts)
         except InputError as error:
             return CaseResult(_line({**where, "error": str(error)}), error=str(error))
@@ -172,19 +176,6 @@ class _Worker:
         report = report_data(diagnosis, reveal=self.reveal)
         causes = tuple(cause["id"] for cause in report["causes"])
         return CaseResult(_line({**where, **report}), causes)
-
-    def _parse(self, case: BatchCase):
-        source = f"{self.source} line {case.at}"
-        if len(case.data) > MAX_FILE_BYTES:
-            raise InputError(f"{source}: is larger than 1 MiB; a facts object is a few kilobytes")
-        try:
-            text = case.data.decode("utf-8-sig" if case.at == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"{source}: is not UTF-8 text (byte {error.start} is"
-                f" 0x{case.data[error.start]:02x}); save it as UTF-8"
-            ) from None
-        return parse_facts(text, source=source)
 
 
 _worker: _Worker | None = None
@@ -214,6 +205,14 @@ def _chunks(cases: Iterable[BatchCase], size: int) -> Iterator[list[BatchCase]]:
 _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 """One encoder for every record; a report is a tree, so the check for cycles is left out."""
 
+_NOT_RAW = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
+"""What JSON lets a string hold raw but a record must not: characters that line-based
+readers take for line breaks, and lone surrogates, which UTF-8 cannot encode."""
+
 
 def _line(record: dict) -> str:
-    return _RECORD_ENCODER.encode(record) + "\n"
+    """One record as one line of UTF-8 JSON, whatever characters its text holds."""
+    text = _RECORD_ENCODER.encode(record)
+    if _NOT_RAW.search(text):
+        text = _NOT_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text + "\n"

@@ -58,11 +58,6 @@ _SECTIONS = frozenset(
 
 def read_facts_file(path: Path) -> Facts:
     """Read and validate one facts file; every problem becomes an InputError."""
-    text = _read_text(path)
-    return parse_facts(text, source=str(path))
-
-
-def _read_text(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -72,17 +67,23 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: is a folder, expected a facts file (.json)") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return parse_facts_bytes(raw, source=str(path))
+
+
+def parse_facts_bytes(raw: bytes, source: str) -> Facts:
+    """Validate facts given as the bytes of a file, or of one line of a batch: read alike."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: is larger than 1 MiB; a facts file is a few kilobytes")
+        raise InputError(f"{source}: is larger than 1 MiB; facts are a few kilobytes")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: is UTF-16 text; save it as UTF-8")
+        raise InputError(f"{source}: is UTF-16 text; save it as UTF-8")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
+            f"{source}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
             " save it as UTF-8"
         ) from None
+    return parse_facts(text, source=source)
 
 
 class _BadNumber:
@@ -164,6 +165,12 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
                 raise InputError(
                     f"{source}: {where}: key {_key_text(key)} appears twice; keep one of them"
                 )
+            for key in node:
+                if bad := _UNPRINTABLE.search(key):
+                    raise InputError(
+                        f"{source}: {_json_path(loc)}: key {_key_text(key)} is not allowed:"
+                        f" expected printable text {_character(bad)}"
+                    )
             stack += reversed([((*loc, key), value) for key, value in node.items()])
         elif isinstance(node, list):
             stack += reversed([((*loc, index), value) for index, value in enumerate(node)])
@@ -181,8 +188,12 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
         elif isinstance(node, str) and (bad := _UNPRINTABLE.search(node)):
             raise InputError(
                 f"{source}: {_json_path(loc)}: {_shown(loc, node)} is not allowed: expected"
-                f" printable text (character {bad.start() + 1} is \\u{ord(bad.group()):04x})"
+                f" printable text {_character(bad)}"
             )
+
+
+def _character(bad: re.Match[str]) -> str:
+    return f"(character {bad.start() + 1} is \\u{ord(bad.group()):04x})"
 
 
 def validate_facts(data: Any, source: str = "facts") -> Facts:
