@@ -10,10 +10,13 @@ batch goes on.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
 import re
+import signal
+import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -182,9 +185,25 @@ _worker: _Worker | None = None
 
 
 def _adopt(worker: _Worker) -> None:
-    """Pool initializer: the forked process keeps the parent's worker (and its Doctor)."""
+    """Pool initializer: the forked process keeps the parent's worker (and its Doctor).
+
+    Stopping is the parent's to handle: a worker ignores Ctrl-C, and ends without a
+    word at SIGTERM (what the parent's pool sends it on the way out) or when it
+    writes to a parent that is gone (SIGPIPE), instead of printing tracebacks. On
+    Linux it is also sent SIGTERM when the parent dies, however it dies: a worker
+    whose parent was killed otherwise waited for work forever.
+    """
     global _worker
     _worker = worker
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
+        signal.signal(signum, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when the thread that forked it ends."""
 
 
 def _run_chunk(chunk: list[BatchCase]) -> list[CaseResult]:
