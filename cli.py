@@ -405,13 +405,38 @@ def _one_line(message: str) -> str:
     return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", message)
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the run is, so what it was writing is cleaned up."""
+
+
+def _terminate(signum: int, frame) -> None:
+    raise _Terminated(signum)
+
+
+def _on_termination(handler) -> dict[int, object]:
+    """Handle SIGTERM and SIGHUP with `handler` (main thread only); the handlers replaced."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    return {signum: signal.signal(signum, handler) for signum in signals}
+
+
 def main(argv: list[str] | None = None) -> int:
+    from visualise.files import GuardedStream, discard_output
+
     argv = sys.argv[1:] if argv is None else argv
     command = COMMANDS.get(argv[0]) if argv else None
     collecting = gc.isenabled()
     gc.disable()  # a run allocates and exits: collecting during start-up cost ~30% (bench/)
+    stdout, sys.stdout = sys.stdout, GuardedStream(sys.stdout)
+    replaced = _on_termination(_terminate)
     try:
-        return command(argv[1:]) if command else run_diagnose(argv)
+        status = command(argv[1:]) if command else run_diagnose(argv)
+        sys.stdout.flush()
+        return status
     except (InputError, KnowledgeError) as error:
         print(f"paydoctor: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -421,9 +446,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("paydoctor: interrupted", file=sys.stderr)
         return 130
+    except _Terminated as stop:
+        print("paydoctor: stopped by a signal; nothing was left half-written", file=sys.stderr)
+        return 128 + stop.args[0]
     except BrokenPipeError:
+        discard_output(stdout)
         return EXIT_OK
     finally:
+        sys.stdout = stdout
+        import signal
+
+        for signum, handler in replaced.items():
+            signal.signal(signum, handler)
         if collecting:
             gc.enable()
 

@@ -323,9 +323,10 @@ class RawDurable:
     def facts_of(self, doctor: Doctor, facts: Facts) -> list[dict]:
         """The facts the engine asserts for this case (observations some rule accepts, end)."""
         observed = doctor.observer.observe(Case(facts, facts.as_of))
-        return [
-            _durable_fact("", o) for o in observed if doctor.engine.accepts(o.name, o.value)
-        ] + [{"sid": "", "t": "end"}]
+        accepted = [o for o in observed if doctor.engine.accepts(o.name, o.value)]
+        return [_durable_fact("", number, o) for number, o in enumerate(accepted)] + [
+            {"sid": "", "id": "end", "t": "end"}
+        ]
 
     def session(self, facts: list[dict]) -> None:
         """A fresh session, as the engine opens one per diagnosis."""

@@ -10,9 +10,13 @@ batch goes on.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
+import re
+import signal
+import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +24,7 @@ from pathlib import Path
 
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import EngineFault, InputError
-from engine.loading import MAX_FILE_BYTES, parse_facts, read_facts_file
+from engine.loading import parse_facts_bytes, read_facts_file
 
 CHUNK = 128
 """Cases sent to a worker at a time: large enough that process hand-offs cost little.
@@ -165,7 +169,10 @@ class _Worker:
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
         try:
-            facts = read_facts_file(case.path) if case.path else self._parse(case)
+            if case.path:
+                facts = read_facts_file(case.path)
+            else:
+                facts = parse_facts_bytes(case.data, f"{self.source} line {case.at}")
             diagnosis = self.doctor.diagnose(facts)
         except InputError as error:
             return CaseResult(_line({**where, "error": str(error)}), error=str(error))
@@ -175,27 +182,30 @@ class _Worker:
         causes = tuple(finding.cause.id for finding in diagnosis.findings)
         return CaseResult(_line({**where, **self.render(diagnosis)}), causes)
 
-    def _parse(self, case: BatchCase):
-        source = f"{self.source} line {case.at}"
-        if len(case.data) > MAX_FILE_BYTES:
-            raise InputError(f"{source}: is larger than 1 MiB; a facts object is a few kilobytes")
-        try:
-            text = case.data.decode("utf-8-sig" if case.at == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"{source}: is not UTF-8 text (byte {error.start} is"
-                f" 0x{case.data[error.start]:02x}); save it as UTF-8"
-            ) from None
-        return parse_facts(text, source=source)
-
 
 _worker: _Worker | None = None
 
 
 def _adopt(worker: _Worker) -> None:
-    """Pool initializer: the forked process keeps the parent's worker (and its Doctor)."""
+    """Pool initializer: the forked process keeps the parent's worker (and its Doctor).
+
+    Stopping is the parent's to handle: a worker ignores Ctrl-C, and ends without a
+    word at SIGTERM (what the parent's pool sends it on the way out) or when it
+    writes to a parent that is gone (SIGPIPE), instead of printing tracebacks. On
+    Linux it is also sent SIGTERM when the parent dies, however it dies: a worker
+    whose parent was killed otherwise waited for work forever.
+    """
     global _worker
     _worker = worker
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
+        signal.signal(signum, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when the thread that forked it ends."""
 
 
 def _run_chunk(chunk: list[BatchCase]) -> list[CaseResult]:
@@ -216,6 +226,14 @@ def _chunks(cases: Iterable[BatchCase], size: int) -> Iterator[list[BatchCase]]:
 _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 """One encoder for every record; a report is a tree, so the check for cycles is left out."""
 
+_NOT_RAW = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
+"""What JSON lets a string hold raw but a record must not: characters that line-based
+readers take for line breaks, and lone surrogates, which UTF-8 cannot encode."""
+
 
 def _line(record: dict) -> str:
-    return _RECORD_ENCODER.encode(record) + "\n"
+    """One record as one line of UTF-8 JSON, whatever characters its text holds."""
+    text = _RECORD_ENCODER.encode(record)
+    if _NOT_RAW.search(text):
+        text = _NOT_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text + "\n"

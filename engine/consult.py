@@ -27,6 +27,7 @@ from engine.fact_edits import FactData, get_fact, with_fact
 from engine.facts import FACT_PATHS, Facts
 from engine.knowledge_base import CONFIRMED
 from engine.loading import validate_facts
+from engine.personal import mask_any
 from engine.rules import Case
 
 DONT_KNOW = frozenset({"", "?", "don't know", "dont know", "do not know", "unknown", "不知道"})
@@ -187,7 +188,7 @@ def parse_answer(kind: AnswerKind, text: str) -> Any:
             return [{} for _ in range(int(text))]
     else:
         return text
-    raise InputError(f"{text!r} is not allowed: expected {kind.hint()}")
+    raise InputError(f"{mask_any(text)!r} is not allowed: expected {kind.hint()}")
 
 
 def _unwrap(annotation: Any) -> Any:

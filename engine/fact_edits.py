@@ -36,17 +36,22 @@ def get_fact(data: FactData, path: str, card: int | None = None) -> Any:
 def with_fact(data: FactData, path: str, value: Any, card: int | None = None) -> FactData:
     """A copy of `data` where `path` holds `value` (None: the fact becomes unknown)."""
     changed = copy.deepcopy(data)
+    set_fact(changed, path, value, card)
+    return changed
+
+
+def set_fact(data: FactData, path: str, value: Any, card: int | None = None) -> None:
+    """Make `path` hold `value` in `data` itself (None: the fact becomes unknown)."""
     *sections, leaf = path.split(".")
-    node = changed
+    node = data
     for part in sections:
         if part == CARD:
             node = node[CARD.removesuffix("[]")][card]
             continue
         if value is None and part not in node:
-            return changed
+            return
         node = node.setdefault(part, {})
     if value is None:
         node.pop(leaf, None)
     else:
         node[leaf] = value
-    return changed

@@ -62,6 +62,13 @@ PhoneNumber = Annotated[
     AfterValidator(normalise.phone_number),
     Field(json_schema_extra={"x-personal": "phone number"}),
 ]
+MAX_CARDS = 50
+"""The most bank cards a case may list: people link a handful, so a longer list is a mistake.
+
+Refused when the facts are read, so no later stage (each card is observed and
+its fixes checked) meets thousands of cards.
+"""
+
 Name = Annotated[str, AfterValidator(_non_blank)]
 CardDigits = Annotated[str, AfterValidator(_last4)]
 
@@ -175,7 +182,7 @@ class Facts(Section):
     passport: Passport | None = None
     residence_permit: ResidencePermit | None = None
     phone: Phone | None = None
-    bank_cards: list[BankCard] | None = None
+    bank_cards: list[BankCard] | None = Field(default=None, max_length=MAX_CARDS)
     alipay: Alipay | None = None
     taobao: Taobao | None = None
     symptom: Symptom | None = None

@@ -4,7 +4,11 @@ Facts files are written by hand, so every way one can be wrong (missing, a
 folder, unreadable, too large, not UTF-8, not JSON, not an object, nested too
 deeply, a number JSON cannot hold, a duplicated key, a wrong type or format)
 becomes one `InputError` naming the JSON path, the value and what was expected.
-Values of personal fields are masked in these messages, as in every output.
+Every value these messages quote is masked, whatever its field (a passport
+number typed into `as_of` is still a passport number), and so is an unknown key
+that could be a name or a number; field names and what was expected stay
+readable. Messages are one printable line: characters that end or break lines
+(U+2028, U+0085...), control characters and lone surrogates are escaped.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine import personal
 from engine.errors import InputError
-from engine.facts import PERSONAL_FIELDS, Facts
+from engine.facts import FACT_PATHS, PERSONAL_FIELDS, Facts
+from engine.personal import mask_any
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_SHOWN_CHARS = 60
@@ -40,6 +44,12 @@ _EXPECTED = {
 }
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 """Control characters (tab and line breaks aside) and lone surrogates: no text holds them."""
+_ESCAPED = re.compile(r"[\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+"""What JSON text may hold raw but a message must not: C1 controls (U+0085 ends a line),
+lone surrogates (they cannot be written as UTF-8) and the line and paragraph separators."""
+_KEYS = frozenset(part.removesuffix("[]") for path in FACT_PATHS for part in path.split("."))
+_NAME_OR_NUMBER = re.compile(r"[\d ]|[^\W\d_a-z]")
+"""A digit, a space, or a letter other than a-z: an unknown key holding one may be a name."""
 _SECTIONS = frozenset(
     prefix for path in PERSONAL_FIELDS for prefix in (path.rsplit(".", 1)[0], path.split(".", 1)[0])
 )
@@ -48,11 +58,6 @@ _SECTIONS = frozenset(
 
 def read_facts_file(path: Path) -> Facts:
     """Read and validate one facts file; every problem becomes an InputError."""
-    text = _read_text(path)
-    return parse_facts(text, source=str(path))
-
-
-def _read_text(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -62,17 +67,23 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: is a folder, expected a facts file (.json)") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return parse_facts_bytes(raw, source=str(path))
+
+
+def parse_facts_bytes(raw: bytes, source: str) -> Facts:
+    """Validate facts given as the bytes of a file, or of one line of a batch: read alike."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: is larger than 1 MiB; a facts file is a few kilobytes")
+        raise InputError(f"{source}: is larger than 1 MiB; facts are a few kilobytes")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: is UTF-16 text; save it as UTF-8")
+        raise InputError(f"{source}: is UTF-16 text; save it as UTF-8")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
+            f"{source}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
             " save it as UTF-8"
         ) from None
+    return parse_facts(text, source=source)
 
 
 class _BadNumber:
@@ -154,15 +165,21 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
                 raise InputError(
                     f"{source}: {where}: key {_key_text(key)} appears twice; keep one of them"
                 )
+            for key in node:
+                if bad := _UNPRINTABLE.search(key):
+                    raise InputError(
+                        f"{source}: {_json_path(loc)}: key {_key_text(key)} is not allowed:"
+                        f" expected printable text {_character(bad)}"
+                    )
             stack += reversed([((*loc, key), value) for key, value in node.items()])
         elif isinstance(node, list):
             stack += reversed([((*loc, index), value) for index, value in enumerate(node)])
         elif isinstance(node, _BadNumber):
             shown = (
-                node.text
-                if len(node.text) <= 20
-                else f"{node.text[:20]}… ({len(node.text)} characters)"
+                node.text if node.text.lstrip("-") in ("NaN", "Infinity") else mask_any(node.text)
             )
+            if len(shown) > 20:
+                shown = f"{shown[:20]}… ({len(node.text)} characters)"
             raise InputError(
                 f"{source}: {_json_path(loc)}: {shown} is not allowed: {node.expected}"
             )
@@ -171,8 +188,12 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
         elif isinstance(node, str) and (bad := _UNPRINTABLE.search(node)):
             raise InputError(
                 f"{source}: {_json_path(loc)}: {_shown(loc, node)} is not allowed: expected"
-                f" printable text (character {bad.start() + 1} is \\u{ord(bad.group()):04x})"
+                f" printable text {_character(bad)}"
             )
+
+
+def _character(bad: re.Match[str]) -> str:
+    return f"(character {bad.start() + 1} is \\u{ord(bad.group()):04x})"
 
 
 def validate_facts(data: Any, source: str = "facts") -> Facts:
@@ -208,10 +229,17 @@ def _key_text(key: str) -> str:
     return f"'{_printable(key)}'"
 
 
-def _printable(text: str) -> str:
-    """Text as JSON escapes it (no control characters), shortened to fit one line."""
-    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
-    return escaped if len(escaped) <= MAX_SHOWN_CHARS else escaped[: MAX_SHOWN_CHARS - 3] + "..."
+def _printable(key: str) -> str:
+    """A key as a message shows it: masked if it could be a name or a number, one line."""
+    masked = key not in _KEYS and _NAME_OR_NUMBER.search(key)
+    return _quoted(mask_any(key) if masked else key)[1:-1]
+
+
+def _quoted(text: str) -> str:
+    """Text as a JSON string on one printable line, shortened to fit a message."""
+    escaped = json.dumps(text, ensure_ascii=False)
+    escaped = _ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", escaped)
+    return escaped if len(escaped) <= MAX_SHOWN_CHARS else escaped[: MAX_SHOWN_CHARS - 4] + '..."'
 
 
 def _template(loc: tuple[Any, ...]) -> str:
@@ -221,16 +249,14 @@ def _template(loc: tuple[Any, ...]) -> str:
 
 
 def _shown(loc: tuple[Any, ...], value: Any) -> str:
-    """The offending value as JSON: masked in personal fields, never the inside of a section."""
-    template = _template(loc)
-    if isinstance(value, (dict, list)) or template in _SECTIONS or not loc:
+    """The offending value as JSON, masked whatever its field; never the inside of a section."""
+    if isinstance(value, (dict, list)) or _template(loc) in _SECTIONS or not loc:
         return _json_type(value)
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    kind = PERSONAL_FIELDS.get(template)
-    if kind and isinstance(value, str):
-        text = json.dumps(personal.mask(value, kind), ensure_ascii=False)
-    elif kind and isinstance(value, (int, float)) and not isinstance(value, bool):
-        text = personal.mask(text, kind)
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return _quoted(mask_any(value))
+    text = mask_any(json.dumps(value, default=str))
     return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 3] + "..."
 
 
@@ -244,6 +270,9 @@ def _describe(error: dict[str, Any]) -> str:
         expected = "expected one of " + error["ctx"]["expected"].replace("'", '"')
     elif error["type"] == "value_error":
         expected = str(error["ctx"]["error"])
+    elif error["type"] == "too_long":
+        limit, length = error["ctx"]["max_length"], error["ctx"].get("actual_length")
+        expected = f"expected at most {limit} items" + (f" (it has {length})" if length else "")
     else:
         expected = _EXPECTED.get(error["type"], error["msg"].lower())
     return f"{path}: {_shown(loc, value)} is not allowed: {expected}"

@@ -6,6 +6,7 @@ rendered, so one switch (`reveal`) decides for every output.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PASSPORT = "passport"
@@ -33,6 +34,23 @@ def mask(value: str, kind: str | None) -> str:
     if len(value) <= 4:
         return "*" * len(value)
     return value[:3] + "*" * (len(value) - 5) + value[-2:]
+
+
+_AFTER_FIRST = re.compile(r"(?<=[^ ])[^ ]")
+_DATE_SHAPED = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}")
+
+
+def mask_any(value: str) -> str:
+    """Hide a value of any kind, as error messages quote what was typed, whatever the field.
+
+    A value in the wrong place may be anyone's name or number, so each word keeps
+    only its first character (as names do), which no name, number or address can
+    be read from. A date-shaped value (`2026-02-30`, `27/11/2026`) is quoted as
+    typed: no name or document or phone number has that shape.
+    """
+    if _DATE_SHAPED.fullmatch(value):
+        return value
+    return _AFTER_FIRST.sub("*", value)
 
 
 @dataclass(frozen=True)

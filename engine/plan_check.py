@@ -1,8 +1,9 @@
 """Checking a plan: do what each step changes to a copy of the facts and diagnose again.
 
 Each fix step declares its effects (`engine.rules.Effect`). They are applied in
-plan order to the facts as JSON data, which is validated like a facts file and
-diagnosed by the same Doctor. A cause that is still reported after the plan
+plan order to one copy of the facts as JSON data (a copy per effect cost time
+and memory in proportion to cards times cards), which is validated like a facts
+file and diagnosed by the same Doctor. A cause that is still reported after the plan
 either means the plan misses something (confirmed) or that it rests on facts
 nobody knows yet (suspected, with those facts named).
 """
@@ -16,13 +17,16 @@ from typing import Any
 
 from engine.diagnosis import Diagnosis, Doctor, Finding
 from engine.errors import InputError, KnowledgeError
-from engine.fact_edits import FactData, facts_data, get_fact, with_fact
+from engine.fact_edits import FactData, facts_data, get_fact, set_fact
 from engine.facts import Facts
 from engine.loading import validate_facts
 from engine.rules import Effect, EffectKind, is_card_path
 
 RENEWED_VALIDITY = timedelta(days=365)
-"""How far past as_of a renewed document's expiry is put; it only needs to lie after as_of."""
+"""How far past as_of a renewed document's expiry is put; it only needs to lie after as_of.
+
+Within a year of the last day a date can hold (9999-12-31), it is put on that
+day: a document is valid through its expiry date, so it is still not expired."""
 
 _CARD_SUBJECT = re.compile(r"bank_cards\[(\d+)\]")
 
@@ -60,7 +64,7 @@ def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
             for effect in step.effects:
                 for card in cards if is_card_path(effect.path) else (None,):
                     value = _value_after(effect, data, card, diagnosis.as_of)
-                    data = with_fact(data, effect.path, value, card)
+                    set_fact(data, effect.path, value, card)
     try:
         return validate_facts(data, source="the facts after the plan")
     except InputError as error:
@@ -90,7 +94,7 @@ def _value_after(effect: Effect, data: FactData, card: int | None, as_of: date) 
     if effect.kind == EffectKind.FORGET:
         return None
     if effect.kind == EffectKind.RENEW:
-        return (as_of + RENEWED_VALIDITY).isoformat()
+        return (as_of + min(RENEWED_VALIDITY, date.max - as_of)).isoformat()
     if effect.kind == EffectKind.TODAY:
         return as_of.isoformat()
     if effect.kind == EffectKind.TIDY:

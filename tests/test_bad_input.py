@@ -17,8 +17,9 @@ import pytest
 
 import cli
 from engine.errors import InputError
-from engine.facts import FACT_PATHS
+from engine.facts import FACT_PATHS, MAX_CARDS
 from engine.loading import parse_facts, validate_facts
+from engine.personal import mask_any
 from tests.conftest import EXAMPLES, ROOT
 
 EXAMPLE = EXAMPLES / "phone-mismatch.json"
@@ -69,7 +70,10 @@ FILE_CASES = {
     ),
     "NaN": (b'{"alipay": {"balance_cny": NaN}}', ["alipay.balance_cny: NaN", "no NaN"]),
     "Infinity": (b'{"alipay": {"balance_cny": -Infinity}}', ["-Infinity", "no NaN or Infinity"]),
-    "number out of range": (b'{"alipay": {"balance_cny": 1e999}}', ["1e999", "finite number"]),
+    "number out of range": (
+        b'{"alipay": {"balance_cny": 1e999}}',
+        ["alipay.balance_cny: 1**** is not allowed", "finite number"],
+    ),
     "number with 5000 digits": (
         b'{"taobao": {"account_age_days": ' + b"9" * 5000 + b"}}",
         ["taobao.account_age_days", "5000 characters", "at most 4300 digits"],
@@ -307,3 +311,70 @@ def test_facts_built_from_typed_answers_are_checked_like_a_file(data, expected):
 def test_unprintable_text_is_refused_when_read_raw_or_escaped(text):
     with pytest.raises(InputError, match=r"person.surname: .* printable text .*\\u0085"):
         parse_facts(text)
+
+
+# --- what error messages quote ----------------------------------------------------------------
+
+WRONG_PLACES = {
+    "a passport number as as_of": (
+        {"as_of": "E12345678"},
+        'as_of: "E********" is not allowed: expected a date',
+        "E12345678",
+    ),
+    "a name as a card's status": (
+        {"bank_cards": [{"status": "Anna Maria Müller"}]},
+        'bank_cards[0].status: "A*** M**** M*****" is not allowed: expected one of "ok"',
+        "Müller",
+    ),
+    "a phone number as a balance": (
+        {"alipay": {"balance_cny": "+86 138 0013 8000"}},
+        'alipay.balance_cny: "+** 1** 0*** 8***" is not allowed: expected a number',
+        "0013",
+    ),
+    "a phone number as a whole number": (
+        {"taobao": {"account_age_days": -13800138000}},
+        "taobao.account_age_days: -*********** is not allowed: expected a whole number >= 0",
+        "13800138000",
+    ),
+    "a passport number as a key": (
+        {"person": {"E12345678": "x"}},
+        "unknown key 'E********'; known keys: surname",
+        "E12345678",
+    ),
+    "a name as a key": ({"Anna Müller": {}}, "unknown key 'A*** M*****'; known keys:", "Müller"),
+    "a phone number with a line break": (
+        {"as_of": "\u2028+8613800138000"},
+        'as_of: "\\u2028**************" is not allowed: expected',
+        "13800138000",
+    ),
+}
+
+
+@pytest.mark.parametrize("reveal", [[], ["--show-personal-data"]], ids=["masked", "revealed"])
+@pytest.mark.parametrize("case", WRONG_PLACES.values(), ids=WRONG_PLACES.keys())
+def test_an_error_message_masks_the_value_it_quotes_whatever_the_field(
+    tmp_path, capsys, case, reveal
+):
+    data, readable, raw = case
+    facts = tmp_path / "facts.json"
+    facts.write_text(_json(data), encoding="utf-8")
+    code, out, err = run_cli(capsys, str(facts), "--no-diagram", *reveal)
+    assert_one_clear_error(code, err, readable)
+    assert raw not in err and out == ""
+    assert "\u2028" not in err
+
+
+def test_a_date_shaped_value_is_quoted_as_typed_and_known_keys_stay_readable():
+    assert mask_any("27/11/2026") == "27/11/2026"
+    with pytest.raises(InputError, match=r"bank_cards\[0\]\.last4: \"1\*\*\*\*\" is not allowed"):
+        validate_facts({"bank_cards": [{"last4": "12345"}]})
+
+
+def test_more_cards_than_anyone_links_are_refused_before_any_work(tmp_path, capsys):
+    card = {"bank": "ICBC", "name_on_file": "AN VAN NGUYEN", "status": "cannot_be_verified"}
+    facts = {"person": {"surname": "NGUYEN"}, "bank_cards": [card] * (MAX_CARDS + 1)}
+    code, _, err = diagnose_file(tmp_path, capsys, _json(facts))
+    assert_one_clear_error(
+        code, err, "bank_cards: a list is not allowed", f"at most {MAX_CARDS} items (it has 51)"
+    )
+    assert validate_facts({"bank_cards": [card] * MAX_CARDS}).bank_cards[-1].bank == "ICBC"

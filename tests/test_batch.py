@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import cli
-from engine.batch import CHUNK, BatchInput, BatchSummary, CaseResult
+from engine.batch import CHUNK, BatchInput, BatchSummary, CaseResult, _line
 from engine.errors import InputError, KnowledgeError
 from engine.knowledge_base import CompiledRule
 from engine.loading import parse_facts
@@ -175,3 +175,37 @@ def test_a_thousand_rules_spread_over_many_facts_load():
         )
     )
     assert RuleEngine.for_rules(rules).rules == rules
+
+
+def test_a_lone_surrogate_is_one_error_record_and_the_batch_goes_on(tmp_path, capsys):
+    path = _jsonl(tmp_path, '{"as_of": "\\ud800"}', RENEWED)
+    single = tmp_path / "single.json"
+    single.write_text('{"as_of": "\\ud800"}', encoding="utf-8")
+    assert cli.main([str(single), "--no-diagram"]) == 2
+    message = capsys.readouterr().err.strip().removeprefix("paydoctor: ")
+    status, records, _ = _run(capsys, str(path), "--jobs", "1")
+    assert status == 2
+    assert records[0]["error"].removeprefix(f"{path} line 1") == message.removeprefix(str(single))
+    assert records[1]["causes"]
+
+
+def test_a_byte_order_mark_starts_any_line_as_it_may_start_a_file(tmp_path, capsys):
+    path = tmp_path / "cases.jsonl"
+    line = RENEWED.replace("\n", " ").encode()
+    path.write_bytes(b"\xef\xbb\xbf" + line + b"\n\xef\xbb\xbf" + line + b"\n")
+    status, records, _ = _run(capsys, str(path), "--jobs", "1")
+    assert status == 0
+    assert records[0]["causes"] == records[1]["causes"] != []
+
+
+@pytest.mark.parametrize("character", ["\u2028", "\u2029", "\x85", "\ud800"])
+def test_records_stay_one_line_of_utf8_whatever_their_text_holds(tmp_path, capsys, character):
+    path = _jsonl(tmp_path, json.dumps({f"per{character}son": {}}), RENEWED)
+    cli.main(["batch", str(path), "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert character not in out and len(out.splitlines()) == 2
+    assert f"'per\\u{ord(character):04x}son'" in json.loads(out.splitlines()[0])["error"]
+    # Any text a record holds (a unit's evidence, say) is written the same way.
+    line = _line({"evidence": f"a{character}b"})
+    assert line.count("\n") == 1 and len(line.splitlines()) == 1
+    assert json.loads(line.encode().decode("utf-8")) == {"evidence": f"a{character}b"}

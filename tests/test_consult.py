@@ -91,7 +91,7 @@ def test_scripted_consultation_saves_the_answers_and_diagnoses(monkeypatch, caps
     code, out, err = _ask(monkeypatch, capsys, "1\nunusual activity\nsometimes\n2030-01-01\n")
     assert code == 0
     assert "Question 1 · " in err and "Which Chinese bank cards" in err
-    assert '"sometimes" is not allowed: expected a date written YYYY-MM-DD' in err
+    assert "is not allowed: expected a date written YYYY-MM-DD" in err and "sometimes" not in err
     assert "input ended: saved the facts with your 3 answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
     assert saved == {

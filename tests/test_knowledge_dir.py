@@ -1,26 +1,49 @@
-"""`--knowledge DIR`: rule units from another folder, and the guide's worked example, run."""
+"""`--knowledge DIR`: rule units from another folder, and the guide's worked example, run.
+
+The guide (docs/adding-a-rule.md) announces each file a reader writes with
+`<!-- file: PATH -->` and each report it shows with `<!-- output: ARGS -->`;
+these tests write the files, run the commands and compare, the step that
+makes the unit built-in included.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 
 import pytest
 
 import cli
+import knowledge
+from engine.diagnosis import Doctor
 from engine.errors import InputError, KnowledgeError
-from engine.knowledge_loader import builtin_knowledge, load_knowledge, read_folder
+from engine.kb_check import check, run_example, summary
+from engine.knowledge_loader import load_knowledge, read_folder, read_folders
+from knowledge import FOLDER, builtin_knowledge
 from tests.conftest import ROOT
+from visualise.kb_docs import REGENERATE, render_kb_markdown
 
 GUIDE = (ROOT / "docs" / "adding-a-rule.md").read_text(encoding="utf-8")
 WORKED_UNIT = "my-rules/card_not_linked.py"
+WORKED_ID = "card-not-linked"
 
 
 def guide_files() -> dict[str, str]:
     """The guide's files: each fenced block announced by `<!-- file: PATH -->`."""
-    blocks = re.findall(r"<!-- file: (\S+) -->\n```\w*\n(.*?)```", GUIDE, flags=re.S)
-    return dict(blocks)
+    return dict(re.findall(r"<!-- file: (\S+) -->\n```\w*\n(.*?)```", GUIDE, flags=re.S))
+
+
+def guide_outputs() -> dict[str, str]:
+    """The reports the guide shows: each block announced by `<!-- output: ARGS -->`."""
+    return dict(re.findall(r"<!-- output: (.+?) -->\n```\w*\n(.*?)```", GUIDE, flags=re.S))
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the guide's unit no longer holds {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture
@@ -33,8 +56,9 @@ def worked_example(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_the_guide_has_a_unit_and_facts():
+def test_the_guide_has_a_unit_facts_and_a_report():
     assert set(guide_files()) == {WORKED_UNIT, "my-facts.json"}
+    assert list(guide_outputs()) == ["--knowledge my-rules my-facts.json"]
 
 
 def test_worked_example_passes_check_kb(worked_example, capsys):
@@ -42,31 +66,69 @@ def test_worked_example_passes_check_kb(worked_example, capsys):
     assert capsys.readouterr().out.startswith("no problems in ")
 
 
+def test_worked_example_report_is_the_one_the_guide_shows(worked_example, capsys):
+    (args, shown), *_ = guide_outputs().items()
+    assert cli.main([*args.split(), "--no-diagram"]) == 0
+    out = capsys.readouterr().out
+    assert out == shown
+    plan_check = out.split("\nPlan check ", 1)[1].splitlines()
+    assert plan_check[1:] == ["  ✔ No known cause remains after the plan."]
+
+
 def test_worked_example_is_diagnosed(worked_example, capsys):
     argv = ["--knowledge", "my-rules", "my-facts.json", "--format", "json", "--no-diagram"]
     assert cli.main(argv) == 0
     report = json.loads(capsys.readouterr().out)
     found = {cause["id"]: cause for cause in report["causes"]}
-    assert found["card-not-linked"]["status"] == "confirmed"
-    assert found["card-not-linked"]["evidence"] == ['bank_cards[0].status is "not_linked"']
-    step = next(s for s in report["plan"] if s["cause"] == "card-not-linked")
+    assert found[WORKED_ID]["status"] == "confirmed"
+    assert found[WORKED_ID]["evidence"] == ['bank_cards[0].status is "not_linked"']
+    step = next(s for s in report["plan"] if s["cause"] == WORKED_ID)
     assert step["where"] == "Alipay app"
-
-
-def test_worked_example_text_report_says_what_the_guide_says(worked_example, capsys):
-    assert cli.main(["--knowledge", "my-rules", "my-facts.json"]) == 0  # the guide's command
-    out = capsys.readouterr().out
-    assert "The bank card was never linked in Alipay" in out
-    assert 'bank_cards[0].status is "not_linked"' in out
-    assert out.endswith("diagram: my-facts.diagnosis.svg\n")
-    assert "never linked" in (worked_example / "my-facts.diagnosis.svg").read_text("utf-8")
+    assert report["plan_check"]["remaining_causes"] == []
 
 
 def test_worked_example_is_in_the_rules_table(worked_example, capsys):
     assert cli.main(["rules", "--knowledge", "my-rules", "--format", "json"]) == 0
     causes = {c["id"]: c for c in json.loads(capsys.readouterr().out)["causes"]}
-    assert causes["card-not-linked"]["after"] == ["card-name-syntax"]
-    assert causes["card-not-linked"]["examples"] == 2
+    assert causes[WORKED_ID]["after"] == ["card-name-syntax"]
+    assert causes[WORKED_ID]["examples"] == 4
+    rules = [f"{WORKED_ID}/confirmed", f"{WORKED_ID}/message/1", f"{WORKED_ID}/message/2"]
+    assert causes[WORKED_ID]["rules"] == rules
+    assert all(f"`{rule}`" in GUIDE for rule in rules)
+
+
+def test_making_the_worked_example_built_in_needs_its_file_alone(tmp_path, monkeypatch, capsys):
+    """Step 6 on a copy of the knowledge folder: move the file in, check, regenerate the docs."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    unit_text = guide_files()[WORKED_UNIT]
+    (folder / "causes" / "card_not_linked.py").write_text(unit_text, encoding="utf-8")
+
+    kb = load_knowledge([folder])
+    assert check(kb, read_folders([folder])) == []
+    doctor = Doctor(kb)
+    cause = kb.cause(WORKED_ID)
+    outcomes = [run_example(doctor, cause, example) for example in cause.examples]
+    assert [(o.error, o.failures) for o in outcomes] == [(None, ())] * len(cause.examples)
+    assert doctor.order.index("card-name-syntax") < doctor.order.index(WORKED_ID)
+
+    monkeypatch.setattr(knowledge, "FOLDER", folder)
+    assert cli.main(["check-kb"]) == 0
+    assert capsys.readouterr().out == f"no problems in {summary(kb)}\n"
+    assert REGENERATE in GUIDE
+    assert cli.main(REGENERATE.split()[2:-2]) == 0
+    document = capsys.readouterr().out
+    assert document == render_kb_markdown(kb)
+    assert f"### `{WORKED_ID}`: The bank card is not linked in Alipay" in document
+
+
+def test_the_guide_names_the_commands_that_regenerate_what_tests_compare():
+    snapshots = (ROOT / "tests" / "test_examples.py").read_text(encoding="utf-8")
+    update = "python -m pytest tests/test_examples.py --snapshot-update"
+    assert update in snapshots and update in GUIDE
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    redraw = re.search(r"python cli\.py examples/\S+ --diagram docs/reasoning-diagram\.svg", readme)
+    assert redraw is not None and redraw.group() in GUIDE
 
 
 # Each problem line the guide shows, and the edit of the worked unit that produces it.
@@ -83,25 +145,111 @@ GUIDE_PROBLEMS = {
         '{"status": "ok"}',
         '{"status": "not_linked"}',
     ),
+    (
+        "example 'a card Alipay lists as not linked' is confirmed once its fix effects are"
+        " applied, expected not reported: the fix does not remove the cause"
+    ): (
+        'sets("bank_cards[].status", "ok")',
+        'sets("bank_cards[].name_entered", "SMITH JOHN")',
+    ),
+    (
+        "its fix steps declare no effects, so no check can tell that the fix removes the cause"
+        " (FixStep(..., effects=(copies(...), ...)))"
+    ): (
+        'effects=(sets("bank_cards[].status", "ok"),),',
+        "",
+    ),
+    (
+        "no example makes rule card-not-linked/message/2 fire"
+        " (message points at card-not-linked and bank_cards unknown)"
+    ): (
+        '{"symptom": {"error_message": "No bank card linked"}}',
+        '{"symptom": {"error_message": "No bank card linked"}, "bank_cards": [{}]}',
+    ),
 }
 
 
 @pytest.mark.parametrize("problem", GUIDE_PROBLEMS)
 def test_problems_shown_in_the_guide_are_what_check_kb_prints(worked_example, capsys, problem):
-    assert problem in GUIDE
-    unit = worked_example / WORKED_UNIT
-    old, new = GUIDE_PROBLEMS[problem]
-    unit.write_text(unit.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    line = f"{WORKED_ID} ({WORKED_UNIT}): {problem}"
+    assert line in GUIDE.splitlines()
+    _edit(worked_example / WORKED_UNIT, *GUIDE_PROBLEMS[problem])
     assert cli.main(["check-kb", "--knowledge", "my-rules"]) == 1
-    lines = capsys.readouterr().out.splitlines()
-    assert f"card-not-linked ({WORKED_UNIT}): {problem}" in lines
+    assert line in capsys.readouterr().out.splitlines()
+
+
+FIX_MISSES_THE_CAUSE = """
+from engine.rules import Cause, Example, FixStep, fact, sets, when
+
+CAUSE = Cause(
+    id="card-unresponsive",
+    layer="bank",
+    title="The card does not respond",
+    explanation="The bank blocks the card for payments abroad.",
+    source="Contact your bank.",
+    fixes=(
+        FixStep(
+            "bank branch",
+            "Ask the bank to unblock the card.",
+            effects=(sets("bank_cards[].phone_on_file", "+8613800138000"),),
+        ),
+    ),
+    confirmed=(when(fact("bank_cards[].status", "unresponsive")),),
+    examples=(
+        Example("an unresponsive card", {"bank_cards": [{"status": "unresponsive"}]}, "confirmed"),
+        Example("a working card", {"bank_cards": [{"status": "ok"}]}, None),
+    ),
+)
+"""
+
+
+def test_check_kb_reports_a_fix_that_does_not_remove_its_cause(tmp_path, monkeypatch, capsys):
+    """check-kb finds what the plan check of a diagnosis would find."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "unresponsive.py").write_text(FIX_MISSES_THE_CAUSE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check-kb", "--knowledge", "rules", "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert problems == [
+        {
+            "kind": "failing-example",
+            "message": "card-unresponsive (rules/unresponsive.py): example 'an unresponsive card'"
+            " is confirmed once its fix effects are applied, expected not reported: the fix"
+            " does not remove the cause",
+        }
+    ]
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"bank_cards": [{"status": "unresponsive"}]}', encoding="utf-8")
+    assert cli.main(["--knowledge", "rules", str(facts), "--no-diagram"]) == 0
+    assert "  ✘ after the plan, card-unresponsive is confirmed" in capsys.readouterr().out
+
+
+def test_a_mistyped_layer_fails_at_load_naming_the_file(worked_example, capsys):
+    _edit(worked_example / WORKED_UNIT, 'layer="alipay"', 'layer="wallet"')
+    for argv in (
+        ["check-kb", "--knowledge", "my-rules"],
+        ["--knowledge", "my-rules", "my-facts.json", "--no-diagram"],
+    ):
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1
+        assert err[0] in GUIDE.splitlines()
+        assert err[0].startswith(f"paydoctor: {WORKED_UNIT}:")
+
+
+def test_diagnosis_refuses_an_unsound_knowledge_base(worked_example, capsys):
+    _edit(worked_example / WORKED_UNIT, 'after=("card-name-syntax",)', 'after=("card-name-x",)')
+    assert cli.main(["--knowledge", "my-rules", "my-facts.json", "--no-diagram"]) == 2
+    err = capsys.readouterr().err
+    assert "'after' names unknown cause 'card-name-x'" in err
+    assert "run 'paydoctor check-kb'" in err
+    assert len(err.splitlines()) == 1
 
 
 def test_units_come_after_the_built_in_ones(worked_example):
-    kb = load_knowledge([worked_example / "my-rules"])
-    builtin = builtin_knowledge()
-    assert kb.causes[: len(builtin.causes)] == builtin.causes
-    assert kb.causes[-1].id == "card-not-linked"
+    kb = load_knowledge([FOLDER, worked_example / "my-rules"])
+    builtin = [cause.id for cause in builtin_knowledge().causes]
+    assert [cause.id for cause in kb.causes] == [*builtin, WORKED_ID]
 
 
 def test_unit_modules_do_not_stay_in_sys_modules(worked_example):
@@ -113,9 +261,9 @@ def test_unit_modules_do_not_stay_in_sys_modules(worked_example):
 def test_two_folders_may_hold_files_of_the_same_name(tmp_path):
     for folder, cause_id in (("a", "first-rule"), ("b", "second-rule")):
         (tmp_path / folder).mkdir()
-        text = guide_files()[WORKED_UNIT].replace("card-not-linked", cause_id)
+        text = guide_files()[WORKED_UNIT].replace(WORKED_ID, cause_id)
         (tmp_path / folder / "rules.py").write_text(text, encoding="utf-8")
-    kb = load_knowledge([tmp_path / "a", tmp_path / "b"])
+    kb = load_knowledge([FOLDER, tmp_path / "a", tmp_path / "b"])
     assert [c.id for c in kb.causes[-2:]] == ["first-rule", "second-rule"]
 
 
@@ -123,13 +271,20 @@ def test_a_units_question_replaces_the_built_in_one(tmp_path):
     (tmp_path / "questions.py").write_text(
         'QUESTIONS = {"phone.number": "Which SIM do you use?"}', encoding="utf-8"
     )
-    assert load_knowledge([tmp_path]).questions["phone.number"] == "Which SIM do you use?"
+    assert builtin_knowledge().questions["phone.number"] != "Which SIM do you use?"
+    kb = load_knowledge([FOLDER, tmp_path])
+    assert kb.questions["phone.number"] == "Which SIM do you use?"
 
 
-def test_files_starting_with_underscore_are_skipped(tmp_path):
+def test_files_and_folders_starting_with_underscore_are_skipped(tmp_path):
     (tmp_path / "_helpers.py").write_text("raise RuntimeError", encoding="utf-8")
-    (tmp_path / "questions.py").write_text('QUESTIONS = {"as_of": "When?"}', encoding="utf-8")
-    assert [u.path.name for u in read_folder(tmp_path)] == ["questions.py"]
+    (tmp_path / "_private").mkdir()
+    (tmp_path / "_private" / "broken.py").write_text("raise RuntimeError", encoding="utf-8")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "questions.py").write_text('QUESTIONS = {"as_of": "When?"}', "utf-8")
+    assert [u.path.relative_to(tmp_path).as_posix() for u in read_folder(tmp_path)] == [
+        "more/questions.py"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -142,6 +297,16 @@ def test_files_starting_with_underscore_are_skipped(tmp_path):
         ({"x.py": "CAUSE = 3"}, KnowledgeError, "CAUSE must be an engine.rules.Cause, not int"),
         ({"x.py": "OBSERVATIONS = [1]"}, KnowledgeError, "tuple of engine.rules.Observation"),
         ({"x.py": "QUESTIONS = {'as_of': 1}"}, KnowledgeError, "QUESTIONS must be a dict"),
+        (
+            {"x.py": "from engine.rules import reported\nQUESTIONS = reported('a', 'confrimed')"},
+            KnowledgeError,
+            "x.py:2: ValueError: status 'confrimed' is not one of 'confirmed', 'suspected'",
+        ),
+        (
+            {"x.py": "from engine.rules import Effect\n\nQUESTIONS = Effect('as_of', 'sett')"},
+            KnowledgeError,
+            "x.py:3: ValueError: effect on as_of 'sett' is not one of 'copy', 'set'",
+        ),
     ],
 )
 def test_bad_units_give_one_clear_message(tmp_path, files, error, message):
@@ -167,25 +332,7 @@ def test_bad_folder_exits_2_with_one_line(tmp_path, capsys, make, message):
     assert len(err.splitlines()) == 1
 
 
-def test_diagnosis_refuses_an_unsound_knowledge_base(worked_example, capsys):
-    unit = worked_example / WORKED_UNIT
-    unit.write_text(
-        unit.read_text(encoding="utf-8").replace('layer="alipay"', 'layer="wallet"'),
-        encoding="utf-8",
-    )
-    argv = ["--knowledge", "my-rules", "my-facts.json", "--no-diagram"]
-    assert cli.main(argv) == 2
-    err = capsys.readouterr().err
-    assert "unknown layer 'wallet'" in err
-    assert "run 'paydoctor check-kb'" in err
-    assert len(err.splitlines()) == 1
-
-
-def _commands() -> list[str]:
-    return ["diagnose", *cli.COMMANDS]
-
-
-@pytest.mark.parametrize("command", _commands())
+@pytest.mark.parametrize("command", ["diagnose", *cli.COMMANDS])
 def test_every_command_takes_knowledge(command, capsys):
     argv = ["--help"] if command == "diagnose" else [command, "--help"]
     with pytest.raises(SystemExit) as exit_:

@@ -107,3 +107,21 @@ def test_text_report_says_what_remains(capsys, tmp_path):
     section = out[out.index("Plan check") :]
     assert "phone-mismatch is suspected" in section
     assert "bank_cards[0].phone_on_file" in section
+
+
+def test_a_renewed_document_on_the_last_day_a_date_can_hold(doctor):
+    facts = {"as_of": "9999-12-31", "passport": {"expiry_date": "2026-10-15"}}
+    validated = validate_facts(facts)
+    before = doctor.diagnose(validated)
+    assert statuses(before)["passport-expired"] == "confirmed"
+    assert "passport-expired" not in check_plan(doctor, validated, before).remaining_causes
+
+
+def test_the_plan_of_every_card_is_checked_on_each_card(doctor):
+    """The plan changes the one copy of the facts card by card; each card gets its fix."""
+    card = {"name_on_file": "AN VAN NGUYEN", "status": "cannot_be_verified"}
+    facts = {"person": {"surname": "NGUYEN", "given_names": "VAN AN"}, "bank_cards": [card] * 50}
+    check = _check(doctor, {**facts, "symptom": {"where": "bank_card_link"}})
+    assert "bank-name-mismatch" not in check.remaining_causes
+    before = doctor.diagnose(validate_facts({"as_of": "2026-11-27", **facts}))
+    assert statuses(before)["bank-name-mismatch"] == "confirmed"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 
 import pytest
 
 from engine.errors import EngineFault
+from engine.knowledge_base import CompiledRule
+from engine.observe import Observed
+from engine.rules import fact, when
 from engine.session import RuleEngine
 from tests.conftest import ROOT, load_example
 
@@ -73,3 +77,42 @@ def test_an_interrupt_inside_a_rule_action_ends_the_session_and_the_engine_recov
         with pytest.raises(KeyboardInterrupt):
             diagnose(load_example("renewed-passport.json"))
     assert diagnose(load_example("renewed-passport.json")).findings
+
+
+def _fnv1_32(data: bytes) -> int:
+    """durable-rules' `fnv1Hash32` (its bytes are C chars: signed)."""
+    value = 0x811C9DC5
+    for byte in data:
+        value = ((value ^ (byte - 256 if byte > 127 else byte) % 2**32) * 16777619) % 2**32
+    return value
+
+
+def _hashed_id(fact: dict[str, str]) -> int:
+    """The key durable-rules stores a fact under when the fact has no `id` (state.c)."""
+    value = 0xCBF29CE484222325
+    for name, text in sorted(fact.items(), key=lambda item: _fnv1_32(item[0].encode())):
+        for part in (_fnv1_32(name.encode()), *text.encode()):
+            value = ((value ^ part) * 1099511628211) % 2**64
+    return _fnv1_32(f"${value:020d}".encode())
+
+
+def test_two_facts_durable_rules_would_hash_alike_are_both_asserted(monkeypatch):
+    """Cards 24623 and 61202 of session "1" share durable-rules' hashed identity."""
+    rule = CompiledRule("r", "x", "confirmed", "confirmed", when(fact("bank_cards[].status", "ok")))
+    engine = RuleEngine.for_rules((rule,))
+    facts = [
+        Observed("fact:bank_cards[].status", f"bank_cards[{card}]", "ok") for card in (24623, 61202)
+    ]
+    as_durable = [
+        {"sid": "1", "t": "obs", "n": o.name, "s": o.subject, "v": o.value} for o in facts
+    ]
+    assert _hashed_id(as_durable[0]) == _hashed_id(as_durable[1])
+    engine.run(facts[:1])  # an action has run: a refused assert is an EngineFault, not a crash
+    monkeypatch.setattr(RuleEngine, "_sids", itertools.count(1))
+    firings = engine.run(facts)
+    assert sorted(firing.subject for firing in firings) == [o.subject for o in facts]
+
+
+def test_the_ids_a_session_gives_its_facts_hash_apart():
+    """Each fact's id is its number in the session; durable-rules keys facts by their hash."""
+    assert len({_fnv1_32(str(number).encode()) for number in range(100_000)}) == 100_000

@@ -82,13 +82,13 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
         for node, (firing, matched) in rules.items()
         if firing.rule.concludes_fact and any(_fact_id(c) in facts for c in firing.concluded)
     }
+    for node, (firing, _) in concluding.items():
+        dot.node(node, **_rule_node(firing))
     if facts:
         with dot.subgraph(name="cluster_facts") as cluster:
             _cluster(cluster, "The facts that mattered, and what rules concluded from them")
             for node, observed in facts.items():
                 cluster.node(node, **_fact_node(observed))
-            for node, (firing, _) in concluding.items():
-                cluster.node(node, **_rule_node(firing))
 
     layers = list(dict.fromkeys(step.cause.layer for step in diagnosis.plan))
     for order, layer in enumerate(layers, start=1):

@@ -1,4 +1,5 @@
-"""Writing output files safely: atomically, and never over the facts file being read."""
+"""Writing output safely: files atomically and never over the facts file being read, and
+standard output whose failure (a full disk) is one clear message."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from engine.errors import InputError
 
@@ -61,3 +62,55 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+class GuardedStream:
+    """A stream (standard output) whose write errors are one InputError naming it.
+
+    `> /dev/full` ended in an OSError traceback. A closed pipe (`| head`) is not
+    an error of the run, so BrokenPipeError passes through for the caller to end
+    quietly. Once writing failed, the stream's file descriptor is pointed at
+    /dev/null, so the interpreter's last flush at exit cannot fail again.
+    """
+
+    def __init__(self, stream: Any, name: str = "standard output"):
+        self._stream = stream
+        self._name = name
+
+    def write(self, data: Any) -> int:
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise self._failed(error) from None
+
+    @property
+    def buffer(self) -> GuardedStream:
+        return GuardedStream(self._stream.buffer, self._name)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _failed(self, error: OSError) -> InputError:
+        discard_output(self._stream)
+        return InputError(f"{self._name}: cannot write ({error.strerror or error})")
+
+
+def discard_output(stream: Any) -> None:
+    """Point a stream's file descriptor at /dev/null, so what it still buffers goes nowhere."""
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
