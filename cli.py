@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine.errors import EngineFault, InputError, KnowledgeError
+from visualise.errors import DiagramError
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -442,6 +443,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except EngineFault as error:
         print(f"paydoctor: internal fault: {error}", file=sys.stderr)
+        return EXIT_FAULT
+    except DiagramError as error:
+        print(f"paydoctor: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_FAULT
     except KeyboardInterrupt:
         print("paydoctor: interrupted", file=sys.stderr)

@@ -3,6 +3,7 @@
 - Any facts file gives a report (exit 0) or one clear error line (exit 2).
 - The same facts give byte-identical output, run after run.
 - A diagnosis never depends on the diagnosis run before it in the same process.
+- The why-not evaluator holds a rule exactly when durable-rules fired it.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cli
+from engine.evaluate import HOLDS, Held, evaluate
 from engine.facts import FACT_PATHS
 from engine.loading import validate_facts
+from engine.rules import Case
 from visualise.json_report import render_json
 
 _NAME_WORDS = ["SMITH", "JOHN", "MICHAEL", "ROSSI", "MARCO", "Li", "wei", "MÜLLER", "O'NEIL"]
@@ -204,3 +207,20 @@ def test_a_diagnosis_does_not_depend_on_the_one_before(doctor, before, facts):
     after_nothing = render_json(doctor.diagnose(case))
     doctor.diagnose(validate_facts(before))
     assert render_json(doctor.diagnose(case)) == after_nothing
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts=valid_facts)
+def test_the_evaluator_holds_a_rule_exactly_when_durable_rules_fires_it(doctor, facts):
+    """The second evaluator (why-not, the consultation) agrees with the engine on any facts."""
+    checked = validate_facts(facts)
+    diagnosis = doctor.diagnose(checked)
+    case = Case(checked, diagnosis.as_of)
+    session = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
+    held = {
+        (result.rule.id, result.subject)
+        for rule in doctor.rules
+        for result in evaluate(rule, session)
+        if result.outcome == HOLDS
+    }
+    assert held == {(firing.rule.id, firing.subject) for firing in diagnosis.trace}

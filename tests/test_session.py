@@ -5,13 +5,16 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
+from engine.diagnosis import Doctor
 from engine.errors import EngineFault
 from engine.knowledge_base import CompiledRule
+from engine.loading import validate_facts
 from engine.observe import Observed
-from engine.rules import fact, when
+from engine.rules import Layer, fact, when
 from engine.session import RuleEngine
 from tests.conftest import ROOT, load_example
 
@@ -116,3 +119,18 @@ def test_two_facts_durable_rules_would_hash_alike_are_both_asserted(monkeypatch)
 def test_the_ids_a_session_gives_its_facts_hash_apart():
     """Each fact's id is its number in the session; durable-rules keys facts by their hash."""
     assert len({_fnv1_32(str(number).encode()) for number in range(100_000)}) == 100_000
+
+
+def test_two_knowledge_bases_that_differ_only_in_a_layer_get_their_own_engines(doctor):
+    """The engine is chosen by everything its rules conclude, not by their conditions alone."""
+    phone = doctor.kb.cause("phone-mismatch")
+    moved = replace(phone, layer=Layer.ALIPAY, after=())
+    kb = replace(doctor.kb, causes=tuple(moved if c is phone else c for c in doctor.kb.causes))
+    other = Doctor(kb)
+    assert other.engine is not doctor.engine
+    facts = {
+        "alipay": {"phone": "+8613900139000"},
+        "bank_cards": [{"phone_on_file": "13800138000"}],
+    }
+    (finding,) = other.diagnose(validate_facts(facts)).findings
+    assert finding.cause.layer == "alipay"

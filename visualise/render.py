@@ -15,7 +15,8 @@ import sysconfig
 import threading
 from pathlib import Path
 
-from engine.errors import EngineFault, InputError
+from engine.errors import InputError
+from visualise.errors import DiagramError
 from visualise.files import write_atomically
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -120,5 +121,5 @@ def _draw(program: str, name: str, source: str, fmt: str) -> bytes:
     )
     if result.returncode != 0 or not result.stdout:
         problem = result.stderr.decode(errors="replace").strip().splitlines()
-        raise EngineFault(f"{name} could not draw the diagram: {' '.join(problem[-2:])}")
+        raise DiagramError(f"{name} could not draw the diagram: {' '.join(problem[-2:])}")
     return result.stdout
