@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.knowledge_base import KnowledgeBase
-from engine.rules import FALSE, TRUE, UNKNOWN, Test, When
+from engine.rules import FALSE, TRUE, UNKNOWN, Test, TestKind, When
 
 
 def brief_alternatives(alternatives: tuple[When, ...]) -> str:
@@ -21,17 +21,19 @@ def _words(values: frozenset[str]) -> str:
 
 def plain(test: Test, kb: KnowledgeBase) -> str:
     """One test as a sentence fragment, using the observation's own meaning where there is one."""
-    name = test.name.split(":", 1)[-1]
-    if test.kind == "known":
+    name = test.subject_name
+    if test.kind == TestKind.KNOWN:
         return f"`{name}` is {'known' if TRUE in test.values else 'not known'}"
-    if test.kind == "message":
+    if test.kind == TestKind.MESSAGE:
         return f"the error message points at `{name}`"
-    if test.kind == "finding":
+    if test.kind == TestKind.FINDING:
         return f"a cause in the {' or '.join(sorted(test.values))} layer is reported"
-    if test.kind == "fact":
+    if test.kind == TestKind.REPORTED:
+        return f"[`{name}`](#{name}) is {' or '.join(sorted(test.values))}"
+    if test.kind == TestKind.FACT:
         return f"`{name}` is {_words(test.values)}"
-    observation = kb.observation(name)
-    meaning = observation.meaning if observation else name
+    defined = kb.conclusion(name) if test.kind == TestKind.CONCLUDED else kb.observation(name)
+    meaning = defined.meaning if defined else name
     if test.values == {TRUE}:
         return f"{meaning} (`{name}`)"
     if test.values == {FALSE}:

@@ -24,7 +24,8 @@ def render_kb_markdown(kb: KnowledgeBase) -> str:
         "",
         f"<!-- Generated from knowledge/ by `{REGENERATE}`; do not edit by hand. -->",
         "",
-        f"{len(kb.causes)} causes and {len(kb.workarounds)} workarounds, each one unit in"
+        f"{len(kb.causes)} causes, {len(kb.workarounds)} workarounds and"
+        f" {len(kb.conclusions)} conclusions, each one unit in"
         " `knowledge/` (see [adding-a-rule.md](adding-a-rule.md)). Fixes happen in the order"
         f" of the layers, {' → '.join(LAYERS)}; within a layer, `after` edges decide. Causes"
         " are listed here in that fix order.",
@@ -42,6 +43,7 @@ def render_kb_markdown(kb: KnowledgeBase) -> str:
     lines += ["## Workarounds", "", "Offered beside the fix plan, never instead of it.", ""]
     for workaround in kb.workarounds:
         lines += _workaround(kb, workaround)
+    lines += _conclusions(kb)
     lines += _observations(kb)
     lines += _messages(kb)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -131,6 +133,41 @@ def _examples(examples: tuple[Example, ...]) -> list[str]:
     for example in examples:
         lines.append(f"- {_OUTCOME.get(example.expect, example.expect)}: {example.note}")
     return [*lines, ""]
+
+
+def _conclusions(kb: KnowledgeBase) -> list[str]:
+    """Each conclusion: the fact its rules derive for other rules, when, and who reads it."""
+    if not kb.conclusions:
+        return []
+    lines = [
+        "## Conclusions",
+        "",
+        "Facts that rules derive once for many rules to consume (forward chaining): a"
+        " condition reads one as `concluded(name)`, and the trace and the diagram show the"
+        " chain rule → concluded fact → rule.",
+        "",
+    ]
+    compiled = kb.compile()
+    for conclusion in kb.conclusions:
+        readers = sorted(
+            {
+                rule.target
+                for rule in compiled
+                if any(t.name == conclusion.name for t in rule.when.tests if t.kind.chained)
+            }
+        )
+        lines += [f'<a id="{conclusion.name}"></a>', f"### `{conclusion.name}`", ""]
+        lines += [
+            f"**What it means.** {conclusion.meaning[0].upper()}{conclusion.meaning[1:]}.",
+            "",
+        ]
+        for value, alternatives in conclusion.alternatives():
+            bullets = [_alternative(kb, alternative) for alternative in alternatives]
+            lines += _bullets(f"{value.capitalize()} when", bullets)
+        if readers:
+            lines += ["**Read by:** " + ", ".join(f"[`{r}`](#{r})" for r in readers), ""]
+        lines += _examples(conclusion.examples)
+    return lines
 
 
 def _observations(kb: KnowledgeBase) -> list[str]:
