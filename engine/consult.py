@@ -92,7 +92,7 @@ class Consultation:
         diagnosis = self.doctor.diagnose(facts, self.today)
         case = Case(facts, diagnosis.as_of)
         held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
-        confirmed = {f.cause.id for f in diagnosis.findings if f.status == CONFIRMED}
+        confirmed = {f.cause.key for f in diagnosis.findings if f.status == CONFIRMED}
         shares: dict[tuple[str, str], float] = {}
         for rule in self.doctor.rules:
             if not rule.concludes_cause or rule.target in confirmed:
@@ -115,7 +115,7 @@ class Consultation:
     def _question(self, path: str, decides: list[str]) -> Question:
         template = _template(path)
         card = _CARD_INDEX.search(path)
-        order = {cause.id: rank for rank, cause in enumerate(self.doctor.kb.causes)}
+        order = {key: rank for rank, key in enumerate(self.doctor.order)}
         return Question(
             fact=path,
             text=self.doctor.kb.questions.get(template, f"What is {path}?"),

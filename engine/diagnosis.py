@@ -70,7 +70,7 @@ class Doctor:
         self.kb = kb
         self.order = fix_order(kb.causes)
         self._position = {cause_id: index for index, cause_id in enumerate(self.order)}
-        self._causes = {cause.id: cause for cause in kb.causes}
+        self._causes = {cause.key: cause for cause in kb.causes}
         self.rules = kb.compile()
         self.engine = RuleEngine.for_rules(self.rules)
         self.observer = Observer(kb, self.rules)

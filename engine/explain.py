@@ -73,7 +73,7 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
     """How `unit_id` was reached in `diagnosis`, or why not."""
     check_id(doctor, unit_id)
     kb = doctor.kb
-    is_cause = unit_id in {cause.id for cause in kb.causes}
+    is_cause = unit_id in {cause.key for cause in kb.causes}
     unit = kb.cause(unit_id) if is_cause else next(w for w in kb.workarounds if w.id == unit_id)
     status = _status(diagnosis, unit_id)
     held = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
@@ -99,7 +99,7 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
         questions={path: doctor.kb.questions.get(_template(path), "") for path in would_decide},
         message=message,
         readings=read_message(kb.messages, message) if message else (),
-        fixes=tuple(step for step in diagnosis.plan if step.cause.id == unit_id),
+        fixes=tuple(step for step in diagnosis.plan if step.cause.key == unit_id),
     )
 
 
@@ -133,7 +133,7 @@ def marked(message: str, phrases: tuple[str, ...]) -> tuple[tuple[str, bool], ..
 
 def _status(diagnosis: Diagnosis, unit_id: str) -> str | None:
     for finding in diagnosis.findings:
-        if finding.cause.id == unit_id:
+        if finding.cause.key == unit_id:
             return finding.status
     if any(offer.workaround.id == unit_id for offer in diagnosis.workarounds):
         return OFFERED

@@ -134,7 +134,7 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
         c.name: {value for value, alternatives in c.alternatives() if alternatives}
         for c in kb.conclusions
     }
-    cause_ids = {c.id for c in kb.causes}
+    cause_ids = {c.key for c in kb.causes}
     problems = []
     for observation in kb.observations:
         for path in observation.reads:
@@ -205,7 +205,7 @@ def _unknown_path(where: str, path: str) -> Problem:
 def _tests_by_unit(kb: KnowledgeBase) -> list[tuple[str, list[Test]]]:
     units: list[tuple[str, list[Test]]] = []
     for cause in kb.causes:
-        units.append((cause.id, [t for w in cause.confirmed + cause.suspected for t in w.tests]))
+        units.append((cause.key, [t for w in cause.confirmed + cause.suspected for t in w.tests]))
     for workaround in kb.workarounds:
         units.append((workaround.id, [t for w in workaround.offered for t in w.tests]))
     for conclusion in kb.conclusions:
@@ -263,12 +263,12 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
     """What each cause and workaround is missing: text, fixes, conditions, examples."""
     problems = []
     for cause in kb.causes:
-        problems += _missing_text(cause.id, cause, ("title", "explanation", "source"))
+        problems += _missing_text(cause.key, cause, ("title", "explanation", "source"))
         if not cause.fixes or not all(isinstance(f, FixStep) for f in cause.fixes):
-            problems.append(Problem("no-fix", f"{cause.id}: no fix steps (fixes=(FixStep(...),))"))
+            problems.append(Problem("no-fix", f"{cause.key}: no fix steps (fixes=(FixStep(...),))"))
         if not cause.confirmed:
-            problems.append(Problem("no-condition", f"{cause.id}: no confirmed condition"))
-        problems += _example_coverage(cause.id, cause.examples, (CONFIRMED, SUSPECTED), CONFIRMED)
+            problems.append(Problem("no-condition", f"{cause.key}: no confirmed condition"))
+        problems += _example_coverage(cause.key, cause.examples, (CONFIRMED, SUSPECTED), CONFIRMED)
     for workaround in kb.workarounds:
         problems += _missing_text(workaround.id, workaround, ("title", "explanation", "source"))
         if not workaround.steps:
@@ -355,26 +355,26 @@ def example_problems(kb: KnowledgeBase) -> list[Problem]:
         for example in unit.examples:
             outcome = run_example(doctor, unit, example)
             if outcome.error:
-                problems.append(Problem("bad-example", f"{unit.id}: {outcome.error}"))
+                problems.append(Problem("bad-example", f"{unit.key}: {outcome.error}"))
                 continue
             fired.update(outcome.fired)
             problems += [
-                Problem("failing-example", f"{unit.id}: example {example.note!r} {failure}")
+                Problem("failing-example", f"{unit.key}: example {example.note!r} {failure}")
                 for failure in outcome.failures
             ]
         problems += [
             Problem(
                 "untested-condition",
-                f"{unit.id}: no example makes rule {rule.id} fire ({rule.when.describe()})",
+                f"{unit.key}: no example makes rule {rule.id} fire ({rule.when.describe()})",
             )
             for rule in doctor.rules
-            if unit.examples and rule.target == unit.id and rule.id not in fired
+            if unit.examples and rule.target == unit.key and rule.id not in fired
         ]
         if isinstance(unit, Cause) and not any(step.effects for step in unit.fixes):
             problems.append(
                 Problem(
                     "no-effects",
-                    f"{unit.id}: its fix steps declare no effects, so no check can tell that"
+                    f"{unit.key}: its fix steps declare no effects, so no check can tell that"
                     " the fix removes the cause (FixStep(..., effects=(copies(...), ...)))",
                 )
             )
@@ -402,7 +402,7 @@ def run_example(
     except InputError as error:
         return ExampleOutcome(error=str(error))
     diagnosis = doctor.diagnose(facts, date.today())
-    fired = frozenset(f.rule.id for f in diagnosis.trace if f.rule.target == unit.id)
+    fired = frozenset(f.rule.id for f in diagnosis.trace if f.rule.target == unit.key)
     found, evidence = _found(diagnosis, unit)
     failures = []
     if found != example.expect:
@@ -414,14 +414,14 @@ def run_example(
         if words not in shown
     ]
     if isinstance(unit, Cause) and found == CONFIRMED:
-        mine = tuple(replace(f, cause=unit) for f in diagnosis.findings if f.cause.id == unit.id)
+        mine = tuple(replace(f, cause=unit) for f in diagnosis.findings if f.cause.key == unit.key)
         own = replace(diagnosis, findings=mine)
         try:
             after = doctor.diagnose(facts_after(facts, own), diagnosis.as_of)
         except KnowledgeError as error:
             failures.append(f"cannot apply its fix effects: {error}")
         else:
-            left = next((f.status for f in after.findings if f.cause.id == unit.id), None)
+            left = next((f.status for f in after.findings if f.cause.key == unit.key), None)
             if left != example.after_fix:
                 failures.append(
                     f"is {_outcome(left)} once its fix effects are applied, expected"
@@ -433,7 +433,7 @@ def run_example(
 def _found(diagnosis: Diagnosis, unit: Cause | Workaround | Conclusion):
     """What the diagnosis concluded of `unit`, and the evidence it gave for it."""
     if isinstance(unit, Cause):
-        finding = next((f for f in diagnosis.findings if f.cause.id == unit.id), None)
+        finding = next((f for f in diagnosis.findings if f.cause.key == unit.key), None)
         return (finding.status, finding.evidence) if finding else (NOT_REPORTED, ())
     if isinstance(unit, Workaround):
         offer = next((o for o in diagnosis.workarounds if o.workaround.id == unit.id), None)

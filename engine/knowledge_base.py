@@ -72,8 +72,9 @@ class KnowledgeBase:
     questions: dict[str, str]
     conclusions: tuple[Conclusion, ...] = ()
 
-    def cause(self, cause_id: str) -> Cause:
-        return next(c for c in self.causes if c.id == cause_id)
+    def cause(self, key: str) -> Cause:
+        """The cause of this key (its id, or `id@wallet` for one variant of a per-wallet cause)."""
+        return next(c for c in self.causes if c.key == key)
 
     def observation(self, name: str) -> Observation | None:
         return next((o for o in self.observations if o.name == name), None)
@@ -83,7 +84,8 @@ class KnowledgeBase:
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(c.id for c in self.causes) + tuple(w.id for w in self.workarounds)
+        """Every cause's and workaround's key: what rules conclude and `after` edges name."""
+        return tuple(c.key for c in self.causes) + tuple(w.id for w in self.workarounds)
 
     def compile(self) -> tuple[CompiledRule, ...]:
         """Every rule of the knowledge base, in a fixed order."""
@@ -104,11 +106,11 @@ class KnowledgeBase:
                 (CONFIRMED, cause.confirmed),
                 (SUSPECTED, cause.suspected),
             ):
-                rules += _numbered(cause.id, cause.id, status, status, alternatives, cause.layer)
-            if any(cause.id in pattern.points_at for pattern in self.messages):
+                rules += _numbered(cause.key, cause.key, status, status, alternatives, cause.layer)
+            if any(cause.key in pattern.points_at for pattern in self.messages):
                 open_when = _left_open(cause, three_valued)
                 rules += _numbered(
-                    cause.id, cause.id, SUSPECTED, MESSAGE_ORIGIN, open_when, cause.layer
+                    cause.key, cause.key, SUSPECTED, MESSAGE_ORIGIN, open_when, cause.layer
                 )
         for workaround in self.workarounds:
             rules += _numbered(workaround.id, workaround.id, OFFERED, OFFERED, workaround.offered)
@@ -159,7 +161,7 @@ def _left_open(cause: Cause, three_valued: set[str]) -> tuple[When, ...]:
             return test
         return Test(test.kind, test.name, test.values | {UNKNOWN}, test.card)
 
-    points_at = message_points_at(cause.id)
+    points_at = message_points_at(cause.key)
     alternatives: list[When] = []
     for alternative in cause.confirmed:
         tests = alternative.tests

@@ -74,7 +74,7 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
     points_at: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for cause in causes:
         for message in cause.messages:
-            points_at.setdefault((message.meaning, tuple(message.phrases)), []).append(cause.id)
+            points_at.setdefault((message.meaning, tuple(message.phrases)), []).append(cause.key)
     return KnowledgeBase(
         causes=causes,
         workarounds=workarounds,

@@ -1,26 +1,50 @@
 """The order of fixes: a networkx graph over the causes, sorted topologically.
 
-Documents come before the bank, the bank before Alipay, Alipay before Taobao;
-within a layer the `after` edges decide, and ties go by id, so the same facts
+The layers form a graph of their own (`LAYER_ORDER`): documents before the
+card's issuer, the issuer before each wallet, Alipay before Taobao; Alipay and
+WeChat Pay wait for neither. Every cause of a layer comes before every cause of
+the layers after it, `after` edges order causes within and across layers, and
+ties go by depth in the layer graph, then layer, then key, so the same facts
 always give the same plan whatever order the units were read in.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import networkx as nx
 
 from engine.errors import KnowledgeError
-from engine.rules import LAYERS, Cause
+from engine.rules import LAYER_ORDER, LAYERS, Cause, Layer
+
+
+@cache
+def layer_graph() -> nx.DiGraph:
+    graph = nx.DiGraph(LAYER_ORDER)
+    graph.add_nodes_from(LAYERS)
+    return graph
+
+
+@cache
+def comes_before(first: Layer, then: Layer) -> bool:
+    """Whether `first`'s fixes are done before `then`'s (never for a layer and itself)."""
+    return first != then and nx.has_path(layer_graph(), first, then)
+
+
+@cache
+def depth(layer: Layer) -> int:
+    """How many layers are fixed before this one, at the most (documents 0, bank 1, ...)."""
+    return max((depth(before) + 1 for before in layer_graph().predecessors(layer)), default=0)
 
 
 def cause_graph(causes: tuple[Cause, ...]) -> nx.DiGraph:
-    """Nodes are cause ids (with their layer); an edge A -> B means fix A before B."""
+    """Nodes are cause keys (with their layer); an edge A -> B means fix A before B."""
     graph = nx.DiGraph()
     for cause in causes:
-        graph.add_node(cause.id, layer=cause.layer)
+        graph.add_node(cause.key, layer=cause.layer)
     for cause in causes:
         for before in cause.after:
-            graph.add_edge(before, cause.id)
+            graph.add_edge(before, cause.key)
     return graph
 
 
@@ -31,11 +55,9 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
         if "layer" not in data:
             after = ", ".join(sorted(graph.successors(node)))
             problems.append(f"{after}: 'after' names unknown cause {node!r}")
-        elif data["layer"] not in LAYERS:
-            problems.append(f"{node}: unknown layer {data['layer']!r} (expected one of {LAYERS})")
     for before, cause in graph.edges:
         first, then = graph.nodes[before].get("layer"), graph.nodes[cause].get("layer")
-        if first in LAYERS and then in LAYERS and LAYERS.index(first) > LAYERS.index(then):
+        if first in LAYERS and then in LAYERS and comes_before(then, first):
             problems.append(
                 f"{cause}: comes after {before}, but the {first} layer is fixed after {then}"
             )
@@ -48,14 +70,18 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
 
 
 def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
-    """Every cause id in the order its fix belongs in a plan."""
+    """Every cause key in the order its fix belongs in a plan."""
     graph = cause_graph(causes)
     problems = graph_problems(graph)
     if problems:
         raise KnowledgeError("; ".join(problems))
-    nodes = graph.nodes
+    layers = nx.get_node_attributes(graph, "layer")
+    for first in causes:
+        for then in causes:
+            if comes_before(first.layer, then.layer):
+                graph.add_edge(first.key, then.key)
     return tuple(
         nx.lexicographical_topological_sort(
-            graph, key=lambda n: (LAYERS.index(nodes[n]["layer"]), n)
+            graph, key=lambda n: (depth(layers[n]), LAYERS.index(layers[n]), n)
         )
     )

@@ -76,7 +76,7 @@ def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[i
     found = {
         int(match.group(1))
         for firing in diagnosis.trace
-        if firing.rule.target == finding.cause.id
+        if firing.rule.target == finding.cause.key
         and (match := _CARD_SUBJECT.fullmatch(firing.subject))
     }
     return tuple(sorted(found)) or tuple(range(len(data.get("bank_cards") or ())))

@@ -38,15 +38,28 @@ class Word(str, Enum):
 
 
 class Layer(Word):
-    """Where a fix happens; the fix order runs through them in this order."""
+    """Where a fix happens: documents, the card's issuer (bank), a wallet, or Taobao."""
 
     DOCUMENTS = "documents"
     BANK = "bank"
     ALIPAY = "alipay"
+    WECHAT_PAY = "wechat_pay"
     TAOBAO = "taobao"
 
 
 LAYERS = tuple(Layer)
+"""Every layer, in a reading order that agrees with `LAYER_ORDER`."""
+
+LAYER_ORDER: tuple[tuple[Layer, Layer], ...] = (
+    (Layer.DOCUMENTS, Layer.BANK),
+    (Layer.BANK, Layer.ALIPAY),
+    (Layer.BANK, Layer.WECHAT_PAY),
+    (Layer.ALIPAY, Layer.TAOBAO),
+)
+"""Which layer's fixes come before which (causes-v2): the wallets side by side after the bank,
+Taobao after Alipay only, since it pays through Alipay."""
+
+WALLETS = (Layer.ALIPAY, Layer.WECHAT_PAY)
 
 
 class Status(Word):
@@ -401,15 +414,23 @@ class Cause:
     confirmed: tuple[When, ...]
     suspected: tuple[When, ...] = ()
     after: tuple[str, ...] = ()
+    """The causes fixed first, by key (`id`, or `id@wallet` for one variant of a per-wallet one)."""
     observations: tuple[Observation, ...] = ()
     messages: tuple[Message, ...] = ()
     questions: dict[str, str] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
+    per_wallet: bool = False
+    """One of a cause's variants, one per wallet (`for_each_wallet`): its key names its layer."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
         allowed = (Status.CONFIRMED, Status.SUSPECTED)
         object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
+
+    @property
+    def key(self) -> str:
+        """What names this cause inside paydoctor: its id, and its wallet for a per-wallet one."""
+        return f"{self.id}@{self.layer}" if self.per_wallet else self.id
 
 
 @dataclass(frozen=True)
@@ -429,6 +450,10 @@ class Workaround:
     def __post_init__(self) -> None:
         allowed = (Status.OFFERED,)
         object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
+
+    @property
+    def key(self) -> str:
+        return self.id
 
 
 @dataclass(frozen=True)
@@ -454,6 +479,10 @@ class Conclusion:
 
     @property
     def id(self) -> str:
+        return self.name
+
+    @property
+    def key(self) -> str:
         return self.name
 
     @property

@@ -91,7 +91,7 @@ def test_a_mistyped_layer_fails_when_the_unit_loads_naming_its_file(tmp_path):
         read_folder(tmp_path)
     assert str(error.value) == (
         f"{unit}:{line}: ValueError: phone-mismatch: layer 'wallet' is not one of"
-        " 'documents', 'bank', 'alipay', 'taobao'"
+        " 'documents', 'bank', 'alipay', 'wechat_pay', 'taobao'"
     )
 
 

@@ -67,7 +67,7 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
     """One person's reasoning: the facts that mattered, the rules that fired, causes, steps."""
     dot = _digraph("diagnosis", f"paydoctor diagnosis for {diagnosis.as_of.isoformat()}")
     _diagnosis_legend(dot)
-    findings = {finding.cause.id: finding for finding in diagnosis.findings}
+    findings = {finding.cause.key: finding for finding in diagnosis.findings}
     rules = _rule_nodes(diagnosis.trace)
     edges: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -104,14 +104,14 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
             _column(
                 cluster,
                 [
-                    (_cause_id(finding.cause.id), _cause_node(finding, diagnosis))
+                    (_cause_id(finding.cause.key), _cause_node(finding, diagnosis))
                     for finding in diagnosis.findings
                     if finding.cause.layer == layer
                 ],
             )
             _column(cluster, [(f"step {step.number}", _step_node(step)) for step in steps])
             for step in steps:
-                edges[(_cause_id(step.cause.id), f"step {step.number}")] = {}
+                edges[(_cause_id(step.cause.key), f"step {step.number}")] = {}
 
     if diagnosis.workarounds:
         with dot.subgraph(name="cluster_workarounds") as cluster:
@@ -186,14 +186,14 @@ def knowledge_dot(kb: KnowledgeBase) -> str:
         layer: [] for layer in (*LAYERS, None)
     }
     for cause in map(kb.cause, fix_order(kb.causes)):
-        own = [(rule, reads[rule.id]) for rule in rules if rule.target == cause.id]
+        own = [(rule, reads[rule.id]) for rule in rules if rule.target == cause.key]
         node = _unit_node(cause.title, cause.id, cause.explanation, own)
-        columns[cause.layer].append((_cause_id(cause.id), {**node, **CAUSE_UNIT}))
+        columns[cause.layer].append((_cause_id(cause.key), {**node, **CAUSE_UNIT}))
     for workaround in kb.workarounds:
         own = [(rule, reads[rule.id]) for rule in rules if rule.target == workaround.id]
         node = _unit_node(workaround.title, workaround.id, workaround.explanation, own)
         columns[None].append((_workaround_id(workaround.id), {**node, **WORKAROUND_UNIT}))
-    for number, layer in enumerate(columns, start=1):
+    for number, layer in enumerate((layer for layer in columns if columns[layer]), start=1):
         with dot.subgraph(name=f"cluster_{layer or 'workarounds'}") as cluster:
             _cluster(
                 cluster,
@@ -220,7 +220,7 @@ def knowledge_dot(kb: KnowledgeBase) -> str:
             for layer in sorted(test.values, key=LAYERS.index):
                 first = next(c for c in kb.causes if c.layer == layer)
                 dot.edge(
-                    _cause_id(first.id),
+                    _cause_id(first.key),
                     _workaround_id(rule.target),
                     ltail=f"cluster_{layer}",
                     tooltip=f"{rule.id} reads: a cause in the {layer} layer is reported",

@@ -50,15 +50,15 @@ def render_kb_markdown(kb: KnowledgeBase) -> str:
 
 
 def _cause(kb: KnowledgeBase, cause: Cause, position: int, total: int) -> list[str]:
-    fixed_before = [c.id for c in kb.causes if cause.id in c.after]
+    fixed_before = [c.key for c in kb.causes if cause.key in c.after]
     order = f"Step {position} of {total} in the fix order ({cause.layer} layer)"
     if cause.after:
         order += "; fixed after " + ", ".join(f"`{i}`" for i in cause.after)
     if fixed_before:
         order += "; fixed before " + ", ".join(f"`{i}`" for i in fixed_before)
     lines = [
-        f'<a id="{cause.id}"></a>',
-        f"### `{cause.id}`: {cause.title}",
+        f'<a id="{cause.key}"></a>',
+        f"### `{cause.key}`: {cause.title}",
         "",
         f"**What it means.** {cause.explanation}",
         "",

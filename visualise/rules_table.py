@@ -32,7 +32,7 @@ def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
                 "suspected": brief_alternatives(cause.suspected),
                 "after": list(cause.after),
                 "examples": len(cause.examples),
-                "rules": rule_ids(cause.id),
+                "rules": rule_ids(cause.key),
             }
             for cause in map(kb.cause, fix_order(kb.causes))
         ],
