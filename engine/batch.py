@@ -22,6 +22,7 @@ from engine.diagnosis import Doctor
 from engine.errors import EngineFault, InputError
 from engine.loading import MAX_FILE_BYTES, parse_facts, read_facts_file
 from visualise.json_report import report_data
+from visualise.language import ENGLISH, Language
 
 CHUNK = 128
 """Cases sent to a worker at a time: large enough that process hand-offs cost little.
@@ -73,15 +74,16 @@ class BatchInput:
     @classmethod
     def open(cls, path: Path) -> BatchInput:
         if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError("{path}: no such file or folder", path=path)
         if path.is_file() and path.suffix != ".jsonl":
             raise InputError(
-                f"{path}: expected a .jsonl file (one facts object a line) or a folder of"
-                " .json files"
+                "{path}: expected a .jsonl file (one facts object a line) or a folder of"
+                " .json files",
+                path=path,
             )
         batch = cls(path)
         if path.is_dir() and not batch._files():
-            raise InputError(f"{path}: the folder holds no .json files")
+            raise InputError("{path}: the folder holds no .json files", path=path)
         return batch
 
     @property
@@ -107,7 +109,9 @@ class BatchInput:
                     if line.strip():
                         yield BatchCase("line", number, data=line)
         except OSError as error:
-            raise InputError(f"{self.path}: cannot be read ({error.strerror or error})") from None
+            raise InputError(
+                "{path}: cannot be read ({reason})", path=self.path, reason=error.strerror or error
+            ) from None
 
     def _files(self) -> list[Path]:
         return sorted(
@@ -116,10 +120,14 @@ class BatchInput:
 
 
 def diagnose_all(
-    doctor: Doctor, batch: BatchInput, jobs: int, reveal: bool = False
+    doctor: Doctor,
+    batch: BatchInput,
+    jobs: int,
+    reveal: bool = False,
+    language: Language = ENGLISH,
 ) -> Iterator[CaseResult]:
-    """Every case's result, in input order, diagnosed by `jobs` processes."""
-    worker = _Worker(doctor, str(batch.path), reveal)
+    """Every case's result, in input order, diagnosed by `jobs` processes, in `language`."""
+    worker = _Worker(doctor, str(batch.path), reveal, language)
     if jobs <= 1:
         for case in batch:
             yield worker.run(case)
@@ -158,6 +166,7 @@ class _Worker:
     doctor: Doctor
     source: str
     reveal: bool
+    language: Language
 
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
@@ -165,24 +174,32 @@ class _Worker:
             facts = read_facts_file(case.path) if case.path else self._parse(case)
             diagnosis = self.doctor.diagnose(facts)
         except InputError as error:
-            return CaseResult(_line({**where, "error": str(error)}), error=str(error))
+            message = self.language.text(error.message)
+            return CaseResult(_line({**where, "error": message}), error=message)
         except EngineFault as error:
-            message = f"internal fault: {error}"
+            message = self.language.gettext("internal fault: {problem}").format(problem=error)
             return CaseResult(_line({**where, "error": message}), error=message, fault=True)
-        report = report_data(diagnosis, reveal=self.reveal)
+        report = report_data(diagnosis, reveal=self.reveal, language=self.language)
         causes = tuple(cause["id"] for cause in report["causes"])
         return CaseResult(_line({**where, **report}), causes)
 
     def _parse(self, case: BatchCase):
-        source = f"{self.source} line {case.at}"
+        source = self.language.gettext("{file} line {number}").format(
+            file=self.source, number=case.at
+        )
         if len(case.data) > MAX_FILE_BYTES:
-            raise InputError(f"{source}: is larger than 1 MiB; a facts object is a few kilobytes")
+            raise InputError(
+                "{source}: is larger than 1 MiB; a facts object is a few kilobytes", source=source
+            )
         try:
             text = case.data.decode("utf-8-sig" if case.at == 1 else "utf-8")
         except UnicodeDecodeError as error:
+            byte = f"0x{case.data[error.start]:02x}"
             raise InputError(
-                f"{source}: is not UTF-8 text (byte {error.start} is"
-                f" 0x{case.data[error.start]:02x}); save it as UTF-8"
+                "{path}: is not UTF-8 text (byte {position} is {byte}); save it as UTF-8",
+                path=source,
+                position=error.start,
+                byte=byte,
             ) from None
         return parse_facts(text, source=source)
 

@@ -1,3 +1,13 @@
-"""How each layer of the fix order is named to a person, in every output that names one."""
+"""How each layer of the fix order is named to a person, in every output that names one.
 
-LAYER_NAMES = {"documents": "documents", "bank": "bank", "alipay": "Alipay", "taobao": "Taobao"}
+The names are English; outputs translate them (`Language.gettext`).
+"""
+
+from engine.translatable import N_
+
+LAYER_NAMES = {
+    "documents": N_("documents"),
+    "bank": N_("bank"),
+    "alipay": N_("Alipay"),
+    "taobao": N_("Taobao"),
+}

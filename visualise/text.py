@@ -15,9 +15,23 @@ from rich.text import Text
 
 from engine.diagnosis import Diagnosis
 from engine.plan_check import PlanCheck
+from engine.translatable import N_
+from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 
-_STATUS = {"confirmed": "[bold red]✔ CONFIRMED[/]", "suspected": "[bold yellow]? SUSPECTED[/]"}
+_STATUS = {
+    "confirmed": ("bold red", N_("✔ CONFIRMED")),
+    "suspected": ("bold yellow", N_("? SUSPECTED")),
+}
+
+
+_STATUS_WORDS = {"confirmed": N_("confirmed"), "suspected": N_("suspected")}
+
+
+def status_marker(status: str, language: Language) -> str:
+    """A finding's status as the report shows it, in colour markup."""
+    style, words = _STATUS[status]
+    return f"[{style}]{escape(language.gettext(words))}[/]"
 
 
 class TerminalWriter:
@@ -77,39 +91,52 @@ class TerminalWriter:
 
 
 def text_report(
-    diagnosis: Diagnosis, target: IO[str], reveal: bool = False, plan_check: PlanCheck | None = None
+    diagnosis: Diagnosis,
+    target: IO[str],
+    reveal: bool = False,
+    plan_check: PlanCheck | None = None,
+    language: Language = ENGLISH,
 ) -> str:
     """The report laid out for `target` (its width; colour on a terminal), not yet written."""
+    _ = language.gettext
     out = TerminalWriter(target)
-    out.line(f"[bold]paydoctor[/] diagnosis for {diagnosis.as_of.isoformat()}")
+    out.line(_("[bold]paydoctor[/] diagnosis for {date}").format(date=diagnosis.as_of.isoformat()))
     out.line()
     if not diagnosis.findings:
-        out.line("No known cause fits these facts.")
+        out.line(_("No known cause fits these facts."))
     else:
         confirmed = sum(f.status == "confirmed" for f in diagnosis.findings)
         suspected = len(diagnosis.findings) - confirmed
-        out.line(f"[bold underline]Causes[/] ({confirmed} confirmed, {suspected} suspected)")
+        counts = _("({confirmed} confirmed, {suspected} suspected)")
+        out.line(
+            f"[bold underline]{_('Causes')}[/] "
+            + counts.format(confirmed=confirmed, suspected=suspected)
+        )
         for finding in diagnosis.findings:
             cause = finding.cause
             out.item(
                 0,
-                _STATUS[finding.status],
-                f"[bold]{escape(cause.title)}[/]\n[dim]{cause.id} · {LAYER_NAMES[cause.layer]}[/]",
+                status_marker(finding.status, language),
+                f"[bold]{escape(cause.title)}[/]\n"
+                f"[dim]{cause.id} · {_(LAYER_NAMES[cause.layer])}[/]",
             )
             for text in finding.evidence:
                 out.item(12, "·", escape(text.render(reveal)))
         out.line()
-        layers = dict.fromkeys(LAYER_NAMES[s.cause.layer] for s in diagnosis.plan)
-        out.line(f"[bold underline]Fix plan[/] (in this order: {' → '.join(layers)})")
+        layers = dict.fromkeys(_(LAYER_NAMES[s.cause.layer]) for s in diagnosis.plan)
+        order = _("(in this order: {layers})").format(layers=" → ".join(layers))
+        out.line(f"[bold underline]{_('Fix plan')}[/] {escape(order)}")
         for step in diagnosis.plan:
             out.item(
                 0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
             )
         if plan_check is not None:
-            _plan_check(out, plan_check, reveal)
+            _plan_check(out, plan_check, reveal, language)
     if diagnosis.workarounds:
         out.line()
-        out.line("[bold underline]Workarounds[/] (beside the plan, not instead of it)")
+        out.line(
+            f"[bold underline]{_('Workarounds')}[/] {_('(beside the plan, not instead of it)')}"
+        )
         for offer in diagnosis.workarounds:
             out.item(
                 0, " •", f"[bold]{escape(offer.workaround.title)}[/]  [dim]{offer.workaround.id}[/]"
@@ -119,35 +146,35 @@ def text_report(
     if diagnosis.checks:
         out.line()
         out.line(
-            "[bold underline]Worth checking next[/] (each answer confirms or rules out a cause)"
+            f"[bold underline]{_('Worth checking next')}[/]"
+            f" {_('(each answer confirms or rules out a cause)')}"
         )
         for check in diagnosis.checks:
-            out.item(
-                0,
-                " ?",
-                f"{escape(check.question)}\n"
-                f"[dim]{check.fact} · decides {', '.join(check.decides)}[/]",
-            )
+            decides = _("decides {causes}").format(causes=", ".join(check.decides))
+            out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
     return out.text()
 
 
-def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool) -> None:
+def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: Language) -> None:
     """What is left when the plan's effects are applied to the facts and diagnosed again."""
+    _ = language.gettext
     out.line()
     out.line(
-        "[bold underline]Plan check[/] (the plan done on a copy of your facts, diagnosed again)"
+        f"[bold underline]{_('Plan check')}[/]"
+        f" {_('(the plan done on a copy of your facts, diagnosed again)')}"
     )
     if not check.remaining:
-        out.item(0, " [green]✔[/]", "No known cause remains after the plan.")
+        out.item(0, " [green]✔[/]", _("No known cause remains after the plan."))
     for finding in check.remaining:
         unknown = check.rests_on(finding)
         why = (
-            f"it rests on facts not known yet: {', '.join(unknown)}"
+            _("it rests on facts not known yet: {facts}").format(facts=", ".join(unknown))
             if unknown
             else "; ".join(text.render(reveal) for text in finding.evidence)
         )
-        out.item(
-            0,
-            " [yellow]?[/]" if finding.status == "suspected" else " [red]✘[/]",
-            f"after the plan, [bold]{finding.cause.id}[/] is {finding.status}: {escape(why)}",
+        left = _("after the plan, {cause} is {status}: {why}").format(
+            cause=f"[bold]{finding.cause.id}[/]",
+            status=_(_STATUS_WORDS[finding.status]),
+            why=escape(why),
         )
+        out.item(0, " [yellow]?[/]" if finding.status == "suspected" else " [red]✘[/]", left)
