@@ -4,7 +4,8 @@ The engine raises its messages before anyone knows who will read them (a
 terminal in Chinese, a web page in English), so a `Message` holds the English
 template and its values; whoever shows it fills it in through its own
 language's `gettext` (`visualise.language`). Babel extracts the templates from
-the calls of `Message`, `InputError`, `KnowledgeError` and `N_`.
+the calls of `Message`, `InputError` and `N_` (`visualise/catalogs.py`). A
+KnowledgeError speaks to knowledge engineers, in English.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
     python -m visualise.catalogs --new ja   # start a language: then translate locale/ja/.../*.po
 
 Babel extracts every marked string (`gettext`, `ngettext`, `N_`, `Message`,
-`InputError`, `KnowledgeError`) from cli.py, engine/ and visualise/ into
+`InputError`) from cli.py, engine/ and visualise/ into
 `locale/paydoctor.pot`, merges it into each `LANGUAGE/LC_MESSAGES/paydoctor.po`
 and compiles the `.mo` files that install with the package. The compiled
 catalogs are committed, so a checkout runs without a build step;
@@ -29,7 +29,7 @@ from visualise.language import DOMAIN, LOCALE_DIR
 
 ROOT = LOCALE_DIR.parent.parent
 SOURCES = (("cli.py", "python"), ("engine/**.py", "python"), ("visualise/**.py", "python"))
-KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None, "InputError": None, "KnowledgeError": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None, "InputError": None}
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 DATE = datetime(2026, 12, 1, tzinfo=timezone.utc)
 """A fixed date in the headers, so that only a change of words changes the files."""

@@ -73,6 +73,7 @@ FINDING_READ = {**READS, "style": "dashed", "constraint": "false"}
 def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     """One person's reasoning: the facts that mattered, the rules that fired, causes, steps."""
     _ = language.gettext
+    layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
     dot = _digraph(
         "diagnosis", _("paydoctor diagnosis for {date}").format(date=diagnosis.as_of.isoformat())
     )
@@ -98,7 +99,7 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
         with dot.subgraph(name=f"cluster_{layer}") as cluster:
             _cluster(
                 cluster,
-                f"{order} · {_(LAYER_NAMES[layer])}: {_numbers((s.number for s in steps), _)}",
+                f"{order} · {layer_names[layer]}: {_numbers((s.number for s in steps), _)}",
             )
             for node, (firing, _matched) in rules.items():
                 if firing.rule.layer == layer:
@@ -155,6 +156,7 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
 def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """The whole knowledge base: causes by layer, `after` edges, the facts each rule reads."""
     _ = language.gettext
+    layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
     dot = _digraph("knowledge", _("paydoctor knowledge base: every cause and workaround"))
     dot.attr(compound="true")
     _knowledge_legend(dot, _)
@@ -183,7 +185,7 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
         with dot.subgraph(name=f"cluster_{layer or 'workarounds'}") as cluster:
             _cluster(
                 cluster,
-                f"{number} · {_(LAYER_NAMES[layer])}"
+                f"{number} · {layer_names[layer]}"
                 if layer
                 else _("Workarounds: beside the plan, not instead of it"),
             )
@@ -279,7 +281,8 @@ _STATUS = {CONFIRMED: N_("CONFIRMED"), SUSPECTED: N_("SUSPECTED")}
 def _cause_node(finding: Finding, diagnosis: Diagnosis, _: Callable[[str], str]) -> dict[str, str]:
     cause = finding.cause
     checks = [check for check in diagnosis.checks if cause.id in check.decides]
-    lines = [f"{_(_STATUS[finding.status])} · {cause.id}", *_wrap(cause.title)]
+    status = _(_STATUS[finding.status])
+    lines = [f"{status} · {cause.id}", *_wrap(cause.title)]
     for check in checks:
         lines += _wrap(
             _("? check: {question} ({fact})").format(question=check.question, fact=check.fact)
@@ -398,9 +401,11 @@ def _knowledge_legend(dot: graphviz.Digraph, _: Callable[[str], str]) -> None:
         )
         legend.node("legend later", _lines(_("a cause fixed later")), shape="box")
         legend.edge(
-            "legend fact", "legend cause", label=_lines(f" {_('a rule reads it')} "), **READS
+            "legend fact", "legend cause", label=_lines(" " + _("a rule reads it") + " "), **READS
         )
-        legend.edge("legend cause", "legend later", label=_lines(f" {_('fix first')} "), **AFTER)
+        legend.edge(
+            "legend cause", "legend later", label=_lines(" " + _("fix first") + " "), **AFTER
+        )
 
 
 # --- shared helpers

@@ -20,7 +20,7 @@ from engine.translatable import N_
 from visualise.conditions import plain
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
-from visualise.text import TerminalWriter, status_marker
+from visualise.text import TerminalWriter, status_markers
 
 _OTHER_STATUS = {"offered": ("bold green", N_("✔ OFFERED")), None: ("bold", N_("✘ NOT REPORTED"))}
 
@@ -47,11 +47,11 @@ def render_explanation_text(
         style, words = _OTHER_STATUS[explanation.status]
         marker = f"[{style}]{escape(_(words))}[/]"
     else:
-        marker = status_marker(explanation.status, language)
+        marker = status_markers(language)[explanation.status]
     out.item(0, marker, f"[bold]{escape(unit.title)}[/]\n[dim]{unit.id} · {where}[/]")
     if explanation.chain:
         out.line()
-        out.line(f"[bold underline]{_('How it was reached')}[/] {_('(rule firings, in order)')}")
+        out.heading(_("How it was reached"), _("(rule firings, in order)"))
         for number, firing in enumerate(explanation.chain, start=1):
             concluded = "; ".join(firing.asserted)
             out.item(0, f"{number:>2}.", f"[bold]{firing.rule.id}[/] → {escape(concluded)}")
@@ -66,7 +66,7 @@ def render_explanation_text(
             if explanation.status is None
             else _("Why it is not confirmed")
         )
-        out.line(f"[bold underline]{heading}[/] {_('(each condition, and the test it stops at)')}")
+        out.heading(heading, _("(each condition, and the test it stops at)"))
         for result in explanation.unmet:
             rule = f"[bold]{result.rule.id}[/]"
             if result.subject:
@@ -91,7 +91,7 @@ def render_explanation_text(
                 )
     if explanation.would_decide:
         out.line()
-        out.line(f"[bold underline]{_('Would change the answer')}[/] {_('(facts not known yet)')}")
+        out.heading(_("Would change the answer"), _("(facts not known yet)"))
         for path in explanation.would_decide:
             question = explanation.questions.get(path)
             text = f"{escape(question)}\n[dim]{path}[/]" if question else path
@@ -101,7 +101,7 @@ def render_explanation_text(
         out.line(_("The known facts rule it out; no unknown fact would change that."))
     if explanation.message is not None:
         out.line()
-        out.line(f"[bold underline]{_('Error message')}[/] {_('(the words read are marked «»)')}")
+        out.heading(_("Error message"), _("(the words read are marked «»)"))
         phrases = tuple(r.phrase for r in explanation.readings)
         shown = "".join(
             f"«[bold]{escape(text)}[/]»" if read else escape(text)
@@ -123,7 +123,7 @@ def render_explanation_text(
             )
     if explanation.fixes or (explanation.kind == WORKAROUND and explanation.status):
         out.line()
-        out.line(f"[bold underline]{_('What to do')}[/]")
+        out.heading(_("What to do"))
         for step in explanation.fixes:
             out.item(
                 0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"

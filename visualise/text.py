@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from typing import IO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
@@ -28,10 +29,15 @@ _STATUS = {
 _STATUS_WORDS = {"confirmed": N_("confirmed"), "suspected": N_("suspected")}
 
 
-def status_marker(status: str, language: Language) -> str:
-    """A finding's status as the report shows it, in colour markup."""
-    style, words = _STATUS[status]
-    return f"[{style}]{escape(language.gettext(words))}[/]"
+def status_markers(language: Language) -> dict[str, str]:
+    """Each finding status as the report shows it, in colour, padded to one width so that
+    titles after them line up in any language."""
+    words = {status: language.gettext(text) for status, (_style, text) in _STATUS.items()}
+    width = max(map(cell_len, words.values()))
+    return {
+        status: f"[{style}]{escape(words[status])}[/]" + " " * (width - cell_len(words[status]))
+        for status, (style, _text) in _STATUS.items()
+    }
 
 
 class TerminalWriter:
@@ -58,6 +64,14 @@ class TerminalWriter:
 
     def line(self, markup: str = "") -> None:
         self._lines.extend(self._wrap(Text.from_markup(markup, emoji=False), self.console.width))
+
+    def heading(self, title: str, note: str = "") -> None:
+        """A section's title, underlined, and a note in brackets after it (plain text both).
+
+        A note in a full-width bracket (Chinese) needs no space before it.
+        """
+        space = "" if not note or cell_len(note[0]) == 2 else " "
+        self.line(f"[bold underline]{escape(title)}[/]{space}{escape(note)}")
 
     def item(self, indent: int, marker: str, markup: str) -> None:
         """`marker` after `indent` + 1 columns, then text wrapped to align with its own start."""
@@ -99,6 +113,10 @@ def text_report(
 ) -> str:
     """The report laid out for `target` (its width; colour on a terminal), not yet written."""
     _ = language.gettext
+
+    def layer_name(layer: str) -> str:
+        return _(LAYER_NAMES[layer])
+
     out = TerminalWriter(target)
     out.line(_("[bold]paydoctor[/] diagnosis for {date}").format(date=diagnosis.as_of.isoformat()))
     out.line()
@@ -108,24 +126,23 @@ def text_report(
         confirmed = sum(f.status == "confirmed" for f in diagnosis.findings)
         suspected = len(diagnosis.findings) - confirmed
         counts = _("({confirmed} confirmed, {suspected} suspected)")
-        out.line(
-            f"[bold underline]{_('Causes')}[/] "
-            + counts.format(confirmed=confirmed, suspected=suspected)
-        )
+        out.heading(_("Causes"), counts.format(confirmed=confirmed, suspected=suspected))
+        markers = status_markers(language)
+        evidence_indent = cell_len(Text.from_markup(markers["confirmed"]).plain) + 1
         for finding in diagnosis.findings:
             cause = finding.cause
             out.item(
                 0,
-                status_marker(finding.status, language),
+                markers[finding.status],
                 f"[bold]{escape(cause.title)}[/]\n"
-                f"[dim]{cause.id} · {_(LAYER_NAMES[cause.layer])}[/]",
+                f"[dim]{cause.id} · {escape(layer_name(cause.layer))}[/]",
             )
             for text in finding.evidence:
-                out.item(12, "·", escape(text.render(reveal)))
+                out.item(evidence_indent, "·", escape(text.render(reveal)))
         out.line()
-        layers = dict.fromkeys(_(LAYER_NAMES[s.cause.layer]) for s in diagnosis.plan)
+        layers = dict.fromkeys(layer_name(s.cause.layer) for s in diagnosis.plan)
         order = _("(in this order: {layers})").format(layers=" → ".join(layers))
-        out.line(f"[bold underline]{_('Fix plan')}[/] {escape(order)}")
+        out.heading(_("Fix plan"), order)
         for step in diagnosis.plan:
             out.item(
                 0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
@@ -134,9 +151,7 @@ def text_report(
             _plan_check(out, plan_check, reveal, language)
     if diagnosis.workarounds:
         out.line()
-        out.line(
-            f"[bold underline]{_('Workarounds')}[/] {_('(beside the plan, not instead of it)')}"
-        )
+        out.heading(_("Workarounds"), _("(beside the plan, not instead of it)"))
         for offer in diagnosis.workarounds:
             out.item(
                 0, " •", f"[bold]{escape(offer.workaround.title)}[/]  [dim]{offer.workaround.id}[/]"
@@ -145,10 +160,7 @@ def text_report(
                 out.item(3, "-", escape(step))
     if diagnosis.checks:
         out.line()
-        out.line(
-            f"[bold underline]{_('Worth checking next')}[/]"
-            f" {_('(each answer confirms or rules out a cause)')}"
-        )
+        out.heading(_("Worth checking next"), _("(each answer confirms or rules out a cause)"))
         for check in diagnosis.checks:
             decides = _("decides {causes}").format(causes=", ".join(check.decides))
             out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
@@ -159,10 +171,7 @@ def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: L
     """What is left when the plan's effects are applied to the facts and diagnosed again."""
     _ = language.gettext
     out.line()
-    out.line(
-        f"[bold underline]{_('Plan check')}[/]"
-        f" {_('(the plan done on a copy of your facts, diagnosed again)')}"
-    )
+    out.heading(_("Plan check"), _("(the plan done on a copy of your facts, diagnosed again)"))
     if not check.remaining:
         out.item(0, " [green]✔[/]", _("No known cause remains after the plan."))
     for finding in check.remaining:
