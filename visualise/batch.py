@@ -38,17 +38,19 @@ def render_summary(
     summary: BatchSummary, seconds: float, stream: TextIO, language: Language = ENGLISH
 ) -> None:
     """Cases, errors, and how many cases each cause was found in (most found first)."""
-    _, n_ = language.gettext, language.ngettext
+    _ = language.gettext
     console = Console(file=stream, highlight=False)
-    errors = n_("{count} error", "{count} errors", summary.errors).format(
+    errors = language.ngettext("{count} error", "{count} errors", summary.errors).format(
         count=f"{summary.errors:,}"
     )
     if summary.faults:
-        faults = n_("{count} internal fault", "{count} internal faults", summary.faults)
+        faults = language.ngettext(
+            "{count} internal fault", "{count} internal faults", summary.faults
+        )
         errors = _("{errors} ({faults})").format(
             errors=errors, faults=faults.format(count=f"{summary.faults:,}")
         )
-    line = n_(
+    line = language.ngettext(
         "{count} case, {errors}, in {seconds} s",
         "{count} cases, {errors}, in {seconds} s",
         summary.cases,

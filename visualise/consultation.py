@@ -107,14 +107,12 @@ def _ask_all(consultation: Consultation, terminal: _Terminal, language: Language
 def _ask_one(
     consultation: Consultation, question: Question, terminal: _Terminal, language: Language
 ) -> None:
-    card = (
-        f"[bold]{escape(language.text(consultation.card_label(question.card)))}[/]: "
-        if question.card is not None
-        else ""
-    )
     hint = language.text(question.kind.hint())
     shown = f" [dim]({escape(hint)})[/]" if hint and hint not in question.text else ""
-    prompt = f"{card}{escape(question.text)}{shown}"
+    prompt = f"{escape(question.text)}{shown}"
+    if question.card is not None:
+        card = escape(language.text(consultation.card_label(question.card)))
+        prompt = language.gettext("[bold]{card}[/]: {question}").format(card=card, question=prompt)
     while True:
         try:
             consultation.answer(question, terminal.read(prompt))
