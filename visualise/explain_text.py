@@ -55,7 +55,9 @@ def render_explanation_text(
         for number, firing in enumerate(explanation.chain, start=1):
             concluded = "; ".join(firing.asserted)
             out.item(0, f"{number:>2}.", f"[bold]{firing.rule.id}[/] → {escape(concluded)}")
-            condition = _(" and ").join(_words(test, kb) for test in firing.rule.when.tests)
+            condition = _(" and ").join(
+                _words(test, kb, language) for test in firing.rule.when.tests
+            )
             out.item(4, _("if"), f"[dim]{condition}[/]")
             for observed in firing.matched:
                 out.item(4, "·", escape(_evidence(observed, reveal)))
@@ -82,7 +84,7 @@ def render_explanation_text(
                 out.item(
                     4,
                     marker,
-                    f"{_words(test.test, kb)}\n"
+                    f"{_words(test.test, kb, language)}\n"
                     "[dim]"
                     + _("found: {evidence}").format(
                         evidence=escape(_evidence(test.observed, reveal))
@@ -134,9 +136,9 @@ def render_explanation_text(
     out.close()
 
 
-def _words(test, kb: KnowledgeBase) -> str:
+def _words(test, kb: KnowledgeBase, language: Language) -> str:
     """A test in plain words; names of facts and observations in colour."""
-    return re.sub(r"`([^`]*)`", r"[cyan]\1[/]", escape(plain(test, kb)))
+    return re.sub(r"`([^`]*)`", r"[cyan]\1[/]", escape(plain(test, kb, language)))
 
 
 def _evidence(observed: Observed, reveal: bool) -> str:
