@@ -63,7 +63,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help, with "usage: " in the reader's language."""
+    """argparse's help, with "usage: " in the reader's language, wrapped by terminal columns."""
 
     def __init__(self, prog: str, usage_prefix: str):
         super().__init__(prog)
@@ -71,6 +71,14 @@ class _HelpFormatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(usage, actions, groups, prefix or self._usage_prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from visualise.text import wrap_columns  # by terminal columns: Chinese is 2 wide
+
+        return wrap_columns(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
 
 class _LanguageParser(argparse.ArgumentParser):

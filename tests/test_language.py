@@ -31,15 +31,20 @@ _BLANKS = re.compile(r"\{[^{}]*\}|\[/?[a-z ]*\]")
 # --- the catalogs
 
 
-def test_the_template_holds_exactly_the_words_marked_in_the_code():
+@pytest.fixture(scope="module")
+def marked() -> set:
+    """Every text marked for translation in the code, as Babel extracts it."""
+    return {m.id for m in catalogs.extract() if m.id}
+
+
+def test_the_template_holds_exactly_the_words_marked_in_the_code(marked):
     with catalogs.TEMPLATE.open("rb") as file:
         committed = {m.id for m in catalogs.read_po(file) if m.id}
-    extracted = {m.id for m in catalogs.extract() if m.id}
-    assert committed == extracted, "stale catalogs: run python -m visualise.catalogs"
+    assert committed == marked, "stale catalogs: run python -m visualise.catalogs"
 
 
-def test_each_language_is_merged_with_the_template_and_compiled():
-    template = {m.id for m in catalogs.extract() if m.id}
+def test_each_language_is_merged_with_the_template_and_compiled(marked):
+    template = marked
     for code in catalogs.languages():
         catalog = catalogs.read(code)
         assert {m.id for m in catalog if m.id} == template, code
@@ -131,13 +136,16 @@ def test_every_command_takes_lang(argv, capsys):
     assert "unknown language 'xx'" in capsys.readouterr().err
 
 
-def test_the_locale_chooses_chinese_help(monkeypatch, capsys):
+def test_the_locale_chooses_chinese_help_wrapped_by_columns(monkeypatch, capsys):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("COLUMNS", "60")
     with pytest.raises(SystemExit):
         cli.main(["rules", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("用法：paydoctor rules")
     assert "显示本帮助信息并退出" in out
+    text = out.split("\n\n", 1)[1]  # argparse lays out the usage lines itself, by characters
+    assert max(cell_len(line) for line in text.splitlines()) <= 60
 
 
 def test_input_errors_are_said_in_the_readers_language(capsys):

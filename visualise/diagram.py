@@ -10,14 +10,10 @@ the report.
 
 from __future__ import annotations
 
-import io
 import textwrap
 from collections.abc import Callable, Iterable
-from functools import cache
 
 import graphviz
-from rich.console import Console
-from rich.text import Text
 
 from engine.diagnosis import Diagnosis, Finding, Step
 from engine.facts import FACT_PATHS
@@ -30,6 +26,7 @@ from engine.translatable import N_
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 from visualise.render import FONT, has_wide_characters
+from visualise.text import wrap_columns
 
 WRAP = 42
 """Columns per label line (a Chinese character takes two): keeps nodes narrow enough to
@@ -453,14 +450,7 @@ def _wrap(text: str) -> list[str]:
     """Lines of at most WRAP columns; Chinese, written without spaces, breaks between characters."""
     if not has_wide_characters(text):
         return textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
-    lines = Text(text).wrap(_measuring_console(), WRAP, overflow="fold")
-    return [line.plain.rstrip() for line in lines] or [""]
-
-
-@cache
-def _measuring_console() -> Console:
-    """A console only for measuring text in terminal columns (rich counts wide characters as 2)."""
-    return Console(file=io.StringIO(), width=WRAP)
+    return wrap_columns(text, WRAP)
 
 
 def _lines(text: str) -> str:

@@ -7,6 +7,7 @@ decides both). Wrapped lines hang under their text, not under their marker.
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import IO
 
 from rich.cells import cell_len
@@ -38,6 +39,19 @@ def status_markers(language: Language) -> dict[str, str]:
         status: f"[{style}]{escape(words[status])}[/]" + " " * (width - cell_len(words[status]))
         for status, (style, _text) in _STATUS.items()
     }
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` terminal columns (a Chinese character takes two):
+    broken at spaces, and between characters where a run of text has none (as Chinese)."""
+    lines = Text(text).wrap(_measuring_console(), max(width, 1), overflow="fold")
+    return [line.plain.rstrip() for line in lines] or [""]
+
+
+@cache
+def _measuring_console() -> Console:
+    """A console only for measuring text, never printed to."""
+    return Console(file=io.StringIO(), width=1000)
 
 
 class TerminalWriter:
