@@ -31,13 +31,14 @@ ROOT = LOCALE_DIR.parent.parent
 SOURCES = (("cli.py", "python"), ("engine/**.py", "python"), ("visualise/**.py", "python"))
 KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None, "InputError": None}
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+HEADER = "# The words paydoctor shows, made with `python -m visualise.catalogs`.\n#"
 DATE = datetime(2026, 12, 1, tzinfo=timezone.utc)
 """A fixed date in the headers, so that only a change of words changes the files."""
 
 
 def extract() -> Catalog:
     """Every marked string in the sources, with the comments tagged `translators:`."""
-    catalog = Catalog(project="paydoctor", domain=DOMAIN, creation_date=DATE, fuzzy=False)
+    catalog = _catalog(None)
     for path, line, message, comments, context in extract_from_dir(
         ROOT,
         method_map=SOURCES,
@@ -48,6 +49,20 @@ def extract() -> Catalog:
     ):
         catalog.add(message, None, [(path, line)], auto_comments=comments, context=context)
     return catalog
+
+
+def _catalog(code: str | None) -> Catalog:
+    """An empty catalog: the template (`code` None) or a language's."""
+    return Catalog(
+        locale=code,
+        domain=DOMAIN,
+        project="paydoctor",
+        version="1",
+        copyright_holder="the paydoctor authors",
+        header_comment=HEADER,
+        creation_date=DATE,
+        fuzzy=False,
+    )
 
 
 def po_path(code: str) -> Path:
@@ -116,8 +131,10 @@ def update(new: tuple[str, ...] = ()) -> None:
             catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
             catalog.obsolete.clear()
         else:
-            catalog = Catalog(locale=code, domain=DOMAIN, creation_date=DATE, fuzzy=False)
+            catalog = _catalog(code)
             catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+        catalog.project, catalog.version = template.project, template.version
+        catalog.header_comment = HEADER
         catalog.revision_date = DATE
         _write(po_path(code), catalog)
         po_path(code).with_suffix(".mo").write_bytes(compiled(read(code)))
