@@ -41,11 +41,9 @@ class Language:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
-    def text(self, message: Message | str) -> str:
-        """An engine `Message` (or an error's) filled in, in this language."""
-        if isinstance(message, Message):
-            return message.render(self.gettext)
-        return self.gettext(message) if message else message
+    def text(self, message: Message) -> str:
+        """An engine `Message` (an error's, a hint) filled in, in this language."""
+        return message.render(self.gettext)
 
 
 @lru_cache(maxsize=1)
