@@ -212,7 +212,7 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
                     _workaround_id(rule.target),
                     ltail=f"cluster_{layer}",
                     tooltip=_("{rule} reads: a cause in the {layer} layer is reported").format(
-                        rule=rule.id, layer=_(LAYER_NAMES[layer])
+                        rule=rule.id, layer=layer_names[layer]
                     ),
                     **FINDING_READ,
                 )
