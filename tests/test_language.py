@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -32,9 +33,21 @@ _BLANKS = re.compile(r"\{[^{}]*\}|\[/?[a-z ]*\]")
 
 
 @pytest.fixture(scope="module")
-def marked() -> set:
-    """Every text marked for translation in the code, as Babel extracts it."""
-    return {m.id for m in catalogs.extract() if m.id}
+def extraction() -> tuple[set, str]:
+    """Every text marked for translation in the code, as Babel extracts it, and its warnings."""
+    with contextlib.redirect_stderr(io.StringIO()) as warnings:
+        extracted = {m.id for m in catalogs.extract() if m.id}
+    return extracted, warnings.getvalue()
+
+
+@pytest.fixture(scope="module")
+def marked(extraction) -> set:
+    return extraction[0]
+
+
+def test_every_marked_text_can_be_extracted(extraction):
+    """An f-string in `InputError(...)` or `gettext(...)` would stay English, silently."""
+    assert extraction[1] == ""
 
 
 def test_the_template_holds_exactly_the_words_marked_in_the_code(marked):
@@ -99,6 +112,35 @@ def test_translations_keep_every_value_and_markup_of_the_english():
 def test_the_languages_are_the_catalogs_found():
     assert available() == ("en", *catalogs.languages())
     assert "zh" in available()
+
+
+def test_a_new_language_is_a_catalog_not_a_code_change(tmp_path, monkeypatch, capsys):
+    from visualise import language as languages
+
+    catalog = Catalog(locale="ja", domain="paydoctor")
+    catalog.add("Causes", "原因")
+    catalog.add("Fix plan", "修正の手順")
+    folder = tmp_path / "ja" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "paydoctor.mo").write_bytes(catalogs.compiled(catalog))
+    for code in ("en", "zh"):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "zh" / "LC_MESSAGES" / "paydoctor.mo").write_bytes(
+        (languages.LOCALE_DIR / "zh" / "LC_MESSAGES" / "paydoctor.mo").read_bytes()
+    )
+    monkeypatch.setattr(languages, "LOCALE_DIR", tmp_path)
+    languages.available.cache_clear()
+    languages.language.cache_clear()
+    try:
+        assert languages.available() == ("en", "ja", "zh")
+        assert languages.default_code({"LANG": "ja_JP.UTF-8"}) == "ja"
+        assert cli.main([str(STORY), "--lang", "ja", "--no-diagram"]) == 0
+        report = capsys.readouterr().out
+        assert "修正の手順" in report and "原因" in report
+        assert "Worth checking next" in report  # not translated yet: shown in English
+    finally:
+        languages.available.cache_clear()
+        languages.language.cache_clear()
 
 
 # --- choosing the language
