@@ -6,7 +6,9 @@
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
     python cli.py batch CASES.jsonl|FOLDER [--output PATH] [--jobs N] [--show-personal-data]
-Every command takes --knowledge DIR (repeatable): rule units from another folder.
+Every command takes --knowledge DIR (repeatable): rule units from another folder, and
+--lang en|zh (default: Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh; otherwise
+English; the list is the catalogs in visualise/locale/).
 
 A diagnosis also writes its reasoning diagram (FACTS.diagnosis.svg; --diagram PATH, whose
 extension picks .svg/.png/.pdf/.dot, or --no-diagram); `python cli.py graph [--diagram PATH]`
@@ -18,6 +20,7 @@ Exit status: 0 a diagnosis was made, 2 bad input or usage, 1 an internal fault.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import re
@@ -26,7 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine.errors import EngineFault, InputError, KnowledgeError
+from visualise import language as languages
 from visualise.errors import DiagramError
+from visualise.language import Language
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -34,63 +39,119 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one clear line and exit status 2.
 
-    Every command built on it takes `--knowledge DIR`, read by `_knowledge`.
+    Its own words (headings, help) are in `language`. Every command built on it
+    takes `--knowledge DIR`, read by `_knowledge`, and `--lang`, read before
+    parsing by `_language`. argparse's own error phrases stay in English.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _add_knowledge_option(self)
+    def __init__(self, *args, language: Language, **kwargs):
+        _ = language.gettext
+        formatter = functools.partial(_HelpFormatter, usage_prefix=_("usage: "))
+        super().__init__(*args, add_help=False, formatter_class=formatter, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
+        _add_knowledge_option(self, language)
+        self.add_argument(
+            "--lang",
+            choices=languages.available(),
+            default=language.code,
+            help=_("the language of the output (default: from LC_ALL, LC_MESSAGES or LANG)"),
+        )
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise InputError(f"{message} (see '{self.prog} --help')")
+        raise InputError("{problem} (see '{prog} --help')", problem=message, prog=self.prog)
 
 
-def _diagnose_parser() -> argparse.ArgumentParser:
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with "usage: " in the reader's language, wrapped by terminal columns."""
+
+    def __init__(self, prog: str, usage_prefix: str):
+        super().__init__(prog)
+        self._usage_prefix = usage_prefix
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix or self._usage_prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from visualise.text import wrap_columns  # by terminal columns: Chinese is 2 wide
+
+        return wrap_columns(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
+class _LanguageParser(argparse.ArgumentParser):
+    """Reads only `--lang`, before a command builds its parser in that language."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError("{problem} (see '{prog} --help')", problem=message, prog="paydoctor")
+
+
+def _language(argv: list[str]) -> Language:
+    """The language `--lang` names, else the locale's; InputError for a language not offered."""
+    parser = _LanguageParser(add_help=False)
+    parser.add_argument("--lang", default=languages.default_code())
+    return languages.language(parser.parse_known_args(argv)[0].lang)
+
+
+def _diagnose_parser(language: Language = languages.ENGLISH) -> argparse.ArgumentParser:
+    _ = language.gettext
     parser = _Parser(
         prog="paydoctor",
-        description=(
+        description=_(
             "Explain why an Alipay or Taobao payment fails and in which order to fix it."
-            f" Other commands: {', '.join(COMMANDS)} (paydoctor COMMAND --help)."
-        ),
+            " Other commands: {commands} (paydoctor COMMAND --help)."
+        ).format(commands=", ".join(COMMANDS)),
+        language=language,
     )
     parser.add_argument(
-        "facts", type=Path, nargs="?", help="facts file (JSON, see 'paydoctor schema')"
+        "facts", type=Path, nargs="?", help=_("facts file (JSON, see 'paydoctor schema')")
     )
-    _add_report_options(parser)
-    _add_diagram_options(parser)
+    _add_report_options(parser, language)
+    _add_diagram_options(parser, language)
     parser.add_argument(
         "--explain",
         metavar="ID",
-        help="explain how a cause (or workaround) was reached, or why it was not",
+        help=_("explain how a cause (or workaround) was reached, or why it was not"),
     )
     parser.add_argument(
         "--ask",
         action="store_true",
-        help="ask the questions that decide causes (starting from FACTS.json if given),"
-        " save the answers, then diagnose",
+        help=_(
+            "ask the questions that decide causes (starting from FACTS.json if given),"
+            " save the answers, then diagnose"
+        ),
     )
     return parser
 
 
-def _add_report_options(parser: argparse.ArgumentParser) -> None:
+def _add_report_options(parser: argparse.ArgumentParser, language: Language) -> None:
+    _ = language.gettext
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("report format (default: text)"),
     )
     parser.add_argument(
         "--show-personal-data",
         action="store_true",
-        help="show passport, permit and phone numbers and names unmasked in the report",
+        help=_("show passport, permit and phone numbers and names unmasked in the report"),
     )
 
 
-def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
+def _add_knowledge_option(parser: argparse.ArgumentParser, language: Language) -> None:
     parser.add_argument(
         "--knowledge",
         action="append",
         type=Path,
         default=[],
         metavar="DIR",
-        help="also load the rule units (.py files) in DIR; may be given more than once",
+        help=language.gettext(
+            "also load the rule units (.py files) in DIR; may be given more than once"
+        ),
     )
 
 
@@ -114,11 +175,13 @@ def _doctor(args: argparse.Namespace):
     return Doctor(kb)
 
 
-def run_diagnose(argv: list[str]) -> int:
-    parser = _diagnose_parser()
+def run_diagnose(argv: list[str], language: Language) -> int:
+    parser = _diagnose_parser(language)
     args = parser.parse_args(argv)
     if args.facts is None and not args.ask:
-        parser.error("the facts file is required (or --ask to answer questions instead)")
+        parser.error(
+            language.gettext("the facts file is required (or --ask to answer questions instead)")
+        )
     from engine.loading import read_facts_file
     from engine.plan_check import check_plan
 
@@ -127,27 +190,29 @@ def run_diagnose(argv: list[str]) -> int:
         from engine.explain import check_id
 
         check_id(doctor, args.explain)
-    facts = _consult(doctor, args.facts) if args.ask else read_facts_file(args.facts)
+    facts = _consult(doctor, args.facts, language) if args.ask else read_facts_file(args.facts)
     diagnosis = doctor.diagnose(facts)
     if args.explain:
-        return _explain(args, doctor, facts, diagnosis)
-    drawing = _start_diagram(args, diagnosis)
+        return _explain(args, doctor, facts, diagnosis, language)
+    drawing = _start_diagram(args, diagnosis, language)
     plan_check = check_plan(doctor, facts, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
 
-        report = render_json(diagnosis, reveal=args.show_personal_data, plan_check=plan_check)
+        report = render_json(
+            diagnosis, reveal=args.show_personal_data, plan_check=plan_check, language=language
+        )
     else:
         from visualise.text import text_report
 
-        report = text_report(diagnosis, sys.stdout, args.show_personal_data, plan_check)
-    diagram = _finish_diagram(drawing)  # before the report: a diagram that fails is exit 2
+        report = text_report(diagnosis, sys.stdout, args.show_personal_data, plan_check, language)
+    diagram = _finish_diagram(drawing, language)  # before the report: a failed diagram is exit 2
     sys.stdout.write(report)
-    _say_written(diagram, args.format)
+    _say_written(diagram, args.format, language)
     return EXIT_OK
 
 
-def _consult(doctor, source: Path | None):
+def _consult(doctor, source: Path | None, language: Language):
     """The facts of a consultation in the terminal, starting from `source` if given."""
     from engine.consult import Consultation
     from engine.fact_edits import facts_data
@@ -156,11 +221,11 @@ def _consult(doctor, source: Path | None):
 
     start = facts_data(read_facts_file(source)) if source else {}
     consultation = Consultation(doctor, start)
-    consult(consultation, source, sys.stdin, sys.stderr)
+    consult(consultation, source, sys.stdin, sys.stderr, language)
     return validate_facts(consultation.data)
 
 
-def _explain(args: argparse.Namespace, doctor, facts, diagnosis) -> int:
+def _explain(args: argparse.Namespace, doctor, facts, diagnosis, language: Language) -> int:
     from engine.explain import explain
     from engine.rules import Case
 
@@ -177,21 +242,29 @@ def _explain(args: argparse.Namespace, doctor, facts, diagnosis) -> int:
         from visualise.explain_text import render_explanation_text
 
         render_explanation_text(
-            explanation, doctor.kb, diagnosis.as_of, sys.stdout, reveal=args.show_personal_data
+            explanation,
+            doctor.kb,
+            diagnosis.as_of,
+            sys.stdout,
+            reveal=args.show_personal_data,
+            language=language,
         )
     return EXIT_OK
 
 
-def _add_diagram_options(parser: argparse.ArgumentParser) -> None:
+def _add_diagram_options(parser: argparse.ArgumentParser, language: Language) -> None:
+    _ = language.gettext
     diagram = parser.add_mutually_exclusive_group()
     diagram.add_argument(
         "--diagram",
         type=_diagram_file,
         metavar="PATH",
-        help="write the reasoning diagram here; the extension picks the format"
-        " (.svg, .png, .pdf, .dot; default: FACTS.diagnosis.svg next to the facts file)",
+        help=_(
+            "write the reasoning diagram here; the extension picks the format"
+            " (.svg, .png, .pdf, .dot; default: FACTS.diagnosis.svg next to the facts file)"
+        ),
     )
-    diagram.add_argument("--no-diagram", action="store_true", help="write no diagram")
+    diagram.add_argument("--no-diagram", action="store_true", help=_("write no diagram"))
 
 
 def _diagram_file(text: str) -> Path:
@@ -203,7 +276,7 @@ def _diagram_file(text: str) -> Path:
     return path
 
 
-def _start_diagram(args: argparse.Namespace, diagnosis):
+def _start_diagram(args: argparse.Namespace, diagnosis, language: Language):
     """Start drawing the diagnosis' reasoning where the options say (None: no diagram)."""
     if args.no_diagram:
         return None
@@ -213,52 +286,67 @@ def _start_diagram(args: argparse.Namespace, diagnosis):
     from visualise.diagram import diagnosis_dot
     from visualise.render import DiagramDrawing
 
-    return DiagramDrawing(path, diagnosis_dot(diagnosis), protect=(facts,) if facts else ())
+    return DiagramDrawing(
+        path, diagnosis_dot(diagnosis, language), protect=(facts,) if facts else ()
+    )
 
 
-def _finish_diagram(drawing) -> Path | None:
+def _finish_diagram(drawing, language: Language) -> Path | None:
     """The diagram file once written, if one was asked for."""
     if drawing is None:
         return None
     try:
         return drawing.wait()
     except InputError as error:
-        hint = "choose another file with --diagram PATH, or --no-diagram"
-        raise InputError(f"{error} ({hint})") from None
+        raise InputError(
+            "{problem} (choose another file with --diagram PATH, or --no-diagram)",
+            problem=error.message,
+        ) from None
 
 
-def _say_written(diagram: Path | None, report_format: str) -> None:
+def _say_written(diagram: Path | None, report_format: str, language: Language) -> None:
     """Name the diagram after the report; on stderr when stdout holds JSON."""
     if diagram is not None:
-        print(f"diagram: {diagram}", file=sys.stderr if report_format == "json" else sys.stdout)
+        print(
+            language.gettext("diagram: {path}").format(path=diagram),
+            file=sys.stderr if report_format == "json" else sys.stdout,
+        )
 
 
-def run_graph(argv: list[str]) -> int:
+def run_graph(argv: list[str], language: Language) -> int:
+    _ = language.gettext
     parser = _Parser(
         prog="paydoctor graph",
-        description="Draw the whole knowledge base: every cause and workaround by layer, the"
-        " order of fixes, and the facts each rule reads.",
+        description=_(
+            "Draw the whole knowledge base: every cause and workaround by layer, the"
+            " order of fixes, and the facts each rule reads."
+        ),
+        language=language,
     )
     parser.add_argument(
         "--diagram",
         type=_diagram_file,
         default=Path("knowledge-base.svg"),
         metavar="PATH",
-        help="where to write it; the extension picks the format (.svg, .png, .pdf, .dot;"
-        " default: knowledge-base.svg)",
+        help=_(
+            "where to write it; the extension picks the format (.svg, .png, .pdf, .dot;"
+            " default: knowledge-base.svg)"
+        ),
     )
     args = parser.parse_args(argv)
     from visualise.diagram import knowledge_dot
     from visualise.render import write_diagram
 
-    write_diagram(args.diagram, knowledge_dot(_knowledge(args)))
-    print(f"diagram: {args.diagram}")
+    write_diagram(args.diagram, knowledge_dot(_knowledge(args), language))
+    print(_("diagram: {path}").format(path=args.diagram))
     return EXIT_OK
 
 
-def run_schema(argv: list[str]) -> int:
+def run_schema(argv: list[str], language: Language) -> int:
     _Parser(
-        prog="paydoctor schema", description="Print the JSON Schema of facts files."
+        prog="paydoctor schema",
+        description=language.gettext("Print the JSON Schema of facts files."),
+        language=language,
     ).parse_args(argv)
     from engine.facts import Facts
 
@@ -267,11 +355,14 @@ def run_schema(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def run_rules(argv: list[str]) -> int:
+def run_rules(argv: list[str], language: Language) -> int:
     parser = _Parser(
         prog="paydoctor rules",
-        description="Show the knowledge base: each cause and workaround, its conditions,"
-        " order and examples. '--format markdown' prints docs/knowledge-base.md.",
+        description=language.gettext(
+            "Show the knowledge base: each cause and workaround, its conditions,"
+            " order and examples. '--format markdown' prints docs/knowledge-base.md."
+        ),
+        language=language,
     )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     args = parser.parse_args(argv)
@@ -287,25 +378,31 @@ def run_rules(argv: list[str]) -> int:
     else:
         from visualise.rules_table import render_rules_text
 
-        render_rules_text(kb, sys.stdout)
+        render_rules_text(kb, sys.stdout, language)
     return EXIT_OK
 
 
-def run_check_kb(argv: list[str]) -> int:
+def run_check_kb(argv: list[str], language: Language) -> int:
+    _ = language.gettext
     parser = _Parser(
         prog="paydoctor check-kb",
-        description="Check the knowledge base and run every unit's examples;"
-        " print one line per problem and exit 1 if there is any.",
+        description=_(
+            "Check the knowledge base and run every unit's examples, and that every"
+            " language translates every word of the program;"
+            " print one line per problem and exit 1 if there is any."
+        ),
+        language=language,
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
     import knowledge
     from engine.kb_check import check, summary
     from engine.knowledge_loader import assemble, read_folders
+    from visualise.catalogs import translation_problems
 
     units = read_folders([knowledge.FOLDER, *args.knowledge])
     kb = assemble(units)
-    problems = check(kb, units)
+    problems = check(kb, units) + translation_problems()
     if args.format == "json":
         data = {"problems": [{"kind": p.kind, "message": p.message} for p in problems]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -313,36 +410,44 @@ def run_check_kb(argv: list[str]) -> int:
         for problem in problems:
             print(problem)
         count = (
-            f"{len(problems)} problem{'s' * (len(problems) != 1)}" if problems else "no problems"
+            language.ngettext("{count} problem", "{count} problems", len(problems)).format(
+                count=len(problems)
+            )
+            if problems
+            else _("no problems")
         )
-        print(f"{count} in {summary(kb)}")
+        print(_("{count} in {knowledge_base}").format(count=count, knowledge_base=summary(kb)))
     return EXIT_FAULT if problems else EXIT_OK
 
 
-def run_batch(argv: list[str]) -> int:
+def run_batch(argv: list[str], language: Language) -> int:
+    _ = language.gettext
     parser = _Parser(
         prog="paydoctor batch",
-        description=(
+        description=_(
             "Diagnose many cases: one JSON report (report-v1, plus its line or file) a line."
             " A bad case gets an error record and the batch goes on; exit status 2 if any"
             " case was bad."
         ),
+        language=language,
     )
     parser.add_argument(
         "input",
         type=Path,
-        help="a .jsonl file (one facts object a line) or a folder of .json files",
+        help=_("a .jsonl file (one facts object a line) or a folder of .json files"),
     )
     parser.add_argument(
-        "--output", type=Path, help="write the records here (default: standard output)"
+        "--output", type=Path, help=_("write the records here (default: standard output)")
     )
     parser.add_argument(
-        "--jobs", type=_positive, help="worker processes (default: the number of cores)"
+        "--jobs",
+        type=functools.partial(_positive, language=language),
+        help=_("worker processes (default: the number of cores)"),
     )
     parser.add_argument(
         "--show-personal-data",
         action="store_true",
-        help="show passport, permit and phone numbers and names unmasked in the records",
+        help=_("show passport, permit and phone numbers and names unmasked in the records"),
     )
     args = parser.parse_args(argv)
     import time
@@ -359,22 +464,25 @@ def run_batch(argv: list[str]) -> int:
     started = time.perf_counter()
     with (
         _batch_output(args.output, batch.protected) as out,
-        progress(batch.count(), sys.stderr) as advance,
+        progress(batch.count(), sys.stderr, language) as advance,
     ):
-        render = partial(report_data, reveal=args.show_personal_data)
-        for result in diagnose_all(doctor, batch, args.jobs or default_jobs(), render):
+        render = partial(report_data, reveal=args.show_personal_data, language=language)
+        jobs = args.jobs or default_jobs()
+        for result in diagnose_all(doctor, batch, jobs, render, language.text):
             out.write(result.record.encode())
             summary.add(result)
             advance()
-    render_summary(summary, time.perf_counter() - started, sys.stderr)
+    render_summary(summary, time.perf_counter() - started, sys.stderr, language)
     if summary.faults:
         return EXIT_FAULT
     return EXIT_BAD_INPUT if summary.errors else EXIT_OK
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, language: Language) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            language.gettext("expected a whole number >= 1, got {text!r}").format(text=text)
+        )
     return int(text)
 
 
@@ -389,7 +497,7 @@ def _batch_output(path: Path | None, protect: tuple[Path, ...]):
     return open_atomically(path, protect)
 
 
-COMMANDS: dict[str, Callable[[list[str]], int]] = {
+COMMANDS: dict[str, Callable[[list[str], Language], int]] = {
     "schema": run_schema,
     "graph": run_graph,
     "rules": run_rules,
@@ -432,23 +540,26 @@ def main(argv: list[str] | None = None) -> int:
     command = COMMANDS.get(argv[0]) if argv else None
     collecting = gc.isenabled()
     gc.disable()  # a run allocates and exits: collecting during start-up cost ~30% (bench/)
+    language = languages.language(languages.default_code())  # for an error in --lang itself
     stdout, sys.stdout = sys.stdout, GuardedStream(sys.stdout)
     replaced = _on_termination(_terminate)
     try:
-        status = command(argv[1:]) if command else run_diagnose(argv)
+        language = _language(argv)
+        status = command(argv[1:], language) if command else run_diagnose(argv, language)
         sys.stdout.flush()
         return status
     except (InputError, KnowledgeError) as error:
-        print(f"paydoctor: {_one_line(str(error))}", file=sys.stderr)
+        print(f"paydoctor: {_one_line(language.text(error.message))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except EngineFault as error:
-        print(f"paydoctor: internal fault: {error}", file=sys.stderr)
+        problem = language.gettext("internal fault: {problem}").format(problem=error)
+        print(f"paydoctor: {problem}", file=sys.stderr)
         return EXIT_FAULT
     except DiagramError as error:
         print(f"paydoctor: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_FAULT
     except KeyboardInterrupt:
-        print("paydoctor: interrupted", file=sys.stderr)
+        print(f"paydoctor: {language.gettext('interrupted')}", file=sys.stderr)
         return 130
     except _Terminated as stop:
         print("paydoctor: stopped by a signal; nothing was left half-written", file=sys.stderr)

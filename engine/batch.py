@@ -25,6 +25,7 @@ from pathlib import Path
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import EngineFault, InputError
 from engine.loading import parse_facts_bytes, read_facts_file
+from engine.translatable import Message
 
 CHUNK = 128
 """Cases sent to a worker at a time: large enough that process hand-offs cost little.
@@ -76,15 +77,16 @@ class BatchInput:
     @classmethod
     def open(cls, path: Path) -> BatchInput:
         if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError("{path}: no such file or folder", path=path)
         if path.is_file() and path.suffix != ".jsonl":
             raise InputError(
-                f"{path}: expected a .jsonl file (one facts object a line) or a folder of"
-                " .json files"
+                "{path}: expected a .jsonl file (one facts object a line) or a folder of"
+                " .json files",
+                path=path,
             )
         batch = cls(path)
         if path.is_dir() and not batch._files():
-            raise InputError(f"{path}: the folder holds no .json files")
+            raise InputError("{path}: the folder holds no .json files", path=path)
         return batch
 
     @property
@@ -110,7 +112,9 @@ class BatchInput:
                     if line.strip():
                         yield BatchCase("line", number, data=line)
         except OSError as error:
-            raise InputError(f"{self.path}: cannot be read ({error.strerror or error})") from None
+            raise InputError(
+                "{path}: cannot be read ({reason})", path=self.path, reason=error.strerror or error
+            ) from None
 
     def _files(self) -> list[Path]:
         return sorted(
@@ -121,12 +125,15 @@ class BatchInput:
 Render = Callable[[Diagnosis], dict]
 """Makes a diagnosis into its JSON record (the caller's renderer: engine/ draws nothing)."""
 
+Words = Callable[[Message], str]
+"""Says an engine message in the reader's language (the caller's: engine/ knows no language)."""
+
 
 def diagnose_all(
-    doctor: Doctor, batch: BatchInput, jobs: int, render: Render
+    doctor: Doctor, batch: BatchInput, jobs: int, render: Render, words: Words = str
 ) -> Iterator[CaseResult]:
     """Every case's result, in input order, diagnosed by `jobs` processes."""
-    worker = _Worker(doctor, str(batch.path), render)
+    worker = _Worker(doctor, str(batch.path), render, words)
     if jobs <= 1:
         for case in batch:
             yield worker.run(case)
@@ -165,6 +172,7 @@ class _Worker:
     doctor: Doctor
     source: str
     render: Render
+    words: Words
 
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
@@ -172,12 +180,14 @@ class _Worker:
             if case.path:
                 facts = read_facts_file(case.path)
             else:
-                facts = parse_facts_bytes(case.data, f"{self.source} line {case.at}")
+                line = Message("{file} line {number}", file=self.source, number=case.at)
+                facts = parse_facts_bytes(case.data, self.words(line))
             diagnosis = self.doctor.diagnose(facts)
         except InputError as error:
-            return CaseResult(_line({**where, "error": str(error)}), error=str(error))
+            message = self.words(error.message)
+            return CaseResult(_line({**where, "error": message}), error=message)
         except EngineFault as error:
-            message = f"internal fault: {error}"
+            message = self.words(Message("internal fault: {problem}", problem=str(error)))
             return CaseResult(_line({**where, "error": message}), error=message, fault=True)
         causes = tuple(finding.cause.id for finding in diagnosis.findings)
         return CaseResult(_line({**where, **self.render(diagnosis)}), causes)

@@ -29,6 +29,7 @@ from engine.knowledge_base import CONFIRMED
 from engine.loading import validate_facts
 from engine.personal import mask_any
 from engine.rules import Case
+from engine.translatable import N_, Message
 
 DONT_KNOW = frozenset({"", "?", "don't know", "dont know", "do not know", "unknown", "不知道"})
 YES = frozenset({"yes", "y", "true", "是", "对"})
@@ -36,6 +37,13 @@ NO = frozenset({"no", "n", "false", "否", "不是", "不"})
 MAX_CARDS = 9
 
 _CARD_INDEX = re.compile(r"\[(\d+)\]")
+_HINTS = {
+    "yes/no": N_("yes or no"),
+    "whole number": N_("a whole number"),
+    "number": N_("a number"),
+    "date": N_("YYYY-MM-DD"),
+    "text": "",
+}
 
 
 @dataclass(frozen=True)
@@ -46,18 +54,15 @@ class AnswerKind:
     name: str
     choices: tuple[str, ...] = ()
 
-    def hint(self) -> str:
-        """How to answer, in a few words ("" for free text)."""
+    def hint(self) -> Message:
+        """How to answer, in a few words (empty for free text)."""
         if self.name == "choice":
-            return "one of: " + ", ".join(c.replace("_", " ") for c in self.choices)
-        return {
-            "yes/no": "yes or no",
-            "whole number": "a whole number",
-            "number": "a number",
-            "date": "YYYY-MM-DD",
-            "text": "",
-            "count": f"how many, 0 to {MAX_CARDS}",
-        }[self.name]
+            return Message(
+                "one of: {choices}", choices=", ".join(c.replace("_", " ") for c in self.choices)
+            )
+        if self.name == "count":
+            return Message("how many, 0 to {most}", most=MAX_CARDS)
+        return Message(_HINTS[self.name])
 
 
 @dataclass(frozen=True)
@@ -135,14 +140,18 @@ class Consultation:
         self.data = data
         self.answered.append(question.fact)
 
-    def card_label(self, card: int) -> str:
+    def card_label(self, card: int) -> Message:
         """How a card is named in a question: its number, bank and last digits when known."""
         bank = get_fact(self.data, "bank_cards[].bank", card)
         last4 = get_fact(self.data, "bank_cards[].last4", card)
-        details = ", ".join(
-            part for part in (bank, f"ending {last4}" if last4 else None) if part is not None
-        )
-        return f"card {card + 1}" + (f" ({details})" if details else "")
+        ending = Message("ending {digits}", digits=last4) if last4 else None
+        if bank is not None and ending:
+            return Message(
+                "card {number} ({bank}, {ending})", number=card + 1, bank=bank, ending=ending
+            )
+        if bank is not None or ending:
+            return Message("card {number} ({details})", number=card + 1, details=bank or ending)
+        return Message("card {number}", number=card + 1)
 
 
 def answer_kind(template: str) -> AnswerKind:
@@ -188,7 +197,9 @@ def parse_answer(kind: AnswerKind, text: str) -> Any:
             return [{} for _ in range(int(text))]
     else:
         return text
-    raise InputError(f"{mask_any(text)!r} is not allowed: expected {kind.hint()}")
+    raise InputError(
+        "{answer} is not allowed: expected {hint}", answer=repr(mask_any(text)), hint=kind.hint()
+    )
 
 
 def _unwrap(annotation: Any) -> Any:

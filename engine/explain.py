@@ -64,8 +64,9 @@ def check_id(doctor: Doctor, unit_id: str) -> None:
         return
     ranked = sorted(ids, key=lambda known: -difflib.SequenceMatcher(None, unit_id, known).ratio())
     raise InputError(
-        f"--explain: unknown cause or workaround {unit_id!r}; known ids, closest first: "
-        + ", ".join(ranked)
+        "--explain: unknown cause or workaround {id!r}; known ids, closest first: {ids}",
+        id=unit_id,
+        ids=", ".join(ranked),
     )
 
 

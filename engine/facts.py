@@ -22,28 +22,31 @@ from pydantic import (
 )
 
 from engine import normalise, personal
+from engine.translatable import Message
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _iso_date(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError("expected a date written YYYY-MM-DD")
+        raise ValueError(Message("expected a date written YYYY-MM-DD"))
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise ValueError(f"expected a real calendar date written YYYY-MM-DD ({error})") from None
+        raise ValueError(
+            Message("expected a real calendar date written YYYY-MM-DD ({problem})", problem=error)
+        ) from None
 
 
 def _last4(value: str) -> str:
     if not re.fullmatch(r"\d{4}", value):
-        raise ValueError("expected the last four digits of the card")
+        raise ValueError(Message("expected the last four digits of the card"))
     return value
 
 
 def _non_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("expected a non-empty name")
+        raise ValueError(Message("expected a non-empty name"))
     return value
 
 

@@ -103,9 +103,11 @@ def _once(observations: list[Observation]) -> tuple[Observation, ...]:
 def read_folder(folder: Path) -> tuple[Unit, ...]:
     """Every unit in `folder` (its `.py` files, by name; names starting with `_` are skipped)."""
     if not folder.exists():
-        raise InputError(f"--knowledge {folder}: no such folder")
+        raise InputError("--knowledge {folder}: no such folder", folder=folder)
     if not folder.is_dir():
-        raise InputError(f"--knowledge {folder}: is a file, expected a folder of rule units (.py)")
+        raise InputError(
+            "--knowledge {folder}: is a file, expected a folder of rule units (.py)", folder=folder
+        )
     try:
         files = sorted(
             path
@@ -113,9 +115,11 @@ def read_folder(folder: Path) -> tuple[Unit, ...]:
             if not any(part.startswith("_") for part in path.relative_to(folder).parts)
         )
     except OSError as error:
-        raise InputError(f"--knowledge {folder}: cannot be read ({error.strerror})") from None
+        raise InputError(
+            "--knowledge {folder}: cannot be read ({reason})", folder=folder, reason=error.strerror
+        ) from None
     if not files:
-        raise InputError(f"--knowledge {folder}: holds no rule units (.py files)")
+        raise InputError("--knowledge {folder}: holds no rule units (.py files)", folder=folder)
     return tuple(read_unit(path) for path in files)
 
 

@@ -26,21 +26,22 @@ from pydantic import BaseModel, ValidationError
 from engine.errors import InputError
 from engine.facts import FACT_PATHS, PERSONAL_FIELDS, Facts
 from engine.personal import mask_any
+from engine.translatable import N_, Message
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_SHOWN_CHARS = 60
-_FINITE = "expected a finite number, within ±1e308"
+_FINITE = N_("expected a finite number, within ±1e308")
 
 _EXPECTED = {
-    "bool_type": "expected true or false",
-    "string_type": "expected a string",
-    "int_type": "expected a whole number",
-    "float_type": "expected a number",
-    "list_type": "expected a list",
-    "model_type": "expected an object",
-    "dict_type": "expected an object",
-    "greater_than_equal": "expected a whole number >= 0",
-    "int_from_float": "expected a whole number",
+    "bool_type": N_("expected true or false"),
+    "string_type": N_("expected a string"),
+    "int_type": N_("expected a whole number"),
+    "float_type": N_("expected a number"),
+    "list_type": N_("expected a list"),
+    "model_type": N_("expected an object"),
+    "dict_type": N_("expected an object"),
+    "greater_than_equal": N_("expected a whole number >= 0"),
+    "int_from_float": N_("expected a whole number"),
 }
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 """Control characters (tab and line breaks aside) and lone surrogates: no text holds them."""
@@ -62,26 +63,31 @@ def read_facts_file(path: Path) -> Facts:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError("{path}: no such file", path=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, expected a facts file (.json)") from None
+        raise InputError("{path}: is a folder, expected a facts file (.json)", path=path) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise InputError(
+            "{path}: cannot be read ({reason})", path=path, reason=error.strerror or error
+        ) from None
     return parse_facts_bytes(raw, source=str(path))
 
 
 def parse_facts_bytes(raw: bytes, source: str) -> Facts:
     """Validate facts given as the bytes of a file, or of one line of a batch: read alike."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{source}: is larger than 1 MiB; facts are a few kilobytes")
+        raise InputError("{path}: is larger than 1 MiB; facts are a few kilobytes", path=source)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{source}: is UTF-16 text; save it as UTF-8")
+        raise InputError("{path}: is UTF-16 text; save it as UTF-8", path=source)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        byte = f"0x{raw[error.start]:02x}"
         raise InputError(
-            f"{source}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
-            " save it as UTF-8"
+            "{path}: is not UTF-8 text (byte {position} is {byte}); save it as UTF-8",
+            path=source,
+            position=error.start,
+            byte=byte,
         ) from None
     return parse_facts(text, source=source)
 
@@ -103,17 +109,17 @@ def _int(text: str) -> int | _BadNumber:
     try:
         return int(text)
     except ValueError:
-        return _BadNumber(text, "expected a number of at most 4300 digits")
+        return _BadNumber(text, N_("expected a number of at most 4300 digits"))
 
 
 def _constant(text: str) -> _BadNumber:
-    return _BadNumber(text, "JSON has no NaN or Infinity; write a number or null")
+    return _BadNumber(text, N_("JSON has no NaN or Infinity; write a number or null"))
 
 
 def parse_facts(text: str, source: str = "facts") -> Facts:
     """Validate facts given as JSON text."""
     if not text.strip():
-        raise InputError(f"{source}: is empty, expected a JSON object of facts")
+        raise InputError("{source}: is empty, expected a JSON object of facts", source=source)
     duplicated: dict[int, str] = {}
     bad_numbers: list[_BadNumber] = []
 
@@ -143,10 +149,14 @@ def parse_facts(text: str, source: str = "facts") -> Facts:
         )
     except json.JSONDecodeError as error:
         raise InputError(
-            f"{source}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+            "{source}: not valid JSON at line {line}, column {column}: {problem}",
+            source=source,
+            line=error.lineno,
+            column=error.colno,
+            problem=error.msg,
         ) from None
     except RecursionError:
-        raise InputError(f"{source}: JSON is nested too deeply") from None
+        raise InputError("{source}: JSON is nested too deeply", source=source) from None
     # Only an escape (a backslash) or the character itself puts unprintable text in
     # a string: the JSON parser refuses raw control characters inside strings.
     suspect = bool(duplicated or bad_numbers or "\\" in text or _UNPRINTABLE.search(text))
@@ -163,13 +173,20 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
                 key = duplicated[id(node)]
                 where = _json_path(loc)
                 raise InputError(
-                    f"{source}: {where}: key {_key_text(key)} appears twice; keep one of them"
+                    "{source}: {where}: key {key} appears twice; keep one of them",
+                    source=source,
+                    where=where,
+                    key=_key_text(key),
                 )
             for key in node:
                 if bad := _UNPRINTABLE.search(key):
                     raise InputError(
-                        f"{source}: {_json_path(loc)}: key {_key_text(key)} is not allowed:"
-                        f" expected printable text {_character(bad)}"
+                        "{source}: {path}: key {key} is not allowed: expected printable text"
+                        " {character}",
+                        source=source,
+                        path=_json_path(loc),
+                        key=_key_text(key),
+                        character=_character(bad),
                     )
             stack += reversed([((*loc, key), value) for key, value in node.items()])
         elif isinstance(node, list):
@@ -179,21 +196,20 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
                 node.text if node.text.lstrip("-") in ("NaN", "Infinity") else mask_any(node.text)
             )
             if len(shown) > 20:
-                shown = f"{shown[:20]}… ({len(node.text)} characters)"
-            raise InputError(
-                f"{source}: {_json_path(loc)}: {shown} is not allowed: {node.expected}"
-            )
+                shown = Message(
+                    "{start}… ({count} characters)", start=shown[:20], count=len(node.text)
+                )
+            raise _not_allowed(source, _json_path(loc), shown, Message(node.expected))
         elif isinstance(node, float) and not math.isfinite(node):
-            raise InputError(f"{source}: {_json_path(loc)}: {node} is not allowed: {_FINITE}")
+            raise _not_allowed(source, _json_path(loc), node, Message(_FINITE))
         elif isinstance(node, str) and (bad := _UNPRINTABLE.search(node)):
-            raise InputError(
-                f"{source}: {_json_path(loc)}: {_shown(loc, node)} is not allowed: expected"
-                f" printable text {_character(bad)}"
-            )
+            expected = Message("expected printable text {character}", character=_character(bad))
+            raise _not_allowed(source, _json_path(loc), _shown(loc, node), expected)
 
 
-def _character(bad: re.Match[str]) -> str:
-    return f"(character {bad.start() + 1} is \\u{ord(bad.group()):04x})"
+def _character(bad: re.Match[str]) -> Message:
+    code = f"\\u{ord(bad.group()):04x}"
+    return Message("(character {position} is {code})", position=bad.start() + 1, code=code)
 
 
 def validate_facts(data: Any, source: str = "facts") -> Facts:
@@ -204,15 +220,21 @@ def validate_facts(data: Any, source: str = "facts") -> Facts:
 def _validate(data: Any, source: str, duplicated: dict[int, str], check: bool = True) -> Facts:
     """Validate parsed facts; `check=False` when parsing showed `_check_json` would find nothing."""
     if not isinstance(data, dict):
-        raise InputError(f"{source}: expected a JSON object of facts, got {_json_type(data)}")
+        raise InputError(
+            "{source}: expected a JSON object of facts, got {kind}",
+            source=source,
+            kind=_json_type(data),
+        )
     if check:
         _check_json(data, duplicated, source)
     try:
         return Facts.model_validate(data)
     except ValidationError as error:
-        raise InputError(f"{source}: {_describe(error.errors()[0])}") from None
+        raise InputError(
+            "{source}: {problem}", source=source, problem=_describe(error.errors()[0])
+        ) from None
     except RecursionError:
-        raise InputError(f"{source}: JSON is nested too deeply") from None
+        raise InputError("{source}: JSON is nested too deeply", source=source) from None
 
 
 def _json_path(loc: tuple[Any, ...]) -> str:
@@ -248,7 +270,7 @@ def _template(loc: tuple[Any, ...]) -> str:
     )
 
 
-def _shown(loc: tuple[Any, ...], value: Any) -> str:
+def _shown(loc: tuple[Any, ...], value: Any) -> str | Message:
     """The offending value as JSON, masked whatever its field; never the inside of a section."""
     if isinstance(value, (dict, list)) or _template(loc) in _SECTIONS or not loc:
         return _json_type(value)
@@ -260,25 +282,49 @@ def _shown(loc: tuple[Any, ...], value: Any) -> str:
     return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 3] + "..."
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _not_allowed(source: str, path: str, shown: Any, expected: Message) -> InputError:
+    return InputError(
+        "{source}: {path}: {value} is not allowed: {expected}",
+        source=source,
+        path=path,
+        value=shown,
+        expected=expected,
+    )
+
+
+def _describe(error: dict[str, Any]) -> Message:
     loc = tuple(error["loc"])
     path = _json_path(loc)
     if error["type"] == "extra_forbidden":
         return _unknown_key(loc)
     value = error.get("input")
     if error["type"] == "literal_error":
-        expected = "expected one of " + error["ctx"]["expected"].replace("'", '"')
+        expected = Message(
+            "expected one of {choices}", choices=error["ctx"]["expected"].replace("'", '"')
+        )
     elif error["type"] == "value_error":
-        expected = str(error["ctx"]["error"])
+        reason = error["ctx"]["error"].args[0]
+        expected = reason if isinstance(reason, Message) else Message(str(reason))
     elif error["type"] == "too_long":
         limit, length = error["ctx"]["max_length"], error["ctx"].get("actual_length")
-        expected = f"expected at most {limit} items" + (f" (it has {length})" if length else "")
+        expected = (
+            Message("expected at most {limit} items (it has {length})", limit=limit, length=length)
+            if length
+            else Message("expected at most {limit} items", limit=limit)
+        )
+    elif error["type"] in _EXPECTED:
+        expected = Message(_EXPECTED[error["type"]])
     else:
-        expected = _EXPECTED.get(error["type"], error["msg"].lower())
-    return f"{path}: {_shown(loc, value)} is not allowed: {expected}"
+        expected = Message(error["msg"].lower())  # pydantic's words: no translation
+    return Message(
+        "{path}: {value} is not allowed: {expected}",
+        path=path,
+        value=_shown(loc, value),
+        expected=expected,
+    )
 
 
-def _unknown_key(loc: tuple[Any, ...]) -> str:
+def _unknown_key(loc: tuple[Any, ...]) -> Message:
     model: type[BaseModel] = Facts
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -292,8 +338,14 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     known = [field.alias or name for name, field in model.model_fields.items()]
     key = str(loc[-1])
     close = difflib.get_close_matches(key[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(known)
-    return f"{_json_path(loc)}: unknown key {_key_text(key)}; {hint}"
+    hint = (
+        Message("did you mean {key!r}?", key=close[0])
+        if close
+        else Message("known keys: {keys}", keys=", ".join(known))
+    )
+    return Message(
+        "{path}: unknown key {key}; {hint}", path=_json_path(loc), key=_key_text(key), hint=hint
+    )
 
 
 def _flatten(annotation: Any) -> list[Any]:
@@ -303,11 +355,14 @@ def _flatten(annotation: Any) -> list[Any]:
     return out
 
 
-def _json_type(value: Any) -> str:
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        type(None): "null",
-    }.get(type(value), "a number")
+_JSON_TYPES = {
+    dict: N_("an object"),
+    list: N_("a list"),
+    str: N_("a string"),
+    bool: N_("a boolean"),
+    type(None): N_("null"),
+}
+
+
+def _json_type(value: Any) -> Message:
+    return Message(_JSON_TYPES.get(type(value), N_("a number")))

@@ -10,9 +10,17 @@ import pytest
 from engine.diagnosis import Diagnosis, Doctor
 from engine.loading import validate_facts
 from knowledge import builtin_knowledge
+from visualise.language import LOCALE_VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """Tests read English output unless they ask otherwise, whatever the machine's locale."""
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -117,7 +117,7 @@ def test_summary_names_internal_faults(capsys):
     summary = BatchSummary()
     summary.add(CaseResult("{}\n", error="internal fault: boom", fault=True))
     render_summary(summary, 1.0, sys.stderr)
-    assert "1 cases, 1 error (1 internal fault)" in capsys.readouterr().err
+    assert "1 case, 1 error (1 internal fault)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

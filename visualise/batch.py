@@ -11,17 +11,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from engine.batch import BatchSummary
+from visualise.language import ENGLISH, Language
 
 
 @contextmanager
-def progress(total: int, stream: TextIO) -> Iterator[Callable[[], None]]:
+def progress(
+    total: int, stream: TextIO, language: Language = ENGLISH
+) -> Iterator[Callable[[], None]]:
     """A function to call once per case; it draws a bar only when `stream` is a terminal."""
     console = Console(file=stream)
     if not console.is_terminal:
         yield lambda: None
         return
     columns = (
-        TextColumn("diagnosing"),
+        TextColumn(language.gettext("diagnosing")),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -31,18 +34,34 @@ def progress(total: int, stream: TextIO) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-def render_summary(summary: BatchSummary, seconds: float, stream: TextIO) -> None:
+def render_summary(
+    summary: BatchSummary, seconds: float, stream: TextIO, language: Language = ENGLISH
+) -> None:
     """Cases, errors, and how many cases each cause was found in (most found first)."""
+    _ = language.gettext
     console = Console(file=stream, highlight=False)
-    rate = f", {summary.cases / seconds:,.0f} a second" if seconds > 0 else ""
-    errors = f"{summary.errors:,} error{'s' if summary.errors != 1 else ''}"
+    errors = language.ngettext("{count} error", "{count} errors", summary.errors).format(
+        count=f"{summary.errors:,}"
+    )
     if summary.faults:
-        errors += f" ({summary.faults:,} internal fault{'s' if summary.faults != 1 else ''})"
-    console.print(f"{summary.cases:,} cases, {errors}, in {seconds:.1f} s{rate}")
+        faults = language.ngettext(
+            "{count} internal fault", "{count} internal faults", summary.faults
+        )
+        errors = _("{errors} ({faults})").format(
+            errors=errors, faults=faults.format(count=f"{summary.faults:,}")
+        )
+    line = language.ngettext(
+        "{count} case, {errors}, in {seconds} s",
+        "{count} cases, {errors}, in {seconds} s",
+        summary.cases,
+    ).format(count=f"{summary.cases:,}", errors=errors, seconds=f"{seconds:.1f}")
+    if seconds > 0:
+        line += _(", {rate} a second").format(rate=f"{summary.cases / seconds:,.0f}")
+    console.print(line)
     if not summary.causes:
-        console.print("No cause was found in any case.")
+        console.print(_("No cause was found in any case."))
         return
-    table = Table("cause", "cases", box=None, pad_edge=False)
+    table = Table(_("cause"), _("cases"), box=None, pad_edge=False)
     for cause, count in sorted(summary.causes.items(), key=lambda item: (-item[1], item[0])):
         table.add_row(cause, f"{count:,}")
     table.columns[1].justify = "right"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engine.knowledge_base import KnowledgeBase
 from engine.rules import FALSE, TRUE, UNKNOWN, Test, TestKind, When
+from visualise.language import ENGLISH, Language
 
 
 def brief_alternatives(alternatives: tuple[When, ...]) -> str:
@@ -14,30 +15,38 @@ def brief_alternatives(alternatives: tuple[When, ...]) -> str:
     return "; ".join(f"({n}) {line}" for n, line in enumerate(lines, start=1))
 
 
-def _words(values: frozenset[str]) -> str:
+def _words(values: frozenset[str], language: Language) -> str:
     shown = [f"`{v}`" for v in sorted(values)]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+    if len(shown) == 1:
+        return shown[0]
+    return language.gettext("{values} or {last}").format(
+        values=", ".join(shown[:-1]), last=shown[-1]
+    )
 
 
-def plain(test: Test, kb: KnowledgeBase) -> str:
+def plain(test: Test, kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """One test as a sentence fragment, using the observation's own meaning where there is one."""
+    _ = language.gettext
     name = test.subject_name
     if test.kind == TestKind.KNOWN:
-        return f"`{name}` is {'known' if TRUE in test.values else 'not known'}"
+        known = _("`{name}` is known") if TRUE in test.values else _("`{name}` is not known")
+        return known.format(name=name)
     if test.kind == TestKind.MESSAGE:
-        return f"the error message points at `{name}`"
+        return _("the error message points at `{name}`").format(name=name)
     if test.kind == TestKind.FINDING:
-        return f"a cause in the {' or '.join(sorted(test.values))} layer is reported"
+        layers = _(" or ").join(sorted(test.values))
+        return _("a cause in the {layers} layer is reported").format(layers=layers)
     if test.kind == TestKind.REPORTED:
-        return f"[`{name}`](#{name}) is {' or '.join(sorted(test.values))}"
+        statuses = _(" or ").join(_(status) for status in sorted(test.values))
+        return _("[`{name}`](#{name}) is {statuses}").format(name=name, statuses=statuses)
     if test.kind == TestKind.FACT:
-        return f"`{name}` is {_words(test.values)}"
+        return _("`{name}` is {values}").format(name=name, values=_words(test.values, language))
     defined = kb.conclusion(name) if test.kind == TestKind.CONCLUDED else kb.observation(name)
     meaning = defined.meaning if defined else name
     if test.values == {TRUE}:
-        return f"{meaning} (`{name}`)"
+        return _("{meaning} (`{name}`)").format(meaning=meaning, name=name)
     if test.values == {FALSE}:
-        return f"not: {meaning} (`{name}`)"
+        return _("not: {meaning} (`{name}`)").format(meaning=meaning, name=name)
     if test.values == {UNKNOWN}:
-        return f"not known whether {meaning} (`{name}`)"
-    return f"`{name}` is {_words(test.values)}"
+        return _("not known whether {meaning} (`{name}`)").format(meaning=meaning, name=name)
+    return _("`{name}` is {values}").format(name=name, values=_words(test.values, language))

@@ -16,9 +16,10 @@ from typing import IO
 from rich.console import Console
 from rich.markup import escape
 
-from engine.consult import Consultation, Question
+from engine.consult import YES, Consultation, Question
 from engine.errors import InputError
 from visualise.files import write_atomically
+from visualise.language import Language
 
 DEFAULT_NAME = "paydoctor-facts.json"
 
@@ -52,75 +53,102 @@ class _Terminal:
 
 
 def consult(
-    consultation: Consultation, source: Path | None, stdin: IO[str], stderr: IO[str]
+    consultation: Consultation,
+    source: Path | None,
+    stdin: IO[str],
+    stderr: IO[str],
+    language: Language,
 ) -> None:
     """Ask until no question is left or input ends; save the facts and say where.
 
     Ctrl-C saves too, then propagates as KeyboardInterrupt.
     """
+    _ = language.gettext
     terminal = _Terminal(stdin, stderr)
     terminal.say(
-        "[bold]paydoctor consultation[/]: press Enter when you do not know an answer;"
-        " Ctrl-C stops and keeps what you answered."
+        _(
+            "[bold]paydoctor consultation[/]: press Enter when you do not know an answer;"
+            " Ctrl-C stops and keeps what you answered."
+        )
     )
     try:
-        ended = _ask_all(consultation, terminal)
+        ended = _ask_all(consultation, terminal, language)
     except KeyboardInterrupt:
         terminal.say()
-        _save(consultation, source, terminal, "interrupted")
+        _save(consultation, source, terminal, language, _("interrupted"))
         raise
-    _save(consultation, source, terminal, "input ended" if ended else "done")
+    _save(consultation, source, terminal, language, _("input ended") if ended else _("done"))
 
 
-def _ask_all(consultation: Consultation, terminal: _Terminal) -> bool:
+def _ask_all(consultation: Consultation, terminal: _Terminal, language: Language) -> bool:
     """Ask every question worth asking; True if input ended first."""
+    _ = language.gettext
     number = 0
     while questions := consultation.questions():
         number += 1
         question = questions[0]
         terminal.say()
-        decides = ", ".join(question.decides[:3]) + (
-            f" and {len(question.decides) - 3} more" if len(question.decides) > 3 else ""
-        )
+        decides = ", ".join(question.decides[:3])
+        if len(question.decides) > 3:
+            decides = _("{causes} and {count} more").format(
+                causes=decides, count=len(question.decides) - 3
+            )
+        status = _("Question {number} · {more} more worth asking now · decides {causes}")
         terminal.say(
-            f"[dim]Question {number} · {len(questions) - 1} more worth asking now"
-            f" · decides {decides}[/]"
+            f"[dim]{status.format(number=number, more=len(questions) - 1, causes=decides)}[/]"
         )
         try:
-            _ask_one(consultation, question, terminal)
+            _ask_one(consultation, question, terminal, language)
         except EOFError:
             return True
     return False
 
 
-def _ask_one(consultation: Consultation, question: Question, terminal: _Terminal) -> None:
-    card = (
-        f"[bold]{consultation.card_label(question.card)}[/]: " if question.card is not None else ""
-    )
-    hint = question.kind.hint()
+def _ask_one(
+    consultation: Consultation, question: Question, terminal: _Terminal, language: Language
+) -> None:
+    hint = language.text(question.kind.hint())
     shown = f" [dim]({escape(hint)})[/]" if hint and hint not in question.text else ""
-    prompt = f"{card}{escape(question.text)}{shown}"
+    prompt = f"{escape(question.text)}{shown}"
+    if question.card is not None:
+        card = escape(language.text(consultation.card_label(question.card)))
+        prompt = language.gettext("[bold]{card}[/]: {question}").format(card=card, question=prompt)
     while True:
         try:
             consultation.answer(question, terminal.read(prompt))
             return
         except InputError as error:
-            terminal.say(f"[red]✘[/] {escape(str(error))}; please answer again")
+            problem = escape(language.text(error.message))
+            terminal.say(
+                "[red]✘[/] "
+                + language.gettext("{problem}; please answer again").format(problem=problem)
+            )
 
 
-def _save(consultation: Consultation, source: Path | None, terminal: _Terminal, how: str) -> None:
+def _save(
+    consultation: Consultation,
+    source: Path | None,
+    terminal: _Terminal,
+    language: Language,
+    how: str,
+) -> None:
+    _ = language.gettext
     count = len(consultation.answered)
     if not count:
-        terminal.say(f"{how}: no answers were given, so nothing was saved")
+        terminal.say(_("{how}: no answers were given, so nothing was saved").format(how=how))
         return
-    path = _target(source, terminal)
+    path = _target(source, terminal, language)
     data = json.dumps(consultation.data, ensure_ascii=False, indent=2) + "\n"
     write_atomically(path, data.encode(), protect=(source,) if source else ())
-    answers = f"{count} answer{'s' * (count != 1)}"
-    terminal.say(f"{how}: saved the facts with your {answers} to [bold]{escape(str(path))}[/]")
+    saved = language.ngettext(
+        "{how}: saved the facts with your {count} answer to [bold]{path}[/]",
+        "{how}: saved the facts with your {count} answers to [bold]{path}[/]",
+        count,
+    )
+    terminal.say(saved.format(how=how, count=count, path=escape(str(path))))
 
 
-def _target(source: Path | None, terminal: _Terminal) -> Path:
+def _target(source: Path | None, terminal: _Terminal, language: Language) -> Path:
     """The file to save to: beside the facts file read, else in the current folder.
 
     An existing file is overwritten only when the person says so; otherwise
@@ -130,10 +158,11 @@ def _target(source: Path | None, terminal: _Terminal) -> Path:
     first = source.with_name(f"{source.stem}-answered.json") if source else Path(DEFAULT_NAME)
     if first.exists():
         try:
-            reply = terminal.read(f"{escape(str(first))} exists. Overwrite it? [dim](yes or no)[/]")
+            question = language.gettext("{path} exists. Overwrite it? [dim](yes or no)[/]")
+            reply = terminal.read(question.format(path=escape(str(first))))
         except (EOFError, KeyboardInterrupt):
             reply = "no"
-        if reply.strip().casefold() in ("y", "yes"):
+        if reply.strip().casefold() in YES:
             return first
     candidate, number = first, 1
     while candidate.exists():

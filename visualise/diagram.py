@@ -11,7 +11,7 @@ the report.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import graphviz
 
@@ -22,11 +22,15 @@ from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
 from engine.rules import FINDING, LAYERS, Test
 from engine.session import Firing
+from engine.translatable import N_
+from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
+from visualise.render import FONT, has_wide_characters
+from visualise.text import wrap_columns
 
-FONT = "Helvetica"
 WRAP = 42
-"""Characters per label line: keeps nodes narrow enough to read side by side."""
+"""Columns per label line (a Chinese character takes two): keeps nodes narrow enough to
+read side by side."""
 
 KNOWN_FACT = {"shape": "note", "style": "filled", "fillcolor": "#eef3fb", "color": "#5b7bb0"}
 UNKNOWN_FACT = {"shape": "note", "style": "dotted", "color": "#666666", "fontcolor": "#444444"}
@@ -63,10 +67,14 @@ READS = {"color": "#9aa5b1", "arrowsize": "0.5"}
 FINDING_READ = {**READS, "style": "dashed", "constraint": "false"}
 
 
-def diagnosis_dot(diagnosis: Diagnosis) -> str:
+def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     """One person's reasoning: the facts that mattered, the rules that fired, causes, steps."""
-    dot = _digraph("diagnosis", f"paydoctor diagnosis for {diagnosis.as_of.isoformat()}")
-    _diagnosis_legend(dot)
+    _ = language.gettext
+    layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
+    dot = _digraph(
+        "diagnosis", _("paydoctor diagnosis for {date}").format(date=diagnosis.as_of.isoformat())
+    )
+    _diagnosis_legend(dot, _)
     findings = {finding.cause.key: finding for finding in diagnosis.findings}
     rules = _rule_nodes(diagnosis.trace)
     edges: dict[tuple[str, str], dict[str, str]] = {}
@@ -82,13 +90,13 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
         for node, (firing, matched) in rules.items()
         if firing.rule.concludes_fact and any(_fact_id(c) in facts for c in firing.concluded)
     }
-    for node, (firing, _) in concluding.items():
-        dot.node(node, **_rule_node(firing))
+    for node, (firing, _matched) in concluding.items():
+        dot.node(node, **_rule_node(firing, _))
     if facts:
         with dot.subgraph(name="cluster_facts") as cluster:
-            _cluster(cluster, "The facts that mattered, and what rules concluded from them")
+            _cluster(cluster, _("The facts that mattered, and what rules concluded from them"))
             for node, observed in facts.items():
-                cluster.node(node, **_fact_node(observed))
+                cluster.node(node, **_fact_node(observed, _))
 
     layers = list(dict.fromkeys(step.cause.layer for step in diagnosis.plan))
     for order, layer in enumerate(layers, start=1):
@@ -96,29 +104,29 @@ def diagnosis_dot(diagnosis: Diagnosis) -> str:
         with dot.subgraph(name=f"cluster_{layer}") as cluster:
             _cluster(
                 cluster,
-                f"{order} · {LAYER_NAMES[layer]}: {_numbers(s.number for s in steps)}",
+                f"{order} · {layer_names[layer]}: {_numbers((s.number for s in steps), _)}",
             )
-            for node, (firing, _) in rules.items():
+            for node, (firing, _matched) in rules.items():
                 if firing.rule.layer == layer:
-                    cluster.node(node, **_rule_node(firing))
+                    cluster.node(node, **_rule_node(firing, _))
             _column(
                 cluster,
                 [
-                    (_cause_id(finding.cause.key), _cause_node(finding, diagnosis))
+                    (_cause_id(finding.cause.key), _cause_node(finding, diagnosis, _))
                     for finding in diagnosis.findings
                     if finding.cause.layer == layer
                 ],
             )
-            _column(cluster, [(f"step {step.number}", _step_node(step)) for step in steps])
+            _column(cluster, [(f"step {step.number}", _step_node(step, _)) for step in steps])
             for step in steps:
                 edges[(_cause_id(step.cause.key), f"step {step.number}")] = {}
 
     if diagnosis.workarounds:
         with dot.subgraph(name="cluster_workarounds") as cluster:
-            _cluster(cluster, "Workarounds: beside the plan, not instead of it")
-            for node, (firing, _) in rules.items():
+            _cluster(cluster, _("Workarounds: beside the plan, not instead of it"))
+            for node, (firing, _matched) in rules.items():
                 if firing.rule.layer is None and not firing.rule.concludes_fact:
-                    cluster.node(node, **_rule_node(firing))
+                    cluster.node(node, **_rule_node(firing, _))
             for offer in diagnosis.workarounds:
                 workaround = offer.workaround
                 cluster.node(
@@ -167,11 +175,13 @@ def _cause_of(observed: Observed) -> str:
     return observed.name.removeprefix("reported:")
 
 
-def knowledge_dot(kb: KnowledgeBase) -> str:
+def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """The whole knowledge base: causes by layer, `after` edges, the facts each rule reads."""
-    dot = _digraph("knowledge", "paydoctor knowledge base: every cause and workaround")
+    _ = language.gettext
+    layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
+    dot = _digraph("knowledge", _("paydoctor knowledge base: every cause and workaround"))
     dot.attr(compound="true")
-    _knowledge_legend(dot)
+    _knowledge_legend(dot, _)
     rules = kb.compile()
     reads = {rule.id: _reads(rule, kb) for rule in rules}
     position = {path: index for index, path in enumerate(FACT_PATHS)}
@@ -179,7 +189,7 @@ def knowledge_dot(kb: KnowledgeBase) -> str:
     drawn: set[tuple[str, str]] = set()
 
     with dot.subgraph(name="cluster_facts") as cluster:
-        _cluster(cluster, "Facts the rules read (facts-v1)")
+        _cluster(cluster, _("Facts the rules read (facts-v1)"))
         for path in facts:
             cluster.node(f"fact {path}", path, **KNOWN_FACT)
     columns: dict[str | None, list[tuple[str, dict[str, str]]]] = {
@@ -187,19 +197,19 @@ def knowledge_dot(kb: KnowledgeBase) -> str:
     }
     for cause in map(kb.cause, fix_order(kb.causes)):
         own = [(rule, reads[rule.id]) for rule in rules if rule.target == cause.key]
-        node = _unit_node(cause.title, cause.id, cause.explanation, own)
+        node = _unit_node(cause.title, cause.id, cause.explanation, own, _)
         columns[cause.layer].append((_cause_id(cause.key), {**node, **CAUSE_UNIT}))
     for workaround in kb.workarounds:
         own = [(rule, reads[rule.id]) for rule in rules if rule.target == workaround.id]
-        node = _unit_node(workaround.title, workaround.id, workaround.explanation, own)
+        node = _unit_node(workaround.title, workaround.id, workaround.explanation, own, _)
         columns[None].append((_workaround_id(workaround.id), {**node, **WORKAROUND_UNIT}))
     for number, layer in enumerate((layer for layer in columns if columns[layer]), start=1):
         with dot.subgraph(name=f"cluster_{layer or 'workarounds'}") as cluster:
             _cluster(
                 cluster,
-                f"{number} · {LAYER_NAMES[layer]}"
+                f"{number} · {layer_names[layer]}"
                 if layer
-                else "Workarounds: beside the plan, not instead of it",
+                else _("Workarounds: beside the plan, not instead of it"),
             )
             _column(cluster, columns[layer])
     for rule in rules:
@@ -211,7 +221,10 @@ def knowledge_dot(kb: KnowledgeBase) -> str:
 
     for before, cause in cause_graph(kb.causes).edges:
         dot.edge(
-            _cause_id(before), _cause_id(cause), tooltip=f"fix {before} before {cause}", **AFTER
+            _cause_id(before),
+            _cause_id(cause),
+            tooltip=_("fix {before} before {cause}").format(before=before, cause=cause),
+            **AFTER,
         )
     for rule in rules:
         for test in rule.when.tests:
@@ -223,7 +236,9 @@ def knowledge_dot(kb: KnowledgeBase) -> str:
                     _cause_id(first.key),
                     _workaround_id(rule.target),
                     ltail=f"cluster_{layer}",
-                    tooltip=f"{rule.id} reads: a cause in the {layer} layer is reported",
+                    tooltip=_("{rule} reads: a cause in the {layer} layer is reported").format(
+                        rule=rule.id, layer=layer_names[layer]
+                    ),
                     **FINDING_READ,
                 )
     return dot.source
@@ -245,11 +260,16 @@ def _rule_nodes(trace: tuple[Firing, ...]) -> dict[str, tuple[Firing, list[Obser
     return nodes
 
 
-def _rule_node(firing: Firing) -> dict[str, str]:
+def _rule_node(firing: Firing, _: Callable[[str], str]) -> dict[str, str]:
     rule = firing.rule
     return {
         "label": _label([rule.id, f"({firing.subject})"] if firing.subject else [rule.id]),
-        "tooltip": _tooltip([f"rule {rule.id} fired", f"when {rule.when.describe()}"]),
+        "tooltip": _tooltip(
+            [
+                _("rule {rule} fired").format(rule=rule.id),
+                _("when {condition}").format(condition=rule.when.describe()),
+            ]
+        ),
         **RULE,
     }
 
@@ -259,12 +279,12 @@ def _fact_id(observed: Observed) -> str:
     return "fact " + observed.name.removeprefix("fact:").replace(":", " ") + subject
 
 
-def _fact_node(observed: Observed) -> dict[str, str]:
+def _fact_node(observed: Observed, _: Callable[[str], str]) -> dict[str, str]:
     text = observed.evidence.render(False) if observed.evidence else observed.describe()
     style = UNKNOWN_FACT if observed.unknown_paths else KNOWN_FACT
     return {
         "label": _label(_wrap(text)),
-        "tooltip": _tooltip([text, f"observed: {observed.describe()}"]),
+        "tooltip": _tooltip([text, _("observed: {fact}").format(fact=observed.describe())]),
         **style,
     }
 
@@ -277,52 +297,62 @@ def _workaround_id(workaround_id: str) -> str:
     return f"workaround {workaround_id}"
 
 
-def _cause_node(finding: Finding, diagnosis: Diagnosis) -> dict[str, str]:
+_STATUS = {CONFIRMED: N_("CONFIRMED"), SUSPECTED: N_("SUSPECTED")}
+
+
+def _cause_node(finding: Finding, diagnosis: Diagnosis, _: Callable[[str], str]) -> dict[str, str]:
     cause = finding.cause
     checks = [check for check in diagnosis.checks if cause.id in check.decides]
-    lines = [f"{finding.status.upper()} · {cause.id}", *_wrap(cause.title)]
+    status = _(_STATUS[finding.status])
+    lines = [f"{status} · {cause.id}", *_wrap(cause.title)]
     for check in checks:
-        lines += _wrap(f"? check: {check.question} ({check.fact})")
+        lines += _wrap(
+            _("? check: {question} ({fact})").format(question=check.question, fact=check.fact)
+        )
     evidence = [f"- {text.render(False)}" for text in finding.evidence]
     return {
         "label": _label(lines),
-        "tooltip": _tooltip([cause.title, cause.explanation, "Evidence:", *evidence]),
+        "tooltip": _tooltip([cause.title, cause.explanation, _("Evidence:"), *evidence]),
         **CAUSE[finding.status],
     }
 
 
-def _step_node(step: Step) -> dict[str, str]:
+def _step_node(step: Step, _: Callable[[str], str]) -> dict[str, str]:
     return {
         "label": _label([f"{step.number} · {step.where}", *_wrap(step.action)]),
-        "tooltip": _tooltip([f"Step {step.number} ({step.where})", step.action]),
+        "tooltip": _tooltip(
+            [_("Step {number} ({where})").format(number=step.number, where=step.where), step.action]
+        ),
         **STEP,
     }
 
 
-def _numbers(numbers: Iterable[int]) -> str:
+def _numbers(numbers: Iterable[int], _: Callable[[str], str]) -> str:
     shown = list(numbers)
     if len(shown) == 1:
-        return f"step {shown[0]}"
-    return f"steps {shown[0]}–{shown[-1]}"
+        return _("step {number}").format(number=shown[0])
+    return _("steps {first}–{last}").format(first=shown[0], last=shown[-1])
 
 
-def _diagnosis_legend(dot: graphviz.Digraph) -> None:
+def _diagnosis_legend(dot: graphviz.Digraph, _: Callable[[str], str]) -> None:
     """Sample nodes in the chain's own order, so the legend reads like the diagram.
 
     Declared first, Graphviz lays it out below the diagram.
     """
     with dot.subgraph(name="cluster_legend") as legend:
-        _cluster(legend, "How to read this diagram: arrows lead from facts to the fix")
-        legend.node("legend fact", "a fact that mattered", **KNOWN_FACT)
-        legend.node("legend unknown", "a fact not known\\n(dotted)", **UNKNOWN_FACT)
-        legend.node("legend rule", "a rule that fired", **RULE)
-        legend.node("legend outweighed", "a rule outweighed\\nby a stronger one", **RULE)
-        legend.node("legend confirmed", "confirmed cause\\n(solid)", **CAUSE[CONFIRMED])
+        _cluster(legend, _("How to read this diagram: arrows lead from facts to the fix"))
+        legend.node("legend fact", _lines(_("a fact that mattered")), **KNOWN_FACT)
+        legend.node("legend unknown", _lines(_("a fact not known\n(dotted)")), **UNKNOWN_FACT)
+        legend.node("legend rule", _lines(_("a rule that fired")), **RULE)
+        legend.node("legend outweighed", _lines(_("a rule outweighed\nby a stronger one")), **RULE)
+        legend.node("legend confirmed", _lines(_("confirmed cause\n(solid)")), **CAUSE[CONFIRMED])
         legend.node(
-            "legend suspected", "suspected cause (dashed)\\nwith what to check", **CAUSE[SUSPECTED]
+            "legend suspected",
+            _lines(_("suspected cause (dashed)\nwith what to check")),
+            **CAUSE[SUSPECTED],
         )
-        legend.node("legend step", "numbered fix step", **STEP)
-        legend.node("legend workaround", "workaround", **WORKAROUND)
+        legend.node("legend step", _lines(_("numbered fix step")), **STEP)
+        legend.node("legend workaround", _lines(_("workaround")), **WORKAROUND)
         legend.edge("legend fact", "legend rule")
         legend.edge("legend unknown", "legend rule")
         legend.edge("legend rule", "legend confirmed")
@@ -357,7 +387,11 @@ def _target_id(rule: CompiledRule) -> str:
 
 
 def _unit_node(
-    title: str, unit_id: str, explanation: str, rules: list[tuple[CompiledRule, tuple[str, ...]]]
+    title: str,
+    unit_id: str,
+    explanation: str,
+    rules: list[tuple[CompiledRule, tuple[str, ...]]],
+    _: Callable[[str], str],
 ) -> dict[str, str]:
     """A cause or workaround: title and id, then one line per rule with the facts it reads."""
     lines = [*_wrap(title), f"({unit_id})"]
@@ -369,22 +403,31 @@ def _unit_node(
             break_long_words=False,
             break_on_hyphens=False,
         )
-    conditions = [f"{rule.id}: when {rule.when.describe()}" for rule, _ in rules]
+    conditions = [
+        f"{rule.id}: " + _("when {condition}").format(condition=rule.when.describe())
+        for rule, _reads in rules
+    ]
     return {"label": _label(lines), "tooltip": _tooltip([explanation, *conditions])}
 
 
-def _knowledge_legend(dot: graphviz.Digraph) -> None:
+def _knowledge_legend(dot: graphviz.Digraph, _: Callable[[str], str]) -> None:
     with dot.subgraph(name="cluster_legend") as legend:
-        _cluster(legend, "How to read this diagram")
-        legend.node("legend fact", "a fact", **KNOWN_FACT)
+        _cluster(legend, _("How to read this diagram"))
+        legend.node("legend fact", _lines(_("a fact")), **KNOWN_FACT)
         legend.node(
             "legend cause",
-            _label(["a cause or workaround", "(its id)", "• each rule: the facts it reads"]),
+            _label(
+                [_("a cause or workaround"), _("(its id)"), _("• each rule: the facts it reads")]
+            ),
             **CAUSE_UNIT,
         )
-        legend.node("legend later", "a cause fixed later", shape="box")
-        legend.edge("legend fact", "legend cause", label=" a rule reads it ", **READS)
-        legend.edge("legend cause", "legend later", label=" fix first ", **AFTER)
+        legend.node("legend later", _lines(_("a cause fixed later")), shape="box")
+        legend.edge(
+            "legend fact", "legend cause", label=_lines(" " + _("a rule reads it") + " "), **READS
+        )
+        legend.edge(
+            "legend cause", "legend later", label=_lines(" " + _("fix first") + " "), **AFTER
+        )
 
 
 # --- shared helpers
@@ -429,7 +472,15 @@ def _column(cluster: graphviz.Digraph, nodes: list[tuple[str, dict[str, str]]]) 
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
+    """Lines of at most WRAP columns; Chinese, written without spaces, breaks between characters."""
+    if not has_wide_characters(text):
+        return textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
+    return wrap_columns(text, WRAP)
+
+
+def _lines(text: str) -> str:
+    """A centred label of one or more lines (`\n` in `text`), its characters kept literal."""
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in text.split("\n")))
 
 
 def _label(lines: list[str]) -> str:

@@ -16,70 +16,94 @@ from engine.explain import WORKAROUND, Explanation, marked
 from engine.knowledge_base import KnowledgeBase
 from engine.observe import Observed
 from engine.rules import Cause
+from engine.translatable import N_
 from visualise.conditions import plain
+from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
-from visualise.text import TerminalWriter
+from visualise.text import TerminalWriter, status_markers
 
-_STATUS = {
-    "confirmed": "[bold red]✔ CONFIRMED[/]",
-    "suspected": "[bold yellow]? SUSPECTED[/]",
-    "offered": "[bold green]✔ OFFERED[/]",
-    None: "[bold]✘ NOT REPORTED[/]",
-}
+_OTHER_STATUS = {"offered": ("bold green", N_("✔ OFFERED")), None: ("bold", N_("✘ NOT REPORTED"))}
 
 
 def render_explanation_text(
-    explanation: Explanation, kb: KnowledgeBase, as_of: date, file: IO[str], reveal: bool = False
+    explanation: Explanation,
+    kb: KnowledgeBase,
+    as_of: date,
+    file: IO[str],
+    reveal: bool = False,
+    language: Language = ENGLISH,
 ) -> None:
+    _ = language.gettext
     out = TerminalWriter(file)
     unit = explanation.unit
-    where = f" · {LAYER_NAMES[unit.layer]}" if isinstance(unit, Cause) else " · workaround"
-    out.line(f"[bold]paydoctor[/] explains [bold]{unit.id}[/] for {as_of.isoformat()}")
-    out.line()
-    out.item(
-        0, _STATUS[explanation.status], f"[bold]{escape(unit.title)}[/]\n[dim]{unit.id}{where}[/]"
+    where = _(LAYER_NAMES[unit.layer]) if isinstance(unit, Cause) else _("workaround")
+    out.line(
+        _("[bold]paydoctor[/] explains [bold]{id}[/] for {date}").format(
+            id=unit.id, date=as_of.isoformat()
+        )
     )
+    out.line()
+    if explanation.status in _OTHER_STATUS:
+        style, words = _OTHER_STATUS[explanation.status]
+        marker = f"[{style}]{escape(_(words))}[/]"
+    else:
+        marker = status_markers(language)[explanation.status]
+    out.item(0, marker, f"[bold]{escape(unit.title)}[/]\n[dim]{unit.id} · {where}[/]")
     if explanation.chain:
         out.line()
-        out.line("[bold underline]How it was reached[/] (rule firings, in order)")
+        out.heading(_("How it was reached"), _("(rule firings, in order)"))
         for number, firing in enumerate(explanation.chain, start=1):
             concluded = "; ".join(firing.asserted)
             out.item(0, f"{number:>2}.", f"[bold]{firing.rule.id}[/] → {escape(concluded)}")
-            condition = " and ".join(_words(test, kb) for test in firing.rule.when.tests)
-            out.item(4, "if", f"[dim]{condition}[/]")
+            condition = _(" and ").join(
+                _words(test, kb, language) for test in firing.rule.when.tests
+            )
+            out.item(4, _("if"), f"[dim]{condition}[/]")
             for observed in firing.matched:
                 out.item(4, "·", escape(_evidence(observed, reveal)))
     if explanation.unmet:
         out.line()
         heading = (
-            "Why it is not reported" if explanation.status is None else "Why it is not confirmed"
+            _("Why it is not reported")
+            if explanation.status is None
+            else _("Why it is not confirmed")
         )
-        out.line(f"[bold underline]{heading}[/] (each condition, and the test it stops at)")
+        out.heading(heading, _("(each condition, and the test it stops at)"))
         for result in explanation.unmet:
-            subject = f" for {result.subject}" if result.subject else ""
-            verdict = "fails" if result.outcome == FAILS else "is open: facts are missing"
-            out.item(0, " •", f"[bold]{result.rule.id}[/]{subject} {verdict}")
+            rule = f"[bold]{result.rule.id}[/]"
+            if result.subject:
+                rule = _("{rule} for {subject}").format(rule=rule, subject=result.subject)
+            verdict = (
+                _("{rule} fails")
+                if result.outcome == FAILS
+                else _("{rule} is open: facts are missing")
+            )
+            out.item(0, " •", verdict.format(rule=rule))
             for test in result.failed:
                 marker = "[red]✘[/]" if test.outcome == FAILS else "[yellow]?[/]"
                 out.item(
                     4,
                     marker,
-                    f"{_words(test.test, kb)}\n"
-                    f"[dim]found: {escape(_evidence(test.observed, reveal))}[/]",
+                    f"{_words(test.test, kb, language)}\n"
+                    "[dim]"
+                    + _("found: {evidence}").format(
+                        evidence=escape(_evidence(test.observed, reveal))
+                    )
+                    + "[/]",
                 )
     if explanation.would_decide:
         out.line()
-        out.line("[bold underline]Would change the answer[/] (facts not known yet)")
+        out.heading(_("Would change the answer"), _("(facts not known yet)"))
         for path in explanation.would_decide:
             question = explanation.questions.get(path)
             text = f"{escape(question)}\n[dim]{path}[/]" if question else path
             out.item(0, " ?", text)
     elif explanation.status is None and explanation.unmet:
         out.line()
-        out.line("The known facts rule it out; no unknown fact would change that.")
+        out.line(_("The known facts rule it out; no unknown fact would change that."))
     if explanation.message is not None:
         out.line()
-        out.line("[bold underline]Error message[/] (the words read are marked «»)")
+        out.heading(_("Error message"), _("(the words read are marked «»)"))
         phrases = tuple(r.phrase for r in explanation.readings)
         shown = "".join(
             f"«[bold]{escape(text)}[/]»" if read else escape(text)
@@ -87,18 +111,21 @@ def render_explanation_text(
         )
         out.item(0, " ", f"“{shown}”")
         if not explanation.readings:
-            out.item(0, " ·", "no known phrase was read in it")
+            out.item(0, " ·", _("no known phrase was read in it"))
         for reading in explanation.readings:
             mark = "[bold]→[/]" if unit.id in reading.points_at else "·"
             out.item(
                 0,
                 f" {mark}",
-                f"read “{escape(reading.phrase)}” ({escape(reading.meaning)}):"
-                f" points at {', '.join(reading.points_at)}",
+                _("read “{phrase}” ({meaning}): points at {causes}").format(
+                    phrase=escape(reading.phrase),
+                    meaning=escape(reading.meaning),
+                    causes=", ".join(reading.points_at),
+                ),
             )
     if explanation.fixes or (explanation.kind == WORKAROUND and explanation.status):
         out.line()
-        out.line("[bold underline]What to do[/]")
+        out.heading(_("What to do"))
         for step in explanation.fixes:
             out.item(
                 0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
@@ -109,9 +136,9 @@ def render_explanation_text(
     out.close()
 
 
-def _words(test, kb: KnowledgeBase) -> str:
+def _words(test, kb: KnowledgeBase, language: Language) -> str:
     """A test in plain words; names of facts and observations in colour."""
-    return re.sub(r"`([^`]*)`", r"[cyan]\1[/]", escape(plain(test, kb)))
+    return re.sub(r"`([^`]*)`", r"[cyan]\1[/]", escape(plain(test, kb, language)))
 
 
 def _evidence(observed: Observed, reveal: bool) -> str:

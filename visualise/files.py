@@ -32,16 +32,20 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
     target = path.resolve()
     for kept in protect:
         if kept.exists() and target == kept.resolve():
-            raise InputError(f"{path}: is the input file; refusing to overwrite it")
+            raise InputError("{path}: is the input file; refusing to overwrite it", path=path)
     if target.is_dir():
-        raise InputError(f"{path}: is a folder, expected a file name")
+        raise InputError("{path}: is a folder, expected a file name", path=path)
     folder = target.parent
     if not folder.is_dir():
-        raise InputError(f"{path}: cannot write: folder {folder} does not exist")
+        raise InputError(
+            "{path}: cannot write: folder {folder} does not exist", path=path, folder=folder
+        )
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise InputError(
+            "{path}: cannot write: {reason}", path=path, reason=error.strerror or error
+        ) from None
     try:
         os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
@@ -50,7 +54,9 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
+            raise InputError(
+                "{path}: cannot write: {reason}", path=path, reason=error.strerror or error
+            ) from None
         raise
 
 
@@ -102,7 +108,9 @@ class GuardedStream:
 
     def _failed(self, error: OSError) -> InputError:
         discard_output(self._stream)
-        return InputError(f"{self._name}: cannot write ({error.strerror or error})")
+        return InputError(
+            "{path}: cannot write ({reason})", path=self._name, reason=error.strerror or error
+        )
 
 
 def discard_output(stream: Any) -> None:

@@ -1,4 +1,4 @@
-"""The report-v1 JSON contract (../shared/spec/report-v1.md)."""
+"""The report-v1 JSON contract (../shared/spec/report-v1.md), with report-v2's `"language"`."""
 
 from __future__ import annotations
 
@@ -7,16 +7,21 @@ from typing import Any
 
 from engine.diagnosis import Diagnosis
 from engine.plan_check import PlanCheck
+from visualise.language import ENGLISH, Language
 
 REPORT_VERSION = 1
 
 
 def report_data(
-    diagnosis: Diagnosis, reveal: bool = False, plan_check: PlanCheck | None = None
+    diagnosis: Diagnosis,
+    reveal: bool = False,
+    plan_check: PlanCheck | None = None,
+    language: Language = ENGLISH,
 ) -> dict[str, Any]:
     """The report as JSON-ready data; personal data masked unless `reveal`."""
     data = {
         "report_version": REPORT_VERSION,
+        "language": language.code,
         "as_of": diagnosis.as_of.isoformat(),
         "causes": [
             {
@@ -84,7 +89,10 @@ def plan_check_data(check: PlanCheck, reveal: bool = False) -> dict[str, Any]:
 
 
 def render_json(
-    diagnosis: Diagnosis, reveal: bool = False, plan_check: PlanCheck | None = None
+    diagnosis: Diagnosis,
+    reveal: bool = False,
+    plan_check: PlanCheck | None = None,
+    language: Language = ENGLISH,
 ) -> str:
-    data = report_data(diagnosis, reveal, plan_check)
+    data = report_data(diagnosis, reveal, plan_check, language)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

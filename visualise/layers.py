@@ -1,9 +1,14 @@
-"""How each layer of the fix order is named to a person, in every output that names one."""
+"""How each layer of the fix order is named to a person, in every output that names one.
+
+The names are English; outputs translate them (`Language.gettext`).
+"""
+
+from engine.translatable import N_
 
 LAYER_NAMES = {
-    "documents": "documents",
-    "bank": "bank",
-    "alipay": "Alipay",
-    "wechat_pay": "WeChat Pay",
-    "taobao": "Taobao",
+    "documents": N_("documents"),
+    "bank": N_("bank"),
+    "alipay": N_("Alipay"),
+    "wechat_pay": N_("WeChat Pay"),
+    "taobao": N_("Taobao"),
 }

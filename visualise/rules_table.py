@@ -6,12 +6,14 @@ import json
 from typing import IO, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
 from engine.knowledge_base import KnowledgeBase
 from engine.plan import fix_order
 from visualise.conditions import brief_alternatives
+from visualise.language import ENGLISH, Language
 from visualise.text import TerminalWriter
 
 
@@ -53,16 +55,21 @@ def render_rules_json(kb: KnowledgeBase) -> str:
     return json.dumps(rules_data(kb), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
+def render_rules_text(kb: KnowledgeBase, file: IO[str], language: Language = ENGLISH) -> None:
     """Causes then workarounds, one row each; conditions hang under their label when they wrap."""
+    _ = language.gettext
     data = rules_data(kb)
     out = TerminalWriter(file)
-    causes = _table(f"Causes ({len(data['causes'])}), in fix order", "cause")
+    causes = _table(
+        _("Causes ({count}), in fix order").format(count=len(data["causes"])),
+        _("cause"),
+        language,
+    )
     for row in data["causes"]:
         details = {
-            "confirmed": row["confirmed"],
-            "suspected": row["suspected"],
-            "after": ", ".join(row["after"]),
+            _("confirmed"): row["confirmed"],
+            _("suspected"): row["suspected"],
+            _("after"): ", ".join(row["after"]),
         }
         causes.add_row(
             f"[bold]{escape(row['id'])}[/]\n[dim]{row['layer']}[/]",
@@ -70,28 +77,32 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str]) -> None:
             _details(row["title"], details),
         )
     out.print(causes)
-    workarounds = _table(f"Workarounds ({len(data['workarounds'])})", "workaround")
+    workarounds = _table(
+        _("Workarounds ({count})").format(count=len(data["workarounds"])),
+        _("workaround"),
+        language,
+    )
     for row in data["workarounds"]:
         workarounds.add_row(
             f"[bold]{escape(row['id'])}[/]",
             str(row["examples"]),
-            _details(row["title"], {"offered": row["offered"]}),
+            _details(row["title"], {_("offered"): row["offered"]}),
         )
     out.print(workarounds)
     out.close()
 
 
-def _table(title: str, unit: str) -> Table:
+def _table(title: str, unit: str, language: Language) -> Table:
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
     table.add_column(unit, no_wrap=True)
-    table.add_column("examples", justify="right", no_wrap=True)
-    table.add_column("title, conditions and order", ratio=1)
+    table.add_column(language.gettext("examples"), justify="right", no_wrap=True)
+    table.add_column(language.gettext("title, conditions and order"), ratio=1)
     return table
 
 
 def _details(title: str, labelled: dict[str, str]) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-    grid.add_column(no_wrap=True, style="dim", width=max(map(len, labelled)))
+    grid.add_column(no_wrap=True, style="dim", width=max(map(cell_len, labelled)))
     grid.add_column(overflow="fold", ratio=1)
     grid.add_row("", f"[bold]{escape(title)}[/]")
     for label, text in labelled.items():

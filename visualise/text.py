@@ -7,17 +7,51 @@ decides both). Wrapped lines hang under their text, not under their marker.
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import IO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
 from engine.diagnosis import Diagnosis
 from engine.plan_check import PlanCheck
+from engine.translatable import N_
+from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 
-_STATUS = {"confirmed": "[bold red]✔ CONFIRMED[/]", "suspected": "[bold yellow]? SUSPECTED[/]"}
+_STATUS = {
+    "confirmed": ("bold red", N_("✔ CONFIRMED")),
+    "suspected": ("bold yellow", N_("? SUSPECTED")),
+}
+
+
+_STATUS_WORDS = {"confirmed": N_("confirmed"), "suspected": N_("suspected")}
+
+
+def status_markers(language: Language) -> dict[str, str]:
+    """Each finding status as the report shows it, in colour, padded to one width so that
+    titles after them line up in any language."""
+    words = {status: language.gettext(text) for status, (_style, text) in _STATUS.items()}
+    width = max(map(cell_len, words.values()))
+    return {
+        status: f"[{style}]{escape(words[status])}[/]" + " " * (width - cell_len(words[status]))
+        for status, (style, _text) in _STATUS.items()
+    }
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` terminal columns (a Chinese character takes two):
+    broken at spaces, and between characters where a run of text has none (as Chinese)."""
+    lines = Text(text).wrap(_measuring_console(), max(width, 1), overflow="fold")
+    return [line.plain.rstrip() for line in lines] or [""]
+
+
+@cache
+def _measuring_console() -> Console:
+    """A console only for measuring text, never printed to."""
+    return Console(file=io.StringIO(), width=1000)
 
 
 class TerminalWriter:
@@ -44,6 +78,14 @@ class TerminalWriter:
 
     def line(self, markup: str = "") -> None:
         self._lines.extend(self._wrap(Text.from_markup(markup, emoji=False), self.console.width))
+
+    def heading(self, title: str, note: str = "") -> None:
+        """A section's title, underlined, and a note in brackets after it (plain text both).
+
+        A note in a full-width bracket (Chinese) needs no space before it.
+        """
+        space = "" if not note or cell_len(note[0]) == 2 else " "
+        self.line(f"[bold underline]{escape(title)}[/]{space}{escape(note)}")
 
     def item(self, indent: int, marker: str, markup: str) -> None:
         """`marker` after `indent` + 1 columns, then text wrapped to align with its own start."""
@@ -77,39 +119,53 @@ class TerminalWriter:
 
 
 def text_report(
-    diagnosis: Diagnosis, target: IO[str], reveal: bool = False, plan_check: PlanCheck | None = None
+    diagnosis: Diagnosis,
+    target: IO[str],
+    reveal: bool = False,
+    plan_check: PlanCheck | None = None,
+    language: Language = ENGLISH,
 ) -> str:
     """The report laid out for `target` (its width; colour on a terminal), not yet written."""
+    _ = language.gettext
+
+    def layer_name(layer: str) -> str:
+        return _(LAYER_NAMES[layer])
+
     out = TerminalWriter(target)
-    out.line(f"[bold]paydoctor[/] diagnosis for {diagnosis.as_of.isoformat()}")
+    out.line(_("[bold]paydoctor[/] diagnosis for {date}").format(date=diagnosis.as_of.isoformat()))
     out.line()
     if not diagnosis.findings:
-        out.line("No known cause fits these facts.")
+        out.line(_("No known cause fits these facts."))
     else:
         confirmed = sum(f.status == "confirmed" for f in diagnosis.findings)
         suspected = len(diagnosis.findings) - confirmed
-        out.line(f"[bold underline]Causes[/] ({confirmed} confirmed, {suspected} suspected)")
+        counts = _("({confirmed} confirmed, {suspected} suspected)")
+        out.heading(_("Causes"), counts.format(confirmed=confirmed, suspected=suspected))
+        markers = status_markers(language)
+        evidence_indent = cell_len(Text.from_markup(markers["confirmed"]).plain) + 1
         for finding in diagnosis.findings:
             cause = finding.cause
             out.item(
                 0,
-                _STATUS[finding.status],
-                f"[bold]{escape(cause.title)}[/]\n[dim]{cause.id} · {LAYER_NAMES[cause.layer]}[/]",
+                markers[finding.status],
+                f"[bold]{escape(cause.title)}[/]\n"
+                f"[dim]{cause.id} · {escape(layer_name(cause.layer))}[/]",
             )
             for text in finding.evidence:
-                out.item(12, "·", escape(text.render(reveal)))
+                out.item(evidence_indent, "·", escape(text.render(reveal)))
         out.line()
-        layers = dict.fromkeys(LAYER_NAMES[s.cause.layer] for s in diagnosis.plan)
-        out.line(f"[bold underline]Fix plan[/] (in this order: {' → '.join(layers)})")
+        layers = dict.fromkeys(layer_name(s.cause.layer) for s in diagnosis.plan)
+        order = _("(in this order: {layers})").format(layers=" → ".join(layers))
+        out.heading(_("Fix plan"), order)
         for step in diagnosis.plan:
             out.item(
                 0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
             )
         if plan_check is not None:
-            _plan_check(out, plan_check, reveal)
+            _plan_check(out, plan_check, reveal, language)
     if diagnosis.workarounds:
         out.line()
-        out.line("[bold underline]Workarounds[/] (beside the plan, not instead of it)")
+        out.heading(_("Workarounds"), _("(beside the plan, not instead of it)"))
         for offer in diagnosis.workarounds:
             out.item(
                 0, " •", f"[bold]{escape(offer.workaround.title)}[/]  [dim]{offer.workaround.id}[/]"
@@ -118,36 +174,30 @@ def text_report(
                 out.item(3, "-", escape(step))
     if diagnosis.checks:
         out.line()
-        out.line(
-            "[bold underline]Worth checking next[/] (each answer confirms or rules out a cause)"
-        )
+        out.heading(_("Worth checking next"), _("(each answer confirms or rules out a cause)"))
         for check in diagnosis.checks:
-            out.item(
-                0,
-                " ?",
-                f"{escape(check.question)}\n"
-                f"[dim]{check.fact} · decides {', '.join(check.decides)}[/]",
-            )
+            decides = _("decides {causes}").format(causes=", ".join(check.decides))
+            out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
     return out.text()
 
 
-def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool) -> None:
+def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: Language) -> None:
     """What is left when the plan's effects are applied to the facts and diagnosed again."""
+    _ = language.gettext
     out.line()
-    out.line(
-        "[bold underline]Plan check[/] (the plan done on a copy of your facts, diagnosed again)"
-    )
+    out.heading(_("Plan check"), _("(the plan done on a copy of your facts, diagnosed again)"))
     if not check.remaining:
-        out.item(0, " [green]✔[/]", "No known cause remains after the plan.")
+        out.item(0, " [green]✔[/]", _("No known cause remains after the plan."))
     for finding in check.remaining:
         unknown = check.rests_on(finding)
         why = (
-            f"it rests on facts not known yet: {', '.join(unknown)}"
+            _("it rests on facts not known yet: {facts}").format(facts=", ".join(unknown))
             if unknown
             else "; ".join(text.render(reveal) for text in finding.evidence)
         )
-        out.item(
-            0,
-            " [yellow]?[/]" if finding.status == "suspected" else " [red]✘[/]",
-            f"after the plan, [bold]{finding.cause.id}[/] is {finding.status}: {escape(why)}",
+        left = _("after the plan, {cause} is {status}: {why}").format(
+            cause=f"[bold]{finding.cause.id}[/]",
+            status=_(_STATUS_WORDS[finding.status]),
+            why=escape(why),
         )
+        out.item(0, " [yellow]?[/]" if finding.status == "suspected" else " [red]✘[/]", left)

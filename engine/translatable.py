@@ -1,0 +1,50 @@
+"""Words the program shows, kept in English with named blanks until they are shown.
+
+The engine raises its messages before anyone knows who will read them (a
+terminal in Chinese, a web page in English), so a `Message` holds the English
+template and its values; whoever shows it fills it in through its own
+language's `gettext` (`visualise.language`). Babel extracts the templates from
+the calls of `Message`, `InputError` and `N_` (`visualise/catalogs.py`). A
+KnowledgeError speaks to knowledge engineers, in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a constant for translation where it is defined; it is translated where shown."""
+    return message
+
+
+def _english(message: str) -> str:
+    return message
+
+
+class Message:
+    """An English template with `{named}` blanks and their values (themselves text or Messages)."""
+
+    __slots__ = ("params", "template")
+
+    def __init__(self, template: str, **params: Any):
+        self.template = template
+        self.params = params
+
+    def render(self, gettext: Callable[[str], str] = _english) -> str:
+        """The text in the language `gettext` translates into; English by default."""
+        text = gettext(self.template) if self.template else self.template
+        if not self.params:
+            return text
+        values = {
+            name: value.render(gettext) if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
+        return text.format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, **{self.params!r})"

@@ -1,0 +1,327 @@
+"""The output in the reader's language: catalogs complete and current, --lang, CJK layout."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from babel.messages.catalog import Catalog
+from rich.cells import cell_len
+
+import cli
+from engine.errors import InputError
+from engine.loading import parse_facts, read_facts_file
+from tests.conftest import EXAMPLES
+from visualise import catalogs
+from visualise.diagram import diagnosis_dot, knowledge_dot
+from visualise.language import ENGLISH, available, default_code, language
+from visualise.render import SVG_FONTS, has_wide_characters
+from visualise.text import TerminalWriter, text_report
+
+STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
+CHINESE = language("zh")
+SENTENCE = "请帮我把账户上的护照号码更新为我的新护照号码，并确认预留手机号与支付宝的一致。"
+_BLANKS = re.compile(r"\{[^{}]*\}|\[/?[a-z ]*\]")
+"""What a translation must keep: `{named}` values and rich's `[bold]...[/]` markup."""
+
+
+# --- the catalogs
+
+
+@pytest.fixture(scope="module")
+def extraction() -> tuple[set, str]:
+    """Every text marked for translation in the code, as Babel extracts it, and its warnings."""
+    with contextlib.redirect_stderr(io.StringIO()) as warnings:
+        extracted = {m.id for m in catalogs.extract() if m.id}
+    return extracted, warnings.getvalue()
+
+
+@pytest.fixture(scope="module")
+def marked(extraction) -> set:
+    return extraction[0]
+
+
+def test_every_marked_text_can_be_extracted(extraction):
+    """An f-string in `InputError(...)` or `gettext(...)` would stay English, silently."""
+    assert extraction[1] == ""
+
+
+def test_the_template_holds_exactly_the_words_marked_in_the_code(marked):
+    with catalogs.TEMPLATE.open("rb") as file:
+        committed = {m.id for m in catalogs.read_po(file) if m.id}
+    assert committed == marked, "stale catalogs: run python -m visualise.catalogs"
+
+
+def test_each_language_is_merged_with_the_template_and_compiled(marked):
+    template = marked
+    for code in catalogs.languages():
+        catalog = catalogs.read(code)
+        assert {m.id for m in catalog if m.id} == template, code
+        compiled = catalogs.po_path(code).with_suffix(".mo").read_bytes()
+        assert compiled == catalogs.compiled(catalog), f"{code}: run python -m visualise.catalogs"
+
+
+def test_every_entry_of_every_language_is_translated():
+    assert catalogs.translation_problems() == []
+
+
+def test_an_entry_without_its_translation_is_found():
+    template = Catalog()
+    for text in ("Causes", "Fix plan", "Plan check"):
+        template.add(text)
+    catalog = Catalog(locale="zh")
+    catalog.add("Causes", "原因")
+    catalog.add("Fix plan", "")
+    catalog.add("Plan check", "计划核查", flags=["fuzzy"])
+    assert catalogs.untranslated(template, catalog) == ["Fix plan", "Plan check"]
+
+
+def test_check_kb_names_an_untranslated_entry(tmp_path, monkeypatch, capsys):
+    locale = tmp_path / "locale"
+    (locale / "ja" / "LC_MESSAGES").mkdir(parents=True)
+    template = locale / "paydoctor.pot"
+    template.write_bytes(catalogs.TEMPLATE.read_bytes())
+    (locale / "ja" / "LC_MESSAGES" / "paydoctor.po").write_text(
+        'msgid ""\nmsgstr "Language: ja\\n"\n\nmsgid "Causes"\nmsgstr "原因"\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(catalogs, "LOCALE_DIR", locale)
+    monkeypatch.setattr(catalogs, "TEMPLATE", template)
+    monkeypatch.setattr(catalogs, "ROOT", tmp_path)
+    assert cli.main(["check-kb"]) == 1
+    out = capsys.readouterr().out
+    assert "locale/ja/LC_MESSAGES/paydoctor.po: no translation of 'Fix plan'" in out
+    assert "no translation of 'Causes'" not in out
+
+
+def test_translations_keep_every_value_and_markup_of_the_english():
+    for code in catalogs.languages():
+        for message in catalogs.read(code):
+            if not message.id:
+                continue
+            ids = [message.id] if isinstance(message.id, str) else list(message.id)
+            strings = [message.string] if isinstance(message.string, str) else message.string
+            wanted = sorted(_BLANKS.findall(ids[-1]))
+            for string in strings:
+                assert sorted(_BLANKS.findall(string)) == wanted, (code, message.id)
+
+
+def test_the_languages_are_the_catalogs_found():
+    assert available() == ("en", *catalogs.languages())
+    assert "zh" in available()
+
+
+def test_a_new_language_is_a_catalog_not_a_code_change(tmp_path, monkeypatch, capsys):
+    from visualise import language as languages
+
+    catalog = Catalog(locale="ja", domain="paydoctor")
+    catalog.add("Causes", "原因")
+    catalog.add("Fix plan", "修正の手順")
+    folder = tmp_path / "ja" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "paydoctor.mo").write_bytes(catalogs.compiled(catalog))
+    for code in ("en", "zh"):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "zh" / "LC_MESSAGES" / "paydoctor.mo").write_bytes(
+        (languages.LOCALE_DIR / "zh" / "LC_MESSAGES" / "paydoctor.mo").read_bytes()
+    )
+    monkeypatch.setattr(languages, "LOCALE_DIR", tmp_path)
+    languages.available.cache_clear()
+    languages.language.cache_clear()
+    try:
+        assert languages.available() == ("en", "ja", "zh")
+        assert languages.default_code({"LANG": "ja_JP.UTF-8"}) == "ja"
+        assert cli.main([str(STORY), "--lang", "ja", "--no-diagram"]) == 0
+        report = capsys.readouterr().out
+        assert "修正の手順" in report and "原因" in report
+        assert "Worth checking next" in report  # not translated yet: shown in English
+    finally:
+        languages.available.cache_clear()
+        languages.language.cache_clear()
+
+
+# --- choosing the language
+
+
+@pytest.mark.parametrize(
+    ("environ", "code"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW"}, "zh"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "xx_YY.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_default_language_comes_from_the_locale(environ, code):
+    assert default_code(environ) == code
+
+
+def test_an_unknown_language_is_one_clear_line_and_exit_2(capsys):
+    assert cli.main([str(STORY), "--lang", "xx", "--no-diagram"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "paydoctor: unknown language 'xx': choose one of en, zh\n"
+
+
+@pytest.mark.parametrize(
+    "argv", [["schema"], ["rules"], ["check-kb"], ["graph"], ["batch", "x.jsonl"]]
+)
+def test_every_command_takes_lang(argv, capsys):
+    assert cli.main([*argv, "--lang=xx"]) == 2
+    assert "unknown language 'xx'" in capsys.readouterr().err
+
+
+def test_the_locale_chooses_chinese_help_wrapped_by_columns(monkeypatch, capsys):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        cli.main(["rules", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：paydoctor rules")
+    assert "显示本帮助信息并退出" in out
+    text = out.split("\n\n", 1)[1]  # argparse lays out the usage lines itself, by characters
+    assert max(cell_len(line) for line in text.splitlines()) <= 60
+
+
+def test_input_errors_are_said_in_the_readers_language(capsys):
+    assert cli.main(["--lang", "zh", "no-such-facts.json", "--no-diagram"]) == 2
+    assert capsys.readouterr().err == "paydoctor: no-such-facts.json：文件不存在\n"
+    with pytest.raises(InputError) as raised:
+        parse_facts('{"passport": {"expiry_date": "2026-02-30"}}', source="facts.json")
+    assert str(raised.value).startswith("facts.json: passport.expiry_date: ")
+    chinese = CHINESE.text(raised.value.message)
+    assert chinese.startswith('facts.json：passport.expiry_date：不能填 "2026-02-30"：')
+    assert "应为真实存在的日期" in chinese
+
+
+# --- reports in Chinese
+
+
+def test_json_report_says_its_language(capsys):
+    assert cli.main([str(STORY), "--format", "json", "--lang", "zh", "--no-diagram"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["language"] == "zh"
+    assert data["report_version"] == 1
+    assert cli.main([str(STORY), "--format", "json", "--no-diagram"]) == 0
+    assert json.loads(capsys.readouterr().out)["language"] == "en"
+
+
+def test_chinese_text_report_fits_80_columns(doctor, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    report = text_report(doctor.diagnose(read_facts_file(STORY)), io.StringIO(), language=CHINESE)
+    for heading in ("原因（2 项已确认，2 项疑似）", "处理计划（按此顺序：银行 → 支付宝 → 淘宝）"):
+        assert heading in report
+    assert max(cell_len(line) for line in report.splitlines()) <= 80
+    # titles line up after statuses of different widths ("✔ 已确认", "? 疑似")
+    columns = {
+        cell_len(line[: line.index("Your bank")])
+        for line in report.splitlines()
+        if "Your bank" in line
+    }
+    assert len(columns) == 1
+
+
+def test_wrapping_counts_a_chinese_character_as_two_columns(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = TerminalWriter(io.StringIO())
+    out.item(4, "·", SENTENCE * 3)
+    lines = out.text().splitlines()
+    assert len(lines) == 4  # 3 x 39 characters, 78 columns each, in 73 columns a line
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert cell_len(lines[0]) > 76  # full lines: not wrapped as if by character count
+    assert "".join(line[7:] for line in lines) == SENTENCE * 3
+
+
+def test_two_languages_at_once_do_not_mix(doctor):
+    diagnosis = doctor.diagnose(read_facts_file(STORY))
+    alone = {
+        lang: text_report(diagnosis, io.StringIO(), language=lang) for lang in (ENGLISH, CHINESE)
+    }
+    with ThreadPoolExecutor(4) as pool:
+        together = list(
+            pool.map(
+                lambda lang: (lang, text_report(diagnosis, io.StringIO(), language=lang)),
+                [ENGLISH, CHINESE] * 8,
+            )
+        )
+    assert all(report == alone[lang] for lang, report in together)
+
+
+def test_batch_records_and_summary_in_chinese(tmp_path, capsys):
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(STORY.read_text("utf-8").replace("\n", "") + "\n{\n", encoding="utf-8")
+    assert cli.main(["batch", str(cases), "--jobs", "1", "--lang", "zh"]) == 2
+    captured = capsys.readouterr()
+    good, bad = (json.loads(line) for line in captured.out.splitlines())
+    assert good["language"] == "zh"
+    assert bad["error"].startswith(f"{cases} 第 2 行：第 2 行第 1 列不是有效的 JSON：")
+    assert captured.err.startswith("2 个案例，1 个错误，用时 ")
+
+
+def test_the_consultation_asks_in_chinese(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n\n\nmaybe\n"))
+    assert cli.main(["--ask", "--lang", "zh", "--no-diagram"]) == 0
+    err = capsys.readouterr().err
+    assert "paydoctor 问诊" in err
+    assert "第 1 题" in err
+    assert "第 1 张卡：How does this card behave in Alipay" in err
+    choices = "ok, cannot be verified, unresponsive, not linked"
+    assert f"不能回答 'm****'：应为以下之一：{choices}；请重新回答" in err  # typed text is masked
+    assert "输入已结束：已将事实连同您的 1 个回答保存到" in err
+
+
+# --- diagrams in Chinese
+
+
+def test_diagrams_speak_the_language(doctor):
+    drawn = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
+    assert "图例说明：箭头从事实指向解决办法" in drawn
+    assert "1 · 银行: 第 1–2 步" in drawn
+    assert "图例说明" not in diagnosis_dot(doctor.diagnose(read_facts_file(STORY)))
+    assert "变通办法：与计划并行，不能代替计划" in knowledge_dot(doctor.kb, CHINESE)
+
+
+def test_wide_characters_are_told_apart():
+    assert has_wide_characters("与预留手机号不符")
+    assert not has_wide_characters("Alipay · bank → Taobao – “quoted” 1–2")
+
+
+def test_chinese_labels_wrap_by_columns(doctor):
+    drawn = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
+    lines = [line for label in re.findall(r'label="([^"]*)"', drawn) for line in label.split("\\l")]
+    assert any(has_wide_characters(line) for line in lines)
+    assert max(cell_len(line) for line in lines) <= 42 + 2
+
+
+def test_svg_names_cjk_fonts(doctor, tmp_path):
+    from visualise.render import render
+
+    svg = render(diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE), "svg").decode()
+    assert f'font-family="{SVG_FONTS}"' in svg
+    assert "Noto Sans CJK SC" in SVG_FONTS and "WenQuanYi Micro Hei" in SVG_FONTS
+    assert 'font-family="Helvetica,sans-Serif"' not in svg
+
+
+def test_without_dot_chinese_is_laid_out_larger_and_drawn_with_a_cjk_font(doctor, monkeypatch):
+    from visualise import render
+
+    monkeypatch.setattr(render, "dot_executable", lambda: None)
+    if render.graphviz_pure_executable() is None:
+        pytest.skip("graphviz-pure is not installed")
+    source = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
+    svg = render.render(source, "svg").decode()
+    sizes = {float(size) for size in re.findall(r'font-size="([0-9.]+)"', svg)}
+    assert sizes <= {9.0, 10.0, 11.0, 14.0}  # drawn at the sizes the diagram asks for
+    assert f'font-family="{SVG_FONTS}"' in svg
+    png = render.render(source, "png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width > 1000 and height > 1000

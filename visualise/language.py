@@ -1,0 +1,81 @@
+"""The language a reader is shown: gettext catalogs compiled from `visualise/locale/`.
+
+The program's words are written in English and translated through the catalog
+of the reader's language (`LANGUAGE/LC_MESSAGES/paydoctor.mo`, made by Babel:
+see `visualise/catalogs.py`). The languages offered are English and every
+catalog found, so a new language is a new `.po` file, not a code change. A
+`Language` is passed to whatever shows text, never kept in a global, so one
+process (a web server) can answer in two languages at once.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from engine.errors import InputError
+from engine.translatable import Message
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "paydoctor"
+SOURCE_LANGUAGE = "en"
+"""The language the program's words are written in: it needs no catalog."""
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""Where the default language is read, the first one set winning (as POSIX orders them)."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language code and its translations, with gettext's names for using them."""
+
+    code: str
+    translations: gettext.NullTranslations
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
+    def text(self, message: Message) -> str:
+        """An engine `Message` (an error's, a hint) filled in, in this language."""
+        return message.render(self.gettext)
+
+
+@lru_cache(maxsize=1)
+def available() -> tuple[str, ...]:
+    """English, then every language with a compiled catalog, by code."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
+
+
+@lru_cache
+def language(code: str) -> Language:
+    """The language `code` names (one of `available()`); InputError for any other."""
+    if code not in available():
+        raise InputError(
+            "unknown language {code!r}: choose one of {choices}",
+            code=code,
+            choices=", ".join(available()),
+        )
+    if code == SOURCE_LANGUAGE:
+        return Language(code, gettext.NullTranslations())
+    with (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as catalog:
+        return Language(code, gettext.GNUTranslations(catalog))
+
+
+ENGLISH = language(SOURCE_LANGUAGE)
+
+
+def default_code(environ: Mapping[str, str] = os.environ) -> str:
+    """The language the locale asks for (`zh_CN.UTF-8` -> `zh`) if offered, else English."""
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in available() else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
