@@ -357,7 +357,11 @@ def run_batch(argv: list[str]) -> int:
         progress(batch.count(), sys.stderr) as advance,
     ):
         for result in diagnose_all(
-            doctor, batch, args.jobs or default_jobs(), reveal=args.show_personal_data
+            doctor,
+            batch,
+            args.jobs or default_jobs(),
+            reveal=args.show_personal_data,
+            knowledge=args.knowledge,
         ):
             out.write(result.record.encode())
             summary.add(result)

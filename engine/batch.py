@@ -1,11 +1,13 @@
 """Diagnosing many cases: read a .jsonl file or a folder of .json files, one record per case.
 
 durable-rules runs one live session per process, so parallelism comes from
-worker processes. They are forked from the process that built the `Doctor`, so
-the knowledge base is compiled and loaded into durable-rules once, not once per
-worker or per case. Records come back in input order; a bad case becomes an
-error record carrying the message the single-file command would print, and the
-batch goes on.
+worker processes, started the platform's way. Forked workers (Linux up to Python
+3.13) inherit the parent's `Doctor`, so the knowledge base is compiled and
+loaded into durable-rules once; spawned ones (Windows and macOS have no safe
+fork) cannot be sent a compiled engine, so each builds its own from the same
+knowledge folders, once per worker, not per case. Records come back in input
+order; a bad case becomes an error record carrying the message the single-file
+command would print, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import multiprocessing
 import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from engine.diagnosis import Doctor
 from engine.errors import EngineFault, InputError
+from engine.knowledge_loader import load_knowledge
 from engine.loading import MAX_FILE_BYTES, parse_facts, read_facts_file
 from visualise.json_report import report_data
 
@@ -116,15 +119,25 @@ class BatchInput:
 
 
 def diagnose_all(
-    doctor: Doctor, batch: BatchInput, jobs: int, reveal: bool = False
+    doctor: Doctor,
+    batch: BatchInput,
+    jobs: int,
+    reveal: bool = False,
+    knowledge: Iterable[Path] = (),
+    start_method: str | None = None,
 ) -> Iterator[CaseResult]:
-    """Every case's result, in input order, diagnosed by `jobs` processes."""
-    worker = _Worker(doctor, str(batch.path), reveal)
+    """Every case's result, in input order, diagnosed by `jobs` processes.
+
+    `knowledge` names the extra folders `doctor` was loaded with, for workers
+    that build their own; `start_method` is the platform default unless given.
+    """
+    folders = tuple(folder.resolve() for folder in knowledge)
+    worker = _Worker(doctor, folders, str(batch.path), reveal)
     if jobs <= 1:
         for case in batch:
             yield worker.run(case)
         return
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(start_method)
     with context.Pool(jobs, initializer=_adopt, initargs=(worker,)) as pool:
         pending: deque = deque()
         for chunk in _chunks(batch, CHUNK):
@@ -155,9 +168,16 @@ class BatchSummary:
 class _Worker:
     """Diagnoses one case into its record; lives in every worker process."""
 
-    doctor: Doctor
+    doctor: Doctor | None
+    """None in a spawned worker until `_adopt` builds it."""
+    knowledge: tuple[Path, ...]
+    """The extra knowledge folders `doctor` was loaded with."""
     source: str
     reveal: bool
+
+    def __reduce__(self):
+        """Sent to a spawned worker without its Doctor: a compiled engine cannot be pickled."""
+        return _Worker, (None, self.knowledge, self.source, self.reveal)
 
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
@@ -188,15 +208,28 @@ class _Worker:
 
 
 _worker: _Worker | None = None
+_startup_error: Exception | None = None
 
 
 def _adopt(worker: _Worker) -> None:
-    """Pool initializer: the forked process keeps the parent's worker (and its Doctor)."""
-    global _worker
+    """Pool initializer: keep the worker (a forked one has the parent's Doctor; build one if not).
+
+    A failure to build is kept for `_run_chunk` to raise in the parent: raised
+    here, it would make the pool restart the worker forever.
+    """
+    global _worker, _startup_error
+    if worker.doctor is None:
+        try:
+            worker = replace(worker, doctor=Doctor(load_knowledge(worker.knowledge)))
+        except Exception as error:
+            _startup_error = error
+            return
     _worker = worker
 
 
 def _run_chunk(chunk: list[BatchCase]) -> list[CaseResult]:
+    if _worker is None:
+        raise _startup_error
     return [_worker.run(case) for case in chunk]
 
 
