@@ -125,11 +125,14 @@ def run_diagnose(argv: list[str]) -> int:
         from engine.explain import check_id
 
         check_id(doctor, args.explain)
-    facts = _consult(doctor, args.facts) if args.ask else read_facts_file(args.facts)
+    if args.ask:
+        facts, facts_file = _consult(doctor, args.facts)
+    else:
+        facts, facts_file = read_facts_file(args.facts), args.facts
     diagnosis = doctor.diagnose(facts)
     if args.explain:
         return _explain(args, doctor, facts, diagnosis)
-    drawing = _start_diagram(args, diagnosis)
+    drawing = _start_diagram(args, diagnosis, facts_file)
     plan_check = check_plan(doctor, facts, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
@@ -146,7 +149,11 @@ def run_diagnose(argv: list[str]) -> int:
 
 
 def _consult(doctor, source: Path | None):
-    """The facts of a consultation in the terminal, starting from `source` if given."""
+    """A consultation in the terminal, starting from `source` if given.
+
+    Returns its facts and the file holding them: the one the answers were saved
+    to, else `source` (None if neither).
+    """
     from engine.consult import Consultation
     from engine.fact_edits import facts_data
     from engine.loading import read_facts_file, validate_facts
@@ -154,8 +161,8 @@ def _consult(doctor, source: Path | None):
 
     start = facts_data(read_facts_file(source)) if source else {}
     consultation = Consultation(doctor, start)
-    consult(consultation, source, sys.stdin, sys.stderr)
-    return validate_facts(consultation.data)
+    saved = consult(consultation, source, sys.stdin, sys.stderr)
+    return validate_facts(consultation.data), saved or source
 
 
 def _explain(args: argparse.Namespace, doctor, facts, diagnosis) -> int:
@@ -201,17 +208,21 @@ def _diagram_file(text: str) -> Path:
     return path
 
 
-def _start_diagram(args: argparse.Namespace, diagnosis):
-    """Start drawing the diagnosis' reasoning where the options say (None: no diagram)."""
-    if args.no_diagram:
+def _start_diagram(args: argparse.Namespace, diagnosis, facts_file: Path | None):
+    """Start drawing the diagnosis' reasoning where the options say (None: no diagram).
+
+    By default it goes beside the file of the facts diagnosed; a consultation
+    that started from no file and saved no answers has none, so it draws none.
+    """
+    default = facts_file.with_name(facts_file.stem + ".diagnosis.svg") if facts_file else None
+    path = args.diagram or default
+    if args.no_diagram or path is None:
         return None
-    facts = getattr(args, "facts", None)
-    default = facts.with_name(facts.stem + ".diagnosis.svg") if facts else None
-    path = args.diagram or default or Path("diagnosis.svg")
     from visualise.diagram import diagnosis_dot
     from visualise.render import DiagramDrawing
 
-    return DiagramDrawing(path, diagnosis_dot(diagnosis), protect=(facts,) if facts else ())
+    inputs = tuple(file for file in (args.facts, facts_file) if file is not None)
+    return DiagramDrawing(path, diagnosis_dot(diagnosis), protect=inputs)
 
 
 def _finish_diagram(drawing) -> Path | None:
@@ -231,6 +242,10 @@ def _say_written(diagram: Path | None, report_format: str) -> None:
         print(f"diagram: {diagram}", file=sys.stderr if report_format == "json" else sys.stdout)
 
 
+KNOWLEDGE_DIAGRAM = Path("knowledge-base.svg")
+"""Where `graph` draws by default: in the current folder, as the README says."""
+
+
 def run_graph(argv: list[str]) -> int:
     parser = _Parser(
         prog="paydoctor graph",
@@ -240,17 +255,21 @@ def run_graph(argv: list[str]) -> int:
     parser.add_argument(
         "--diagram",
         type=_diagram_file,
-        default=Path("knowledge-base.svg"),
         metavar="PATH",
         help="where to write it; the extension picks the format (.svg, .png, .pdf, .dot;"
-        " default: knowledge-base.svg)",
+        f" default: {KNOWLEDGE_DIAGRAM} in the current folder, or {KNOWLEDGE_DIAGRAM.stem}-2"
+        f"{KNOWLEDGE_DIAGRAM.suffix} and so on if that exists)",
     )
     args = parser.parse_args(argv)
     from visualise.diagram import knowledge_dot
+    from visualise.files import free_name
     from visualise.render import write_diagram
 
-    write_diagram(args.diagram, knowledge_dot(_knowledge(args)))
-    print(f"diagram: {args.diagram}")
+    path = args.diagram or free_name(KNOWLEDGE_DIAGRAM)
+    write_diagram(path, knowledge_dot(_knowledge(args)))
+    moved = args.diagram is None and path != KNOWLEDGE_DIAGRAM
+    kept = f" ({KNOWLEDGE_DIAGRAM} exists, left as it was)" if moved else ""
+    print(f"diagram: {path}{kept}")
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from rich.markup import escape
 
 from engine.consult import Consultation, Question
 from engine.errors import InputError
-from visualise.files import write_atomically
+from visualise.files import free_name, write_atomically
 
 DEFAULT_NAME = "paydoctor-facts.json"
 
@@ -53,10 +53,11 @@ class _Terminal:
 
 def consult(
     consultation: Consultation, source: Path | None, stdin: IO[str], stderr: IO[str]
-) -> None:
+) -> Path | None:
     """Ask until no question is left or input ends; save the facts and say where.
 
-    Ctrl-C saves too, then propagates as KeyboardInterrupt.
+    Returns the file saved to (None when nothing was answered). Ctrl-C saves
+    too, then propagates as KeyboardInterrupt.
     """
     terminal = _Terminal(stdin, stderr)
     terminal.say(
@@ -69,7 +70,7 @@ def consult(
         terminal.say()
         _save(consultation, source, terminal, "interrupted")
         raise
-    _save(consultation, source, terminal, "input ended" if ended else "done")
+    return _save(consultation, source, terminal, "input ended" if ended else "done")
 
 
 def _ask_all(consultation: Consultation, terminal: _Terminal) -> bool:
@@ -108,16 +109,19 @@ def _ask_one(consultation: Consultation, question: Question, terminal: _Terminal
             terminal.say(f"[red]✘[/] {escape(str(error))}; please answer again")
 
 
-def _save(consultation: Consultation, source: Path | None, terminal: _Terminal, how: str) -> None:
+def _save(
+    consultation: Consultation, source: Path | None, terminal: _Terminal, how: str
+) -> Path | None:
     count = len(consultation.answered)
     if not count:
         terminal.say(f"{how}: no answers were given, so nothing was saved")
-        return
+        return None
     path = _target(source, terminal)
     data = json.dumps(consultation.data, ensure_ascii=False, indent=2) + "\n"
     write_atomically(path, data.encode(), protect=(source,) if source else ())
     answers = f"{count} answer{'s' * (count != 1)}"
     terminal.say(f"{how}: saved the facts with your {answers} to [bold]{escape(str(path))}[/]")
+    return path
 
 
 def _target(source: Path | None, terminal: _Terminal) -> Path:
@@ -135,8 +139,4 @@ def _target(source: Path | None, terminal: _Terminal) -> Path:
             reply = "no"
         if reply.strip().casefold() in ("y", "yes"):
             return first
-    candidate, number = first, 1
-    while candidate.exists():
-        number += 1
-        candidate = first.with_name(f"{first.stem}-{number}{first.suffix}")
-    return candidate
+    return free_name(first)

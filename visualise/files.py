@@ -53,6 +53,18 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
         raise
 
 
+def free_name(path: Path) -> Path:
+    """`path` if nothing is there, else the first free `STEM-2.EXT`, `STEM-3.EXT`, ... beside it.
+
+    For files paydoctor names itself: what the person already has stays untouched.
+    """
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
 def _mode_for(target: Path) -> int:
     """The permissions a plain `open` would give: the old file's, else 0o666 less the umask."""
     try:
