@@ -42,8 +42,8 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
-        os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
+            os.chmod(temporary, _mode_for(target))  # by name: Windows has os.fchmod from 3.13 on
             yield stream
         os.replace(temporary, target)
     except BaseException as error:
