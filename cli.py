@@ -190,11 +190,14 @@ def run_diagnose(argv: list[str], language: Language) -> int:
         from engine.explain import check_id
 
         check_id(doctor, args.explain)
-    facts = _consult(doctor, args.facts, language) if args.ask else read_facts_file(args.facts)
+    if args.ask:
+        facts, facts_file = _consult(doctor, args.facts, language)
+    else:
+        facts, facts_file = read_facts_file(args.facts), args.facts
     diagnosis = doctor.diagnose(facts)
     if args.explain:
         return _explain(args, doctor, facts, diagnosis, language)
-    drawing = _start_diagram(args, diagnosis, language)
+    drawing = _start_diagram(args, diagnosis, facts_file, language)
     plan_check = check_plan(doctor, facts, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
@@ -213,7 +216,11 @@ def run_diagnose(argv: list[str], language: Language) -> int:
 
 
 def _consult(doctor, source: Path | None, language: Language):
-    """The facts of a consultation in the terminal, starting from `source` if given."""
+    """A consultation in the terminal, starting from `source` if given.
+
+    Returns its facts and the file holding them: the one the answers were saved
+    to, else `source` (None if neither).
+    """
     from engine.consult import Consultation
     from engine.fact_edits import facts_data
     from engine.loading import read_facts_file, validate_facts
@@ -221,8 +228,8 @@ def _consult(doctor, source: Path | None, language: Language):
 
     start = facts_data(read_facts_file(source)) if source else {}
     consultation = Consultation(doctor, start)
-    consult(consultation, source, sys.stdin, sys.stderr, language)
-    return validate_facts(consultation.data)
+    saved = consult(consultation, source, sys.stdin, sys.stderr, language)
+    return validate_facts(consultation.data), saved or source
 
 
 def _explain(args: argparse.Namespace, doctor, facts, diagnosis, language: Language) -> int:
@@ -276,19 +283,23 @@ def _diagram_file(text: str) -> Path:
     return path
 
 
-def _start_diagram(args: argparse.Namespace, diagnosis, language: Language):
-    """Start drawing the diagnosis' reasoning where the options say (None: no diagram)."""
-    if args.no_diagram:
+def _start_diagram(
+    args: argparse.Namespace, diagnosis, facts_file: Path | None, language: Language
+):
+    """Start drawing the diagnosis' reasoning where the options say (None: no diagram).
+
+    By default it goes beside the file of the facts diagnosed; a consultation
+    that started from no file and saved no answers has none, so it draws none.
+    """
+    default = facts_file.with_name(facts_file.stem + ".diagnosis.svg") if facts_file else None
+    path = args.diagram or default
+    if args.no_diagram or path is None:
         return None
-    facts = getattr(args, "facts", None)
-    default = facts.with_name(facts.stem + ".diagnosis.svg") if facts else None
-    path = args.diagram or default or Path("diagnosis.svg")
     from visualise.diagram import diagnosis_dot
     from visualise.render import DiagramDrawing
 
-    return DiagramDrawing(
-        path, diagnosis_dot(diagnosis, language), protect=(facts,) if facts else ()
-    )
+    inputs = tuple(file for file in (args.facts, facts_file) if file is not None)
+    return DiagramDrawing(path, diagnosis_dot(diagnosis, language), protect=inputs)
 
 
 def _finish_diagram(drawing, language: Language) -> Path | None:
@@ -313,6 +324,10 @@ def _say_written(diagram: Path | None, report_format: str, language: Language) -
         )
 
 
+KNOWLEDGE_DIAGRAM = Path("knowledge-base.svg")
+"""Where `graph` draws by default: in the current folder, as the README says."""
+
+
 def run_graph(argv: list[str], language: Language) -> int:
     _ = language.gettext
     parser = _Parser(
@@ -326,19 +341,29 @@ def run_graph(argv: list[str], language: Language) -> int:
     parser.add_argument(
         "--diagram",
         type=_diagram_file,
-        default=Path("knowledge-base.svg"),
         metavar="PATH",
         help=_(
             "where to write it; the extension picks the format (.svg, .png, .pdf, .dot;"
-            " default: knowledge-base.svg)"
+            " default: {path} in the current folder, or {stem}-2{suffix} and so on if that"
+            " exists)"
+        ).format(
+            path=KNOWLEDGE_DIAGRAM,
+            stem=KNOWLEDGE_DIAGRAM.stem,
+            suffix=KNOWLEDGE_DIAGRAM.suffix,
         ),
     )
     args = parser.parse_args(argv)
     from visualise.diagram import knowledge_dot
+    from visualise.files import free_name
     from visualise.render import write_diagram
 
-    write_diagram(args.diagram, knowledge_dot(_knowledge(args), language))
-    print(_("diagram: {path}").format(path=args.diagram))
+    path = args.diagram or free_name(KNOWLEDGE_DIAGRAM)
+    write_diagram(path, knowledge_dot(_knowledge(args), language))
+    if args.diagram is None and path != KNOWLEDGE_DIAGRAM:
+        kept = _("diagram: {path} ({taken} exists, left as it was)")
+        print(kept.format(path=path, taken=KNOWLEDGE_DIAGRAM))
+    else:
+        print(_("diagram: {path}").format(path=path))
     return EXIT_OK
 
 
@@ -453,6 +478,7 @@ def run_batch(argv: list[str], language: Language) -> int:
     import time
     from functools import partial
 
+    import knowledge
     from engine.batch import BatchInput, BatchSummary, default_jobs, diagnose_all
     from visualise.batch import progress, render_summary
     from visualise.json_report import report_data
@@ -468,7 +494,8 @@ def run_batch(argv: list[str], language: Language) -> int:
     ):
         render = partial(report_data, reveal=args.show_personal_data, language=language)
         jobs = args.jobs or default_jobs()
-        for result in diagnose_all(doctor, batch, jobs, render, language.text):
+        folders = [knowledge.FOLDER, *args.knowledge]
+        for result in diagnose_all(doctor, batch, jobs, render, language.text, knowledge=folders):
             out.write(result.record.encode())
             summary.add(result)
             advance()

@@ -1,11 +1,12 @@
 """Diagnosing many cases: read a .jsonl file or a folder of .json files, one record per case.
 
 durable-rules runs one live session per process, so parallelism comes from
-worker processes. They are forked from the process that built the `Doctor`, so
-the knowledge base is compiled and loaded into durable-rules once, not once per
-worker or per case. Records come back in input order; a bad case becomes an
-error record carrying the message the single-file command would print, and the
-batch goes on.
+worker processes, started the platform's way. Forked ones (Linux) keep the
+`Doctor` of the process that built it, so the knowledge base is compiled and
+loaded into durable-rules once; spawned ones (macOS, Windows) build their own
+from the same folders, once per worker, never per case. Records come back in
+input order; a bad case becomes an error record carrying the message the
+single-file command would print, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import EngineFault, InputError
+from engine.knowledge_loader import load_knowledge
 from engine.loading import parse_facts_bytes, read_facts_file
 from engine.translatable import Message
 
@@ -130,15 +132,27 @@ Words = Callable[[Message], str]
 
 
 def diagnose_all(
-    doctor: Doctor, batch: BatchInput, jobs: int, render: Render, words: Words = str
+    doctor: Doctor,
+    batch: BatchInput,
+    jobs: int,
+    render: Render,
+    words: Words = str,
+    knowledge: Iterable[Path] = (),
+    start_method: str | None = None,
 ) -> Iterator[CaseResult]:
-    """Every case's result, in input order, diagnosed by `jobs` processes."""
-    worker = _Worker(doctor, str(batch.path), render, words)
+    """Every case's result, in input order, diagnosed by `jobs` processes.
+
+    `knowledge` names every folder `doctor` was loaded from (the built-in one
+    included), for workers that build their own; `start_method` is the
+    platform default unless given.
+    """
+    folders = tuple(folder.resolve() for folder in knowledge)
+    worker = _Worker(doctor, folders, str(batch.path), render, words)
     if jobs <= 1:
         for case in batch:
             yield worker.run(case)
         return
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(start_method)
     with context.Pool(jobs, initializer=_adopt, initargs=(worker,)) as pool:
         pending: deque = deque()
         for chunk in _chunks(batch, CHUNK):
@@ -169,10 +183,17 @@ class BatchSummary:
 class _Worker:
     """Diagnoses one case into its record; lives in every worker process."""
 
-    doctor: Doctor
+    doctor: Doctor | None
+    """None in a spawned worker until `_adopt` builds it."""
+    knowledge: tuple[Path, ...]
+    """The knowledge folders `doctor` was loaded from."""
     source: str
     render: Render
     words: Words
+
+    def __reduce__(self):
+        """Sent to a spawned worker without its Doctor: a compiled engine cannot be pickled."""
+        return _Worker, (None, self.knowledge, self.source, self.render, self.words)
 
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
@@ -194,10 +215,14 @@ class _Worker:
 
 
 _worker: _Worker | None = None
+_startup_error: Exception | None = None
 
 
 def _adopt(worker: _Worker) -> None:
-    """Pool initializer: the forked process keeps the parent's worker (and its Doctor).
+    """Pool initializer: keep the worker (a forked one has the parent's Doctor; build one if not).
+
+    A failure to build is kept for `_run_chunk` to raise in the parent: raised
+    here, it would make the pool restart the worker forever.
 
     Stopping is the parent's to handle: a worker ignores Ctrl-C, and ends without a
     word at SIGTERM (what the parent's pool sends it on the way out) or when it
@@ -205,10 +230,17 @@ def _adopt(worker: _Worker) -> None:
     Linux it is also sent SIGTERM when the parent dies, however it dies: a worker
     whose parent was killed otherwise waited for work forever.
     """
-    global _worker
+    global _worker, _startup_error
+    if worker.doctor is None:
+        try:
+            worker = replace(worker, doctor=Doctor(load_knowledge(worker.knowledge)))
+        except Exception as error:
+            _startup_error = error
+            return
     _worker = worker
-    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
-        signal.signal(signum, signal.SIG_DFL)
+    for name in ("SIGTERM", "SIGHUP", "SIGPIPE"):  # Windows has SIGTERM alone
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform == "linux":
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -219,6 +251,8 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _run_chunk(chunk: list[BatchCase]) -> list[CaseResult]:
+    if _worker is None:
+        raise _startup_error
     return [_worker.run(case) for case in chunk]
 
 

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import shutil
 import sys
 
 import pytest
 
 import cli
-from engine.batch import CHUNK, BatchInput, BatchSummary, CaseResult, _line
+from engine.batch import CHUNK, BatchInput, BatchSummary, CaseResult, _line, diagnose_all
+from engine.diagnosis import Doctor
 from engine.errors import InputError, KnowledgeError
 from engine.knowledge_base import CompiledRule
+from engine.knowledge_loader import load_knowledge
 from engine.loading import parse_facts
 from engine.rules import fact, when
 from engine.session import MAX_CONDITIONS_AT_TEST, MAX_TESTS_AFTER_TEST, RuleEngine
+from knowledge import FOLDER
 from tests.conftest import EXAMPLES
+from tests.test_knowledge_dir import guide_files
 from visualise.batch import render_summary
 from visualise.json_report import report_data
 
@@ -209,3 +215,39 @@ def test_records_stay_one_line_of_utf8_whatever_their_text_holds(tmp_path, capsy
     line = _line({"evidence": f"a{character}b"})
     assert line.count("\n") == 1 and len(line.splitlines()) == 1
     assert json.loads(line.encode().decode("utf-8")) == {"evidence": f"a{character}b"}
+
+
+def test_spawned_workers_build_the_same_doctor_knowledge_folders_included(
+    tmp_path, capsys, monkeypatch
+):
+    """Where workers are spawned, not forked (Windows, macOS), the records are the same."""
+    for name, text in guide_files().items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    mine = (tmp_path / "my-facts.json").read_text(encoding="utf-8")
+    path = _jsonl(tmp_path, *[mine, RENEWED, EXPIRED] * (CHUNK // 2))
+    argv = (str(path), "--knowledge", "my-rules")
+    one = _run(capsys, *argv, "--jobs", "1")
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
+    two = _run(capsys, *argv, "--jobs", "2")
+    assert one[0] == two[0] == 0
+    assert one[1] == two[1]
+    for record in two[1][::3]:  # every case of my-facts.json, in both chunks
+        assert "card-not-linked" in [cause["id"] for cause in record["causes"]]
+
+
+def test_a_spawned_worker_that_cannot_load_the_knowledge_says_why_instead_of_hanging(tmp_path):
+    for name, text in guide_files().items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    folder = tmp_path / "my-rules"
+    doctor = Doctor(load_knowledge([FOLDER, folder]))
+    shutil.rmtree(folder)  # gone between the parent's loading and the workers'
+    batch = BatchInput.open(_jsonl(tmp_path, RENEWED, EXPIRED))
+    with pytest.raises(InputError, match="no such folder"):
+        records = diagnose_all(
+            doctor, batch, 2, report_data, knowledge=[FOLDER, folder], start_method="spawn"
+        )
+        list(records)

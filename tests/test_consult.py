@@ -130,6 +130,38 @@ def test_starting_from_a_facts_file_saves_beside_it_and_leaves_it_alone(
     assert f"saved the facts with your 1 answer to {tmp_path / 'mine-answered.json'}" in err
 
 
+def test_the_diagram_is_drawn_beside_the_answers_it_depicts(monkeypatch, capsys, tmp_path):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    facts = cases / "mine.json"
+    facts.write_text('{"as_of": "2026-11-27", "taobao": {"security_error": true}}')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("0\n"))
+    assert cli.main(["--ask", str(facts)]) == 0
+    drawn = cases / "mine-answered.diagnosis.svg"
+    assert capsys.readouterr().out.endswith(f"diagram: {drawn}\n")
+    assert "Taobao flagged your account" in drawn.read_text(encoding="utf-8")
+    assert {p.name for p in cases.iterdir()} == {"mine.json", "mine-answered.json", drawn.name}
+    assert [p.name for p in tmp_path.iterdir()] == ["cases"]
+
+
+def test_without_a_facts_file_the_diagram_follows_the_saved_answers_or_is_not_drawn(
+    monkeypatch, capsys, tmp_path
+):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli.main(["--ask"]) == 0
+    assert "diagram:" not in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr("sys.stdin", io.StringIO("0\n"))
+    assert cli.main(["--ask"]) == 0
+    assert capsys.readouterr().out.endswith("diagram: paydoctor-facts.diagnosis.svg\n")
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "paydoctor-facts.json",
+        "paydoctor-facts.diagnosis.svg",
+    }
+
+
 def test_ctrl_c_saves_what_was_answered_and_says_where(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)
     code, out, err = _ask(monkeypatch, capsys, "1\n", stdin_type=_Keys)

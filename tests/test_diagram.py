@@ -261,6 +261,22 @@ def test_graph_draws_the_knowledge_base(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == f"diagram: {target}"
 
 
+def test_graph_draws_in_the_current_folder_and_never_over_a_file_there(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["graph"]) == 0
+    assert capsys.readouterr().out == "diagram: knowledge-base.svg\n"
+    first = (tmp_path / "knowledge-base.svg").read_bytes()
+    assert first.rstrip().endswith(b"</svg>")
+    assert cli.main(["graph"]) == 0
+    assert capsys.readouterr().out == (
+        "diagram: knowledge-base-2.svg (knowledge-base.svg exists, left as it was)\n"
+    )
+    assert (tmp_path / "knowledge-base.svg").read_bytes() == first
+    assert (tmp_path / "knowledge-base-2.svg").read_bytes().rstrip().endswith(b"</svg>")
+
+
 def test_the_readme_picture_is_the_current_diagram_of_its_example(story):
     """The command that regenerates it is in README.md, "The reasoning diagram"."""
     titles = {

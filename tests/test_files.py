@@ -28,6 +28,17 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o640
 
 
+def test_files_are_written_where_os_has_no_fchmod(tmp_path, monkeypatch):
+    """Windows before Python 3.13."""
+    monkeypatch.delattr(os, "fchmod")
+    target = tmp_path / "out.svg"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
 def test_the_input_file_is_never_overwritten(tmp_path):
     facts = tmp_path / "facts.json"
     facts.write_text("{}", encoding="utf-8")

@@ -18,7 +18,7 @@ from rich.markup import escape
 
 from engine.consult import YES, Consultation, Question
 from engine.errors import InputError
-from visualise.files import write_atomically
+from visualise.files import free_name, write_atomically
 from visualise.language import Language
 
 DEFAULT_NAME = "paydoctor-facts.json"
@@ -58,10 +58,11 @@ def consult(
     stdin: IO[str],
     stderr: IO[str],
     language: Language,
-) -> None:
+) -> Path | None:
     """Ask until no question is left or input ends; save the facts and say where.
 
-    Ctrl-C saves too, then propagates as KeyboardInterrupt.
+    Returns the file saved to (None when nothing was answered). Ctrl-C saves
+    too, then propagates as KeyboardInterrupt.
     """
     _ = language.gettext
     terminal = _Terminal(stdin, stderr)
@@ -77,7 +78,7 @@ def consult(
         terminal.say()
         _save(consultation, source, terminal, language, _("interrupted"))
         raise
-    _save(consultation, source, terminal, language, _("input ended") if ended else _("done"))
+    return _save(consultation, source, terminal, language, _("input ended") if ended else _("done"))
 
 
 def _ask_all(consultation: Consultation, terminal: _Terminal, language: Language) -> bool:
@@ -131,12 +132,12 @@ def _save(
     terminal: _Terminal,
     language: Language,
     how: str,
-) -> None:
+) -> Path | None:
     _ = language.gettext
     count = len(consultation.answered)
     if not count:
         terminal.say(_("{how}: no answers were given, so nothing was saved").format(how=how))
-        return
+        return None
     path = _target(source, terminal, language)
     data = json.dumps(consultation.data, ensure_ascii=False, indent=2) + "\n"
     write_atomically(path, data.encode(), protect=(source,) if source else ())
@@ -146,6 +147,7 @@ def _save(
         count,
     )
     terminal.say(saved.format(how=how, count=count, path=escape(str(path))))
+    return path
 
 
 def _target(source: Path | None, terminal: _Terminal, language: Language) -> Path:
@@ -164,8 +166,4 @@ def _target(source: Path | None, terminal: _Terminal, language: Language) -> Pat
             reply = "no"
         if reply.strip().casefold() in YES:
             return first
-    candidate, number = first, 1
-    while candidate.exists():
-        number += 1
-        candidate = first.with_name(f"{first.stem}-{number}{first.suffix}")
-    return candidate
+    return free_name(first)

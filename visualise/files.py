@@ -47,8 +47,8 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
             "{path}: cannot write: {reason}", path=path, reason=error.strerror or error
         ) from None
     try:
-        os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
+            os.chmod(temporary, _mode_for(target))  # by name: Windows has os.fchmod from 3.13 on
             yield stream
         os.replace(temporary, target)
     except BaseException as error:
@@ -58,6 +58,18 @@ def open_atomically(path: Path, protect: tuple[Path, ...] = ()) -> Iterator[Bina
                 "{path}: cannot write: {reason}", path=path, reason=error.strerror or error
             ) from None
         raise
+
+
+def free_name(path: Path) -> Path:
+    """`path` if nothing is there, else the first free `STEM-2.EXT`, `STEM-3.EXT`, ... beside it.
+
+    For files paydoctor names itself: what the person already has stays untouched.
+    """
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
 
 
 def _mode_for(target: Path) -> int:
