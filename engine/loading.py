@@ -24,7 +24,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from engine.errors import InputError
-from engine.facts import FACT_PATHS, PERSONAL_FIELDS, Facts
+from engine.facts import (
+    FACT_PATHS,
+    GIVEN_AND_NOT_KNOWN,
+    PERSONAL_FIELDS,
+    UNKNOWN_PATH,
+    Facts,
+    template,
+)
 from engine.personal import mask_any
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -243,9 +250,8 @@ def _quoted(text: str) -> str:
 
 
 def _template(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc if not isinstance(p, int)).replace(
-        "bank_cards", "bank_cards[]"
-    )
+    """The path of `loc` with list items written `[]`: `bank_cards[]`, `foreign_cards[].x`."""
+    return template(_json_path(loc))
 
 
 def _shown(loc: tuple[Any, ...], value: Any) -> str:
@@ -265,6 +271,13 @@ def _describe(error: dict[str, Any]) -> str:
     path = _json_path(loc)
     if error["type"] == "extra_forbidden":
         return _unknown_key(loc)
+    if error["type"] == UNKNOWN_PATH:
+        return _unknown_path(loc, error["input"], error["msg"])
+    if error["type"] == GIVEN_AND_NOT_KNOWN:
+        return (
+            f"dont_know[{error['ctx']['index']}]: {_path_text(error['ctx']['path'])} has a value"
+            " in the facts too; a fact is either given or not known, remove one of them"
+        )
     value = error.get("input")
     if error["type"] == "literal_error":
         expected = "expected one of " + error["ctx"]["expected"].replace("'", '"')
@@ -294,6 +307,23 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     close = difflib.get_close_matches(key[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(known)
     return f"{_json_path(loc)}: unknown key {_key_text(key)}; {hint}"
+
+
+def _unknown_path(loc: tuple[Any, ...], path: str, problem: str) -> str:
+    """A `dont_know` entry that names no fact, with the closest fact path (items numbered)."""
+    known = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
+    close = difflib.get_close_matches(path[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{_json_path(loc)}: {_path_text(path)} is {problem}{hint}"
+
+
+_PATH_SHAPED = re.compile(r"[a-z_.\[\]]*(\[\d+\][a-z_.\[\]]*)*")
+"""Text made of path characters, digits only as list indexes: no name or number has that shape."""
+
+
+def _path_text(path: str) -> str:
+    """A fact path as a message quotes it: as typed when it has a path's shape, else masked."""
+    return _quoted(path if _PATH_SHAPED.fullmatch(path) else mask_any(path))
 
 
 def _flatten(annotation: Any) -> list[Any]:
