@@ -11,7 +11,6 @@ import copy
 from typing import Any
 
 from engine.facts import Facts
-from engine.rules import CARD
 
 FactData = dict[str, Any]
 
@@ -41,12 +40,20 @@ def with_fact(data: FactData, path: str, value: Any, card: int | None = None) ->
 
 
 def set_fact(data: FactData, path: str, value: Any, card: int | None = None) -> None:
-    """Make `path` hold `value` in `data` itself (None: the fact becomes unknown)."""
+    """Make `path` hold `value` in `data` itself (None: the fact becomes unknown).
+
+    A fact given a value is no longer one the person does not know (`dont_know`).
+    """
     *sections, leaf = path.split(".")
+    if value is not None and "dont_know" in data:
+        concrete = path.replace("[].", f"[{card}].", 1)
+        data["dont_know"] = [p for p in data["dont_know"] if p != concrete]
+        if not data["dont_know"]:
+            del data["dont_know"]
     node = data
     for part in sections:
-        if part == CARD:
-            node = node[CARD.removesuffix("[]")][card]
+        if part.endswith("[]"):
+            node = node[part.removesuffix("[]")][card]
             continue
         if value is None and part not in node:
             return

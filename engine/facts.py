@@ -1,8 +1,9 @@
-"""The facts-v1 input contract as pydantic models (../shared/spec/facts-v1.md).
+"""The facts input contract as pydantic models (../shared/spec/facts-v2.md, on top of v1).
 
 Every field is optional: `None` means "not known", never "false". Document and
 phone numbers are stored normalised, so every comparison downstream is plain
 equality; names are kept as typed, because how they were typed is evidence.
+Every facts-v1 file is a facts-v2 file with the same meaning.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from pydantic import (
     Field,
     NonNegativeInt,
     WithJsonSchema,
+    model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from engine import normalise, personal
 from engine.translatable import Message
@@ -50,6 +53,40 @@ def _non_blank(value: str) -> str:
     return value
 
 
+_INDEX = re.compile(r"\[(\d+)\]")
+_CONCRETE_PATH = re.compile(r"[a-z_0-9]+(\[\d+\])?(\.[a-z_0-9]+(\[\d+\])?)*")
+UNKNOWN_PATH = "unknown_fact_path"
+"""The error type of a `dont_know` entry that names no fact: messages suggest the closest."""
+GIVEN_AND_NOT_KNOWN = "given_and_not_known"
+"""The error type of a `dont_know` entry whose fact is given a value too."""
+
+
+def template(path: str) -> str:
+    """A concrete path's template: `bank_cards[1].bank` -> `bank_cards[].bank`."""
+    return _INDEX.sub("[]", path)
+
+
+def _fact_path(value: str) -> str:
+    """A `dont_know` entry: a fact path of the format, every list item named by its index."""
+    if (
+        not _CONCRETE_PATH.fullmatch(value)
+        or template(value) not in FACT_PATHS
+        or template(value) == "dont_know"
+    ):
+        raise PydanticCustomError(UNKNOWN_PATH, "not a fact path")
+    if any(int(index) >= MAX_CARDS for index in _INDEX.findall(value)):
+        raise PydanticCustomError(
+            UNKNOWN_PATH, f"not a fact path: list items are numbered 0 to {MAX_CARDS - 1}"
+        )
+    return value
+
+
+def _non_negative(value: float) -> float:
+    if value < 0:
+        raise ValueError("expected a number >= 0")
+    return value
+
+
 Day = Annotated[
     date,
     BeforeValidator(_iso_date),
@@ -66,14 +103,29 @@ PhoneNumber = Annotated[
     Field(json_schema_extra={"x-personal": "phone number"}),
 ]
 MAX_CARDS = 50
-"""The most bank cards a case may list: people link a handful, so a longer list is a mistake.
+"""The most cards (bank or foreign) a case may list: people link a handful, so more is a mistake.
 
 Refused when the facts are read, so no later stage (each card is observed and
 its fixes checked) meets thousands of cards.
 """
+MAX_DONT_KNOW = 500
+"""The most paths `dont_know` may list: a consultation asks a few dozen questions at most."""
 
 Name = Annotated[str, AfterValidator(_non_blank)]
+Address = Annotated[
+    str,
+    AfterValidator(_non_blank),
+    Field(json_schema_extra={"x-personal": "address"}),
+]
 CardDigits = Annotated[str, AfterValidator(_last4)]
+FactPath = Annotated[
+    str,
+    AfterValidator(_fact_path),
+    WithJsonSchema({"type": "string", "pattern": _CONCRETE_PATH.pattern}),
+]
+Amount = Annotated[
+    float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
+]
 
 # Which fields hold personal data, by their dotted path with list indexes removed.
 PERSONAL_FIELDS: dict[str, str] = {
@@ -92,6 +144,12 @@ PERSONAL_FIELDS: dict[str, str] = {
     "alipay.identity.name": personal.NAME,
     "alipay.identity.passport_number": personal.PASSPORT,
     "alipay.identity.residence_permit_number": personal.PERMIT,
+    "alipay.identity.address": personal.ADDRESS,
+    "wechat_pay.phone": personal.PHONE,
+    "wechat_pay.identity.name": personal.NAME,
+    "wechat_pay.identity.passport_number": personal.PASSPORT,
+    "wechat_pay.identity.residence_permit_number": personal.PERMIT,
+    "wechat_pay.identity.address": personal.ADDRESS,
 }
 
 
@@ -109,12 +167,15 @@ class Passport(Section):
     expiry_date: Day | None = None
     previous_number: DocumentNumber | None = None
     renewed_on: Day | None = None
+    renewed: bool | None = None
+    previous_expiry_date: Day | None = None
 
 
 class ResidencePermit(Section):
     number: DocumentNumber | None = None
     expiry_date: Day | None = None
     name: Name | None = None
+    held: bool | None = None
 
 
 class Phone(Section):
@@ -123,6 +184,11 @@ class Phone(Section):
 
 
 CardStatus = Literal["ok", "cannot_be_verified", "unresponsive", "not_linked"]
+WalletName = Literal["alipay", "wechat_pay", "both"]
+_CARD_WALLET = Field(
+    default=None,
+    description='where the card is linked; not given (null) means "alipay", as in facts-v1',
+)
 
 
 class BankCard(Section):
@@ -133,20 +199,52 @@ class BankCard(Section):
     name_on_file: Name | None = None
     name_entered: Name | None = None
     status: CardStatus | None = None
+    wallet: WalletName | None = _CARD_WALLET
+    """None reads as "alipay" (facts-v1 cards are Alipay's); kept None: "not said" shows."""
+    passport_updated: bool | None = None
 
 
-class AlipayIdentity(Section):
+class ForeignCard(Section):
+    network: (
+        Literal["visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay", "other"]
+        | None
+    ) = None
+    last4: CardDigits | None = None
+    wallet: WalletName | None = None
+    status: (
+        Literal["ok", "declined", "blocked_by_issuer", "verification_failed", "not_accepted"] | None
+    ) = None
+
+
+class Payment(Section):
+    amount_usd: Amount | None = None
+    year_total_usd: Amount | None = None
+
+
+class WalletIdentity(Section):
+    """Identity Information as a wallet (Alipay, WeChat Pay) records it."""
+
     name: Name | None = None
     passport_number: DocumentNumber | None = None
     residence_permit_number: DocumentNumber | None = None
     residence_permit_expiry_date: Day | None = None
+    address: Address | None = None
 
 
-class Alipay(Section):
+VerificationItem = Literal[
+    "passport_photo", "selfie", "address", "occupation", "phone", "second_bank_card"
+]
+
+
+class Wallet(Section):
+    """One wallet's account (Alipay, WeChat Pay): the same fields for both."""
+
     phone: PhoneNumber | None = None
-    identity: AlipayIdentity | None = None
+    identity: WalletIdentity | None = None
     document_expiry_notice: bool | None = None
     balance_cny: float | None = None
+    restricted: bool | None = None
+    verification_requested: list[VerificationItem] | None = Field(default=None, max_length=6)
 
 
 class Taobao(Section):
@@ -159,7 +257,17 @@ class Taobao(Section):
 
 
 class Symptom(Section):
-    where: Literal["alipay", "taobao", "bank_card_link"] | None = None
+    where: (
+        Literal[
+            "alipay",
+            "taobao",
+            "bank_card_link",
+            "wechat_pay",
+            "wechat_pay_card_link",
+            "foreign_card",
+        ]
+        | None
+    ) = None
     error_message: str | None = None
     persists: bool | None = None
 
@@ -176,20 +284,34 @@ class Facts(Section):
         strict=True,
         frozen=True,
         populate_by_name=True,
-        title="paydoctor facts, version 1",
+        title="paydoctor facts, version 2",
     )
 
     schema_url: str | None = Field(default=None, alias="$schema")
+    dont_know: list[FactPath] | None = Field(default=None, max_length=MAX_DONT_KNOW)
     as_of: Day | None = None
     person: Person | None = None
     passport: Passport | None = None
     residence_permit: ResidencePermit | None = None
     phone: Phone | None = None
     bank_cards: list[BankCard] | None = Field(default=None, max_length=MAX_CARDS)
-    alipay: Alipay | None = None
+    foreign_cards: list[ForeignCard] | None = Field(default=None, max_length=MAX_CARDS)
+    payment: Payment | None = None
+    alipay: Wallet | None = None
+    wechat_pay: Wallet | None = None
     taobao: Taobao | None = None
     symptom: Symptom | None = None
     travel: Travel | None = None
+
+    @model_validator(mode="after")
+    def _not_known_means_no_value(self) -> Facts:
+        """A fact is given or not known, never both: `dont_know` lists facts without a value."""
+        for index, path in enumerate(self.dont_know or ()):
+            if value_at(self, path) is not None:
+                raise PydanticCustomError(
+                    GIVEN_AND_NOT_KNOWN, "given and not known", {"index": index, "path": path}
+                )
+        return self
 
 
 def _leaf_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
@@ -208,29 +330,52 @@ def _leaf_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
             paths += _leaf_paths(section, path + ".")
         elif listed is not None:
             paths.append(path)
-            paths += _leaf_paths(listed.__args__[0], path + "[].")
+            item = listed.__args__[0]
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                paths += _leaf_paths(item, path + "[].")
         else:
             paths.append(path)
     return paths
 
 
 FACT_PATHS: tuple[str, ...] = tuple(_leaf_paths(Facts))
-"""Every path of the format, lists written `bank_cards[]`: what a rule may read."""
+"""Every path of the format, list items written `bank_cards[]`: what a rule may read.
+
+A list of values (`alipay.verification_requested`) is one fact; a list of
+sections (`bank_cards`, `foreign_cards`) has paths for its items' fields.
+"""
+NOT_FACTS = frozenset({"schema_url", "dont_know"})
+"""Fields that say something about the facts, not about the person: never read as facts."""
+
+
+def is_item_path(path: str) -> bool:
+    """Whether `path` is a field of a list's item (`bank_cards[].bank`), read per item."""
+    return "[]." in path
 
 
 def read_path(facts: Facts, path: str, card: int | None = None) -> Any:
-    """The value at a dotted path (`bank_cards[].x` reads card `card`), or None if unknown."""
-    return flatten(facts).get((path, card if path.startswith("bank_cards[].") else None))
+    """The value at a dotted path (`bank_cards[].x` reads item `card`), or None if unknown."""
+    return flatten(facts).get((path, card if is_item_path(path) else None))
+
+
+def value_at(facts: Facts, path: str) -> Any:
+    """The value at a concrete path (`bank_cards[1].bank`), or None if unknown."""
+    index = _INDEX.search(path)
+    return read_path(facts, template(path), int(index.group(1)) if index else None)
 
 
 def flatten(facts: Facts) -> dict[tuple[str, int | None], Any]:
-    """Every known value by (path, card): what `read_path` reads, gathered in one walk."""
+    """Every known value by (path, item): what `read_path` reads, gathered in one walk.
+
+    A list item's fields are keyed by the item's index (a card's); every other
+    fact by None. A list of values is one value.
+    """
     values: dict[tuple[str, int | None], Any] = {}
 
     def walk(node: BaseModel, prefix: str, card: int | None) -> None:
         for name in type(node).model_fields:
             value = getattr(node, name)
-            if value is None or name == "schema_url":
+            if value is None or name in NOT_FACTS:
                 continue
             path = prefix + name
             values[(path, card)] = value
@@ -238,7 +383,8 @@ def flatten(facts: Facts) -> dict[tuple[str, int | None], Any]:
                 walk(value, path + ".", card)
             elif isinstance(value, list):
                 for index, item in enumerate(value):
-                    walk(item, path + "[].", index)
+                    if isinstance(item, BaseModel):
+                        walk(item, path + "[].", index)
 
     walk(facts, "", None)
     return values

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from engine.errors import InputError, KnowledgeError
-from engine.facts import FACT_PATHS, read_path
+from engine.facts import FACT_PATHS, is_item_path, read_path
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.knowledge_loader import Unit
 from engine.plan import cause_graph, graph_problems
@@ -34,7 +34,6 @@ from engine.rules import (
     TestKind,
     Workaround,
     encode,
-    is_card_path,
 )
 from engine.session import rule_load_problems
 
@@ -254,7 +253,7 @@ def _can_hold(path: str, value: str) -> bool:
             facts = validate_facts(data)
         except InputError:
             continue
-        if encode(read_path(facts, path, 0 if is_card_path(path) else None)) == value:
+        if encode(read_path(facts, path, 0 if is_item_path(path) else None)) == value:
             return True
     return False
 

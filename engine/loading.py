@@ -24,7 +24,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from engine.errors import InputError
-from engine.facts import FACT_PATHS, PERSONAL_FIELDS, Facts
+from engine.facts import (
+    FACT_PATHS,
+    GIVEN_AND_NOT_KNOWN,
+    PERSONAL_FIELDS,
+    UNKNOWN_PATH,
+    Facts,
+    template,
+)
 from engine.personal import mask_any
 from engine.translatable import N_, Message
 
@@ -265,9 +272,8 @@ def _quoted(text: str) -> str:
 
 
 def _template(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc if not isinstance(p, int)).replace(
-        "bank_cards", "bank_cards[]"
-    )
+    """The path of `loc` with list items written `[]`: `bank_cards[]`, `foreign_cards[].x`."""
+    return template(_json_path(loc))
 
 
 def _shown(loc: tuple[Any, ...], value: Any) -> str | Message:
@@ -297,6 +303,13 @@ def _describe(error: dict[str, Any]) -> Message:
     path = _json_path(loc)
     if error["type"] == "extra_forbidden":
         return _unknown_key(loc)
+    if error["type"] == UNKNOWN_PATH:
+        return _unknown_path(loc, error["input"], error["msg"])
+    if error["type"] == GIVEN_AND_NOT_KNOWN:
+        return (
+            f"dont_know[{error['ctx']['index']}]: {_path_text(error['ctx']['path'])} has a value"
+            " in the facts too; a fact is either given or not known, remove one of them"
+        )
     value = error.get("input")
     if error["type"] == "literal_error":
         expected = Message(
@@ -346,6 +359,23 @@ def _unknown_key(loc: tuple[Any, ...]) -> Message:
     return Message(
         "{path}: unknown key {key}; {hint}", path=_json_path(loc), key=_key_text(key), hint=hint
     )
+
+
+def _unknown_path(loc: tuple[Any, ...], path: str, problem: str) -> str:
+    """A `dont_know` entry that names no fact, with the closest fact path (items numbered)."""
+    known = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
+    close = difflib.get_close_matches(path[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{_json_path(loc)}: {_path_text(path)} is {problem}{hint}"
+
+
+_PATH_SHAPED = re.compile(r"[a-z_.\[\]]*(\[\d+\][a-z_.\[\]]*)*")
+"""Text made of path characters, digits only as list indexes: no name or number has that shape."""
+
+
+def _path_text(path: str) -> str:
+    """A fact path as a message quotes it: as typed when it has a path's shape, else masked."""
+    return _quoted(path if _PATH_SHAPED.fullmatch(path) else mask_any(path))
 
 
 def _flatten(annotation: Any) -> list[Any]:

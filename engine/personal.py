@@ -1,4 +1,4 @@
-"""Masking of personal data (passport, permit and phone numbers, names).
+"""Masking of personal data (passport, permit and phone numbers, names, addresses).
 
 Values are tagged with their kind where they are produced and masked only when
 rendered, so one switch (`reveal`) decides for every output.
@@ -13,14 +13,15 @@ PASSPORT = "passport"
 PERMIT = "permit"
 PHONE = "phone"
 NAME = "name"
-PERSONAL_KINDS = frozenset({PASSPORT, PERMIT, PHONE, NAME})
+ADDRESS = "address"
+PERSONAL_KINDS = frozenset({PASSPORT, PERMIT, PHONE, NAME, ADDRESS})
 
 
 def mask(value: str, kind: str | None) -> str:
     """Hide the middle of a personal value, keeping enough to tell values apart."""
     if kind not in PERSONAL_KINDS:
         return value
-    if kind == NAME:
+    if kind in (NAME, ADDRESS):
         return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split(" "))
     if kind == PHONE:
         # +8613800138000 -> +86 138****8000

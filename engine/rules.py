@@ -240,7 +240,11 @@ class Case:
         object.__setattr__(self, "_values", flatten(self.facts))
 
     def get(self, path: str, card: int | None = None) -> Any:
-        """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown."""
+        """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown.
+
+        A `foreign_cards[]` path is read for the item `card` names; without one it
+        is not known (foreign cards are not subjects of per-card rules).
+        """
         values = self._values
         if card is not None:
             # A card's own facts are kept under its index, the case's under None.
@@ -251,7 +255,7 @@ class Case:
 
     def where(self, path: str, card: int | None) -> str:
         """The concrete JSON path: `bank_cards[].x` of card 1 is `bank_cards[1].x`."""
-        return path.replace(CARD, f"bank_cards[{card}]") if card is not None else path
+        return path.replace("[].", f"[{card}].", 1) if card is not None else path
 
     def card_count(self) -> int:
         return len(self.facts.bank_cards or ())

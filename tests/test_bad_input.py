@@ -129,24 +129,45 @@ def _set(path: str, value: object) -> dict:
     """Facts with `value` at `path`; `bank_cards[].x` goes into the first card."""
     facts: dict = {}
     node = facts
-    parts = path.replace("[]", "").split(".")
-    for part in parts[:-1]:
-        if part == "bank_cards":
-            node["bank_cards"] = [{}]
-            node = node["bank_cards"][0]
+    *sections, leaf = path.split(".")
+    for part in sections:
+        if part.endswith("[]"):
+            node[part.removesuffix("[]")] = [{}]
+            node = node[part.removesuffix("[]")][0]
         else:
             node = node.setdefault(part, {})
-    node[parts[-1]] = value
+    node[leaf] = value
     return facts
 
 
 def _concrete(path: str) -> str:
-    return path.replace("bank_cards[]", "bank_cards[0]")
+    return path.replace("[]", "[0]")
+
+
+def _holds_a_list(path: str) -> bool:
+    try:
+        validate_facts(_set(path, []))
+    except InputError:
+        return False
+    return True
+
+
+LIST_PATHS = [p for p in FACT_PATHS if _holds_a_list(p)]
+
+
+def test_the_lists_of_the_format():
+    assert LIST_PATHS == [
+        "dont_know",
+        "bank_cards",
+        "foreign_cards",
+        "alipay.verification_requested",
+        "wechat_pay.verification_requested",
+    ]
 
 
 @pytest.mark.parametrize("path", FACT_PATHS)
 def test_a_wrong_type_at_every_path(tmp_path, capsys, path):
-    wrong = {"bank_cards": {"bank": "ICBC"}}.get(path, [True])
+    wrong = {"bank": "ICBC"} if path in LIST_PATHS else [True]
     code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, wrong)))
     assert_one_clear_error(code, err, f"{_concrete(path)}: ", "is not allowed: expected")
 
@@ -174,19 +195,100 @@ FORMAT_CASES = {
     "bank_cards[].last4": ("12345", "last four digits"),
     "bank_cards[].status": ("broken", 'one of "ok"'),
     "taobao.payment_method": ("cash", 'one of "alipay"'),
-    "symptom.where": ("wechat", 'one of "alipay"'),
     "taobao.account_age_days": (-3, ">= 0"),
     "alipay.balance_cny": ("12.50", "expected a number"),
     "travel.limited_connectivity": ("yes", "true or false"),
     "$schema": (5, "expected a string"),
+    "passport.renewed": ("yes", "true or false"),
+    "residence_permit.held": (0, "true or false"),
+    "bank_cards[].wallet": ("paypal", 'one of "alipay", "wechat_pay" or "both"'),
+    "bank_cards[].passport_updated": ("true", "true or false"),
+    "foreign_cards[].network": ("maestro", 'one of "visa", "mastercard"'),
+    "foreign_cards[].last4": ("42", "last four digits"),
+    "foreign_cards[].wallet": ("alipay_hk", 'one of "alipay"'),
+    "foreign_cards[].status": ("stolen", 'one of "ok", "declined", "blocked_by_issuer"'),
+    "payment.amount_usd": (-5, "expected a number >= 0"),
+    "payment.year_total_usd": ("100", "expected a number"),
+    "wechat_pay.phone": ("12345", "phone number such as"),
+    "wechat_pay.identity.passport_number": ("E12/345", "letters and digits"),
+    "wechat_pay.identity.name": ("  ", "non-empty name"),
+    "alipay.identity.address": ("", "non-empty"),
+    "wechat_pay.restricted": ("no", "true or false"),
+    "wechat_pay.balance_cny": ("12.50", "expected a number"),
+    "alipay.verification_requested": ("selfie", "expected a list"),
+    "alipay.verification_requested[]": ("ID card", 'one of "passport_photo", "selfie"'),
+    "wechat_pay.verification_requested[]": ("face", 'one of "passport_photo"'),
+    "symptom.where": ("wechat", 'one of "alipay"'),
 }
 
 
 @pytest.mark.parametrize("path, case", FORMAT_CASES.items(), ids=FORMAT_CASES.keys())
 def test_a_wrong_format(tmp_path, capsys, path, case):
     value, expected = case
+    if path.endswith("[]"):  # an item of a list of values
+        path, value = path.removesuffix("[]"), [value]
+        where = f"{path}[0]: "
+    else:
+        where = f"{_concrete(path)}: "
     code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, value)))
-    assert_one_clear_error(code, err, f"{_concrete(path)}: ", expected)
+    assert_one_clear_error(code, err, where, expected)
+
+
+DONT_KNOW_CASES = {
+    "a misspelt path": (
+        ["passport.renewd_on"],
+        'dont_know[0]: "passport.renewd_on" is not a fact path;'
+        " did you mean 'passport.renewed_on'?",
+    ),
+    "a card without its index": (
+        ["bank_cards[].phone_on_file"],
+        'dont_know[0]: "bank_cards[].phone_on_file" is not a fact path;'
+        " did you mean 'bank_cards[0].phone_on_file'?",
+    ),
+    "a card's field without the card": (
+        ["passport.renewed_on", "bank_cards.phone_on_file"],
+        'dont_know[1]: "bank_cards.phone_on_file" is not a fact path;'
+        " did you mean 'bank_cards[0].phone_on_file'?",
+    ),
+    "an index on a section": (["passport[0].number"], 'dont_know[0]: "passport[0].number"'),
+    "an index beyond any list": (
+        ["foreign_cards[50].status"],
+        'dont_know[0]: "foreign_cards[50].status" is not a fact path: list items are numbered 0'
+        " to 49",
+    ),
+    "dont_know itself": (["dont_know"], 'dont_know[0]: "dont_know" is not a fact path'),
+    "a personal value typed as a path": (
+        ["E12345678"],
+        'dont_know[0]: "E********" is not a fact path',
+    ),
+    "a path given a value too": (
+        ["bank_cards[1].phone_on_file"],
+        'dont_know[0]: "bank_cards[1].phone_on_file" has a value in the facts too',
+    ),
+    "not a list": (
+        "passport.number",
+        'dont_know: "p**************" is not allowed: expected a list',
+    ),
+    "not a string": ([3], "dont_know[0]: 3 is not allowed: expected a string"),
+}
+
+
+@pytest.mark.parametrize("paths, expected", DONT_KNOW_CASES.values(), ids=DONT_KNOW_CASES.keys())
+def test_dont_know_holds_paths_of_facts_without_a_value(tmp_path, capsys, paths, expected):
+    facts = {"bank_cards": [{}, {"phone_on_file": "13800138000"}], "dont_know": paths}
+    code, _, err = diagnose_file(tmp_path, capsys, _json(facts))
+    assert_one_clear_error(code, err, expected)
+
+
+def test_dont_know_takes_any_fact_of_the_format_with_its_items_numbered():
+    facts = validate_facts(
+        {
+            "dont_know": ["passport.renewed_on", "bank_cards[0].phone_on_file", "bank_cards"],
+            "foreign_cards": [{"network": "visa"}],
+        }
+    )
+    assert facts.dont_know == ["passport.renewed_on", "bank_cards[0].phone_on_file", "bank_cards"]
+    validate_facts({"dont_know": ["foreign_cards[0].status", "wechat_pay.identity.address"]})
 
 
 SECTIONS = sorted({p.rsplit(".", 1)[0] for p in FACT_PATHS if "." in p} | {""})

@@ -46,7 +46,7 @@ def personal_values(facts: dict) -> list[tuple[str, str, str]]:
 
 def forms(value: str, kind: str) -> set[str]:
     """Every way a raw value could appear in an output: as written and as normalised."""
-    if kind == personal.NAME:
+    if kind in (personal.NAME, personal.ADDRESS):
         words = value.upper().split()
         return {value, " ".join(words), *(w for w in words if len(w) >= 3)}
     if kind == personal.PHONE:
@@ -147,7 +147,7 @@ def test_batch_records_are_masked(capsys):
 
 def _spoilt(value: object, kind: str) -> object:
     """An invalid value that still holds the raw value, so an error message could echo it."""
-    if kind == personal.NAME:
+    if kind in (personal.NAME, personal.ADDRESS):
         return [value]
     if kind == personal.PHONE:
         return f"{value}-0000-0000-0000"
@@ -172,3 +172,34 @@ def test_error_messages_never_echo_a_raw_value(capsys, tmp_path, example, reveal
             assert code == 2, (path, out)
             assert path in out
             assert leaks(out, facts) == [], (path, out)
+
+
+def test_every_personal_field_of_the_wallets_is_masked_in_reports_and_errors(capsys, tmp_path):
+    """facts-v2's new personal fields (addresses, WeChat Pay's records) are masked like v1's."""
+    wallet = {
+        "phone": "+86 139 0013 9000",
+        "identity": {
+            "name": "ZHANG WEI",
+            "passport_number": "E98765432",
+            "residence_permit_number": "YX7654321",
+            "address": "Room 1203, 88 Jianguo Road",
+        },
+    }
+    facts = {"as_of": "2026-11-27", "alipay": wallet, "wechat_pay": wallet}
+    assert {path for path, _, _ in personal_values(facts)} >= {
+        "wechat_pay.identity.address",
+        "alipay.identity.address",
+        "wechat_pay.phone",
+    }
+    source = tmp_path / "facts.json"
+    source.write_text(json.dumps(facts), encoding="utf-8")
+    for fmt in ("text", "json"):
+        code, out = run(capsys, str(source), "--format", fmt)
+        assert code == 0 and leaks(out, facts) == [], out
+    facts["wechat_pay"] = {"identity": {"address": ["Room 1203, 88 Jianguo Road"]}}
+    source.write_text(json.dumps(facts), encoding="utf-8")
+    code, out = run(capsys, str(source))
+    assert code == 2 and "wechat_pay.identity.address" in out and "Jianguo" not in out
+    assert personal.mask("Room 1203, 88 Jianguo Road", personal.ADDRESS) == (
+        "R*** 1**** 8* J****** R***"
+    )

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 import cli
 from engine.evaluate import HOLDS, Held, evaluate
+from engine.fact_edits import get_fact
 from engine.facts import FACT_PATHS
 from engine.loading import validate_facts
 from engine.rules import Case
@@ -46,7 +48,29 @@ _names = st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4).flatmap(
 _document_numbers = st.from_regex(r"[A-Za-z]{1,2}[ -]?[0-9]{3}[ -]?[0-9]{4}", fullmatch=True)
 _days = st.dates(min_value=date(2020, 1, 1)).map(lambda d: d.isoformat())
 
+_wallets = st.sampled_from(["alipay", "wechat_pay", "both"])
+_amounts = st.floats(min_value=0, max_value=1e6, allow_nan=False) | st.integers(0, 10**6)
+_WALLET_VALUES = {
+    "phone": st.sampled_from(_PHONES),
+    "identity.name": _names,
+    "identity.passport_number": _document_numbers,
+    "identity.residence_permit_number": _document_numbers,
+    "identity.residence_permit_expiry_date": _days,
+    "identity.address": st.sampled_from(["Room 1203, 88 Jianguo Road", "北京市朝阳区建国路88号"]),
+    "document_expiry_notice": st.booleans(),
+    "balance_cny": st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    "restricted": st.booleans(),
+    "verification_requested": st.lists(
+        st.sampled_from(
+            ["passport_photo", "selfie", "address", "occupation", "phone", "second_bank_card"]
+        ),
+        max_size=3,
+    ),
+}
+_CONCRETE_PATHS = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
+
 LEAF_VALUES = {
+    "dont_know": st.lists(st.sampled_from(_CONCRETE_PATHS), max_size=3),
     "as_of": st.sampled_from(["2026-11-27", "2025-01-31", "2030-06-15"]),
     "person.surname": _names,
     "person.given_names": _names,
@@ -54,9 +78,12 @@ LEAF_VALUES = {
     "passport.expiry_date": _days,
     "passport.previous_number": _document_numbers,
     "passport.renewed_on": _days,
+    "passport.renewed": st.booleans(),
+    "passport.previous_expiry_date": _days,
     "residence_permit.number": _document_numbers,
     "residence_permit.expiry_date": _days,
     "residence_permit.name": _names,
+    "residence_permit.held": st.booleans(),
     "phone.number": st.sampled_from(_PHONES),
     "phone.changed_on": _days,
     "bank_cards[].bank": st.sampled_from(["Bank of China", "ICBC", "招商银行"]),
@@ -68,20 +95,39 @@ LEAF_VALUES = {
     "bank_cards[].status": st.sampled_from(
         ["ok", "cannot_be_verified", "unresponsive", "not_linked"]
     ),
-    "alipay.phone": st.sampled_from(_PHONES),
-    "alipay.identity.name": _names,
-    "alipay.identity.passport_number": _document_numbers,
-    "alipay.identity.residence_permit_number": _document_numbers,
-    "alipay.identity.residence_permit_expiry_date": _days,
-    "alipay.document_expiry_notice": st.booleans(),
-    "alipay.balance_cny": st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    "bank_cards[].wallet": _wallets,
+    "bank_cards[].passport_updated": st.booleans(),
+    "foreign_cards[].network": st.sampled_from(
+        ["visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay", "other"]
+    ),
+    "foreign_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
+    "foreign_cards[].wallet": _wallets,
+    "foreign_cards[].status": st.sampled_from(
+        ["ok", "declined", "blocked_by_issuer", "verification_failed", "not_accepted"]
+    ),
+    "payment.amount_usd": _amounts,
+    "payment.year_total_usd": _amounts,
+    **{
+        f"{wallet}.{field}": values
+        for wallet in ("alipay", "wechat_pay")
+        for field, values in _WALLET_VALUES.items()
+    },
     "taobao.bound_to_alipay": st.booleans(),
     "taobao.payment_method": st.sampled_from(["alipay", "credit_card", "other"]),
     "taobao.account_age_days": st.integers(min_value=0, max_value=10_000),
     "taobao.spending_changed": st.booleans(),
     "taobao.security_error": st.booleans(),
     "taobao.cache_cleared": st.booleans(),
-    "symptom.where": st.sampled_from(["alipay", "taobao", "bank_card_link"]),
+    "symptom.where": st.sampled_from(
+        [
+            "alipay",
+            "taobao",
+            "bank_card_link",
+            "wechat_pay",
+            "wechat_pay_card_link",
+            "foreign_card",
+        ]
+    ),
     "symptom.error_message": st.sampled_from(_MESSAGES)
     | st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
     "symptom.persists": st.booleans(),
@@ -101,16 +147,31 @@ def _section(prefix: str) -> st.SearchStrategy[dict]:
         path = prefix + key
         if path in LEAF_VALUES:
             optional[key] = st.none() | LEAF_VALUES[path]
-        elif key == "bank_cards":
-            optional[key] = st.lists(_section("bank_cards[]."), max_size=3)
+        elif path + "[]" in _LIST_ITEMS:
+            optional[key] = st.lists(_section(path + "[]."), max_size=3)
         else:
             optional[key] = _section(path + ".")
     return st.fixed_dictionaries({}, optional=optional)
 
 
-valid_facts = st.builds(
-    lambda facts, day: {**facts, "as_of": day}, _section(""), LEAF_VALUES["as_of"]
-)
+_LIST_ITEMS = {p.split(".")[0] for p in FACT_PATHS if "[]." in p} | {
+    p.rsplit(".", 1)[0] for p in FACT_PATHS if "[]." in p
+}
+
+
+def _consistent(facts: dict, day: str) -> dict:
+    """The facts judged on `day`, `dont_know` keeping only facts that have no value."""
+    facts = {**facts, "as_of": day}
+    not_known = [
+        path
+        for path in facts.pop("dont_know", None) or ()
+        if get_fact(facts, _INDEX.sub("[]", path), 0) is None
+    ]
+    return {**facts, "dont_know": not_known} if not_known else facts
+
+
+_INDEX = re.compile(r"\[\d+\]")
+valid_facts = st.builds(_consistent, _section(""), LEAF_VALUES["as_of"])
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
@@ -143,8 +204,10 @@ def invalid_facts(draw) -> object:
 
 
 def test_every_fact_path_has_a_generator():
-    leaves = {p for p in FACT_PATHS if not any(q.startswith(p + ".") for q in FACT_PATHS)}
-    assert leaves - {"bank_cards"} == set(LEAF_VALUES)
+    leaves = {
+        p for p in FACT_PATHS if not any(q.startswith((p + ".", p + "[].")) for q in FACT_PATHS)
+    }
+    assert leaves == set(LEAF_VALUES)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,58 @@
+"""facts-v2's fields as the reasoning reads them: lists of values, foreign cards, `dont_know`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from engine.fact_edits import facts_data, with_fact
+from engine.facts import FACT_PATHS, flatten, read_path
+from engine.loading import validate_facts
+from engine.rules import Case
+
+FACTS = {
+    "dont_know": ["bank_cards[0].phone_on_file", "passport.renewed_on"],
+    "residence_permit": {"held": False},
+    "bank_cards": [{"bank": "ICBC", "wallet": "wechat_pay"}, {"bank": "BOC"}],
+    "foreign_cards": [
+        {"network": "visa", "last4": "4242", "status": "declined"},
+        {"network": "jcb", "wallet": "both", "status": "blocked_by_issuer"},
+    ],
+    "payment": {"amount_usd": 120},
+    "wechat_pay": {"restricted": True, "verification_requested": ["selfie", "address"]},
+    "symptom": {"where": "foreign_card"},
+}
+
+
+def test_foreign_cards_are_read_per_item_and_bank_cards_stay_per_card():
+    case = Case(validate_facts(FACTS), date(2026, 12, 1))
+    assert case.get("foreign_cards[].status", 1) == "blocked_by_issuer"
+    assert case.get("foreign_cards[].status") is None
+    assert case.where("foreign_cards[].status", 1) == "foreign_cards[1].status"
+    assert case.get("bank_cards[].wallet", 0) == "wechat_pay"
+    assert case.get("bank_cards[].wallet", 1) is None, "not said: read as alipay, kept None"
+    assert case.card_count() == 2
+    assert read_path(case.facts, "foreign_cards[].network", 0) == "visa"
+
+
+def test_a_list_of_values_is_one_fact_and_dont_know_is_no_fact():
+    values = flatten(validate_facts(FACTS))
+    assert values[("wechat_pay.verification_requested", None)] == ["selfie", "address"]
+    assert not any(path == "dont_know" for path, _ in values)
+    assert "wechat_pay.verification_requested" in FACT_PATHS
+    assert not any(p.startswith("wechat_pay.verification_requested[]") for p in FACT_PATHS)
+    assert values[("payment.amount_usd", None)] == 120
+
+
+def test_a_fact_given_a_value_leaves_dont_know():
+    data = facts_data(validate_facts(FACTS))
+    answered = with_fact(data, "bank_cards[].phone_on_file", "13800138000", 0)
+    assert answered["dont_know"] == ["passport.renewed_on"]
+    assert validate_facts(answered).bank_cards[0].phone_on_file == "+8613800138000"
+    done = with_fact(answered, "passport.renewed_on", "2026-09-01")
+    assert "dont_know" not in done
+    validate_facts(done)
+
+
+def test_the_new_fields_round_trip_through_the_json_form():
+    facts = validate_facts(FACTS)
+    assert validate_facts(facts_data(facts)) == facts
