@@ -451,9 +451,9 @@ def _outcome(status: str | None) -> str:
 def _sources(units: Iterable[Unit]) -> dict[str, str]:
     sources: dict[str, str] = {}
     for unit in units:
-        if unit.defined is not None:
+        for defined in unit.defined:
             # The last file wins: a duplicate is named where it was added.
-            sources[unit.defined.id] = str(unit.path)
+            sources[defined.key] = str(unit.path)
     return sources
 
 

@@ -102,13 +102,11 @@ class KnowledgeBase:
                 )
         three_valued = {c.name for c in self.conclusions if c.three_valued}
         for cause in self.causes:
-            for status, alternatives in (
-                (CONFIRMED, cause.confirmed),
-                (SUSPECTED, cause.suspected),
-            ):
+            suspected = _scoped(cause.suspected, cause.scope)
+            for status, alternatives in ((CONFIRMED, cause.confirmed), (SUSPECTED, suspected)):
                 rules += _numbered(cause.key, cause.key, status, status, alternatives, cause.layer)
             if any(cause.key in pattern.points_at for pattern in self.messages):
-                open_when = _left_open(cause, three_valued)
+                open_when = _scoped(_left_open(cause, three_valued), cause.scope)
                 rules += _numbered(
                     cause.key, cause.key, SUSPECTED, MESSAGE_ORIGIN, open_when, cause.layer
                 )
@@ -141,6 +139,10 @@ def _numbered(
         )
         for number, alt in enumerate(alternatives, start=1)
     ]
+
+
+def _scoped(alternatives: tuple[When, ...], scope: tuple[Test, ...]) -> tuple[When, ...]:
+    return tuple(When(alternative.tests + scope) for alternative in alternatives)
 
 
 def _left_open(cause: Cause, three_valued: set[str]) -> tuple[When, ...]:

@@ -27,7 +27,7 @@ from engine.errors import InputError, KnowledgeError
 from engine.knowledge_base import KnowledgeBase
 from engine.rules import Cause, Conclusion, MessagePattern, Observation, Workaround
 
-UNIT_NAMES = ("CAUSE", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS")
+UNIT_NAMES = ("CAUSE", "CAUSES", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS")
 
 
 @dataclass(frozen=True)
@@ -35,15 +35,17 @@ class Unit:
     """What one rule file defines, and the file it came from."""
 
     path: Path
-    cause: Cause | None = None
+    causes: tuple[Cause, ...] = ()
+    """Its `CAUSE`, or the variants of a per-wallet cause (`CAUSES`, one per wallet)."""
     workaround: Workaround | None = None
     conclusion: Conclusion | None = None
     observations: tuple[Observation, ...] = ()
     questions: tuple[tuple[str, str], ...] = ()
 
     @property
-    def defined(self) -> Cause | Workaround | Conclusion | None:
-        return self.cause or self.workaround or self.conclusion
+    def defined(self) -> tuple[Cause | Workaround | Conclusion, ...]:
+        others = (self.workaround, self.conclusion)
+        return self.causes + tuple(unit for unit in others if unit is not None)
 
 
 def load_knowledge(folders: Iterable[Path]) -> KnowledgeBase:
@@ -63,14 +65,14 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
     `Message` held by several causes points at each of them.
     """
     units = tuple(units)
-    causes = tuple(u.cause for u in units if u.cause is not None)
+    causes = tuple(cause for u in units for cause in u.causes)
     workarounds = tuple(u.workaround for u in units if u.workaround is not None)
     questions: dict[str, str] = {}
     for unit in units:
         questions.update(unit.questions)
-        owned = unit.cause or unit.workaround
-        if owned is not None:
-            questions.update(owned.questions)
+        for owned in (*unit.causes, unit.workaround):
+            if owned is not None:
+                questions.update(owned.questions)
     points_at: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for cause in causes:
         for message in cause.messages:
@@ -136,7 +138,8 @@ def read_unit(path: Path) -> Unit:
         raise KnowledgeError(f"{path}: QUESTIONS must be a dict of fact path -> question text")
     return Unit(
         path=path,
-        cause=_one(module, path, "CAUSE", Cause),
+        causes=tuple(filter(None, (_one(module, path, "CAUSE", Cause),)))
+        + _many(module, path, "CAUSES", Cause),
         workaround=_one(module, path, "WORKAROUND", Workaround),
         conclusion=_one(module, path, "CONCLUSION", Conclusion),
         observations=_many(module, path, "OBSERVATIONS", Observation),

@@ -203,6 +203,11 @@ def unknown(path: str) -> Test:
     return Test(TestKind.KNOWN, f"known:{path}", frozenset({FALSE}), is_card_path(path))
 
 
+def unless_false(path: str) -> Test:
+    """A fact is true or not known: only a known "false" rules the condition out."""
+    return Test(TestKind.FACT, f"fact:{path}", frozenset({TRUE, UNKNOWN}), is_card_path(path))
+
+
 def message_points_at(cause_id: str) -> Test:
     return Test(TestKind.MESSAGE, f"message:{cause_id}", frozenset({TRUE}))
 
@@ -423,8 +428,11 @@ class Cause:
     messages: tuple[Message, ...] = ()
     questions: dict[str, str] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
+    scope: tuple[Test, ...] = ()
+    """Tests every suspicion of the cause must also pass: where it can apply at all (a wallet
+    in use, a permit held). Added to its suspected and message rules, not to its confirmed."""
     per_wallet: bool = False
-    """One of a cause's variants, one per wallet (`for_each_wallet`): its key names its layer."""
+    """One of a cause's variants, one per wallet: its key names its layer (`id@wallet`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
