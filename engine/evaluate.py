@@ -126,15 +126,24 @@ class Held:
                 if rule.concludes_fact and rule.target == test.name:
                     if rule.conclusion not in test.values:
                         continue
-                    result = self.evaluate_for(rule, subject or CASE_SUBJECT, depth + 1)
-                    if result.outcome == OPEN:
-                        open_paths += result.rests_on
+                    for result in self._results(rule, subject, depth + 1):
+                        if result.outcome == OPEN:
+                            open_paths += result.rests_on
         if open_paths:
             text = Text(
                 f"{test.name} is not known: {', '.join(dict.fromkeys(open_paths))} not known"
             )
             return Observed(test.name, subject, UNKNOWN, text, tuple(dict.fromkeys(open_paths)))
         return Observed(test.name, subject, NOT_CONCLUDED, Text(f"{test.name} does not hold"))
+
+    def _results(self, rule: CompiledRule, subject: str, depth: int) -> list[RuleResult]:
+        """A conclusion's rule for one card's conclusion, or over every card for the case's."""
+        if subject and rule.when.reads_card:
+            return [self.evaluate_for(rule, subject, depth)]
+        subjects = self.subjects(rule)
+        if subjects is None:
+            return [_without_cards(rule, self)]
+        return [self.evaluate_for(rule, each, depth) for each in subjects]
 
     def evaluate_for(self, rule: CompiledRule, subject: str, depth: int = 0) -> RuleResult:
         return RuleResult(

@@ -54,7 +54,8 @@ class Explanation:
 
 
 def known_ids(doctor: Doctor) -> tuple[str, ...]:
-    return doctor.kb.ids
+    """Every key, and the id of each per-wallet cause (which names its variants)."""
+    return tuple(dict.fromkeys((*doctor.kb.ids, *(cause.id for cause in doctor.kb.causes))))
 
 
 def check_id(doctor: Doctor, unit_id: str) -> None:
@@ -70,9 +71,21 @@ def check_id(doctor: Doctor, unit_id: str) -> None:
     )
 
 
-def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> Explanation:
-    """How `unit_id` was reached in `diagnosis`, or why not."""
+def resolve(doctor: Doctor, diagnosis: Diagnosis, unit_id: str) -> str:
+    """The key an id names: a per-wallet cause's id names the variant reported (else its first)."""
+    if unit_id in doctor.kb.ids:
+        return unit_id
+    variants = [cause.key for cause in doctor.kb.causes if cause.id == unit_id]
+    reported = [f.cause.key for f in diagnosis.findings if f.cause.id == unit_id]
+    if variants:
+        return (reported or variants)[0]
     check_id(doctor, unit_id)
+    return unit_id
+
+
+def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> Explanation:
+    """How `unit_id` (an id or a key) was reached in `diagnosis`, or why not."""
+    unit_id = resolve(doctor, diagnosis, unit_id)
     kb = doctor.kb
     is_cause = unit_id in {cause.key for cause in kb.causes}
     unit = kb.cause(unit_id) if is_cause else next(w for w in kb.workarounds if w.id == unit_id)

@@ -26,7 +26,7 @@ def test_the_regenerate_command_prints_the_document(capsys):
 def test_each_cause_says_what_it_means_when_how_to_fix_and_why():
     text = render_kb_markdown(KB)
     for cause in KB.causes:
-        section = text.split(f"### `{cause.id}`: {cause.title}\n", 1)[1].split("\n### ", 1)[0]
+        section = text.split(f"### `{cause.key}`: {cause.title}\n", 1)[1].split("\n### ", 1)[0]
         assert f"**What it means.** {cause.explanation}" in section
         assert "**Confirmed when" in section
         assert f"> {cause.source}" in section

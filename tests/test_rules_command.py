@@ -16,7 +16,8 @@ KB = builtin_knowledge()
 def test_json_lists_every_cause_in_fix_order_and_every_workaround(capsys, doctor):
     assert cli.main(["rules", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [c["id"] for c in data["causes"]] == list(doctor.order)
+    listed = [(c["id"], c["layer"]) for c in data["causes"]]
+    assert listed == [(doctor.kb.cause(k).id, doctor.kb.cause(k).layer) for k in doctor.order]
     assert [w["id"] for w in data["workarounds"]] == [w.id for w in KB.workarounds]
 
 

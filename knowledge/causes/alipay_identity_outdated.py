@@ -15,6 +15,7 @@ from engine.rules import (
 )
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import differs
+from knowledge._wallets import ALIPAY
 
 ALIPAY_PASSPORT_DIFFERS = Observation(
     "alipay.passport_differs",
@@ -55,6 +56,7 @@ CAUSE = Cause(
         ),
     ),
     after=("bank-passport-outdated",),
+    scope=(ALIPAY.in_scope,),
     confirmed=(
         when(derived("alipay.passport_differs")),
         when(unknown("passport.number"), derived("card.passport_differs_from_alipay")),

@@ -3,6 +3,7 @@ from engine.personal import Text
 from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import name_datum, passport_name
+from knowledge._wallets import ALIPAY
 
 
 def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
@@ -65,6 +66,7 @@ CAUSE = Cause(
     ),
     # The format to use is the permit's: the permit Alipay holds is brought up to date first.
     after=("bank-name-mismatch", "residence-permit-outdated"),
+    scope=(ALIPAY.in_scope,),
     confirmed=(when(derived("alipay.name_differs")),),
     observations=(ALIPAY_NAME_DIFFERS,),
     messages=(IDENTITY_MISMATCH,),

@@ -1,5 +1,6 @@
 from engine import personal
 from engine.rules import (
+    UNKNOWN,
     Cause,
     Example,
     FixStep,
@@ -8,6 +9,7 @@ from engine.rules import (
     concluded,
     copies,
     derived,
+    fact,
     reported,
     unknown,
     when,
@@ -46,9 +48,15 @@ CAUSE = Cause(
             concluded("passport.renewed"),
             concluded("card.fails"),
             unknown("bank_cards[].passport_number_on_file"),
+            # The bank said it holds the current passport: that card is ruled out.
+            fact("bank_cards[].passport_updated", False, UNKNOWN),
         ),
         # An expired passport is renewed first; a failing card's bank then holds the old number.
-        when(reported("passport-expired", Status.CONFIRMED), concluded("card.fails")),
+        when(
+            reported("passport-expired", Status.CONFIRMED),
+            concluded("card.fails"),
+            fact("bank_cards[].passport_updated", False, UNKNOWN),
+        ),
     ),
     observations=(CARD_PASSPORT_DIFFERS,),
     examples=(

@@ -7,6 +7,7 @@ from engine.rules import (
     derived,
     forgets,
     renews,
+    unless_false,
     when,
 )
 from knowledge._messages import EXPIRED_DOCUMENT
@@ -45,6 +46,7 @@ CAUSE = Cause(
             ),
         ),
     ),
+    scope=(unless_false("residence_permit.held"),),
     confirmed=(when(derived("permit.expired")),),
     observations=(PERMIT_EXPIRED,),
     messages=(EXPIRED_DOCUMENT,),

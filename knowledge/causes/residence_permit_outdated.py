@@ -1,6 +1,7 @@
 from engine import personal
-from engine.rules import Cause, Example, FixStep, Observation, copies, derived, when
+from engine.rules import Cause, Example, FixStep, Observation, copies, derived, unless_false, when
 from knowledge._observing import before_as_of, differs
+from knowledge._wallets import ALIPAY
 
 ALIPAY_PERMIT_DIFFERS = Observation(
     "alipay.permit_differs",
@@ -41,6 +42,7 @@ CAUSE = Cause(
         ),
     ),
     after=("residence-permit-expired",),
+    scope=(ALIPAY.in_scope, unless_false("residence_permit.held")),
     confirmed=(
         when(derived("alipay.permit_differs")),
         when(derived("alipay.permit_expiry_passed")),

@@ -1,9 +1,10 @@
-from engine.rules import Conclusion, Example, known, when
+from engine.rules import Conclusion, Example, fact, known, when
 
 CONCLUSION = Conclusion(
     name="passport.renewed",
     meaning="the passport replaced an earlier one",
     holds=(
+        when(fact("passport.renewed", True)),
         when(known("passport.previous_number")),
         when(known("passport.renewed_on")),
     ),
@@ -12,6 +13,7 @@ CONCLUSION = Conclusion(
         Example(
             "the day it was issued is known", {"passport": {"renewed_on": "2026-09-01"}}, "true"
         ),
+        Example("the person says it was renewed", {"passport": {"renewed": True}}, "true"),
         Example("only the current passport is known", {"passport": {"number": "E98765432"}}, None),
     ),
 )

@@ -1,0 +1,87 @@
+"""The two wallets, Alipay and WeChat Pay, as the per-wallet causes name them.
+
+A per-wallet cause is written once, as a function of a `Wallet`, and its unit
+defines one variant per wallet (`CAUSES = tuple(cause(w) for w in WALLETS)`):
+the same id, the wallet's layer, its own facts and its own fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.personal import Text
+from engine.rules import Case, Layer, Outcome, Test, concluded, fact, unknown
+
+
+@dataclass(frozen=True)
+class Wallet:
+    layer: Layer
+    name: str
+    """As a person calls it."""
+    where: tuple[str, ...]
+    """The `symptom.where` values that say a failure is in this wallet."""
+    identity_menu: str
+    """Where the wallet keeps the person's identity."""
+    hotline: str
+    identity_cause: str
+    """The cause that its identity record holds an old passport."""
+
+    @property
+    def facts(self) -> str:
+        """The section of the facts that holds this wallet's records."""
+        return self.layer.value
+
+    def path(self, field: str) -> str:
+        return f"{self.facts}.{field}"
+
+    def key(self, cause_id: str) -> str:
+        """The key of this wallet's variant of a per-wallet cause."""
+        return f"{cause_id}@{self.layer.value}"
+
+    @property
+    def in_scope(self) -> Test:
+        """The wallet is where the failure is, or is in use: its causes may be suspected."""
+        return concluded(f"{self.facts}.in_scope")
+
+
+ALIPAY = Wallet(
+    Layer.ALIPAY,
+    "Alipay",
+    ("alipay", "bank_card_link"),
+    "Alipay: Account > Settings > Account and Security > Identity Information"
+    " (支付宝：我的 > 设置 > 账户与安全 > 身份信息)",
+    "95188",
+    "alipay-identity-outdated",
+)
+WECHAT_PAY = Wallet(
+    Layer.WECHAT_PAY,
+    "WeChat Pay",
+    ("wechat_pay", "wechat_pay_card_link"),
+    "WeChat: Me > Pay and Services > Wallet > Identity Information"
+    " (微信：我 > 服务 > 钱包 > 身份信息)",
+    "95017",
+    "wechat-identity-outdated",
+)
+WALLETS = (ALIPAY, WECHAT_PAY)
+
+
+def card_linked_in(wallet: Wallet) -> tuple[tuple[Test, ...], ...]:
+    """Alternative tests that a bank card is linked in `wallet` (no wallet given: Alipay's)."""
+    linked = (fact("bank_cards[].wallet", wallet.layer.value, "both"),)
+    if wallet is ALIPAY:
+        return (linked, (unknown("bank_cards[].wallet"),))
+    return (linked,)
+
+
+def list_not_empty(path: str):
+    """Whether the list at `path` holds anything (a known empty list is "no")."""
+
+    def evaluate(case: Case, card: int | None) -> Outcome:
+        items = case.get(path)
+        if items is None:
+            return Outcome(None, unknown_paths=(path,))
+        if not items:
+            return Outcome(False, Text(f"{path} is empty"))
+        return Outcome(True, Text(f"{path} asks for {', '.join(items)}"))
+
+    return evaluate

@@ -1,0 +1,81 @@
+from engine.personal import Text
+from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, derived, forgets, when
+from knowledge._wallets import WALLETS, Wallet
+
+PAYMENT_LIMIT_USD = 5_000
+YEAR_LIMIT_USD = 50_000
+
+
+def _over_limit(case: Case, card: int | None) -> Outcome:
+    amount, total = case.get("payment.amount_usd"), case.get("payment.year_total_usd")
+    if amount is not None and amount > PAYMENT_LIMIT_USD:
+        return Outcome(True, Text(f"payment.amount_usd ({amount:g}) is over {PAYMENT_LIMIT_USD:,}"))
+    if total is not None and total > YEAR_LIMIT_USD:
+        return Outcome(True, Text(f"payment.year_total_usd ({total:g}) is over {YEAR_LIMIT_USD:,}"))
+    if amount is None and total is None:
+        return Outcome(None, unknown_paths=("payment.amount_usd", "payment.year_total_usd"))
+    return Outcome(False, Text("the payment is within the foreign-card limits"))
+
+
+OVER_LIMIT = Observation(
+    "payment.over_foreign_card_limit",
+    f"the payment is over USD {PAYMENT_LIMIT_USD:,}, or the year's over USD {YEAR_LIMIT_USD:,}",
+    ("payment.amount_usd", "payment.year_total_usd"),
+    _over_limit,
+)
+
+
+def _cause(wallet: Wallet) -> Cause:
+    return Cause(
+        id="foreign-card-limit",
+        layer=wallet.layer,
+        per_wallet=True,
+        title=f"The payment is over {wallet.name}'s limit for foreign cards",
+        explanation=(
+            f"{wallet.name} takes foreign cards for at most USD {PAYMENT_LIMIT_USD:,} a"
+            f" payment and USD {YEAR_LIMIT_USD:,} a year; above that the payment is refused."
+        ),
+        source="Foreign card limits (USD 5,000 a payment, USD 50,000 a year): fintechnews.hk/27764",
+        fixes=(
+            FixStep(
+                f"{wallet.name} app",
+                "Split the payment into smaller ones, or pay from the wallet's balance or a"
+                " Chinese bank card.",
+                effects=(forgets("payment.amount_usd"), forgets("payment.year_total_usd")),
+            ),
+        ),
+        confirmed=(
+            when(
+                derived("payment.over_foreign_card_limit"),
+                derived(f"{wallet.facts}.has_foreign_card"),
+            ),
+        ),
+        observations=(OVER_LIMIT,),
+        examples=(
+            Example(
+                "a large payment by a foreign card",
+                {
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                    "payment": {"amount_usd": 6200},
+                },
+                "confirmed",
+                evidence=("payment.amount_usd (6200) is over 5,000",),
+            ),
+            Example(
+                "the year's total is over",
+                {
+                    "foreign_cards": [{"wallet": "both"}],
+                    "payment": {"amount_usd": 80, "year_total_usd": 51000},
+                },
+                "confirmed",
+            ),
+            Example(
+                "a small payment",
+                {"foreign_cards": [{"wallet": wallet.facts}], "payment": {"amount_usd": 120}},
+                None,
+            ),
+        ),
+    )
+
+
+CAUSES = tuple(_cause(wallet) for wallet in WALLETS)

@@ -1,0 +1,133 @@
+from engine.normalise import leaves_out_middle_names, name_words
+from engine.personal import Text
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Outcome,
+    concluded,
+    copies,
+    derived,
+    when,
+)
+from knowledge._observing import name_datum
+from knowledge._wallets import WALLETS, Wallet, card_linked_in
+
+
+def _differs(wallet: Wallet):
+    """The wallet's identity name against the card's name on file (middle names may be left out)."""
+    path = wallet.path("identity.name")
+
+    def evaluate(case: Case, card: int | None) -> Outcome:
+        missing = case.missing(card, path, "bank_cards[].name_on_file")
+        if missing:
+            return Outcome(None, unknown_paths=missing)
+        own = name_words(case.get(path))
+        bank = name_words(case.get("bank_cards[].name_on_file", card))
+        same = own == bank or leaves_out_middle_names(own, bank)
+        same = same or leaves_out_middle_names(bank, own)
+        relation = "matches" if same else "differs in word order or content from"
+        return Outcome(
+            not same,
+            Text(
+                f"{path} ({{0}}) {relation} bank_cards[{card}].name_on_file ({{1}})",
+                (name_datum(own), name_datum(bank)),
+            ),
+        )
+
+    return evaluate
+
+
+def _cause(wallet: Wallet) -> Cause:
+    differs = Observation(
+        f"card.{wallet.facts}_name_differs",
+        f"{wallet.name}'s identity name differs from the bank's name for the card",
+        (wallet.path("identity.name"), "bank_cards[].name_on_file"),
+        _differs(wallet),
+    )
+    return Cause(
+        id="wallet-name-differs-from-bank",
+        layer=wallet.layer,
+        per_wallet=True,
+        title=f"{wallet.name} holds your name differently from your bank",
+        explanation=(
+            f"When a card is linked, {wallet.name} checks the name it verified against the"
+            " name the bank holds; another word order or spelling makes the card fail."
+        ),
+        source="Wallet name differs from the bank's: thatsmags.com/china/post/33662",
+        fixes=(
+            FixStep(
+                f"{wallet.name} app",
+                f"Verify {wallet.name} again with your name exactly as the bank holds it: the"
+                f" same order, spelling and spaces ({wallet.identity_menu}).",
+                effects=(copies(wallet.path("identity.name"), "bank_cards[].name_on_file"),),
+            ),
+        ),
+        after=("bank-name-mismatch",),
+        confirmed=tuple(
+            when(*linked, concluded("card.fails"), derived(differs.name))
+            for linked in card_linked_in(wallet)
+        ),
+        observations=(differs,),
+        examples=(
+            Example(
+                "the wallet has the given name first, the card fails",
+                {
+                    wallet.facts: {"identity": {"name": "JOHN SMITH"}},
+                    "bank_cards": [
+                        {
+                            "wallet": wallet.facts,
+                            "name_on_file": "SMITH JOHN",
+                            "status": "cannot_be_verified",
+                        }
+                    ],
+                },
+                "confirmed",
+            ),
+            *(
+                [
+                    Example(
+                        "a card with no wallet given is Alipay's",
+                        {
+                            "alipay": {"identity": {"name": "JOHN SMITH"}},
+                            "bank_cards": [
+                                {"name_on_file": "SMITH JOHN", "status": "unresponsive"}
+                            ],
+                        },
+                        "confirmed",
+                    )
+                ]
+                if len(card_linked_in(wallet)) > 1
+                else []
+            ),
+            Example(
+                "only a middle name left out",
+                {
+                    wallet.facts: {"identity": {"name": "SMITH JOHN"}},
+                    "bank_cards": [
+                        {
+                            "wallet": wallet.facts,
+                            "name_on_file": "SMITH JOHN MICHAEL",
+                            "status": "cannot_be_verified",
+                        }
+                    ],
+                },
+                None,
+            ),
+            Example(
+                "the card works",
+                {
+                    wallet.facts: {"identity": {"name": "JOHN SMITH"}},
+                    "bank_cards": [
+                        {"wallet": wallet.facts, "name_on_file": "SMITH JOHN", "status": "ok"}
+                    ],
+                },
+                None,
+            ),
+        ),
+    )
+
+
+CAUSES = tuple(_cause(wallet) for wallet in WALLETS)

@@ -1,0 +1,51 @@
+from engine.rules import Conclusion, Example, derived, fact, known, unknown, when
+
+CONCLUSION = Conclusion(
+    name="alipay.in_scope",
+    meaning="Alipay is where the payment fails, or is in use",
+    holds=(
+        when(fact("symptom.where", "alipay", "bank_card_link", "taobao")),
+        # facts-v1 knows no other wallet: with no place given, Alipay's causes stay in play.
+        when(unknown("symptom.where")),
+        when(known("alipay")),
+        # A bank card whose wallet is not given is linked in Alipay (facts-v2).
+        when(fact("bank_cards[].wallet", "alipay", "both")),
+        when(known("bank_cards[].bank"), unknown("bank_cards[].wallet")),
+        when(known("bank_cards[].status"), unknown("bank_cards[].wallet")),
+        when(derived("alipay.has_foreign_card")),
+    ),
+    examples=(
+        Example("the card link fails", {"symptom": {"where": "bank_card_link"}}, "true"),
+        Example("nothing says where", {"passport": {"number": "E98765432"}}, "true"),
+        Example(
+            "WeChat Pay fails, a card linked in both",
+            {"symptom": {"where": "wechat_pay"}, "bank_cards": [{"wallet": "both"}]},
+            "true",
+        ),
+        Example(
+            "WeChat Pay fails, a card without a wallet is Alipay's",
+            {"symptom": {"where": "wechat_pay"}, "bank_cards": [{"status": "ok"}]},
+            "true",
+        ),
+        Example(
+            "WeChat Pay fails, its own card named",
+            {"symptom": {"where": "wechat_pay"}, "bank_cards": [{"bank": "ICBC"}]},
+            "true",
+        ),
+        Example(
+            "a foreign card linked in Alipay",
+            {"symptom": {"where": "foreign_card"}, "foreign_cards": [{"status": "declined"}]},
+            "true",
+        ),
+        Example(
+            "Alipay's own record given",
+            {"symptom": {"where": "wechat_pay"}, "alipay": {"restricted": False}},
+            "true",
+        ),
+        Example(
+            "only WeChat Pay named",
+            {"symptom": {"where": "wechat_pay"}, "wechat_pay": {"restricted": True}},
+            None,
+        ),
+    ),
+)

@@ -1,0 +1,24 @@
+from engine.rules import Conclusion, Example, derived, fact, known, when
+
+CONCLUSION = Conclusion(
+    name="wechat_pay.in_scope",
+    meaning="WeChat Pay is where the payment fails, or is in use",
+    holds=(
+        when(fact("symptom.where", "wechat_pay", "wechat_pay_card_link")),
+        when(known("wechat_pay")),
+        when(fact("bank_cards[].wallet", "wechat_pay", "both")),
+        when(derived("wechat_pay.has_foreign_card")),
+    ),
+    examples=(
+        Example("WeChat Pay fails", {"symptom": {"where": "wechat_pay"}}, "true"),
+        Example("WeChat Pay's record given", {"wechat_pay": {"restricted": False}}, "true"),
+        Example("a card linked in both", {"bank_cards": [{"wallet": "both"}]}, "true"),
+        Example(
+            "a foreign card linked in WeChat Pay",
+            {"foreign_cards": [{"wallet": "wechat_pay", "status": "ok"}]},
+            "true",
+        ),
+        Example("an Alipay failure only", {"symptom": {"where": "alipay"}}, None),
+        Example("nothing says where", {"passport": {"number": "E98765432"}}, None),
+    ),
+)
