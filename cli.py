@@ -33,12 +33,20 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one clear line and exit status 2.
 
-    Every command built on it takes `--knowledge DIR`, read by `_knowledge`.
+    Every command built on it takes `--knowledge DIR`, read by `_knowledge`, and
+    `--time-limit SECONDS` for those units' code, set for the process once parsed.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _add_knowledge_option(self)
+
+    def parse_args(self, *args, **kwargs):  # type: ignore[override]
+        parsed = super().parse_args(*args, **kwargs)
+        from engine import fence
+
+        fence.time_limit = parsed.time_limit
+        return parsed
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise InputError(f"{message} (see '{self.prog} --help')")
@@ -83,6 +91,8 @@ def _add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
+    from engine.fence import DEFAULT_TIME_LIMIT
+
     parser.add_argument(
         "--knowledge",
         action="append",
@@ -91,6 +101,24 @@ def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="also load the rule units (.py files) in DIR; may be given more than once",
     )
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help="stop a --knowledge unit that runs longer than this, at loading or in a case"
+        f" (default: {DEFAULT_TIME_LIMIT:g})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 1e6:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}")
+    return seconds
 
 
 def _knowledge(args: argparse.Namespace):

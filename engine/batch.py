@@ -4,8 +4,9 @@ durable-rules runs one live session per process, so parallelism comes from
 worker processes. They are forked from the process that built the `Doctor`, so
 the knowledge base is compiled and loaded into durable-rules once, not once per
 worker or per case. Records come back in input order; a bad case becomes an
-error record carrying the message the single-file command would print, and the
-batch goes on.
+error record carrying the message the single-file command would print (a
+`--knowledge` unit that fails in one case too: engine/fence.py), and the batch
+goes on.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.diagnosis import Doctor
-from engine.errors import EngineFault, InputError
+from engine.errors import EngineFault, InputError, KnowledgeError
 from engine.loading import parse_facts_bytes, read_facts_file
 from visualise.json_report import report_data
 
@@ -171,7 +172,7 @@ class _Worker:
             else:
                 facts = parse_facts_bytes(case.data, f"{self.source} line {case.at}")
             diagnosis = self.doctor.diagnose(facts)
-        except InputError as error:
+        except (InputError, KnowledgeError) as error:
             return CaseResult(_line({**where, "error": str(error)}), error=str(error))
         except EngineFault as error:
             message = f"internal fault: {error}"

@@ -5,7 +5,10 @@ An organisation keeps its own rules in a folder of `.py` files and passes it wit
 define `CAUSE`, `WORKAROUND`, `OBSERVATIONS`, `MESSAGE_PATTERNS` and `QUESTIONS`,
 written in the vocabulary of `engine.rules`. Files are imported by path under
 private module names that are removed from `sys.modules` afterwards, so two
-folders may both hold a `rules.py` and neither shadows a real module.
+folders may both hold a `rules.py` and neither shadows a real module. A unit
+loads, and its observations run, inside `engine.fence`: its output goes to
+standard error, and an exception or a unit that runs too long is one
+KnowledgeError naming its file and line.
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import sys
-import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
+from engine import fence
 from engine.errors import InputError, KnowledgeError
 from engine.knowledge_base import KnowledgeBase
 from engine.rules import Cause, MessagePattern, Observation, Workaround
@@ -108,7 +111,10 @@ def read_unit(path: Path) -> Unit:
         path=path,
         cause=_one(module, path, "CAUSE", Cause),
         workaround=_one(module, path, "WORKAROUND", Workaround),
-        observations=_many(module, path, "OBSERVATIONS", Observation),
+        observations=tuple(
+            replace(observation, evaluate=fence.fenced(observation.evaluate, path))
+            for observation in _many(module, path, "OBSERVATIONS", Observation)
+        ),
         messages=_many(module, path, "MESSAGE_PATTERNS", MessagePattern),
         questions=tuple(questions.items()),
     )
@@ -124,25 +130,15 @@ def _import_by_path(path: Path) -> ModuleType:
     # Present only while the file runs, so dataclasses and pickling defined in it work.
     sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
-    except SyntaxError as error:
-        raise KnowledgeError(f"{path}:{error.lineno}: syntax error: {error.msg}") from None
-    except Exception as error:
-        raise KnowledgeError(f"{path}:{_line_in(path, error)}: {_one_line(error)}") from None
+        with fence.running(path):
+            try:
+                spec.loader.exec_module(module)
+            except SyntaxError as error:
+                message = f"{path}:{error.lineno}: syntax error: {error.msg}"
+                raise KnowledgeError(message) from None
     finally:
         del sys.modules[name]
     return module
-
-
-def _line_in(path: Path, error: BaseException) -> int | str:
-    file = str(path.resolve())
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == file]
-    return frames[-1].lineno if frames else "?"
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _one(module: ModuleType, path: Path, name: str, kind: type):
