@@ -21,7 +21,9 @@ import argparse
 import gc
 import json
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -440,9 +442,6 @@ def _terminate(signum: int, frame) -> None:
 
 def _on_termination(handler) -> dict[int, object]:
     """Handle SIGTERM and SIGHUP with `handler` (main thread only); the handlers replaced."""
-    import signal
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         return {}
     signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
@@ -479,8 +478,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     finally:
         sys.stdout = stdout
-        import signal
-
         for signum, handler in replaced.items():
             signal.signal(signum, handler)
         if collecting:
