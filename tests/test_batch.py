@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import pytest
@@ -209,3 +210,11 @@ def test_records_stay_one_line_of_utf8_whatever_their_text_holds(tmp_path, capsy
     line = _line({"evidence": f"a{character}b"})
     assert line.count("\n") == 1 and len(line.splitlines()) == 1
     assert json.loads(line.encode().decode("utf-8")) == {"evidence": f"a{character}b"}
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path, capsys):
+    name = os.fsdecode(b"case-\xff.json")
+    (tmp_path / name).write_text(RENEWED, encoding="utf-8")
+    status, records, _ = _run(capsys, str(tmp_path), "--jobs", "1")
+    assert status == 0
+    assert records[0]["file"] == name and records[0]["causes"]
