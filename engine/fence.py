@@ -9,8 +9,9 @@ its observations is evaluated:
 - if it runs longer than the time limit it is stopped and reported the same way,
   naming the line it was running.
 The time limit is a SIGALRM timer, which only a process's main thread can set
-(the command line, a batch worker); in another thread (a web server's), units
-run without a limit and their output is left alone, as it is that thread's.
+(the command line, a batch worker), and only where there is one (not Windows);
+in another thread (a web server's), units run without a limit and their output
+is left alone, as it is that thread's.
 A unit that catches BaseException itself can outlast the timer: load only
 folders you trust.
 """
@@ -90,8 +91,8 @@ def _redirected_stdout() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _timer(unit: Path) -> Iterator[None]:
-    if not time_limit or time_limit <= 0:
-        yield
+    if not time_limit or time_limit <= 0 or not hasattr(signal, "setitimer"):
+        yield  # no limit set, or no timer (Windows)
         return
 
     def stop(signum: int, frame: FrameType | None) -> None:
