@@ -24,7 +24,9 @@ import functools
 import gc
 import json
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +42,8 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one clear line and exit status 2.
 
     Its own words (headings, help) are in `language`. Every command built on it
-    takes `--knowledge DIR`, read by `_knowledge`, and `--lang`, read before
+    takes `--knowledge DIR`, read by `_knowledge`, `--time-limit SECONDS` for those
+    units' code, set for the process once parsed, and `--lang`, read before
     parsing by `_language`. argparse's own error phrases stay in English.
     """
 
@@ -58,6 +61,13 @@ class _Parser(argparse.ArgumentParser):
             default=language.code,
             help=_("the language of the output (default: from LC_ALL, LC_MESSAGES or LANG)"),
         )
+
+    def parse_args(self, *args, **kwargs):  # type: ignore[override]
+        parsed = super().parse_args(*args, **kwargs)
+        from engine import fence
+
+        fence.time_limit = parsed.time_limit
+        return parsed
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise InputError("{problem} (see '{prog} --help')", problem=message, prog=self.prog)
@@ -143,6 +153,8 @@ def _add_report_options(parser: argparse.ArgumentParser, language: Language) -> 
 
 
 def _add_knowledge_option(parser: argparse.ArgumentParser, language: Language) -> None:
+    from engine.fence import DEFAULT_TIME_LIMIT
+
     parser.add_argument(
         "--knowledge",
         action="append",
@@ -153,6 +165,26 @@ def _add_knowledge_option(parser: argparse.ArgumentParser, language: Language) -
             "also load the rule units (.py files) in DIR; may be given more than once"
         ),
     )
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=language.gettext(
+            "stop a --knowledge unit that runs longer than this, at loading or in a case"
+            " (default: {seconds})"
+        ).format(seconds=f"{DEFAULT_TIME_LIMIT:g}"),
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 1e6:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}")
+    return seconds
 
 
 def _knowledge(args: argparse.Namespace):
@@ -160,7 +192,7 @@ def _knowledge(args: argparse.Namespace):
     import knowledge
     from engine.knowledge_loader import load_knowledge
 
-    return load_knowledge([knowledge.FOLDER, *args.knowledge])
+    return load_knowledge([knowledge.FOLDER, *args.knowledge], trusted=[knowledge.FOLDER])
 
 
 def _doctor(args: argparse.Namespace):
@@ -425,7 +457,7 @@ def run_check_kb(argv: list[str], language: Language) -> int:
     from engine.knowledge_loader import assemble, read_folders
     from visualise.catalogs import translation_problems
 
-    units = read_folders([knowledge.FOLDER, *args.knowledge])
+    units = read_folders([knowledge.FOLDER, *args.knowledge], trusted=[knowledge.FOLDER])
     kb = assemble(units)
     problems = check(kb, units) + translation_problems()
     if args.format == "json":
@@ -495,7 +527,8 @@ def run_batch(argv: list[str], language: Language) -> int:
         render = partial(report_data, reveal=args.show_personal_data, language=language)
         jobs = args.jobs or default_jobs()
         folders = [knowledge.FOLDER, *args.knowledge]
-        for result in diagnose_all(doctor, batch, jobs, render, language.text, knowledge=folders):
+        trusted = [knowledge.FOLDER]
+        for result in diagnose_all(doctor, batch, jobs, render, language.text, folders, trusted):
             out.write(result.record.encode())
             summary.add(result)
             advance()
@@ -551,9 +584,6 @@ def _terminate(signum: int, frame) -> None:
 
 def _on_termination(handler) -> dict[int, object]:
     """Handle SIGTERM and SIGHUP with `handler` (main thread only); the handlers replaced."""
-    import signal
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         return {}
     signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
@@ -596,8 +626,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     finally:
         sys.stdout = stdout
-        import signal
-
         for signum, handler in replaced.items():
             signal.signal(signum, handler)
         if collecting:

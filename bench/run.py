@@ -1,6 +1,7 @@
 """Measure every path of paydoctor against its floor, on the machine at hand.
 
     python bench/run.py [--quick]
+    python bench/run.py --soak     (memory over 1,000,000 diagnoses only, about 15 minutes)
 
 1. one `python cli.py FACTS.json` run (with and without the diagram, when the
    CLI draws one) against the import floor, as a ratio measured in this run;
@@ -63,10 +64,16 @@ STACK_FLOOR_TEXT = STACK_FLOOR + "import rich.console\nrich.console.Console().pr
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
+    parser.add_argument(
+        "--soak", action="store_true", help="only peak memory, over 1,000,000 diagnoses"
+    )
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
         _memory_child(args.memory_child)
+        return
+    if args.soak:
+        peak_memory(diagnoses=1_000_000)
         return
     quick = args.quick
     _compile_bytecode()
@@ -428,7 +435,7 @@ def synthetic_knowledge(rules: int, facts: Facts) -> KnowledgeBase:
                 layer=LAYERS[number % len(LAYERS)],
                 title=f"synthetic cause {number}",
                 explanation="",
-                guide="",
+                source="",
                 fixes=(FixStep("nowhere", "nothing"),),
                 confirmed=(when(fact(path, value), unknown(paths[(number + 7) % len(paths)])),),
             )

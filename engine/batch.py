@@ -6,7 +6,8 @@ worker processes, started the platform's way. Forked ones (Linux) keep the
 loaded into durable-rules once; spawned ones (macOS, Windows) build their own
 from the same folders, once per worker, never per case. Records come back in
 input order; a bad case becomes an error record carrying the message the
-single-file command would print, and the batch goes on.
+single-file command would print (a `--knowledge` unit that fails in one case
+too: engine/fence.py), and the batch goes on.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from engine.diagnosis import Diagnosis, Doctor
-from engine.errors import EngineFault, InputError
+from engine.errors import EngineFault, InputError, KnowledgeError
 from engine.knowledge_loader import load_knowledge
 from engine.loading import parse_facts_bytes, read_facts_file
 from engine.translatable import Message
@@ -138,16 +139,18 @@ def diagnose_all(
     render: Render,
     words: Words = str,
     knowledge: Iterable[Path] = (),
+    trusted: Iterable[Path] = (),
     start_method: str | None = None,
 ) -> Iterator[CaseResult]:
     """Every case's result, in input order, diagnosed by `jobs` processes.
 
     `knowledge` names every folder `doctor` was loaded from (the built-in one
-    included), for workers that build their own; `start_method` is the
-    platform default unless given.
+    included) and `trusted` those whose units run unfenced, for workers that
+    build their own; `start_method` is the platform default unless given.
     """
     folders = tuple(folder.resolve() for folder in knowledge)
-    worker = _Worker(doctor, folders, str(batch.path), render, words)
+    unfenced = tuple(folder.resolve() for folder in trusted)
+    worker = _Worker(doctor, folders, unfenced, str(batch.path), render, words)
     if jobs <= 1:
         for case in batch:
             yield worker.run(case)
@@ -187,13 +190,15 @@ class _Worker:
     """None in a spawned worker until `_adopt` builds it."""
     knowledge: tuple[Path, ...]
     """The knowledge folders `doctor` was loaded from."""
+    trusted: tuple[Path, ...]
+    """Those whose units run without the fence (the built-in one)."""
     source: str
     render: Render
     words: Words
 
     def __reduce__(self):
         """Sent to a spawned worker without its Doctor: a compiled engine cannot be pickled."""
-        return _Worker, (None, self.knowledge, self.source, self.render, self.words)
+        return _Worker, (None, self.knowledge, self.trusted, self.source, self.render, self.words)
 
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
@@ -204,7 +209,7 @@ class _Worker:
                 line = Message("{file} line {number}", file=self.source, number=case.at)
                 facts = parse_facts_bytes(case.data, self.words(line))
             diagnosis = self.doctor.diagnose(facts)
-        except InputError as error:
+        except (InputError, KnowledgeError) as error:
             message = self.words(error.message)
             return CaseResult(_line({**where, "error": message}), error=message)
         except EngineFault as error:
@@ -233,7 +238,8 @@ def _adopt(worker: _Worker) -> None:
     global _worker, _startup_error
     if worker.doctor is None:
         try:
-            worker = replace(worker, doctor=Doctor(load_knowledge(worker.knowledge)))
+            kb = load_knowledge(worker.knowledge, worker.trusted)
+            worker = replace(worker, doctor=Doctor(kb))
         except Exception as error:
             _startup_error = error
             return
@@ -276,8 +282,21 @@ readers take for line breaks, and lone surrogates, which UTF-8 cannot encode."""
 
 
 def _line(record: dict) -> str:
-    """One record as one line of UTF-8 JSON, whatever characters its text holds."""
+    """One record as one line of UTF-8 JSON, whatever characters its text holds.
+
+    The checks before the substitution are what a record costs (a few us; a
+    search with `_NOT_RAW` took ten times as long), as records rarely hold any.
+    """
     text = _RECORD_ENCODER.encode(record)
-    if _NOT_RAW.search(text):
+    if "\x85" in text or "\u2028" in text or "\u2029" in text or not _encodes(text):
         text = _NOT_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return text + "\n"
+
+
+def _encodes(text: str) -> bool:
+    """Whether `text` can be written as UTF-8 (it holds no lone surrogate)."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True

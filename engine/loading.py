@@ -52,9 +52,10 @@ _EXPECTED = {
 }
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 """Control characters (tab and line breaks aside) and lone surrogates: no text holds them."""
-_ESCAPED = re.compile(r"[\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+_ESCAPED = re.compile(r"[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 """What JSON text may hold raw but a message must not: C1 controls (U+0085 ends a line),
-lone surrogates (they cannot be written as UTF-8) and the line and paragraph separators."""
+lone surrogates (they cannot be written as UTF-8), the line and paragraph separators, and
+the bidirectional overrides that would show the rest of the line reversed."""
 _KEYS = frozenset(part.removesuffix("[]") for path in FACT_PATHS for part in path.split("."))
 _NAME_OR_NUMBER = re.compile(r"[\d ]|[^\W\d_a-z]")
 """A digit, a space, or a letter other than a-z: an unknown key holding one may be a name."""

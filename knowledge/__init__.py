@@ -17,4 +17,4 @@ def builtin_knowledge() -> KnowledgeBase:
     """The built-in knowledge base, read from this folder."""
     from engine.knowledge_loader import load_knowledge
 
-    return load_knowledge([FOLDER])
+    return load_knowledge([FOLDER], trusted=[FOLDER])

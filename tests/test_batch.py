@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 import sys
 
@@ -251,3 +252,11 @@ def test_a_spawned_worker_that_cannot_load_the_knowledge_says_why_instead_of_han
             doctor, batch, 2, report_data, knowledge=[FOLDER, folder], start_method="spawn"
         )
         list(records)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(tmp_path, capsys):
+    name = os.fsdecode(b"case-\xff.json")
+    (tmp_path / name).write_text(RENEWED, encoding="utf-8")
+    status, records, _ = _run(capsys, str(tmp_path), "--jobs", "1")
+    assert status == 0
+    assert records[0]["file"] == name and records[0]["causes"]

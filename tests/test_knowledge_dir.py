@@ -293,11 +293,7 @@ def test_files_and_folders_starting_with_underscore_are_skipped(tmp_path):
         ({}, InputError, "holds no rule units (.py files)"),
         ({"x.py": "CAUSE = ("}, KnowledgeError, "x.py:1: syntax error"),
         ({"x.py": "\n\nraise ValueError('boom')"}, KnowledgeError, "x.py:3: ValueError: boom"),
-        (
-            {"x.py": "CAUSE_LIST = ()"},
-            KnowledgeError,
-            "x.py: defines none of CAUSE, CAUSES, WORKAROUND",
-        ),
+        ({"x.py": "CAUSE_LIST = ()"}, KnowledgeError, "x.py: defines none of CAUSE, CAUSES"),
         ({"x.py": "CAUSE = 3"}, KnowledgeError, "CAUSE must be an engine.rules.Cause, not int"),
         ({"x.py": "OBSERVATIONS = [1]"}, KnowledgeError, "tuple of engine.rules.Observation"),
         ({"x.py": "QUESTIONS = {'as_of': 1}"}, KnowledgeError, "QUESTIONS must be a dict"),
