@@ -194,7 +194,11 @@ def invalid_facts(draw) -> object:
     node = facts
     while True:
         containers = [v for v in node.values() if isinstance(v, dict)] + [
-            card for v in node.values() if isinstance(v, list) for card in v
+            item
+            for v in node.values()
+            if isinstance(v, list)
+            for item in v
+            if isinstance(item, dict)
         ]
         if not containers or draw(st.booleans()):
             break
