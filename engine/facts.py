@@ -19,12 +19,15 @@ from pydantic import (
     ConfigDict,
     Field,
     NonNegativeInt,
+    PlainSerializer,
+    PlainValidator,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from engine import normalise, personal
+from engine import dates, normalise, personal
+from engine.dates import PartialDate
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -84,11 +87,33 @@ def _non_negative(value: float) -> float:
     return value
 
 
+def _partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date written {dates.FORMS}")
+    return PartialDate.parse(value)
+
+
 Day = Annotated[
     date,
     BeforeValidator(_iso_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
+"""A whole day: `as_of`, the day the diagnosis is for."""
+PartialDay = Annotated[
+    PartialDate,
+    PlainValidator(_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": f"a date written {dates.FORMS}: the days it covers",
+        }
+    ),
+]
+"""Every other date: a day, a month or a year, read as the interval of days it covers."""
 DocumentNumber = Annotated[
     str,
     AfterValidator(normalise.document_number),
@@ -161,23 +186,23 @@ class Person(Section):
 
 class Passport(Section):
     number: DocumentNumber | None = None
-    expiry_date: Day | None = None
+    expiry_date: PartialDay | None = None
     previous_number: DocumentNumber | None = None
-    renewed_on: Day | None = None
+    renewed_on: PartialDay | None = None
     renewed: bool | None = None
-    previous_expiry_date: Day | None = None
+    previous_expiry_date: PartialDay | None = None
 
 
 class ResidencePermit(Section):
     number: DocumentNumber | None = None
-    expiry_date: Day | None = None
+    expiry_date: PartialDay | None = None
     name: Name | None = None
     held: bool | None = None
 
 
 class Phone(Section):
     number: PhoneNumber | None = None
-    changed_on: Day | None = None
+    changed_on: PartialDay | None = None
 
 
 CardStatus = Literal["ok", "cannot_be_verified", "unresponsive", "not_linked"]
@@ -224,7 +249,7 @@ class WalletIdentity(Section):
     name: Name | None = None
     passport_number: DocumentNumber | None = None
     residence_permit_number: DocumentNumber | None = None
-    residence_permit_expiry_date: Day | None = None
+    residence_permit_expiry_date: PartialDay | None = None
     address: Address | None = None
 
 
