@@ -20,6 +20,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from engine import dates
+from engine.dates import PartialDate
 from engine.diagnosis import Doctor
 from engine.errors import InputError
 from engine.evaluate import Held, evaluate
@@ -41,7 +43,8 @@ _CARD_INDEX = re.compile(r"\[(\d+)\]")
 @dataclass(frozen=True)
 class AnswerKind:
     """What kind of answer a fact takes: "yes/no", "whole number", "number", "choice",
-    "date", "text" or "count" (how many bank cards)."""
+    "choices" (several, or none), "date" (a day), "partial date" (a day, a month or a
+    year), "text" or "count" (how many cards)."""
 
     name: str
     choices: tuple[str, ...] = ()
@@ -50,11 +53,16 @@ class AnswerKind:
         """How to answer, in a few words ("" for free text)."""
         if self.name == "choice":
             return "one of: " + ", ".join(c.replace("_", " ") for c in self.choices)
+        if self.name == "choices":
+            return "any of, separated by commas: " + ", ".join(
+                c.replace("_", " ") for c in self.choices
+            )
         return {
             "yes/no": "yes or no",
             "whole number": "a whole number",
             "number": "a number",
             "date": "YYYY-MM-DD",
+            "partial date": dates.FORMS,
             "text": "",
             "count": f"how many, 0 to {MAX_CARDS}",
         }[self.name]
@@ -83,7 +91,8 @@ class Consultation:
         self.doctor = doctor
         self.data = data
         self.today = today
-        self.not_known: list[str] = []
+        self.not_known: list[str] = list(data.get("dont_know") or ())
+        """Facts the person could not answer, here or before (`dont_know`): never asked again."""
         self.answered: list[str] = []
 
     def questions(self) -> tuple[Question, ...]:
@@ -158,8 +167,17 @@ def answer_kind(template: str) -> AnswerKind:
     if get_origin(annotation) is Literal:
         return AnswerKind("choice", get_args(annotation))
     if get_origin(annotation) is list:
+        item = _unwrap(get_args(annotation)[0])
+        if get_origin(item) is Literal:
+            return AnswerKind("choices", get_args(item))
         return AnswerKind("count")
-    kinds = {bool: "yes/no", int: "whole number", float: "number", date: "date"}
+    kinds = {
+        bool: "yes/no",
+        int: "whole number",
+        float: "number",
+        date: "date",
+        PartialDate: "partial date",
+    }
     return AnswerKind(kinds.get(annotation, "text"))
 
 
@@ -178,17 +196,30 @@ def parse_answer(kind: AnswerKind, text: str) -> Any:
         except ValueError:
             pass
     elif kind.name == "choice":
-        wanted = re.sub(r"[\s\-]+", "_", folded)
-        if wanted in kind.choices:
-            return wanted
-        if text.isdigit() and 1 <= int(text) <= len(kind.choices):
-            return kind.choices[int(text) - 1]
+        chosen = _choice(kind, text)
+        if chosen is not None:
+            return chosen
+    elif kind.name == "choices":
+        parts = [part.strip() for part in re.split(r"[,，、]", text) if part.strip()]
+        chosen = [_choice(kind, part) for part in parts]
+        if None not in chosen:
+            return list(dict.fromkeys(chosen))
     elif kind.name == "count":
         if text.isdigit() and int(text) <= MAX_CARDS:
             return [{} for _ in range(int(text))]
     else:
         return text
     raise InputError(f"{mask_any(text)!r} is not allowed: expected {kind.hint()}")
+
+
+def _choice(kind: AnswerKind, text: str) -> str | None:
+    """The choice `text` names, by its value or its number in the list; None if none."""
+    wanted = re.sub(r"[\s\-]+", "_", text.casefold())
+    if wanted in kind.choices:
+        return wanted
+    if text.isdigit() and 1 <= int(text) <= len(kind.choices):
+        return kind.choices[int(text) - 1]
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

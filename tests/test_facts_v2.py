@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from engine.consult import Consultation, answer_kind, parse_answer
+from engine.errors import InputError
 from engine.fact_edits import facts_data, with_fact
 from engine.facts import FACT_PATHS, flatten, read_path
 from engine.loading import validate_facts
@@ -56,3 +60,24 @@ def test_a_fact_given_a_value_leaves_dont_know():
 def test_the_new_fields_round_trip_through_the_json_form():
     facts = validate_facts(FACTS)
     assert validate_facts(facts_data(facts)) == facts
+
+
+def test_the_consultation_never_asks_what_the_person_could_not_answer(doctor):
+    notice = {"as_of": "2026-11-27", "alipay": {"document_expiry_notice": True}}
+    asked = {q.fact for q in Consultation(doctor, notice).questions()}
+    assert "passport.expiry_date" in asked
+    not_known = {**notice, "dont_know": ["passport.expiry_date", "bank_cards"]}
+    consultation = Consultation(doctor, not_known)
+    asked = {q.fact for q in consultation.questions()}
+    assert not asked & {"passport.expiry_date", "bank_cards"}
+    assert consultation.not_known == ["passport.expiry_date", "bank_cards"]
+
+
+def test_what_a_wallet_asks_for_is_answered_as_several_choices():
+    kind = answer_kind("wechat_pay.verification_requested")
+    assert kind.name == "choices" and "second_bank_card" in kind.choices
+    assert parse_answer(kind, "selfie, passport photo、2") == ["selfie", "passport_photo"]
+    with pytest.raises(InputError, match="expected any of, separated by commas: passport photo"):
+        parse_answer(kind, "selfie, fingerprint")
+    assert answer_kind("foreign_cards").name == "count"
+    assert answer_kind("foreign_cards[].status").choices[2] == "blocked_by_issuer"
