@@ -92,7 +92,8 @@ class Consultation:
         self.data = data
         self.today = today
         self.not_known: list[str] = list(data.get("dont_know") or ())
-        """Facts the person could not answer, here or before (`dont_know`): never asked again."""
+        """Facts the person could not answer, here or before: never asked again, and saved
+        with the facts (`dont_know`)."""
         self.answered: list[str] = []
 
     def questions(self) -> tuple[Question, ...]:
@@ -137,6 +138,7 @@ class Consultation:
         """Take an answer into the facts, or raise InputError saying what is wrong with it."""
         if text.strip().casefold() in DONT_KNOW:
             self.not_known.append(question.fact)
+            self.data = {**self.data, "dont_know": [*self.data.get("dont_know", ()), question.fact]}
             return
         value = parse_answer(question.kind, text.strip())
         data = with_fact(self.data, question.template, value, question.card)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date
 
 import pytest
 
+import cli
 from engine.consult import Consultation, answer_kind, parse_answer
 from engine.errors import InputError
 from engine.fact_edits import facts_data, with_fact
@@ -81,3 +84,19 @@ def test_what_a_wallet_asks_for_is_answered_as_several_choices():
         parse_answer(kind, "selfie, fingerprint")
     assert answer_kind("foreign_cards").name == "count"
     assert answer_kind("foreign_cards[].status").choices[2] == "blocked_by_issuer"
+
+
+def test_a_consultation_saves_what_the_person_could_not_answer(
+    doctor, monkeypatch, capsys, tmp_path
+):
+    """Enter (don't know) to the first question, an answer to the second: both are saved."""
+    facts = tmp_path / "mine.json"
+    facts.write_text('{"as_of": "2026-11-27", "alipay": {"document_expiry_notice": true}}')
+    monkeypatch.setattr("sys.stdin", io.StringIO("\nunusual activity\n"))
+    assert cli.main(["--ask", str(facts), "--no-diagram"]) == 0
+    capsys.readouterr()
+    saved = json.loads((tmp_path / "mine-answered.json").read_text(encoding="utf-8"))
+    assert saved["dont_know"] == ["bank_cards"]
+    assert saved["symptom"] == {"error_message": "unusual activity"}
+    asked = {q.fact for q in Consultation(doctor, saved).questions()}
+    assert "bank_cards" not in asked and "passport.expiry_date" in asked
