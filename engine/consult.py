@@ -82,6 +82,11 @@ class Question:
     def template(self) -> str:
         return _CARD_INDEX.sub("[]", self.fact)
 
+    @property
+    def cards(self) -> str:
+        """The list whose item the question is about (`bank_cards`, `foreign_cards`)."""
+        return self.fact.split("[", 1)[0]
+
 
 class Consultation:
     """The facts so far, the facts the person does not know, and what to ask next."""
@@ -146,14 +151,17 @@ class Consultation:
         self.data = data
         self.answered.append(question.fact)
 
-    def card_label(self, card: int) -> str:
-        """How a card is named in a question: its number, bank and last digits when known."""
-        bank = get_fact(self.data, "bank_cards[].bank", card)
-        last4 = get_fact(self.data, "bank_cards[].last4", card)
+    def card_label(self, card: int, cards: str = "bank_cards") -> str:
+        """How a card is named in a question: its number and, when known, its bank or network
+        and last digits (`cards`: the list it is in, bank or foreign cards)."""
+        maker = "bank" if cards == "bank_cards" else "network"
+        made_by = get_fact(self.data, f"{cards}[].{maker}", card)
+        last4 = get_fact(self.data, f"{cards}[].last4", card)
         details = ", ".join(
-            part for part in (bank, f"ending {last4}" if last4 else None) if part is not None
+            part for part in (made_by, f"ending {last4}" if last4 else None) if part is not None
         )
-        return f"card {card + 1}" + (f" ({details})" if details else "")
+        noun = "card" if cards == "bank_cards" else "foreign card"
+        return f"{noun} {card + 1}" + (f" ({details})" if details else "")
 
 
 def answer_kind(template: str) -> AnswerKind:

@@ -100,3 +100,10 @@ def test_a_consultation_saves_what_the_person_could_not_answer(
     assert saved["symptom"] == {"error_message": "unusual activity"}
     asked = {q.fact for q in Consultation(doctor, saved).questions()}
     assert "bank_cards" not in asked and "passport.expiry_date" in asked
+
+
+def test_a_question_about_a_card_names_the_card_of_its_own_list(doctor):
+    consultation = Consultation(doctor, FACTS)
+    assert consultation.card_label(0) == "card 1 (ICBC)"
+    assert consultation.card_label(1, "foreign_cards") == "foreign card 2 (jcb)"
+    assert consultation.card_label(0, "foreign_cards") == "foreign card 1 (visa, ending 4242)"

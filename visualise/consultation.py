@@ -95,7 +95,9 @@ def _ask_all(consultation: Consultation, terminal: _Terminal) -> bool:
 
 def _ask_one(consultation: Consultation, question: Question, terminal: _Terminal) -> None:
     card = (
-        f"[bold]{consultation.card_label(question.card)}[/]: " if question.card is not None else ""
+        f"[bold]{consultation.card_label(question.card, question.cards)}[/]: "
+        if question.card is not None
+        else ""
     )
     hint = question.kind.hint()
     shown = f" [dim]({escape(hint)})[/]" if hint and hint not in question.text else ""
