@@ -143,7 +143,7 @@ CardDigits = Annotated[str, AfterValidator(_last4)]
 FactPath = Annotated[
     str,
     AfterValidator(_fact_path),
-    WithJsonSchema({"type": "string", "pattern": _CONCRETE_PATH.pattern}),
+    WithJsonSchema({"type": "string", "pattern": f"^{_CONCRETE_PATH.pattern}$"}),
 ]
 Amount = Annotated[
     float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
@@ -328,8 +328,10 @@ class Facts(Section):
     @model_validator(mode="after")
     def _not_known_means_no_value(self) -> Facts:
         """A fact is given or not known, never both: `dont_know` lists facts without a value."""
+        values = flatten(self) if self.dont_know else {}
         for index, path in enumerate(self.dont_know or ()):
-            if value_at(self, path) is not None:
+            item = _INDEX.search(path)
+            if values.get((template(path), int(item.group(1)) if item else None)) is not None:
                 raise PydanticCustomError(
                     GIVEN_AND_NOT_KNOWN, "given and not known", {"index": index, "path": path}
                 )
@@ -378,12 +380,6 @@ def is_item_path(path: str) -> bool:
 def read_path(facts: Facts, path: str, card: int | None = None) -> Any:
     """The value at a dotted path (`bank_cards[].x` reads item `card`), or None if unknown."""
     return flatten(facts).get((path, card if is_item_path(path) else None))
-
-
-def value_at(facts: Facts, path: str) -> Any:
-    """The value at a concrete path (`bank_cards[1].bank`), or None if unknown."""
-    index = _INDEX.search(path)
-    return read_path(facts, template(path), int(index.group(1)) if index else None)
 
 
 def flatten(facts: Facts) -> dict[tuple[str, int | None], Any]:
