@@ -15,6 +15,7 @@ from engine.fact_edits import facts_data, with_fact
 from engine.facts import FACT_PATHS, flatten, read_path
 from engine.loading import validate_facts
 from engine.rules import Case
+from knowledge.questions import QUESTIONS
 
 FACTS = {
     "dont_know": ["bank_cards[0].phone_on_file", "passport.renewed_on"],
@@ -107,3 +108,10 @@ def test_a_question_about_a_card_names_the_card_of_its_own_list(doctor):
     assert consultation.card_label(0) == "card 1 (ICBC)"
     assert consultation.card_label(1, "foreign_cards") == "foreign card 2 (jcb)"
     assert consultation.card_label(0, "foreign_cards") == "foreign card 1 (visa, ending 4242)"
+
+
+def test_every_fact_a_person_can_be_asked_has_a_question():
+    """A consultation never falls back to "What is wechat_pay.restricted?"."""
+    sections = {p.rsplit(".", 1)[0] for p in FACT_PATHS if "." in p}
+    askable = {p for p in FACT_PATHS if p not in sections and p != "dont_know"}
+    assert askable - set(QUESTIONS) == set()
