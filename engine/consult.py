@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from engine.dates import PartialDate
 from engine.diagnosis import Doctor
 from engine.errors import InputError
 from engine.evaluate import Held, evaluate
@@ -42,6 +43,7 @@ _HINTS = {
     "whole number": N_("a whole number"),
     "number": N_("a number"),
     "date": N_("YYYY-MM-DD"),
+    "partial date": N_("YYYY-MM-DD, YYYY-MM or YYYY"),
     "text": "",
 }
 
@@ -49,7 +51,8 @@ _HINTS = {
 @dataclass(frozen=True)
 class AnswerKind:
     """What kind of answer a fact takes: "yes/no", "whole number", "number", "choice",
-    "date", "text" or "count" (how many bank cards)."""
+    "choices" (several, or none), "date" (a day), "partial date" (a day, a month or a
+    year), "text" or "count" (how many cards)."""
 
     name: str
     choices: tuple[str, ...] = ()
@@ -59,6 +62,11 @@ class AnswerKind:
         if self.name == "choice":
             return Message(
                 "one of: {choices}", choices=", ".join(c.replace("_", " ") for c in self.choices)
+            )
+        if self.name == "choices":
+            return Message(
+                "any of, separated by commas: {choices}",
+                choices=", ".join(c.replace("_", " ") for c in self.choices),
             )
         if self.name == "count":
             return Message("how many, 0 to {most}", most=MAX_CARDS)
@@ -79,6 +87,11 @@ class Question:
     def template(self) -> str:
         return _CARD_INDEX.sub("[]", self.fact)
 
+    @property
+    def cards(self) -> str:
+        """The list whose item the question is about (`bank_cards`, `foreign_cards`)."""
+        return self.fact.split("[", 1)[0]
+
 
 class Consultation:
     """The facts so far, the facts the person does not know, and what to ask next."""
@@ -88,7 +101,9 @@ class Consultation:
         self.doctor = doctor
         self.data = data
         self.today = today
-        self.not_known: list[str] = []
+        self.not_known: list[str] = list(data.get("dont_know") or ())
+        """Facts the person could not answer, here or before: never asked again, and saved
+        with the facts (`dont_know`)."""
         self.answered: list[str] = []
 
     def questions(self) -> tuple[Question, ...]:
@@ -133,6 +148,7 @@ class Consultation:
         """Take an answer into the facts, or raise InputError saying what is wrong with it."""
         if text.strip().casefold() in DONT_KNOW:
             self.not_known.append(question.fact)
+            self.data = {**self.data, "dont_know": [*self.data.get("dont_know", ()), question.fact]}
             return
         value = parse_answer(question.kind, text.strip())
         data = with_fact(self.data, question.template, value, question.card)
@@ -140,18 +156,22 @@ class Consultation:
         self.data = data
         self.answered.append(question.fact)
 
-    def card_label(self, card: int) -> Message:
-        """How a card is named in a question: its number, bank and last digits when known."""
-        bank = get_fact(self.data, "bank_cards[].bank", card)
-        last4 = get_fact(self.data, "bank_cards[].last4", card)
+    def card_label(self, card: int, cards: str = "bank_cards") -> Message:
+        """How a card is named in a question: its number and, when known, its bank or network
+        and last digits (`cards`: the list it is in, bank or foreign cards)."""
+        maker = "bank" if cards == "bank_cards" else "network"
+        made_by = get_fact(self.data, f"{cards}[].{maker}", card)
+        last4 = get_fact(self.data, f"{cards}[].last4", card)
         ending = Message("ending {digits}", digits=last4) if last4 else None
-        if bank is not None and ending:
-            return Message(
-                "card {number} ({bank}, {ending})", number=card + 1, bank=bank, ending=ending
-            )
-        if bank is not None or ending:
-            return Message("card {number} ({details})", number=card + 1, details=bank or ending)
-        return Message("card {number}", number=card + 1)
+        if cards == "bank_cards":
+            noun = Message("card {number}", number=card + 1)
+        else:
+            noun = Message("foreign card {number}", number=card + 1)
+        if made_by is not None and ending:
+            return Message("{card} ({maker}, {ending})", card=noun, maker=made_by, ending=ending)
+        if made_by is not None or ending:
+            return Message("{card} ({details})", card=noun, details=made_by or ending)
+        return noun
 
 
 def answer_kind(template: str) -> AnswerKind:
@@ -167,8 +187,17 @@ def answer_kind(template: str) -> AnswerKind:
     if get_origin(annotation) is Literal:
         return AnswerKind("choice", get_args(annotation))
     if get_origin(annotation) is list:
+        item = _unwrap(get_args(annotation)[0])
+        if get_origin(item) is Literal:
+            return AnswerKind("choices", get_args(item))
         return AnswerKind("count")
-    kinds = {bool: "yes/no", int: "whole number", float: "number", date: "date"}
+    kinds = {
+        bool: "yes/no",
+        int: "whole number",
+        float: "number",
+        date: "date",
+        PartialDate: "partial date",
+    }
     return AnswerKind(kinds.get(annotation, "text"))
 
 
@@ -187,11 +216,14 @@ def parse_answer(kind: AnswerKind, text: str) -> Any:
         except ValueError:
             pass
     elif kind.name == "choice":
-        wanted = re.sub(r"[\s\-]+", "_", folded)
-        if wanted in kind.choices:
-            return wanted
-        if text.isdigit() and 1 <= int(text) <= len(kind.choices):
-            return kind.choices[int(text) - 1]
+        chosen = _choice(kind, text)
+        if chosen is not None:
+            return chosen
+    elif kind.name == "choices":
+        parts = [part.strip() for part in re.split(r"[,，、]", text) if part.strip()]
+        chosen = [_choice(kind, part) for part in parts]
+        if None not in chosen:
+            return list(dict.fromkeys(chosen))
     elif kind.name == "count":
         if text.isdigit() and int(text) <= MAX_CARDS:
             return [{} for _ in range(int(text))]
@@ -200,6 +232,16 @@ def parse_answer(kind: AnswerKind, text: str) -> Any:
     raise InputError(
         "{answer} is not allowed: expected {hint}", answer=repr(mask_any(text)), hint=kind.hint()
     )
+
+
+def _choice(kind: AnswerKind, text: str) -> str | None:
+    """The choice `text` names, by its value or its number in the list; None if none."""
+    wanted = re.sub(r"[\s\-]+", "_", text.casefold())
+    if wanted in kind.choices:
+        return wanted
+    if text.isdigit() and 1 <= int(text) <= len(kind.choices):
+        return kind.choices[int(text) - 1]
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

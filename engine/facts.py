@@ -19,12 +19,15 @@ from pydantic import (
     ConfigDict,
     Field,
     NonNegativeInt,
+    PlainSerializer,
+    PlainValidator,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from engine import normalise, personal
+from engine import dates, normalise, personal
+from engine.dates import PartialDate
 from engine.translatable import Message
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -83,8 +86,16 @@ def _fact_path(value: str) -> str:
 
 def _non_negative(value: float) -> float:
     if value < 0:
-        raise ValueError("expected a number >= 0")
+        raise ValueError(Message("expected a number >= 0"))
     return value
+
+
+def _partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(Message("expected a date written YYYY-MM-DD, YYYY-MM or YYYY"))
+    return PartialDate.parse(value)
 
 
 Day = Annotated[
@@ -92,6 +103,20 @@ Day = Annotated[
     BeforeValidator(_iso_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
+"""A whole day: `as_of`, the day the diagnosis is for."""
+PartialDay = Annotated[
+    PartialDate,
+    PlainValidator(_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": f"a date written {dates.FORMS}: the days it covers",
+        }
+    ),
+]
+"""Every other date: a day, a month or a year, read as the interval of days it covers."""
 DocumentNumber = Annotated[
     str,
     AfterValidator(normalise.document_number),
@@ -121,7 +146,7 @@ CardDigits = Annotated[str, AfterValidator(_last4)]
 FactPath = Annotated[
     str,
     AfterValidator(_fact_path),
-    WithJsonSchema({"type": "string", "pattern": _CONCRETE_PATH.pattern}),
+    WithJsonSchema({"type": "string", "pattern": f"^{_CONCRETE_PATH.pattern}$"}),
 ]
 Amount = Annotated[
     float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
@@ -164,23 +189,23 @@ class Person(Section):
 
 class Passport(Section):
     number: DocumentNumber | None = None
-    expiry_date: Day | None = None
+    expiry_date: PartialDay | None = None
     previous_number: DocumentNumber | None = None
-    renewed_on: Day | None = None
+    renewed_on: PartialDay | None = None
     renewed: bool | None = None
-    previous_expiry_date: Day | None = None
+    previous_expiry_date: PartialDay | None = None
 
 
 class ResidencePermit(Section):
     number: DocumentNumber | None = None
-    expiry_date: Day | None = None
+    expiry_date: PartialDay | None = None
     name: Name | None = None
     held: bool | None = None
 
 
 class Phone(Section):
     number: PhoneNumber | None = None
-    changed_on: Day | None = None
+    changed_on: PartialDay | None = None
 
 
 CardStatus = Literal["ok", "cannot_be_verified", "unresponsive", "not_linked"]
@@ -227,7 +252,7 @@ class WalletIdentity(Section):
     name: Name | None = None
     passport_number: DocumentNumber | None = None
     residence_permit_number: DocumentNumber | None = None
-    residence_permit_expiry_date: Day | None = None
+    residence_permit_expiry_date: PartialDay | None = None
     address: Address | None = None
 
 
@@ -306,8 +331,10 @@ class Facts(Section):
     @model_validator(mode="after")
     def _not_known_means_no_value(self) -> Facts:
         """A fact is given or not known, never both: `dont_know` lists facts without a value."""
+        values = flatten(self) if self.dont_know else {}
         for index, path in enumerate(self.dont_know or ()):
-            if value_at(self, path) is not None:
+            item = _INDEX.search(path)
+            if values.get((template(path), int(item.group(1)) if item else None)) is not None:
                 raise PydanticCustomError(
                     GIVEN_AND_NOT_KNOWN, "given and not known", {"index": index, "path": path}
                 )
@@ -356,12 +383,6 @@ def is_item_path(path: str) -> bool:
 def read_path(facts: Facts, path: str, card: int | None = None) -> Any:
     """The value at a dotted path (`bank_cards[].x` reads item `card`), or None if unknown."""
     return flatten(facts).get((path, card if is_item_path(path) else None))
-
-
-def value_at(facts: Facts, path: str) -> Any:
-    """The value at a concrete path (`bank_cards[1].bank`), or None if unknown."""
-    index = _INDEX.search(path)
-    return read_path(facts, template(path), int(index.group(1)) if index else None)
 
 
 def flatten(facts: Facts) -> dict[tuple[str, int | None], Any]:

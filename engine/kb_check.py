@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from engine.errors import InputError, KnowledgeError
-from engine.facts import FACT_PATHS, is_item_path, read_path
+from engine.facts import FACT_PATHS, NOT_FACTS, is_item_path, read_path
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.knowledge_loader import Unit
 from engine.plan import cause_graph, graph_problems
@@ -34,6 +34,7 @@ from engine.rules import (
     TestKind,
     Workaround,
     encode,
+    is_card_path,
 )
 from engine.session import rule_load_problems
 
@@ -148,6 +149,14 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
         for test in tests:
             if test.path is not None and test.path not in known_paths:
                 problems.append(_unknown_path(unit_id, test.path))
+            elif test.path is not None and _not_readable(test.path):
+                problems.append(
+                    Problem(
+                        "unknown-fact",
+                        f"{unit_id}: tests {test.path!r}, which no rule can read:"
+                        f" {_not_readable(test.path)}",
+                    )
+                )
             elif test.kind == TestKind.DERIVED and test.name not in defined:
                 problems.append(
                     Problem(
@@ -191,6 +200,18 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
         if path not in known_paths:
             problems.append(_unknown_path("QUESTIONS", path))
     return problems
+
+
+def _not_readable(path: str) -> str:
+    """Why a rule's test cannot read `path`, a path of the format ("" when it can)."""
+    if path in NOT_FACTS:
+        return "it lists facts, it is not one (a fact in it is not known)"
+    if is_item_path(path) and not is_card_path(path):
+        return (
+            "only bank cards are subjects of per-card tests; read the items of this list in a"
+            " derived observation (Case.get(path, index) reads item index)"
+        )
+    return ""
 
 
 def _unknown_path(where: str, path: str) -> Problem:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from json.encoder import encode_basestring
 
+from engine.dates import PartialDate
 from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
 from engine.personal import Datum, Text, mask
@@ -240,6 +241,6 @@ def _as_json(value: object) -> str:
     """A fact's value as written in JSON: strings and dates quoted, booleans lower case."""
     if isinstance(value, str):
         return encode_basestring(value)
-    if isinstance(value, date):
-        return encode_basestring(value.isoformat())
+    if isinstance(value, (date, PartialDate)):
+        return encode_basestring(str(value))
     return encode(value)

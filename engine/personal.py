@@ -38,7 +38,7 @@ def mask(value: str, kind: str | None) -> str:
 
 
 _AFTER_FIRST = re.compile(r"(?<=[^ ])[^ ]")
-_DATE_SHAPED = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}")
+_DATE_SHAPED = re.compile(r"\d{1,4}([-/.])\d{1,2}(\1\d{1,4})?")
 
 
 def mask_any(value: str) -> str:
@@ -46,8 +46,8 @@ def mask_any(value: str) -> str:
 
     A value in the wrong place may be anyone's name or number, so each word keeps
     only its first character (as names do), which no name, number or address can
-    be read from. A date-shaped value (`2026-02-30`, `27/11/2026`) is quoted as
-    typed: no name or document or phone number has that shape.
+    be read from. A date-shaped value (`2026-02-30`, `27/11/2026`, `2026-13`) is
+    quoted as typed: no name or document or phone number has that shape.
     """
     if _DATE_SHAPED.fullmatch(value):
         return value

@@ -11,28 +11,43 @@ from __future__ import annotations
 from datetime import date
 
 from engine import personal
+from engine.dates import PartialDate
 from engine.normalise import name_words
 from engine.personal import Datum, Text
 from engine.rules import Case, Outcome
 
 
-def as_date(day: date) -> Datum:
-    return Datum(day.isoformat())
+def as_date(day: date | PartialDate) -> Datum:
+    """A date as the evidence shows it: as written (`2026-06` for a month)."""
+    return Datum(str(day))
 
 
 def before_as_of(path: str):
-    """Whether the date at `path` lies before the day of the diagnosis."""
+    """Whether the date at `path` lies before the day of the diagnosis.
+
+    A partial date (a month, a year) is before as_of only if all of it is, and
+    not before only if none of it is; otherwise whether it is stays not known,
+    and the evidence says which days it could be.
+    """
 
     def evaluate(case: Case, card: int | None) -> Outcome:
-        day = case.get(path)
+        day: PartialDate | None = case.get(path)
         if day is None:
             return Outcome(None, unknown_paths=(path,))
-        passed = day < case.as_of
+        shown = (as_date(day), as_date(case.as_of))
+        passed = day.before(case.as_of)
+        if passed is None:
+            return Outcome(
+                None,
+                Text(
+                    f"{path} ({{0}}) may or may not be before as_of ({{1}}):"
+                    f" it could be any day from {day.span()}",
+                    shown,
+                ),
+                unknown_paths=(path,),
+            )
         relation = "is before" if passed else "is not before"
-        return Outcome(
-            passed,
-            Text(f"{path} ({{0}}) {relation} as_of ({{1}})", (as_date(day), as_date(case.as_of))),
-        )
+        return Outcome(passed, Text(f"{path} ({{0}}) {relation} as_of ({{1}})", shown))
 
     return evaluate
 

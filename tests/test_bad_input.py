@@ -17,7 +17,7 @@ import pytest
 
 import cli
 from engine.errors import InputError
-from engine.facts import FACT_PATHS, MAX_CARDS
+from engine.facts import FACT_PATHS, MAX_CARDS, read_path
 from engine.loading import parse_facts, validate_facts
 from engine.personal import mask_any
 from tests.conftest import EXAMPLES, ROOT
@@ -180,6 +180,25 @@ DATE_PATHS = [p for p in FACT_PATHS if p.endswith(("_date", "_on")) or p == "as_
 def test_an_impossible_or_misspelt_date_at_every_date_path(tmp_path, capsys, path, day):
     code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, day)))
     assert_one_clear_error(code, err, f"{_concrete(path)}: ", f'"{day}"', "YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("path", [p for p in DATE_PATHS if p != "as_of"])
+@pytest.mark.parametrize("day", ["2026-13", "26-09", "2026-00", "2026-06-31"])
+def test_a_bad_partial_date_at_every_date_path(tmp_path, capsys, path, day):
+    code, _, err = diagnose_file(tmp_path, capsys, _json(_set(path, day)))
+    assert_one_clear_error(
+        code, err, f'{_concrete(path)}: "{day}" is not allowed: expected a', "YYYY-MM or YYYY"
+    )
+
+
+@pytest.mark.parametrize("path", DATE_PATHS)
+@pytest.mark.parametrize("day", ["2026-06", "2026"])
+def test_a_month_or_a_year_is_a_date_everywhere_but_as_of(path, day):
+    if path == "as_of":
+        with pytest.raises(InputError, match=r'as_of: "[^"]+" is not allowed: .* YYYY-MM-DD$'):
+            validate_facts(_set(path, day))
+    else:
+        assert str(read_path(validate_facts(_set(path, day)), path, 0)) == day
 
 
 FORMAT_CASES = {

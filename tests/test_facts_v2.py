@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date
 
+import pytest
+
+import cli
+from engine.consult import Consultation, answer_kind, parse_answer
+from engine.errors import InputError
 from engine.fact_edits import facts_data, with_fact
 from engine.facts import FACT_PATHS, flatten, read_path
 from engine.loading import validate_facts
 from engine.rules import Case
+from knowledge.questions import QUESTIONS
 
 FACTS = {
     "dont_know": ["bank_cards[0].phone_on_file", "passport.renewed_on"],
@@ -56,3 +64,54 @@ def test_a_fact_given_a_value_leaves_dont_know():
 def test_the_new_fields_round_trip_through_the_json_form():
     facts = validate_facts(FACTS)
     assert validate_facts(facts_data(facts)) == facts
+
+
+def test_the_consultation_never_asks_what_the_person_could_not_answer(doctor):
+    notice = {"as_of": "2026-11-27", "alipay": {"document_expiry_notice": True}}
+    asked = {q.fact for q in Consultation(doctor, notice).questions()}
+    assert "passport.expiry_date" in asked
+    not_known = {**notice, "dont_know": ["passport.expiry_date", "bank_cards"]}
+    consultation = Consultation(doctor, not_known)
+    asked = {q.fact for q in consultation.questions()}
+    assert not asked & {"passport.expiry_date", "bank_cards"}
+    assert consultation.not_known == ["passport.expiry_date", "bank_cards"]
+
+
+def test_what_a_wallet_asks_for_is_answered_as_several_choices():
+    kind = answer_kind("wechat_pay.verification_requested")
+    assert kind.name == "choices" and "second_bank_card" in kind.choices
+    assert parse_answer(kind, "selfie, passport photo、2") == ["selfie", "passport_photo"]
+    with pytest.raises(InputError, match="expected any of, separated by commas: passport photo"):
+        parse_answer(kind, "selfie, fingerprint")
+    assert answer_kind("foreign_cards").name == "count"
+    assert answer_kind("foreign_cards[].status").choices[2] == "blocked_by_issuer"
+
+
+def test_a_consultation_saves_what_the_person_could_not_answer(
+    doctor, monkeypatch, capsys, tmp_path
+):
+    """Enter (don't know) to the first question, an answer to the second: both are saved."""
+    facts = tmp_path / "mine.json"
+    facts.write_text('{"as_of": "2026-11-27", "alipay": {"document_expiry_notice": true}}')
+    monkeypatch.setattr("sys.stdin", io.StringIO("\nunusual activity\n"))
+    assert cli.main(["--ask", str(facts), "--no-diagram"]) == 0
+    capsys.readouterr()
+    saved = json.loads((tmp_path / "mine-answered.json").read_text(encoding="utf-8"))
+    assert saved["dont_know"] == ["bank_cards"]
+    assert saved["symptom"] == {"error_message": "unusual activity"}
+    asked = {q.fact for q in Consultation(doctor, saved).questions()}
+    assert "bank_cards" not in asked and "passport.expiry_date" in asked
+
+
+def test_a_question_about_a_card_names_the_card_of_its_own_list(doctor):
+    consultation = Consultation(doctor, FACTS)
+    assert str(consultation.card_label(0)) == "card 1 (ICBC)"
+    assert str(consultation.card_label(1, "foreign_cards")) == "foreign card 2 (jcb)"
+    assert str(consultation.card_label(0, "foreign_cards")) == "foreign card 1 (visa, ending 4242)"
+
+
+def test_every_fact_a_person_can_be_asked_has_a_question():
+    """A consultation never falls back to "What is wechat_pay.restricted?"."""
+    sections = {p.rsplit(".", 1)[0] for p in FACT_PATHS if "." in p}
+    askable = {p for p in FACT_PATHS if p not in sections and p != "dont_know"}
+    assert askable - set(QUESTIONS) == set()

@@ -11,7 +11,16 @@ import cli
 from engine.errors import KnowledgeError
 from engine.kb_check import check, refuse_unsound
 from engine.knowledge_loader import read_folder
-from engine.rules import Example, Observation, Outcome, derived, fact, finding_in, when
+from engine.rules import (
+    Example,
+    Observation,
+    Outcome,
+    derived,
+    fact,
+    finding_in,
+    known,
+    when,
+)
 from knowledge import builtin_knowledge
 from tests.conftest import ROOT
 
@@ -102,6 +111,21 @@ def test_a_test_reading_a_fact_the_format_does_not_have():
         "phone-mismatch: reads fact 'bank_cards[].phone', which the facts format does not have"
         " (see 'paydoctor schema')",
     ) in problems(kb)
+
+
+@pytest.mark.parametrize(
+    "test, why",
+    [
+        (fact("foreign_cards[].status", "declined"), "only bank cards are subjects"),
+        (known("dont_know"), "it lists facts, it is not one"),
+    ],
+)
+def test_a_test_reading_what_no_rule_can_read(test, why):
+    kb = with_cause(replace(PHONE, confirmed=(when(test),)))
+    assert any(
+        kind == "unknown-fact" and m.startswith(f"phone-mismatch: tests {test.path!r}") and why in m
+        for kind, m in problems(kb)
+    )
 
 
 def test_an_observation_reading_a_fact_the_format_does_not_have():

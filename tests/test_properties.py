@@ -46,7 +46,13 @@ _names = st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4).flatmap(
     lambda words: st.sampled_from([" ".join(words), "  ".join(words), " ".join(words).lower()])
 )
 _document_numbers = st.from_regex(r"[A-Za-z]{1,2}[ -]?[0-9]{3}[ -]?[0-9]{4}", fullmatch=True)
-_days = st.dates(min_value=date(2020, 1, 1)).map(lambda d: d.isoformat())
+_dates = st.dates(min_value=date(2020, 1, 1))
+_days = (
+    _dates.map(lambda d: d.isoformat())
+    | _dates.map(lambda d: d.isoformat()[:7])
+    | _dates.map(lambda d: d.isoformat()[:4])
+)
+"""A day, a month or a year (facts-v2's partial dates)."""
 
 _wallets = st.sampled_from(["alipay", "wechat_pay", "both"])
 _amounts = st.floats(min_value=0, max_value=1e6, allow_nan=False) | st.integers(0, 10**6)
@@ -194,7 +200,11 @@ def invalid_facts(draw) -> object:
     node = facts
     while True:
         containers = [v for v in node.values() if isinstance(v, dict)] + [
-            card for v in node.values() if isinstance(v, list) for card in v
+            item
+            for v in node.values()
+            if isinstance(v, list)
+            for item in v
+            if isinstance(item, dict)
         ]
         if not containers or draw(st.booleans()):
             break

@@ -112,7 +112,7 @@ def _ask_one(
     shown = f" [dim]({escape(hint)})[/]" if hint and hint not in question.text else ""
     prompt = f"{escape(question.text)}{shown}"
     if question.card is not None:
-        card = escape(language.text(consultation.card_label(question.card)))
+        card = escape(language.text(consultation.card_label(question.card, question.cards)))
         prompt = language.gettext("[bold]{card}[/]: {question}").format(card=card, question=prompt)
     while True:
         try:

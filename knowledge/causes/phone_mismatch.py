@@ -32,16 +32,33 @@ PHONE_CHANGE_WINDOW_DAYS = 180
 
 
 def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
+    """Changed within the window before as_of; a month or year that straddles it: not known."""
     changed = case.get("phone.changed_on")
     if changed is None:
         return Outcome(None, unknown_paths=("phone.changed_on",))
-    days = (case.as_of - changed).days
-    recent = 0 <= days <= PHONE_CHANGE_WINDOW_DAYS
+    window = f"{PHONE_CHANGE_WINDOW_DAYS} days"
+    # How many days before as_of its first and last days are: all, none or some in the window.
+    most, least = ((case.as_of - day).days for day in (changed.first, changed.last))
+    if least >= 0 and most <= PHONE_CHANGE_WINDOW_DAYS:
+        recent = True
+    elif most < 0 or least > PHONE_CHANGE_WINDOW_DAYS:
+        recent = False
+    else:
+        return Outcome(
+            None,
+            Text(
+                f"phone.changed_on ({{0}}) may or may not be within {window} before as_of"
+                f" ({{1}}): it could be any day from {changed.span()}",
+                (as_date(changed), as_date(case.as_of)),
+            ),
+            unknown_paths=("phone.changed_on",),
+        )
+    days = str(most) if most == least else f"{least} to {most}"
     return Outcome(
         recent,
         Text(
             f"phone.changed_on ({{0}}) is {days} days before as_of"
-            f" ({'within' if recent else 'outside'} {PHONE_CHANGE_WINDOW_DAYS} days)",
+            f" ({'within' if recent else 'outside'} {window})",
             (as_date(changed),),
         ),
     )
