@@ -6,6 +6,7 @@
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
     python cli.py batch CASES.jsonl|FOLDER [--output PATH] [--jobs N] [--show-personal-data]
+    python cli.py serve [--host 127.0.0.1] [--port 8000] [--workers N]   (the web consultation)
 Every command takes --knowledge DIR (repeatable): rule units from another folder.
 
 A diagnosis also writes its reasoning diagram (FACTS.diagnosis.svg; --diagram PATH, whose
@@ -368,6 +369,35 @@ def run_batch(argv: list[str]) -> int:
     return EXIT_BAD_INPUT if summary.errors else EXIT_OK
 
 
+def run_serve(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="paydoctor serve",
+        description="Serve the web consultation (one question a screen, for a phone) and the"
+        " JSON API (/api/v1/...) until Ctrl-C.",
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine)",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
+    parser.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    args = parser.parse_args(argv)
+    from web.app import Settings
+    from web.server import serve
+
+    serve(Settings(args.host, args.port, args.workers, tuple(args.knowledge)))
+    return EXIT_OK
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return int(text)
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
@@ -391,6 +421,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "rules": run_rules,
     "check-kb": run_check_kb,
     "batch": run_batch,
+    "serve": run_serve,
 }
 
 

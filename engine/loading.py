@@ -62,15 +62,20 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: is a folder, expected a facts file (.json)") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return facts_text(raw, str(path))
+
+
+def facts_text(raw: bytes, source: str) -> str:
+    """The text of facts given as bytes (a file, a request body): at most 1 MiB of UTF-8."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: is larger than 1 MiB; a facts file is a few kilobytes")
+        raise InputError(f"{source}: is larger than 1 MiB; a facts file is a few kilobytes")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: is UTF-16 text; save it as UTF-8")
+        raise InputError(f"{source}: is UTF-16 text; save it as UTF-8")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{path}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
+            f"{source}: is not UTF-8 text (byte {error.start} is 0x{raw[error.start]:02x});"
             " save it as UTF-8"
         ) from None
 
