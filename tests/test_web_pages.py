@@ -81,16 +81,13 @@ def test_every_question_is_a_form_with_the_stable_hooks(web_client):
 
 def test_yes_no_radios_carry_true_and_false(web_client):
     state = Answers({"taobao": {"security_error": True, "account_age_days": 3}}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
     for _ in range(30):
-        page = Forms(_post(web_client, "/consult", state=state).text)
-        question = page.question()
-        values = [f["value"] for f in question["fields"] if f.get("type") == "radio"]
+        values = [f["value"] for f in page.question()["fields"] if f.get("type") == "radio"]
         if values[:1] == ["true"]:
             assert values == ["true", "false"]
             return
-        state = Forms(_answer(web_client, page, None).text).hidden(
-            Forms(_answer(web_client, page, None).text).question()
-        )["state"]
+        page = Forms(_answer(web_client, page, None).text)
     pytest.fail("no yes/no question was asked")
 
 
