@@ -22,8 +22,8 @@ from web.app import Settings, create_app
 
 def serve(settings: Settings) -> None:
     """Serve until interrupted."""
-    create_app(settings)  # a bad --knowledge folder is refused before anything listens
     listening = _listen(settings.host, settings.port)
+    app = create_app(settings)  # a bad --knowledge folder is refused before anything is served
     host, port = listening.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     print(
@@ -32,17 +32,15 @@ def serve(settings: Settings) -> None:
         file=sys.stderr,
         flush=True,
     )
+    options = {"server_header": False, "log_level": "info"}
+    if settings.workers == 1:
+        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[listening])
+        return
+    # Each worker process builds its own app from the same settings.
     config = uvicorn.Config(
-        partial(create_app, settings),
-        factory=True,
-        workers=settings.workers,
-        server_header=False,
-        log_level="info",
+        partial(create_app, settings), factory=True, workers=settings.workers, **options
     )
-    if settings.workers > 1:
-        Multiprocess(config, sockets=[listening]).run()
-    else:
-        uvicorn.Server(config).run(sockets=[listening])
+    Multiprocess(config, sockets=[listening]).run()
 
 
 def _listen(host: str, port: int) -> socket.socket:
