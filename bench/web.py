@@ -1,0 +1,221 @@
+"""Measure the web API under load: diagnoses a second and latency, beside a trivial endpoint.
+
+    python bench/web.py [--workers 2] [--clients 16] [--requests 4000] [--seconds 20]
+
+Starts `python cli.py serve --port 0 --workers N` on loopback, then 16 clients,
+each on its own kept-alive connection, send requests one after another: first
+a warm-up, then the trivial endpoint (`GET /api/v1/health`, what the server
+costs by itself), then `POST /api/v1/diagnose` with the examples' facts in turn.
+Each phase stops at its request count or its time limit, whichever comes
+first. The clients speak HTTP/1.1 through h11 (uvicorn's own protocol library)
+on asyncio, so they cost little of the machine they share with the server.
+Prints the figures and the targets; record them in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import h11
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+TARGET_RATE, TARGET_P99_MS = 300, 150
+
+
+@dataclass
+class Phase:
+    """The requests of one phase: latencies of the good ones, and the errors."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    def line(self, name: str) -> str:
+        done = len(self.latencies)
+        ordered = sorted(self.latencies)
+        p50 = statistics.median(ordered) * 1000 if ordered else float("nan")
+        p99 = ordered[min(done - 1, int(done * 0.99))] * 1000 if ordered else float("nan")
+        rate = done / self.elapsed if self.elapsed else 0.0
+        return (
+            f"{name:<28} {done:>6} requests in {self.elapsed:5.1f} s: {rate:7.0f} a second,"
+            f" p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, errors {len(self.errors)}"
+        )
+
+    def rate(self) -> float:
+        return len(self.latencies) / self.elapsed if self.elapsed else 0.0
+
+    def p99_ms(self) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
+
+
+class Connection:
+    """One kept-alive HTTP/1.1 connection, one request at a time."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
+        self.reader, self.writer = reader, writer
+        self.http = h11.Connection(h11.CLIENT)
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> Connection:
+        return cls(*await asyncio.open_connection(host, port))
+
+    async def request(self, method: str, target: str, body: bytes = b"") -> tuple[int, bytes]:
+        headers = [("host", "bench"), ("content-length", str(len(body)))]
+        if body:
+            headers.append(("content-type", "application/json"))
+        data = self.http.send(h11.Request(method=method, target=target, headers=headers))
+        data += self.http.send(h11.Data(data=body)) if body else b""
+        data += self.http.send(h11.EndOfMessage())
+        self.writer.write(data)
+        status, content = 0, bytearray()
+        while True:
+            event = self.http.next_event()
+            if event is h11.NEED_DATA:
+                chunk = await self.reader.read(65536)
+                if not chunk:
+                    raise ConnectionError("the server closed the connection")
+                self.http.receive_data(chunk)
+            elif isinstance(event, h11.Response):
+                status = event.status_code
+            elif isinstance(event, h11.Data):
+                content += event.data
+            elif isinstance(event, h11.EndOfMessage):
+                self.http.start_next_cycle()
+                return status, bytes(content)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def run_phase(
+    host: str, port: int, clients: int, count: int, seconds: float, method: str, target: str,
+    bodies: list[bytes],
+) -> Phase:
+    """`count` requests (at most `seconds`) shared by `clients` connections."""
+    phase = Phase()
+    issued = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client(number: int) -> None:
+        nonlocal issued
+        connection = await Connection.open(host, port)
+        try:
+            while issued < count and time.perf_counter() < deadline:
+                body = bodies[issued % len(bodies)]
+                issued += 1
+                started = time.perf_counter()
+                try:
+                    status, content = await connection.request(method, target, body)
+                except (ConnectionError, h11.ProtocolError) as error:
+                    phase.errors.append(str(error))
+                    connection.close()
+                    connection = await Connection.open(host, port)
+                    continue
+                if status == 200:
+                    phase.latencies.append(time.perf_counter() - started)
+                else:
+                    phase.errors.append(f"{status}: {content[:200]!r}")
+        finally:
+            connection.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    phase.elapsed = time.perf_counter() - started
+    return phase
+
+
+def start_server(workers: int) -> tuple[subprocess.Popen, str, int]:
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "cli.py"), "serve", "--port", "0", "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = process.stderr.readline()
+    match = re.search(r"http://([\d.]+):(\d+)/", line)
+    if not match:
+        process.kill()
+        raise SystemExit(f"the server did not start: {line.strip()}")
+    # Read the rest of its output (the access log) so the server never blocks on a full pipe.
+    import threading
+
+    threading.Thread(target=process.stderr.read, daemon=True).start()
+    return process, match.group(1), int(match.group(2))
+
+
+async def wait_ready(host: str, port: int, workers: int, seconds: float = 60) -> None:
+    """Until every worker answers: a fresh connection a time lands on any of them."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        try:
+            connections = [await Connection.open(host, port) for _ in range(workers * 4)]
+            for connection in connections:
+                await connection.request("GET", "/api/v1/health")
+                connection.close()
+            return
+        except OSError:
+            await asyncio.sleep(0.2)
+    raise SystemExit("the server did not answer")
+
+
+async def bench(args: argparse.Namespace, host: str, port: int) -> tuple[Phase, Phase]:
+    bodies = [path.read_bytes() for path in EXAMPLES]
+    await wait_ready(host, port, args.workers)
+    clients, seconds = args.clients, args.seconds
+    await run_phase(host, port, clients, 400, seconds, "POST", "/api/v1/diagnose", bodies)
+    trivial = await run_phase(
+        host, port, clients, args.requests, seconds, "GET", "/api/v1/health", [b""]
+    )
+    diagnose = await run_phase(
+        host, port, clients, args.requests, seconds, "POST", "/api/v1/diagnose", bodies
+    )
+    return trivial, diagnose
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2, help="server processes (default: 2)")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--requests", type=int, default=4000, help="requests a phase")
+    parser.add_argument("--seconds", type=float, default=20, help="time limit of a phase")
+    args = parser.parse_args()
+    process, host, port = start_server(args.workers)
+    try:
+        trivial, diagnose = asyncio.run(bench(args, host, port))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    print(
+        f"{os.cpu_count()} cores, {platform.processor() or platform.machine()},"
+        f" Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at the end;"
+        f" {args.workers} workers, {args.clients} clients on loopback"
+    )
+    print(trivial.line("GET /api/v1/health"))
+    print(diagnose.line("POST /api/v1/diagnose"))
+    met = (
+        diagnose.rate() >= TARGET_RATE
+        and diagnose.p99_ms() <= TARGET_P99_MS
+        and not diagnose.errors
+    )
+    print(
+        f"target: >= {TARGET_RATE} diagnoses a second, p99 <= {TARGET_P99_MS} ms, no errors:"
+        f" {'met' if met else 'NOT met'}"
+    )
+    for error in (trivial.errors + diagnose.errors)[:5]:
+        print(f"error: {error}")
+
+
+if __name__ == "__main__":
+    main()
