@@ -234,6 +234,8 @@ def test_every_response_carries_the_security_headers(web_client, path):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "no-referrer"
+    static = path.startswith("/static/")
+    assert headers["cache-control"] == ("public, max-age=600" if static else "no-store")
 
 
 def test_pages_load_nothing_from_another_site(web_client):

@@ -23,8 +23,10 @@ SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
-    (b"cache-control", b"no-store"),
 ]
+STATIC_CACHE = b"public, max-age=600"
+"""Style and script: kept a while, so a page after each answer loads nothing but itself.
+Pages are never stored (`no-store`): they carry the person's answers."""
 TOO_LARGE = "request body: is larger than 1 MiB; a facts file is a few kilobytes"
 
 
@@ -46,12 +48,9 @@ class Guard:
             if message["type"] == "http.response.start":
                 static = scope["path"].startswith("/static/")
                 message["headers"] = [
-                    *(
-                        (name, value)
-                        for name, value in message.get("headers", [])
-                        if name != b"cache-control" or not static
-                    ),
-                    *(h for h in SECURITY_HEADERS if not (static and h[0] == b"cache-control")),
+                    *message.get("headers", []),
+                    *SECURITY_HEADERS,
+                    (b"cache-control", STATIC_CACHE if static else b"no-store"),
                 ]
             await send(message)
 
