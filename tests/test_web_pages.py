@@ -141,6 +141,10 @@ def test_damaged_answers_are_one_clear_message(web_client):
     response = _post(web_client, "/consult", state='{"facts": [')
     assert response.status_code == 400
     assert "the answers sent with the page are damaged; start again" in response.text
+    tampered = json.dumps({"facts": {}, "asked": [{"fact": "bank_cards[5].status", "progress": 9}]})
+    response = _post(web_client, "/consult", state=tampered, back="1")
+    assert response.status_code == 400
+    assert "the answers sent with the page are damaged; start again" in response.text
     bad = _post(web_client, "/consult", state=Answers({"passport": {"number": 5}}).encode())
     assert bad.status_code == 400
     assert "passport.number: * is not allowed: expected a string" in bad.text
@@ -249,3 +253,23 @@ def test_pages_load_nothing_from_another_site(web_client):
         for link in re.findall(r'(?:src|href|action)="([^"]*)"|url\(([^)]*)\)', page):
             target = "".join(link)
             assert target.startswith(("/", "#", "data:")), target
+
+
+@pytest.mark.parametrize("path", ["/consult", "/consult/file", "/report", "/staff", "/facts.json"])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"state": "null"},
+        {"state": '{"facts": {}, "asked": [{"fact": 3}]}'},
+        {"state": '{"facts": {"dont_know": "x"}, "asked": []}'},
+        {"state": '{"facts": {}, "asked": []}', "fact": "bank_cards", "answer": "99"},
+        {"state": '{"facts": {}, "asked": []}', "step": "x", "progress": "-1"},
+    ],
+)
+def test_any_form_gets_a_page_never_a_fault(web_client, path, fields):
+    response = web_client.post(path, data=fields)
+    assert response.status_code < 500
+    assert "<!doctype html>" in response.text or response.headers["content-type"].startswith(
+        "application/json"
+    )

@@ -67,4 +67,8 @@ class Answers:
         """The answers before the last question was answered (the same at the start)."""
         if not self.asked:
             return self
-        return Answers(forget(self.facts, self.asked[-1].fact), self.asked[:-1])
+        try:
+            facts = forget(self.facts, self.asked[-1].fact)
+        except (KeyError, IndexError, TypeError, AttributeError):  # no such fact to take back
+            raise InputError(DAMAGED) from None
+        return Answers(facts, self.asked[:-1])
