@@ -381,9 +381,11 @@ def run_serve(argv: list[str]) -> int:
         help="address to listen on (default: 127.0.0.1, this machine)",
     )
     parser.add_argument(
-        "--port", type=_port, default=8000, help="port (default: 8000; 0 picks a free one)"
+        "--port", type=_port, default=8000, metavar="N", help="port (default: 8000; 0: a free one)"
     )
-    parser.add_argument("--workers", type=_positive, default=1, help="processes (default: 1)")
+    parser.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="processes (default: 1)"
+    )
     args = parser.parse_args(argv)
     from web.app import Settings
     from web.server import serve

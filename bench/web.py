@@ -100,7 +100,13 @@ class Connection:
 
 
 async def run_phase(
-    host: str, port: int, clients: int, count: int, seconds: float, method: str, target: str,
+    host: str,
+    port: int,
+    clients: int,
+    count: int,
+    seconds: float,
+    method: str,
+    target: str,
     bodies: list[bytes],
 ) -> Phase:
     """`count` requests (at most `seconds`) shared by `clients` connections."""
