@@ -378,7 +378,8 @@ def run_serve(argv: list[str]) -> int:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default: 127.0.0.1, this machine)",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1: this machine only)",
     )
     parser.add_argument(
         "--port", type=_port, default=8000, metavar="N", help="port (default: 8000; 0: a free one)"
