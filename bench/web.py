@@ -40,6 +40,8 @@ class Phase:
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     elapsed: float = 0.0
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
 
     def line(self, name: str) -> str:
         done = len(self.latencies)
@@ -47,9 +49,12 @@ class Phase:
         p50 = statistics.median(ordered) * 1000 if ordered else float("nan")
         p99 = ordered[min(done - 1, int(done * 0.99))] * 1000 if ordered else float("nan")
         rate = done / self.elapsed if self.elapsed else 0.0
+        per = 1000 / max(done, 1)
         return (
-            f"{name:<28} {done:>6} requests in {self.elapsed:5.1f} s: {rate:7.0f} a second,"
-            f" p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, errors {len(self.errors)}"
+            f"{name:<24} {done:>5} requests in {self.elapsed:4.1f} s: {rate:5.0f} a second,"
+            f" p50 {p50:5.1f} ms, p99 {p99:5.1f} ms, errors {len(self.errors)};"
+            f" CPU a request: server {self.server_cpu * per:.2f} ms,"
+            f" client {self.client_cpu * per:.2f} ms"
         )
 
     def rate(self) -> float:
@@ -99,7 +104,22 @@ class Connection:
         self.writer.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by process `pid` and its children (Linux /proc), in seconds."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 async def run_phase(
+    server: int,
     host: str,
     port: int,
     clients: int,
@@ -136,9 +156,11 @@ async def run_phase(
         finally:
             connection.close()
 
-    started = time.perf_counter()
+    started, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(server), time.process_time()
     await asyncio.gather(*(client(n) for n in range(clients)))
     phase.elapsed = time.perf_counter() - started
+    phase.server_cpu = cpu_seconds(server) - server_cpu
+    phase.client_cpu = time.process_time() - client_cpu
     return phase
 
 
@@ -176,16 +198,16 @@ async def wait_ready(host: str, port: int, workers: int, seconds: float = 60) ->
     raise SystemExit("the server did not answer")
 
 
-async def bench(args: argparse.Namespace, host: str, port: int) -> tuple[Phase, Phase]:
+async def bench(args: argparse.Namespace, server: int, host: str, port: int) -> tuple[Phase, Phase]:
     bodies = [path.read_bytes() for path in EXAMPLES]
     await wait_ready(host, port, args.workers)
     clients, seconds = args.clients, args.seconds
-    await run_phase(host, port, clients, 400, seconds, "POST", "/api/v1/diagnose", bodies)
+    await run_phase(server, host, port, clients, 400, seconds, "POST", "/api/v1/diagnose", bodies)
     trivial = await run_phase(
-        host, port, clients, args.requests, seconds, "GET", "/api/v1/health", [b""]
+        server, host, port, clients, args.requests, seconds, "GET", "/api/v1/health", [b""]
     )
     diagnose = await run_phase(
-        host, port, clients, args.requests, seconds, "POST", "/api/v1/diagnose", bodies
+        server, host, port, clients, args.requests, seconds, "POST", "/api/v1/diagnose", bodies
     )
     return trivial, diagnose
 
@@ -199,7 +221,7 @@ def main() -> None:
     args = parser.parse_args()
     process, host, port = start_server(args.workers)
     try:
-        trivial, diagnose = asyncio.run(bench(args, host, port))
+        trivial, diagnose = asyncio.run(bench(args, process.pid, host, port))
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -218,6 +240,11 @@ def main() -> None:
     print(
         f"target: >= {TARGET_RATE} diagnoses a second, p99 <= {TARGET_P99_MS} ms, no errors:"
         f" {'met' if met else 'NOT met'}"
+    )
+    # The server's CPU time a diagnosis, spread over every core: its rate with the machine alone.
+    capacity = os.cpu_count() * len(diagnose.latencies) / max(diagnose.server_cpu, 1e-9)
+    print(
+        f"the server alone on all {os.cpu_count()} cores: about {capacity:.0f} diagnoses a second"
     )
     for error in (trivial.errors + diagnose.errors)[:5]:
         print(f"error: {error}")
