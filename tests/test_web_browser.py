@@ -119,6 +119,13 @@ def test_a_traveller_completes_the_consultation_and_reads_the_right_cause(
     base, app = server
     facts = load_example(STORY)
     page = _phone(browser, javascript)
+    complaints = []  # a blocked script or style (Content-Security-Policy) is reported here
+    page.on("console", lambda message: complaints.append(message.text))
+    other_sites = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(base) else other_sites.append(request.url),
+    )
     page.goto(base + "/")
     assert _consult_by_touch(page, facts) > 5
     assert page.get_by_role("heading", name="Your diagnosis").is_visible()
@@ -136,6 +143,7 @@ def test_a_traveller_completes_the_consultation_and_reads_the_right_cause(
             apply.click()
     assert page.get_by_text(facts["passport"]["number"], exact=False).count() > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert (complaints, other_sites) == ([], [])
     page.context.close()
 
 
