@@ -170,6 +170,7 @@ def test_the_report_masks_personal_data_until_the_person_asks(web_client):
 
 def test_the_report_shows_plan_cards_workarounds_checks_and_the_diagram(web_client):
     page = _post(web_client, "/report", state=Answers(load_example(STORY)).encode()).text
+    assert "2 confirmed and 2 suspected causes on 2026-11-27." in page
     assert page.count('class="step"') == 4
     assert "Workarounds" in page and "Worth checking next" in page
     svg = page[page.index("<svg") : page.index("</svg>")]
