@@ -391,6 +391,7 @@ def run_serve(argv: list[str]) -> int:
     from web.app import Settings
     from web.server import serve
 
+    gc.enable()  # a server runs long: its garbage must be collected
     serve(Settings(args.host, args.port, args.workers, tuple(args.knowledge)))
     return EXIT_OK
 
