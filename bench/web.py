@@ -104,18 +104,41 @@ class Connection:
         self.writer.close()
 
 
+def server_processes(pid: int) -> list[Path]:
+    """/proc folders of process `pid` and its children (the workers)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = stat.read_text().rsplit(")", 1)[1].split()[1]
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or parent == str(pid):
+            found.append(stat.parent)
+    return found
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time used so far by process `pid` and its children (Linux /proc), in seconds."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if stat.parent.name == str(pid) or fields[1] == str(pid):
-            total += (int(fields[11]) + int(fields[12])) / ticks
+    for folder in server_processes(pid):
+        fields = (folder / "stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
     return total
+
+
+def worker_rss_mib(pid: int) -> list[int]:
+    """Resident memory of each worker (the children; the process itself with one worker)."""
+    folders = server_processes(pid)
+    children = [f for f in folders if f.name != str(pid)]
+    # multiprocessing's resource tracker is a child too, but serves nothing.
+    workers = [f for f in children if b"resource_tracker" not in (f / "cmdline").read_bytes()]
+    workers = workers or folders
+    sizes = []
+    for folder in workers:
+        status = (folder / "status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024)
+    return sizes
 
 
 async def run_phase(
@@ -203,12 +226,14 @@ async def bench(args: argparse.Namespace, server: int, host: str, port: int) -> 
     await wait_ready(host, port, args.workers)
     clients, seconds = args.clients, args.seconds
     await run_phase(server, host, port, clients, 400, seconds, "POST", "/api/v1/diagnose", bodies)
+    print(f"worker memory after the warm-up: {worker_rss_mib(server)} MiB")
     trivial = await run_phase(
         server, host, port, clients, args.requests, seconds, "GET", "/api/v1/health", [b""]
     )
     diagnose = await run_phase(
         server, host, port, clients, args.requests, seconds, "POST", "/api/v1/diagnose", bodies
     )
+    print(f"worker memory at the end: {worker_rss_mib(server)} MiB")
     return trivial, diagnose
 
 
