@@ -110,6 +110,10 @@ def test_a_port_in_use_is_one_clear_message():
     [
         (["--port", "70000"], "expected a port number from 0 to 65535, got '70000'"),
         (["--workers", "0"], "expected a whole number >= 1, got '0'"),
+        (
+            ["--port", "0", "--knowledge", "/nonexistent"],
+            "--knowledge /nonexistent: no such folder",
+        ),
     ],
 )
 def test_bad_options_are_usage_errors(option, message):
