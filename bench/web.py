@@ -7,7 +7,7 @@ each on its own kept-alive connection, send requests one after another: first
 a warm-up, then the trivial endpoint (`GET /api/v1/health`, what the server
 costs by itself), then `POST /api/v1/diagnose` with the examples' facts in turn.
 Each phase stops at its request count or its time limit, whichever comes
-first. The clients speak HTTP/1.1 through h11 (uvicorn's own protocol library)
+first. The clients parse responses with httptools (the parser the server uses)
 on asyncio, so they cost little of the machine they share with the server.
 Prints the figures and the targets; record them in bench/README.md.
 """
@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import h11
+import httptools
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -66,39 +66,37 @@ class Phase:
 
 
 class Connection:
-    """One kept-alive HTTP/1.1 connection, one request at a time."""
+    """One kept-alive HTTP/1.1 connection, one request at a time (responses parsed by httptools)."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
         self.reader, self.writer = reader, writer
-        self.http = h11.Connection(h11.CLIENT)
+        self.parser = httptools.HttpResponseParser(self)
+        self.body = bytearray()
+        self.complete = False
 
     @classmethod
     async def open(cls, host: str, port: int) -> Connection:
         return cls(*await asyncio.open_connection(host, port))
 
+    # httptools' callbacks
+    def on_body(self, body: bytes) -> None:
+        self.body += body
+
+    def on_message_complete(self) -> None:
+        self.complete = True
+
     async def request(self, method: str, target: str, body: bytes = b"") -> tuple[int, bytes]:
-        headers = [("host", "bench"), ("content-length", str(len(body)))]
-        if body:
-            headers.append(("content-type", "application/json"))
-        data = self.http.send(h11.Request(method=method, target=target, headers=headers))
-        data += self.http.send(h11.Data(data=body)) if body else b""
-        data += self.http.send(h11.EndOfMessage())
-        self.writer.write(data)
-        status, content = 0, bytearray()
-        while True:
-            event = self.http.next_event()
-            if event is h11.NEED_DATA:
-                chunk = await self.reader.read(65536)
-                if not chunk:
-                    raise ConnectionError("the server closed the connection")
-                self.http.receive_data(chunk)
-            elif isinstance(event, h11.Response):
-                status = event.status_code
-            elif isinstance(event, h11.Data):
-                content += event.data
-            elif isinstance(event, h11.EndOfMessage):
-                self.http.start_next_cycle()
-                return status, bytes(content)
+        kind = "Content-Type: application/json\r\n" if body else ""
+        length = f"Content-Length: {len(body)}\r\n"
+        head = f"{method} {target} HTTP/1.1\r\nHost: bench\r\n{kind}{length}\r\n"
+        self.writer.write(head.encode() + body)
+        self.body, self.complete = bytearray(), False
+        while not self.complete:
+            chunk = await self.reader.read(65536)
+            if not chunk:
+                raise ConnectionError("the server closed the connection")
+            self.parser.feed_data(chunk)
+        return self.parser.get_status_code(), bytes(self.body)
 
     def close(self) -> None:
         self.writer.close()
@@ -167,7 +165,7 @@ async def run_phase(
                 started = time.perf_counter()
                 try:
                     status, content = await connection.request(method, target, body)
-                except (ConnectionError, h11.ProtocolError) as error:
+                except (ConnectionError, httptools.HttpParserError) as error:
                     phase.errors.append(str(error))
                     connection.close()
                     connection = await Connection.open(host, port)
