@@ -124,9 +124,9 @@ def test_a_wrong_answer_is_refused_naming_the_question_and_nothing_is_lost(web_c
     assert again.question()["attrs"]["data-fact"] == "bank_cards"
     assert again.hidden(again.question())["state"] == first.hidden(first.question())["state"]
     assert (
-        "Which Chinese bank cards have you linked, or tried to link, in Alipay?: 'lots' is not"
-        " allowed: expected how many, 0 to 9"
-    ) in response.text.replace("&#39;", "'")
+        'Answer to "Which Chinese bank cards have you linked, or tried to link, in Alipay?":'
+        " 'lots' is not allowed: expected how many, 0 to 9"
+    ) in response.text.replace("&#39;", "'").replace("&#34;", '"')
 
 
 def test_an_answer_to_a_question_not_asked_is_refused(web_client):
@@ -135,6 +135,19 @@ def test_an_answer_to_a_question_not_asked_is_refused(web_client):
     assert response.status_code == 422
     assert "taobao.security_error: is not the question being asked" in response.text
     assert Forms(response.text).question()["attrs"]["data-fact"] == "bank_cards"
+
+
+def test_a_date_that_is_no_date_is_refused_in_words(web_client):
+    state = Answers({"dont_know": ["bank_cards", "symptom.error_message"]}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
+    assert page.question()["attrs"]["data-fact"] == "passport.expiry_date"
+    response = _answer(web_client, page, "next tuesday")
+    assert response.status_code == 422
+    assert (
+        'Answer to "When does your passport expire (YYYY-MM-DD)?": "next tuesday" is not'
+        " allowed: expected a date written YYYY-MM-DD"
+    ) in response.text.replace("&#34;", '"')
+    assert 'value="next tuesday"' in response.text  # kept, to be corrected
 
 
 def test_damaged_answers_are_one_clear_message(web_client):

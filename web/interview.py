@@ -85,15 +85,18 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
         raise InputError(f"{fact}: is not the question being asked; answer the page shown again")
     if answer is None:
         return {**data, DONT_KNOW: [*data.get(DONT_KNOW, []), fact]}
+    asked = f'Answer to "{questions[0].text}"'
     if not answer.strip():
-        raise InputError(f"{questions[0].text}: no answer given; answer it or choose I don't know")
+        raise InputError(f"{asked}: none given; answer it or choose I don't know")
     template, card = _template(fact), _card(fact)
     try:
         value = parse_answer(answer_kind(template), answer.strip())
+        changed = with_fact(data, template, value, card)
+        validate_facts(_facts_only(changed), source=fact)
     except InputError as error:
-        raise InputError(f"{questions[0].text}: {error}") from None
-    changed = with_fact(data, template, value, card)
-    validate_facts(_facts_only(changed), source="answer")
+        # Validation names the source and the path (here both `fact`): the question says both.
+        problem = str(error).removeprefix(f"{fact}: ").removeprefix(f"{fact}: ")
+        raise InputError(f"{asked}: {problem}") from None
     return changed
 
 
