@@ -1,6 +1,6 @@
 """Measure the web API under load: diagnoses a second and latency, beside a trivial endpoint.
 
-    python bench/web.py [--workers 2] [--clients 16] [--requests 4000] [--seconds 20]
+    python bench/web.py [--workers 2] [--clients 16] [--requests 10000] [--seconds 20]
 
 Starts `python cli.py serve --port 0 --workers N` on loopback, then 16 clients,
 each on its own kept-alive connection, send requests one after another: first
@@ -239,7 +239,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2, help="server processes (default: 2)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
-    parser.add_argument("--requests", type=int, default=4000, help="requests a phase")
+    parser.add_argument("--requests", type=int, default=10_000, help="requests a phase")
     parser.add_argument("--seconds", type=float, default=20, help="time limit of a phase")
     args = parser.parse_args()
     process, host, port = start_server(args.workers)
@@ -251,7 +251,7 @@ def main() -> None:
     print(
         f"{os.cpu_count()} cores, {platform.processor() or platform.machine()},"
         f" Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at the end;"
-        f" {args.workers} workers, {args.clients} clients on loopback"
+        f" {args.workers} worker{'s' * (args.workers != 1)}, {args.clients} clients on loopback"
     )
     print(trivial.line("GET /api/v1/health"))
     print(diagnose.line("POST /api/v1/diagnose"))
