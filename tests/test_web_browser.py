@@ -84,19 +84,22 @@ def _causes(page) -> list[tuple[str, str]]:
 
 
 def _consult_by_touch(page, facts: dict) -> int:
-    """Answer every question as a traveller who knows `facts`; how many were asked."""
+    """Answer every question as a traveller who knows `facts`; how many were asked.
+
+    Each Playwright call is a round trip to the browser, so a question costs as few as
+    it can: one look at the page, then the answer and the button.
+    """
     with page.expect_navigation():
         page.get_by_role("button", name="Start").click()
     asked = 0
-    while (fact := _asked(page)) is not None:
-        answer = known_answer(facts, fact)
+    while (question := _question(page)) is not None:
+        answer = known_answer(facts, question["fact"])
         form = page.locator("form[data-fact]")
         if answer is None:
             button = form.locator("button[name=dont_know]")
         else:
-            radio = form.locator(f'input[type=radio][value="{answer}"]')
-            if radio.count():
-                radio.check()
+            if question["radio"]:
+                form.locator(f'input[type=radio][value="{answer}"]').check()
             else:
                 form.locator("input[name=answer]").fill(answer)
             button = form.locator("button[type=submit]:not([name])")
@@ -106,10 +109,13 @@ def _consult_by_touch(page, facts: dict) -> int:
     return asked
 
 
-def _asked(page) -> str | None:
-    """The fact the page asks about, None on a page without a question."""
-    form = page.locator("form[data-fact]")
-    return form.get_attribute("data-fact") if form.count() else None
+def _question(page) -> dict | None:
+    """The fact the page asks about and whether it is answered by a choice; None if no question."""
+    return page.evaluate(
+        "(() => { const form = document.querySelector('form[data-fact]');"
+        " return form && {fact: form.dataset.fact,"
+        " radio: !!form.querySelector('input[type=radio]')}; })()"
+    )
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
