@@ -116,6 +116,22 @@ def test_back_takes_the_last_answer_back(web_client):
     assert (start.status_code, start.headers["location"]) == (303, "/")
 
 
+def test_back_shows_the_answer_taken_back_to_change_it(web_client):
+    state = Answers({"taobao": {"security_error": True, "account_age_days": 3}}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
+    for _ in range(30):
+        if page.question()["attrs"]["data-fact"] == "taobao.bound_to_alipay":
+            break
+        page = Forms(_answer(web_client, page, None).text)
+    answered = Forms(_answer(web_client, page, "false").text)
+    back = _post(
+        web_client, "/consult", state=answered.hidden(answered.question())["state"], back="1"
+    ).text
+    assert 'data-fact="taobao.bound_to_alipay"' in back
+    assert 'value="false" required checked>' in back
+    assert 'value="true" required autofocus>' in back
+
+
 def test_a_wrong_answer_is_refused_naming_the_question_and_nothing_is_lost(web_client):
     first = Forms(_post(web_client, "/consult").text)
     response = _answer(web_client, first, "lots")

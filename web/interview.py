@@ -22,7 +22,7 @@ from typing import Any
 from engine.consult import Consultation, answer_kind, parse_answer
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
-from engine.fact_edits import FactData, with_fact
+from engine.fact_edits import FactData, get_fact, with_fact
 from engine.facts import FACT_PATHS, Facts
 from engine.loading import parse_facts, validate_facts
 from web.reports import diagnose_data
@@ -98,6 +98,18 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
         problem = str(error).removeprefix(f"{fact}: ").removeprefix(f"{fact}: ")
         raise InputError(f"{asked}: {problem}") from None
     return changed
+
+
+def given_answer(data: FactData, fact: str) -> str | None:
+    """The answer at `fact` as a form sends it (`true`, a count, text); None if not known."""
+    value = get_fact(data, _template(fact), _card(fact))
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return str(len(value))
+    return str(value)
 
 
 def forget(data: FactData, fact: str) -> FactData:

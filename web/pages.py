@@ -19,7 +19,14 @@ from engine.loading import facts_text
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers
 from web.diagram import inline_svg
-from web.interview import Step, facts_file, next_step, read_facts_data, take_answer
+from web.interview import (
+    Step,
+    facts_file,
+    given_answer,
+    next_step,
+    read_facts_data,
+    take_answer,
+)
 
 
 async def start(request: Request) -> Response:
@@ -33,7 +40,8 @@ async def consult(request: Request) -> Response:
     if "back" in form:
         if not answers.asked:
             return RedirectResponse("/", status_code=303)
-        return await _ask(request, answers.back())
+        fact = answers.asked[-1].fact  # asked again, its answer shown to change
+        return await _ask(request, answers.back(), typed=(fact, given_answer(answers.facts, fact)))
     fact = _text(form, "fact")
     if fact is None:
         return await _ask(request, answers)
@@ -41,7 +49,7 @@ async def consult(request: Request) -> Response:
     try:
         facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
     except InputError as error:
-        return await _ask(request, answers, error=str(error), typed=answer)
+        return await _ask(request, answers, error=str(error), typed=(fact, answer))
     return await _ask(request, answers.answered(fact, facts, _percent(_text(form, "progress"))))
 
 
@@ -91,22 +99,27 @@ async def download(request: Request) -> Response:
 
 
 async def _ask(
-    request: Request, answers: Answers, error: str | None = None, typed: str | None = None
+    request: Request,
+    answers: Answers,
+    error: str | None = None,
+    typed: tuple[str, str | None] | None = None,
 ) -> Response:
+    """The next question (with `typed`: a fact's answer to show in it), or the report."""
     step = next_step(request.app.state.doctor, answers.facts, len(answers.asked))
     interview = step.interview
     if interview["done"]:
         return await _report_page(request, answers, step, reveal=False)
+    question = interview["question"]
     return _render(
         request,
         "question.html",
         status_code=422 if error else 200,
-        question=interview["question"],
+        question=question,
         number=len(answers.asked) + 1,
         progress=answers.progress(step.left),
         state=answers.encode(),
         error=error,
-        typed=typed,
+        typed=typed[1] if typed and typed[0] == question["fact"] else None,
     )
 
 
