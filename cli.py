@@ -6,6 +6,7 @@
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
     python cli.py batch CASES.jsonl|FOLDER [--output PATH] [--jobs N] [--show-personal-data]
+    python cli.py serve [--host 127.0.0.1] [--port 8000] [--workers N]   (the web consultation)
 Every command takes --knowledge DIR (repeatable): rule units from another folder, and
 --lang en|zh (default: Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh; otherwise
 English; the list is the catalogs in visualise/locale/).
@@ -538,6 +539,55 @@ def run_batch(argv: list[str], language: Language) -> int:
     return EXIT_BAD_INPUT if summary.errors else EXIT_OK
 
 
+def run_serve(argv: list[str], language: Language) -> int:
+    _ = language.gettext
+    parser = _Parser(
+        prog="paydoctor serve",
+        description=_(
+            "Serve the web consultation (one question a screen, for a phone) and the"
+            " JSON API (/api/v1/...) until Ctrl-C."
+        ),
+        language=language,
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help=_("address to listen on (default: 127.0.0.1: this machine only)"),
+    )
+    parser.add_argument(
+        "--port",
+        type=functools.partial(_port, language=language),
+        default=8000,
+        metavar="N",
+        help=_("port (default: 8000; 0: a free one)"),
+    )
+    parser.add_argument(
+        "--workers",
+        type=functools.partial(_positive, language=language),
+        default=1,
+        metavar="N",
+        help=_("processes (default: 1)"),
+    )
+    args = parser.parse_args(argv)
+    from web.app import Settings
+    from web.server import serve
+
+    gc.enable()  # a server runs long: its garbage must be collected
+    serve(Settings(args.host, args.port, args.workers, tuple(args.knowledge)))
+    return EXIT_OK
+
+
+def _port(text: str, language: Language) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(
+            language.gettext("expected a port number from 0 to 65535, got {text!r}").format(
+                text=text
+            )
+        )
+    return int(text)
+
+
 def _positive(text: str, language: Language) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(
@@ -563,6 +613,7 @@ COMMANDS: dict[str, Callable[[list[str], Language], int]] = {
     "rules": run_rules,
     "check-kb": run_check_kb,
     "batch": run_batch,
+    "serve": run_serve,
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from engine.knowledge_base import CompiledRule
 from engine.observe import CASE_SUBJECT, Observed
 from engine.personal import Text
-from engine.rules import FALSE, FINDING, UNKNOWN, Case, Test, TestKind
+from engine.rules import FALSE, FINDING, TRUE, UNKNOWN, Case, Test, TestKind
 from engine.session import Firing
 
 HOLDS, FAILS, OPEN = "holds", "fails", "open"
@@ -188,6 +188,11 @@ def _without_cards(rule: CompiledRule, held: Held) -> RuleResult:
 def _result(test: Test, observed: Observed) -> TestResult:
     if observed.value in test.values:
         return TestResult(test, observed, HOLDS)
-    if observed.value == UNKNOWN:
+    if observed.value == UNKNOWN or _could_become_known(test, observed):
         return TestResult(test, observed, OPEN)
     return TestResult(test, observed, FAILS)
+
+
+def _could_become_known(test: Test, observed: Observed) -> bool:
+    """A test that a fact is known, on a fact not known yet: an answer could make it hold."""
+    return test.kind == TestKind.KNOWN and TRUE in test.values and observed.value == FALSE

@@ -83,12 +83,17 @@ def read_facts_file(path: Path) -> Facts:
 
 def parse_facts_bytes(raw: bytes, source: str) -> Facts:
     """Validate facts given as the bytes of a file, or of one line of a batch: read alike."""
+    return parse_facts(facts_text(raw, source), source=source)
+
+
+def facts_text(raw: bytes, source: str) -> str:
+    """The text of facts given as bytes (a file, a batch line, a request body): UTF-8, 1 MiB."""
     if len(raw) > MAX_FILE_BYTES:
         raise InputError("{path}: is larger than 1 MiB; facts are a few kilobytes", path=source)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("{path}: is UTF-16 text; save it as UTF-8", path=source)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = f"0x{raw[error.start]:02x}"
         raise InputError(
@@ -97,7 +102,6 @@ def parse_facts_bytes(raw: bytes, source: str) -> Facts:
             position=error.start,
             byte=byte,
         ) from None
-    return parse_facts(text, source=source)
 
 
 class _BadNumber:

@@ -44,3 +44,14 @@ def statuses(diagnosis: Diagnosis) -> dict[str, str]:
 
 def load_example(name: str) -> dict:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def web_client():
+    """The web application with the built-in knowledge, served in-process."""
+    from starlette.testclient import TestClient
+
+    from web.app import Settings, create_app
+
+    with TestClient(create_app(Settings())) as client:
+        yield client

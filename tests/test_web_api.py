@@ -1,0 +1,166 @@
+"""The JSON API: the CLI's reports and messages over HTTP, with the right status and headers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES
+
+import cli
+
+
+def _cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.json")))
+def test_the_api_report_is_the_cli_report_byte_for_byte(web_client, capsys, example):
+    path = EXAMPLES / example
+    code, expected, _ = _cli(capsys, str(path), "--format", "json", "--no-diagram")
+    assert code == 0
+    response = web_client.post("/api/v1/diagnose", content=path.read_bytes())
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.text == expected
+
+
+def test_show_personal_data_is_the_cli_option(web_client, capsys):
+    path = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
+    argv = (str(path), "--format", "json", "--no-diagram")
+    _, masked, _ = _cli(capsys, *argv)
+    _, shown, _ = _cli(capsys, *argv, "--show-personal-data")
+    assert masked != shown
+    api = "/api/v1/diagnose?show_personal_data="
+    assert web_client.post(api + "false", content=path.read_bytes()).text == masked
+    assert web_client.post(api + "true", content=path.read_bytes()).text == shown
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{bad",
+        b"[]",
+        b"",
+        b'{"passport": {"number": 5}}',
+        b'{"pasport": {}}',
+        b'{"as_of": "2026-13-01"}',
+        b"\xff\xfe{\x00}\x00",
+        b'{"a": "\xe9"}',
+        b'{"passport": {"number": "E1", "number": "E2"}}',
+        b'{"alipay": {"balance_cny": NaN}}',
+    ],
+)
+def test_bad_facts_get_400_with_the_cli_message(web_client, capsys, tmp_path, body):
+    path = tmp_path / "facts.json"
+    path.write_bytes(body)
+    code, _, err = _cli(capsys, str(path), "--no-diagram")
+    assert code == 2
+    expected = err.strip().removeprefix("paydoctor: ").replace(str(path), "request body", 1)
+    response = web_client.post("/api/v1/diagnose", content=body)
+    assert response.status_code == 400
+    assert response.json() == {"error": expected}
+
+
+def test_a_body_over_1_mib_gets_413_whether_its_length_is_declared_or_not(web_client):
+    big = b'{"symptom": {"error_message": "' + b"x" * (1024 * 1024) + b'"}}'
+    declared = web_client.post("/api/v1/diagnose", content=big)
+    assert declared.status_code == 413
+    assert "larger than 1 MiB" in declared.json()["error"]
+    streamed = web_client.post("/api/v1/diagnose", content=iter([big[:1000], big[1000:]]))
+    assert streamed.status_code == 413
+    assert "larger than 1 MiB" in streamed.json()["error"]
+
+
+def test_wrong_method_and_unknown_path_are_json_errors(web_client):
+    wrong = web_client.get("/api/v1/diagnose")
+    assert wrong.status_code == 405
+    assert wrong.json() == {"error": "/api/v1/diagnose: GET is not allowed here"}
+    missing = web_client.get("/api/v1/nothing")
+    assert missing.status_code == 404
+    assert missing.json() == {"error": "/api/v1/nothing: no such page"}
+
+
+def test_bad_query_values_are_named(web_client):
+    response = web_client.post("/api/v1/diagnose?show_personal_data=perhaps", content=b"{}")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("show_personal_data: 'perhaps' is not allowed")
+
+
+def test_interview_gives_report_v2s_interview_object(web_client):
+    response = web_client.post("/api/v1/interview?asked=2", content=b'{"as_of": "2026-11-27"}')
+    assert response.status_code == 200
+    step = response.json()
+    assert set(step) == {"done", "question", "asked", "report"}
+    assert step["done"] is False
+    assert step["asked"] == 2
+    question = step["question"]
+    assert set(question) >= {"fact", "text", "help", "kind", "decides"}
+    assert question["kind"] in ("yes_no", "choice", "date", "count", "number", "text")
+    assert question["decides"]
+    assert step["report"]["as_of"] == "2026-11-27"
+
+
+def test_interview_does_not_ask_again_what_the_person_does_not_know(web_client):
+    first = web_client.post("/api/v1/interview", content=b"{}").json()["question"]["fact"]
+    body = json.dumps({"dont_know": [first]}).encode()
+    second = web_client.post("/api/v1/interview", content=body).json()["question"]["fact"]
+    assert second != first
+
+
+def test_interview_yes_no_questions_offer_true_and_false(web_client):
+    facts = {"as_of": "2026-11-27", "taobao": {"security_error": True}}
+    seen = []
+    for _ in range(40):
+        step = web_client.post("/api/v1/interview", content=json.dumps(facts).encode()).json()
+        if step["done"]:
+            break
+        question = step["question"]
+        seen.append(question["kind"])
+        if question["kind"] == "yes_no":
+            assert question["choices"] == [
+                {"value": True, "label": "Yes"},
+                {"value": False, "label": "No"},
+            ]
+        facts.setdefault("dont_know", []).append(question["fact"])
+    assert step["done"] is True
+    assert "question" not in step
+    assert "yes_no" in seen and "choice" in seen
+
+
+def test_interview_refuses_a_dont_know_that_names_no_fact(web_client):
+    response = web_client.post("/api/v1/interview", content=b'{"dont_know": ["passport.nmber"]}')
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        'request body: dont_know[0]: "passport.nmber" is not a fact path;'
+        " did you mean 'passport.number'?"
+    )
+
+
+def test_rules_are_the_cli_rules(web_client, capsys):
+    _, expected, _ = _cli(capsys, "rules", "--format", "json")
+    response = web_client.get("/api/v1/rules")
+    assert response.status_code == 200
+    assert response.text == expected
+
+
+def test_openapi_describes_every_api_route_and_the_facts_schema(web_client, capsys):
+    document = web_client.get("/api/v1/openapi.json").json()
+    assert document["openapi"].startswith("3.")
+    routes = {
+        (route.path, method.lower())
+        for route in web_client.app.routes
+        if route.path.startswith("/api/")
+        for method in route.methods - {"HEAD"}
+    }
+    described = {(path, method) for path, item in document["paths"].items() for method in item}
+    assert described == routes
+    _, schema, _ = _cli(capsys, "schema")
+    facts = document["components"]["schemas"]["Facts"]
+    assert set(facts["properties"]) == set(json.loads(schema)["properties"])
+
+
+def test_health_is_trivial(web_client):
+    assert web_client.get("/api/v1/health").json() == {"status": "ok"}

@@ -1,0 +1,255 @@
+"""A traveller in a real browser: Debian's Chromium at a phone's size, driven by Playwright.
+
+The server runs in a thread of the test process on a free loopback port. The
+tests skip, saying why, where Chromium is not installed (CI installs it:
+.ci/run); Playwright never downloads a browser of its own here.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import load_example
+from web_support import known_answer
+
+import web.pages
+from engine.loading import validate_facts
+from web.app import Settings, create_app
+from web.reports import diagnose_data
+
+CHROMIUM = Path("/usr/bin/chromium")
+PHONE = {"width": 390, "height": 844}
+STORY = "story-renewed-passport-new-phone-new-taobao.json"
+SAY = {"zh": "请帮我把账户上的护照号码更新为新护照的号码。", "en": "Please update my passport."}
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's Chromium is not installed (apt-get install chromium): browser tests skipped",
+)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The app, served by uvicorn on a free loopback port, for this module's tests."""
+    import uvicorn
+
+    app = create_app(Settings())
+    listening = socket.create_server(("127.0.0.1", 0))
+    port = listening.getsockname()[1]
+    running = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert running.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}", app
+    running.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _phone(browser, javascript: bool = True):
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript
+    )
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+def _expected_causes(app, facts: dict) -> list[tuple[str, str]]:
+    """What the CLI reports for the same facts (the consultation does not ask the day)."""
+    today = {key: value for key, value in facts.items() if key != "as_of"}
+    _, report = diagnose_data(app.state.doctor, validate_facts(today))
+    return [(cause["id"], cause["status"]) for cause in report["causes"]]
+
+
+def _causes(page) -> list[tuple[str, str]]:
+    return [
+        (cause.get_attribute("data-cause"), cause.get_attribute("data-status"))
+        for cause in page.locator("[data-cause]").all()
+    ]
+
+
+def _consult_by_touch(page, facts: dict) -> int:
+    """Answer every question as a traveller who knows `facts`; how many were asked.
+
+    Each Playwright call is a round trip to the browser, so a question costs as few as
+    it can: one look at the page, then the answer and the button.
+    """
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start").click()
+    asked = 0
+    while (question := _question(page)) is not None:
+        answer = known_answer(facts, question["fact"])
+        form = page.locator("form[data-fact]")
+        if answer is None:
+            button = form.locator("button[name=dont_know]")
+        else:
+            if question["radio"]:
+                form.locator(f'input[type=radio][value="{answer}"]').check()
+            else:
+                form.locator("input[name=answer]").fill(answer)
+            button = form.locator("button[type=submit]:not([name])")
+        with page.expect_navigation():
+            button.click()
+        asked += 1
+    return asked
+
+
+def _question(page) -> dict | None:
+    """The fact the page asks about and whether it is answered by a choice; None if no question."""
+    return page.evaluate(
+        "(() => { const form = document.querySelector('form[data-fact]');"
+        " return form && {fact: form.dataset.fact,"
+        " radio: !!form.querySelector('input[type=radio]')}; })()"
+    )
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_traveller_completes_the_consultation_and_reads_the_right_cause(
+    server, browser, javascript
+):
+    base, app = server
+    facts = load_example(STORY)
+    page = _phone(browser, javascript)
+    complaints = []  # a blocked script or style (Content-Security-Policy) is reported here
+    page.on("console", lambda message: complaints.append(message.text))
+    other_sites = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith(base) else other_sites.append(request.url),
+    )
+    page.goto(base + "/")
+    assert _consult_by_touch(page, facts) > 5
+    assert page.get_by_role("heading", name="Your diagnosis").is_visible()
+    assert _causes(page) == _expected_causes(app, facts)
+    cause = page.locator('[data-cause="bank-passport-outdated"]')
+    assert cause.get_by_text("Your bank still holds your old passport number").is_visible()
+    assert page.locator(".step").count() == 4
+    # Show my data: applied at once with JavaScript, by its own button without.
+    apply = page.locator("form.reveal button")
+    assert apply.is_visible() is not javascript
+    assert page.get_by_text(facts["passport"]["number"]).count() == 0
+    with page.expect_navigation():
+        page.get_by_label("Show my data").check()
+        if not javascript:
+            apply.click()
+    assert page.get_by_text(facts["passport"]["number"], exact=False).count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert (complaints, other_sites) == ([], [])
+    page.context.close()
+
+
+@pytest.fixture
+def sentences(monkeypatch):
+    """Bank steps carry a sentence to show (issue 14 writes them into the knowledge)."""
+    real = web.pages.next_step
+
+    def next_step(*args, **kwargs):
+        step = real(*args, **kwargs)
+        for item in step.interview["report"]["plan"]:
+            if item["where"] == "bank branch":
+                item["say"] = SAY
+        return step
+
+    monkeypatch.setattr(web.pages, "next_step", next_step)
+
+
+def _report_of(page, base: str, example: str) -> None:
+    """Open the report of an example's facts, as continuing from a facts file does."""
+    page.goto(base + "/")
+    page.get_by_text("Already have a facts file?").click()
+    page.set_input_files("#facts-file", str(Path(__file__).parent.parent / "examples" / example))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue from the file").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="See the report now").click()
+
+
+def test_the_staff_view_shows_the_sentence_in_large_chinese(server, browser, sentences):
+    base, _ = server
+    page = _phone(browser)
+    _report_of(page, base, STORY)
+    step = page.locator('.step[data-step="1"]')
+    assert step.locator(".zh").inner_text() == SAY["zh"]
+    with page.expect_navigation():
+        step.get_by_role("button", name="Show this to staff").click()
+    sentence = page.locator("#say")
+    assert sentence.inner_text() == SAY["zh"]
+    size = float(sentence.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= 40
+    box = sentence.bounding_box()
+    assert box["width"] <= PHONE["width"] and box["height"] > PHONE["height"] / 4
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.get_by_role("button", name="Full screen").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Back to my report").click()
+    assert page.get_by_role("heading", name="Your diagnosis").is_visible()
+    page.context.close()
+
+
+def _focused(page) -> str:
+    """The focused control: its tag, name and text ("BODY" when nothing is focused)."""
+    return page.evaluate(
+        "(() => { const e = document.activeElement;"
+        " if (!e || e === document.body) return 'BODY';"
+        " return `${e.tagName} ${e.name || ''} ${e.textContent.trim()}`; })()"
+    )
+
+
+def _tab_to(page, wanted: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        if wanted in _focused(page):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{wanted!r} cannot be reached with Tab")
+
+
+def test_the_whole_flow_by_keyboard_alone(server, browser, sentences):
+    base, app = server
+    facts = load_example(STORY)
+    page = _phone(browser)
+    page.goto(base + "/")
+    assert "Start" in _focused(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    while (form := page.locator("form[data-fact]")).count():
+        answer = known_answer(facts, form.get_attribute("data-fact"))
+        radios = form.locator("input[type=radio]")
+        if answer is None:
+            _tab_to(page, "BUTTON dont_know")
+        elif radios.count():
+            values = [radio.get_attribute("value") for radio in radios.all()]
+            assert "INPUT answer" in _focused(page)  # the first choice has the focus
+            page.keyboard.press("Space")
+            for _ in range(values.index(answer)):
+                page.keyboard.press("ArrowDown")
+            _tab_to(page, "BUTTON  Next")
+        else:
+            assert "INPUT answer" in _focused(page)
+            page.keyboard.type(answer)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert _causes(page) == _expected_causes(app, facts)
+    _tab_to(page, "Show this to staff")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("#say").inner_text() == SAY["zh"]
+    assert "Back to my report" in _focused(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Your diagnosis").is_visible()
+    page.context.close()

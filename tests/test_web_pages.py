@@ -1,0 +1,305 @@
+"""The pages, driven by plain form posts as a browser without JavaScript sends them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import EXAMPLES, load_example
+from web_support import Forms, known_answer
+
+import cli
+import web.pages
+from web.answers import Answers
+
+STORY = "story-renewed-passport-new-phone-new-taobao.json"
+
+
+def _post(client, url: str, **fields: str):
+    return client.post(url, data=fields)
+
+
+def _answer(client, page: Forms, answer: str | None, **extra: str):
+    question = page.question()
+    fields = {**page.hidden(question), **extra}
+    if answer is None:
+        fields["dont_know"] = "1"
+    else:
+        fields["answer"] = answer
+    return _post(client, "/consult", **fields)
+
+
+def _consult(client, facts: dict, limit: int = 60) -> tuple[list[Forms], Forms]:
+    """A traveller who knows `facts` answers every question; the pages asked and the report."""
+    response = _post(client, "/consult")
+    asked = []
+    for _ in range(limit):
+        assert response.status_code == 200, response.text
+        page = Forms(response.text)
+        if page.question() is None:
+            return asked, page
+        asked.append(page)
+        fact = page.question()["attrs"]["data-fact"]
+        response = _answer(client, page, known_answer(facts, fact))
+    raise AssertionError("the consultation did not end")
+
+
+def test_a_traveller_reaches_the_causes_the_cli_finds(web_client, capsys, tmp_path):
+    facts = load_example(STORY)
+    asked, report = _consult(web_client, facts)
+    del facts["as_of"]  # the consultation does not ask the day: both diagnose today
+    path = tmp_path / "story-today.json"
+    path.write_text(json.dumps(facts))
+    cli.main([str(path), "--format", "json", "--no-diagram"])
+    expected = json.loads(capsys.readouterr().out)["causes"]
+    assert report.causes == [(c["id"], c["status"]) for c in expected]
+    assert len(asked) >= 5
+
+
+def test_every_question_is_a_form_with_the_stable_hooks(web_client):
+    knowing, _ = _consult(web_client, load_example(STORY))
+    not_knowing, _ = _consult(web_client, {})
+    kinds = set()
+    for page in knowing + not_knowing:
+        question = page.question()
+        fields = question["fields"]
+        submits = [f for f in fields if f["tag"] == "button" and "name" not in f]
+        assert len(submits) == 1
+        assert [f["value"] for f in fields if f.get("name") == "dont_know"] == ["1"]
+        answers = [f for f in fields if f.get("name") == "answer"]
+        radios = [f for f in answers if f.get("type") == "radio"]
+        if radios:
+            kinds.add("radio")
+            assert len(radios) == len(answers)
+        else:
+            assert len(answers) == 1
+            assert answers[0]["type"] in ("text", "number", "date")
+            kinds.add(answers[0]["type"])
+    assert kinds == {"radio", "text", "number"}
+
+
+def test_yes_no_radios_carry_true_and_false(web_client):
+    state = Answers({"taobao": {"security_error": True, "account_age_days": 3}}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
+    for _ in range(30):
+        values = [f["value"] for f in page.question()["fields"] if f.get("type") == "radio"]
+        if values[:1] == ["true"]:
+            assert values == ["true", "false"]
+            return
+        page = Forms(_answer(web_client, page, None).text)
+    pytest.fail("no yes/no question was asked")
+
+
+def test_dont_know_is_kept_and_not_asked_again(web_client):
+    first = Forms(_post(web_client, "/consult").text)
+    fact = first.question()["attrs"]["data-fact"]
+    second = Forms(_answer(web_client, first, None).text)
+    assert second.question()["attrs"]["data-fact"] != fact
+    state = json.loads(second.hidden(second.question())["state"])
+    assert state["facts"] == {"dont_know": [fact]}
+
+
+def test_back_takes_the_last_answer_back(web_client):
+    first = Forms(_post(web_client, "/consult").text)
+    second = Forms(_answer(web_client, first, "1").text)
+    assert json.loads(second.hidden(second.question())["state"])["facts"] == {"bank_cards": [{}]}
+    state = second.hidden(second.question())["state"]
+    back = Forms(_post(web_client, "/consult", state=state, back="1").text)
+    assert back.question()["attrs"]["data-fact"] == "bank_cards"
+    assert json.loads(back.hidden(back.question())["state"]) == {"facts": {}, "asked": []}
+    start = web_client.post(
+        "/consult",
+        data={"state": back.hidden(back.question())["state"], "back": "1"},
+        follow_redirects=False,
+    )
+    assert (start.status_code, start.headers["location"]) == (303, "/")
+
+
+def test_back_shows_the_answer_taken_back_to_change_it(web_client):
+    state = Answers({"taobao": {"security_error": True, "account_age_days": 3}}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
+    for _ in range(30):
+        if page.question()["attrs"]["data-fact"] == "taobao.bound_to_alipay":
+            break
+        page = Forms(_answer(web_client, page, None).text)
+    answered = Forms(_answer(web_client, page, "false").text)
+    back = _post(
+        web_client, "/consult", state=answered.hidden(answered.question())["state"], back="1"
+    ).text
+    assert 'data-fact="taobao.bound_to_alipay"' in back
+    assert 'value="false" required checked>' in back
+    assert 'value="true" required autofocus>' in back
+
+
+def test_a_wrong_answer_is_refused_naming_the_question_and_nothing_is_lost(web_client):
+    first = Forms(_post(web_client, "/consult").text)
+    response = _answer(web_client, first, "lots")
+    assert response.status_code == 422
+    again = Forms(response.text)
+    assert again.question()["attrs"]["data-fact"] == "bank_cards"
+    assert again.hidden(again.question())["state"] == first.hidden(first.question())["state"]
+    assert (
+        'Answer to "Which Chinese bank cards have you linked, or tried to link, in Alipay?":'
+        " 'l***' is not allowed: expected how many, 0 to 9"  # what was typed is masked
+    ) in response.text.replace("&#39;", "'").replace("&#34;", '"')
+
+
+def test_an_answer_to_a_question_not_asked_is_refused(web_client):
+    first = Forms(_post(web_client, "/consult").text)
+    response = _answer(web_client, first, "yes", fact="taobao.security_error")
+    assert response.status_code == 422
+    assert "taobao.security_error: is not the question being asked" in response.text
+    assert Forms(response.text).question()["attrs"]["data-fact"] == "bank_cards"
+
+
+def test_a_date_that_is_no_date_is_refused_in_words(web_client):
+    state = Answers({"dont_know": ["bank_cards", "symptom.error_message"]}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
+    assert page.question()["attrs"]["data-fact"] == "passport.expiry_date"
+    response = _answer(web_client, page, "next tuesday")
+    assert response.status_code == 422
+    assert (
+        'Answer to "When does your passport expire (YYYY-MM-DD)?": "n*** t******" is not'
+        " allowed: expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
+    ) in response.text.replace("&#34;", '"')
+    assert 'value="next tuesday"' in response.text  # kept, to be corrected
+
+
+def test_damaged_answers_are_one_clear_message(web_client):
+    response = _post(web_client, "/consult", state='{"facts": [')
+    assert response.status_code == 400
+    assert "the answers sent with the page are damaged; start again" in response.text
+    tampered = json.dumps({"facts": {}, "asked": [{"fact": "bank_cards[5].status", "progress": 9}]})
+    response = _post(web_client, "/consult", state=tampered, back="1")
+    assert response.status_code == 400
+    assert "the answers sent with the page are damaged; start again" in response.text
+    bad = _post(web_client, "/consult", state=Answers({"passport": {"number": 5}}).encode())
+    assert bad.status_code == 400
+    assert "passport.number: 5 is not allowed: expected a string" in bad.text
+
+
+def test_progress_never_goes_back_while_answering(web_client):
+    asked, _ = _consult(web_client, load_example(STORY))
+    shown = [int(re.search(r'<progress max="100" value="(\d+)"', p.html).group(1)) for p in asked]
+    assert shown == sorted(shown)
+    assert shown[-1] > shown[0]
+
+
+def test_the_report_masks_personal_data_until_the_person_asks(web_client):
+    facts = load_example(STORY)
+    state = Answers(facts).encode()
+    masked = Forms(_post(web_client, "/report", state=state).text).shown()
+    assert "E98****32" in masked
+    assert facts["passport"]["number"] not in masked
+    shown = Forms(_post(web_client, "/report", state=state, reveal="1").text).shown()
+    assert facts["passport"]["number"] in shown
+    assert 'name="reveal" value="1" checked' in shown
+
+
+def test_the_report_shows_plan_cards_workarounds_checks_and_the_diagram(web_client):
+    page = _post(web_client, "/report", state=Answers(load_example(STORY)).encode()).text
+    assert "2 confirmed and 2 suspected causes on 2026-11-27." in page
+    assert page.count('class="step"') == 4
+    assert "Workarounds" in page and "Worth checking next" in page
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "<title>" in svg and "xlink:title=" in svg  # the tooltips
+    assert "E98****32" in svg and "<?xml" not in page
+
+
+def test_download_gives_a_facts_file_the_cli_diagnoses(web_client, tmp_path, capsys):
+    facts = {"passport": {"number": "E98765432"}, "dont_know": ["bank_cards"]}
+    response = _post(web_client, "/facts.json", state=Answers(facts).encode())
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="paydoctor-facts.json"'
+    )
+    path = tmp_path / "answers.json"
+    path.write_bytes(response.content)
+    assert json.loads(path.read_text())["passport"] == {"number": "E98765432"}
+    assert cli.main([str(path), "--no-diagram"]) == 0
+
+
+def test_a_facts_file_can_be_continued(web_client):
+    body = (EXAMPLES / "renewed-passport.json").read_bytes()
+    response = web_client.post("/consult/file", files={"facts": ("mine.json", body)})
+    assert response.status_code == 200
+    state = json.loads(Forms(response.text).hidden(Forms(response.text).question())["state"])
+    assert state["facts"] == json.loads(body)
+    bad = web_client.post("/consult/file", files={"facts": ("mine.json", b"{bad")})
+    assert bad.status_code == 400
+    assert "mine.json: not valid JSON at line 1, column 2" in bad.text
+
+
+def _with_sentences(monkeypatch):
+    """Give the bank's steps a sentence to show (issue 14 writes them into the units)."""
+    real = web.pages.next_step
+
+    def next_step(*args, **kwargs):
+        step = real(*args, **kwargs)
+        for item in step.interview["report"]["plan"]:
+            if item["where"] == "bank branch":
+                item["say"] = {
+                    "zh": "请帮我更新护照号码。",
+                    "en": "Please update my passport number.",
+                }
+        return step
+
+    monkeypatch.setattr(web.pages, "next_step", next_step)
+
+
+def test_a_step_with_a_sentence_shows_it_and_opens_the_staff_view(web_client, monkeypatch):
+    state = Answers(load_example(STORY)).encode()
+    assert "Show this to staff" not in _post(web_client, "/report", state=state).text
+    _with_sentences(monkeypatch)
+    report = _post(web_client, "/report", state=state).text
+    assert report.count("Show this to staff") == 2
+    assert '<p lang="zh-Hans" class="zh">请帮我更新护照号码。</p>' in report
+    staff = _post(web_client, "/staff", state=state, step="1")
+    assert staff.status_code == 200
+    assert 'class="zh" id="say">请帮我更新护照号码。</p>' in staff.text
+    assert _post(web_client, "/staff", state=state, step="3").status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/", "/static/style.css", "/static/app.js", "/nothing"])
+def test_every_response_carries_the_security_headers(web_client, path):
+    headers = web_client.get(path).headers
+    policy = headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    static = path.startswith("/static/")
+    assert headers["cache-control"] == ("public, max-age=600" if static else "no-store")
+
+
+def test_pages_load_nothing_from_another_site(web_client):
+    pages = [
+        web_client.get("/").text,
+        _post(web_client, "/consult").text,
+        _post(web_client, "/report", state=Answers(load_example(STORY)).encode()).text,
+        web_client.get("/static/style.css").text,
+    ]
+    for page in pages:
+        for link in re.findall(r'(?:src|href|action)="([^"]*)"|url\(([^)]*)\)', page):
+            target = "".join(link)
+            assert target.startswith(("/", "#", "data:")), target
+
+
+@pytest.mark.parametrize("path", ["/consult", "/consult/file", "/report", "/staff", "/facts.json"])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"state": "null"},
+        {"state": '{"facts": {}, "asked": [{"fact": 3}]}'},
+        {"state": '{"facts": {"dont_know": "x"}, "asked": []}'},
+        {"state": '{"facts": {}, "asked": []}', "fact": "bank_cards", "answer": "99"},
+        {"state": '{"facts": {}, "asked": []}', "step": "x", "progress": "-1"},
+    ],
+)
+def test_any_form_gets_a_page_never_a_fault(web_client, path, fields):
+    response = web_client.post(path, data=fields)
+    assert response.status_code < 500
+    assert "<!doctype html>" in response.text or response.headers["content-type"].startswith(
+        "application/json"
+    )

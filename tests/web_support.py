@@ -1,0 +1,62 @@
+"""What the web tests share: a traveller who answers from a facts file, and reading forms."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+_PART = re.compile(r"(\w+)\[(\d+)\]")
+
+
+def known_answer(facts: dict[str, Any], path: str) -> str | None:
+    """What a traveller who knows `facts` answers to the question at `path` (None: not known).
+
+    Lists are answered with how many they hold (the count question), yes/no as
+    the radio values `true`/`false`.
+    """
+    node: Any = facts
+    for part in path.split("."):
+        card = _PART.fullmatch(part)
+        node = node.get(card.group(1) if card else part) if isinstance(node, dict) else None
+        if card and node is not None:
+            index = int(card.group(2))
+            node = node[index] if index < len(node) else None
+    if node is None:
+        return None
+    if isinstance(node, bool):
+        return "true" if node else "false"
+    if isinstance(node, list):
+        return str(len(node))
+    return str(node)
+
+
+class Forms(HTMLParser):
+    """The forms of a page: attributes, and each field's name, type and value."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.html = html
+        self.forms: list[dict[str, Any]] = []
+        self.causes: list[tuple[str, str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if "data-cause" in attributes:
+            self.causes.append((attributes["data-cause"], attributes.get("data-status", "")))
+        if tag == "form":
+            self.forms.append({"attrs": attributes, "fields": []})
+        elif tag in ("input", "button") and self.forms:
+            self.forms[-1]["fields"].append({"tag": tag, **attributes})
+
+    def question(self) -> dict[str, Any] | None:
+        """The question's form (the one with `data-fact`), if the page asks one."""
+        return next((f for f in self.forms if "data-fact" in f["attrs"]), None)
+
+    def shown(self) -> str:
+        """The page without its hidden fields (which carry the answers as typed)."""
+        return re.sub(r'<input type="hidden"[^>]*>', "", self.html)
+
+    def hidden(self, form: dict[str, Any]) -> dict[str, str]:
+        return {f["name"]: f["value"] for f in form["fields"] if f.get("type") == "hidden"}

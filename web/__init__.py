@@ -1,0 +1,1 @@
+"""paydoctor on a phone: the web consultation and the JSON API (`python cli.py serve`)."""

@@ -1,0 +1,74 @@
+"""The answers so far, as they travel with the page in one hidden field.
+
+The server keeps nothing between requests: each form carries the facts (with
+`dont_know`), the questions answered in order (so "back" can take the last one
+back) and the progress shown with each (so the progress line never goes back
+while answering). Everything in it is checked again on every request, as a
+facts file is; a damaged field is one clear message.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from engine.errors import InputError
+from engine.fact_edits import FactData
+from web.interview import forget
+
+DAMAGED = "the answers sent with the page are damaged; start again"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question answered (or not known), and the progress shown while it was asked."""
+
+    fact: str
+    progress: int
+
+
+@dataclass(frozen=True)
+class Answers:
+    facts: FactData
+    asked: tuple[Asked, ...] = ()
+
+    @classmethod
+    def decode(cls, text: str | None) -> Answers:
+        """The answers in a page's hidden field; none for a consultation's start."""
+        if not text:
+            return cls({})
+        try:
+            data = json.loads(text)
+            facts, asked = data["facts"], data["asked"]
+            if not isinstance(facts, dict):
+                raise TypeError
+            return cls(facts, tuple(Asked(str(a["fact"]), int(a["progress"])) for a in asked))
+        except (ValueError, TypeError, KeyError, RecursionError):
+            raise InputError(DAMAGED) from None
+
+    def encode(self) -> str:
+        data: dict[str, Any] = {
+            "facts": self.facts,
+            "asked": [{"fact": a.fact, "progress": a.progress} for a in self.asked],
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def progress(self, left: int) -> int:
+        """Percent done with `left` questions worth asking now; never below what was shown."""
+        done = len(self.asked)
+        estimate = 100 if not left else 100 * done // (done + left)
+        return max(estimate, self.asked[-1].progress if self.asked else 0)
+
+    def answered(self, fact: str, facts: FactData, progress: int) -> Answers:
+        return Answers(facts, (*self.asked, Asked(fact, progress)))
+
+    def back(self) -> Answers:
+        """The answers before the last question was answered (the same at the start)."""
+        if not self.asked:
+            return self
+        try:
+            facts = forget(self.facts, self.asked[-1].fact)
+        except (KeyError, IndexError, TypeError, AttributeError):  # no such fact to take back
+            raise InputError(DAMAGED) from None
+        return Answers(facts, self.asked[:-1])

@@ -1,0 +1,67 @@
+"""The JSON API for help desks and bots: diagnose, interview, rules, health.
+
+Each bad request is a 4xx answer `{"error": MESSAGE}` with the message the CLI
+prints for the same facts (the source is named "request body"), never a
+traceback. The work is a few milliseconds of CPU, done on the event loop: the
+rule engine is one per process and not shared between threads.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from engine.errors import InputError
+from engine.loading import facts_text, parse_facts
+from web.interview import next_step, read_facts_data
+from web.reports import diagnose_json
+
+SOURCE = "request body"
+
+
+async def diagnose(request: Request) -> Response:
+    """facts -> the report `python cli.py FACTS --format json` prints, byte for byte."""
+    facts = parse_facts(await _body_text(request), source=SOURCE)
+    reveal = _flag(request, "show_personal_data")
+    report = diagnose_json(request.app.state.doctor, facts, reveal=reveal)
+    return Response(report, media_type="application/json")
+
+
+async def interview(request: Request) -> Response:
+    """facts (with `dont_know`) -> report-v2's interview object: the next question, or done."""
+    data = read_facts_data(await _body_text(request), SOURCE)
+    asked = _count(request, "asked")
+    step = next_step(request.app.state.doctor, data, asked, _flag(request, "show_personal_data"))
+    return JSONResponse(step.interview)
+
+
+async def rules(request: Request) -> Response:
+    """The knowledge base, as `python cli.py rules --format json` prints it."""
+    return Response(request.app.state.rules_json, media_type="application/json")
+
+
+async def health(request: Request) -> Response:
+    """A trivial answer, for load balancers and as the benchmark's floor."""
+    return JSONResponse({"status": "ok"})
+
+
+async def openapi(request: Request) -> Response:
+    return JSONResponse(request.app.state.openapi)
+
+
+async def _body_text(request: Request) -> str:
+    return facts_text(await request.body(), SOURCE)
+
+
+def _flag(request: Request, name: str) -> bool:
+    value = request.query_params.get(name, "false").casefold()
+    if value not in ("true", "false", "1", "0"):
+        raise InputError(f"{name}: {value!r} is not allowed: expected true or false")
+    return value in ("true", "1")
+
+
+def _count(request: Request, name: str) -> int:
+    value = request.query_params.get(name, "0")
+    if not value.isdigit():
+        raise InputError(f"{name}: {value!r} is not allowed: expected a whole number >= 0")
+    return int(value)

@@ -1,0 +1,118 @@
+"""The web application: one Starlette object with its routes, built from `Settings`.
+
+Starlette (on uvicorn) because it is small, typed and well kept, serves static
+files and Jinja2 templates itself, and leaves the body and the errors to us:
+bad facts get the CLI's message, not a framework's. Each process builds one
+Doctor; nothing else is kept between requests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+import knowledge
+from engine.diagnosis import Doctor
+from engine.errors import EngineFault, InputError
+from engine.knowledge_loader import load_knowledge
+from visualise.rules_table import render_rules_json
+from web import api, pages
+from web.guard import TOO_LARGE, BodyTooLarge, Guard
+from web.openapi import openapi_document
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `paydoctor serve` was told: where to listen, how many workers, which knowledge."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    knowledge: tuple[Path, ...] = field(default_factory=tuple)
+
+
+def create_app(settings: Settings) -> Starlette:
+    kb = load_knowledge([knowledge.FOLDER, *settings.knowledge], trusted=[knowledge.FOLDER])
+    if settings.knowledge:  # the built-in knowledge base is checked by the test suite
+        from engine.kb_check import refuse_unsound
+
+        refuse_unsound(kb)
+    app = Starlette(
+        routes=[
+            Route("/", pages.start, methods=["GET"]),
+            Route("/consult", pages.consult, methods=["POST"]),
+            Route("/consult/file", pages.consult_file, methods=["POST"]),
+            Route("/report", pages.report, methods=["POST"]),
+            Route("/staff", pages.staff, methods=["POST"]),
+            Route("/facts.json", pages.download, methods=["POST"]),
+            Route("/api/v1/diagnose", api.diagnose, methods=["POST"]),
+            Route("/api/v1/interview", api.interview, methods=["POST"]),
+            Route("/api/v1/rules", api.rules, methods=["GET"]),
+            Route("/api/v1/health", api.health, methods=["GET"]),
+            Route("/api/v1/openapi.json", api.openapi, methods=["GET"]),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ],
+        middleware=[Middleware(Guard)],
+        exception_handlers={
+            InputError: _bad_input,
+            BodyTooLarge: _too_large,
+            HTTPException: _http_error,
+            EngineFault: _fault,
+            Exception: _fault,
+        },
+    )
+    app.state.doctor = Doctor(kb)
+    app.state.rules_json = render_rules_json(kb)
+    app.state.openapi = openapi_document(_version())
+    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    return app
+
+
+def _version() -> str:
+    try:
+        return version("paydoctor")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _error(request: Request, status: int, title: str, message: str) -> Response:
+    """An error as JSON for the API, as a page for people."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status)
+    templates = request.app.state.templates
+    context = {"title": title, "message": message}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+
+async def _bad_input(request: Request, error: Exception) -> Response:
+    return _error(request, 400, "Something in the answers is not right", str(error))
+
+
+async def _too_large(request: Request, error: Exception) -> Response:
+    return _error(request, 413, "Too much was sent", TOO_LARGE)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    message = {404: "no such page", 405: f"{request.method} is not allowed here"}.get(
+        error.status_code, error.detail
+    )
+    return _error(
+        request, error.status_code, message.capitalize(), f"{request.url.path}: {message}"
+    )
+
+
+async def _fault(request: Request, error: Exception) -> Response:
+    return _error(request, 500, "Internal fault", "internal fault: paydoctor could not finish")

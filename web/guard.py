@@ -1,0 +1,88 @@
+"""What every response carries and every request is held to: security headers, a body limit.
+
+A pure ASGI middleware, so static files and error responses get the headers
+too. A body over 1 MiB (a facts file is a few kilobytes) is refused with 413
+before it is read when its length is declared, else as soon as it passes the
+limit (`BodyTooLarge`, which the application answers).
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from engine.loading import MAX_FILE_BYTES
+
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        b" form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+STATIC_CACHE = b"public, max-age=600"
+"""Style and script: kept a while, so a page after each answer loads nothing but itself.
+Pages are never stored (`no-store`): they carry the person's answers."""
+TOO_LARGE = "request body: is larger than 1 MiB; a facts file is a few kilobytes"
+
+
+class BodyTooLarge(Exception):
+    """The request body passed the limit while it was being read."""
+
+
+class Guard:
+    def __init__(self, app: ASGIApp, max_body: int = MAX_FILE_BYTES):
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_guarded(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                static = scope["path"].startswith("/static/")
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *SECURITY_HEADERS,
+                    (b"cache-control", STATIC_CACHE if static else b"no-store"),
+                ]
+            await send(message)
+
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            await _too_large(send_guarded)
+            return
+        received = 0
+
+        async def receive_limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise BodyTooLarge
+            return message
+
+        await self.app(scope, receive_limited, send_guarded)
+
+
+async def _too_large(send: Send) -> None:
+    body = json.dumps({"error": TOO_LARGE}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,156 @@
+"""The OpenAPI description of the JSON API (`GET /api/v1/openapi.json`).
+
+The facts schema is the facts model's own (as `python cli.py schema` prints
+it); the report is described by its contract, report-v1 (report-v2 once the
+engine writes it), whose fields the JSON renderer defines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.facts import Facts
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+REPORT = {"$ref": "#/components/schemas/Report"}
+FACTS = {"$ref": "#/components/schemas/Facts"}
+
+
+def openapi_document(version: str) -> dict[str, Any]:
+    facts = Facts.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+    schemas = facts.pop("$defs", {})
+    schemas["Facts"] = facts
+    schemas["FactsWithDontKnow"] = {
+        "allOf": [FACTS],
+        "description": "Facts, plus `dont_know`: the paths of facts the person was asked and"
+        " could not answer (facts-v2).",
+        "properties": {"dont_know": {"type": "array", "items": {"type": "string"}}},
+    }
+    schemas["Report"] = {
+        "type": "object",
+        "description": "The diagnosis report (report-v1; `report_version` says which), exactly"
+        " as `python cli.py FACTS --format json` prints it.",
+        "required": ["report_version", "as_of", "causes", "plan", "workarounds", "checks"],
+        "properties": {
+            "report_version": {"type": "integer"},
+            "as_of": {"type": "string", "format": "date"},
+            "causes": {"type": "array", "items": {"type": "object"}},
+            "plan": {"type": "array", "items": {"type": "object"}},
+            "workarounds": {"type": "array", "items": {"type": "object"}},
+            "checks": {"type": "array", "items": {"type": "object"}},
+            "trace": {"type": "array", "items": {"type": "object"}},
+            "plan_check": {"type": "object"},
+        },
+    }
+    schemas["Interview"] = {
+        "type": "object",
+        "description": "The consultation's next step (report-v2, 'The consultation, step by"
+        " step'): write the answer at question.fact (or the path into dont_know) and ask again.",
+        "required": ["done", "asked", "report"],
+        "properties": {
+            "done": {"type": "boolean"},
+            "question": {
+                "type": "object",
+                "required": ["fact", "text", "help", "kind", "decides"],
+                "properties": {
+                    "fact": {"type": "string"},
+                    "text": {"type": "string"},
+                    "help": {"type": "string"},
+                    "kind": {
+                        "type": "string",
+                        "enum": ["yes_no", "choice", "date", "count", "number", "text"],
+                    },
+                    "choices": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {"value": {}, "label": {"type": "string"}},
+                        },
+                    },
+                    "decides": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "asked": {"type": "integer", "minimum": 0},
+            "report": REPORT,
+        },
+    }
+    schemas["Error"] = {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"type": "string", "description": "the CLI's message"}},
+    }
+    reveal = {
+        "name": "show_personal_data",
+        "in": "query",
+        "schema": {"type": "boolean", "default": False},
+        "description": "show passport, permit and phone numbers and names unmasked",
+    }
+    bad = {
+        "400": _json("bad facts: the message the CLI prints", ERROR),
+        "413": _json("the body is larger than 1 MiB", ERROR),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "paydoctor",
+            "version": version,
+            "description": "Why a payment fails for a foreigner in China, and in which order to"
+            " fix it. Facts in (facts-v1), a report out (report-v1).",
+        },
+        "paths": {
+            "/api/v1/diagnose": {
+                "post": {
+                    "summary": "Diagnose facts",
+                    "parameters": [reveal],
+                    "requestBody": _body(FACTS),
+                    "responses": {"200": _json("the report", REPORT), **bad},
+                }
+            },
+            "/api/v1/interview": {
+                "post": {
+                    "summary": "The consultation's next question, or done",
+                    "parameters": [
+                        reveal,
+                        {
+                            "name": "asked",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 0, "default": 0},
+                            "description": "questions answered so far, given back as `asked`",
+                        },
+                    ],
+                    "requestBody": _body({"$ref": "#/components/schemas/FactsWithDontKnow"}),
+                    "responses": {
+                        "200": _json("the next step", {"$ref": "#/components/schemas/Interview"}),
+                        **bad,
+                    },
+                }
+            },
+            "/api/v1/rules": {
+                "get": {
+                    "summary": "The knowledge base, as `python cli.py rules --format json`",
+                    "responses": {"200": _json("causes and workarounds", {"type": "object"})},
+                }
+            },
+            "/api/v1/health": {
+                "get": {
+                    "summary": "Whether the server answers",
+                    "responses": {"200": _json("ok", {"type": "object"})},
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": "This description",
+                    "responses": {"200": _json("OpenAPI 3.1", {"type": "object"})},
+                }
+            },
+        },
+        "components": {"schemas": schemas},
+    }
+
+
+def _body(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}

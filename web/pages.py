@@ -1,0 +1,151 @@
+"""The pages of the consultation: start, one question a screen, the report, show-to-staff.
+
+Every page works with plain forms and POST; the answers travel in the forms'
+hidden `state` field (web/answers.py), so the server keeps nothing. Nothing a
+person typed is put in a URL, where logs would keep it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from engine.errors import InputError
+from engine.loading import facts_text
+from visualise.layers import LAYER_NAMES
+from web.answers import Answers
+from web.diagram import inline_svg
+from web.interview import (
+    Step,
+    facts_file,
+    given_answer,
+    next_step,
+    read_facts_data,
+    take_answer,
+)
+
+
+async def start(request: Request) -> Response:
+    return _render(request, "start.html")
+
+
+async def consult(request: Request) -> Response:
+    """Take the answer sent (or "I don't know", or "back"), then show the next question."""
+    form = await request.form()
+    answers = Answers.decode(_text(form, "state"))
+    if "back" in form:
+        if not answers.asked:
+            return RedirectResponse("/", status_code=303)
+        fact = answers.asked[-1].fact  # asked again, its answer shown to change
+        return await _ask(request, answers.back(), typed=(fact, given_answer(answers.facts, fact)))
+    fact = _text(form, "fact")
+    if fact is None:
+        return await _ask(request, answers)
+    answer = None if "dont_know" in form else (_text(form, "answer") or "")
+    try:
+        facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
+    except InputError as error:
+        return await _ask(request, answers, error=str(error), typed=(fact, answer))
+    return await _ask(request, answers.answered(fact, facts, _percent(_text(form, "progress"))))
+
+
+async def consult_file(request: Request) -> Response:
+    """Start from an uploaded facts file: its facts, then the questions still worth asking."""
+    form = await request.form()
+    upload = form.get("facts")
+    if not isinstance(upload, UploadFile):
+        raise InputError("choose a facts file (.json) to continue from")
+    name = upload.filename or "facts file"
+    data = read_facts_data(facts_text(await upload.read(), name), name)
+    return await _ask(request, Answers(data))
+
+
+async def report(request: Request) -> Response:
+    form = await request.form()
+    answers = Answers.decode(_text(form, "state"))
+    reveal = "reveal" in form
+    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
+    return await _report_page(request, answers, step, reveal)
+
+
+async def staff(request: Request) -> Response:
+    """One step's sentence to show, full screen, in large Chinese characters."""
+    form = await request.form()
+    answers = Answers.decode(_text(form, "state"))
+    reveal = "reveal" in form
+    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
+    number = _text(form, "step") or ""
+    chosen = [s for s in step.interview["report"]["plan"] if str(s["step"]) == number]
+    if not chosen or not chosen[0].get("say"):
+        raise InputError(f"step {number[:10]!r}: there is no sentence to show for it")
+    context = {"step": chosen[0], "say": chosen[0]["say"], "state": answers.encode()}
+    return _render(request, "staff.html", reveal=reveal, **context)
+
+
+async def download(request: Request) -> Response:
+    """The answers as a facts file, to keep or to diagnose with `python cli.py FILE`."""
+    form = await request.form()
+    answers = Answers.decode(_text(form, "state"))
+    body = json.dumps(facts_file(answers.facts), ensure_ascii=False, indent=2) + "\n"
+    return Response(
+        body,
+        media_type="application/json",
+        headers={"content-disposition": 'attachment; filename="paydoctor-facts.json"'},
+    )
+
+
+async def _ask(
+    request: Request,
+    answers: Answers,
+    error: str | None = None,
+    typed: tuple[str, str | None] | None = None,
+) -> Response:
+    """The next question (with `typed`: a fact's answer to show in it), or the report."""
+    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked))
+    interview = step.interview
+    if interview["done"]:
+        return await _report_page(request, answers, step, reveal=False)
+    question = interview["question"]
+    return _render(
+        request,
+        "question.html",
+        status_code=422 if error else 200,
+        question=question,
+        number=len(answers.asked) + 1,
+        progress=answers.progress(step.left),
+        state=answers.encode(),
+        error=error,
+        typed=typed[1] if typed and typed[0] == question["fact"] else None,
+    )
+
+
+async def _report_page(request: Request, answers: Answers, step: Step, reveal: bool) -> Response:
+    diagram = await run_in_threadpool(inline_svg, step.diagnosis)  # `dot` runs ~40 ms
+    return _render(
+        request,
+        "report.html",
+        report=step.interview["report"],
+        left=step.left,
+        state=answers.encode(),
+        reveal=reveal,
+        diagram=diagram,
+        layer_names=LAYER_NAMES,
+    )
+
+
+def _render(request: Request, template: str, status_code: int = 200, **context) -> Response:
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def _text(form: FormData, name: str) -> str | None:
+    value = form.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _percent(text: str | None) -> int:
+    return min(100, max(0, int(text))) if text and text.isdigit() else 0

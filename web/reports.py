@@ -1,0 +1,30 @@
+"""The JSON report of some facts, made exactly as `python cli.py FACTS --format json` makes it.
+
+The API and the pages both use this one path: diagnose, check the plan, render
+with visualise/json_report.py. A test holds the API's bytes equal to the CLI's
+for every example.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.diagnosis import Diagnosis, Doctor
+from engine.facts import Facts
+from engine.plan_check import check_plan
+from visualise.json_report import render_json, report_data
+
+
+def diagnose_json(doctor: Doctor, facts: Facts, reveal: bool = False) -> str:
+    """The report as the CLI prints it with `--format json` (`reveal`: --show-personal-data)."""
+    diagnosis = doctor.diagnose(facts)
+    return render_json(diagnosis, reveal=reveal, plan_check=check_plan(doctor, facts, diagnosis))
+
+
+def diagnose_data(
+    doctor: Doctor, facts: Facts, reveal: bool = False
+) -> tuple[Diagnosis, dict[str, Any]]:
+    """The diagnosis (for its diagram) and the same report as data (for the pages)."""
+    diagnosis = doctor.diagnose(facts)
+    plan_check = check_plan(doctor, facts, diagnosis)
+    return diagnosis, report_data(diagnosis, reveal=reveal, plan_check=plan_check)
