@@ -1,9 +1,12 @@
-from engine.rules import Example, Workaround, fact, finding_in, when
+from engine.rules import Example, Workaround, derived, fact, finding_in, when
 
 WORKAROUND = Workaround(
     id="international-card",
     title="Pay with a credit card through the international payment gateway",
-    explanation="When a Taobao block persists, a foreign credit card avoids the Alipay link.",
+    explanation=(
+        "When a block persists at Taobao or in a wallet, a foreign credit card avoids the"
+        " Chinese bank card and its checks."
+    ),
     source=(
         "If the payment block persists, try using a credit card via the international"
         " payment gateway, although this may incur service fees."
@@ -15,6 +18,12 @@ WORKAROUND = Workaround(
     offered=(
         when(fact("symptom.persists", True), fact("symptom.where", "taobao")),
         when(fact("symptom.persists", True), finding_in("taobao")),
+        # causes-v2: a block that persists in a wallet, where no foreign card is already failing.
+        when(
+            fact("symptom.persists", True),
+            fact("symptom.where", "alipay", "wechat_pay"),
+            derived("foreign.card_failing", False),
+        ),
     ),
     examples=(
         Example(
@@ -27,7 +36,20 @@ WORKAROUND = Workaround(
             {"symptom": {"persists": True}, "taobao": {"bound_to_alipay": False}},
             "offered",
         ),
+        Example(
+            "a block that persists in WeChat Pay",
+            {"symptom": {"where": "wechat_pay", "persists": True}},
+            "offered",
+        ),
         Example("at Taobao but not persisting", {"symptom": {"where": "taobao"}}, None),
+        Example(
+            "persists in Alipay, and the foreign card is the one failing",
+            {
+                "symptom": {"where": "alipay", "persists": True},
+                "foreign_cards": [{"status": "declined"}],
+            },
+            None,
+        ),
         Example(
             "persists at the card link",
             {"symptom": {"where": "bank_card_link", "persists": True}},
