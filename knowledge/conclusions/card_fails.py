@@ -2,7 +2,9 @@ from engine.rules import Conclusion, Example, fact, unknown, when
 
 CONCLUSION = Conclusion(
     name="card.fails",
-    meaning="the card fails in Alipay (it cannot be verified, is unresponsive or is not linked)",
+    meaning=(
+        "the card fails in its wallet (it cannot be verified, is unresponsive or is not linked)"
+    ),
     holds=(when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive", "not_linked")),),
     unknown=(when(unknown("bank_cards[].status")),),
     examples=(
