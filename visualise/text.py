@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from engine.diagnosis import Diagnosis
+from engine.plan import depth
 from engine.plan_check import PlanCheck
 from engine.translatable import N_
 from visualise.language import ENGLISH, Language
@@ -154,8 +155,7 @@ def text_report(
             for text in finding.evidence:
                 out.item(evidence_indent, "·", escape(text.render(reveal)))
         out.line()
-        layers = dict.fromkeys(layer_name(s.cause.layer) for s in diagnosis.plan)
-        order = _("(in this order: {layers})").format(layers=" → ".join(layers))
+        order = _("(in this order: {layers})").format(layers=_fix_order(diagnosis, language))
         out.heading(_("Fix plan"), order)
         for step in diagnosis.plan:
             out.item(
@@ -179,6 +179,23 @@ def text_report(
             decides = _("decides {causes}").format(causes=", ".join(check.decides))
             out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
     return out.text()
+
+
+def _fix_order(diagnosis: Diagnosis, language: Language) -> str:
+    """The plan's layers in order; the wallets, fixed side by side, said as in either order."""
+    _ = language.gettext
+    by_depth: dict[int, list[str]] = {}
+    for step in diagnosis.plan:
+        names = by_depth.setdefault(depth(step.cause.layer), [])
+        if _(LAYER_NAMES[step.cause.layer]) not in names:
+            names.append(_(LAYER_NAMES[step.cause.layer]))
+    groups = [
+        names[0]
+        if len(names) == 1
+        else _("{layers}, in either order").format(layers=_(" and ").join(names))
+        for _depth, names in sorted(by_depth.items())
+    ]
+    return " → ".join(groups)
 
 
 def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: Language) -> None:
