@@ -55,3 +55,20 @@ def web_client():
 
     with TestClient(create_app(Settings())) as client:
         yield client
+
+
+def held_and_fired(doctor: Doctor, facts) -> tuple[set, set]:
+    """(rule, subject) pairs the why-not evaluator holds, and those durable-rules fired."""
+    from engine.evaluate import HOLDS, Held, evaluate
+    from engine.rules import Case
+
+    diagnosis = doctor.diagnose(facts)
+    case = Case(facts, diagnosis.as_of)
+    session = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
+    held = {
+        (result.rule.id, result.subject)
+        for rule in doctor.rules
+        for result in evaluate(rule, session)
+        if result.outcome == HOLDS
+    }
+    return held, {(firing.rule.id, firing.subject) for firing in diagnosis.trace}

@@ -8,11 +8,11 @@ import pytest
 
 import cli
 from engine.errors import InputError
-from engine.evaluate import FAILS, HOLDS, OPEN, Held, evaluate
+from engine.evaluate import FAILS, OPEN
 from engine.explain import check_id, explain, known_ids, marked
 from engine.loading import read_facts_file, validate_facts
 from engine.rules import Case
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, held_and_fired
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
 
@@ -38,16 +38,8 @@ def _all_cases(doctor):
 def test_rules_evaluated_test_by_test_hold_exactly_when_the_engine_fires_them(doctor):
     """The why-not analysis agrees with durable-rules on every example there is."""
     for facts in _all_cases(doctor):
-        diagnosis = doctor.diagnose(facts)
-        case = Case(facts, diagnosis.as_of)
-        session = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
-        held = {
-            (result.rule.id, result.subject)
-            for rule in doctor.rules
-            for result in evaluate(rule, session)
-            if result.outcome == HOLDS
-        }
-        assert held == {(firing.rule.id, firing.subject) for firing in diagnosis.trace}
+        held, fired = held_and_fired(doctor, facts)
+        assert held == fired
 
 
 def test_how_a_confirmed_cause_was_reached_ends_at_its_fix(doctor):

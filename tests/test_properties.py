@@ -19,11 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cli
-from engine.evaluate import HOLDS, Held, evaluate
 from engine.fact_edits import get_fact
 from engine.facts import FACT_PATHS
 from engine.loading import validate_facts
-from engine.rules import Case
+from tests.conftest import held_and_fired
 from visualise.json_report import render_json
 
 _NAME_WORDS = ["SMITH", "JOHN", "MICHAEL", "ROSSI", "MARCO", "Li", "wei", "MÜLLER", "O'NEIL"]
@@ -286,14 +285,5 @@ def test_a_diagnosis_does_not_depend_on_the_one_before(doctor, before, facts):
 @given(facts=valid_facts)
 def test_the_evaluator_holds_a_rule_exactly_when_durable_rules_fires_it(doctor, facts):
     """The second evaluator (why-not, the consultation) agrees with the engine on any facts."""
-    checked = validate_facts(facts)
-    diagnosis = doctor.diagnose(checked)
-    case = Case(checked, diagnosis.as_of)
-    session = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
-    held = {
-        (result.rule.id, result.subject)
-        for rule in doctor.rules
-        for result in evaluate(rule, session)
-        if result.outcome == HOLDS
-    }
-    assert held == {(firing.rule.id, firing.subject) for firing in diagnosis.trace}
+    held, fired = held_and_fired(doctor, validate_facts(facts))
+    assert held == fired
