@@ -1,9 +1,12 @@
-"""The vocabulary a knowledge unit is written in: tests, conditions, causes, workarounds.
+"""The vocabulary a knowledge unit is written in: tests, conditions, causes, workarounds,
+conclusions, and the closed word lists (layers, statuses, kinds) as enums.
 
 A condition (`When`) is a conjunction of tests on observations; a rule holds a
 tuple of alternative conditions. Observations are three-valued ("true",
 "false", "unknown"), so "not known" is never read as "false". Tests on
 `bank_cards[]` observations all refer to the same card within one condition.
+A `Conclusion`'s rules assert a fact that other rules test (`concluded`), and a
+cause's rules assert that it is reported (`reported`): rules chain.
 """
 
 from __future__ import annotations
@@ -174,19 +177,19 @@ def when(*tests: Test) -> When:
     return When(tuple(tests))
 
 
-def _is_card_observation(name: str) -> bool:
+def is_card_observation(name: str) -> bool:
     """Observations and conclusions about one card are named `card.*`."""
     return name.startswith("card.")
 
 
 def derived(name: str, value: bool = True) -> Test:
     """A derived observation (an `Observation` computed from the facts) is true or false."""
-    return Test(TestKind.DERIVED, name, frozenset({encode(value)}), _is_card_observation(name))
+    return Test(TestKind.DERIVED, name, frozenset({encode(value)}), is_card_observation(name))
 
 
 def concluded(name: str, value: bool | str = True) -> Test:
     """A conclusion's fact (asserted by a `Conclusion`'s rule in the session) has this value."""
-    return Test(TestKind.CONCLUDED, name, frozenset({encode(value)}), _is_card_observation(name))
+    return Test(TestKind.CONCLUDED, name, frozenset({encode(value)}), is_card_observation(name))
 
 
 def fact(path: str, *values: Any) -> Test:
@@ -281,7 +284,7 @@ class Observation:
 
     @property
     def per_card(self) -> bool:
-        return self.name.startswith("card.")
+        return is_card_observation(self.name)
 
 
 class EffectKind(Word):
@@ -499,7 +502,7 @@ class Conclusion:
 
     @property
     def per_card(self) -> bool:
-        return _is_card_observation(self.name)
+        return is_card_observation(self.name)
 
     @property
     def three_valued(self) -> bool:

@@ -63,7 +63,7 @@ from engine.knowledge_base import CompiledRule
 from engine.observe import Observed
 from engine.personal import Text
 from engine.relevance import Relevance
-from engine.rules import FALSE, FINDING, TRUE, Test
+from engine.rules import FALSE, FINDING, TRUE, Test, is_card_observation
 
 MAX_TESTS_AFTER_TEST = 512
 """durable-rules keeps the tests that follow a test in 512 slots; one more hangs loading."""
@@ -253,7 +253,7 @@ class RuleEngine:
         where = f" ({subject})" if subject else ""
         concluded: list[Observed] = []
         if rule.concludes_fact:
-            own = subject if _is_card_fact(rule.target) else ""
+            own = subject if is_card_observation(rule.target) else ""
             concluded.append(_concluded(rule, own, matched))
             asserted = (f"{rule.target} = {rule.conclusion}{where}",)
         elif rule.concludes_cause:
@@ -281,10 +281,6 @@ class RuleEngine:
     def _end_action(self, run: _Run, matched: dict[str, dict]) -> None:
         """The no-op action that makes an action run in a process (see the module docstring)."""
         self._warm = True
-
-
-def _is_card_fact(name: str) -> bool:
-    return name.startswith("card.")
 
 
 def _concluded(rule: CompiledRule, subject: str, matched: tuple[Observed, ...]) -> Observed:
