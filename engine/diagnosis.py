@@ -30,11 +30,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Check:
+    """An unknown fact whose answer would confirm or rule out suspected causes."""
+
+    fact: str
+    question: str
+    decides: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     number: int
     cause: Cause
     where: str
     action: str
+    check: Check | None = None
+    """For a suspected cause's first step: the check that would confirm it, to be done first."""
 
 
 @dataclass(frozen=True)
@@ -42,15 +53,6 @@ class Offer:
     workaround: Workaround
     evidence: tuple[Text, ...]
     rules: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Check:
-    """An unknown fact whose answer would confirm or rule out suspected causes."""
-
-    fact: str
-    question: str
-    decides: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,9 @@ class Doctor:
         return Diagnosis(
             as_of=case.as_of,
             findings=findings,
-            plan=_plan(findings),
+            plan=_plan(findings, checks := self._checks(findings, firings)),
             workarounds=self._offers(firings),
-            checks=self._checks(findings, firings),
+            checks=checks,
             trace=firings,
         )
 
@@ -166,9 +168,15 @@ def _rule_ids(firings: list[Firing]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.rule.id for f in firings))
 
 
-def _plan(findings: tuple[Finding, ...]) -> tuple[Step, ...]:
+def _plan(findings: tuple[Finding, ...], checks: tuple[Check, ...]) -> tuple[Step, ...]:
+    """Every finding's fix steps in order; a suspected cause's first step carries the check
+    that would confirm it, so nobody makes a trip on a suspicion."""
     steps = []
     for finding in findings:
-        for fix in finding.cause.fixes:
-            steps.append(Step(len(steps) + 1, finding.cause, fix.where, fix.action))
+        first = None
+        if finding.status == SUSPECTED:
+            first = next((c for c in checks if finding.cause.id in c.decides), None)
+        for number, fix in enumerate(finding.cause.fixes):
+            check = first if number == 0 else None
+            steps.append(Step(len(steps) + 1, finding.cause, fix.where, fix.action, check))
     return tuple(steps)

@@ -92,3 +92,24 @@ def test_builtin_order_keeps_the_contract_tables_order_from_after_edges_alone(do
     text = SPEC.read_text(encoding="utf-8")
     table = re.findall(r"^\| `([a-z-]+)` \| (?:documents|bank|alipay|taobao) \|", text, re.M)
     assert [cause_id for cause_id in doctor.order if cause_id in table] == table
+
+
+def test_no_trip_on_a_suspicion_the_plan_starts_with_the_check(diagnose):
+    """'Your ID has expired', the passport's date unknown: first look at the passport's date."""
+    from visualise.json_report import report_data
+
+    facts = {
+        "alipay": {"document_expiry_notice": True},
+        "symptom": {"where": "alipay", "error_message": "Your ID has expired"},
+    }
+    first = report_data(diagnose(facts))["plan"][0]
+    assert first["cause"] == "passport-expired"
+    assert first["if"]["fact"] == "passport.expiry_date"
+    assert first["if"]["then"] == first["action"]
+
+
+def test_a_confirmed_cause_has_no_check_before_its_steps(diagnose):
+    from visualise.json_report import report_data
+
+    plan = report_data(diagnose({"passport": {"expiry_date": "2026-01-01"}}))["plan"]
+    assert plan[0]["cause"] == "passport-expired" and "if" not in plan[0]

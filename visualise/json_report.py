@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from engine.diagnosis import Diagnosis
+from engine.diagnosis import Diagnosis, Step
 from engine.plan_check import PlanCheck
 from visualise.language import ENGLISH, Language
 
@@ -36,15 +36,7 @@ def report_data(
             }
             for finding in diagnosis.findings
         ],
-        "plan": [
-            {
-                "step": step.number,
-                "cause": step.cause.id,
-                "where": step.where,
-                "action": step.action,
-            }
-            for step in diagnosis.plan
-        ],
+        "plan": [_step(step) for step in diagnosis.plan],
         "workarounds": [
             {
                 "id": offer.workaround.id,
@@ -96,3 +88,16 @@ def render_json(
 ) -> str:
     data = report_data(diagnosis, reveal, plan_check, language)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _step(step: Step) -> dict[str, Any]:
+    """A plan step; a suspected cause's first begins with the check that would confirm it."""
+    data: dict[str, Any] = {
+        "step": step.number,
+        "cause": step.cause.id,
+        "where": step.where,
+        "action": step.action,
+    }
+    if step.check is not None:
+        data["if"] = {"fact": step.check.fact, "question": step.check.question, "then": step.action}
+    return data

@@ -158,9 +158,12 @@ def text_report(
         order = _("(in this order: {layers})").format(layers=_fix_order(diagnosis, language))
         out.heading(_("Fix plan"), order)
         for step in diagnosis.plan:
-            out.item(
-                0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
-            )
+            action = escape(step.action)
+            if step.check is not None:
+                action = _("First check: {question} If that confirms it: {action}").format(
+                    question=escape(step.check.question), action=action
+                )
+            out.item(0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {action}")
         if plan_check is not None:
             _plan_check(out, plan_check, reveal, language)
     if diagnosis.workarounds:
