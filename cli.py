@@ -216,6 +216,7 @@ def run_diagnose(argv: list[str], language: Language) -> int:
             language.gettext("the facts file is required (or --ask to answer questions instead)")
         )
     from engine.loading import read_facts_file
+    from engine.next_steps import next_steps
     from engine.plan_check import check_plan
 
     doctor = _doctor(args)
@@ -232,16 +233,19 @@ def run_diagnose(argv: list[str], language: Language) -> int:
         return _explain(args, doctor, facts, diagnosis, language)
     drawing = _start_diagram(args, diagnosis, facts_file, language)
     plan_check = check_plan(doctor, facts, diagnosis)
+    after = next_steps(doctor, facts, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
 
         report = render_json(
-            diagnosis, reveal=args.show_personal_data, plan_check=plan_check, language=language
+            diagnosis, args.show_personal_data, plan_check, language=language, next_steps=after
         )
     else:
         from visualise.text import text_report
 
-        report = text_report(diagnosis, sys.stdout, args.show_personal_data, plan_check, language)
+        report = text_report(
+            diagnosis, sys.stdout, args.show_personal_data, plan_check, language, after
+        )
     diagram = _finish_diagram(drawing, language)  # before the report: a failed diagram is exit 2
     sys.stdout.write(report)
     _say_written(diagram, args.format, language)

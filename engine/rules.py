@@ -461,6 +461,8 @@ class Workaround:
     observations: tuple[Observation, ...] = ()
     questions: dict[str, str] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
+    human_route: bool = False
+    """A person to ask (a wallet's customer service): also named when no cause is found."""
 
     def __post_init__(self) -> None:
         allowed = (Status.OFFERED,)

@@ -113,3 +113,28 @@ def test_a_confirmed_cause_has_no_check_before_its_steps(diagnose):
 
     plan = report_data(diagnose({"passport": {"expiry_date": "2026-01-01"}}))["plan"]
     assert plan[0]["cause"] == "passport-expired" and "if" not in plan[0]
+
+
+def test_nothing_found_is_an_answer_with_next_steps(doctor):
+    """No cause fits: the checks that could reveal one, the workarounds, and a person to ask."""
+    from engine.loading import validate_facts
+    from engine.next_steps import next_steps
+    from visualise.json_report import report_data
+
+    facts = validate_facts({"as_of": "2026-12-01", "symptom": {"where": "alipay"}})
+    diagnosis = doctor.diagnose(facts)
+    after = next_steps(doctor, facts, diagnosis)
+    report = report_data(diagnosis, next_steps=after)
+    assert report["causes"] == []
+    steps = report["next_steps"]
+    assert "symptom.error_message" in [check["fact"] for check in steps["checks"]]
+    assert all(check["question"] and check["decides"] for check in steps["checks"])
+    assert any("95188" in step for route in steps["human_route"] for step in route["steps"])
+
+
+def test_a_report_with_causes_has_no_next_steps(doctor):
+    from engine.loading import read_facts_file
+    from engine.next_steps import next_steps
+
+    facts = read_facts_file(EXAMPLES / "renewed-passport.json")
+    assert next_steps(doctor, facts, doctor.diagnose(facts)) is None

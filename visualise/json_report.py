@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.diagnosis import Diagnosis, Step
 from engine.plan_check import PlanCheck
@@ -11,12 +11,16 @@ from visualise.language import ENGLISH, Language
 
 REPORT_VERSION = 1
 
+if TYPE_CHECKING:
+    from engine.next_steps import NextSteps
+
 
 def report_data(
     diagnosis: Diagnosis,
     reveal: bool = False,
     plan_check: PlanCheck | None = None,
     language: Language = ENGLISH,
+    next_steps: NextSteps | None = None,
 ) -> dict[str, Any]:
     """The report as JSON-ready data; personal data masked unless `reveal`."""
     data = {
@@ -61,7 +65,24 @@ def report_data(
     }
     if plan_check is not None:
         data["plan_check"] = plan_check_data(plan_check, reveal)
+    if next_steps is not None:
+        data["next_steps"] = next_steps_data(next_steps, diagnosis)
     return data
+
+
+def next_steps_data(steps: NextSteps, diagnosis: Diagnosis) -> dict[str, Any]:
+    """When no cause fits: the checks that could reveal one, workarounds, and a person to ask."""
+    return {
+        "checks": [
+            {"fact": check.fact, "question": check.question, "decides": list(check.decides)}
+            for check in steps.checks
+        ],
+        "workarounds": [offer.workaround.id for offer in diagnosis.workarounds],
+        "human_route": [
+            {"id": workaround.id, "title": workaround.title, "steps": list(workaround.steps)}
+            for workaround in steps.human_route
+        ],
+    }
 
 
 def plan_check_data(check: PlanCheck, reveal: bool = False) -> dict[str, Any]:
@@ -85,8 +106,9 @@ def render_json(
     reveal: bool = False,
     plan_check: PlanCheck | None = None,
     language: Language = ENGLISH,
+    next_steps: NextSteps | None = None,
 ) -> str:
-    data = report_data(diagnosis, reveal, plan_check, language)
+    data = report_data(diagnosis, reveal, plan_check, language, next_steps)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from functools import cache
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -26,6 +26,9 @@ _STATUS = {
     "confirmed": ("bold red", N_("✔ CONFIRMED")),
     "suspected": ("bold yellow", N_("? SUSPECTED")),
 }
+
+if TYPE_CHECKING:
+    from engine.next_steps import NextSteps
 
 
 _STATUS_WORDS = {"confirmed": N_("confirmed"), "suspected": N_("suspected")}
@@ -125,6 +128,7 @@ def text_report(
     reveal: bool = False,
     plan_check: PlanCheck | None = None,
     language: Language = ENGLISH,
+    next_steps: NextSteps | None = None,
 ) -> str:
     """The report laid out for `target` (its width; colour on a terminal), not yet written."""
     _ = language.gettext
@@ -178,10 +182,31 @@ def text_report(
     if diagnosis.checks:
         out.line()
         out.heading(_("Worth checking next"), _("(each answer confirms or rules out a cause)"))
-        for check in diagnosis.checks:
-            decides = _("decides {causes}").format(causes=", ".join(check.decides))
-            out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
+        _checks(out, diagnosis.checks, language)
+    if next_steps is not None:
+        _next_steps(out, next_steps, language)
     return out.text()
+
+
+def _checks(out: TerminalWriter, checks, language: Language) -> None:
+    _ = language.gettext
+    for check in checks:
+        decides = _("decides {causes}").format(causes=", ".join(check.decides))
+        out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
+
+
+def _next_steps(out: TerminalWriter, steps: NextSteps, language: Language) -> None:
+    """No known cause fits: what could still reveal one, and a person to ask."""
+    _ = language.gettext
+    if steps.checks:
+        out.line()
+        out.heading(_("What could still reveal a cause"), _("(answer these, then diagnose again)"))
+        _checks(out, steps.checks, language)
+    for workaround in steps.human_route:
+        out.line()
+        out.heading(_("Ask a person"), f"({workaround.title})")
+        for step in workaround.steps:
+            out.item(3, "-", escape(step))
 
 
 def _fix_order(diagnosis: Diagnosis, language: Language) -> str:

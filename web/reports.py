@@ -11,6 +11,7 @@ from typing import Any
 
 from engine.diagnosis import Diagnosis, Doctor
 from engine.facts import Facts
+from engine.next_steps import next_steps
 from engine.plan_check import check_plan
 from visualise.json_report import render_json, report_data
 
@@ -18,7 +19,9 @@ from visualise.json_report import render_json, report_data
 def diagnose_json(doctor: Doctor, facts: Facts, reveal: bool = False) -> str:
     """The report as the CLI prints it with `--format json` (`reveal`: --show-personal-data)."""
     diagnosis = doctor.diagnose(facts)
-    return render_json(diagnosis, reveal=reveal, plan_check=check_plan(doctor, facts, diagnosis))
+    plan_check = check_plan(doctor, facts, diagnosis)
+    after = next_steps(doctor, facts, diagnosis)
+    return render_json(diagnosis, reveal, plan_check, next_steps=after)
 
 
 def diagnose_data(
@@ -27,4 +30,5 @@ def diagnose_data(
     """The diagnosis (for its diagram) and the same report as data (for the pages)."""
     diagnosis = doctor.diagnose(facts)
     plan_check = check_plan(doctor, facts, diagnosis)
-    return diagnosis, report_data(diagnosis, reveal=reveal, plan_check=plan_check)
+    after = next_steps(doctor, facts, diagnosis)
+    return diagnosis, report_data(diagnosis, reveal, plan_check, next_steps=after)

@@ -1,0 +1,59 @@
+"""When no known cause fits: what could still reveal one, and who can help (causes-v2).
+
+"Nothing found" is an answer too. The checks are the unknown facts that some
+cause's rule, still open, rests on, the ones that could decide the most causes
+first; they come from the why-not evaluator, so they cost a diagnosis nothing
+unless nothing was found. The human route is the knowledge's own: the
+workarounds marked `human_route` (a wallet's customer service), offered or not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.diagnosis import Check, Diagnosis, Doctor
+from engine.evaluate import OPEN, Held, evaluate
+from engine.facts import Facts
+from engine.rules import Case, Workaround
+
+MOST_CHECKS = 5
+"""How many checks to name: a person starts with the few that could decide the most."""
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    checks: tuple[Check, ...]
+    human_route: tuple[Workaround, ...]
+
+
+def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps | None:
+    """What to do next when `diagnosis` found no cause (None when it found one)."""
+    if diagnosis.findings:
+        return None
+    case = Case(facts, diagnosis.as_of)
+    held = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
+    decides: dict[str, list[str]] = {}
+    for rule in doctor.rules:
+        if not rule.concludes_cause:
+            continue
+        cause_id = doctor.kb.cause(rule.target).id
+        for result in evaluate(rule, held):
+            if result.outcome != OPEN:
+                continue
+            for path in result.rests_on:
+                ids = decides.setdefault(path, [])
+                if cause_id not in ids:
+                    ids.append(cause_id)
+    ranked = sorted(decides, key=lambda path: (-len(decides[path]), path))[:MOST_CHECKS]
+    checks = tuple(
+        Check(path, doctor.kb.questions.get(_template(path), f"What is {path}?"), tuple(ids))
+        for path in ranked
+        for ids in (decides[path],)
+    )
+    human = tuple(w for w in doctor.kb.workarounds if w.human_route)
+    return NextSteps(checks, human)
+
+
+def _template(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
