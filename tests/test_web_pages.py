@@ -303,3 +303,23 @@ def test_any_form_gets_a_page_never_a_fault(web_client, path, fields):
     assert "<!doctype html>" in response.text or response.headers["content-type"].startswith(
         "application/json"
     )
+
+
+def test_a_report_with_no_cause_says_what_could_reveal_one_and_whom_to_ask(web_client):
+    state = Answers({"as_of": "2026-12-01", "symptom": {"where": "alipay"}}).encode()
+    page = _post(web_client, "/report", state=state)
+    assert page.status_code == 200
+    assert "What could still reveal a cause" in page.text
+    assert 'data-next-step="ask-a-person"' in page.text and "95188" in page.text
+
+
+def test_a_suspected_cause_starts_with_its_check(web_client):
+    facts = {
+        "as_of": "2026-12-01",
+        "alipay": {"document_expiry_notice": True},
+        "symptom": {"where": "alipay", "error_message": "Your ID has expired"},
+    }
+    page = _post(web_client, "/report", state=Answers(facts).encode())
+    text = page.text.replace("&#39;", "'")
+    assert "First check: When does your passport expire" in text
+    assert text.index("First check") < text.index("If that confirms it: Renew your passport")
