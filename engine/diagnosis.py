@@ -90,6 +90,10 @@ class Doctor:
             trace=firings,
         )
 
+    def question(self, path: str) -> str:
+        """The question a person is asked about the fact at `path` (`bank_cards[0].x` too)."""
+        return self.kb.questions.get(_template(path), f"What is {path}?")
+
     def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:
         by_cause: dict[str, list[Firing]] = {}
         for firing in firings:
@@ -129,10 +133,7 @@ class Doctor:
                             causes = decides.setdefault(path, [])
                             if finding.cause.id not in causes:
                                 causes.append(finding.cause.id)
-        return tuple(
-            Check(path, self.kb.questions.get(_template(path), f"What is {path}?"), tuple(ids))
-            for path, ids in decides.items()
-        )
+        return tuple(Check(path, self.question(path), tuple(ids)) for path, ids in decides.items())
 
 
 def _template(path: str) -> str:

@@ -9,7 +9,6 @@ workarounds marked `human_route` (a wallet's customer service), offered or not.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from engine.diagnosis import Check, Diagnosis, Doctor
@@ -47,13 +46,9 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
                     ids.append(cause_id)
     ranked = sorted(decides, key=lambda path: (-len(decides[path]), path))[:MOST_CHECKS]
     checks = tuple(
-        Check(path, doctor.kb.questions.get(_template(path), f"What is {path}?"), tuple(ids))
+        Check(path, doctor.question(path), tuple(ids))
         for path in ranked
         for ids in (decides[path],)
     )
     human = tuple(w for w in doctor.kb.workarounds if w.human_route)
     return NextSteps(checks, human)
-
-
-def _template(path: str) -> str:
-    return re.sub(r"\[\d+\]", "[]", path)
