@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
+
+from engine.translatable import Message
+from engine.wording import SOURCE_LANGUAGE, Wording
 
 PASSPORT = "passport"
 PERMIT = "permit"
@@ -65,12 +69,35 @@ class Datum:
         return self.value if reveal else mask(self.value, self.kind)
 
 
+class Reader(Protocol):
+    """Whoever a text is shown to: a language code and gettext for the program's words
+    (`visualise.language.Language`)."""
+
+    code: str
+
+    def gettext(self, message: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class Text:
-    """A sentence whose `{0}`, `{1}`... slots hold data masked at render time."""
+    """A sentence whose `{0}`, `{1}`... slots hold data masked at render time.
 
-    template: str
+    `template` is a unit's `Wording` (in each language), the program's own
+    words (a `Message`, translated through the catalogs) or, for words no
+    reader sees translated (a trace), a plain string. `facts` names the facts
+    it rests on, by path, for scripts and `--explain`.
+    """
+
+    template: str | Wording | Message
     data: tuple[Datum, ...] = ()
+    facts: tuple[str, ...] = ()
 
-    def render(self, reveal: bool) -> str:
-        return self.template.format(*(datum.render(reveal) for datum in self.data))
+    def render(self, reveal: bool, reader: Reader | None = None) -> str:
+        code = reader.code if reader else SOURCE_LANGUAGE
+        if isinstance(self.template, Message):
+            template = self.template.render(reader.gettext, code) if reader else str(self.template)
+        elif isinstance(self.template, Wording):
+            template = self.template.in_(code)
+        else:
+            template = self.template
+        return template.format(*(datum.render(reveal) for datum in self.data))

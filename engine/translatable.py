@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from engine.wording import SOURCE_LANGUAGE, Wording
+
 
 def N_(message: str) -> str:
     """Mark a constant for translation where it is defined; it is translated where shown."""
@@ -32,15 +34,16 @@ class Message:
         self.template = template
         self.params = params
 
-    def render(self, gettext: Callable[[str], str] = _english) -> str:
-        """The text in the language `gettext` translates into; English by default."""
+    def render(self, gettext: Callable[[str], str] = _english, code: str = SOURCE_LANGUAGE) -> str:
+        """The text in the language `gettext` translates into (`code`); English by default.
+
+        A value that is itself a Message is translated too, and a unit's
+        `Wording` is taken in language `code`.
+        """
         text = gettext(self.template) if self.template else self.template
         if not self.params:
             return text
-        values = {
-            name: value.render(gettext) if isinstance(value, Message) else value
-            for name, value in self.params.items()
-        }
+        values = {name: _value(value, gettext, code) for name, value in self.params.items()}
         return text.format(**values)
 
     def __str__(self) -> str:
@@ -48,3 +51,11 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message({self.template!r}, **{self.params!r})"
+
+
+def _value(value: Any, gettext: Callable[[str], str], code: str) -> Any:
+    if isinstance(value, Message):
+        return value.render(gettext, code)
+    if isinstance(value, Wording):
+        return value.in_(code)
+    return value

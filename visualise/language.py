@@ -43,7 +43,7 @@ class Language:
 
     def text(self, message: Message) -> str:
         """An engine `Message` (an error's, a hint) filled in, in this language."""
-        return message.render(self.gettext)
+        return message.render(self.gettext, self.code)
 
 
 @lru_cache(maxsize=1)
