@@ -27,6 +27,7 @@ from engine.rules import (
     message_points_at,
     unknown,
 )
+from engine.wording import Wording
 
 CONFIRMED, SUSPECTED, OFFERED = Status.CONFIRMED, Status.SUSPECTED, Status.OFFERED
 MESSAGE_ORIGIN = "message"
@@ -50,8 +51,9 @@ class CompiledRule:
     """The layer of the cause concluded; None for workarounds and conclusions."""
     concludes_fact: bool = False
     """Whether this is a conclusion's rule: it asserts the fact `target` = `conclusion`."""
-    meaning: str = ""
-    """What a conclusion's fact means, in words (its evidence)."""
+    meaning: str | Wording = ""
+    """What the rule concludes, in words: a conclusion's meaning, a cause's or workaround's
+    title (the evidence of the rules chained on it)."""
 
     @property
     def concludes_cause(self) -> bool:
@@ -104,14 +106,29 @@ class KnowledgeBase:
         for cause in self.causes:
             suspected = _scoped(cause.suspected, cause.scope)
             for status, alternatives in ((CONFIRMED, cause.confirmed), (SUSPECTED, suspected)):
-                rules += _numbered(cause.key, cause.key, status, status, alternatives, cause.layer)
+                rules += _numbered(
+                    cause.key, cause.key, status, status, alternatives, cause.layer, cause.title
+                )
             if any(cause.key in pattern.points_at for pattern in self.messages):
                 open_when = _scoped(_left_open(cause, three_valued), cause.scope)
                 rules += _numbered(
-                    cause.key, cause.key, SUSPECTED, MESSAGE_ORIGIN, open_when, cause.layer
+                    cause.key,
+                    cause.key,
+                    SUSPECTED,
+                    MESSAGE_ORIGIN,
+                    open_when,
+                    cause.layer,
+                    cause.title,
                 )
         for workaround in self.workarounds:
-            rules += _numbered(workaround.id, workaround.id, OFFERED, OFFERED, workaround.offered)
+            rules += _numbered(
+                workaround.id,
+                workaround.id,
+                OFFERED,
+                OFFERED,
+                workaround.offered,
+                meaning=workaround.title,
+            )
         return tuple(rules)
 
 
@@ -122,7 +139,7 @@ def _numbered(
     origin: str,
     alternatives: tuple[When, ...],
     layer: Layer | None = None,
-    meaning: str = "",
+    meaning: str | Wording = "",
 ) -> list[CompiledRule]:
     many = len(alternatives) > 1
     name = prefix if origin == "concludes" else f"{prefix}/{origin}"

@@ -6,7 +6,7 @@ bank card for `bank_cards[]` observations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from json.encoder import encode_basestring
 
@@ -26,6 +26,7 @@ from engine.rules import (
     encode,
     is_card_path,
 )
+from engine.translatable import Message
 
 CASE_SUBJECT = ""
 MESSAGE = "symptom.error_message"
@@ -79,13 +80,21 @@ class _Derived(_Probe):
         return self.observation.evaluate(case, card)
 
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
-        return self.from_outcome(self.outcome(case, card), subject)
+        return self.from_outcome(self.outcome(case, card), case, subject, card)
 
-    def from_outcome(self, outcome: Outcome, subject: str) -> Observed:
+    def from_outcome(
+        self, outcome: Outcome, case: Case, subject: str, card: int | None
+    ) -> Observed:
+        """The observation, its evidence naming the facts it read (of this card)."""
         evidence = outcome.evidence
         if outcome.value is None and evidence is None:
-            missing = ", ".join(outcome.unknown_paths)
-            evidence = Text(f"not known whether {self.observation.meaning} ({missing} not known)")
+            evidence = Text(
+                Message("Not known whether {meaning}", meaning=self.observation.meaning),
+                facts=outcome.unknown_paths,
+            )
+        elif evidence is not None and not evidence.facts:
+            read = tuple(case.where(path, card) for path in self.observation.reads)
+            evidence = replace(evidence, facts=read)
         return Observed(self.name, subject, encode(outcome.value), evidence, outcome.unknown_paths)
 
 
@@ -102,8 +111,9 @@ class _Known(_Probe):
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
         where = case.where(self.path, card)
         if case.get(self.path, card) is None:
-            return Observed(self.name, subject, FALSE, Text(f"{where} is not known"), (where,))
-        return Observed(self.name, subject, TRUE, Text(f"{where} is known"))
+            text = Text(f"{where} is not known", facts=(where,))
+            return Observed(self.name, subject, FALSE, text, (where,))
+        return Observed(self.name, subject, TRUE, Text(f"{where} is known", facts=(where,)))
 
 
 class _Fact(_Probe):
@@ -121,9 +131,11 @@ class _Fact(_Probe):
         where = case.where(self.path, card)
         value = case.get(self.path, card)
         if value is None:
-            return Observed(self.name, subject, UNKNOWN, Text(f"{where} is not known"), (where,))
+            text = Text(f"{where} is not known", facts=(where,))
+            return Observed(self.name, subject, UNKNOWN, text, (where,))
         shown = Datum(_as_json(value), self.personal)
-        return Observed(self.name, subject, encode(value), Text(f"{where} is {{0}}", (shown,)))
+        text = Text(f"{where} is {{0}}", (shown,), (where,))
+        return Observed(self.name, subject, encode(value), text)
 
 
 class _Message(_Probe):
@@ -153,8 +165,11 @@ class _Message(_Probe):
                     subject,
                     TRUE,
                     Text(
-                        f"{MESSAGE} mentions “{{0}}” ({pattern.meaning})",
+                        Message(
+                            "The error message says “{0}” ({meaning})", meaning=pattern.meaning
+                        ),
                         (Datum(found[0]),),
+                        (MESSAGE,),
                     ),
                 )
         return Observed(self.name, subject, FALSE)
@@ -204,7 +219,9 @@ class Observer:
                 made.append((probe.name, values[index]))
         wanted = relevance.wanted(passed | relevance.passed(made))
         return [
-            probe.from_outcome(outcome, subject) if outcome else probe.observed(case, subject, card)
+            probe.from_outcome(outcome, case, subject, card)
+            if outcome
+            else probe.observed(case, subject, card)
             for (probe, subject, card), value, outcome in zip(slots, values, outcomes, strict=True)
             if value is not None and (probe.name, value) in wanted
         ]

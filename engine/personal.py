@@ -94,10 +94,15 @@ class Text:
 
     def render(self, reveal: bool, reader: Reader | None = None) -> str:
         code = reader.code if reader else SOURCE_LANGUAGE
+        shown = tuple(datum.render(reveal) for datum in self.data)
         if isinstance(self.template, Message):
-            template = self.template.render(reader.gettext, code) if reader else str(self.template)
-        elif isinstance(self.template, Wording):
-            template = self.template.in_(code)
-        else:
-            template = self.template
-        return template.format(*(datum.render(reveal) for datum in self.data))
+            gettext = reader.gettext if reader else str
+            return _sentence(self.template.render(gettext, code, shown))
+        if isinstance(self.template, Wording):
+            return _sentence(self.template.in_(code).format(*shown))
+        return self.template.format(*shown)
+
+
+def _sentence(text: str) -> str:
+    """Evidence reads as a sentence: a phrase (a conclusion's meaning) starts with a capital."""
+    return text[:1].upper() + text[1:]

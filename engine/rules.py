@@ -19,6 +19,7 @@ from typing import Any
 
 from engine.facts import Facts, flatten
 from engine.personal import Text
+from engine.wording import Wording
 
 
 class Word(str, Enum):
@@ -278,7 +279,8 @@ class Observation:
     """A derived, three-valued fact computed from the input (a comparison, a date check)."""
 
     name: str
-    meaning: str
+    meaning: str | Wording
+    """What it means when true, as a phrase ("the passport has expired")."""
     reads: tuple[str, ...]
     evaluate: Callable[[Case, int | None], Outcome]
 

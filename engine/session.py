@@ -59,11 +59,13 @@ from dataclasses import dataclass, field
 import durable_rules_engine
 
 from engine.errors import EngineFault, KnowledgeError
-from engine.knowledge_base import CompiledRule
+from engine.knowledge_base import CONFIRMED, CompiledRule
 from engine.observe import Observed
 from engine.personal import Text
 from engine.relevance import Relevance
 from engine.rules import FALSE, FINDING, TRUE, Test, is_card_observation
+from engine.translatable import N_, Message
+from engine.wording import Wording
 
 MAX_TESTS_AFTER_TEST = 512
 """durable-rules keeps the tests that follow a test in 512 slots; one more hangs loading."""
@@ -258,10 +260,9 @@ class RuleEngine:
             asserted = (f"{rule.target} = {rule.conclusion}{where}",)
         elif rule.concludes_cause:
             layer = rule.layer.value
-            text = Text(f"{rule.target} is {rule.conclusion}")
+            text = _reported(rule)
             concluded.append(Observed(f"reported:{rule.target}", "", rule.conclusion, text))
-            finding_text = Text(f"{rule.target} is reported ({layer})")
-            concluded.append(Observed(FINDING, f"{rule.target}@{subject}", layer, finding_text))
+            concluded.append(Observed(FINDING, f"{rule.target}@{subject}", layer, text))
             asserted = (f"{rule.target} {rule.conclusion}{where}",)
         else:
             asserted = (f"{rule.target} offered",)
@@ -286,13 +287,23 @@ class RuleEngine:
 def _concluded(rule: CompiledRule, subject: str, matched: tuple[Observed, ...]) -> Observed:
     """A conclusion's fact, with the observations it rests on and the facts they miss."""
     meaning = rule.meaning
-    text = {TRUE: meaning, FALSE: f"not: {meaning}"}.get(
-        rule.conclusion, f"not known whether {meaning}"
-    )
+    if rule.conclusion == TRUE:
+        template: str | Wording | Message = meaning
+    elif rule.conclusion == FALSE:
+        template = Message(N_("Not so: {meaning}"), meaning=meaning)
+    else:
+        template = Message(N_("Not known whether {meaning}"), meaning=meaning)
     missing = tuple(dict.fromkeys(path for m in matched for path in m.unknown_paths))
-    return Observed(
-        rule.target, subject, rule.conclusion, Text(text), missing, support=tuple(matched)
-    )
+    read = tuple(dict.fromkeys(path for m in matched if m.evidence for path in m.evidence.facts))
+    text = Text(template, facts=read)
+    return Observed(rule.target, subject, rule.conclusion, text, missing, support=tuple(matched))
+
+
+def _reported(rule: CompiledRule) -> Text:
+    """A cause concluded in this session, as evidence for a rule chained on it: its title."""
+    if rule.conclusion == CONFIRMED:
+        return Text(Message(N_("{title} (found above)"), title=rule.meaning))
+    return Text(Message(N_("{title} (suspected above)"), title=rule.meaning))
 
 
 _json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode

@@ -34,17 +34,23 @@ class Message:
         self.template = template
         self.params = params
 
-    def render(self, gettext: Callable[[str], str] = _english, code: str = SOURCE_LANGUAGE) -> str:
+    def render(
+        self,
+        gettext: Callable[[str], str] = _english,
+        code: str = SOURCE_LANGUAGE,
+        positional: tuple[str, ...] = (),
+    ) -> str:
         """The text in the language `gettext` translates into (`code`); English by default.
 
         A value that is itself a Message is translated too, and a unit's
-        `Wording` is taken in language `code`.
+        `Wording` is taken in language `code`. `positional` fills `{0}`, `{1}`...
+        (the masked data of an evidence `Text`).
         """
         text = gettext(self.template) if self.template else self.template
-        if not self.params:
+        if not self.params and not positional:
             return text
         values = {name: _value(value, gettext, code) for name, value in self.params.items()}
-        return text.format(**values)
+        return text.format(*positional, **values)
 
     def __str__(self) -> str:
         return self.render()

@@ -10,6 +10,7 @@ every text that lacks one of the languages offered.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,14 +49,14 @@ class Wording:
         """The languages of `codes` this text is not written in."""
         return tuple(code for code in codes if code not in self._texts)
 
-    def format(self, *args: Any, **kwargs: Any) -> Wording:
-        """Each language's text with its blanks filled (a per-wallet unit names its wallet);
-        a value that is itself a Wording is filled in the same language."""
+    def format(self, **kwargs: Any) -> Wording:
+        """Each language's text with its named blanks filled (a per-wallet unit names its
+        wallet); a value that is itself a Wording is filled in the same language. Numbered
+        blanks (`{0}`) stay, for the data an evidence `Text` fills and masks when shown."""
         filled = {}
         for code, text in self._texts.items():
-            fill = [_in(value, code) for value in args]
             named = {name: _in(value, code) for name, value in kwargs.items()}
-            filled[code] = text.format(*fill, **named)
+            filled[code] = _NAMED_ONLY.vformat(text, (), named)
         return Wording(**filled)
 
     def __add__(self, other: Wording | str) -> Wording:
@@ -76,5 +77,19 @@ class Wording:
         return self.en
 
 
-def _in(value: Any, code: str) -> Any:
+class _NamedOnly(string.Formatter):
+    """Fills named blanks and writes numbered ones back as they were."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        return f"{{{key}}}" if isinstance(key, int) else kwargs[key]
+
+
+_NAMED_ONLY = _NamedOnly()
+
+
+def in_language(value: Any, code: str) -> Any:
+    """A Wording in language `code`; any other value (a plain string) as it is."""
     return value.in_(code) if isinstance(value, Wording) else value
+
+
+_in = in_language

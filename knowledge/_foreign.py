@@ -7,8 +7,9 @@ machinery is the Chinese bank cards'), so observations look through it.
 from __future__ import annotations
 
 from engine.facts import ForeignCard
-from engine.personal import Text
+from engine.personal import Datum, Text
 from engine.rules import Case, Outcome
+from engine.wording import Wording
 
 
 def cards(case: Case) -> tuple[ForeignCard, ...]:
@@ -20,10 +21,24 @@ def linked_in(card: ForeignCard, wallet: str) -> bool:
     return (card.wallet or "alipay") in (wallet, "both")
 
 
-def described(index: int, card: ForeignCard) -> str:
-    network = card.network or "card"
-    ending = f" ending {card.last4}" if card.last4 else ""
-    return f"foreign_cards[{index}] ({network}{ending})"
+def described(index: int, card: ForeignCard) -> Wording:
+    """How evidence names a foreign card: its number, network and last digits when known."""
+    number, network = index + 1, card.network or ""
+    ending = Wording(en=f", ending {card.last4}", zh=f"，尾号 {card.last4}") if card.last4 else ""
+    return Wording(en=f"foreign card {number}", zh=f"第{number}张境外卡") + (
+        Wording(en=f" ({network}", zh=f"（{network}") + ending + Wording(en=")", zh="）")
+        if network
+        else ending
+    )
+
+
+_HAS_STATUS = Wording(en="Your {card} shows: {0}.", zh="您的{card}显示：{0}。")
+_NONE_LISTED = Wording(en="No foreign card is listed.", zh="没有列出境外卡。")
+_NONE_WITH = Wording(en="No foreign card shows: {0}.", zh="没有境外卡显示：{0}。")
+_LINKED = Wording(en="Your {card} is linked in {wallet}.", zh="您的{card}已绑定在{wallet}。")
+_NONE_LINKED = Wording(
+    en="No foreign card is listed as linked in {wallet}.", zh="没有列出绑定在{wallet}的境外卡。"
+)
 
 
 def any_with_status(*statuses: str):
@@ -32,19 +47,27 @@ def any_with_status(*statuses: str):
     def evaluate(case: Case, card: int | None) -> Outcome:
         for index, foreign in enumerate(cards(case)):
             if foreign.status in statuses:
-                return Outcome(True, Text(f"{described(index, foreign)} is {foreign.status}"))
+                said = _HAS_STATUS.format(card=described(index, foreign))
+                return Outcome(True, Text(said, (Datum(_words(foreign.status)),)))
         if not cards(case):
-            return Outcome(False, Text("no foreign card is listed"))
-        return Outcome(False, Text(f"no foreign card is {' or '.join(statuses)}"))
+            return Outcome(False, Text(_NONE_LISTED))
+        return Outcome(False, Text(_NONE_WITH, (Datum(" / ".join(map(_words, statuses))),)))
 
     return evaluate
 
 
-def has_foreign_card(wallet: str):
+def has_foreign_card(wallet: Wording, layer: str):
+    """Whether a foreign card is linked in the wallet of `layer` (named `wallet`)."""
+
     def evaluate(case: Case, card: int | None) -> Outcome:
         for index, foreign in enumerate(cards(case)):
-            if linked_in(foreign, wallet):
-                return Outcome(True, Text(f"{described(index, foreign)} is linked in {wallet}"))
-        return Outcome(False, Text(f"no foreign card is listed as linked in {wallet}"))
+            if linked_in(foreign, layer):
+                said = _LINKED.format(card=described(index, foreign), wallet=wallet)
+                return Outcome(True, Text(said))
+        return Outcome(False, Text(_NONE_LINKED.format(wallet=wallet)))
 
     return evaluate
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")

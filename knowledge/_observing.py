@@ -15,6 +15,7 @@ from engine.dates import PartialDate
 from engine.normalise import name_words
 from engine.personal import Datum, Text
 from engine.rules import Case, Outcome
+from engine.wording import Wording
 
 
 def as_date(day: date | PartialDate) -> Datum:
@@ -22,12 +23,29 @@ def as_date(day: date | PartialDate) -> Datum:
     return Datum(str(day))
 
 
-def before_as_of(path: str):
+def card_words(case: Case, card: int | None) -> Wording:
+    """How evidence names a bank card: its number in the list, and its last digits when known
+    (not its bank: a free-text field may hold anything a person typed, so it is not shown)."""
+    number = (card or 0) + 1
+    last4 = case.get("bank_cards[].last4", card)
+    if last4:
+        return Wording(en=f"card {number} (ending {last4})", zh=f"第{number}张卡（尾号 {last4}）")
+    return Wording(en=f"card {number}", zh=f"第{number}张卡")
+
+
+OPEN_SPAN = Wording(
+    en=" It could be any day from {2} to {3}, so whether it has passed is not known.",
+    zh="可能是{2}至{3}之间的任何一天，所以是否已过还不确定。",
+)
+
+
+def before_as_of(path: str, said: Wording):
     """Whether the date at `path` lies before the day of the diagnosis.
 
-    A partial date (a month, a year) is before as_of only if all of it is, and
-    not before only if none of it is; otherwise whether it is stays not known,
-    and the evidence says which days it could be.
+    `said` states the date (`{0}`) and the day of the diagnosis (`{1}`) in plain
+    words. A partial date (a month, a year) is before as_of only if all of it
+    is, and not before only if none of it is; otherwise whether it is stays not
+    known, and the evidence says which days it could be.
     """
 
     def evaluate(case: Case, card: int | None) -> Outcome:
@@ -37,36 +55,26 @@ def before_as_of(path: str):
         shown = (as_date(day), as_date(case.as_of))
         passed = day.before(case.as_of)
         if passed is None:
-            return Outcome(
-                None,
-                Text(
-                    f"{path} ({{0}}) may or may not be before as_of ({{1}}):"
-                    f" it could be any day from {day.span()}",
-                    shown,
-                ),
-                unknown_paths=(path,),
-            )
-        relation = "is before" if passed else "is not before"
-        return Outcome(passed, Text(f"{path} ({{0}}) {relation} as_of ({{1}})", shown))
+            span = (Datum(day.first.isoformat()), Datum(day.last.isoformat()))
+            return Outcome(None, Text(said + OPEN_SPAN, shown + span), unknown_paths=(path,))
+        return Outcome(passed, Text(said, shown))
 
     return evaluate
 
 
-def differs(left: str, right: str, kind: str):
-    """Compare two normalised values; card paths read the card being observed."""
+def differs(left: str, right: str, kind: str, said: Wording):
+    """Compare two normalised values; card paths read the card being observed.
+
+    `said` states both values (`{0}` and `{1}`, masked when shown) in plain
+    words, and may name the card (`{card}`).
+    """
 
     def evaluate(case: Case, card: int | None) -> Outcome:
         a, b = case.get(left, card), case.get(right, card)
         if a is None or b is None:
             return Outcome(None, unknown_paths=case.missing(card, left, right))
-        relation = "differs from" if a != b else "matches"
-        return Outcome(
-            a != b,
-            Text(
-                f"{case.where(left, card)} ({{0}}) {relation} {right} ({{1}})",
-                (Datum(a, kind), Datum(b, kind)),
-            ),
-        )
+        text = said.format(card=card_words(case, card))
+        return Outcome(a != b, Text(text, (Datum(a, kind), Datum(b, kind))))
 
     return evaluate
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.personal import Text
+from engine.personal import Datum, Text
 from engine.rules import Case, Layer, Outcome, Test, concluded, fact, unknown
+from engine.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -73,15 +74,19 @@ def card_linked_in(wallet: Wallet) -> tuple[tuple[Test, ...], ...]:
     return (linked,)
 
 
-def list_not_empty(path: str):
-    """Whether the list at `path` holds anything (a known empty list is "no")."""
+NOTHING_ASKED = Wording(en="The wallet asks for nothing more.", zh="钱包没有要求提供其他材料。")
+
+
+def list_not_empty(path: str, said: Wording):
+    """Whether the list at `path` holds anything (a known empty list is "no"); `said` names
+    what it holds (`{0}`)."""
 
     def evaluate(case: Case, card: int | None) -> Outcome:
         items = case.get(path)
         if items is None:
             return Outcome(None, unknown_paths=(path,))
         if not items:
-            return Outcome(False, Text(f"{path} is empty"))
-        return Outcome(True, Text(f"{path} asks for {', '.join(items)}"))
+            return Outcome(False, Text(NOTHING_ASKED))
+        return Outcome(True, Text(said, (Datum(", ".join(i.replace("_", " ") for i in items)),)))
 
     return evaluate

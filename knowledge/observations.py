@@ -1,34 +1,45 @@
 """Derived observations that several units test; an observation only one unit tests lives there."""
 
 from engine.rules import Observation
+from engine.wording import Wording
 from knowledge._foreign import any_with_status, has_foreign_card
 from knowledge._observing import before_as_of
+from knowledge._wallets import ALIPAY, WECHAT_PAY
 
 FAILING_STATUSES = ("declined", "blocked_by_issuer", "verification_failed", "not_accepted")
 
 OBSERVATIONS: tuple[Observation, ...] = (
     Observation(
         "passport.expired",
-        "the passport has expired",
+        Wording(en="the passport has expired", zh="护照已过期"),
         ("passport.expiry_date", "as_of"),
-        before_as_of("passport.expiry_date"),
+        before_as_of(
+            "passport.expiry_date",
+            Wording(
+                en="Your passport is valid until {0}; today is {1}.",
+                zh="您的护照有效期至 {0}；今天是 {1}。",
+            ),
+        ),
     ),
     Observation(
         "foreign.card_failing",
-        "a foreign card is failing (declined, blocked, not verified or not accepted)",
+        Wording(
+            en="a foreign card is failing (declined, blocked, not verified or not accepted)",
+            zh="有一张境外卡支付失败（被拒、被冻结、验证未通过或不被接受）",
+        ),
         ("foreign_cards[].status",),
         any_with_status(*FAILING_STATUSES),
     ),
     Observation(
         "alipay.has_foreign_card",
-        "a foreign card is linked in Alipay",
+        Wording(en="a foreign card is linked in Alipay", zh="支付宝中绑定了境外卡"),
         ("foreign_cards[].wallet",),
-        has_foreign_card("alipay"),
+        has_foreign_card(ALIPAY.name, "alipay"),
     ),
     Observation(
         "wechat_pay.has_foreign_card",
-        "a foreign card is linked in WeChat Pay",
+        Wording(en="a foreign card is linked in WeChat Pay", zh="微信支付中绑定了境外卡"),
         ("foreign_cards[].wallet",),
-        has_foreign_card("wechat_pay"),
+        has_foreign_card(WECHAT_PAY.name, "wechat_pay"),
     ),
 )

@@ -47,8 +47,11 @@ def test_how_a_confirmed_cause_was_reached_ends_at_its_fix(doctor):
     explanation = _explain(doctor, facts, "bank-passport-outdated")
     assert explanation.status == "confirmed"
     assert [f.rule.id for f in explanation.chain] == ["bank-passport-outdated/confirmed"]
-    (evidence,) = [o.evidence.render(False) for o in explanation.chain[0].matched]
-    assert "differs from passport.number" in evidence
+    (evidence,) = [o.evidence for o in explanation.chain[0].matched]
+    assert evidence.render(False) == (
+        "For card 1 (ending 1234) your bank holds passport E12****78; your passport is E98****32."
+    )
+    assert evidence.facts == ("bank_cards[0].passport_number_on_file", "passport.number")
     assert [(s.number, s.where) for s in explanation.fixes] == [(1, "bank branch")]
     assert explanation.unmet == () and explanation.would_decide == ()
 
@@ -74,7 +77,7 @@ def test_why_not_names_the_failed_test_and_the_values_compared(doctor):
     (failed,) = first.failed
     assert failed.outcome == FAILS
     assert failed.observed.evidence.render(True) == (
-        "alipay.identity.passport_number (E98765432) matches passport.number (E98765432)"
+        "Alipay's identity information holds passport E98765432; your passport is E98765432."
     )
     assert explanation.would_decide == ()
 

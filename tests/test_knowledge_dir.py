@@ -81,7 +81,9 @@ def test_worked_example_is_diagnosed(worked_example, capsys):
     report = json.loads(capsys.readouterr().out)
     found = {cause["id"]: cause for cause in report["causes"]}
     assert found[WORKED_ID]["status"] == "confirmed"
-    assert found[WORKED_ID]["evidence"] == ['bank_cards[0].status is "not_linked"']
+    assert found[WORKED_ID]["evidence"] == [
+        {"text": 'bank_cards[0].status is "not_linked"', "facts": ["bank_cards[0].status"]}
+    ]
     step = next(s for s in report["plan"] if s["cause"] == WORKED_ID)
     assert step["where"] == "Alipay app"
     assert report["plan_check"]["remaining_causes"] == []

@@ -43,3 +43,13 @@ def test_a_program_message_is_translated_and_its_wording_values_taken_in_the_sam
     said = Message("{who} said so", who=Wording(en="the bank", zh="银行"))
     assert Text(said).render(False, Reader("zh")) == "银行这么说"
     assert Text(said).render(False) == "the bank said so"
+
+
+def test_format_keeps_the_numbered_blanks_that_evidence_data_fills_later():
+    card = Wording(en="card 1", zh="第1张卡")
+    said = Wording(en="Your bank holds {0} for {card}", zh="{card}：银行登记的是 {0}").format(
+        card=card
+    )
+    assert Text(said, (Datum("E12345678", "passport"),)).render(False, Reader("zh")) == (
+        "第1张卡：银行登记的是 E12****78"
+    )

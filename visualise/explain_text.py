@@ -60,7 +60,7 @@ def render_explanation_text(
             )
             out.item(4, _("if"), f"[dim]{condition}[/]")
             for observed in firing.matched:
-                out.item(4, "·", escape(_evidence(observed, reveal)))
+                out.item(4, "·", escape(_evidence(observed, reveal, language)))
     if explanation.unmet:
         out.line()
         heading = (
@@ -87,7 +87,7 @@ def render_explanation_text(
                     f"{_words(test.test, kb, language)}\n"
                     "[dim]"
                     + _("found: {evidence}").format(
-                        evidence=escape(_evidence(test.observed, reveal))
+                        evidence=escape(_evidence(test.observed, reveal, language))
                     )
                     + "[/]",
                 )
@@ -141,5 +141,10 @@ def _words(test, kb: KnowledgeBase, language: Language) -> str:
     return re.sub(r"`([^`]*)`", r"[cyan]\1[/]", escape(plain(test, kb, language)))
 
 
-def _evidence(observed: Observed, reveal: bool) -> str:
-    return observed.evidence.render(reveal) if observed.evidence else observed.describe()
+def _evidence(observed: Observed, reveal: bool, language: Language) -> str:
+    """What was observed, in words, with the facts it rests on by path (for who checks rules)."""
+    if observed.evidence is None:
+        return observed.describe()
+    text = observed.evidence.render(reveal, language)
+    facts = observed.evidence.facts
+    return f"{text} [{', '.join(facts)}]" if facts else text

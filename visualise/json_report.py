@@ -1,4 +1,5 @@
-"""The report-v1 JSON contract (../shared/spec/report-v1.md), with report-v2's `"language"`."""
+"""The report-v2 JSON contract (../shared/spec/report-v2.md): report-v1 with evidence as objects
+(plain words and the facts they rest on), plan steps' `"if"`, `"next_steps"` and `"language"`."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from engine.diagnosis import Diagnosis, Step
+from engine.personal import Text
 from engine.plan_check import PlanCheck
 from visualise.language import ENGLISH, Language
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 if TYPE_CHECKING:
     from engine.next_steps import NextSteps
@@ -33,7 +35,7 @@ def report_data(
                 "status": finding.status,
                 "layer": finding.cause.layer,
                 "title": finding.cause.title,
-                "evidence": [text.render(reveal) for text in finding.evidence],
+                "evidence": [evidence_data(text, reveal, language) for text in finding.evidence],
                 "rules": list(finding.rules),
                 "explanation": finding.cause.explanation,
                 "source": finding.cause.source,
@@ -46,7 +48,7 @@ def report_data(
                 "id": offer.workaround.id,
                 "title": offer.workaround.title,
                 "steps": list(offer.workaround.steps),
-                "because": [text.render(reveal) for text in offer.evidence],
+                "because": [text.render(reveal, language) for text in offer.evidence],
             }
             for offer in diagnosis.workarounds
         ],
@@ -64,7 +66,7 @@ def report_data(
         ],
     }
     if plan_check is not None:
-        data["plan_check"] = plan_check_data(plan_check, reveal)
+        data["plan_check"] = plan_check_data(plan_check, reveal, language)
     if next_steps is not None:
         data["next_steps"] = next_steps_data(next_steps, diagnosis)
     return data
@@ -85,7 +87,14 @@ def next_steps_data(steps: NextSteps, diagnosis: Diagnosis) -> dict[str, Any]:
     }
 
 
-def plan_check_data(check: PlanCheck, reveal: bool = False) -> dict[str, Any]:
+def evidence_data(text: Text, reveal: bool, language: Language) -> dict[str, Any]:
+    """One piece of evidence: a sentence in the reader's language and the facts' paths."""
+    return {"text": text.render(reveal, language), "facts": list(text.facts)}
+
+
+def plan_check_data(
+    check: PlanCheck, reveal: bool = False, language: Language = ENGLISH
+) -> dict[str, Any]:
     """The causes left after the plan's effects are applied, and why."""
     return {
         "remaining_causes": list(check.remaining_causes),
@@ -93,7 +102,7 @@ def plan_check_data(check: PlanCheck, reveal: bool = False) -> dict[str, Any]:
             {
                 "id": finding.cause.id,
                 "status": finding.status,
-                "evidence": [text.render(reveal) for text in finding.evidence],
+                "evidence": [evidence_data(text, reveal, language) for text in finding.evidence],
                 "rests_on": list(check.rests_on(finding)),
             }
             for finding in check.remaining

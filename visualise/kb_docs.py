@@ -9,6 +9,7 @@ from __future__ import annotations
 from engine.knowledge_base import KnowledgeBase
 from engine.plan import fix_order
 from engine.rules import LAYERS, Cause, Example, When, Workaround
+from engine.wording import in_language
 from visualise.conditions import plain
 
 REGENERATE = "python cli.py rules --format markdown > docs/knowledge-base.md"
@@ -172,7 +173,7 @@ def _conclusions(kb: KnowledgeBase) -> list[str]:
 
 def _observations(kb: KnowledgeBase) -> list[str]:
     rows = [
-        (f"`{o.name}`", o.meaning, ", ".join(f"`{path}`" for path in o.reads))
+        (f"`{o.name}`", in_language(o.meaning, "en"), ", ".join(f"`{path}`" for path in o.reads))
         for o in kb.observations
     ]
     return _table(

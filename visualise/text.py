@@ -157,7 +157,7 @@ def text_report(
                 f"[dim]{cause.id} · {escape(layer_name(cause.layer))}[/]",
             )
             for text in finding.evidence:
-                out.item(evidence_indent, "·", escape(text.render(reveal)))
+                out.item(evidence_indent, "·", escape(text.render(reveal, language)))
         out.line()
         order = _("(in this order: {layers})").format(layers=_fix_order(diagnosis, language))
         out.heading(_("Fix plan"), order)
@@ -238,7 +238,7 @@ def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: L
         why = (
             _("it rests on facts not known yet: {facts}").format(facts=", ".join(unknown))
             if unknown
-            else "; ".join(text.render(reveal) for text in finding.evidence)
+            else "; ".join(text.render(reveal, language) for text in finding.evidence)
         )
         left = _("after the plan, {cause} is {status}: {why}").format(
             cause=f"[bold]{finding.cause.id}[/]",

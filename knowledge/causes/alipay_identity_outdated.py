@@ -13,24 +13,43 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import differs
 from knowledge._wallets import ALIPAY
 
 ALIPAY_PASSPORT_DIFFERS = Observation(
     "alipay.passport_differs",
-    "Alipay's identity passport number differs from the passport",
+    Wording(
+        en="Alipay's identity passport number differs from the passport",
+        zh="支付宝身份信息中的护照号码与护照不一致",
+    ),
     ("alipay.identity.passport_number", "passport.number"),
-    differs("alipay.identity.passport_number", "passport.number", personal.PASSPORT),
+    differs(
+        "alipay.identity.passport_number",
+        "passport.number",
+        personal.PASSPORT,
+        Wording(
+            en="Alipay's identity information holds passport {0}; your passport is {1}.",
+            zh="支付宝身份信息中的护照号码是 {0}；您的护照号码是 {1}。",
+        ),
+    ),
 )
 CARD_PASSPORT_DIFFERS_FROM_ALIPAY = Observation(
     "card.passport_differs_from_alipay",
-    "the bank's passport number differs from Alipay's",
+    Wording(
+        en="the bank's passport number differs from Alipay's",
+        zh="银行登记的护照号码与支付宝的不一致",
+    ),
     ("bank_cards[].passport_number_on_file", "alipay.identity.passport_number"),
     differs(
         "bank_cards[].passport_number_on_file",
         "alipay.identity.passport_number",
         personal.PASSPORT,
+        Wording(
+            en="For {card} your bank holds passport {0}; Alipay holds {1}.",
+            zh="{card}：银行登记的护照号码是 {0}；支付宝登记的是 {1}。",
+        ),
     ),
 )
 

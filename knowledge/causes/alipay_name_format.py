@@ -1,6 +1,7 @@
 from engine.normalise import name_words
 from engine.personal import Text
 from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
+from engine.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import name_datum, passport_name
 from knowledge._wallets import ALIPAY
@@ -9,10 +10,10 @@ from knowledge._wallets import ALIPAY
 def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
     entered = case.get("alipay.identity.name")
     permit = case.get("residence_permit.name")
-    reference, source = (
-        (name_words(permit), "residence_permit.name")
+    reference, said = (
+        (name_words(permit), _AGAINST_PERMIT)
         if permit is not None
-        else (passport_name(case), "the passport name (person.surname + person.given_names)")
+        else (passport_name(case), _AGAINST_PASSPORT)
     )
     if entered is None or reference is None:
         missing = case.missing(None, "alipay.identity.name", "residence_permit.name")
@@ -20,19 +21,25 @@ def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
             missing += case.missing(None, "person.surname", "person.given_names")
         return Outcome(None, unknown_paths=missing)
     words = name_words(entered)
-    relation = "differs from" if words != reference else "matches"
-    return Outcome(
-        words != reference,
-        Text(
-            f"alipay.identity.name ({{0}}) {relation} {source} ({{1}})",
-            (name_datum(words), name_datum(reference)),
-        ),
-    )
+    return Outcome(words != reference, Text(said, (name_datum(words), name_datum(reference))))
+
+
+_AGAINST_PERMIT = Wording(
+    en="Alipay's identity information has the name {0}; your residence permit has {1}.",
+    zh="支付宝身份信息中的姓名是 {0}；您的居留许可上是 {1}。",
+)
+_AGAINST_PASSPORT = Wording(
+    en="Alipay's identity information has the name {0}; your passport has {1}.",
+    zh="支付宝身份信息中的姓名是 {0}；您的护照上是 {1}。",
+)
 
 
 ALIPAY_NAME_DIFFERS = Observation(
     "alipay.name_differs",
-    "Alipay's identity name differs from the permit (or passport) name",
+    Wording(
+        en="Alipay's identity name differs from the permit (or passport) name",
+        zh="支付宝身份信息中的姓名与居留许可（或护照）上的不一致",
+    ),
     ("alipay.identity.name", "residence_permit.name", "person.surname", "person.given_names"),
     _alipay_name_differs,
 )

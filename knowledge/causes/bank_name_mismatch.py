@@ -1,8 +1,9 @@
 from engine.normalise import leaves_out_middle_names, name_words
 from engine.personal import Text
 from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
+from engine.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
-from knowledge._observing import name_datum, passport_name
+from knowledge._observing import card_words, name_datum, passport_name
 
 PERSON = {"surname": "SMITH", "given_names": "JOHN MICHAEL"}
 
@@ -19,22 +20,22 @@ def _bank_name_differs(case: Case, card: int | None) -> Outcome:
         )
     words = name_words(on_file)
     differs = words != passport and not leaves_out_middle_names(passport, words)
-    if not differs:
-        relation = "matches" if words == passport else "leaves only middle names out of"
-    else:
-        relation = "differs in word order or content from"
-    return Outcome(
-        differs,
-        Text(
-            f"bank_cards[{card}].name_on_file ({{0}}) {relation} the passport name ({{1}})",
-            (name_datum(words), name_datum(passport)),
-        ),
-    )
+    said = _SAID.format(card=card_words(case, card))
+    return Outcome(differs, Text(said, (name_datum(words), name_datum(passport))))
+
+
+_SAID = Wording(
+    en="For {card} your bank holds the name {0}; your passport has {1}.",
+    zh="{card}：银行登记的姓名是 {0}；您的护照上是 {1}。",
+)
 
 
 CARD_NAME_DIFFERS = Observation(
     "card.name_differs",
-    "the bank's card-holder name differs from the passport beyond middle names",
+    Wording(
+        en="the bank's card-holder name differs from the passport beyond middle names",
+        zh="银行登记的持卡人姓名与护照不一致（不只是少了中间名）",
+    ),
     ("bank_cards[].name_on_file", "person.surname", "person.given_names"),
     _bank_name_differs,
 )

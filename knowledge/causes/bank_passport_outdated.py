@@ -14,13 +14,25 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 from knowledge._observing import differs
 
 CARD_PASSPORT_DIFFERS = Observation(
     "card.passport_differs",
-    "the bank's passport number differs from the passport",
+    Wording(
+        en="the bank's passport number differs from the passport",
+        zh="银行登记的护照号码与护照不一致",
+    ),
     ("bank_cards[].passport_number_on_file", "passport.number"),
-    differs("bank_cards[].passport_number_on_file", "passport.number", personal.PASSPORT),
+    differs(
+        "bank_cards[].passport_number_on_file",
+        "passport.number",
+        personal.PASSPORT,
+        Wording(
+            en="For {card} your bank holds passport {0}; your passport is {1}.",
+            zh="{card}：银行登记的护照号码是 {0}；您的护照号码是 {1}。",
+        ),
+    ),
 )
 
 

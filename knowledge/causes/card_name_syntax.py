@@ -14,7 +14,9 @@ from engine.rules import (
     tidies,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED
+from knowledge._observing import card_words
 
 _BAD_SPACING = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
@@ -23,26 +25,39 @@ def _name_entered_malformed(case: Case, card: int | None) -> Outcome:
     entered = case.get("bank_cards[].name_entered", card)
     if entered is None:
         return Outcome(None, unknown_paths=(case.where("bank_cards[].name_entered", card),))
-    problems = []
-    if any(ch.islower() for ch in entered):
-        problems.append("lower-case letters")
-    if _BAD_SPACING.search(entered):
-        problems.append("leading, trailing or repeated spaces")
-    shown = Datum(entered, personal.NAME)
-    if problems:
-        return Outcome(
-            True,
-            Text(f"bank_cards[{card}].name_entered ({{0}}) has {' and '.join(problems)}", (shown,)),
-        )
-    return Outcome(
-        False,
-        Text(f"bank_cards[{card}].name_entered ({{0}}) is upper case, single-spaced", (shown,)),
-    )
+    lower = any(ch.islower() for ch in entered)
+    spacing = bool(_BAD_SPACING.search(entered))
+    shown = (Datum(entered, personal.NAME),)
+    said = _PROBLEMS.get((lower, spacing), _WELL_TYPED).format(card=card_words(case, card))
+    return Outcome(lower or spacing, Text(said, shown))
+
+
+_PROBLEMS = {
+    (True, False): Wording(
+        en="For {card} you typed the name “{0}”, with lower-case letters.",
+        zh="{card}：您输入的姓名是“{0}”，含有小写字母。",
+    ),
+    (False, True): Wording(
+        en="For {card} you typed the name “{0}”, with spaces at the ends or doubled.",
+        zh="{card}：您输入的姓名是“{0}”，首尾有空格或有连续空格。",
+    ),
+    (True, True): Wording(
+        en="For {card} you typed the name “{0}”, with lower-case letters and stray spaces.",
+        zh="{card}：您输入的姓名是“{0}”，含有小写字母和多余的空格。",
+    ),
+}
+_WELL_TYPED = Wording(
+    en="For {card} you typed the name “{0}”: upper case, single spaces.",
+    zh="{card}：您输入的姓名是“{0}”：全大写、单个空格。",
+)
 
 
 CARD_NAME_ENTERED_MALFORMED = Observation(
     "card.name_entered_malformed",
-    "the name typed when linking the card has lower case or stray spaces",
+    Wording(
+        en="the name typed when linking the card has lower case or stray spaces",
+        zh="绑卡时输入的姓名含有小写字母或多余空格",
+    ),
     ("bank_cards[].name_entered",),
     _name_entered_malformed,
 )

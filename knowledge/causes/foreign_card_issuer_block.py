@@ -1,15 +1,19 @@
 from engine.rules import Cause, Example, FixStep, Observation, derived, fact, forgets, when
+from engine.wording import Wording
 from knowledge._foreign import any_with_status
 
 ISSUER_BLOCKED = Observation(
     "foreign.issuer_blocked",
-    "a foreign card's issuer blocked the payment, or the card's own verification failed",
+    Wording(
+        en="a foreign card's issuer blocked the payment, or the card's own verification failed",
+        zh="境外卡的发卡行拦截了付款，或该卡自身的验证未通过",
+    ),
     ("foreign_cards[].status",),
     any_with_status("blocked_by_issuer", "verification_failed"),
 )
 DECLINED = Observation(
     "foreign.declined",
-    "a foreign card was declined with no reason given",
+    Wording(en="a foreign card was declined with no reason given", zh="境外卡被拒，未说明原因"),
     ("foreign_cards[].status",),
     any_with_status("declined"),
 )
@@ -49,7 +53,7 @@ CAUSE = Cause(
                 ]
             },
             "confirmed",
-            evidence=("foreign_cards[0] (visa ending 4242) is blocked_by_issuer",),
+            evidence=("foreign card 1 (visa, ending 4242) shows: blocked by issuer",),
         ),
         Example(
             "declined, again and again",

@@ -1,5 +1,6 @@
-from engine.personal import Text
+from engine.personal import Datum, Text
 from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, derived, forgets, when
+from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
 PAYMENT_LIMIT_USD = 5_000
@@ -9,17 +10,36 @@ YEAR_LIMIT_USD = 50_000
 def _over_limit(case: Case, card: int | None) -> Outcome:
     amount, total = case.get("payment.amount_usd"), case.get("payment.year_total_usd")
     if amount is not None and amount > PAYMENT_LIMIT_USD:
-        return Outcome(True, Text(f"payment.amount_usd ({amount:g}) is over {PAYMENT_LIMIT_USD:,}"))
+        return Outcome(True, Text(_PAYMENT_OVER, (Datum(f"{amount:,g}"), _PAYMENT_LIMIT)))
     if total is not None and total > YEAR_LIMIT_USD:
-        return Outcome(True, Text(f"payment.year_total_usd ({total:g}) is over {YEAR_LIMIT_USD:,}"))
+        return Outcome(True, Text(_YEAR_OVER, (Datum(f"{total:,g}"), _YEAR_LIMIT)))
     if amount is None and total is None:
         return Outcome(None, unknown_paths=("payment.amount_usd", "payment.year_total_usd"))
-    return Outcome(False, Text("the payment is within the foreign-card limits"))
+    return Outcome(False, Text(_WITHIN, (_PAYMENT_LIMIT, _YEAR_LIMIT)))
+
+
+_PAYMENT_LIMIT, _YEAR_LIMIT = Datum(f"{PAYMENT_LIMIT_USD:,}"), Datum(f"{YEAR_LIMIT_USD:,}")
+_PAYMENT_OVER = Wording(
+    en="The payment was about USD {0}: over the USD {1} a foreign card may pay at once.",
+    zh="这笔付款约 {0} 美元：超过了境外卡单笔 {1} 美元的限额。",
+)
+_YEAR_OVER = Wording(
+    en="You have paid about USD {0} with foreign cards this year: over the USD {1} a year allows.",
+    zh="您今年用境外卡已付约 {0} 美元：超过了每年 {1} 美元的限额。",
+)
+_WITHIN = Wording(
+    en="The payment is within the foreign-card limits (USD {0} at once, USD {1} a year).",
+    zh="这笔付款在境外卡限额之内（单笔 {0} 美元，每年 {1} 美元）。",
+)
 
 
 OVER_LIMIT = Observation(
     "payment.over_foreign_card_limit",
-    f"the payment is over USD {PAYMENT_LIMIT_USD:,}, or the year's over USD {YEAR_LIMIT_USD:,}",
+    Wording(
+        en=f"the payment is over USD {PAYMENT_LIMIT_USD:,},"
+        f" or the year's over USD {YEAR_LIMIT_USD:,}",
+        zh=f"单笔付款超过 {PAYMENT_LIMIT_USD:,} 美元，或今年累计超过 {YEAR_LIMIT_USD:,} 美元",
+    ),
     ("payment.amount_usd", "payment.year_total_usd"),
     _over_limit,
 )
@@ -59,7 +79,7 @@ def _cause(wallet: Wallet) -> Cause:
                     "payment": {"amount_usd": 6200},
                 },
                 "confirmed",
-                evidence=("payment.amount_usd (6200) is over 5,000",),
+                evidence=("The payment was about USD 6,200: over the USD 5,000",),
             ),
             Example(
                 "the year's total is over",

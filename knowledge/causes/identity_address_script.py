@@ -15,11 +15,21 @@ from engine.rules import (
     forgets,
     when,
 )
+from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
 
 
-def _not_latin(path: str):
-    """Whether the text at `path` holds letters of another script than the Latin one."""
+def _not_latin(wallet: Wallet):
+    """Whether the wallet's home address holds letters of another script than the Latin one."""
+    path = wallet.path("identity.address")
+    said_other = Wording(
+        en="{wallet}'s identity information has the address “{0}”, with {1} letters.",
+        zh="{wallet}身份信息中的地址是“{0}”，含有{1}文字。",
+    ).format(wallet=wallet.name)
+    said_latin = Wording(
+        en="{wallet}'s identity information has the address “{0}”, in Latin letters.",
+        zh="{wallet}身份信息中的地址是“{0}”，使用拉丁字母。",
+    ).format(wallet=wallet.name)
 
     def evaluate(case: Case, card: int | None) -> Outcome:
         address = case.get(path)
@@ -34,11 +44,9 @@ def _not_latin(path: str):
         )
         shown = Datum(address, personal.ADDRESS)
         if scripts:
-            words = ", ".join(script.title() for script in scripts)
-            return Outcome(
-                True, Text(f"{path} ({{0}}) has letters outside Latin ({words})", (shown,))
-            )
-        return Outcome(False, Text(f"{path} ({{0}}) is written in Latin letters", (shown,)))
+            words = Datum(", ".join(script.title() for script in scripts))
+            return Outcome(True, Text(said_other, (shown, words)))
+        return Outcome(False, Text(said_latin, (shown,)))
 
     return evaluate
 
@@ -46,9 +54,12 @@ def _not_latin(path: str):
 def _cause(wallet: Wallet) -> Cause:
     not_latin = Observation(
         f"{wallet.facts}.address_not_latin",
-        f"the home address in {wallet.name}'s Identity Information is not in Latin letters",
+        Wording(
+            en="the home address in {wallet}'s Identity Information is not in Latin letters",
+            zh="{wallet}身份信息中的住址不是拉丁字母",
+        ).format(wallet=wallet.name),
         (wallet.path("identity.address"),),
-        _not_latin(wallet.path("identity.address")),
+        _not_latin(wallet),
     )
     fails_here = fact("symptom.where", *wallet.where)
     return Cause(
@@ -85,7 +96,7 @@ def _cause(wallet: Wallet) -> Cause:
                     "symptom": {"where": wallet.where[0]},
                 },
                 "confirmed",
-                evidence=("has letters outside Latin (Hangul)",),
+                evidence=("with Hangul letters",),
             ),
             Example(
                 "an address in kana, a card linked in the wallet fails",

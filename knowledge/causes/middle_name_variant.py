@@ -1,5 +1,5 @@
 from engine.normalise import leaves_out_middle_names, name_words
-from engine.personal import Text
+from engine.personal import Datum, Text
 from engine.rules import (
     Case,
     Cause,
@@ -14,8 +14,9 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED
-from knowledge._observing import name_datum
+from knowledge._observing import card_words, name_datum
 
 
 def _has_middle_name(case: Case, card: int | None) -> Outcome:
@@ -23,10 +24,17 @@ def _has_middle_name(case: Case, card: int | None) -> Outcome:
     if given is None:
         return Outcome(None, unknown_paths=("person.given_names",))
     words = name_words(given)
-    return Outcome(
-        len(words) >= 2,
-        Text(f"person.given_names ({{0}}) has {len(words)} word(s)", (name_datum(words),)),
-    )
+    said = _GIVEN_NAMES if len(words) >= 2 else _ONE_GIVEN_NAME
+    return Outcome(len(words) >= 2, Text(said, (name_datum(words), Datum(str(len(words))))))
+
+
+_GIVEN_NAMES = Wording(
+    en="Your given names are {0}: {1} names, so a middle name is among them.",
+    zh="您的名字是 {0}：共 {1} 个词，其中包含中间名。",
+)
+_ONE_GIVEN_NAME = Wording(
+    en="Your given name is {0}: no middle name.", zh="您的名字是 {0}：没有中间名。"
+)
 
 
 def _middle_name_variant(case: Case, card: int | None) -> Outcome:
@@ -36,27 +44,28 @@ def _middle_name_variant(case: Case, card: int | None) -> Outcome:
     entered = name_words(case.get("bank_cards[].name_entered", card))
     on_file = name_words(case.get("bank_cards[].name_on_file", card))
     variant = leaves_out_middle_names(entered, on_file) or leaves_out_middle_names(on_file, entered)
-    relation = (
-        "differs only by a middle name from" if variant else "is not a middle-name variant of"
-    )
-    return Outcome(
-        variant,
-        Text(
-            f"bank_cards[{card}].name_entered ({{0}}) {relation} name_on_file ({{1}})",
-            (name_datum(entered), name_datum(on_file)),
-        ),
-    )
+    said = _TYPED_AND_HELD.format(card=card_words(case, card))
+    return Outcome(variant, Text(said, (name_datum(entered), name_datum(on_file))))
+
+
+_TYPED_AND_HELD = Wording(
+    en="For {card} you typed the name {0}; your bank holds {1}.",
+    zh="{card}：您输入的姓名是 {0}；银行登记的是 {1}。",
+)
 
 
 HAS_MIDDLE_NAME = Observation(
     "person.has_middle_name",
-    "the given names include a middle name",
+    Wording(en="the given names include a middle name", zh="名字中包含中间名"),
     ("person.given_names",),
     _has_middle_name,
 )
 CARD_MIDDLE_NAME_VARIANT = Observation(
     "card.middle_name_variant",
-    "the typed name and the bank's name differ only by a middle name",
+    Wording(
+        en="the typed name and the bank's name differ only by a middle name",
+        zh="输入的姓名与银行登记的姓名只差一个中间名",
+    ),
     ("bank_cards[].name_entered", "bank_cards[].name_on_file"),
     _middle_name_variant,
 )

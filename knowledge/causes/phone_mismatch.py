@@ -1,5 +1,5 @@
 from engine import personal
-from engine.personal import Text
+from engine.personal import Datum, Text
 from engine.rules import (
     Case,
     Cause,
@@ -14,6 +14,7 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED
 from knowledge._observing import as_date, differs
 
@@ -36,7 +37,7 @@ def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
     changed = case.get("phone.changed_on")
     if changed is None:
         return Outcome(None, unknown_paths=("phone.changed_on",))
-    window = f"{PHONE_CHANGE_WINDOW_DAYS} days"
+    window = str(PHONE_CHANGE_WINDOW_DAYS)
     # How many days before as_of its first and last days are: all, none or some in the window.
     most, least = ((case.as_of - day).days for day in (changed.first, changed.last))
     if least >= 0 and most <= PHONE_CHANGE_WINDOW_DAYS:
@@ -44,37 +45,58 @@ def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
     elif most < 0 or least > PHONE_CHANGE_WINDOW_DAYS:
         recent = False
     else:
+        span = (Datum(changed.first.isoformat()), Datum(changed.last.isoformat()))
         return Outcome(
             None,
-            Text(
-                f"phone.changed_on ({{0}}) may or may not be within {window} before as_of"
-                f" ({{1}}): it could be any day from {changed.span()}",
-                (as_date(changed), as_date(case.as_of)),
-            ),
+            Text(_CHANGED_SOMETIME, (as_date(changed), Datum(window), *span)),
             unknown_paths=("phone.changed_on",),
         )
-    days = str(most) if most == least else f"{least} to {most}"
-    return Outcome(
-        recent,
-        Text(
-            f"phone.changed_on ({{0}}) is {days} days before as_of"
-            f" ({'within' if recent else 'outside'} {window})",
-            (as_date(changed),),
-        ),
-    )
+    days = str(most) if most == least else f"{least}–{most}"
+    said = _CHANGED_WITHIN if recent else _CHANGED_BEFORE
+    return Outcome(recent, Text(said, (as_date(changed), Datum(days), Datum(window))))
+
+
+_CHANGED_WITHIN = Wording(
+    en="You changed your phone number on {0}, {1} days ago: within the {2} days"
+    " in which banks and wallets often still hold the old one.",
+    zh="您在 {0} 更换了手机号，距今 {1} 天：在 {2} 天之内，银行和钱包常常还保留着旧号码。",
+)
+_CHANGED_BEFORE = Wording(
+    en="You changed your phone number on {0}, {1} days ago: more than {2} days ago.",
+    zh="您在 {0} 更换了手机号，距今 {1} 天：已超过 {2} 天。",
+)
+_CHANGED_SOMETIME = Wording(
+    en="You changed your phone number in {0}: it could be any day from {2} to {3},"
+    " so whether it was within the last {1} days is not known.",
+    zh="您在 {0} 更换了手机号：可能是 {2} 至 {3} 之间的任何一天，所以是否在最近 {1} 天内还不确定。",
+)
 
 
 PHONE_CHANGED_RECENTLY = Observation(
     "phone.changed_recently",
-    f"the phone number changed within {PHONE_CHANGE_WINDOW_DAYS} days",
+    Wording(
+        en=f"the phone number changed within {PHONE_CHANGE_WINDOW_DAYS} days",
+        zh=f"手机号在 {PHONE_CHANGE_WINDOW_DAYS} 天内更换过",
+    ),
     ("phone.changed_on", "as_of"),
     _phone_changed_recently,
 )
 CARD_PHONE_DIFFERS = Observation(
     "card.phone_differs",
-    "the bank's reserved phone number differs from Alipay's",
+    Wording(
+        en="the bank's reserved phone number differs from Alipay's",
+        zh="银行预留手机号与支付宝的手机号不一致",
+    ),
     ("bank_cards[].phone_on_file", "alipay.phone"),
-    differs("bank_cards[].phone_on_file", "alipay.phone", personal.PHONE),
+    differs(
+        "bank_cards[].phone_on_file",
+        "alipay.phone",
+        personal.PHONE,
+        Wording(
+            en="For {card} your bank has phone {0} on file; Alipay has {1}.",
+            zh="{card}：银行预留手机号是 {0}；支付宝绑定的手机号是 {1}。",
+        ),
+    ),
 )
 
 

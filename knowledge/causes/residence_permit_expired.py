@@ -10,14 +10,21 @@ from engine.rules import (
     unless_false,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import EXPIRED_DOCUMENT
 from knowledge._observing import before_as_of
 
 PERMIT_EXPIRED = Observation(
     "permit.expired",
-    "the residence permit has expired",
+    Wording(en="the residence permit has expired", zh="居留许可已过期"),
     ("residence_permit.expiry_date", "as_of"),
-    before_as_of("residence_permit.expiry_date"),
+    before_as_of(
+        "residence_permit.expiry_date",
+        Wording(
+            en="Your residence permit is valid until {0}; today is {1}.",
+            zh="您的居留许可有效期至 {0}；今天是 {1}。",
+        ),
+    ),
 )
 
 

@@ -1,19 +1,40 @@
 from engine import personal
 from engine.rules import Cause, Example, FixStep, Observation, copies, derived, unless_false, when
+from engine.wording import Wording
 from knowledge._observing import before_as_of, differs
 from knowledge._wallets import ALIPAY
 
 ALIPAY_PERMIT_DIFFERS = Observation(
     "alipay.permit_differs",
-    "Alipay's identity permit number differs from the residence permit",
+    Wording(
+        en="Alipay's identity permit number differs from the residence permit",
+        zh="支付宝身份信息中的居留许可号码与居留许可不一致",
+    ),
     ("alipay.identity.residence_permit_number", "residence_permit.number"),
-    differs("alipay.identity.residence_permit_number", "residence_permit.number", personal.PERMIT),
+    differs(
+        "alipay.identity.residence_permit_number",
+        "residence_permit.number",
+        personal.PERMIT,
+        Wording(
+            en="Alipay holds residence permit {0}; your residence permit is {1}.",
+            zh="支付宝登记的居留许可号码是 {0}；您的居留许可号码是 {1}。",
+        ),
+    ),
 )
 ALIPAY_PERMIT_EXPIRY_PASSED = Observation(
     "alipay.permit_expiry_passed",
-    "the permit expiry recorded in Alipay has passed",
+    Wording(
+        en="the permit expiry recorded in Alipay has passed",
+        zh="支付宝记录的居留许可有效期已过",
+    ),
     ("alipay.identity.residence_permit_expiry_date", "as_of"),
-    before_as_of("alipay.identity.residence_permit_expiry_date"),
+    before_as_of(
+        "alipay.identity.residence_permit_expiry_date",
+        Wording(
+            en="Alipay records your residence permit as valid until {0}; today is {1}.",
+            zh="支付宝记录的居留许可有效期至 {0}；今天是 {1}。",
+        ),
+    ),
 )
 
 

@@ -1,4 +1,4 @@
-from engine.personal import Text
+from engine.personal import Datum, Text
 from engine.rules import (
     Case,
     Cause,
@@ -14,6 +14,7 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 
 TAOBAO_RISK = Message(
     "Taobao's risk control",
@@ -28,18 +29,26 @@ def _new_taobao_account(case: Case, card: int | None) -> Outcome:
     if age is None:
         return Outcome(None, unknown_paths=("taobao.account_age_days",))
     new = age < NEW_ACCOUNT_DAYS
-    return Outcome(
-        new,
-        Text(
-            f"taobao.account_age_days ({age}) is {'under' if new else 'not under'}"
-            f" {NEW_ACCOUNT_DAYS}: {'a new' if new else 'an established'} account"
-        ),
-    )
+    said = _NEW if new else _ESTABLISHED
+    return Outcome(new, Text(said, (Datum(str(age)), Datum(str(NEW_ACCOUNT_DAYS)))))
+
+
+_NEW = Wording(
+    en="Your Taobao account is {0} days old: under {1} days, a new account to Taobao's checks.",
+    zh="您的淘宝账号注册了 {0} 天：不到 {1} 天，在淘宝的风控看来是新账号。",
+)
+_ESTABLISHED = Wording(
+    en="Your Taobao account is {0} days old: not new (over {1} days).",
+    zh="您的淘宝账号注册了 {0} 天：不算新账号（超过 {1} 天）。",
+)
 
 
 NEW_TAOBAO_ACCOUNT = Observation(
     "taobao.new_account",
-    f"the Taobao account is under {NEW_ACCOUNT_DAYS} days old",
+    Wording(
+        en=f"the Taobao account is under {NEW_ACCOUNT_DAYS} days old",
+        zh=f"淘宝账号注册不到 {NEW_ACCOUNT_DAYS} 天",
+    ),
     ("taobao.account_age_days",),
     _new_taobao_account,
 )

@@ -12,8 +12,14 @@ from engine.rules import (
     derived,
     when,
 )
-from knowledge._observing import name_datum
+from engine.wording import Wording
+from knowledge._observing import card_words, name_datum
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
+
+_SAID = Wording(
+    en="{wallet}'s identity information has the name {0}; for {card} your bank holds {1}.",
+    zh="{wallet}身份信息中的姓名是 {0}；{card}银行登记的是 {1}。",
+)
 
 
 def _differs(wallet: Wallet):
@@ -28,14 +34,8 @@ def _differs(wallet: Wallet):
         bank = name_words(case.get("bank_cards[].name_on_file", card))
         same = own == bank or leaves_out_middle_names(own, bank)
         same = same or leaves_out_middle_names(bank, own)
-        relation = "matches" if same else "differs in word order or content from"
-        return Outcome(
-            not same,
-            Text(
-                f"{path} ({{0}}) {relation} bank_cards[{card}].name_on_file ({{1}})",
-                (name_datum(own), name_datum(bank)),
-            ),
-        )
+        said = _SAID.format(wallet=wallet.name, card=card_words(case, card))
+        return Outcome(not same, Text(said, (name_datum(own), name_datum(bank))))
 
     return evaluate
 
@@ -43,7 +43,10 @@ def _differs(wallet: Wallet):
 def _cause(wallet: Wallet) -> Cause:
     differs = Observation(
         f"card.{wallet.facts}_name_differs",
-        f"{wallet.name}'s identity name differs from the bank's name for the card",
+        Wording(
+            en="{wallet}'s identity name differs from the bank's name for the card",
+            zh="{wallet}身份信息中的姓名与银行为该卡登记的姓名不一致",
+        ).format(wallet=wallet.name),
         (wallet.path("identity.name"), "bank_cards[].name_on_file"),
         _differs(wallet),
     )

@@ -11,6 +11,7 @@ from engine.rules import (
     sets,
     when,
 )
+from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, list_not_empty
 
 ASKS_TO_VERIFY = Message(
@@ -29,9 +30,17 @@ ASKS_TO_VERIFY = Message(
 def _cause(wallet: Wallet) -> Cause:
     requested = Observation(
         f"{wallet.facts}.verification_requested_any",
-        f"{wallet.name} asks for something to verify the person again",
+        Wording(
+            en="{wallet} asks for something to verify the person again",
+            zh="{wallet}要求提供材料再次验证身份",
+        ).format(wallet=wallet.name),
         (wallet.path("verification_requested"),),
-        list_not_empty(wallet.path("verification_requested")),
+        list_not_empty(
+            wallet.path("verification_requested"),
+            Wording(en="{wallet} asks you for: {0}.", zh="{wallet}要求您提供：{0}。").format(
+                wallet=wallet.name
+            ),
+        ),
     )
     return Cause(
         id="wallet-reverification",
@@ -82,7 +91,7 @@ def _cause(wallet: Wallet) -> Cause:
                 f"{wallet.name} asks for a selfie",
                 {wallet.facts: {"verification_requested": ["selfie"]}},
                 "confirmed",
-                evidence=("asks for selfie",),
+                evidence=("asks you for: selfie",),
             ),
             Example(
                 f"{wallet.name}'s message asks to complete the identity information",

@@ -11,23 +11,42 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 from knowledge._observing import differs
 from knowledge._wallets import WECHAT_PAY
 
 WECHAT_PASSPORT_DIFFERS = Observation(
     "wechat_pay.passport_differs",
-    "WeChat Pay's identity passport number differs from the passport",
+    Wording(
+        en="WeChat Pay's identity passport number differs from the passport",
+        zh="微信支付身份信息中的护照号码与护照不一致",
+    ),
     ("wechat_pay.identity.passport_number", "passport.number"),
-    differs("wechat_pay.identity.passport_number", "passport.number", personal.PASSPORT),
+    differs(
+        "wechat_pay.identity.passport_number",
+        "passport.number",
+        personal.PASSPORT,
+        Wording(
+            en="WeChat Pay's identity information holds passport {0}; your passport is {1}.",
+            zh="微信支付身份信息中的护照号码是 {0}；您的护照号码是 {1}。",
+        ),
+    ),
 )
 CARD_PASSPORT_DIFFERS_FROM_WECHAT = Observation(
     "card.passport_differs_from_wechat_pay",
-    "the bank's passport number differs from WeChat Pay's",
+    Wording(
+        en="the bank's passport number differs from WeChat Pay's",
+        zh="银行登记的护照号码与微信支付的不一致",
+    ),
     ("bank_cards[].passport_number_on_file", "wechat_pay.identity.passport_number"),
     differs(
         "bank_cards[].passport_number_on_file",
         "wechat_pay.identity.passport_number",
         personal.PASSPORT,
+        Wording(
+            en="For {card} your bank holds passport {0}; WeChat Pay holds {1}.",
+            zh="{card}：银行登记的护照号码是 {0}；微信支付登记的是 {1}。",
+        ),
     ),
 )
 NOT_UPDATED = Message(
@@ -77,7 +96,7 @@ CAUSE = Cause(
                 "wechat_pay": {"identity": {"passport_number": "E12345678"}},
             },
             "confirmed",
-            evidence=("wechat_pay.identity.passport_number (E12****78) differs",),
+            evidence=("WeChat Pay's identity information holds passport E12****78",),
         ),
         Example(
             "passport number unknown; WeChat Pay differs from the bank",
