@@ -14,6 +14,7 @@ from engine.facts import Facts
 ERROR = {"$ref": "#/components/schemas/Error"}
 REPORT = {"$ref": "#/components/schemas/Report"}
 FACTS = {"$ref": "#/components/schemas/Facts"}
+EVIDENCE = {"$ref": "#/components/schemas/Evidence"}
 
 
 def openapi_document(version: str) -> dict[str, Any]:
@@ -26,15 +27,48 @@ def openapi_document(version: str) -> dict[str, Any]:
         " could not answer (facts-v2).",
         "properties": {"dont_know": {"type": "array", "items": {"type": "string"}}},
     }
+    schemas["Evidence"] = {
+        "type": "object",
+        "description": "One piece of evidence: a plain sentence in the report's language, and"
+        " the paths of the facts it rests on.",
+        "required": ["text", "facts"],
+        "properties": {
+            "text": {"type": "string"},
+            "facts": {"type": "array", "items": {"type": "string"}},
+        },
+    }
     schemas["Report"] = {
         "type": "object",
-        "description": "The diagnosis report (report-v1; `report_version` says which), exactly"
+        "description": "The diagnosis report (report-v2; `report_version` says which), exactly"
         " as `python cli.py FACTS --format json` prints it.",
-        "required": ["report_version", "as_of", "causes", "plan", "workarounds", "checks"],
+        "required": [
+            "report_version",
+            "language",
+            "as_of",
+            "causes",
+            "plan",
+            "workarounds",
+            "checks",
+        ],
         "properties": {
-            "report_version": {"type": "integer"},
+            "report_version": {"type": "integer", "const": 2},
+            "language": {"type": "string"},
             "as_of": {"type": "string", "format": "date"},
-            "causes": {"type": "array", "items": {"type": "object"}},
+            "causes": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "status", "layer", "title", "evidence", "rules"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "status": {"enum": ["confirmed", "suspected"]},
+                        "layer": {"enum": ["documents", "bank", "alipay", "wechat_pay", "taobao"]},
+                        "title": {"type": "string"},
+                        "evidence": {"type": "array", "items": EVIDENCE},
+                        "rules": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+            },
             "plan": {"type": "array", "items": {"type": "object"}},
             "workarounds": {"type": "array", "items": {"type": "object"}},
             "checks": {"type": "array", "items": {"type": "object"}},
