@@ -168,7 +168,7 @@ class _Message(_Probe):
                         Message(
                             "The error message says “{0}” ({meaning})", meaning=pattern.meaning
                         ),
-                        (Datum(found[0]),),
+                        (Datum(as_typed(text, found[0])),),
                         (MESSAGE,),
                     ),
                 )
@@ -234,6 +234,15 @@ class Observer:
                     yield probe, subject, card
             else:
                 yield probe, CASE_SUBJECT, None
+
+
+def as_typed(message: str, phrase: str) -> str:
+    """The phrase as the person typed it in `message` (its letter case), found ignoring case."""
+    folded = message.casefold()
+    start = folded.find(phrase.casefold())
+    if start < 0 or len(folded) != len(message):
+        return phrase
+    return message[start : start + len(phrase)]
 
 
 def _subjects(case: Case) -> tuple[tuple[str, int], ...]:

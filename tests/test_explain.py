@@ -11,6 +11,7 @@ from engine.errors import InputError
 from engine.evaluate import FAILS, OPEN
 from engine.explain import check_id, explain, known_ids, marked
 from engine.loading import read_facts_file, validate_facts
+from engine.observe import as_typed
 from engine.rules import Case
 from tests.conftest import EXAMPLES, held_and_fired
 
@@ -147,3 +148,8 @@ def test_explain_an_unknown_id_exits_2(capsys):
     code, out, err = _cli(capsys, str(STORY), "--explain", "phone-mismatc")
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "closest first: phone-mismatch," in err
+
+
+def test_the_error_message_is_quoted_as_the_person_typed_it():
+    assert as_typed("Sorry: Your ID has expired.", "your id has expired") == "Your ID has expired"
+    assert as_typed("与预留手机号不符", "预留手机号") == "预留手机号"
