@@ -309,7 +309,10 @@ def _cause_node(finding: Finding, diagnosis: Diagnosis, _: Callable[[str], str])
         lines += _wrap(
             _("? check: {question} ({fact})").format(question=check.question, fact=check.fact)
         )
-    evidence = [f"- {text.render(False)}" for text in finding.evidence]
+    evidence = [
+        f"- {text.render(False)}" + (f" [{', '.join(text.facts)}]" if text.facts else "")
+        for text in finding.evidence
+    ]
     return {
         "label": _label(lines),
         "tooltip": _tooltip([cause.title, cause.explanation, _("Evidence:"), *evidence]),
