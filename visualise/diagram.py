@@ -83,13 +83,7 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     # from this order, so the layer clusters beside them tend to stay in fix order.
     layer_order = {layer: index for index, layer in enumerate(LAYERS)}
     firings = sorted(diagnosis.trace, key=lambda f: layer_order.get(f.rule.layer, len(LAYERS)))
-    facts = {_fact_id(o): o for f in firings for o in f.matched if not _from_cause(o)}
-    # A conclusion's rule is drawn among the facts, between what it read and what it concluded.
-    concluding = {
-        node: (firing, matched)
-        for node, (firing, matched) in rules.items()
-        if firing.rule.concludes_fact and any(_fact_id(c) in facts for c in firing.concluded)
-    }
+    facts, concluding = _facts_drawn(firings, rules)
     for node, (firing, _matched) in concluding.items():
         dot.node(node, **_rule_node(firing, _))
     if facts:
@@ -245,6 +239,41 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
 
 
 # --- the parts of a diagnosis diagram
+
+
+def _facts_drawn(
+    firings: list[Firing], rules: dict[str, tuple[Firing, list[Observed]]]
+) -> tuple[dict[str, Observed], dict[str, tuple[Firing, list[Observed]]]]:
+    """The facts drawn, and the conclusions' rules drawn among them.
+
+    A fact is drawn when a cause's or workaround's rule read it, or a drawn
+    conclusion's rule did; a conclusion's rule is drawn when what it concluded
+    is drawn. A rule that concluded what another had already concluded draws
+    nothing, so its facts are not left without an arrow.
+    """
+    facts = {
+        _fact_id(o): o
+        for f in firings
+        if not f.rule.concludes_fact
+        for o in f.matched
+        if not _from_cause(o)
+    }
+    concluding: dict[str, tuple[Firing, list[Observed]]] = {}
+    grew = True
+    while grew:
+        grew = False
+        for node, (firing, matched) in rules.items():
+            if node in concluding or not firing.rule.concludes_fact:
+                continue
+            if any(_fact_id(c) in facts for c in firing.concluded):
+                concluding[node] = (firing, matched)
+                facts.update((_fact_id(o), o) for o in matched if not _from_cause(o))
+                grew = True
+    order: dict[str, int] = {}
+    for index, firing in enumerate(firings):
+        for observed in firing.matched:
+            order.setdefault(_fact_id(observed), index)
+    return dict(sorted(facts.items(), key=lambda item: order[item[0]])), concluding
 
 
 def _rule_nodes(trace: tuple[Firing, ...]) -> dict[str, tuple[Firing, list[Observed]]]:
