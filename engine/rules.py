@@ -183,8 +183,9 @@ def is_card_observation(name: str) -> bool:
     return name.startswith("card.")
 
 
-def derived(name: str, value: bool = True) -> Test:
-    """A derived observation (an `Observation` computed from the facts) is true or false."""
+def derived(name: str, value: bool | None = True) -> Test:
+    """A derived observation (an `Observation` computed from the facts) is true, false, or
+    (None) not known: a fact it reads is missing, or a partial date leaves it open."""
     return Test(TestKind.DERIVED, name, frozenset({encode(value)}), is_card_observation(name))
 
 

@@ -8,7 +8,6 @@ from engine.rules import (
     fact,
     forgets,
     renews,
-    unknown,
     when,
 )
 from knowledge._messages import EXPIRED_DOCUMENT
@@ -40,7 +39,12 @@ CAUSE = Cause(
         ),
     ),
     confirmed=(when(derived("passport.expired")),),
-    suspected=(when(fact("alipay.document_expiry_notice", True), unknown("passport.expiry_date")),),
+    # A wallet's expired-document notice, and the expiry date missing or partial enough that
+    # whether it has passed is open (the year 2026 in December 2026).
+    suspected=(
+        when(fact("alipay.document_expiry_notice", True), derived("passport.expired", None)),
+        when(fact("wechat_pay.document_expiry_notice", True), derived("passport.expired", None)),
+    ),
     messages=(EXPIRED_DOCUMENT,),
     examples=(
         Example(
@@ -51,6 +55,21 @@ CAUSE = Cause(
         Example(
             "Alipay's expiry notice and no expiry date given",
             {"as_of": "2026-11-27", "alipay": {"document_expiry_notice": True}},
+            "suspected",
+        ),
+        Example(
+            "Alipay's expiry notice and only the year of expiry, which has not all passed",
+            {
+                "as_of": "2026-12-01",
+                "passport": {"expiry_date": "2026"},
+                "alipay": {"document_expiry_notice": True},
+            },
+            "suspected",
+            evidence=("It could be any day from 2026-01-01 to 2026-12-31",),
+        ),
+        Example(
+            "WeChat Pay's expiry notice and no expiry date given",
+            {"as_of": "2026-11-27", "wechat_pay": {"document_expiry_notice": True}},
             "suspected",
         ),
         Example(
