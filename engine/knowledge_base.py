@@ -27,6 +27,7 @@ from engine.rules import (
     message_points_at,
     unknown,
 )
+from engine.wording import Wording
 
 CONFIRMED, SUSPECTED, OFFERED = Status.CONFIRMED, Status.SUSPECTED, Status.OFFERED
 MESSAGE_ORIGIN = "message"
@@ -50,7 +51,7 @@ class CompiledRule:
     """The layer of the cause concluded; None for workarounds and conclusions."""
     concludes_fact: bool = False
     """Whether this is a conclusion's rule: it asserts the fact `target` = `conclusion`."""
-    meaning: str = ""
+    meaning: Wording | str = ""
     """What a conclusion's fact means, in words (its evidence)."""
 
     @property
@@ -122,7 +123,7 @@ def _numbered(
     origin: str,
     alternatives: tuple[When, ...],
     layer: Layer | None = None,
-    meaning: str = "",
+    meaning: Wording | str = "",
 ) -> list[CompiledRule]:
     many = len(alternatives) > 1
     name = prefix if origin == "concludes" else f"{prefix}/{origin}"

@@ -76,5 +76,12 @@ class Wording:
         return self.en
 
 
+def wording(value: str | Wording) -> str | Wording:
+    """A unit's text as a Wording: a plain string (a unit written before, or outside) is
+    English only, so check-kb names the languages it lacks. A blank string stays as it is,
+    for check-kb to name as missing."""
+    return Wording(en=value) if isinstance(value, str) and value.strip() else value
+
+
 def _in(value: Any, code: str) -> Any:
     return value.in_(code) if isinstance(value, Wording) else value

@@ -10,7 +10,6 @@ from conftest import EXAMPLES, load_example
 from web_support import Forms, known_answer
 
 import cli
-import web.pages
 from web.answers import Answers
 
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
@@ -231,33 +230,17 @@ def test_a_facts_file_can_be_continued(web_client):
     assert "mine.json: not valid JSON at line 1, column 2" in bad.text
 
 
-def _with_sentences(monkeypatch):
-    """Give the bank's steps a sentence to show (issue 14 writes them into the units)."""
-    real = web.pages.next_step
-
-    def next_step(*args, **kwargs):
-        step = real(*args, **kwargs)
-        for item in step.interview["report"]["plan"]:
-            if item["where"] == "bank branch":
-                item["say"] = {
-                    "zh": "请帮我更新护照号码。",
-                    "en": "Please update my passport number.",
-                }
-        return step
-
-    monkeypatch.setattr(web.pages, "next_step", next_step)
-
-
-def test_a_step_with_a_sentence_shows_it_and_opens_the_staff_view(web_client, monkeypatch):
+def test_a_step_with_a_sentence_shows_it_and_opens_the_staff_view(web_client):
+    """The bank's steps are done at a counter: each shows its sentence and opens the
+    full-screen view; the Alipay step is done in the app and has none."""
     state = Answers(load_example(STORY)).encode()
-    assert "Show this to staff" not in _post(web_client, "/report", state=state).text
-    _with_sentences(monkeypatch)
     report = _post(web_client, "/report", state=state).text
     assert report.count("Show this to staff") == 2
-    assert '<p lang="zh-Hans" class="zh">请帮我更新护照号码。</p>' in report
+    sentence = "您好，我换了新护照。请帮我把账户上的护照号码更新为我的新护照号码，改好后请告诉我。"
+    assert f'<p lang="zh-Hans" class="zh">{sentence}</p>' in report
     staff = _post(web_client, "/staff", state=state, step="1")
     assert staff.status_code == 200
-    assert 'class="zh" id="say">请帮我更新护照号码。</p>' in staff.text
+    assert f'class="zh" id="say">{sentence}</p>' in staff.text
     assert _post(web_client, "/staff", state=state, step="3").status_code == 400
 
 

@@ -42,7 +42,7 @@ def plain(test: Test, kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     if test.kind == TestKind.FACT:
         return _("`{name}` is {values}").format(name=name, values=_words(test.values, language))
     defined = kb.conclusion(name) if test.kind == TestKind.CONCLUDED else kb.observation(name)
-    meaning = defined.meaning if defined else name
+    meaning = language.words(defined.meaning) if defined else name
     if test.values == {TRUE}:
         return _("{meaning} (`{name}`)").format(meaning=meaning, name=name)
     if test.values == {FALSE}:

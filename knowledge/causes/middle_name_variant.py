@@ -7,6 +7,7 @@ from engine.rules import (
     FixStep,
     Observation,
     Outcome,
+    Place,
     concluded,
     copies,
     derived,
@@ -14,6 +15,7 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED
 from knowledge._observing import name_datum
 
@@ -65,10 +67,15 @@ CARD_MIDDLE_NAME_VARIANT = Observation(
 CAUSE = Cause(
     id="middle-name-variant",
     layer="alipay",
-    title="The bank holds your name with or without a middle name, unlike what you typed",
-    explanation=(
-        "Some bank systems cut long names, so the bank may hold your name without the"
-        " middle name (or with it) while you type the other form."
+    title=Wording(
+        en="The bank holds your name with or without a middle name, unlike what you typed",
+        zh="银行登记的姓名带不带中间名，与你填写的不同",
+    ),
+    explanation=Wording(
+        en="Some bank systems cut long names, so the bank may hold your name without the"
+        " middle name (or with it) while you type the other form.",
+        zh="有些银行系统会截断较长的姓名，所以银行登记的姓名可能没有中间名（或带有中间名），"
+        "而你填写的是另一种写法。",
     ),
     source=(
         "If you have a middle name, try both including it and excluding it, as some legacy"
@@ -76,8 +83,12 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Alipay app, card linking",
-            "Link the card again, typing your name both with and without the middle name.",
+            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
+            Wording(
+                en="Link the card again, typing your name both with and without the middle name.",
+                zh="重新绑卡，分别试一试带中间名和不带中间名的姓名。",
+            ),
+            place=Place.APP,
             effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
         ),
     ),

@@ -7,6 +7,7 @@ from engine.rules import (
     Message,
     Observation,
     Outcome,
+    Place,
     derived,
     fact,
     forgets,
@@ -14,9 +15,10 @@ from engine.rules import (
     unknown,
     when,
 )
+from engine.wording import Wording
 
 TAOBAO_RISK = Message(
-    "Taobao's risk control",
+    Wording(en="Taobao's risk control", zh="淘宝的风控"),
     ("unusual activity", "账户存在风险", "存在风险", "security risk"),
 )
 
@@ -48,10 +50,14 @@ NEW_TAOBAO_ACCOUNT = Observation(
 CAUSE = Cause(
     id="taobao-risk-flag",
     layer="taobao",
-    title="Taobao flagged your account for unusual activity",
-    explanation=(
-        "New accounts and sudden changes in spending trigger Taobao's risk control, which"
-        " blocks payments with a security error."
+    title=Wording(
+        en="Taobao flagged your account for unusual activity",
+        zh="淘宝把你的账户标记为异常",
+    ),
+    explanation=Wording(
+        en="New accounts and sudden changes in spending trigger Taobao's risk control, which"
+        " blocks payments with a security error.",
+        zh="新账户或消费习惯突然变化会触发淘宝的风控，付款会因安全提示被拦截。",
     ),
     source=(
         "淘宝 (Taobao) sometimes restricts payments if the system flags an account for"
@@ -60,8 +66,12 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Taobao app",
-            "Clear the Taobao app's (or the browser's) cache and try again.",
+            Wording(en="Taobao app", zh="淘宝App"),
+            Wording(
+                en="Clear the Taobao app's (or the browser's) cache and try again.",
+                zh="清除淘宝App（或浏览器）的缓存，然后再试一次。",
+            ),
+            place=Place.APP,
             # Whether the security error comes back is only known once you try again.
             effects=(sets("taobao.cache_cleared", True), forgets("taobao.security_error")),
         ),
