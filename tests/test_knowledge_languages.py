@@ -113,5 +113,5 @@ def test_explain_and_rules_speak_chinese(capsys):
 def test_the_chinese_diagram_labels_and_tooltips_are_the_units_chinese(doctor):
     dot = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
     assert "1 · 银行网点" in dot and "银行登记的仍是你的旧护照号码" in dot
-    assert f"给工作人员看： {BANK_SENTENCE}" in dot
+    assert f"给工作人员看：{BANK_SENTENCE}" in dot
     assert "Your bank still holds" not in dot

@@ -334,7 +334,8 @@ def _step_node(step: Step, language: Language) -> dict[str, str]:
     where, action = words(step.where), words(step.action)
     tooltip = [_("Step {number} ({where})").format(number=step.number, where=where), action]
     if step.say is not None:
-        tooltip.append(_("Show this to the staff:") + " " + step.say.in_(STAFF_LANGUAGE))
+        sentence = step.say.in_(STAFF_LANGUAGE)
+        tooltip.append(_("Show this to the staff: {sentence}").format(sentence=sentence))
     return {
         "label": _label([f"{step.number} · {where}", *_wrap(action)]),
         "tooltip": _tooltip(tooltip),

@@ -101,7 +101,8 @@ def _cause(
         if fix.say is not None:
             sentence = fix.say.in_(STAFF_LANGUAGE)
             meaning = "" if language.code == STAFF_LANGUAGE else f" ({words(fix.say)})"
-            lines.append("   " + _("Show this to the staff:") + f" “{sentence}”{meaning}")
+            shown = _("Show this to the staff: {sentence}").format(sentence=f"“{sentence}”")
+            lines.append(f"   {shown}{meaning}")
     lines += [
         "",
         _("**Order.** {order}.").format(order=order),
