@@ -105,7 +105,11 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
         with dot.subgraph(name=f"cluster_{layer}") as cluster:
             _cluster(
                 cluster,
-                f"{order} · {layer_names[layer]}: {_numbers((s.number for s in steps), _)}",
+                _("{order} · {layer}: {steps}").format(
+                    order=order,
+                    layer=layer_names[layer],
+                    steps=_numbers((s.number for s in steps), _),
+                ),
             )
             for node, (firing, _matched) in rules.items():
                 if firing.rule.layer == layer:
