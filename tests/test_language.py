@@ -281,7 +281,7 @@ def test_the_consultation_asks_in_chinese(monkeypatch, capsys, tmp_path):
 def test_diagrams_speak_the_language(doctor):
     drawn = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
     assert "图例说明：箭头从事实指向解决办法" in drawn
-    assert "1 · 银行: 第 1–2 步" in drawn
+    assert "1 · 银行：第 1–2 步" in drawn
     assert "图例说明" not in diagnosis_dot(doctor.diagnose(read_facts_file(STORY)))
     assert "变通办法：与计划并行，不能代替计划" in knowledge_dot(doctor.kb, CHINESE)
 
