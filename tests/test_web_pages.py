@@ -306,3 +306,28 @@ def test_a_suspected_cause_starts_with_its_check(web_client):
     text = page.text.replace("&#39;", "'")
     assert "First check: When does your passport expire" in text
     assert text.index("First check") < text.index("If that confirms it: Renew your passport")
+
+
+CHINESE_PHONE = {"accept-language": "zh-CN,zh;q=0.9,en;q=0.8"}
+
+
+def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(web_client):
+    state = Answers(load_example(STORY)).encode()
+    page = web_client.post("/report", data={"state": state}, headers=CHINESE_PHONE).text
+    assert '<html lang="zh">' in page and "<h1>诊断结果</h1>" in page
+    assert "<h3>银行登记的仍是你的旧护照号码</h3>" in page
+    assert "给工作人员看" in page and 'class="en"' not in page  # the sentence is the meaning
+    assert "1 · 银行网点" in page  # the diagram too
+    staff = web_client.post("/staff", data={"state": state, "step": "1"}, headers=CHINESE_PHONE)
+    assert '<p class="where">第 1 步 · 银行网点</p>' in staff.text
+    english = _post(web_client, "/report", state=state).text
+    assert '<html lang="en">' in english and "Your bank still holds your old passport" in english
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [("en-GB,zh;q=0.5", "en"), ("fr, zh-TW;q=0.8", "zh"), ("ja", "en"), ("zh;q=bad", "en")],
+)
+def test_the_page_language_is_the_first_offered_one_the_browser_asks_for(web_client, header, code):
+    page = web_client.get("/", headers={"accept-language": header}).text
+    assert f'<html lang="{code}">' in page
