@@ -20,7 +20,7 @@ from visualise import catalogs
 from visualise.diagram import diagnosis_dot, knowledge_dot
 from visualise.language import ENGLISH, available, default_code, language
 from visualise.render import SVG_FONTS, has_wide_characters
-from visualise.text import TerminalWriter, text_report
+from visualise.text import TerminalWriter, text_report, wrap_columns
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
 CHINESE = language("zh")
@@ -234,6 +234,17 @@ def test_wrapping_counts_a_chinese_character_as_two_columns(monkeypatch):
     assert all(cell_len(line) <= 80 for line in lines)
     assert cell_len(lines[0]) > 76  # full lines: not wrapped as if by character count
     assert "".join(line[7:] for line in lines) == SENTENCE * 3
+
+
+def test_a_chinese_comma_or_full_stop_never_starts_a_line():
+    """Folded between characters, a line that would start with "，" takes the character
+    before it along (in 72 columns this sentence would break just before its comma)."""
+    sentence = "请帮我把这张银行卡的预留手机号更新为我现在使用的号码，也就是支付宝绑定的号码。"
+    assert sentence.index("，") == 26
+    lines = wrap_columns(sentence, 52)
+    assert lines == [sentence[:25], sentence[25:]]
+    assert all(cell_len(line) <= 52 for line in lines)
+    assert wrap_columns("好，", 2) == ["好", "，"]  # a line of one character keeps it
 
 
 def test_two_languages_at_once_do_not_mix(doctor):
