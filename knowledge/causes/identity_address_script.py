@@ -74,7 +74,7 @@ def _cause(wallet: Wallet) -> Cause:
                 wallet.app,
                 Wording(
                     en="Type your home address in English (Latin) letters in {menu}.",
-                    zh="在{menu}中用英文（拉丁）字母重新填写住址。",
+                    zh="打开{menu}，用英文（拉丁）字母重新填写住址。",
                 ).format(menu=wallet.identity_menu),
                 effects=(forgets(wallet.path("identity.address")),),
                 place=Place.APP,
