@@ -279,7 +279,11 @@ def _explain(args: argparse.Namespace, doctor, facts, diagnosis, language: Langu
 
         sys.stdout.write(
             render_explanation_json(
-                explanation, doctor.kb, diagnosis.as_of, reveal=args.show_personal_data
+                explanation,
+                doctor.kb,
+                diagnosis.as_of,
+                reveal=args.show_personal_data,
+                language=language,
             )
         )
     else:
@@ -432,11 +436,11 @@ def run_rules(argv: list[str], language: Language) -> int:
     if args.format == "json":
         from visualise.rules_table import render_rules_json
 
-        sys.stdout.write(render_rules_json(kb))
+        sys.stdout.write(render_rules_json(kb, language))
     elif args.format == "markdown":
         from visualise.kb_docs import render_kb_markdown
 
-        sys.stdout.write(render_kb_markdown(kb))
+        sys.stdout.write(render_kb_markdown(kb, language))
     else:
         from visualise.rules_table import render_rules_text
 
@@ -464,7 +468,7 @@ def run_check_kb(argv: list[str], language: Language) -> int:
 
     units = read_folders([knowledge.FOLDER, *args.knowledge], trusted=[knowledge.FOLDER])
     kb = assemble(units)
-    problems = check(kb, units) + translation_problems()
+    problems = check(kb, units, languages.available()) + translation_problems()
     if args.format == "json":
         data = {"problems": [{"kind": p.kind, "message": p.message} for p in problems]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -39,7 +39,7 @@ from engine.facts import FACT_PATHS, Facts  # noqa: E402
 from engine.knowledge_base import KnowledgeBase  # noqa: E402
 from engine.loading import parse_facts  # noqa: E402
 from engine.normalise import phone_number  # noqa: E402
-from engine.rules import LAYERS, Case, Cause, FixStep, encode, fact, unknown, when  # noqa: E402
+from engine.rules import LAYERS, Case, Cause, FixStep, Place, encode, fact, unknown, when  # noqa: E402
 from engine.session import _durable_fact, _get_host  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
 from visualise.json_report import report_data  # noqa: E402
@@ -436,7 +436,7 @@ def synthetic_knowledge(rules: int, facts: Facts) -> KnowledgeBase:
                 title=f"synthetic cause {number}",
                 explanation="",
                 source="",
-                fixes=(FixStep("nowhere", "nothing"),),
+                fixes=(FixStep("nowhere", "nothing", place=Place.APP),),
                 confirmed=(when(fact(path, value), unknown(paths[(number + 7) % len(paths)])),),
             )
         )

@@ -15,8 +15,9 @@ from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.observe import Observed, Observer
 from engine.personal import Text
 from engine.plan import fix_order
-from engine.rules import FALSE, UNKNOWN, Case, Cause, Workaround
+from engine.rules import FALSE, UNKNOWN, Case, Cause, FixStep, Workaround
 from engine.session import Firing, RuleEngine
+from engine.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,22 @@ class Check:
 class Step:
     number: int
     cause: Cause
-    where: str
-    action: str
+    fix: FixStep
     check: Check | None = None
     """For a suspected cause's first step: the check that would confirm it, to be done first."""
+
+    @property
+    def where(self) -> Wording:
+        return self.fix.where
+
+    @property
+    def action(self) -> Wording:
+        return self.fix.action
+
+    @property
+    def say(self) -> Wording | None:
+        """The sentence to show the staff who help with this step, if any do."""
+        return self.fix.say
 
 
 @dataclass(frozen=True)
@@ -179,5 +192,5 @@ def _plan(findings: tuple[Finding, ...], checks: tuple[Check, ...]) -> tuple[Ste
             first = next((c for c in checks if finding.cause.id in c.decides), None)
         for number, fix in enumerate(finding.cause.fixes):
             check = first if number == 0 else None
-            steps.append(Step(len(steps) + 1, finding.cause, fix.where, fix.action, check))
+            steps.append(Step(len(steps) + 1, finding.cause, fix, check))
     return tuple(steps)

@@ -21,6 +21,7 @@ from engine.evaluate import FAILS, HOLDS, Held, RuleResult, evaluate
 from engine.knowledge_base import CONFIRMED, OFFERED
 from engine.rules import Case, Cause, MessagePattern, Workaround
 from engine.session import Firing
+from engine.wording import Wording
 
 CAUSE, WORKAROUND = "cause", "workaround"
 
@@ -30,7 +31,7 @@ class MessageReading:
     """A phrase read in the error message, and the causes it points at."""
 
     phrase: str
-    meaning: str
+    meaning: Wording
     points_at: tuple[str, ...]
 
 

@@ -37,6 +37,7 @@ from engine.rules import (
     is_card_path,
 )
 from engine.session import rule_load_problems
+from engine.wording import Wording
 
 if TYPE_CHECKING:
     from engine.diagnosis import Diagnosis, Doctor
@@ -68,8 +69,11 @@ class Problem:
         return self.message
 
 
-def check(kb: KnowledgeBase, units: Iterable[Unit] = ()) -> list[Problem]:
-    """Every problem of `kb`, structural ones first; `units` say which file an id came from.
+def check(
+    kb: KnowledgeBase, units: Iterable[Unit] = (), languages: Iterable[str] = ()
+) -> list[Problem]:
+    """Every problem of `kb`, structural ones first; `units` say which file an id came from,
+    `languages` which languages every unit text must be written in (those offered).
 
     Examples are run only on a structurally sound knowledge base.
     """
@@ -77,6 +81,7 @@ def check(kb: KnowledgeBase, units: Iterable[Unit] = ()) -> list[Problem]:
     problems = structural_problems(kb)
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
+    problems += wording_problems(kb, tuple(languages))
     if not any(p.kind in STRUCTURAL for p in problems):
         problems += example_problems(kb)
     return [_located(problem, sources) for problem in problems]
@@ -297,7 +302,7 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
             problems.append(Problem("no-condition", f"{workaround.id}: no offered condition"))
         problems += _example_coverage(workaround.id, workaround.examples, (OFFERED,), OFFERED)
     for conclusion in kb.conclusions:
-        if not conclusion.meaning.strip():
+        if not str(conclusion.meaning).strip():
             problems.append(Problem("no-meaning", f"{conclusion.name}: no meaning"))
         if not conclusion.holds:
             problems.append(Problem("no-condition", f"{conclusion.name}: no holds condition"))
@@ -306,11 +311,59 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
+def wording_problems(kb: KnowledgeBase, languages: tuple[str, ...]) -> list[Problem]:
+    """Each unit text not written in one of `languages`, and each step done with staff that
+    gives no sentence to show them."""
+    problems = []
+    for cause in kb.causes:
+        for number, fix in enumerate(cause.fixes, start=1):
+            if isinstance(fix, FixStep) and fix.place.staff and fix.say is None:
+                problems.append(
+                    Problem(
+                        "no-say",
+                        f"{cause.key}: fix step {number} is done with staff ({fix.place}) but"
+                        " gives no sentence to show them (say=Wording(zh=..., en=...))",
+                    )
+                )
+    for where, name, text in _unit_texts(kb):
+        missing = text.missing(languages) if isinstance(text, Wording) else ()
+        if missing:
+            problems.append(
+                Problem(
+                    "untranslated",
+                    f"{where}: {name} {text.en!r} is not written in {', '.join(missing)}",
+                )
+            )
+    return problems
+
+
+def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
+    """Every text a unit shows a person, with where it is and what it is."""
+    for cause in kb.causes:
+        yield cause.key, "title", cause.title
+        yield cause.key, "explanation", cause.explanation
+        for number, fix in enumerate(cause.fixes, start=1):
+            if isinstance(fix, FixStep):
+                yield cause.key, f"fix step {number}'s place", fix.where
+                yield cause.key, f"fix step {number}", fix.action
+                if fix.say is not None:
+                    yield cause.key, f"fix step {number}'s sentence to show", fix.say
+        for message in cause.messages:
+            yield cause.key, "message meaning", message.meaning
+    for workaround in kb.workarounds:
+        yield workaround.id, "title", workaround.title
+        yield workaround.id, "explanation", workaround.explanation
+        for number, step in enumerate(workaround.steps, start=1):
+            yield workaround.id, f"step {number}", step
+    for conclusion in kb.conclusions:
+        yield conclusion.name, "meaning", conclusion.meaning
+
+
 def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...]) -> list[Problem]:
     problems = []
     for name in fields:
         value = getattr(unit, name)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, (str, Wording)) or not str(value).strip():
             hint = (
                 " (quote the sentence of the guide it rests on, or name the reports' URLs)"
                 if name == "source"

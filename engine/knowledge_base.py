@@ -51,7 +51,7 @@ class CompiledRule:
     """The layer of the cause concluded; None for workarounds and conclusions."""
     concludes_fact: bool = False
     """Whether this is a conclusion's rule: it asserts the fact `target` = `conclusion`."""
-    meaning: str | Wording = ""
+    meaning: Wording | str = ""
     """What the rule concludes, in words: a conclusion's meaning, a cause's or workaround's
     title (the evidence of the rules chained on it)."""
 
@@ -139,7 +139,7 @@ def _numbered(
     origin: str,
     alternatives: tuple[When, ...],
     layer: Layer | None = None,
-    meaning: str | Wording = "",
+    meaning: Wording | str = "",
 ) -> list[CompiledRule]:
     many = len(alternatives) > 1
     name = prefix if origin == "concludes" else f"{prefix}/{origin}"

@@ -12,14 +12,14 @@ cause's rules assert that it is reported (`reported`): rules chain.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Any
 
 from engine.facts import Facts, flatten
 from engine.personal import Text
-from engine.wording import Wording
+from engine.wording import Wording, wording
 
 
 class Word(str, Enum):
@@ -361,13 +361,56 @@ def tidies(path: str) -> Effect:
     return Effect(path, EffectKind.TIDY)
 
 
+STAFF_LANGUAGE = "zh"
+"""The language of the sentence a step gives to show the staff who help with it."""
+
+
+class Place(Word):
+    """Where a fix step is done, said by the unit rather than read from its words: at a
+    counter, an office or on a hotline a person helps, and the step gives a sentence to show
+    them (`FixStep.say`)."""
+
+    APP = "app"
+    """In an app, alone."""
+    BANK_BRANCH = "bank_branch"
+    EXIT_ENTRY_OFFICE = "exit_entry_office"
+    EMBASSY = "embassy"
+    CARD_ISSUER = "card_issuer"
+    """The card issuer's hotline."""
+    CUSTOMER_SERVICE = "customer_service"
+    """A wallet's customer service: a human agent in the app, or its hotline."""
+
+    @property
+    def staff(self) -> bool:
+        return self is not Place.APP
+
+
 @dataclass(frozen=True)
 class FixStep:
-    """One step of a fix: where it is done, what to do, and what doing it changes."""
+    """One step of a fix: where it is done, what to do, and what doing it changes.
 
-    where: str
-    action: str
+    `place` says whether staff help with it; such a step gives `say`, a short,
+    polite sentence in Chinese to show them (`Wording(zh=..., en=its meaning)`).
+    """
+
+    where: Wording
+    action: Wording
     effects: tuple[Effect, ...] = ()
+    _: KW_ONLY
+    place: Place
+    say: Wording | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "where", wording(self.where))
+        object.__setattr__(self, "action", wording(self.action))
+        object.__setattr__(self, "place", Place.parse(self.place, "FixStep: place"))
+        if self.say is not None and not (
+            isinstance(self.say, Wording) and self.say.has(STAFF_LANGUAGE)
+        ):
+            raise ValueError(
+                "FixStep: say is the sentence staff read, in Chinese, with its meaning:"
+                " say=Wording(zh=..., en=...)"
+            )
 
 
 @dataclass(frozen=True)
@@ -397,8 +440,11 @@ class Message:
     the words then point at each of them.
     """
 
-    meaning: str
+    meaning: Wording
     phrases: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meaning", wording(self.meaning))
 
 
 def _checked_examples(unit_id: str, examples: tuple[Example, ...], allowed: tuple[str, ...]):
@@ -422,8 +468,8 @@ class Cause:
 
     id: str
     layer: Layer
-    title: str
-    explanation: str
+    title: Wording
+    explanation: Wording
     source: str
     fixes: tuple[FixStep, ...]
     confirmed: tuple[When, ...]
@@ -442,6 +488,8 @@ class Cause:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
+        object.__setattr__(self, "title", wording(self.title))
+        object.__setattr__(self, "explanation", wording(self.explanation))
         allowed = (Status.CONFIRMED, Status.SUSPECTED)
         object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
 
@@ -456,10 +504,10 @@ class Workaround:
     """A way to pay that sidesteps the block, offered beside the plan, never instead."""
 
     id: str
-    title: str
-    explanation: str
+    title: Wording
+    explanation: Wording
     source: str
-    steps: tuple[str, ...]
+    steps: tuple[Wording, ...]
     offered: tuple[When, ...]
     observations: tuple[Observation, ...] = ()
     questions: dict[str, str] = field(default_factory=dict)
@@ -468,6 +516,9 @@ class Workaround:
     """A person to ask (a wallet's customer service): also named when no cause is found."""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "title", wording(self.title))
+        object.__setattr__(self, "explanation", wording(self.explanation))
+        object.__setattr__(self, "steps", tuple(wording(step) for step in self.steps))
         allowed = (Status.OFFERED,)
         object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
 
@@ -487,13 +538,14 @@ class Conclusion:
     """
 
     name: str
-    meaning: str
+    meaning: Wording
     holds: tuple[When, ...]
     fails: tuple[When, ...] = ()
     unknown: tuple[When, ...] = ()
     examples: tuple[Example, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "meaning", wording(self.meaning))
         allowed = (TRUE, FALSE, UNKNOWN)
         object.__setattr__(self, "examples", _checked_examples(self.name, self.examples, allowed))
 
@@ -522,7 +574,7 @@ class MessagePattern:
     """A `Message` as the knowledge base reads it: its words and every cause they point at."""
 
     phrases: tuple[str, ...]
-    meaning: str
+    meaning: Wording
     points_at: tuple[str, ...]
 
     def phrases_in(self, message: str) -> tuple[str, ...]:

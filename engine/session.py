@@ -327,7 +327,7 @@ def _ruleset_name(definition: dict[str, dict], rules: tuple[CompiledRule, ...]) 
     things (another layer, another value) must not share an engine.
     """
     concludes = [
-        (r.id, r.target, r.conclusion, r.layer and r.layer.value, r.concludes_fact, r.meaning)
+        (r.id, r.target, r.conclusion, r.layer and r.layer.value, r.concludes_fact, repr(r.meaning))
         for r in rules
     ]
     text = json.dumps([definition, concludes], sort_keys=True)

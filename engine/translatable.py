@@ -55,6 +55,17 @@ class Message:
     def __str__(self) -> str:
         return self.render()
 
+    def __eq__(self, other: object) -> bool:
+        """Two messages are equal when they would say the same in every language."""
+        return (
+            isinstance(other, Message)
+            and self.template == other.template
+            and self.params == other.params
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
     def __repr__(self) -> str:
         return f"Message({self.template!r}, **{self.params!r})"
 

@@ -87,6 +87,13 @@ class _NamedOnly(string.Formatter):
 _NAMED_ONLY = _NamedOnly()
 
 
+def wording(value: str | Wording) -> str | Wording:
+    """A unit's text as a Wording: a plain string (a unit written before, or outside) is
+    English only, so check-kb names the languages it lacks. A blank string stays as it is,
+    for check-kb to name as missing."""
+    return Wording(en=value) if isinstance(value, str) and value.strip() else value
+
+
 def in_language(value: Any, code: str) -> Any:
     """A Wording in language `code`; any other value (a plain string) as it is."""
     return value.in_(code) if isinstance(value, Wording) else value

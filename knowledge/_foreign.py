@@ -32,10 +32,10 @@ def described(index: int, card: ForeignCard) -> Wording:
     )
 
 
-_HAS_STATUS = Wording(en="Your {card} shows: {0}.", zh="您的{card}显示：{0}。")
+_HAS_STATUS = Wording(en="Your {card} shows: {0}.", zh="你的{card}显示：{0}。")
 _NONE_LISTED = Wording(en="No foreign card is listed.", zh="没有列出境外卡。")
 _NONE_WITH = Wording(en="No foreign card shows: {0}.", zh="没有境外卡显示：{0}。")
-_LINKED = Wording(en="Your {card} is linked in {wallet}.", zh="您的{card}已绑定在{wallet}。")
+_LINKED = Wording(en="Your {card} is linked in {wallet}.", zh="你的{card}已绑定在{wallet}。")
 _NONE_LINKED = Wording(
     en="No foreign card is listed as linked in {wallet}.", zh="没有列出绑定在{wallet}的境外卡。"
 )

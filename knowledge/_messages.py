@@ -6,18 +6,19 @@ not already settle it. Words that point at one cause only live in its unit.
 """
 
 from engine.rules import Message
+from engine.wording import Wording
 
 IDENTITY_MISMATCH = Message(
-    "identity information that does not match",
+    Wording(en="identity information that does not match", zh="身份信息不一致"),
     ("身份信息不一致", "identity information inconsistent", "identity information does not match"),
 )
 
 EXPIRED_DOCUMENT = Message(
-    "an expired identity document",
+    Wording(en="an expired identity document", zh="证件已过期"),
     ("your id has expired", "已过期", "证件过期", "document has expired"),
 )
 
 CARD_NOT_VERIFIED = Message(
-    "a bank card that fails verification",
+    Wording(en="a bank card that fails verification", zh="银行卡验证失败"),
     ("cannot be verified", "无法验证", "could not be verified"),
 )

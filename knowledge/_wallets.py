@@ -17,12 +17,14 @@ from engine.wording import Wording
 @dataclass(frozen=True)
 class Wallet:
     layer: Layer
-    name: str
-    """As a person calls it."""
+    name: Wording
+    """As a person calls it, in each language (支付宝, 微信支付)."""
     where: tuple[str, ...]
     """The `symptom.where` values that say a failure is in this wallet."""
-    identity_menu: str
-    """Where the wallet keeps the person's identity."""
+    identity_menu: Wording
+    """Where the wallet keeps the person's identity, as the app's menus name it."""
+    app: Wording
+    """The app a person opens to use the wallet (WeChat Pay is inside WeChat)."""
     hotline: str
     identity_cause: str
     """The cause that its identity record holds an old passport."""
@@ -47,19 +49,27 @@ class Wallet:
 
 ALIPAY = Wallet(
     Layer.ALIPAY,
-    "Alipay",
+    Wording(en="Alipay", zh="支付宝"),
     ("alipay", "bank_card_link"),
-    "Alipay: Account > Settings > Account and Security > Identity Information"
-    " (支付宝：我的 > 设置 > 账户与安全 > 身份信息)",
+    Wording(
+        en="Alipay: Account > Settings > Account and Security > Identity Information"
+        " (支付宝：我的 > 设置 > 账号与安全 > 身份信息)",
+        zh="支付宝：我的 > 设置 > 账号与安全 > 身份信息",
+    ),
+    Wording(en="Alipay app", zh="支付宝App"),
     "95188",
     "alipay-identity-outdated",
 )
 WECHAT_PAY = Wallet(
     Layer.WECHAT_PAY,
-    "WeChat Pay",
+    Wording(en="WeChat Pay", zh="微信支付"),
     ("wechat_pay", "wechat_pay_card_link"),
-    "WeChat: Me > Pay and Services > Wallet > Identity Information"
-    " (微信：我 > 服务 > 钱包 > 身份信息)",
+    Wording(
+        en="WeChat: Me > Pay and Services > Wallet > Identity Information"
+        " (微信：我 > 服务 > 钱包 > 身份信息)",
+        zh="微信：我 > 服务 > 钱包 > 身份信息",
+    ),
+    Wording(en="WeChat app", zh="微信App"),
     "95017",
     "wechat-identity-outdated",
 )

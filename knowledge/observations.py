@@ -17,7 +17,7 @@ OBSERVATIONS: tuple[Observation, ...] = (
             "passport.expiry_date",
             Wording(
                 en="Your passport is valid until {0}; today is {1}.",
-                zh="您的护照有效期至 {0}；今天是 {1}。",
+                zh="你的护照有效期至 {0}；今天是 {1}。",
             ),
         ),
     ),

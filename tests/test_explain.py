@@ -12,7 +12,7 @@ from engine.evaluate import FAILS, OPEN
 from engine.explain import check_id, explain, known_ids, marked
 from engine.loading import read_facts_file, validate_facts
 from engine.observe import as_typed
-from engine.rules import Case
+from engine.rules import Case, Place
 from tests.conftest import EXAMPLES, held_and_fired
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
@@ -53,7 +53,9 @@ def test_how_a_confirmed_cause_was_reached_ends_at_its_fix(doctor):
         "For card 1 (ending 1234) your bank holds passport E12****78; your passport is E98****32."
     )
     assert evidence.facts == ("bank_cards[0].passport_number_on_file", "passport.number")
-    assert [(s.number, s.where) for s in explanation.fixes] == [(1, "bank branch")]
+    assert [(s.number, s.where.en, s.fix.place) for s in explanation.fixes] == [
+        (1, "bank branch", Place.BANK_BRANCH)
+    ]
     assert explanation.unmet == () and explanation.would_decide == ()
 
 
@@ -121,7 +123,9 @@ def test_explain_on_the_command_line_shows_the_message_words(capsys):
     assert code == 0
     assert "How it was reached" in out and "phone-mismatch/message/1" in out
     assert "«与预留手机号不符»" in out
-    assert out.rstrip().endswith("not in an app.")
+    assert "not in an app." in out
+    # The fix is done at a branch: the sentence to show the staff ends the explanation.
+    assert "您好，我换了手机号。" in out and out.rstrip().endswith("uses.)")
     assert "E12345678" not in out
 
 

@@ -12,7 +12,7 @@ from tests.conftest import EXAMPLES
 EXPIRED = str(EXAMPLES / "passport-expired.json")
 
 UNIT = """\
-from engine.rules import Cause, FixStep, Observation, Outcome, derived, when
+from engine.rules import Cause, FixStep, Observation, Outcome, Place, derived, when
 
 print("loading the unit")
 
@@ -30,7 +30,7 @@ CAUSE = Cause(
     title="My cause",
     explanation="Explained.",
     source="Guide.",
-    fixes=(FixStep("Alipay app", "Do it."),),
+    fixes=(FixStep("Alipay app", "Do it.", place=Place.APP),),
     confirmed=(when(derived("my.check")),),
 )
 """

@@ -38,12 +38,18 @@ def test_causes_entries(doctor):
 def test_plan_numbered_from_one(doctor):
     plan = report(doctor)["plan"]
     assert [step["step"] for step in plan] == list(range(1, len(plan) + 1))
-    assert set(plan[0]) == {"step", "cause", "where", "action"}
+    assert set(plan[0]) == {"step", "cause", "where", "action", "say"}
     assert plan[0] == {
         "step": 1,
         "cause": "bank-passport-outdated",
         "where": "bank branch",
         "action": plan[0]["action"],
+        "say": {
+            "zh": "您好，我换了新护照。请帮我把账户上的护照号码更新为我的新护照号码，"
+            "改好后请告诉我。",
+            "en": "Hello, I have a new passport. Please update the passport number on my account"
+            " to my new passport's, and tell me when it is done.",
+        },
     }
 
 

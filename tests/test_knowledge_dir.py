@@ -181,7 +181,7 @@ def test_problems_shown_in_the_guide_are_what_check_kb_prints(worked_example, ca
 
 
 FIX_MISSES_THE_CAUSE = """
-from engine.rules import Cause, Example, FixStep, fact, sets, when
+from engine.rules import Cause, Example, FixStep, Place, fact, sets, when
 
 CAUSE = Cause(
     id="card-unresponsive",
@@ -194,6 +194,7 @@ CAUSE = Cause(
             "bank branch",
             "Ask the bank to unblock the card.",
             effects=(sets("bank_cards[].phone_on_file", "+8613800138000"),),
+            place=Place.BANK_BRANCH,
         ),
     ),
     confirmed=(when(fact("bank_cards[].status", "unresponsive")),),
@@ -212,7 +213,7 @@ def test_check_kb_reports_a_fix_that_does_not_remove_its_cause(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     assert cli.main(["check-kb", "--knowledge", "rules", "--format", "json"]) == 1
     problems = json.loads(capsys.readouterr().out)["problems"]
-    assert problems == [
+    assert [p for p in problems if p["kind"] not in ("untranslated", "no-say")] == [
         {
             "kind": "failing-example",
             "message": "card-unresponsive (rules/unresponsive.py): example 'an unresponsive card'"
@@ -224,6 +225,30 @@ def test_check_kb_reports_a_fix_that_does_not_remove_its_cause(tmp_path, monkeyp
     facts.write_text('{"bank_cards": [{"status": "unresponsive"}]}', encoding="utf-8")
     assert cli.main(["--knowledge", "rules", str(facts), "--no-diagram"]) == 0
     assert "  ✘ after the plan, card-unresponsive is confirmed" in capsys.readouterr().out
+
+
+def test_check_kb_names_english_only_text_and_a_staff_step_without_a_sentence(
+    tmp_path, monkeypatch, capsys
+):
+    """A unit's plain strings are English only: check-kb names each one and the language it
+    lacks, and the bank branch step that gives the staff nothing to read."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "unresponsive.py").write_text(FIX_MISSES_THE_CAUSE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check-kb", "--knowledge", "rules", "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    where = "card-unresponsive (rules/unresponsive.py)"
+    assert [p["message"] for p in problems if p["kind"] == "untranslated"] == [
+        f"{where}: title 'The card does not respond' is not written in zh",
+        f"{where}: explanation 'The bank blocks the card for payments abroad.' is not written"
+        " in zh",
+        f"{where}: fix step 1's place 'bank branch' is not written in zh",
+        f"{where}: fix step 1 'Ask the bank to unblock the card.' is not written in zh",
+    ]
+    assert [p["message"] for p in problems if p["kind"] == "no-say"] == [
+        f"{where}: fix step 1 is done with staff (bank_branch) but gives no sentence to show"
+        " them (say=Wording(zh=..., en=...))"
+    ]
 
 
 def test_a_mistyped_layer_fails_at_load_naming_the_file(worked_example, capsys):

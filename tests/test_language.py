@@ -20,7 +20,7 @@ from visualise import catalogs
 from visualise.diagram import diagnosis_dot, knowledge_dot
 from visualise.language import ENGLISH, available, default_code, language
 from visualise.render import SVG_FONTS, has_wide_characters
-from visualise.text import TerminalWriter, text_report
+from visualise.text import TerminalWriter, text_report, wrap_columns
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
 CHINESE = language("zh")
@@ -220,11 +220,8 @@ def test_chinese_text_report_fits_80_columns(doctor, monkeypatch):
         assert heading in report
     assert max(cell_len(line) for line in report.splitlines()) <= 80
     # titles line up after statuses of different widths ("✔ 已确认", "? 疑似")
-    columns = {
-        cell_len(line[: line.index("Your bank")])
-        for line in report.splitlines()
-        if "Your bank" in line
-    }
+    statuses = [re.match(r" (✔ 已确认|\? 疑似) *", line) for line in report.splitlines()]
+    columns = {cell_len(status.group(0)) for status in statuses if status}
     assert len(columns) == 1
 
 
@@ -237,6 +234,17 @@ def test_wrapping_counts_a_chinese_character_as_two_columns(monkeypatch):
     assert all(cell_len(line) <= 80 for line in lines)
     assert cell_len(lines[0]) > 76  # full lines: not wrapped as if by character count
     assert "".join(line[7:] for line in lines) == SENTENCE * 3
+
+
+def test_a_chinese_comma_or_full_stop_never_starts_a_line():
+    """Folded between characters, a line that would start with "，" takes the character
+    before it along (in 72 columns this sentence would break just before its comma)."""
+    sentence = "请帮我把这张银行卡的预留手机号更新为我现在使用的号码，也就是支付宝绑定的号码。"
+    assert sentence.index("，") == 26
+    lines = wrap_columns(sentence, 52)
+    assert lines == [sentence[:25], sentence[25:]]
+    assert all(cell_len(line) <= 52 for line in lines)
+    assert wrap_columns("好，", 2) == ["好", "，"]  # a line of one character keeps it
 
 
 def test_two_languages_at_once_do_not_mix(doctor):
@@ -275,7 +283,7 @@ def test_the_consultation_asks_in_chinese(monkeypatch, capsys, tmp_path):
     assert "第 1 张卡：How does this card behave in Alipay" in err
     choices = "ok, cannot be verified, unresponsive, not linked"
     assert f"不能回答 'm****'：应为以下之一：{choices}；请重新回答" in err  # typed text is masked
-    assert "输入已结束：已将事实连同您的 1 个回答保存到" in err
+    assert "输入已结束：已将事实连同你的 1 个回答保存到" in err
 
 
 # --- diagrams in Chinese
@@ -284,7 +292,7 @@ def test_the_consultation_asks_in_chinese(monkeypatch, capsys, tmp_path):
 def test_diagrams_speak_the_language(doctor):
     drawn = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
     assert "图例说明：箭头从事实指向解决办法" in drawn
-    assert "1 · 银行: 第 1–2 步" in drawn
+    assert "1 · 银行：第 1–2 步" in drawn
     assert "图例说明" not in diagnosis_dot(doctor.diagnose(read_facts_file(STORY)))
     assert "变通办法：与计划并行，不能代替计划" in knowledge_dot(doctor.kb, CHINESE)
 

@@ -83,23 +83,25 @@ def test_a_month_straddling_the_phone_window_is_not_known_and_says_so():
     assert outcome.value is None
     assert outcome.unknown_paths == ("phone.changed_on",)
     assert outcome.evidence.render(False) == (
-        "phone.changed_on (2026-06) may or may not be within 180 days before as_of"
-        " (2026-12-01): it could be any day from 2026-06-01 to 2026-06-30"
+        "You changed your phone number in 2026-06: it could be any day from 2026-06-01"
+        " to 2026-06-30, so whether it was within the last 180 days is not known."
     )
 
 
 @pytest.mark.parametrize(
     "changed_on, recent, said",
     [
-        ("2026-10", True, "is 31 to 61 days before as_of (within 180 days)"),
-        ("2025", False, "is 335 to 699 days before as_of (outside 180 days)"),
-        ("2026-10-28", True, "is 34 days before as_of (within 180 days)"),
+        ("2026-10", True, "31–61 days ago: within the 180 days"),
+        ("2025", False, "335–699 days ago: more than 180 days ago."),
+        ("2026-10-28", True, "34 days ago: within the 180 days"),
     ],
 )
 def test_a_date_wholly_inside_or_outside_the_phone_window_decides_it(changed_on, recent, said):
     outcome = _observe(PHONE_CHANGED_RECENTLY, {"phone": {"changed_on": changed_on}})
     assert outcome.value is recent
-    assert outcome.evidence.render(False) == f"phone.changed_on ({changed_on}) {said}"
+    assert outcome.evidence.render(False).startswith(
+        f"You changed your phone number on {changed_on}, {said}"
+    )
 
 
 def test_a_month_inside_the_window_makes_the_phone_cause_suspected(diagnose):
@@ -120,8 +122,8 @@ def test_an_expiry_month_straddling_as_of_is_suspected_not_confirmed(diagnose):
     (finding,) = [f for f in diagnosis.findings if f.cause.id == "passport-expired"]
     said = [text.render(False) for text in finding.evidence]
     assert (
-        "passport.expiry_date (2026) may or may not be before as_of (2026-12-01):"
-        " it could be any day from 2026-01-01 to 2026-12-31"
+        "Your passport is valid until 2026; today is 2026-12-01. It could be any day from"
+        " 2026-01-01 to 2026-12-31, so whether it has passed is not known."
     ) in said
     check = next(c for c in diagnosis.checks if c.fact == "passport.expiry_date")
     assert "passport-expired" in check.decides

@@ -78,8 +78,9 @@ def knowledge_text() -> str:
     kb = builtin_knowledge()
     texts = [q for q in kb.questions.values()]
     for unit in (*kb.causes, *kb.workarounds):
-        texts += [unit.title, unit.explanation, unit.source]
-        texts += getattr(unit, "steps", ()) + tuple(f.action for f in getattr(unit, "fixes", ()))
+        shown = [unit.title, unit.explanation, *getattr(unit, "steps", ())]
+        shown += [f.action for f in getattr(unit, "fixes", ())]
+        texts += [unit.source, *(text.in_(code) for text in shown for code in text.languages)]
     return "\n".join(texts)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from engine.errors import KnowledgeError
 from engine.plan import fix_order
-from engine.rules import LAYERS, Cause, FixStep, derived, when
+from engine.rules import LAYERS, Cause, FixStep, Place, derived, when
 from tests.conftest import EXAMPLES, ROOT, load_example
 
 
@@ -19,7 +19,7 @@ def cause(cause_id, layer, after=()):
         title=cause_id,
         explanation="",
         source="",
-        fixes=(FixStep("here", "do it"),),
+        fixes=(FixStep("here", "do it", place=Place.APP),),
         confirmed=(when(derived("passport.expired")),),
         after=after,
     )

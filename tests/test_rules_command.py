@@ -8,7 +8,10 @@ import json
 import cli
 from knowledge import builtin_knowledge
 from visualise.conditions import brief_alternatives
+from visualise.language import language
 from visualise.rules_table import render_rules_text, rules_data
+
+CHINESE = language("zh")
 
 KB = builtin_knowledge()
 
@@ -25,7 +28,9 @@ def test_a_cause_row_has_its_metadata_conditions_order_and_example_count():
     row = next(c for c in rules_data(KB)["causes"] if c["id"] == "alipay-identity-outdated")
     cause = KB.cause("alipay-identity-outdated")
     assert row["layer"] == "alipay"
-    assert row["title"] == cause.title
+    assert row["title"] == cause.title.en
+    zh = rules_data(KB, CHINESE)["causes"]
+    assert next(c for c in zh if c["id"] == cause.id)["title"] == cause.title.in_("zh")
     assert row["after"] == ["bank-passport-outdated"]
     assert row["examples"] == len(cause.examples)
     assert row["confirmed"] == (

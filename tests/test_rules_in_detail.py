@@ -36,8 +36,9 @@ def test_phone_mismatch_names_the_card_and_masks_numbers(diagnose):
     (finding,) = diagnosis.findings
     evidence = [text.render(False) for text in finding.evidence]
     assert evidence == [
-        "bank_cards[0].phone_on_file (+86 138****8000) differs from alipay.phone (+86 139****9000)"
+        "For card 1 your bank has phone +86 138****8000 on file; Alipay has +86 139****9000."
     ]
+    assert finding.evidence[0].facts == ("bank_cards[0].phone_on_file", "alipay.phone")
     assert "13800138000" in finding.evidence[0].render(True)
 
 
@@ -208,7 +209,7 @@ def test_evidence_says_each_unknown_fact_once(diagnose):
 def test_an_unknown_comparison_is_evidence_when_nothing_else_names_its_facts(diagnose):
     diagnosis = diagnose({"symptom": {"error_message": "与预留手机号不符"}, "bank_cards": [{}]})
     evidence = [text.render(False) for text in diagnosis.findings[0].evidence]
-    assert evidence[-1].startswith("not known whether the bank's reserved phone number differs")
+    assert evidence[-1].startswith("Not known whether the bank's reserved phone number differs")
 
 
 def test_a_phrase_inside_a_longer_one_found_is_not_read_twice(doctor):

@@ -52,4 +52,4 @@ def test_a_persons_data_is_shown_as_typed_never_as_emoji_or_markup(doctor):
         }
     )
     text = text_report(doctor.diagnose(facts), io.StringIO(), reveal=True)
-    assert f"({typed})" in text
+    assert f"“{typed}”" in text

@@ -164,3 +164,16 @@ def test_openapi_describes_every_api_route_and_the_facts_schema(web_client, caps
 
 def test_health_is_trivial(web_client):
     assert web_client.get("/api/v1/health").json() == {"status": "ok"}
+
+
+def test_lang_chooses_the_reports_language_as_the_cli_option_does(web_client, capsys):
+    path = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
+    code, chinese, _ = _cli(capsys, str(path), "--format", "json", "--lang", "zh", "--no-diagram")
+    assert code == 0
+    response = web_client.post("/api/v1/diagnose?lang=zh", content=path.read_bytes())
+    assert response.status_code == 200 and response.text == chinese
+    rules = web_client.get("/api/v1/rules?lang=zh").json()
+    assert "银行登记的仍是你的旧护照号码" in {cause["title"] for cause in rules["causes"]}
+    bad = web_client.post("/api/v1/diagnose?lang=xx", content=path.read_bytes())
+    assert bad.status_code == 400
+    assert bad.json() == {"error": "unknown language 'xx': choose one of en, zh"}

@@ -16,15 +16,16 @@ import pytest
 from conftest import load_example
 from web_support import known_answer
 
-import web.pages
 from engine.loading import validate_facts
+from knowledge import builtin_knowledge
 from web.app import Settings, create_app
 from web.reports import diagnose_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
-SAY = {"zh": "请帮我把账户上的护照号码更新为新护照的号码。", "en": "Please update my passport."}
+SAY = builtin_knowledge().cause("bank-passport-outdated").fixes[0].say.in_("zh")
+"""The sentence to show at the bank's counter: the plan's first step in the story."""
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = pytest.mark.skipif(
@@ -153,21 +154,6 @@ def test_a_traveller_completes_the_consultation_and_reads_the_right_cause(
     page.context.close()
 
 
-@pytest.fixture
-def sentences(monkeypatch):
-    """Bank steps carry a sentence to show (issue 14 writes them into the knowledge)."""
-    real = web.pages.next_step
-
-    def next_step(*args, **kwargs):
-        step = real(*args, **kwargs)
-        for item in step.interview["report"]["plan"]:
-            if item["where"] == "bank branch":
-                item["say"] = SAY
-        return step
-
-    monkeypatch.setattr(web.pages, "next_step", next_step)
-
-
 def _report_of(page, base: str, example: str) -> None:
     """Open the report of an example's facts, as continuing from a facts file does."""
     page.goto(base + "/")
@@ -179,16 +165,16 @@ def _report_of(page, base: str, example: str) -> None:
         page.get_by_role("button", name="See the report now").click()
 
 
-def test_the_staff_view_shows_the_sentence_in_large_chinese(server, browser, sentences):
+def test_the_staff_view_shows_the_sentence_in_large_chinese(server, browser):
     base, _ = server
     page = _phone(browser)
     _report_of(page, base, STORY)
     step = page.locator('.step[data-step="1"]')
-    assert step.locator(".zh").inner_text() == SAY["zh"]
+    assert step.locator(".zh").inner_text() == SAY
     with page.expect_navigation():
         step.get_by_role("button", name="Show this to staff").click()
     sentence = page.locator("#say")
-    assert sentence.inner_text() == SAY["zh"]
+    assert sentence.inner_text() == SAY
     size = float(sentence.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
     assert size >= 40
     box = sentence.bounding_box()
@@ -225,7 +211,7 @@ def _tab_to(page, wanted: str, limit: int = 80) -> None:
     raise AssertionError(f"{wanted!r} cannot be reached with Tab")
 
 
-def test_the_whole_flow_by_keyboard_alone(server, browser, sentences):
+def test_the_whole_flow_by_keyboard_alone(server, browser):
     base, app = server
     facts = load_example(STORY)
     page = _phone(browser)
@@ -254,7 +240,7 @@ def test_the_whole_flow_by_keyboard_alone(server, browser, sentences):
     _tab_to(page, "Show this to staff")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("#say").inner_text() == SAY["zh"]
+    assert page.locator("#say").inner_text() == SAY
     assert "Back to my report" in _autofocused(page)
     with page.expect_navigation():
         page.keyboard.press("Enter")

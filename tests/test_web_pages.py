@@ -10,7 +10,6 @@ from conftest import EXAMPLES, load_example
 from web_support import Forms, known_answer
 
 import cli
-import web.pages
 from web.answers import Answers
 
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
@@ -231,33 +230,17 @@ def test_a_facts_file_can_be_continued(web_client):
     assert "mine.json: not valid JSON at line 1, column 2" in bad.text
 
 
-def _with_sentences(monkeypatch):
-    """Give the bank's steps a sentence to show (issue 14 writes them into the units)."""
-    real = web.pages.next_step
-
-    def next_step(*args, **kwargs):
-        step = real(*args, **kwargs)
-        for item in step.interview["report"]["plan"]:
-            if item["where"] == "bank branch":
-                item["say"] = {
-                    "zh": "请帮我更新护照号码。",
-                    "en": "Please update my passport number.",
-                }
-        return step
-
-    monkeypatch.setattr(web.pages, "next_step", next_step)
-
-
-def test_a_step_with_a_sentence_shows_it_and_opens_the_staff_view(web_client, monkeypatch):
+def test_a_step_with_a_sentence_shows_it_and_opens_the_staff_view(web_client):
+    """The bank's steps are done at a counter: each shows its sentence and opens the
+    full-screen view; the Alipay step is done in the app and has none."""
     state = Answers(load_example(STORY)).encode()
-    assert "Show this to staff" not in _post(web_client, "/report", state=state).text
-    _with_sentences(monkeypatch)
     report = _post(web_client, "/report", state=state).text
     assert report.count("Show this to staff") == 2
-    assert '<p lang="zh-Hans" class="zh">请帮我更新护照号码。</p>' in report
+    sentence = "您好，我换了新护照。请帮我把账户上的护照号码更新为我的新护照号码，改好后请告诉我。"
+    assert f'<p lang="zh-Hans" class="zh">{sentence}</p>' in report
     staff = _post(web_client, "/staff", state=state, step="1")
     assert staff.status_code == 200
-    assert 'class="zh" id="say">请帮我更新护照号码。</p>' in staff.text
+    assert f'class="zh" id="say">{sentence}</p>' in staff.text
     assert _post(web_client, "/staff", state=state, step="3").status_code == 400
 
 
@@ -323,3 +306,30 @@ def test_a_suspected_cause_starts_with_its_check(web_client):
     text = page.text.replace("&#39;", "'")
     assert "First check: When does your passport expire" in text
     assert text.index("First check") < text.index("If that confirms it: Renew your passport")
+
+
+CHINESE_PHONE = {"accept-language": "zh-CN,zh;q=0.9,en;q=0.8"}
+
+
+def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(web_client):
+    state = Answers(load_example(STORY)).encode()
+    page = web_client.post("/report", data={"state": state}, headers=CHINESE_PHONE).text
+    assert '<html lang="zh">' in page and "<h1>诊断结果</h1>" in page
+    assert "<h3>银行登记的仍是你的旧护照号码</h3>" in page
+    assert "给工作人员看" in page and 'class="en"' not in page  # the sentence is the meaning
+    assert "1 · 银行网点" in page  # the diagram too
+    staff = web_client.post("/staff", data={"state": state, "step": "1"}, headers=CHINESE_PHONE)
+    assert '<p class="where">第 1 步 · 银行网点</p>' in staff.text
+    question = web_client.post("/consult", data={}, headers=CHINESE_PHONE).text
+    assert "第 1 题" in question and ">我不知道</button>" in question
+    english = _post(web_client, "/report", state=state).text
+    assert '<html lang="en">' in english and "Your bank still holds your old passport" in english
+
+
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [("en-GB,zh;q=0.5", "en"), ("fr, zh-TW;q=0.8", "zh"), ("ja", "en"), ("zh;q=bad", "en")],
+)
+def test_the_page_language_is_the_first_offered_one_the_browser_asks_for(web_client, header, code):
+    page = web_client.get("/", headers={"accept-language": header}).text
+    assert f'<html lang="{code}">' in page

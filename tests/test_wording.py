@@ -42,7 +42,7 @@ def test_a_text_renders_its_template_in_the_readers_language_with_masked_data():
 def test_a_program_message_is_translated_and_its_wording_values_taken_in_the_same_language():
     said = Message("{who} said so", who=Wording(en="the bank", zh="银行"))
     assert Text(said).render(False, Reader("zh")) == "银行这么说"
-    assert Text(said).render(False) == "the bank said so"
+    assert Text(said).render(False) == "The bank said so"
 
 
 def test_format_keeps_the_numbered_blanks_that_evidence_data_fills_later():

@@ -4,7 +4,8 @@
     python -m visualise.catalogs --new ja   # start a language: then translate locale/ja/.../*.po
 
 Babel extracts every marked string (`gettext`, `ngettext`, `N_`, `Message`,
-`InputError`) from cli.py, engine/ and visualise/ into
+`InputError`) from cli.py, engine/ and visualise/, and `_()` from the web pages'
+templates, into
 `locale/paydoctor.pot`, merges it into each `LANGUAGE/LC_MESSAGES/paydoctor.po`
 and compiles the `.mo` files that install with the package. The compiled
 catalogs are committed, so a checkout runs without a build step;
@@ -28,7 +29,12 @@ from engine.kb_check import Problem
 from visualise.language import DOMAIN, LOCALE_DIR
 
 ROOT = LOCALE_DIR.parent.parent
-SOURCES = (("cli.py", "python"), ("engine/**.py", "python"), ("visualise/**.py", "python"))
+SOURCES = (
+    ("cli.py", "python"),
+    ("engine/**.py", "python"),
+    ("visualise/**.py", "python"),
+    ("web/templates/**.html", "jinja2"),
+)
 KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None, "InputError": None}
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 HEADER = "# The words paydoctor shows, made with `python -m visualise.catalogs`.\n#"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from engine.knowledge_base import KnowledgeBase
 from engine.rules import FALSE, TRUE, UNKNOWN, Test, TestKind, When
-from engine.wording import in_language
 from visualise.language import ENGLISH, Language
 
 
@@ -43,7 +42,7 @@ def plain(test: Test, kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     if test.kind == TestKind.FACT:
         return _("`{name}` is {values}").format(name=name, values=_words(test.values, language))
     defined = kb.conclusion(name) if test.kind == TestKind.CONCLUDED else kb.observation(name)
-    meaning = in_language(defined.meaning, language.code) if defined else name
+    meaning = language.words(defined.meaning) if defined else name
     if test.values == {TRUE}:
         return _("{meaning} (`{name}`)").format(meaning=meaning, name=name)
     if test.values == {FALSE}:

@@ -20,7 +20,7 @@ from engine.facts import FACT_PATHS
 from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
 from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
-from engine.rules import FINDING, LAYERS, Test
+from engine.rules import FINDING, LAYERS, STAFF_LANGUAGE, Test
 from engine.session import Firing
 from engine.translatable import N_
 from visualise.language import ENGLISH, Language
@@ -70,6 +70,7 @@ FINDING_READ = {**READS, "style": "dashed", "constraint": "false"}
 def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     """One person's reasoning: the facts that mattered, the rules that fired, causes, steps."""
     _ = language.gettext
+    words = language.words
     layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
     dot = _digraph(
         "diagnosis", _("paydoctor diagnosis for {date}").format(date=diagnosis.as_of.isoformat())
@@ -98,7 +99,11 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
         with dot.subgraph(name=f"cluster_{layer}") as cluster:
             _cluster(
                 cluster,
-                f"{order} · {layer_names[layer]}: {_numbers((s.number for s in steps), _)}",
+                _("{order} · {layer}: {steps}").format(
+                    order=order,
+                    layer=layer_names[layer],
+                    steps=_numbers((s.number for s in steps), _),
+                ),
             )
             for node, (firing, _matched) in rules.items():
                 if firing.rule.layer == layer:
@@ -106,12 +111,14 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
             _column(
                 cluster,
                 [
-                    (_cause_id(finding.cause.key), _cause_node(finding, diagnosis, _))
+                    (_cause_id(finding.cause.key), _cause_node(finding, diagnosis, language))
                     for finding in diagnosis.findings
                     if finding.cause.layer == layer
                 ],
             )
-            _column(cluster, [(f"step {step.number}", _step_node(step, _)) for step in steps])
+            _column(
+                cluster, [(f"step {step.number}", _step_node(step, language)) for step in steps]
+            )
             for step in steps:
                 edges[(_cause_id(step.cause.key), f"step {step.number}")] = {}
 
@@ -125,8 +132,10 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
                 workaround = offer.workaround
                 cluster.node(
                     _workaround_id(workaround.id),
-                    _label([*_wrap(workaround.title), f"({workaround.id})"]),
-                    tooltip=_tooltip([workaround.explanation, *workaround.steps]),
+                    _label([*_wrap(words(workaround.title)), f"({workaround.id})"]),
+                    tooltip=_tooltip(
+                        [words(workaround.explanation), *map(words, workaround.steps)]
+                    ),
                     **WORKAROUND,
                 )
 
@@ -172,6 +181,7 @@ def _cause_of(observed: Observed) -> str:
 def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """The whole knowledge base: causes by layer, `after` edges, the facts each rule reads."""
     _ = language.gettext
+    words = language.words
     layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
     dot = _digraph("knowledge", _("paydoctor knowledge base: every cause and workaround"))
     dot.attr(compound="true")
@@ -191,11 +201,13 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     }
     for cause in map(kb.cause, fix_order(kb.causes)):
         own = [(rule, reads[rule.id]) for rule in rules if rule.target == cause.key]
-        node = _unit_node(cause.title, cause.id, cause.explanation, own, _)
+        node = _unit_node(words(cause.title), cause.id, words(cause.explanation), own, _)
         columns[cause.layer].append((_cause_id(cause.key), {**node, **CAUSE_UNIT}))
     for workaround in kb.workarounds:
         own = [(rule, reads[rule.id]) for rule in rules if rule.target == workaround.id]
-        node = _unit_node(workaround.title, workaround.id, workaround.explanation, own, _)
+        node = _unit_node(
+            words(workaround.title), workaround.id, words(workaround.explanation), own, _
+        )
         columns[None].append((_workaround_id(workaround.id), {**node, **WORKAROUND_UNIT}))
     for number, layer in enumerate((layer for layer in columns if columns[layer]), start=1):
         with dot.subgraph(name=f"cluster_{layer or 'workarounds'}") as cluster:
@@ -329,11 +341,12 @@ def _workaround_id(workaround_id: str) -> str:
 _STATUS = {CONFIRMED: N_("CONFIRMED"), SUSPECTED: N_("SUSPECTED")}
 
 
-def _cause_node(finding: Finding, diagnosis: Diagnosis, _: Callable[[str], str]) -> dict[str, str]:
+def _cause_node(finding: Finding, diagnosis: Diagnosis, language: Language) -> dict[str, str]:
+    _, words = language.gettext, language.words
     cause = finding.cause
     checks = [check for check in diagnosis.checks if cause.id in check.decides]
     status = _(_STATUS[finding.status])
-    lines = [f"{status} · {cause.id}", *_wrap(cause.title)]
+    lines = [f"{status} · {cause.id}", *_wrap(words(cause.title))]
     for check in checks:
         lines += _wrap(
             _("? check: {question} ({fact})").format(question=check.question, fact=check.fact)
@@ -344,17 +357,24 @@ def _cause_node(finding: Finding, diagnosis: Diagnosis, _: Callable[[str], str])
     ]
     return {
         "label": _label(lines),
-        "tooltip": _tooltip([cause.title, cause.explanation, _("Evidence:"), *evidence]),
+        "tooltip": _tooltip(
+            [words(cause.title), words(cause.explanation), _("Evidence:"), *evidence]
+        ),
         **CAUSE[finding.status],
     }
 
 
-def _step_node(step: Step, _: Callable[[str], str]) -> dict[str, str]:
+def _step_node(step: Step, language: Language) -> dict[str, str]:
+    """A fix step; one done with staff names, in its tooltip, the sentence to show them."""
+    _, words = language.gettext, language.words
+    where, action = words(step.where), words(step.action)
+    tooltip = [_("Step {number} ({where})").format(number=step.number, where=where), action]
+    if step.say is not None:
+        sentence = step.say.in_(STAFF_LANGUAGE)
+        tooltip.append(_("Show this to the staff: {sentence}").format(sentence=sentence))
     return {
-        "label": _label([f"{step.number} · {step.where}", *_wrap(step.action)]),
-        "tooltip": _tooltip(
-            [_("Step {number} ({where})").format(number=step.number, where=step.where), step.action]
-        ),
+        "label": _label([f"{step.number} · {where}", *_wrap(action)]),
+        "tooltip": _tooltip(tooltip),
         **STEP,
     }
 

@@ -6,30 +6,38 @@ import json
 from datetime import date
 from typing import Any
 
+from engine.diagnosis import Step
 from engine.explain import Explanation
 from engine.knowledge_base import KnowledgeBase
-from engine.rules import Cause, Test
+from engine.rules import STAFF_LANGUAGE, Cause, Test
 from visualise.conditions import plain
+from visualise.language import ENGLISH, Language
 
 EXPLANATION_VERSION = 1
 
 
 def explanation_data(
-    explanation: Explanation, kb: KnowledgeBase, as_of: date, reveal: bool = False
+    explanation: Explanation,
+    kb: KnowledgeBase,
+    as_of: date,
+    reveal: bool = False,
+    language: Language = ENGLISH,
 ) -> dict[str, Any]:
+    """The explanation as JSON-ready data, its words in `language`."""
     unit = explanation.unit
     return {
         "explanation_version": EXPLANATION_VERSION,
+        "language": language.code,
         "as_of": as_of.isoformat(),
         "id": unit.id,
         "kind": explanation.kind,
-        "title": unit.title,
+        "title": language.words(unit.title),
         "layer": unit.layer if isinstance(unit, Cause) else None,
         "status": explanation.status,
         "how": [
             {
                 "rule": firing.rule.id,
-                "condition": _condition(firing.rule.when.tests, kb),
+                "condition": _condition(firing.rule.when.tests, kb, language),
                 "matched": [
                     o.evidence.render(reveal) if o.evidence else o.describe()
                     for o in firing.matched
@@ -46,7 +54,7 @@ def explanation_data(
                 "outcome": result.outcome,
                 "tests": [
                     {
-                        "test": words(test.test, kb),
+                        "test": words(test.test, kb, language),
                         "outcome": test.outcome,
                         "found": (
                             test.observed.evidence.render(reveal)
@@ -69,29 +77,45 @@ def explanation_data(
             else {
                 "text": explanation.message,
                 "read": [
-                    {"phrase": r.phrase, "meaning": r.meaning, "points_at": list(r.points_at)}
+                    {
+                        "phrase": r.phrase,
+                        "meaning": language.words(r.meaning),
+                        "points_at": list(r.points_at),
+                    }
                     for r in explanation.readings
                 ],
             }
         ),
-        "fix": [
-            {"step": step.number, "where": step.where, "action": step.action}
-            for step in explanation.fixes
-        ],
+        "fix": [_step(step, language) for step in explanation.fixes],
     }
 
 
-def words(test: Test, kb: KnowledgeBase) -> str:
+def _step(step: Step, language: Language) -> dict[str, Any]:
+    data = {
+        "step": step.number,
+        "where": language.words(step.where),
+        "action": language.words(step.action),
+    }
+    if step.say is not None:
+        data["say"] = {"zh": step.say.in_(STAFF_LANGUAGE), "en": step.say.en}
+    return data
+
+
+def words(test: Test, kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """A test in plain words (the knowledge docs' wording, without their code marks)."""
-    return plain(test, kb).replace("`", "")
+    return plain(test, kb, language).replace("`", "")
 
 
-def _condition(tests: tuple[Test, ...], kb: KnowledgeBase) -> str:
-    return " and ".join(words(test, kb) for test in tests)
+def _condition(tests: tuple[Test, ...], kb: KnowledgeBase, language: Language) -> str:
+    return language.gettext(" and ").join(words(test, kb, language) for test in tests)
 
 
 def render_explanation_json(
-    explanation: Explanation, kb: KnowledgeBase, as_of: date, reveal: bool = False
+    explanation: Explanation,
+    kb: KnowledgeBase,
+    as_of: date,
+    reveal: bool = False,
+    language: Language = ENGLISH,
 ) -> str:
-    data = explanation_data(explanation, kb, as_of, reveal)
+    data = explanation_data(explanation, kb, as_of, reveal, language)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -20,7 +20,7 @@ from engine.translatable import N_
 from visualise.conditions import plain
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
-from visualise.text import TerminalWriter, status_markers
+from visualise.text import TerminalWriter, say_to_staff, status_markers
 
 _OTHER_STATUS = {"offered": ("bold green", N_("✔ OFFERED")), None: ("bold", N_("✘ NOT REPORTED"))}
 
@@ -48,7 +48,9 @@ def render_explanation_text(
         marker = f"[{style}]{escape(_(words))}[/]"
     else:
         marker = status_markers(language)[explanation.status]
-    out.item(0, marker, f"[bold]{escape(unit.title)}[/]\n[dim]{unit.id} · {where}[/]")
+    out.item(
+        0, marker, f"[bold]{escape(language.words(unit.title))}[/]\n[dim]{unit.id} · {where}[/]"
+    )
     if explanation.chain:
         out.line()
         out.heading(_("How it was reached"), _("(rule firings, in order)"))
@@ -119,7 +121,7 @@ def render_explanation_text(
                 f" {mark}",
                 _("read “{phrase}” ({meaning}): points at {causes}").format(
                     phrase=escape(reading.phrase),
-                    meaning=escape(reading.meaning),
+                    meaning=escape(language.words(reading.meaning)),
                     causes=", ".join(reading.points_at),
                 ),
             )
@@ -127,12 +129,16 @@ def render_explanation_text(
         out.line()
         out.heading(_("What to do"))
         for step in explanation.fixes:
-            out.item(
-                0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {escape(step.action)}"
+            where, action = language.words(step.where), language.words(step.action)
+            line = _("{where}: {action}").format(
+                where=f"[cyan]{escape(where)}[/]", action=escape(action)
             )
+            out.item(0, f"{step.number:>2}.", line)
+            if step.say is not None:
+                say_to_staff(out, step.say, language)
         if explanation.kind == WORKAROUND:
             for step in unit.steps:
-                out.item(0, " -", escape(step))
+                out.item(0, " -", escape(language.words(step)))
     out.close()
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from engine.diagnosis import Diagnosis, Step
 from engine.personal import Text
 from engine.plan_check import PlanCheck
+from engine.rules import STAFF_LANGUAGE
 from visualise.language import ENGLISH, Language
 
 REPORT_VERSION = 2
@@ -25,6 +26,7 @@ def report_data(
     next_steps: NextSteps | None = None,
 ) -> dict[str, Any]:
     """The report as JSON-ready data; personal data masked unless `reveal`."""
+    words = language.words
     data = {
         "report_version": REPORT_VERSION,
         "language": language.code,
@@ -34,20 +36,20 @@ def report_data(
                 "id": finding.cause.id,
                 "status": finding.status,
                 "layer": finding.cause.layer,
-                "title": finding.cause.title,
+                "title": words(finding.cause.title),
                 "evidence": [evidence_data(text, reveal, language) for text in finding.evidence],
                 "rules": list(finding.rules),
-                "explanation": finding.cause.explanation,
+                "explanation": words(finding.cause.explanation),
                 "source": finding.cause.source,
             }
             for finding in diagnosis.findings
         ],
-        "plan": [_step(step) for step in diagnosis.plan],
+        "plan": [_step(step, language) for step in diagnosis.plan],
         "workarounds": [
             {
                 "id": offer.workaround.id,
-                "title": offer.workaround.title,
-                "steps": list(offer.workaround.steps),
+                "title": words(offer.workaround.title),
+                "steps": [words(step) for step in offer.workaround.steps],
                 "because": [text.render(reveal, language) for text in offer.evidence],
             }
             for offer in diagnosis.workarounds
@@ -68,11 +70,13 @@ def report_data(
     if plan_check is not None:
         data["plan_check"] = plan_check_data(plan_check, reveal, language)
     if next_steps is not None:
-        data["next_steps"] = next_steps_data(next_steps, diagnosis)
+        data["next_steps"] = next_steps_data(next_steps, diagnosis, language)
     return data
 
 
-def next_steps_data(steps: NextSteps, diagnosis: Diagnosis) -> dict[str, Any]:
+def next_steps_data(
+    steps: NextSteps, diagnosis: Diagnosis, language: Language = ENGLISH
+) -> dict[str, Any]:
     """When no cause fits: the checks that could reveal one, workarounds, and a person to ask."""
     return {
         "checks": [
@@ -81,7 +85,11 @@ def next_steps_data(steps: NextSteps, diagnosis: Diagnosis) -> dict[str, Any]:
         ],
         "workarounds": [offer.workaround.id for offer in diagnosis.workarounds],
         "human_route": [
-            {"id": workaround.id, "title": workaround.title, "steps": list(workaround.steps)}
+            {
+                "id": workaround.id,
+                "title": language.words(workaround.title),
+                "steps": [language.words(step) for step in workaround.steps],
+            }
             for workaround in steps.human_route
         ],
     }
@@ -121,14 +129,18 @@ def render_json(
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _step(step: Step) -> dict[str, Any]:
-    """A plan step; a suspected cause's first begins with the check that would confirm it."""
+def _step(step: Step, language: Language) -> dict[str, Any]:
+    """A plan step; a suspected cause's first begins with the check that would confirm it, and
+    a step done with staff gives the sentence to show them, with its meaning, in both languages."""
+    action = language.words(step.action)
     data: dict[str, Any] = {
         "step": step.number,
         "cause": step.cause.id,
-        "where": step.where,
-        "action": step.action,
+        "where": language.words(step.where),
+        "action": action,
     }
     if step.check is not None:
-        data["if"] = {"fact": step.check.fact, "question": step.check.question, "then": step.action}
+        data["if"] = {"fact": step.check.fact, "question": step.check.question, "then": action}
+    if step.say is not None:
+        data["say"] = {"zh": step.say.in_(STAFF_LANGUAGE), "en": step.say.en}
     return data

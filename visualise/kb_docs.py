@@ -8,30 +8,48 @@ from __future__ import annotations
 
 from engine.knowledge_base import KnowledgeBase
 from engine.plan import fix_order
-from engine.rules import LAYERS, Cause, Example, When, Workaround
-from engine.wording import in_language
+from engine.rules import (
+    FALSE,
+    LAYERS,
+    STAFF_LANGUAGE,
+    TRUE,
+    UNKNOWN,
+    Cause,
+    Example,
+    When,
+    Workaround,
+)
+from engine.translatable import N_
 from visualise.conditions import plain
+from visualise.language import ENGLISH, Language
 
 REGENERATE = "python cli.py rules --format markdown > docs/knowledge-base.md"
 
-_OUTCOME = {None: "not reported"}
+_OUTCOME = {None: N_("not reported")}
 
 
-def render_kb_markdown(kb: KnowledgeBase) -> str:
-    """The whole knowledge base as one Markdown document, in fix order."""
+def render_kb_markdown(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
+    """The whole knowledge base as one Markdown document, in fix order, in `language`."""
+    _ = language.gettext
     order = fix_order(kb.causes)
     lines = [
-        "# The knowledge base",
+        _("# The knowledge base"),
         "",
         f"<!-- Generated from knowledge/ by `{REGENERATE}`; do not edit by hand. -->",
         "",
-        f"{len(kb.causes)} causes, {len(kb.workarounds)} workarounds and"
-        f" {len(kb.conclusions)} conclusions, each one unit in"
-        " `knowledge/` (see [adding-a-rule.md](adding-a-rule.md)). Fixes happen in the order"
-        f" of the layers, {' → '.join(LAYERS)}; within a layer, `after` edges decide. Causes"
-        " are listed here in that fix order.",
+        _(
+            "{causes} causes, {workarounds} workarounds and {conclusions} conclusions, each one"
+            " unit in `knowledge/` (see [adding-a-rule.md](adding-a-rule.md)). Fixes happen in"
+            " the order of the layers, {layers}; within a layer, `after` edges decide. Causes"
+            " are listed here in that fix order."
+        ).format(
+            causes=len(kb.causes),
+            workarounds=len(kb.workarounds),
+            conclusions=len(kb.conclusions),
+            layers=" → ".join(LAYERS),
+        ),
         "",
-        "## Causes",
+        _("## Causes"),
         "",
     ]
     for layer in LAYERS:
@@ -40,112 +58,151 @@ def render_kb_markdown(kb: KnowledgeBase) -> str:
             lines.append(f"- {layer}: " + ", ".join(f"[`{i}`](#{i})" for i in ids))
     lines.append("")
     for position, cause_id in enumerate(order, start=1):
-        lines += _cause(kb, kb.cause(cause_id), position, len(order))
-    lines += ["## Workarounds", "", "Offered beside the fix plan, never instead of it.", ""]
+        lines += _cause(kb, kb.cause(cause_id), position, len(order), language)
+    lines += [
+        _("## Workarounds"),
+        "",
+        _("Offered beside the fix plan, never instead of it."),
+        "",
+    ]
     for workaround in kb.workarounds:
-        lines += _workaround(kb, workaround)
-    lines += _conclusions(kb)
-    lines += _observations(kb)
-    lines += _messages(kb)
+        lines += _workaround(kb, workaround, language)
+    lines += _conclusions(kb, language)
+    lines += _observations(kb, language)
+    lines += _messages(kb, language)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _cause(kb: KnowledgeBase, cause: Cause, position: int, total: int) -> list[str]:
+def _cause(
+    kb: KnowledgeBase, cause: Cause, position: int, total: int, language: Language
+) -> list[str]:
+    _, words = language.gettext, language.words
     fixed_before = [c.key for c in kb.causes if cause.key in c.after]
-    order = f"Step {position} of {total} in the fix order ({cause.layer} layer)"
+    order = _("Step {position} of {total} in the fix order ({layer} layer)").format(
+        position=position, total=total, layer=cause.layer
+    )
     if cause.after:
-        order += "; fixed after " + ", ".join(f"`{i}`" for i in cause.after)
+        order += _("; fixed after {causes}").format(causes=_codes(cause.after))
     if fixed_before:
-        order += "; fixed before " + ", ".join(f"`{i}`" for i in fixed_before)
+        order += _("; fixed before {causes}").format(causes=_codes(fixed_before))
     lines = [
         f'<a id="{cause.key}"></a>',
-        f"### `{cause.key}`: {cause.title}",
+        f"### `{cause.key}`: {words(cause.title)}",
         "",
-        f"**What it means.** {cause.explanation}",
+        _("**What it means.** {text}").format(text=words(cause.explanation)),
         "",
-        *_conditions(kb, "Confirmed when", cause.confirmed),
-        *_suspected(kb, cause),
-        "**Fix:**",
+        *_conditions(kb, _("Confirmed when"), cause.confirmed, language),
+        *_suspected(kb, cause, language),
+        _("**Fix:**"),
         "",
-        *(f"{n}. *{fix.where}*: {fix.action}" for n, fix in enumerate(cause.fixes, start=1)),
+    ]
+    for number, fix in enumerate(cause.fixes, start=1):
+        lines.append(f"{number}. *{words(fix.where)}*: {words(fix.action)}")
+        if fix.say is not None:
+            sentence = fix.say.in_(STAFF_LANGUAGE)
+            meaning = "" if language.code == STAFF_LANGUAGE else f" ({words(fix.say)})"
+            shown = _("Show this to the staff: {sentence}").format(sentence=f"“{sentence}”")
+            lines.append(f"   {shown}{meaning}")
+    lines += [
         "",
-        f"**Order.** {order}.",
+        _("**Order.** {order}.").format(order=order),
         "",
-        "**Source:**",
+        _("**Source:**"),
         "",
         f"> {cause.source}",
         "",
-        *_examples(cause.examples),
+        *_examples(cause.examples, language),
     ]
     return lines
 
 
-def _workaround(kb: KnowledgeBase, workaround: Workaround) -> list[str]:
+def _codes(ids) -> str:
+    return ", ".join(f"`{i}`" for i in ids)
+
+
+def _workaround(kb: KnowledgeBase, workaround: Workaround, language: Language) -> list[str]:
+    _, words = language.gettext, language.words
     return [
         f'<a id="{workaround.id}"></a>',
-        f"### `{workaround.id}`: {workaround.title}",
+        f"### `{workaround.id}`: {words(workaround.title)}",
         "",
-        f"**What it means.** {workaround.explanation}",
+        _("**What it means.** {text}").format(text=words(workaround.explanation)),
         "",
-        *_conditions(kb, "Offered when", workaround.offered),
-        "**Steps:**",
+        *_conditions(kb, _("Offered when"), workaround.offered, language),
+        _("**Steps:**"),
         "",
-        *(f"{n}. {step}" for n, step in enumerate(workaround.steps, start=1)),
+        *(f"{n}. {words(step)}" for n, step in enumerate(workaround.steps, start=1)),
         "",
-        "**Source:**",
+        _("**Source:**"),
         "",
         f"> {workaround.source}",
         "",
-        *_examples(workaround.examples),
+        *_examples(workaround.examples, language),
     ]
 
 
-def _conditions(kb: KnowledgeBase, heading: str, alternatives: tuple[When, ...]) -> list[str]:
-    return _bullets(heading, [_alternative(kb, alternative) for alternative in alternatives])
+def _conditions(
+    kb: KnowledgeBase, heading: str, alternatives: tuple[When, ...], language: Language
+) -> list[str]:
+    bullets = [_alternative(kb, alternative, language) for alternative in alternatives]
+    return _bullets(heading, bullets, language)
 
 
-def _alternative(kb: KnowledgeBase, alternative: When) -> str:
-    return "; and ".join(plain(test, kb) for test in alternative.tests)
+def _alternative(kb: KnowledgeBase, alternative: When, language: Language) -> str:
+    return language.gettext("; and ").join(plain(test, kb, language) for test in alternative.tests)
 
 
-def _suspected(kb: KnowledgeBase, cause: Cause) -> list[str]:
+def _suspected(kb: KnowledgeBase, cause: Cause, language: Language) -> list[str]:
     """The cause's own suspected conditions, and the error messages that point at it."""
-    bullets = [_alternative(kb, alternative) for alternative in cause.suspected]
+    _ = language.gettext
+    bullets = [_alternative(kb, alternative, language) for alternative in cause.suspected]
     phrases = [phrase for message in cause.messages for phrase in message.phrases]
     if phrases:
         shown = ", ".join(f"“{phrase}”" for phrase in phrases)
         bullets.append(
-            f"the error message mentions {shown}, and the facts neither confirm nor rule it out"
+            _(
+                "the error message mentions {phrases}, and the facts neither confirm nor rule"
+                " it out"
+            ).format(phrases=shown)
         )
-    return _bullets("Suspected when", bullets)
+    return _bullets(_("Suspected when"), bullets, language)
 
 
-def _bullets(heading: str, bullets: list[str]) -> list[str]:
+def _bullets(heading: str, bullets: list[str], language: Language) -> list[str]:
     if not bullets:
         return []
-    lead = f"**{heading}" + (" any of:**" if len(bullets) > 1 else ":**")
+    lead = (
+        language.gettext("**{heading} any of:**")
+        if len(bullets) > 1
+        else language.gettext("**{heading}:**")
+    ).format(heading=heading)
     return [lead, "", *(f"- {bullet}" for bullet in bullets), ""]
 
 
-def _examples(examples: tuple[Example, ...]) -> list[str]:
+def _examples(examples: tuple[Example, ...], language: Language) -> list[str]:
     if not examples:
         return []
-    lines = ["**Examples** (run by `python cli.py check-kb`):", ""]
+    _ = language.gettext
+    lines = [_("**Examples** (run by `python cli.py check-kb`):"), ""]
     for example in examples:
-        lines.append(f"- {_OUTCOME.get(example.expect, example.expect)}: {example.note}")
+        outcome = _(_OUTCOME[example.expect]) if example.expect is None else example.expect
+        lines.append(f"- {outcome}: {example.note}")
     return [*lines, ""]
 
 
-def _conclusions(kb: KnowledgeBase) -> list[str]:
+def _conclusions(kb: KnowledgeBase, language: Language) -> list[str]:
     """Each conclusion: the fact its rules derive for other rules, when, and who reads it."""
     if not kb.conclusions:
         return []
+    _ = language.gettext
     lines = [
-        "## Conclusions",
+        _("## Conclusions"),
         "",
-        "Facts that rules derive once for many rules to consume (forward chaining): a"
-        " condition reads one as `concluded(name)`, and the trace and the diagram show the"
-        " chain rule → concluded fact → rule.",
+        _(
+            "Facts that rules derive once for many rules to consume (forward chaining): a"
+            " condition reads one as `concluded(name)`, and the trace and the diagram show the"
+            " chain rule → concluded fact → rule."
+        ),
         "",
     ]
     compiled = kb.compile()
@@ -158,47 +215,60 @@ def _conclusions(kb: KnowledgeBase) -> list[str]:
             }
         )
         lines += [f'<a id="{conclusion.name}"></a>', f"### `{conclusion.name}`", ""]
+        meaning = language.words(conclusion.meaning)
         lines += [
-            f"**What it means.** {conclusion.meaning[0].upper()}{conclusion.meaning[1:]}.",
+            _("**What it means.** {text}").format(
+                # translators: a sentence made of a phrase, with its full stop.
+                text=_("{phrase}.").format(phrase=f"{meaning[0].upper()}{meaning[1:]}")
+            ),
             "",
         ]
         for value, alternatives in conclusion.alternatives():
-            bullets = [_alternative(kb, alternative) for alternative in alternatives]
-            lines += _bullets(f"{value.capitalize()} when", bullets)
+            bullets = [_alternative(kb, alternative, language) for alternative in alternatives]
+            lines += _bullets(_(_WHEN[value]), bullets, language)
         if readers:
-            lines += ["**Read by:** " + ", ".join(f"[`{r}`](#{r})" for r in readers), ""]
-        lines += _examples(conclusion.examples)
+            lines += [_("**Read by:** ") + ", ".join(f"[`{r}`](#{r})" for r in readers), ""]
+        lines += _examples(conclusion.examples, language)
     return lines
 
 
-def _observations(kb: KnowledgeBase) -> list[str]:
+_WHEN = {TRUE: N_("True when"), FALSE: N_("False when"), UNKNOWN: N_("Unknown when")}
+
+
+def _observations(kb: KnowledgeBase, language: Language) -> list[str]:
+    _ = language.gettext
     rows = [
-        (f"`{o.name}`", in_language(o.meaning, "en"), ", ".join(f"`{path}`" for path in o.reads))
+        (f"`{o.name}`", language.words(o.meaning), ", ".join(f"`{path}`" for path in o.reads))
         for o in kb.observations
     ]
     return _table(
-        "Observations",
-        "Derived facts the conditions test; each is true, false or unknown. Names starting"
-        " with `card.` are observed once per bank card.",
-        ("name", "meaning", "reads"),
+        _("Observations"),
+        _(
+            "Derived facts the conditions test; each is true, false or unknown. Names starting"
+            " with `card.` are observed once per bank card."
+        ),
+        (_("name"), _("meaning"), _("reads")),
         rows,
     )
 
 
-def _messages(kb: KnowledgeBase) -> list[str]:
+def _messages(kb: KnowledgeBase, language: Language) -> list[str]:
+    _ = language.gettext
     rows = [
         (
             ", ".join(f"“{p}”" for p in pattern.phrases),
-            pattern.meaning,
+            language.words(pattern.meaning),
             ", ".join(f"[`{i}`](#{i})" for i in pattern.points_at),
         )
         for pattern in kb.messages
     ]
     return _table(
-        "Error messages",
-        "Words matched anywhere in `symptom.error_message`, ignoring case. A message that"
-        " points at a cause makes it at least suspected where the facts leave it open.",
-        ("phrases", "meaning", "points at"),
+        _("Error messages"),
+        _(
+            "Words matched anywhere in `symptom.error_message`, ignoring case. A message that"
+            " points at a cause makes it at least suspected where the facts leave it open."
+        ),
+        (_("phrases"), _("meaning"), _("points at")),
         rows,
     )
 

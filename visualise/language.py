@@ -19,6 +19,7 @@ from pathlib import Path
 
 from engine.errors import InputError
 from engine.translatable import Message
+from engine.wording import Wording
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "paydoctor"
@@ -40,6 +41,10 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
+
+    def words(self, text: Wording | str) -> str:
+        """A unit's text in this language (English where the unit does not say it in it)."""
+        return text.in_(self.code) if isinstance(text, Wording) else text
 
     def text(self, message: Message) -> str:
         """An engine `Message` (an error's, a hint) filled in, in this language."""

@@ -17,8 +17,9 @@ from visualise.language import ENGLISH, Language
 from visualise.text import TerminalWriter
 
 
-def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
-    """Each cause and workaround with its conditions on one line, order edges and example count."""
+def rules_data(kb: KnowledgeBase, language: Language = ENGLISH) -> dict[str, Any]:
+    """Each cause and workaround with its conditions on one line, order edges and example count;
+    titles in `language`."""
     compiled = kb.compile()
 
     def rule_ids(unit_id: str) -> list[str]:
@@ -29,7 +30,7 @@ def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
             {
                 "id": cause.id,
                 "layer": cause.layer,
-                "title": cause.title,
+                "title": language.words(cause.title),
                 "confirmed": brief_alternatives(cause.confirmed),
                 "suspected": brief_alternatives(cause.suspected),
                 "after": list(cause.after),
@@ -41,7 +42,7 @@ def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
         "workarounds": [
             {
                 "id": workaround.id,
-                "title": workaround.title,
+                "title": language.words(workaround.title),
                 "offered": brief_alternatives(workaround.offered),
                 "examples": len(workaround.examples),
                 "rules": rule_ids(workaround.id),
@@ -51,14 +52,14 @@ def rules_data(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def render_rules_json(kb: KnowledgeBase) -> str:
-    return json.dumps(rules_data(kb), ensure_ascii=False, indent=2) + "\n"
+def render_rules_json(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
+    return json.dumps(rules_data(kb, language), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_rules_text(kb: KnowledgeBase, file: IO[str], language: Language = ENGLISH) -> None:
     """Causes then workarounds, one row each; conditions hang under their label when they wrap."""
     _ = language.gettext
-    data = rules_data(kb)
+    data = rules_data(kb, language)
     out = TerminalWriter(file)
     causes = _table(
         _("Causes ({count}), in fix order").format(count=len(data["causes"])),

@@ -18,7 +18,9 @@ from rich.text import Text
 from engine.diagnosis import Diagnosis
 from engine.plan import depth
 from engine.plan_check import PlanCheck
+from engine.rules import STAFF_LANGUAGE
 from engine.translatable import N_
+from engine.wording import Wording
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 
@@ -48,8 +50,26 @@ def status_markers(language: Language) -> dict[str, str]:
 def wrap_columns(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` terminal columns (a Chinese character takes two):
     broken at spaces, and between characters where a run of text has none (as Chinese)."""
-    lines = Text(text).wrap(_measuring_console(), max(width, 1), overflow="fold")
+    lines = _kept_together(
+        list(Text(text).wrap(_measuring_console(), max(width, 1), overflow="fold"))
+    )
     return [line.plain.rstrip() for line in lines] or [""]
+
+
+_NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’…")
+"""Chinese punctuation that never begins a line (it closes what comes before it)."""
+
+
+def _kept_together(lines: list[Text]) -> list[Text]:
+    """Lines folded between Chinese characters, with a line that would begin with a comma or
+    a full stop taking the character before it along, as Chinese typesetting does."""
+    for n in range(1, len(lines)):
+        line = lines[n]
+        if line.plain[:1] in _NO_LINE_START and len(lines[n - 1].plain.rstrip()) > 1:
+            before = lines[n - 1]
+            before.rstrip()
+            lines[n - 1], lines[n] = before[:-1], before[-1:] + line
+    return lines
 
 
 @cache
@@ -114,7 +134,7 @@ class TerminalWriter:
         self.file.write(self.text())
 
     def _wrap(self, text: Text, width: int) -> list[Text]:
-        return list(text.wrap(self.console, max(width, 1), overflow="fold"))
+        return _kept_together(list(text.wrap(self.console, max(width, 1), overflow="fold")))
 
     def _flush(self) -> None:
         if self._lines:
@@ -132,6 +152,7 @@ def text_report(
 ) -> str:
     """The report laid out for `target` (its width; colour on a terminal), not yet written."""
     _ = language.gettext
+    words = language.words
 
     def layer_name(layer: str) -> str:
         return _(LAYER_NAMES[layer])
@@ -153,7 +174,7 @@ def text_report(
             out.item(
                 0,
                 markers[finding.status],
-                f"[bold]{escape(cause.title)}[/]\n"
+                f"[bold]{escape(words(cause.title))}[/]\n"
                 f"[dim]{cause.id} · {escape(layer_name(cause.layer))}[/]",
             )
             for text in finding.evidence:
@@ -162,12 +183,17 @@ def text_report(
         order = _("(in this order: {layers})").format(layers=_fix_order(diagnosis, language))
         out.heading(_("Fix plan"), order)
         for step in diagnosis.plan:
-            action = escape(step.action)
+            action = escape(words(step.action))
             if step.check is not None:
                 action = _("First check: {question} If that confirms it: {action}").format(
                     question=escape(step.check.question), action=action
                 )
-            out.item(0, f"{step.number:>2}.", f"[cyan]{escape(step.where)}[/]: {action}")
+            where = f"[cyan]{escape(words(step.where))}[/]"
+            out.item(
+                0, f"{step.number:>2}.", _("{where}: {action}").format(where=where, action=action)
+            )
+            if step.say is not None:
+                say_to_staff(out, step.say, language)
         if plan_check is not None:
             _plan_check(out, plan_check, reveal, language)
     if diagnosis.workarounds:
@@ -175,10 +201,12 @@ def text_report(
         out.heading(_("Workarounds"), _("(beside the plan, not instead of it)"))
         for offer in diagnosis.workarounds:
             out.item(
-                0, " •", f"[bold]{escape(offer.workaround.title)}[/]  [dim]{offer.workaround.id}[/]"
+                0,
+                " •",
+                f"[bold]{escape(words(offer.workaround.title))}[/]  [dim]{offer.workaround.id}[/]",
             )
             for step in offer.workaround.steps:
-                out.item(3, "-", escape(step))
+                out.item(3, "-", escape(words(step)))
     if diagnosis.checks:
         out.line()
         out.heading(_("Worth checking next"), _("(each answer confirms or rules out a cause)"))
@@ -204,9 +232,24 @@ def _next_steps(out: TerminalWriter, steps: NextSteps, language: Language) -> No
         _checks(out, steps.checks, language)
     for workaround in steps.human_route:
         out.line()
-        out.heading(_("Ask a person"), f"({workaround.title})")
+        out.heading(
+            _("Ask a person"), _("({title})").format(title=language.words(workaround.title))
+        )
         for step in workaround.steps:
-            out.item(3, "-", escape(step))
+            out.item(3, "-", escape(language.words(step)))
+
+
+def say_to_staff(out: TerminalWriter, say: Wording, language: Language) -> None:
+    """The sentence to show the staff, in Chinese whatever the report's language, under the
+    step's text, and what it means in the reader's language when that is another."""
+    lines = [
+        escape(language.gettext("Show this to the staff:")),
+        f"[bold]{escape(say.in_(STAFF_LANGUAGE))}[/]",
+    ]
+    if language.code != STAFF_LANGUAGE:
+        meaning = language.gettext("({meaning})").format(meaning=say.in_(language.code))
+        lines.append(f"[dim]{escape(meaning)}[/]")
+    out.item(4, "»", "\n".join(lines))
 
 
 def _fix_order(diagnosis: Diagnosis, language: Language) -> str:

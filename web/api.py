@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 
 from engine.errors import InputError
 from engine.loading import facts_text, parse_facts
+from visualise.language import SOURCE_LANGUAGE, Language, language
 from web.interview import next_step, read_facts_data
 from web.reports import diagnose_json
 
@@ -23,7 +24,7 @@ async def diagnose(request: Request) -> Response:
     """facts -> the report `python cli.py FACTS --format json` prints, byte for byte."""
     facts = parse_facts(await _body_text(request), source=SOURCE)
     reveal = _flag(request, "show_personal_data")
-    report = diagnose_json(request.app.state.doctor, facts, reveal=reveal)
+    report = diagnose_json(request.app.state.doctor, facts, reveal, _language(request))
     return Response(report, media_type="application/json")
 
 
@@ -36,8 +37,9 @@ async def interview(request: Request) -> Response:
 
 
 async def rules(request: Request) -> Response:
-    """The knowledge base, as `python cli.py rules --format json` prints it."""
-    return Response(request.app.state.rules_json, media_type="application/json")
+    """The knowledge base, as `python cli.py rules --format json [--lang L]` prints it."""
+    rules_json = request.app.state.rules_json[_language(request).code]
+    return Response(rules_json, media_type="application/json")
 
 
 async def health(request: Request) -> Response:
@@ -58,6 +60,11 @@ def _flag(request: Request, name: str) -> bool:
     if value not in ("true", "false", "1", "0"):
         raise InputError(f"{name}: {value!r} is not allowed: expected true or false")
     return value in ("true", "1")
+
+
+def _language(request: Request) -> Language:
+    """The language `?lang=` names (as `--lang` does), English when none is named."""
+    return language(request.query_params.get("lang", SOURCE_LANGUAGE))
 
 
 def _count(request: Request, name: str) -> int:

@@ -25,6 +25,7 @@ import knowledge
 from engine.diagnosis import Doctor
 from engine.errors import EngineFault, InputError
 from engine.knowledge_loader import load_knowledge
+from visualise.language import available, language
 from visualise.rules_table import render_rules_json
 from web import api, pages
 from web.guard import TOO_LARGE, BodyTooLarge, Guard
@@ -74,7 +75,7 @@ def create_app(settings: Settings) -> Starlette:
         },
     )
     app.state.doctor = Doctor(kb)
-    app.state.rules_json = render_rules_json(kb)
+    app.state.rules_json = {code: render_rules_json(kb, language(code)) for code in available()}
     app.state.openapi = openapi_document(_version())
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     return app
@@ -92,7 +93,8 @@ def _error(request: Request, status: int, title: str, message: str) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": message}, status_code=status)
     templates = request.app.state.templates
-    context = {"title": title, "message": message}
+    reader = pages.page_language(request)
+    context = {"title": title, "message": message, "_": reader.gettext, "lang": reader.code}
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from engine.diagnosis import Diagnosis
 from visualise.diagram import diagnosis_dot
+from visualise.language import ENGLISH, Language
 from visualise.render import render
 
 
-def inline_svg(diagnosis: Diagnosis) -> str:
+def inline_svg(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     """The diagram as an `<svg>` element to put in HTML (runs a program: call off the loop)."""
-    svg = render(diagnosis_dot(diagnosis), "svg").decode()
+    svg = render(diagnosis_dot(diagnosis, language), "svg").decode()
     start = svg.index("<svg")
     return svg[start:].replace("<svg ", '<svg role="img" aria-labelledby="diagram-title" ', 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.facts import Facts
+from visualise.language import SOURCE_LANGUAGE, available
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 REPORT = {"$ref": "#/components/schemas/Report"}
@@ -119,6 +120,12 @@ def openapi_document(version: str) -> dict[str, Any]:
         "schema": {"type": "boolean", "default": False},
         "description": "show passport, permit and phone numbers and names unmasked",
     }
+    lang = {
+        "name": "lang",
+        "in": "query",
+        "schema": {"type": "string", "enum": list(available()), "default": SOURCE_LANGUAGE},
+        "description": "the language of the text fields, as the CLI's --lang",
+    }
     bad = {
         "400": _json("bad facts: the message the CLI prints", ERROR),
         "413": _json("the body is larger than 1 MiB", ERROR),
@@ -135,7 +142,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             "/api/v1/diagnose": {
                 "post": {
                     "summary": "Diagnose facts",
-                    "parameters": [reveal],
+                    "parameters": [reveal, lang],
                     "requestBody": _body(FACTS),
                     "responses": {"200": _json("the report", REPORT), **bad},
                 }
@@ -162,6 +169,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             "/api/v1/rules": {
                 "get": {
                     "summary": "The knowledge base, as `python cli.py rules --format json`",
+                    "parameters": [lang],
                     "responses": {"200": _json("causes and workarounds", {"type": "object"})},
                 }
             },

@@ -8,6 +8,7 @@ person typed is put in a URL, where logs would keep it.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -15,7 +16,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from engine.errors import InputError
-from engine.loading import facts_text
+from engine.loading import facts_text, validate_facts
+from visualise.language import SOURCE_LANGUAGE, Language, available, language
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers
 from web.diagram import inline_svg
@@ -27,6 +29,7 @@ from web.interview import (
     read_facts_data,
     take_answer,
 )
+from web.reports import diagnose_data
 
 
 async def start(request: Request) -> Response:
@@ -79,7 +82,8 @@ async def staff(request: Request) -> Response:
     reveal = "reveal" in form
     step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
     number = _text(form, "step") or ""
-    chosen = [s for s in step.interview["report"]["plan"] if str(s["step"]) == number]
+    plan = _report(request, answers, step, reveal)["plan"]
+    chosen = [s for s in plan if str(s["step"]) == number]
     if not chosen or not chosen[0].get("say"):
         raise InputError(f"step {number[:10]!r}: there is no sentence to show for it")
     context = {"step": chosen[0], "say": chosen[0]["say"], "state": answers.encode()}
@@ -124,11 +128,12 @@ async def _ask(
 
 
 async def _report_page(request: Request, answers: Answers, step: Step, reveal: bool) -> Response:
-    diagram = await run_in_threadpool(inline_svg, step.diagnosis)  # `dot` runs ~40 ms
+    reader = page_language(request)
+    diagram = await run_in_threadpool(inline_svg, step.diagnosis, reader)  # `dot` runs ~40 ms
     return _render(
         request,
         "report.html",
-        report=step.interview["report"],
+        report=_report(request, answers, step, reveal),
         left=step.left,
         state=answers.encode(),
         reveal=reveal,
@@ -137,8 +142,35 @@ async def _report_page(request: Request, answers: Answers, step: Step, reveal: b
     )
 
 
+def page_language(request: Request) -> Language:
+    """The first language the browser asks for (`Accept-Language`) that paydoctor offers,
+    else English: a phone set to Chinese gets Chinese pages, and nothing is stored."""
+    asked = []
+    for order, part in enumerate(request.headers.get("accept-language", "").split(",")):
+        tag, _, weight = part.strip().partition(";q=")
+        try:
+            quality = float(weight) if weight else 1.0
+        except ValueError:
+            continue
+        asked.append((-quality, order, tag.split("-")[0].strip().lower()))
+    codes = [code for _quality, _order, code in sorted(asked) if code in available()]
+    return language(codes[0] if codes else SOURCE_LANGUAGE)
+
+
+def _report(request: Request, answers: Answers, step: Step, reveal: bool) -> dict[str, Any]:
+    """The report of the step, in the page's language: the interview's own is English, so
+    another language's is made from the same facts."""
+    reader = page_language(request)
+    if reader.code == SOURCE_LANGUAGE:
+        return step.interview["report"]
+    facts = validate_facts(facts_file(answers.facts))
+    return diagnose_data(request.app.state.doctor, facts, reveal, reader)[1]
+
+
 def _render(request: Request, template: str, status_code: int = 200, **context) -> Response:
     templates = request.app.state.templates
+    reader = page_language(request)
+    context = {"_": reader.gettext, "lang": reader.code, **context}
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

@@ -14,21 +14,25 @@ from engine.facts import Facts
 from engine.next_steps import next_steps
 from engine.plan_check import check_plan
 from visualise.json_report import render_json, report_data
+from visualise.language import ENGLISH, Language
 
 
-def diagnose_json(doctor: Doctor, facts: Facts, reveal: bool = False) -> str:
-    """The report as the CLI prints it with `--format json` (`reveal`: --show-personal-data)."""
+def diagnose_json(
+    doctor: Doctor, facts: Facts, reveal: bool = False, language: Language = ENGLISH
+) -> str:
+    """The report as the CLI prints it with `--format json` (`reveal`: --show-personal-data,
+    `language`: --lang)."""
     diagnosis = doctor.diagnose(facts)
     plan_check = check_plan(doctor, facts, diagnosis)
     after = next_steps(doctor, facts, diagnosis)
-    return render_json(diagnosis, reveal, plan_check, next_steps=after)
+    return render_json(diagnosis, reveal, plan_check, language, next_steps=after)
 
 
 def diagnose_data(
-    doctor: Doctor, facts: Facts, reveal: bool = False
+    doctor: Doctor, facts: Facts, reveal: bool = False, language: Language = ENGLISH
 ) -> tuple[Diagnosis, dict[str, Any]]:
     """The diagnosis (for its diagram) and the same report as data (for the pages)."""
     diagnosis = doctor.diagnose(facts)
     plan_check = check_plan(doctor, facts, diagnosis)
     after = next_steps(doctor, facts, diagnosis)
-    return diagnosis, report_data(diagnosis, reveal, plan_check, next_steps=after)
+    return diagnosis, report_data(diagnosis, reveal, plan_check, language, next_steps=after)

@@ -3,16 +3,21 @@ from engine.rules import (
     Example,
     FixStep,
     Message,
+    Place,
     fact,
     forgets,
     message_points_at,
     sets,
     when,
 )
+from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
 RESTRICTED = Message(
-    "a restriction or a risk-control block on the account",
+    Wording(
+        en="a restriction or a risk-control block on the account",
+        zh="账户被限制或被风控拦截",
+    ),
     (
         "账户限制",
         "账户被限制",
@@ -30,22 +35,39 @@ def _cause(wallet: Wallet) -> Cause:
         id="account-restricted",
         layer=wallet.layer,
         per_wallet=True,
-        title=f"{wallet.name} restricted your account",
-        explanation=(
-            f"{wallet.name}'s risk control limits an account it finds unusual; payments stay"
-            " blocked until a person at the wallet lifts the restriction."
+        title=Wording(en="{wallet} restricted your account", zh="{wallet}限制了你的账户").format(
+            wallet=wallet.name
         ),
+        explanation=Wording(
+            en="{wallet}'s risk control limits an account it finds unusual; payments stay"
+            " blocked until a person at the wallet lifts the restriction.",
+            zh="{wallet}的风控系统会限制它认为异常的账户；在客服人员解除限制之前，付款会一直失败。",
+        ).format(wallet=wallet.name),
         source=(
             "Reports of accounts restricted by risk control: travel.stackexchange.com question"
             " 194556; demflyers.com/?p=4129"
         ),
         fixes=(
             FixStep(
-                f"{wallet.name} customer service",
-                f"Appeal in the {wallet.name} app: ask customer service for a human agent"
-                f" (人工客服), or call {wallet.hotline}; have the passport's photo page and a"
-                " selfie holding the passport ready.",
+                Wording(en="{wallet} customer service", zh="{wallet}客服").format(
+                    wallet=wallet.name
+                ),
+                Wording(
+                    en="Appeal in the {wallet} app: ask customer service for a human agent"
+                    " (人工客服), or call {hotline}; have the passport's photo page and a"
+                    " selfie holding the passport ready.",
+                    zh="在{wallet}里申诉：联系客服并要求转人工客服，或拨打 {hotline}；"
+                    "请准备好护照个人信息页和手持护照的自拍照。",
+                ).format(wallet=wallet.name, hotline=wallet.hotline),
                 effects=(sets(wallet.path("restricted"), False), forgets("symptom.error_message")),
+                place=Place.CUSTOMER_SERVICE,
+                say=Wording(
+                    zh="您好，我是外国用户，我的{wallet}账户被限制了，无法付款。"
+                    "请帮我转人工客服，申请解除限制。",
+                    en="Hello, I am a foreign user; my {wallet} account has been restricted and I"
+                    " cannot pay. Please put me through to a human agent to have the restriction"
+                    " lifted.",
+                ).format(wallet=wallet.name),
             ),
         ),
         after=(wallet.key("wallet-reverification"),),

@@ -4,6 +4,7 @@ from engine.rules import (
     Example,
     FixStep,
     Observation,
+    Place,
     Status,
     concluded,
     copies,
@@ -31,7 +32,7 @@ ALIPAY_PASSPORT_DIFFERS = Observation(
         personal.PASSPORT,
         Wording(
             en="Alipay's identity information holds passport {0}; your passport is {1}.",
-            zh="支付宝身份信息中的护照号码是 {0}；您的护照号码是 {1}。",
+            zh="支付宝身份信息中的护照号码是 {0}；你的护照号码是 {1}。",
         ),
     ),
 )
@@ -57,10 +58,14 @@ CARD_PASSPORT_DIFFERS_FROM_ALIPAY = Observation(
 CAUSE = Cause(
     id="alipay-identity-outdated",
     layer="alipay",
-    title="Alipay's Identity Information holds a different passport number",
-    explanation=(
-        "Alipay compares the passport in Identity Information with the bank's record;"
-        " when they differ, the payment token is rejected."
+    title=Wording(
+        en="Alipay's Identity Information holds a different passport number",
+        zh="支付宝身份信息里的护照号码与银行的不一致",
+    ),
+    explanation=Wording(
+        en="Alipay compares the passport in Identity Information with the bank's record;"
+        " when they differ, the payment token is rejected.",
+        zh="支付宝会把身份信息中的护照与银行登记的相比对；两者不一致时，付款会被拒绝。",
     ),
     source=(
         "If your passport details here do not match the bank's records, the payment token"
@@ -68,9 +73,14 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Alipay app",
-            "Once the bank confirms its record, update your passport in Alipay: Account >"
-            " Settings > Account and Security > Identity Information.",
+            Wording(en="Alipay app", zh="支付宝App"),
+            Wording(
+                en="Once the bank confirms its record, update your passport in Alipay: Account >"
+                " Settings > Account and Security > Identity Information.",
+                zh="银行确认记录已更新后，在支付宝里更新护照："
+                "我的 > 设置 > 账号与安全 > 身份信息。",
+            ),
+            place=Place.APP,
             effects=(copies("alipay.identity.passport_number", "passport.number"),),
         ),
     ),

@@ -1,6 +1,17 @@
 from engine.normalise import name_words
 from engine.personal import Text
-from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Outcome,
+    Place,
+    copies,
+    derived,
+    when,
+)
 from engine.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import name_datum, passport_name
@@ -26,11 +37,11 @@ def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
 
 _AGAINST_PERMIT = Wording(
     en="Alipay's identity information has the name {0}; your residence permit has {1}.",
-    zh="支付宝身份信息中的姓名是 {0}；您的居留许可上是 {1}。",
+    zh="支付宝身份信息中的姓名是 {0}；你的居留许可上是 {1}。",
 )
 _AGAINST_PASSPORT = Wording(
     en="Alipay's identity information has the name {0}; your passport has {1}.",
-    zh="支付宝身份信息中的姓名是 {0}；您的护照上是 {1}。",
+    zh="支付宝身份信息中的姓名是 {0}；你的护照上是 {1}。",
 )
 
 
@@ -48,10 +59,15 @@ ALIPAY_NAME_DIFFERS = Observation(
 CAUSE = Cause(
     id="alipay-name-format",
     layer="alipay",
-    title="Alipay's Identity Information has your name in another format",
-    explanation=(
-        "Alipay expects the name exactly as on your residence permit, SURNAME FIRSTNAME;"
-        " a different order or spelling fails the identity check."
+    title=Wording(
+        en="Alipay's Identity Information has your name in another format",
+        zh="支付宝身份信息里的姓名格式不对",
+    ),
+    explanation=Wording(
+        en="Alipay expects the name exactly as on your residence permit, SURNAME FIRSTNAME;"
+        " a different order or spelling fails the identity check.",
+        zh="支付宝要求姓名与居留许可上的完全一致（姓在前、名在后，均为大写）；"
+        "顺序或拼写不同，身份核验就会失败。",
     ),
     source=(
         "Always use the same name format (e.g., SURNAME FIRSTNAME) as shown on your"
@@ -59,9 +75,13 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Alipay app",
-            "In Identity Information, use the same name format as on your residence permit:"
-            " SURNAME FIRSTNAME.",
+            Wording(en="Alipay app", zh="支付宝App"),
+            Wording(
+                en="In Identity Information, use the same name format as on your residence"
+                " permit: SURNAME FIRSTNAME.",
+                zh="在身份信息中使用与居留许可相同的姓名格式：姓在前、名在后（如 SMITH JOHN）。",
+            ),
+            place=Place.APP,
             effects=(
                 copies(
                     "alipay.identity.name",

@@ -1,6 +1,17 @@
 from engine.normalise import leaves_out_middle_names, name_words
 from engine.personal import Text
-from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, copies, derived, when
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Outcome,
+    Place,
+    copies,
+    derived,
+    when,
+)
 from engine.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import card_words, name_datum, passport_name
@@ -26,7 +37,7 @@ def _bank_name_differs(case: Case, card: int | None) -> Outcome:
 
 _SAID = Wording(
     en="For {card} your bank holds the name {0}; your passport has {1}.",
-    zh="{card}：银行登记的姓名是 {0}；您的护照上是 {1}。",
+    zh="{card}：银行登记的姓名是 {0}；你的护照上是 {1}。",
 )
 
 
@@ -44,10 +55,14 @@ CARD_NAME_DIFFERS = Observation(
 CAUSE = Cause(
     id="bank-name-mismatch",
     layer="bank",
-    title="Your bank holds your name differently from your passport",
-    explanation=(
-        "The name on your bank account must match your passport; a different word order"
-        " or spelling makes every later identity check fail."
+    title=Wording(
+        en="Your bank holds your name differently from your passport",
+        zh="银行登记的姓名与护照不一致",
+    ),
+    explanation=Wording(
+        en="The name on your bank account must match your passport; a different word order"
+        " or spelling makes every later identity check fail.",
+        zh="银行账户上的姓名必须与护照完全一致；顺序或拼写不同，之后的每一次身份核验都会失败。",
     ),
     source=(
         "By ensuring that the name on your bank card matches your passport record exactly"
@@ -56,8 +71,18 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "bank branch",
-            "Ask the bank to record your name exactly as in your passport, SURNAME GIVEN NAMES.",
+            Wording(en="bank branch", zh="银行网点"),
+            Wording(
+                en="Ask the bank to record your name exactly as in your passport, SURNAME GIVEN"
+                " NAMES.",
+                zh="请银行按护照上的写法登记你的姓名：姓在前、名在后，与护照完全一致。",
+            ),
+            place=Place.BANK_BRANCH,
+            say=Wording(
+                zh="您好，请帮我把账户上的姓名改成与护照上的完全一致（姓在前，名在后）。",
+                en="Hello, please change the name on my account to match my passport exactly"
+                " (surname first, then given names).",
+            ),
             effects=(
                 copies("bank_cards[].name_on_file", ("person.surname", "person.given_names")),
             ),

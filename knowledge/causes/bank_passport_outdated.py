@@ -5,6 +5,7 @@ from engine.rules import (
     Example,
     FixStep,
     Observation,
+    Place,
     Status,
     concluded,
     copies,
@@ -30,7 +31,7 @@ CARD_PASSPORT_DIFFERS = Observation(
         personal.PASSPORT,
         Wording(
             en="For {card} your bank holds passport {0}; your passport is {1}.",
-            zh="{card}：银行登记的护照号码是 {0}；您的护照号码是 {1}。",
+            zh="{card}：银行登记的护照号码是 {0}；你的护照号码是 {1}。",
         ),
     ),
 )
@@ -39,17 +40,32 @@ CARD_PASSPORT_DIFFERS = Observation(
 CAUSE = Cause(
     id="bank-passport-outdated",
     layer="bank",
-    title="Your bank still holds your old passport number",
-    explanation=(
-        "After a passport renewal the bank keeps the old number until you update it in"
-        " person; Alipay then cannot match your card to your identity."
+    title=Wording(
+        en="Your bank still holds your old passport number",
+        zh="银行登记的仍是你的旧护照号码",
+    ),
+    explanation=Wording(
+        en="After a passport renewal the bank keeps the old number until you update it in"
+        " person; Alipay then cannot match your card to your identity.",
+        zh="换发护照后，银行会一直保留旧号码，直到你本人去更新；"
+        "在此之前，支付宝无法把你的银行卡与你的身份信息对上。",
     ),
     source=("You must first visit your bank to update your new passport number in their system."),
     fixes=(
         FixStep(
-            "bank branch",
-            "Visit the bank with your new passport and have the passport number on your"
-            " account updated; ask them to confirm when the record is changed.",
+            Wording(en="bank branch", zh="银行网点"),
+            Wording(
+                en="Visit the bank with your new passport and have the passport number on your"
+                " account updated; ask them to confirm when the record is changed.",
+                zh="带上新护照去银行网点，更新账户上的护照号码；请工作人员在记录改好后告诉你。",
+            ),
+            place=Place.BANK_BRANCH,
+            say=Wording(
+                zh="您好，我换了新护照。请帮我把账户上的护照号码更新为我的新护照号码，"
+                "改好后请告诉我。",
+                en="Hello, I have a new passport. Please update the passport number on my account"
+                " to my new passport's, and tell me when it is done.",
+            ),
             effects=(copies("bank_cards[].passport_number_on_file", "passport.number"),),
         ),
     ),

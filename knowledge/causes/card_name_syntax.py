@@ -9,6 +9,7 @@ from engine.rules import (
     FixStep,
     Observation,
     Outcome,
+    Place,
     concluded,
     derived,
     tidies,
@@ -35,20 +36,20 @@ def _name_entered_malformed(case: Case, card: int | None) -> Outcome:
 _PROBLEMS = {
     (True, False): Wording(
         en="For {card} you typed the name “{0}”, with lower-case letters.",
-        zh="{card}：您输入的姓名是“{0}”，含有小写字母。",
+        zh="{card}：你输入的姓名是“{0}”，含有小写字母。",
     ),
     (False, True): Wording(
         en="For {card} you typed the name “{0}”, with spaces at the ends or doubled.",
-        zh="{card}：您输入的姓名是“{0}”，首尾有空格或有连续空格。",
+        zh="{card}：你输入的姓名是“{0}”，首尾有空格或有连续空格。",
     ),
     (True, True): Wording(
         en="For {card} you typed the name “{0}”, with lower-case letters and stray spaces.",
-        zh="{card}：您输入的姓名是“{0}”，含有小写字母和多余的空格。",
+        zh="{card}：你输入的姓名是“{0}”，含有小写字母和多余的空格。",
     ),
 }
 _WELL_TYPED = Wording(
     en="For {card} you typed the name “{0}”: upper case, single spaces.",
-    zh="{card}：您输入的姓名是“{0}”：全大写、单个空格。",
+    zh="{card}：你输入的姓名是“{0}”：全大写、单个空格。",
 )
 
 
@@ -66,10 +67,14 @@ CARD_NAME_ENTERED_MALFORMED = Observation(
 CAUSE = Cause(
     id="card-name-syntax",
     layer="alipay",
-    title="The name typed when linking the card is not in the bank's format",
-    explanation=(
-        "Bank systems compare the typed name character by character: lower-case letters"
-        " or extra spaces make the card fail verification."
+    title=Wording(
+        en="The name typed when linking the card is not in the bank's format",
+        zh="绑卡时填写的姓名不符合银行的格式",
+    ),
+    explanation=Wording(
+        en="Bank systems compare the typed name character by character: lower-case letters"
+        " or extra spaces make the card fail verification.",
+        zh="银行系统会逐个字符比对填写的姓名：小写字母或多余的空格都会导致银行卡验证失败。",
     ),
     source=(
         "Often, the bank requires your name to be entered in uppercase letters without"
@@ -77,8 +82,12 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Alipay app, card linking",
-            "Type the name in upper case with single spaces, e.g. SMITH JOHN.",
+            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
+            Wording(
+                en="Type the name in upper case with single spaces, e.g. SMITH JOHN.",
+                zh="用大写字母填写姓名，单词之间只留一个空格，例如 SMITH JOHN。",
+            ),
+            place=Place.APP,
             effects=(tidies("bank_cards[].name_entered"),),
         ),
     ),

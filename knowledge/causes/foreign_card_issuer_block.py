@@ -1,4 +1,4 @@
-from engine.rules import Cause, Example, FixStep, Observation, derived, fact, forgets, when
+from engine.rules import Cause, Example, FixStep, Observation, Place, derived, fact, forgets, when
 from engine.wording import Wording
 from knowledge._foreign import any_with_status
 
@@ -21,11 +21,16 @@ DECLINED = Observation(
 CAUSE = Cause(
     id="foreign-card-issuer-block",
     layer="bank",
-    title="Your card's issuer abroad blocked the payment",
-    explanation=(
-        "Banks abroad often stop a first payment from China through Alipay or WeChat Pay as"
-        " possible fraud, or the card's own check (a 3-D Secure code, approval in the bank's"
-        " app) fails; the wallet only sees a decline."
+    title=Wording(
+        en="Your card's issuer abroad blocked the payment",
+        zh="境外发卡行拦截了这笔付款",
+    ),
+    explanation=Wording(
+        en="Banks abroad often stop a first payment from China through Alipay or WeChat Pay"
+        " as possible fraud, or the card's own check (a 3-D Secure code, approval in the"
+        " bank's app) fails; the wallet only sees a decline.",
+        zh="境外银行常把第一次通过支付宝或微信支付在中国的付款当作可疑交易拦下，"
+        "或者银行卡自身的验证（3-D Secure 验证码、在银行App里确认）没有通过；钱包只看到付款被拒。",
     ),
     source=(
         "Reports of foreign cards blocked by their issuer: tabichina.jp/alipay-troubleshooting;"
@@ -33,10 +38,20 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "card issuer",
-            "Approve the payment in your card's banking app, or call the issuer (the number on"
-            " the back of the card) and say you are paying in China through Alipay or WeChat"
-            " Pay; or link another card.",
+            Wording(en="card issuer", zh="发卡行"),
+            Wording(
+                en="Approve the payment in your card's banking app, or call the issuer (the"
+                " number on the back of the card) and say you are paying in China through Alipay"
+                " or WeChat Pay; or link another card.",
+                zh="在发卡行的App里确认这笔付款，或拨打卡背面的电话联系发卡行，说明你正在中国"
+                "通过支付宝或微信支付付款；也可以换绑另一张卡。",
+            ),
+            place=Place.CARD_ISSUER,
+            say=Wording(
+                zh="我正在中国通过支付宝或微信支付付款，请批准这笔交易，不要拦截。",
+                en="I am paying in China through Alipay or WeChat Pay; please approve this"
+                " payment and do not block it.",
+            ),
             # Whether the next try goes through is known only once you try again.
             effects=(forgets("foreign_cards"),),
         ),

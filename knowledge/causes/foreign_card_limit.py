@@ -1,5 +1,16 @@
 from engine.personal import Datum, Text
-from engine.rules import Case, Cause, Example, FixStep, Observation, Outcome, derived, forgets, when
+from engine.rules import (
+    Case,
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Outcome,
+    Place,
+    derived,
+    forgets,
+    when,
+)
 from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
@@ -25,7 +36,7 @@ _PAYMENT_OVER = Wording(
 )
 _YEAR_OVER = Wording(
     en="You have paid about USD {0} with foreign cards this year: over the USD {1} a year allows.",
-    zh="您今年用境外卡已付约 {0} 美元：超过了每年 {1} 美元的限额。",
+    zh="你今年用境外卡已付约 {0} 美元：超过了每年 {1} 美元的限额。",
 )
 _WITHIN = Wording(
     en="The payment is within the foreign-card limits (USD {0} at once, USD {1} a year).",
@@ -50,18 +61,27 @@ def _cause(wallet: Wallet) -> Cause:
         id="foreign-card-limit",
         layer=wallet.layer,
         per_wallet=True,
-        title=f"The payment is over {wallet.name}'s limit for foreign cards",
-        explanation=(
-            f"{wallet.name} takes foreign cards for at most USD {PAYMENT_LIMIT_USD:,} a"
-            f" payment and USD {YEAR_LIMIT_USD:,} a year; above that the payment is refused."
-        ),
+        title=Wording(
+            en="The payment is over {wallet}'s limit for foreign cards",
+            zh="这笔付款超出了{wallet}对境外银行卡的限额",
+        ).format(wallet=wallet.name),
+        explanation=Wording(
+            en="{wallet} takes foreign cards for at most USD {payment:,} a payment and"
+            " USD {year:,} a year; above that the payment is refused.",
+            zh="{wallet}用境外银行卡付款，单笔最多 {payment:,} 美元，每年最多 {year:,} 美元；"
+            "超出限额的付款会被拒绝。",
+        ).format(wallet=wallet.name, payment=PAYMENT_LIMIT_USD, year=YEAR_LIMIT_USD),
         source="Foreign card limits (USD 5,000 a payment, USD 50,000 a year): fintechnews.hk/27764",
         fixes=(
             FixStep(
-                f"{wallet.name} app",
-                "Split the payment into smaller ones, or pay from the wallet's balance or a"
-                " Chinese bank card.",
+                wallet.app,
+                Wording(
+                    en="Split the payment into smaller ones, or pay from the wallet's balance or"
+                    " a Chinese bank card.",
+                    zh="把这笔付款拆成几笔较小的付款，或改用钱包余额或中国的银行卡付款。",
+                ),
                 effects=(forgets("payment.amount_usd"), forgets("payment.year_total_usd")),
+                place=Place.APP,
             ),
         ),
         confirmed=(

@@ -9,6 +9,7 @@ from engine.rules import (
     FixStep,
     Observation,
     Outcome,
+    Place,
     concluded,
     derived,
     fact,
@@ -66,18 +67,27 @@ def _cause(wallet: Wallet) -> Cause:
         id="identity-address-script",
         layer=wallet.layer,
         per_wallet=True,
-        title=f"Your home address in {wallet.name} is not in Latin letters",
-        explanation=(
-            f"{wallet.name} verifies a foreigner's address in Latin letters; one typed in"
+        title=Wording(
+            en="Your home address in {wallet} is not in Latin letters",
+            zh="你在{wallet}填写的住址不是拉丁字母",
+        ).format(wallet=wallet.name),
+        explanation=Wording(
+            en="{wallet} verifies a foreigner's address in Latin letters; one typed in"
             " Hangul, kana, Chinese characters or Cyrillic makes the verification or the card"
-            " link fail."
-        ),
+            " link fail.",
+            zh="{wallet}核验外国人的住址时只认拉丁字母；用韩文、日文假名、汉字或西里尔字母填写的"
+            "住址会导致实名认证或绑卡失败。",
+        ).format(wallet=wallet.name),
         source="Address typed in Korean refused: moneytree.tistory.com/1353",
         fixes=(
             FixStep(
-                f"{wallet.name} app",
-                f"Type your home address in English (Latin) letters in {wallet.identity_menu}.",
+                wallet.app,
+                Wording(
+                    en="Type your home address in English (Latin) letters in {menu}.",
+                    zh="打开{menu}，用英文（拉丁）字母重新填写住址。",
+                ).format(menu=wallet.identity_menu),
                 effects=(forgets(wallet.path("identity.address")),),
+                place=Place.APP,
             ),
         ),
         confirmed=(

@@ -7,6 +7,7 @@ from engine.rules import (
     FixStep,
     Observation,
     Outcome,
+    Place,
     concluded,
     copies,
     derived,
@@ -30,10 +31,10 @@ def _has_middle_name(case: Case, card: int | None) -> Outcome:
 
 _GIVEN_NAMES = Wording(
     en="Your given names are {0}: {1} names, so a middle name is among them.",
-    zh="您的名字是 {0}：共 {1} 个词，其中包含中间名。",
+    zh="你的名字是 {0}：共 {1} 个词，其中包含中间名。",
 )
 _ONE_GIVEN_NAME = Wording(
-    en="Your given name is {0}: no middle name.", zh="您的名字是 {0}：没有中间名。"
+    en="Your given name is {0}: no middle name.", zh="你的名字是 {0}：没有中间名。"
 )
 
 
@@ -50,7 +51,7 @@ def _middle_name_variant(case: Case, card: int | None) -> Outcome:
 
 _TYPED_AND_HELD = Wording(
     en="For {card} you typed the name {0}; your bank holds {1}.",
-    zh="{card}：您输入的姓名是 {0}；银行登记的是 {1}。",
+    zh="{card}：你输入的姓名是 {0}；银行登记的是 {1}。",
 )
 
 
@@ -74,10 +75,15 @@ CARD_MIDDLE_NAME_VARIANT = Observation(
 CAUSE = Cause(
     id="middle-name-variant",
     layer="alipay",
-    title="The bank holds your name with or without a middle name, unlike what you typed",
-    explanation=(
-        "Some bank systems cut long names, so the bank may hold your name without the"
-        " middle name (or with it) while you type the other form."
+    title=Wording(
+        en="The bank holds your name with or without a middle name, unlike what you typed",
+        zh="银行登记的姓名带不带中间名，与你填写的不同",
+    ),
+    explanation=Wording(
+        en="Some bank systems cut long names, so the bank may hold your name without the"
+        " middle name (or with it) while you type the other form.",
+        zh="有些银行系统会截断较长的姓名，所以银行登记的姓名可能没有中间名（或带有中间名），"
+        "而你填写的是另一种写法。",
     ),
     source=(
         "If you have a middle name, try both including it and excluding it, as some legacy"
@@ -85,8 +91,12 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Alipay app, card linking",
-            "Link the card again, typing your name both with and without the middle name.",
+            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
+            Wording(
+                en="Link the card again, typing your name both with and without the middle name.",
+                zh="重新绑卡，分别试一试带中间名和不带中间名的姓名。",
+            ),
+            place=Place.APP,
             effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
         ),
     ),

@@ -2,6 +2,7 @@ from engine.rules import (
     Cause,
     Example,
     FixStep,
+    Place,
     copies,
     dates_today,
     derived,
@@ -10,15 +11,17 @@ from engine.rules import (
     renews,
     when,
 )
+from engine.wording import Wording
 from knowledge._messages import EXPIRED_DOCUMENT
 
 CAUSE = Cause(
     id="passport-expired",
     layer="documents",
-    title="Your passport has expired",
-    explanation=(
-        "Banks and Alipay check the passport behind your account; an expired one"
-        " triggers the expired-document notice and payments are refused."
+    title=Wording(en="Your passport has expired", zh="你的护照已过期"),
+    explanation=Wording(
+        en="Banks and Alipay check the passport behind your account; an expired one"
+        " triggers the expired-document notice and payments are refused.",
+        zh="银行和支付宝会核验账户背后的护照；护照过期会触发“证件已过期”的提示，付款会被拒绝。",
     ),
     source=(
         "If you encounter a payment failure, it is rarely a technical bug but rather a"
@@ -27,9 +30,18 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "embassy or consulate",
-            "Renew your passport. Your bank and Alipay then need the new passport number:"
-            " the steps for them follow.",
+            Wording(en="embassy or consulate", zh="本国驻华使馆或领事馆"),
+            Wording(
+                en="Renew your passport. Your bank and Alipay then need the new passport number:"
+                " the steps for them follow.",
+                zh="换发护照。之后银行和支付宝都需要更新为新护照号码，具体步骤见下文。",
+            ),
+            place=Place.EMBASSY,
+            say=Wording(
+                zh="您好，我的护照已经过期，我想申请换发新护照。请问需要准备哪些材料？",
+                en="Hello, my passport has expired and I would like to apply for a new one."
+                " Which documents do I need?",
+            ),
             effects=(
                 copies("passport.previous_number", "passport.number"),
                 dates_today("passport.renewed_on"),

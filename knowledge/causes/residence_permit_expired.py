@@ -3,6 +3,7 @@ from engine.rules import (
     Example,
     FixStep,
     Observation,
+    Place,
     copies,
     derived,
     forgets,
@@ -22,7 +23,7 @@ PERMIT_EXPIRED = Observation(
         "residence_permit.expiry_date",
         Wording(
             en="Your residence permit is valid until {0}; today is {1}.",
-            zh="您的居留许可有效期至 {0}；今天是 {1}。",
+            zh="你的居留许可有效期至 {0}；今天是 {1}。",
         ),
     ),
 )
@@ -31,18 +32,28 @@ PERMIT_EXPIRED = Observation(
 CAUSE = Cause(
     id="residence-permit-expired",
     layer="documents",
-    title="Your residence permit has expired",
-    explanation=(
-        "Alipay's Identity Information holds your residence permit; once it has expired"
-        " the account's identity no longer verifies."
+    title=Wording(en="Your residence permit has expired", zh="你的居留许可已过期"),
+    explanation=Wording(
+        en="Alipay's Identity Information holds your residence permit; once it has expired"
+        " the account's identity no longer verifies.",
+        zh="支付宝身份信息里登记了你的居留许可；居留许可过期后，账户的实名认证就无法通过。",
     ),
     source=(
         "Keep your residence permit updated in the 支付宝 'Identity Information' settings menu."
     ),
     fixes=(
         FixStep(
-            "exit-entry administration office",
-            "Renew your residence permit; then update it in Alipay's Identity Information.",
+            Wording(en="exit-entry administration office", zh="出入境管理局"),
+            Wording(
+                en="Renew your residence permit; then update it in Alipay's Identity Information.",
+                zh="办理居留许可延期换发；然后在支付宝的身份信息中更新居留许可。",
+            ),
+            place=Place.EXIT_ENTRY_OFFICE,
+            say=Wording(
+                zh="您好，我的居留许可已经过期，我想申请延期换发。请问需要准备哪些材料？",
+                en="Hello, my residence permit has expired and I would like to renew it. Which"
+                " documents do I need?",
+            ),
             effects=(
                 forgets("residence_permit.number"),
                 renews("residence_permit.expiry_date"),

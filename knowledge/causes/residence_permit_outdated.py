@@ -1,5 +1,15 @@
 from engine import personal
-from engine.rules import Cause, Example, FixStep, Observation, copies, derived, unless_false, when
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Place,
+    copies,
+    derived,
+    unless_false,
+    when,
+)
 from engine.wording import Wording
 from knowledge._observing import before_as_of, differs
 from knowledge._wallets import ALIPAY
@@ -17,7 +27,7 @@ ALIPAY_PERMIT_DIFFERS = Observation(
         personal.PERMIT,
         Wording(
             en="Alipay holds residence permit {0}; your residence permit is {1}.",
-            zh="支付宝登记的居留许可号码是 {0}；您的居留许可号码是 {1}。",
+            zh="支付宝登记的居留许可号码是 {0}；你的居留许可号码是 {1}。",
         ),
     ),
 )
@@ -41,19 +51,25 @@ ALIPAY_PERMIT_EXPIRY_PASSED = Observation(
 CAUSE = Cause(
     id="residence-permit-outdated",
     layer="alipay",
-    title="Alipay holds an old residence permit",
-    explanation=(
-        "Identity Information keeps the permit you first entered; a renewed permit, or one"
-        " whose recorded expiry has passed, blocks verification."
+    title=Wording(en="Alipay holds an old residence permit", zh="支付宝里登记的是旧的居留许可"),
+    explanation=Wording(
+        en="Identity Information keeps the permit you first entered; a renewed permit, or one"
+        " whose recorded expiry has passed, blocks verification.",
+        zh="身份信息里保留的是你最初填写的居留许可；换发了新的居留许可，或登记的有效期已过，"
+        "都会导致核验失败。",
     ),
     source=(
         "Keep your residence permit updated in the 支付宝 'Identity Information' settings menu."
     ),
     fixes=(
         FixStep(
-            "Alipay app",
-            "Update the residence permit in Alipay: Account > Settings > Account and"
-            " Security > Identity Information.",
+            Wording(en="Alipay app", zh="支付宝App"),
+            Wording(
+                en="Update the residence permit in Alipay: Account > Settings > Account and"
+                " Security > Identity Information.",
+                zh="在支付宝里更新居留许可：我的 > 设置 > 账号与安全 > 身份信息。",
+            ),
+            place=Place.APP,
             effects=(
                 copies("alipay.identity.residence_permit_number", "residence_permit.number"),
                 copies(

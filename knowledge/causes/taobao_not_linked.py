@@ -1,12 +1,17 @@
-from engine.rules import Cause, Example, FixStep, fact, sets, when
+from engine.rules import Cause, Example, FixStep, Place, fact, sets, when
+from engine.wording import Wording
 
 CAUSE = Cause(
     id="taobao-not-linked",
     layer="taobao",
-    title="Taobao is not set to pay with your Alipay account",
-    explanation=(
-        "International users pay on Taobao through Alipay; an unbound account or another"
-        " payment method leaves Taobao without a way to pay."
+    title=Wording(
+        en="Taobao is not set to pay with your Alipay account",
+        zh="淘宝没有设置用你的支付宝账户付款",
+    ),
+    explanation=Wording(
+        en="International users pay on Taobao through Alipay; an unbound account or another"
+        " payment method leaves Taobao without a way to pay.",
+        zh="海外用户在淘宝上通过支付宝付款；没有绑定支付宝或选了别的付款方式，淘宝就无法付款。",
     ),
     source=(
         "For international users, ensure your 淘宝 (Taobao) account is bound to your 支付宝"
@@ -14,9 +19,13 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Taobao app",
-            "In Taobao: Account > Settings, bind your Alipay account and set the payment"
-            " method to Alipay.",
+            Wording(en="Taobao app", zh="淘宝App"),
+            Wording(
+                en="In Taobao: Account > Settings, bind your Alipay account and set the payment"
+                " method to Alipay.",
+                zh="在淘宝：我的淘宝 > 设置 中绑定你的支付宝账户，并把付款方式设为支付宝。",
+            ),
+            place=Place.APP,
             effects=(
                 sets("taobao.bound_to_alipay", True),
                 sets("taobao.payment_method", "alipay"),

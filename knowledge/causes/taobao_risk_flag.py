@@ -7,6 +7,7 @@ from engine.rules import (
     Message,
     Observation,
     Outcome,
+    Place,
     derived,
     fact,
     forgets,
@@ -17,7 +18,7 @@ from engine.rules import (
 from engine.wording import Wording
 
 TAOBAO_RISK = Message(
-    "Taobao's risk control",
+    Wording(en="Taobao's risk control", zh="淘宝的风控"),
     ("unusual activity", "账户存在风险", "存在风险", "security risk"),
 )
 
@@ -35,11 +36,11 @@ def _new_taobao_account(case: Case, card: int | None) -> Outcome:
 
 _NEW = Wording(
     en="Your Taobao account is {0} days old: under {1} days, a new account to Taobao's checks.",
-    zh="您的淘宝账号注册了 {0} 天：不到 {1} 天，在淘宝的风控看来是新账号。",
+    zh="你的淘宝账号注册了 {0} 天：不到 {1} 天，在淘宝的风控看来是新账号。",
 )
 _ESTABLISHED = Wording(
     en="Your Taobao account is {0} days old: not new (over {1} days).",
-    zh="您的淘宝账号注册了 {0} 天：不算新账号（超过 {1} 天）。",
+    zh="你的淘宝账号注册了 {0} 天：不算新账号（超过 {1} 天）。",
 )
 
 
@@ -57,10 +58,14 @@ NEW_TAOBAO_ACCOUNT = Observation(
 CAUSE = Cause(
     id="taobao-risk-flag",
     layer="taobao",
-    title="Taobao flagged your account for unusual activity",
-    explanation=(
-        "New accounts and sudden changes in spending trigger Taobao's risk control, which"
-        " blocks payments with a security error."
+    title=Wording(
+        en="Taobao flagged your account for unusual activity",
+        zh="淘宝把你的账户标记为异常",
+    ),
+    explanation=Wording(
+        en="New accounts and sudden changes in spending trigger Taobao's risk control, which"
+        " blocks payments with a security error.",
+        zh="新账户或消费习惯突然变化会触发淘宝的风控，付款会因安全提示被拦截。",
     ),
     source=(
         "淘宝 (Taobao) sometimes restricts payments if the system flags an account for"
@@ -69,8 +74,12 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "Taobao app",
-            "Clear the Taobao app's (or the browser's) cache and try again.",
+            Wording(en="Taobao app", zh="淘宝App"),
+            Wording(
+                en="Clear the Taobao app's (or the browser's) cache and try again.",
+                zh="清除淘宝App（或浏览器）的缓存，然后再试一次。",
+            ),
+            place=Place.APP,
             # Whether the security error comes back is only known once you try again.
             effects=(sets("taobao.cache_cleared", True), forgets("taobao.security_error")),
         ),

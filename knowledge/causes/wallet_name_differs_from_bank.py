@@ -7,6 +7,7 @@ from engine.rules import (
     FixStep,
     Observation,
     Outcome,
+    Place,
     concluded,
     copies,
     derived,
@@ -54,18 +55,28 @@ def _cause(wallet: Wallet) -> Cause:
         id="wallet-name-differs-from-bank",
         layer=wallet.layer,
         per_wallet=True,
-        title=f"{wallet.name} holds your name differently from your bank",
-        explanation=(
-            f"When a card is linked, {wallet.name} checks the name it verified against the"
-            " name the bank holds; another word order or spelling makes the card fail."
-        ),
+        title=Wording(
+            en="{wallet} holds your name differently from your bank",
+            zh="{wallet}里的姓名与银行登记的不一致",
+        ).format(wallet=wallet.name),
+        explanation=Wording(
+            en="When a card is linked, {wallet} checks the name it verified against the"
+            " name the bank holds; another word order or spelling makes the card fail.",
+            zh="绑卡时，{wallet}会把实名认证的姓名与银行登记的姓名相比对；"
+            "顺序或拼写不同，银行卡就会验证失败。",
+        ).format(wallet=wallet.name),
         source="Wallet name differs from the bank's: thatsmags.com/china/post/33662",
         fixes=(
             FixStep(
-                f"{wallet.name} app",
-                f"Verify {wallet.name} again with your name exactly as the bank holds it: the"
-                f" same order, spelling and spaces ({wallet.identity_menu}).",
+                wallet.app,
+                Wording(
+                    en="Verify {wallet} again with your name exactly as the bank holds it: the"
+                    " same order, spelling and spaces ({menu}).",
+                    zh="在{wallet}重新实名认证，姓名要与银行登记的完全一致：顺序、拼写和空格都相同"
+                    "（{menu}）。",
+                ).format(wallet=wallet.name, menu=wallet.identity_menu),
                 effects=(copies(wallet.path("identity.name"), "bank_cards[].name_on_file"),),
+                place=Place.APP,
             ),
         ),
         after=("bank-name-mismatch",),

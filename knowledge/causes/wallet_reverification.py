@@ -4,6 +4,7 @@ from engine.rules import (
     FixStep,
     Message,
     Observation,
+    Place,
     derived,
     fact,
     forgets,
@@ -15,7 +16,10 @@ from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, list_not_empty
 
 ASKS_TO_VERIFY = Message(
-    "a request to complete or update identity information",
+    Wording(
+        en="a request to complete or update identity information",
+        zh="要求完善或更新身份信息",
+    ),
     (
         "完善个人资料",
         "完善身份信息",
@@ -37,7 +41,7 @@ def _cause(wallet: Wallet) -> Cause:
         (wallet.path("verification_requested"),),
         list_not_empty(
             wallet.path("verification_requested"),
-            Wording(en="{wallet} asks you for: {0}.", zh="{wallet}要求您提供：{0}。").format(
+            Wording(en="{wallet} asks you for: {0}.", zh="{wallet}要求你提供：{0}。").format(
                 wallet=wallet.name
             ),
         ),
@@ -46,13 +50,18 @@ def _cause(wallet: Wallet) -> Cause:
         id="wallet-reverification",
         layer=wallet.layer,
         per_wallet=True,
-        title=f"{wallet.name} asks you to verify your identity again",
-        explanation=(
-            f"{wallet.name} periodically asks foreigners to confirm who they are (passport"
+        title=Wording(
+            en="{wallet} asks you to verify your identity again",
+            zh="{wallet}要求你重新进行身份认证",
+        ).format(wallet=wallet.name),
+        explanation=Wording(
+            en="{wallet} periodically asks foreigners to confirm who they are (passport"
             " photo page, a selfie, the home address, occupation); until that is done, payments"
             " fail. A notice that an ID has expired for a passport that is still valid is such"
-            " a request."
-        ),
+            " a request.",
+            zh="{wallet}会定期要求外国用户重新确认身份（护照个人信息页、自拍照、住址、职业）；"
+            "完成之前付款会失败。护照仍在有效期内却收到“证件已过期”的提示，也属于这种要求。",
+        ).format(wallet=wallet.name),
         source=(
             "Reports of re-verification demanded (photo, selfie, address, occupation):"
             " chengdu-expat.com/how-to-verify-your-wechat-pay-and-alipay,"
@@ -61,10 +70,15 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         fixes=(
             FixStep(
-                f"{wallet.name} app",
-                f"Open {wallet.identity_menu} and provide what it asks for: the passport's"
-                " photo page, a selfie, your home address in Latin letters, your occupation, a"
-                " verified phone number. The review can take up to a day.",
+                wallet.app,
+                Wording(
+                    en="Open {menu} and provide what it asks for: the passport's photo page, a"
+                    " selfie, your home address in Latin letters, your occupation, a verified"
+                    " phone number. The review can take up to a day.",
+                    zh="打开{menu}，按要求补充资料：护照个人信息页、自拍照、用拉丁字母填写的住址、"
+                    "职业、已验证的手机号。审核最长可能需要一天。",
+                ).format(menu=wallet.identity_menu),
+                place=Place.APP,
                 effects=(
                     sets(wallet.path("verification_requested"), []),
                     sets(wallet.path("document_expiry_notice"), False),

@@ -5,6 +5,7 @@ from engine.rules import (
     FixStep,
     Message,
     Observation,
+    Place,
     concluded,
     copies,
     derived,
@@ -28,7 +29,7 @@ WECHAT_PASSPORT_DIFFERS = Observation(
         personal.PASSPORT,
         Wording(
             en="WeChat Pay's identity information holds passport {0}; your passport is {1}.",
-            zh="微信支付身份信息中的护照号码是 {0}；您的护照号码是 {1}。",
+            zh="微信支付身份信息中的护照号码是 {0}；你的护照号码是 {1}。",
         ),
     ),
 )
@@ -50,17 +51,23 @@ CARD_PASSPORT_DIFFERS_FROM_WECHAT = Observation(
     ),
 )
 NOT_UPDATED = Message(
-    "identity information that was not brought up to date",
+    Wording(en="identity information that was not brought up to date", zh="身份信息未及时更新"),
     ("身份信息未更新", "identity information has not been updated", "证件信息未更新"),
 )
 
 CAUSE = Cause(
     id="wechat-identity-outdated",
     layer="wechat_pay",
-    title="WeChat Pay's Identity Information holds your old passport",
-    explanation=(
-        "WeChat Pay keeps the passport you verified with; after a renewal it still holds the"
-        " old one, and payments fail once that passport expires or the bank's record changes."
+    title=Wording(
+        en="WeChat Pay's Identity Information holds your old passport",
+        zh="微信支付身份信息里仍是你的旧护照",
+    ),
+    explanation=Wording(
+        en="WeChat Pay keeps the passport you verified with; after a renewal it still holds"
+        " the old one, and payments fail once that passport expires or the bank's record"
+        " changes.",
+        zh="微信支付保留的是你实名认证时用的护照；换发护照后它仍是旧护照，"
+        "一旦旧护照过期或银行的记录更新，付款就会失败。",
     ),
     source=(
         "First-hand reports of WeChat Pay still on the old passport after a renewal:"
@@ -69,11 +76,16 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            "WeChat app",
-            "Update your passport in WeChat Pay: Me > Pay and Services > Wallet > Identity"
-            " Information (我 > 服务 > 钱包 > 身份信息). If it cannot be edited there, move"
-            " the balance out, cancel the real-name verification and verify again with the new"
-            " passport.",
+            Wording(en="WeChat app", zh="微信App"),
+            Wording(
+                en="Update your passport in WeChat Pay: Me > Pay and Services > Wallet > Identity"
+                " Information (我 > 服务 > 钱包 > 身份信息). If it cannot be edited there, move"
+                " the balance out, cancel the real-name verification and verify again with the"
+                " new passport.",
+                zh="在微信支付里更新护照：我 > 服务 > 钱包 > 身份信息。如果那里无法修改，"
+                "先把零钱转出，注销实名认证，再用新护照重新实名认证。",
+            ),
+            place=Place.APP,
             effects=(copies("wechat_pay.identity.passport_number", "passport.number"),),
         ),
     ),

@@ -1,8 +1,12 @@
 from engine.rules import Conclusion, Example, derived, fact, known, unknown, when
+from engine.wording import Wording
 
 CONCLUSION = Conclusion(
     name="alipay.in_scope",
-    meaning="Alipay is where the payment fails, or is in use",
+    meaning=Wording(
+        en="Alipay is where the payment fails, or is in use",
+        zh="付款在支付宝失败，或正在使用支付宝",
+    ),
     holds=(
         when(fact("symptom.where", "alipay", "bank_card_link", "taobao")),
         # facts-v1 knows no other wallet: with no place given, Alipay's causes stay in play.

@@ -1,8 +1,9 @@
 from engine.rules import Conclusion, Example, fact, known, when
+from engine.wording import Wording
 
 CONCLUSION = Conclusion(
     name="passport.renewed",
-    meaning="the passport replaced an earlier one",
+    meaning=Wording(en="the passport replaced an earlier one", zh="这本护照是换发的，之前还有一本"),
     holds=(
         when(fact("passport.renewed", True)),
         when(known("passport.previous_number")),

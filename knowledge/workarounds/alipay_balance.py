@@ -1,17 +1,29 @@
 from engine.rules import Example, Workaround, fact, when
+from engine.wording import Wording
 
 WORKAROUND = Workaround(
     id="alipay-balance",
-    title="Pay from your Alipay balance instead of the card",
-    explanation="Paying from the balance skips the bank card check entirely.",
+    title=Wording(
+        en="Pay from your Alipay balance instead of the card", zh="改用支付宝余额付款，不用银行卡"
+    ),
+    explanation=Wording(
+        en="Paying from the balance skips the bank card check entirely.",
+        zh="用余额付款完全不经过银行卡核验。",
+    ),
     source=(
         "If your linked bank card remains unresponsive, the most reliable workaround is to"
         " use the 支付宝 (Alipay) balance feature."
     ),
     steps=(
-        "Put money in your Alipay balance: a transfer from a trusted friend with a Chinese"
-        " bank account, or a top-up service.",
-        "Pay for Taobao items from the balance; this skips the bank card check.",
+        Wording(
+            en="Put money in your Alipay balance: a transfer from a trusted friend with a Chinese"
+            " bank account, or a top-up service.",
+            zh="往支付宝余额里充值：请有中国银行账户、信得过的朋友转账给你，或使用充值服务。",
+        ),
+        Wording(
+            en="Pay for Taobao items from the balance; this skips the bank card check.",
+            zh="用余额支付淘宝订单；这样就不经过银行卡核验。",
+        ),
     ),
     offered=(
         when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive")),

@@ -1,19 +1,27 @@
 from engine.rules import Example, Workaround, derived, fact, finding_in, when
+from engine.wording import Wording
 
 WORKAROUND = Workaround(
     id="international-card",
-    title="Pay with a credit card through the international payment gateway",
-    explanation=(
-        "When a block persists at Taobao or in a wallet, a foreign credit card avoids the"
-        " Chinese bank card and its checks."
+    title=Wording(
+        en="Pay with a credit card through the international payment gateway",
+        zh="通过国际支付通道用信用卡付款",
+    ),
+    explanation=Wording(
+        en="When a block persists at Taobao or in a wallet, a foreign credit card avoids the"
+        " Chinese bank card and its checks.",
+        zh="在淘宝或钱包里付款一直被拦截时，用境外信用卡可以绕开中国银行卡及其核验。",
     ),
     source=(
         "If the payment block persists, try using a credit card via the international"
         " payment gateway, although this may incur service fees."
     ),
     steps=(
-        "At Taobao's checkout, choose a credit card through the international payment"
-        " gateway; it may cost a service fee.",
+        Wording(
+            en="At Taobao's checkout, choose a credit card through the international payment"
+            " gateway; it may cost a service fee.",
+            zh="在淘宝结算时，选择通过国际支付通道用信用卡付款；可能会收取服务费。",
+        ),
     ),
     offered=(
         when(fact("symptom.persists", True), fact("symptom.where", "taobao")),

@@ -1,0 +1,117 @@
+"""Knowledge in every language offered, and the sentence to show at the counter (issue 14)."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+import pytest
+
+import cli
+from engine.kb_check import wording_problems
+from engine.loading import read_facts_file
+from engine.rules import STAFF_LANGUAGE, FixStep, Place
+from engine.wording import Wording
+from knowledge import builtin_knowledge
+from tests.conftest import EXAMPLES
+from visualise.diagram import diagnosis_dot
+from visualise.language import ENGLISH, available, language
+from visualise.text import text_report
+
+KB = builtin_knowledge()
+CHINESE = language("zh")
+STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
+BANK_SENTENCE = "您好，我换了新护照。请帮我把账户上的护照号码更新为我的新护照号码，改好后请告诉我。"
+
+
+def test_every_unit_text_is_written_in_every_language_offered():
+    assert available() == ("en", "zh")
+    assert wording_problems(KB, available()) == []
+
+
+def test_a_unit_text_without_its_translation_is_found():
+    cause = KB.cause("bank-passport-outdated")
+    english_only = replace(cause, title="Your bank still holds your old passport number")
+    kb = replace(KB, causes=tuple(english_only if c is cause else c for c in KB.causes))
+    assert [p.message for p in wording_problems(kb, available())] == [
+        "bank-passport-outdated: title 'Your bank still holds your old passport number'"
+        " is not written in zh"
+    ]
+
+
+def test_every_step_done_with_staff_gives_a_chinese_sentence_and_no_app_step_does():
+    steps = [fix for cause in KB.causes for fix in cause.fixes]
+    staff = [fix for fix in steps if fix.place.staff]
+    assert {fix.place for fix in staff} == set(Place) - {Place.APP}
+    assert all(fix.say is not None and fix.say.has(STAFF_LANGUAGE) for fix in staff)
+    assert all(fix.say is None for fix in steps if not fix.place.staff)
+
+
+def test_a_sentence_to_show_must_be_chinese():
+    with pytest.raises(ValueError, match=r"say=Wording\(zh=..., en=...\)"):
+        FixStep("bank branch", "Ask.", place=Place.BANK_BRANCH, say=Wording(en="Hello."))
+    with pytest.raises(ValueError, match="place 'counter' is not one of"):
+        FixStep("bank branch", "Ask.", place="counter")
+
+
+def test_an_english_report_shows_the_chinese_sentence_under_its_step(doctor, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    report = text_report(doctor.diagnose(read_facts_file(STORY)), io.StringIO(), language=ENGLISH)
+    lines = report.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.startswith("  1. bank branch:"))
+    assert lines[first + 1 : first + 4] == [
+        "     » Show this to the staff:",
+        f"       {BANK_SENTENCE}",
+        "       (Hello, I have a new passport. Please update the passport number on my account"
+        " to my new passport's, and tell me when it is done.)",
+    ]
+
+
+def test_a_chinese_report_is_in_chinese_with_the_sentence_once(doctor, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    report = text_report(doctor.diagnose(read_facts_file(STORY)), io.StringIO(), language=CHINESE)
+    assert "✔ 已确认 银行登记的仍是你的旧护照号码" in report
+    assert "  1. 银行网点：带上新护照去银行网点" in report
+    assert "» 给工作人员看：" in report and report.count(BANK_SENTENCE) == 1
+    assert "Hello, I have a new passport" not in report
+    assert "改用支付宝余额付款，不用银行卡" in report
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_json_plan_steps_say_both_languages_and_the_rest_in_the_reports(code, capsys):
+    argv = [str(STORY), "--format", "json", "--no-diagram", "--lang", code]
+    assert cli.main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    bank, phone, alipay = data["plan"][:3]
+    assert bank["say"]["zh"] == BANK_SENTENCE
+    assert bank["say"]["en"].startswith("Hello, I have a new passport.")
+    assert "say" in phone and "say" not in alipay
+    title = KB.cause("bank-passport-outdated").title.in_(code)
+    assert data["causes"][0]["title"] == title
+    assert bank["where"] == ("bank branch" if code == "en" else "银行网点")
+
+
+def test_explain_and_rules_speak_chinese(capsys):
+    assert cli.main([str(STORY), "--explain", "bank-passport-outdated", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "银行登记的仍是你的旧护照号码" in out and BANK_SENTENCE in "".join(out.split())
+    argv = [str(STORY), "--explain", "bank-passport-outdated", "--format", "json", "--lang", "zh"]
+    assert cli.main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["language"] == "zh" and data["fix"][0]["where"] == "银行网点"
+    assert data["fix"][0]["say"]["zh"] == BANK_SENTENCE
+    assert cli.main(["rules", "--format", "json", "--lang", "zh"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    assert {c["title"] for c in rules["causes"]} >= {"银行登记的仍是你的旧护照号码"}
+    assert cli.main(["rules", "--format", "markdown", "--lang", "zh"]) == 0
+    markdown = capsys.readouterr().out
+    assert "### `bank-passport-outdated`: 银行登记的仍是你的旧护照号码" in markdown
+    assert "**含义。** 换发护照后" in markdown and f"给工作人员看：“{BANK_SENTENCE}”" in markdown
+
+
+def test_the_chinese_diagram_labels_and_tooltips_are_the_units_chinese(doctor):
+    dot = diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE)
+    assert "1 · 银行网点" in dot and "银行登记的仍是你的旧护照号码" in dot
+    assert f"给工作人员看：{BANK_SENTENCE}" in dot
+    assert "Your bank still holds" not in dot
