@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from engine.asking import Ask
 from engine.facts import Facts, flatten
 from engine.personal import Text
 
@@ -182,9 +183,11 @@ def is_card_observation(name: str) -> bool:
     return name.startswith("card.")
 
 
-def derived(name: str, value: bool = True) -> Test:
-    """A derived observation (an `Observation` computed from the facts) is true or false."""
-    return Test(TestKind.DERIVED, name, frozenset({encode(value)}), is_card_observation(name))
+def derived(name: str, value: bool = True, *others: bool | str) -> Test:
+    """A derived observation (an `Observation` computed from the facts) is true or false (or
+    one of `others`: UNKNOWN for "not known either")."""
+    values = frozenset(encode(v) for v in (value, *others))
+    return Test(TestKind.DERIVED, name, values, is_card_observation(name))
 
 
 def concluded(name: str, value: bool | str = True) -> Test:
@@ -429,7 +432,7 @@ class Cause:
     """The causes fixed first, by key (`id`, or `id@wallet` for one variant of a per-wallet one)."""
     observations: tuple[Observation, ...] = ()
     messages: tuple[Message, ...] = ()
-    questions: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, str | Ask] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     scope: tuple[Test, ...] = ()
     """Tests every suspicion of the cause must also pass: where it can apply at all (a wallet
@@ -459,7 +462,7 @@ class Workaround:
     steps: tuple[str, ...]
     offered: tuple[When, ...]
     observations: tuple[Observation, ...] = ()
-    questions: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, str | Ask] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     human_route: bool = False
     """A person to ask (a wallet's customer service): also named when no cause is found."""

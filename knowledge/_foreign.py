@@ -33,8 +33,18 @@ def any_with_status(*statuses: str):
         for index, foreign in enumerate(cards(case)):
             if foreign.status in statuses:
                 return Outcome(True, Text(f"{described(index, foreign)} is {foreign.status}"))
+        if case.facts.foreign_cards is None:
+            return Outcome(None, unknown_paths=("foreign_cards",))
         if not cards(case):
             return Outcome(False, Text("no foreign card is listed"))
+        # A card whose status is not known could be the failing one: an answer decides it.
+        open_paths = tuple(
+            f"foreign_cards[{index}].status"
+            for index, foreign in enumerate(cards(case))
+            if foreign.status is None
+        )
+        if open_paths:
+            return Outcome(None, unknown_paths=open_paths)
         return Outcome(False, Text(f"no foreign card is {' or '.join(statuses)}"))
 
     return evaluate
@@ -45,6 +55,8 @@ def has_foreign_card(wallet: str):
         for index, foreign in enumerate(cards(case)):
             if linked_in(foreign, wallet):
                 return Outcome(True, Text(f"{described(index, foreign)} is linked in {wallet}"))
+        if case.facts.foreign_cards is None:
+            return Outcome(None, unknown_paths=("foreign_cards",))
         return Outcome(False, Text(f"no foreign card is listed as linked in {wallet}"))
 
     return evaluate

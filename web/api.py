@@ -30,8 +30,7 @@ async def diagnose(request: Request) -> Response:
 async def interview(request: Request) -> Response:
     """facts (with `dont_know`) -> report-v2's interview object: the next question, or done."""
     data = read_facts_data(await _body_text(request), SOURCE)
-    asked = _count(request, "asked")
-    step = next_step(request.app.state.doctor, data, asked, _flag(request, "show_personal_data"))
+    step = next_step(request.app.state.doctor, data, _flag(request, "show_personal_data"))
     return JSONResponse(step.interview)
 
 
@@ -58,10 +57,3 @@ def _flag(request: Request, name: str) -> bool:
     if value not in ("true", "false", "1", "0"):
         raise InputError(f"{name}: {value!r} is not allowed: expected true or false")
     return value in ("true", "1")
-
-
-def _count(request: Request, name: str) -> int:
-    value = request.query_params.get(name, "0")
-    if not value.isdigit():
-        raise InputError(f"{name}: {value!r} is not allowed: expected a whole number >= 0")
-    return int(value)

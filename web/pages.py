@@ -19,14 +19,7 @@ from engine.loading import facts_text
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers
 from web.diagram import inline_svg
-from web.interview import (
-    Step,
-    facts_file,
-    given_answer,
-    next_step,
-    read_facts_data,
-    take_answer,
-)
+from web.interview import Step, given_answer, next_step, read_facts_data, take_answer
 
 
 async def start(request: Request) -> Response:
@@ -68,7 +61,7 @@ async def report(request: Request) -> Response:
     form = await request.form()
     answers = Answers.decode(_text(form, "state"))
     reveal = "reveal" in form
-    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
+    step = next_step(request.app.state.doctor, answers.facts, reveal)
     return await _report_page(request, answers, step, reveal)
 
 
@@ -77,7 +70,7 @@ async def staff(request: Request) -> Response:
     form = await request.form()
     answers = Answers.decode(_text(form, "state"))
     reveal = "reveal" in form
-    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
+    step = next_step(request.app.state.doctor, answers.facts, reveal)
     number = _text(form, "step") or ""
     chosen = [s for s in step.interview["report"]["plan"] if str(s["step"]) == number]
     if not chosen or not chosen[0].get("say"):
@@ -90,7 +83,7 @@ async def download(request: Request) -> Response:
     """The answers as a facts file, to keep or to diagnose with `python cli.py FILE`."""
     form = await request.form()
     answers = Answers.decode(_text(form, "state"))
-    body = json.dumps(facts_file(answers.facts), ensure_ascii=False, indent=2) + "\n"
+    body = json.dumps(answers.facts, ensure_ascii=False, indent=2) + "\n"
     return Response(
         body,
         media_type="application/json",
@@ -105,7 +98,7 @@ async def _ask(
     typed: tuple[str, str | None] | None = None,
 ) -> Response:
     """The next question (with `typed`: a fact's answer to show in it), or the report."""
-    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked))
+    step = next_step(request.app.state.doctor, answers.facts)
     interview = step.interview
     if interview["done"]:
         return await _report_page(request, answers, step, reveal=False)
@@ -115,8 +108,8 @@ async def _ask(
         "question.html",
         status_code=422 if error else 200,
         question=question,
-        number=len(answers.asked) + 1,
-        progress=answers.progress(step.left),
+        number=interview["asked"] + 1,
+        progress=step.progress(answers.shown),
         state=answers.encode(),
         error=error,
         typed=typed[1] if typed and typed[0] == question["fact"] else None,
