@@ -212,7 +212,7 @@ class Interviewer:
         triage = [path for path in TRIAGE if self._askable(path, closed)]
         ranked = sorted(
             (path for path in worth if path not in triage and worth[path] >= bar),
-            key=lambda p: (-worth[p], FACT_PATHS.index(template(p)), p),
+            key=lambda p: (-worth[p], not self._is_symptom(p), FACT_PATHS.index(template(p)), p),
         )
         return tuple(
             Question(
@@ -277,18 +277,18 @@ class Interviewer:
             if len(rules) == 1 and rules[0]:
                 for path in rules[0]:
                     shares[(path, key)] = max(shares.get((path, key), 0.0), 1 / len(rules[0]))
-        if where is not None:
-            supported |= {
-                key
-                for key, cause in self._causes.items()
-                if str(cause.layer) in where.points_at or self._about(cause) & set(where.points_at)
-            }
+        placed = {
+            key
+            for key, cause in self._causes.items()
+            if where is not None
+            and (str(cause.layer) in where.points_at or self._about(cause) & set(where.points_at))
+        }
         failure_weight = SUPPORTED if messaged else 1.0
-        background = BACKGROUND if messaged or supported else UNPOINTED
+        background = BACKGROUND if messaged or supported or placed else UNPOINTED
         worth: dict[str, float] = {}
         decides: dict[str, set[str]] = {}
         for (path, key), share in shares.items():
-            if key in named:
+            if key in named or key in placed:
                 weight = 1.0
             elif key in supported:
                 weight = failure_weight

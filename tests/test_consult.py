@@ -227,7 +227,7 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     monkeypatch, capsys, tmp_path
 ):
     monkeypatch.chdir(tmp_path)
-    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\n2026-09\n"
+    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\nSept 2026\n"
     code, out, err = _ask(monkeypatch, capsys, lines)
     assert code == 0
     assert "Question 1 · 0% done" in err and "Where does it fail?" in err

@@ -87,12 +87,19 @@ def forget(data: FactData, fact: str) -> FactData:
         rest = [path for path in not_known if path != fact]
         changed = {key: value for key, value in data.items() if key != DONT_KNOW}
         return {**changed, DONT_KNOW: rest} if rest else changed
-    return with_fact(data, template(fact), None, _card(fact))
+    return _pruned(with_fact(data, template(fact), None, _card(fact)))
 
 
-def facts_file(data: FactData) -> FactData:
-    """The facts as a facts file holds them, to download and diagnose again with the CLI."""
-    return data
+def _pruned(data: FactData) -> FactData:
+    """The facts without the sections an answer taken back left empty."""
+    kept = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = _pruned(value)
+            if not value:
+                continue
+        kept[key] = value
+    return kept
 
 
 def read_facts_data(text: str, source: str) -> FactData:
