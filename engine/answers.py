@@ -177,7 +177,7 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
 
 
 def expected(kind: Kind, ask: Ask | None) -> Message:
-    """What answers a fact of this kind takes, in words."""
+    """What answers a fact of this kind takes, in words (free text takes any: not asked)."""
     if kind.name == YES_NO:
         return Message("answer yes or no (是 or 否), or don't know")
     if kind.name == DATE:
@@ -191,8 +191,6 @@ def expected(kind: Kind, ask: Ask | None) -> Message:
         return Message("write a whole number, such as 12; or don't know")
     if kind.name == NUMBER:
         return Message("write a number, such as 250; or don't know")
-    if kind.name not in (CHOICE, CHOICES):
-        return Message("")
     names = _choice_names(ask, kind.values)
     if kind.name == CHOICES:
         return Message(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.answers import CHOICE, CHOICES, YES_NO, expected
+from engine.answers import CHOICE, CHOICES, TEXT, YES_NO, expected
 from engine.diagnosis import Doctor
 from engine.facts import Facts, read_path
 from engine.interview import Question, Step, kind_name
@@ -79,6 +79,8 @@ def help_text(question: Question, language: Language) -> str:
 
 def hint(question: Question, language: Language) -> str:
     """How an answer may be written, in a few words ("" for free text)."""
+    if question.kind.name == TEXT:
+        return ""
     if question.kind.name == CHOICE:
         return " · ".join(
             f"{number}. {_label(question, value, language)}"
