@@ -52,7 +52,8 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
         data["choices"] = [
             {"value": value, "label": _label(question, value, language)} for value in kind.values
         ]
-    data["decides"] = list(question.decides)
+    # As the report names causes: a per-wallet cause by its id (its layer tells the wallet).
+    data["decides"] = list(dict.fromkeys(key.split("@", 1)[0] for key in question.decides))
     return data
 
 
