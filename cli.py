@@ -2,6 +2,7 @@
 
     python cli.py FACTS.json [--format text|json] [--show-personal-data] [--explain ID]
     python cli.py --ask [FACTS.json]      (a consultation: questions, then the diagnosis)
+    python cli.py interview FACTS.json [--format text|json]   (a consultation's next step)
     python cli.py schema
     python cli.py rules [--format text|json|markdown]
     python cli.py check-kb
@@ -256,17 +257,17 @@ def _consult(doctor, source: Path | None, language: Language):
     """A consultation in the terminal, starting from `source` if given.
 
     Returns its facts and the file holding them: the one the answers were saved
-    to, else `source` (None if neither).
+    to, else `source` (None if neither). Ctrl-C or the end of input ends the
+    asking; the report of the facts so far follows.
     """
-    from engine.consult import Consultation
     from engine.fact_edits import facts_data
+    from engine.interview import Interviewer
     from engine.loading import read_facts_file, validate_facts
     from visualise.consultation import consult
 
     start = facts_data(read_facts_file(source)) if source else {}
-    consultation = Consultation(doctor, start)
-    saved = consult(consultation, source, sys.stdin, sys.stderr, language)
-    return validate_facts(consultation.data), saved or source
+    data, saved = consult(Interviewer(doctor), start, source, sys.stdin, sys.stderr, language)
+    return validate_facts(data), saved or source
 
 
 def _explain(args: argparse.Namespace, doctor, facts, diagnosis, language: Language) -> int:
@@ -405,6 +406,39 @@ def run_graph(argv: list[str], language: Language) -> int:
         print(kept.format(path=path, taken=KNOWLEDGE_DIAGRAM))
     else:
         print(_("diagram: {path}").format(path=path))
+    return EXIT_OK
+
+
+def run_interview(argv: list[str], language: Language) -> int:
+    _ = language.gettext
+    parser = _Parser(
+        prog="paydoctor interview",
+        description=_(
+            "The consultation's next step for these facts (with dont_know): the question worth"
+            " asking next, or done, and the report so far (report-v2's interview object)."
+        ),
+        language=language,
+    )
+    parser.add_argument(
+        "facts", type=Path, help=_("facts file (JSON, see 'paydoctor schema'), may be {}")
+    )
+    _add_report_options(parser, language)
+    args = parser.parse_args(argv)
+    from engine.fact_edits import facts_data
+    from engine.interview import Interviewer
+    from engine.loading import read_facts_file
+
+    doctor = _doctor(args)
+    step = Interviewer(doctor).step(facts_data(read_facts_file(args.facts)))
+    if args.format == "json":
+        from visualise.interview import interview_data
+
+        data = interview_data(step, doctor, args.show_personal_data, language)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from visualise.consultation import show_step
+
+        show_step(step, doctor, sys.stdout, args.show_personal_data, language)
     return EXIT_OK
 
 
@@ -617,6 +651,7 @@ def _batch_output(path: Path | None, protect: tuple[Path, ...]):
 
 COMMANDS: dict[str, Callable[[list[str], Language], int]] = {
     "schema": run_schema,
+    "interview": run_interview,
     "graph": run_graph,
     "rules": run_rules,
     "check-kb": run_check_kb,

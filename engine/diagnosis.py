@@ -6,7 +6,6 @@ fix order); `diagnose` is the per-case path.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -105,7 +104,8 @@ class Doctor:
 
     def question(self, path: str) -> str:
         """The question a person is asked about the fact at `path` (`bank_cards[0].x` too)."""
-        return self.kb.questions.get(_template(path), f"What is {path}?")
+        ask = self.kb.ask(path)
+        return ask.text.en if ask else f"What is {path}?"
 
     def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:
         by_cause: dict[str, list[Firing]] = {}
@@ -147,10 +147,6 @@ class Doctor:
                             if finding.cause.id not in causes:
                                 causes.append(finding.cause.id)
         return tuple(Check(path, self.question(path), tuple(ids)) for path, ids in decides.items())
-
-
-def _template(path: str) -> str:
-    return re.sub(r"\[\d+\]", "[]", path)
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:

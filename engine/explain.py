@@ -12,7 +12,6 @@ were read in it.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from engine.diagnosis import Diagnosis, Doctor, Step
@@ -111,7 +110,7 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
         chain=_chain(diagnosis.trace, unit_id),
         unmet=unmet,
         would_decide=would_decide,
-        questions={path: doctor.kb.questions.get(_template(path), "") for path in would_decide},
+        questions={path: _question(doctor, path) for path in would_decide},
         message=message,
         readings=read_message(kb.messages, message) if message else (),
         fixes=tuple(step for step in diagnosis.plan if step.cause.key == unit_id),
@@ -185,5 +184,6 @@ def _would_decide(results: list[RuleResult], status: str | None) -> tuple[str, .
     return tuple(dict.fromkeys(path for r in relevant for path in r.rests_on))
 
 
-def _template(path: str) -> str:
-    return re.sub(r"\[\d+\]", "[]", path)
+def _question(doctor: Doctor, path: str) -> str:
+    ask = doctor.kb.ask(path)
+    return ask.text.en if ask else ""

@@ -10,8 +10,11 @@ leave it open.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
+from engine.asking import Ask, default_label
 from engine.rules import (
     UNKNOWN,
     Cause,
@@ -30,6 +33,8 @@ from engine.rules import (
 from engine.wording import Wording
 
 CONFIRMED, SUSPECTED, OFFERED = Status.CONFIRMED, Status.SUSPECTED, Status.OFFERED
+_ITEM = re.compile(r"\[\d+\]")
+YES, NO = Wording(en="yes", zh="是"), Wording(en="no", zh="否")
 MESSAGE_ORIGIN = "message"
 """The origin of the rules derived from a cause's confirmed conditions for its error messages."""
 
@@ -71,12 +76,32 @@ class KnowledgeBase:
     workarounds: tuple[Workaround, ...]
     observations: tuple[Observation, ...]
     messages: tuple[MessagePattern, ...]
-    questions: dict[str, str]
+    questions: dict[str, Ask]
     conclusions: tuple[Conclusion, ...] = ()
 
     def cause(self, key: str) -> Cause:
         """The cause of this key (its id, or `id@wallet` for one variant of a per-wallet cause)."""
         return next(c for c in self.causes if c.key == key)
+
+    def ask(self, path: str) -> Ask | None:
+        """How the fact at `path` is asked (`bank_cards[1].status` is a card's), if a unit says."""
+        return self.questions.get(_ITEM.sub("[]", path))
+
+    def fact_label(self, path: str) -> Wording:
+        """The fact at `path` named in words, for sentences about it ("your passport's expiry
+        date"); a fact no unit asks is named by its path's words."""
+        ask = self.ask(path)
+        return ask.label if ask else Wording(en=default_label(path))
+
+    def value_label(self, path: str, value: Any) -> Wording | None:
+        """A choice's value (or yes/no) as the question's choices name it; None for other
+        values (numbers, names, dates), which are said as they are."""
+        ask = self.ask(path)
+        if ask and isinstance(value, str) and value in ask.choices:
+            return ask.choices[value].label
+        if isinstance(value, bool):
+            return YES if value else NO
+        return None
 
     def observation(self, name: str) -> Observation | None:
         return next((o for o in self.observations if o.name == name), None)

@@ -26,6 +26,7 @@ from pathlib import Path
 from types import ModuleType
 
 from engine import fence
+from engine.asking import Ask, plain
 from engine.errors import InputError, KnowledgeError
 from engine.knowledge_base import KnowledgeBase
 from engine.rules import Cause, Conclusion, MessagePattern, Observation, Workaround
@@ -43,7 +44,7 @@ class Unit:
     workaround: Workaround | None = None
     conclusion: Conclusion | None = None
     observations: tuple[Observation, ...] = ()
-    questions: tuple[tuple[str, str], ...] = ()
+    questions: tuple[tuple[str, Ask], ...] = ()
 
     @property
     def defined(self) -> tuple[Cause | Workaround | Conclusion, ...]:
@@ -79,12 +80,12 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
     units = tuple(units)
     causes = tuple(cause for u in units for cause in u.causes)
     workarounds = tuple(u.workaround for u in units if u.workaround is not None)
-    questions: dict[str, str] = {}
+    questions: dict[str, Ask] = {}
     for unit in units:
         questions.update(unit.questions)
         for owned in (*unit.causes, unit.workaround):
             if owned is not None:
-                questions.update(owned.questions)
+                questions.update(_asks(owned.questions, unit.path))
     points_at: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for cause in causes:
         for message in cause.messages:
@@ -163,11 +164,7 @@ def _read_module(module: ModuleType, path: Path) -> Unit:
     defined = [name for name in UNIT_NAMES if hasattr(module, name)]
     if not defined:
         raise KnowledgeError(f"{path}: defines none of {', '.join(UNIT_NAMES)}")
-    questions = getattr(module, "QUESTIONS", {})
-    if not isinstance(questions, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in questions.items()
-    ):
-        raise KnowledgeError(f"{path}: QUESTIONS must be a dict of fact path -> question text")
+    questions = _asks(getattr(module, "QUESTIONS", {}), path)
     return Unit(
         path=path,
         causes=tuple(filter(None, (_one(module, path, "CAUSE", Cause),)))
@@ -177,6 +174,17 @@ def _read_module(module: ModuleType, path: Path) -> Unit:
         observations=_many(module, path, "OBSERVATIONS", Observation),
         questions=tuple(questions.items()),
     )
+
+
+def _asks(questions: object, path: Path) -> dict[str, Ask]:
+    """A unit's questions, each an `Ask` (a plain string is an English question)."""
+    if not isinstance(questions, dict) or not all(
+        isinstance(k, str) and isinstance(v, (str, Ask)) for k, v in questions.items()
+    ):
+        raise KnowledgeError(
+            f"{path}: QUESTIONS must be a dict of fact path -> engine.asking.Ask (or question text)"
+        )
+    return {key: plain(ask, key) if isinstance(ask, str) else ask for key, ask in questions.items()}
 
 
 def _import_by_path(path: Path) -> ModuleType:

@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from engine.asking import Ask
 from engine.facts import Facts, flatten
 from engine.personal import Text
 from engine.wording import Wording, wording
@@ -183,10 +184,12 @@ def is_card_observation(name: str) -> bool:
     return name.startswith("card.")
 
 
-def derived(name: str, value: bool | None = True) -> Test:
-    """A derived observation (an `Observation` computed from the facts) is true, false, or
-    (None) not known: a fact it reads is missing, or a partial date leaves it open."""
-    return Test(TestKind.DERIVED, name, frozenset({encode(value)}), is_card_observation(name))
+def derived(name: str, value: bool | None = True, *others: bool | None) -> Test:
+    """A derived observation (an `Observation` computed from the facts) has one of the values
+    given: true, false, or None for not known (a fact it reads is missing, or a partial date
+    leaves it open)."""
+    values = frozenset(encode(v) for v in (value, *others))
+    return Test(TestKind.DERIVED, name, values, is_card_observation(name))
 
 
 def concluded(name: str, value: bool | str = True) -> Test:
@@ -478,7 +481,7 @@ class Cause:
     """The causes fixed first, by key (`id`, or `id@wallet` for one variant of a per-wallet one)."""
     observations: tuple[Observation, ...] = ()
     messages: tuple[Message, ...] = ()
-    questions: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, str | Ask] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     scope: tuple[Test, ...] = ()
     """Tests every suspicion of the cause must also pass: where it can apply at all (a wallet
@@ -510,7 +513,7 @@ class Workaround:
     steps: tuple[Wording, ...]
     offered: tuple[When, ...]
     observations: tuple[Observation, ...] = ()
-    questions: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, str | Ask] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     human_route: bool = False
     """A person to ask (a wallet's customer service): also named when no cause is found."""

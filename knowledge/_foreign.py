@@ -49,8 +49,18 @@ def any_with_status(*statuses: str):
             if foreign.status in statuses:
                 said = _HAS_STATUS.format(card=described(index, foreign))
                 return Outcome(True, Text(said, (Datum(_words(foreign.status)),)))
+        if case.facts.foreign_cards is None:
+            return Outcome(None, unknown_paths=("foreign_cards",))
         if not cards(case):
             return Outcome(False, Text(_NONE_LISTED))
+        # A card whose status is not known could be the failing one: an answer decides it.
+        open_paths = tuple(
+            f"foreign_cards[{index}].status"
+            for index, foreign in enumerate(cards(case))
+            if foreign.status is None
+        )
+        if open_paths:
+            return Outcome(None, unknown_paths=open_paths)
         return Outcome(False, Text(_NONE_WITH, (Datum(" / ".join(map(_words, statuses))),)))
 
     return evaluate
@@ -64,6 +74,8 @@ def has_foreign_card(wallet: Wording, layer: str):
             if linked_in(foreign, layer):
                 said = _LINKED.format(card=described(index, foreign), wallet=wallet)
                 return Outcome(True, Text(said))
+        if case.facts.foreign_cards is None:
+            return Outcome(None, unknown_paths=("foreign_cards",))
         return Outcome(False, Text(_NONE_LINKED.format(wallet=wallet)))
 
     return evaluate

@@ -1,114 +1,659 @@
-"""The question a person is asked for each fact, when that fact is unknown and decides a cause."""
+"""How each fact is asked, kept in one place per fact: the question, where to find the answer,
+the fact's name in words (`label`, for sentences about it), and choices' labels and synonyms.
 
-QUESTIONS: dict[str, str] = {
-    "as_of": "Which day is the diagnosis for (YYYY-MM-DD)?",
-    "person.surname": "What is your surname, as printed in your passport?",
-    "person.given_names": "What are your given names, middle names included, as in your passport?",
-    "passport.number": "What is your current passport's number?",
-    "passport.expiry_date": "When does your passport expire (YYYY-MM-DD)?",
-    "passport.previous_number": "If your passport was renewed, what was the old passport's number?",
-    "passport.renewed_on": "If your passport replaced an older one, when was it issued?",
-    "passport.renewed": "Does your passport replace an older one (was it renewed)?",
-    "passport.previous_expiry_date": "When did the old passport expire (YYYY-MM-DD, or a month)?",
-    "residence_permit.number": "What is your residence permit's number?",
-    "residence_permit.expiry_date": "When does your residence permit expire (YYYY-MM-DD)?",
-    "residence_permit.name": "How is your name printed on your residence permit?",
-    "residence_permit.held": "Do you hold a Chinese residence permit (not only a visa)?",
-    "phone.number": "Which mobile number do you use now?",
-    "phone.changed_on": "When did you last change your mobile number (YYYY-MM-DD)?",
-    "bank_cards": "Which Chinese bank cards have you linked, or tried to link, in Alipay?",
-    "bank_cards[].bank": "Which bank issued this card?",
-    "bank_cards[].last4": "What are the card's last four digits?",
-    "bank_cards[].passport_number_on_file": (
-        "Which passport number does your bank hold for this card? (ask the bank or check its app)"
+The help says where the answer is, as the apps name their menus: Alipay's
+identity record is under 我的 > 设置 > 账号与安全 > 身份信息 (Account > Settings >
+Account and Security > Identity Information, payment-guide.txt), WeChat Pay's
+under 我 > 服务 > 钱包 > 身份信息 (Me > Services > Wallet > Identity Information).
+"""
+
+from engine.asking import APP, BANK, Ask, Choice
+from engine.wording import Wording
+
+PASSPORT = Wording(
+    en="Your passport's photo page.",
+    zh="护照的个人资料页。",
+)
+PERMIT = Wording(
+    en="The front of your residence permit card.",
+    zh="居留许可证（卡）的正面。",
+)
+BANK_RECORD = Wording(
+    en="Only your bank can say: ask at a branch or in the bank's app.",
+    zh="只有银行知道：去网点或在银行 App 里查询。",
+)
+CARD_SCREEN = Wording(
+    en="What the wallet shows when you add or use the card.",
+    zh="添加或使用这张卡时，钱包显示的内容。",
+)
+APPS = {
+    "alipay": {
+        "name": Wording(en="Alipay", zh="支付宝"),
+        "identity": Wording(
+            en="Alipay: Account > Settings > Account and Security > Identity Information.",
+            zh="支付宝：我的 > 设置 > 账号与安全 > 身份信息。",
+        ),
+        "home": Wording(en="Alipay's home screen and messages.", zh="支付宝首页和消息。"),
+        "account": Wording(
+            en="Alipay: Account > Settings > Account and Security.",
+            zh="支付宝：我的 > 设置 > 账号与安全。",
+        ),
+        "balance": Wording(en="Alipay: Account > Balance.", zh="支付宝：我的 > 余额。"),
+    },
+    "wechat_pay": {
+        "name": Wording(en="WeChat Pay", zh="微信支付"),
+        "identity": Wording(
+            en="WeChat: Me > Services > Wallet > Identity Information.",
+            zh="微信：我 > 服务 > 钱包 > 身份信息。",
+        ),
+        "home": Wording(
+            en="WeChat: Me > Services, and messages from WeChat Pay.",
+            zh="微信：我 > 服务，以及微信支付发来的消息。",
+        ),
+        "account": Wording(
+            en="WeChat: Me > Settings > Account Security.", zh="微信：我 > 设置 > 账号与安全。"
+        ),
+        "balance": Wording(
+            en="WeChat: Me > Services > Wallet > Balance.", zh="微信：我 > 服务 > 钱包 > 零钱。"
+        ),
+    },
+}
+WALLET_CHOICES = {
+    "alipay": Choice(Wording(en="Alipay", zh="支付宝"), ("zhifubao", "ali")),
+    "wechat_pay": Choice(Wording(en="WeChat Pay", zh="微信支付"), ("wechat", "weixin", "微信")),
+    "both": Choice(Wording(en="Both", zh="两个都有"), ("both of them", "alipay and wechat", "都")),
+}
+VERIFICATION = {
+    "passport_photo": Choice(Wording(en="A photo of my passport", zh="护照照片"), ("passport",)),
+    "selfie": Choice(
+        Wording(en="A selfie or face scan", zh="自拍或刷脸"), ("face", "人脸", "刷脸")
     ),
-    "bank_cards[].phone_on_file": (
-        "Which mobile number does your bank have on file for this card (预留手机号)?"
+    "address": Choice(Wording(en="My address", zh="住址"), ("home address", "地址")),
+    "occupation": Choice(Wording(en="My occupation", zh="职业"), ("job", "work", "工作")),
+    "phone": Choice(Wording(en="My phone number", zh="手机号"), ("mobile", "phone number")),
+    "second_bank_card": Choice(
+        Wording(en="Another bank card", zh="另一张银行卡"), ("second card", "another card")
     ),
-    "bank_cards[].name_on_file": "How does your bank write the card holder's name?",
-    "bank_cards[].name_entered": "Exactly how did you type your name when linking the card?",
-    "bank_cards[].status": (
-        "How does this card behave in Alipay: ok, cannot be verified, unresponsive, or not linked?"
+}
+
+
+def _wallet(key: str) -> dict[str, Ask]:
+    """The same questions about each wallet's records, with its name and menus."""
+    app = APPS[key]
+    name = app["name"]
+
+    def words(en: str, zh: str) -> Wording:
+        return Wording(en=en, zh=zh).format(wallet=name)
+
+    return {
+        f"{key}.phone": Ask(
+            words(
+                "Which mobile number is your {wallet} account registered with?",
+                "你的{wallet}账户绑定的是哪个手机号？",
+            ),
+            words("the mobile number of your {wallet} account", "{wallet}账户的手机号"),
+            app["account"],
+            kept_by=APP,
+        ),
+        f"{key}.identity.name": Ask(
+            words(
+                "Which name does {wallet} show for you in Identity Information?",
+                "{wallet}的身份信息里显示的姓名是什么？",
+            ),
+            words("the name in {wallet}'s Identity Information", "{wallet}身份信息里的姓名"),
+            app["identity"],
+            kept_by=APP,
+        ),
+        f"{key}.identity.passport_number": Ask(
+            words(
+                "Which passport number does {wallet} show in Identity Information?",
+                "{wallet}的身份信息里显示的护照号码是什么？",
+            ),
+            words("the passport number {wallet} holds", "{wallet}记录的护照号码"),
+            app["identity"],
+            kept_by=APP,
+        ),
+        f"{key}.identity.residence_permit_number": Ask(
+            words(
+                "Which residence permit number does {wallet} show in Identity Information?",
+                "{wallet}的身份信息里显示的居留许可号码是什么？",
+            ),
+            words("the residence permit number {wallet} holds", "{wallet}记录的居留许可号码"),
+            app["identity"],
+            kept_by=APP,
+        ),
+        f"{key}.identity.residence_permit_expiry_date": Ask(
+            words(
+                "Which expiry date of your residence permit does {wallet} show?",
+                "{wallet}显示的居留许可有效期到哪天？",
+            ),
+            words(
+                "the residence permit expiry date {wallet} holds", "{wallet}记录的居留许可有效期"
+            ),
+            app["identity"],
+            kept_by=APP,
+        ),
+        f"{key}.identity.address": Ask(
+            words(
+                "Which home address does {wallet} show in Identity Information?",
+                "{wallet}的身份信息里显示的住址是什么？",
+            ),
+            words("the address {wallet} holds", "{wallet}记录的住址"),
+            app["identity"],
+            kept_by=APP,
+        ),
+        f"{key}.document_expiry_notice": Ask(
+            words(
+                "Does {wallet} show a notice that one of your documents has expired?",
+                "{wallet}有没有提示你的证件已过期？",
+            ),
+            words("a document-expired notice in {wallet}", "{wallet}的证件过期提示"),
+            app["home"],
+            symptom=True,
+        ),
+        f"{key}.balance_cny": Ask(
+            words(
+                "How much money is in your {wallet} balance, in yuan?", "你的{wallet}余额有多少元？"
+            ),
+            words("your {wallet} balance", "{wallet}余额"),
+            app["balance"],
+            kept_by=APP,
+        ),
+        f"{key}.restricted": Ask(
+            words(
+                "Does {wallet} say that some of your account's functions are restricted?",
+                "{wallet}有没有提示你的账户部分功能受限？",
+            ),
+            words("a restriction on your {wallet} account", "{wallet}账户受限"),
+            app["home"],
+            symptom=True,
+        ),
+        f"{key}.verification_requested": Ask(
+            words(
+                "Does {wallet} ask you to provide something to verify your account? Which things?",
+                "{wallet}有没有要求你补充材料来验证账户？要求哪些？",
+            ),
+            words("what {wallet} asks you to provide", "{wallet}要求补充的材料"),
+            words(
+                "The request {wallet} shows; answer none if it asks for nothing.",
+                "{wallet}显示的要求；如果没有要求，请回答“没有”。",
+            ),
+            VERIFICATION,
+            symptom=True,
+            none={f"{key}.verification_requested": []},
+        ),
+    }
+
+
+NO_PERMIT = {"residence_permit.held": False}
+CARD_LINK_WORDS = (
+    "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
+    "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
+)  # fmt: skip
+
+QUESTIONS: dict[str, Ask] = {
+    "as_of": Ask(
+        Wording(en="Which day is the diagnosis for?", zh="诊断以哪一天为准？"),
+        Wording(en="the day of the diagnosis", zh="诊断日期"),
     ),
-    "bank_cards[].wallet": "Where is this card linked: Alipay, WeChat Pay, or both?",
-    "bank_cards[].passport_updated": (
-        "Has the bank confirmed that it holds your current passport for this card?"
+    "person.surname": Ask(
+        Wording(en="What is your surname, as printed in your passport?", zh="护照上印的姓是什么？"),
+        Wording(en="your surname", zh="你的姓"),
+        PASSPORT,
     ),
-    "foreign_cards": "How many cards issued outside mainland China (Visa, Mastercard, JCB...)"
-    " have you linked in Alipay or WeChat Pay?",
-    "foreign_cards[].network": "Which network is this card: Visa, Mastercard, JCB, Amex, ...?",
-    "foreign_cards[].last4": "What are the card's last four digits?",
-    "foreign_cards[].wallet": "Where is this card linked: Alipay, WeChat Pay, or both?",
-    "foreign_cards[].status": (
-        "What happens when you pay with this card: ok, declined, blocked by the issuer,"
-        " its verification (code or bank app) fails, or foreign cards are not accepted?"
+    "person.given_names": Ask(
+        Wording(
+            en="What are your given names, middle names included, as printed in your passport?",
+            zh="护照上印的名字（包括中间名）是什么？",
+        ),
+        Wording(en="your given names", zh="你的名字"),
+        PASSPORT,
     ),
-    "payment.amount_usd": "Roughly how much was the failed payment, in US dollars?",
-    "payment.year_total_usd": (
-        "Roughly how much have you paid with foreign cards in this wallet this year, in US dollars?"
+    "passport.number": Ask(
+        Wording(en="What is your current passport's number?", zh="你现在的护照号码是多少？"),
+        Wording(en="your passport number", zh="护照号码"),
+        PASSPORT,
     ),
-    "alipay.phone": "Which mobile number is your Alipay account registered with?",
-    "alipay.identity.name": (
-        "Which name does Alipay show in Account > Settings > Account and Security >"
-        " Identity Information?"
+    "passport.expiry_date": Ask(
+        Wording(en="When does your passport expire?", zh="你的护照什么时候到期？"),
+        Wording(en="your passport's expiry date", zh="护照有效期"),
+        Wording(
+            en='Your passport\'s photo page, "Date of expiry"; the month is enough.',
+            zh="护照个人资料页上的“有效期至”；写到月份即可。",
+        ),
     ),
-    "alipay.identity.passport_number": (
-        "Which passport number does Alipay show in Identity Information?"
+    "passport.previous_number": Ask(
+        Wording(en="What was your old passport's number?", zh="你的旧护照号码是多少？"),
+        Wording(en="your old passport's number", zh="旧护照号码"),
+        Wording(
+            en="The old passport, if you kept it (often returned with a cut corner).",
+            zh="旧护照（通常剪角后退还给你）。",
+        ),
     ),
-    "alipay.identity.residence_permit_number": (
-        "Which residence permit number does Alipay show in Identity Information?"
+    "passport.renewed_on": Ask(
+        Wording(
+            en="When did you get your current passport in place of an older one?",
+            zh="你现在这本护照是什么时候换发的（替换旧护照）？",
+        ),
+        Wording(en="the day your passport was renewed", zh="护照换发日期"),
+        Wording(
+            en='Its "Date of issue"; the month is enough. Answer no if it is your first passport.',
+            zh="护照上的“签发日期”；写到月份即可。如果是第一本护照，请回答“不是”。",
+        ),
+        none={"passport.renewed": False},
+        yes={"passport.renewed": True},
     ),
-    "alipay.identity.residence_permit_expiry_date": (
-        "Which permit expiry date does Alipay show in Identity Information?"
+    "passport.renewed": Ask(
+        Wording(
+            en="Did your current passport replace an older one (was it renewed)?",
+            zh="你现在的护照是换发的新护照吗（替换了旧护照）？",
+        ),
+        Wording(en="whether your passport was renewed", zh="护照是否换发"),
+        Wording(
+            en="Banks and wallets keep the old passport's number until you update it.",
+            zh="银行和钱包会一直保留旧护照号码，直到你去更新。",
+        ),
     ),
-    "alipay.document_expiry_notice": "Does Alipay show a notice that a document has expired?",
-    "alipay.balance_cny": "How much is in your Alipay balance (CNY)?",
-    "alipay.restricted": "Does Alipay say that your account's functions are restricted?",
-    "alipay.verification_requested": (
-        "What does Alipay ask you to provide or complete (passport photo, selfie, address,"
-        " occupation, phone, second bank card)?"
+    "passport.previous_expiry_date": Ask(
+        Wording(en="When did your old passport expire?", zh="你的旧护照什么时候到期？"),
+        Wording(en="your old passport's expiry date", zh="旧护照有效期"),
+        Wording(
+            en="The old passport's photo page; the month is enough.",
+            zh="旧护照个人资料页；写到月份即可。",
+        ),
     ),
-    "alipay.identity.address": "Which home address does Alipay show in Identity Information?",
-    "wechat_pay.phone": "Which mobile number is your WeChat account registered with?",
-    "wechat_pay.identity.name": (
-        "Which name does WeChat Pay show in Me > Pay and Services > Wallet > Identity Information?"
+    "residence_permit.held": Ask(
+        Wording(
+            en="Do you hold a Chinese residence permit (not only a visa)?",
+            zh="你有中国的居留许可吗（不只是签证）？",
+        ),
+        Wording(en="whether you hold a residence permit", zh="是否持有居留许可"),
+        Wording(
+            en="A residence permit is a card or a passport page issued by the exit-entry office.",
+            zh="居留许可是出入境管理部门签发的卡或护照内页。",
+        ),
     ),
-    "wechat_pay.identity.passport_number": (
-        "Which passport number does WeChat Pay show in Identity Information?"
+    "residence_permit.number": Ask(
+        Wording(en="What is your residence permit's number?", zh="你的居留许可号码是多少？"),
+        Wording(en="your residence permit number", zh="居留许可号码"),
+        PERMIT,
+        none=NO_PERMIT,
     ),
-    "wechat_pay.identity.residence_permit_number": (
-        "Which residence permit number does WeChat Pay show in Identity Information?"
+    "residence_permit.expiry_date": Ask(
+        Wording(en="When does your residence permit expire?", zh="你的居留许可什么时候到期？"),
+        Wording(en="your residence permit's expiry date", zh="居留许可有效期"),
+        Wording(
+            en='The front of your residence permit, "valid until"; the month is enough.',
+            zh="居留许可正面的“有效期至”；写到月份即可。",
+        ),
+        none=NO_PERMIT,
     ),
-    "wechat_pay.identity.residence_permit_expiry_date": (
-        "Which permit expiry date does WeChat Pay show in Identity Information?"
+    "residence_permit.name": Ask(
+        Wording(
+            en="How is your name printed on your residence permit?",
+            zh="居留许可上你的英文姓名是怎么印的？",
+        ),
+        Wording(en="the name on your residence permit", zh="居留许可上的姓名"),
+        PERMIT,
+        none=NO_PERMIT,
     ),
-    "wechat_pay.identity.address": (
-        "Which home address does WeChat Pay show in Identity Information?"
+    "phone.number": Ask(
+        Wording(en="Which mobile number do you use now?", zh="你现在用的手机号是多少？"),
+        Wording(en="your mobile number", zh="你的手机号"),
+        Wording(en="The number of the SIM in your phone.", zh="你手机里这张 SIM 卡的号码。"),
     ),
-    "wechat_pay.document_expiry_notice": (
-        "Does WeChat Pay show a notice that a document has expired?"
+    "phone.changed_on": Ask(
+        Wording(
+            en="When did you last change your mobile number?", zh="你最近一次换手机号是什么时候？"
+        ),
+        Wording(en="when you changed your mobile number", zh="换手机号的时间"),
+        Wording(
+            en="Roughly is fine: the month you got your current SIM; none if you never changed it.",
+            zh="大概即可：办现在这张卡的月份；从没换过请回答“没有”。",
+        ),
     ),
-    "wechat_pay.balance_cny": "How much is in your WeChat Pay balance (CNY)?",
-    "wechat_pay.restricted": "Does WeChat Pay say that your account's functions are restricted?",
-    "wechat_pay.verification_requested": (
-        "What does WeChat Pay ask you to provide or complete (passport photo, selfie, address,"
-        " occupation, phone, second bank card)?"
+    "bank_cards": Ask(
+        Wording(
+            en="How many Chinese bank cards have you linked, or tried to link, to your wallets?",
+            zh="你在钱包里绑定（或试过绑定）了几张中国的银行卡？",
+        ),
+        Wording(en="your Chinese bank cards", zh="你的中国银行卡"),
+        Wording(
+            en="Cards issued by a bank in mainland China (UnionPay); 0 if none.",
+            zh="中国大陆银行发的卡（银联）；没有就填 0。",
+        ),
     ),
-    "taobao.bound_to_alipay": "Is your Taobao account bound to your Alipay account?",
-    "taobao.payment_method": (
-        "Which payment method is set in Taobao: Alipay, credit card, or other?"
+    "bank_cards[].bank": Ask(
+        Wording(en="Which bank issued this card?", zh="这张卡是哪家银行的？"),
+        Wording(en="the card's bank", zh="发卡银行"),
+        Wording(en="The name printed on the card.", zh="卡面上印的银行名称。"),
     ),
-    "taobao.account_age_days": "How many days old is your Taobao account?",
-    "taobao.spending_changed": "Has your spending on Taobao changed suddenly?",
-    "taobao.security_error": "Does Taobao show a security or 'unusual activity' error at checkout?",
-    "taobao.cache_cleared": "Have you cleared the Taobao app's or browser's cache since the error?",
-    "symptom.where": (
-        "Where does the payment fail: in Alipay, in WeChat Pay, at Taobao, when linking a card"
-        " in Alipay or in WeChat Pay, or with a foreign card?"
+    "bank_cards[].last4": Ask(
+        Wording(en="What are the card's last four digits?", zh="这张卡的卡号后四位是什么？"),
+        Wording(en="the card's last four digits", zh="卡号后四位"),
+        Wording(
+            en="The card itself, or the card list in the wallet.", zh="卡面，或钱包里的银行卡列表。"
+        ),
     ),
-    "symptom.error_message": "What error message do you see? (copy it as shown)",
-    "symptom.persists": "Does the block persist after what you have already tried?",
-    "travel.limited_connectivity": (
-        "Are you travelling where your card's network has limited connectivity?"
+    "bank_cards[].passport_number_on_file": Ask(
+        Wording(
+            en="Which passport number does your bank hold for this card?",
+            zh="银行为这张卡登记的护照号码是哪个？",
+        ),
+        Wording(en="the passport number your bank holds", zh="银行登记的护照号码"),
+        BANK_RECORD,
+        kept_by=BANK,
+    ),
+    "bank_cards[].phone_on_file": Ask(
+        Wording(
+            en="Which mobile number does your bank hold for this card (预留手机号)?",
+            zh="银行为这张卡预留的手机号是哪个（预留手机号）？",
+        ),
+        Wording(en="the mobile number your bank holds (预留手机号)", zh="银行预留手机号"),
+        BANK_RECORD,
+        kept_by=BANK,
+    ),
+    "bank_cards[].name_on_file": Ask(
+        Wording(
+            en="How does your bank write your name for this card?",
+            zh="银行登记的持卡人姓名是怎么写的？",
+        ),
+        Wording(en="the name your bank holds", zh="银行登记的姓名"),
+        BANK_RECORD,
+        kept_by=BANK,
+    ),
+    "bank_cards[].name_entered": Ask(
+        Wording(
+            en="Exactly how did you type your name when you linked the card?",
+            zh="绑卡时你是怎么输入姓名的（原样写出）？",
+        ),
+        Wording(en="the name you typed when linking the card", zh="绑卡时输入的姓名"),
+        Wording(
+            en="As you remember typing it: spaces, commas and order matter.",
+            zh="按你记得的输入方式：空格、逗号和顺序都重要。",
+        ),
+    ),
+    "bank_cards[].status": Ask(
+        Wording(en="What happens with this card in the wallet?", zh="这张卡在钱包里是什么情况？"),
+        Wording(en="what happens with the card", zh="这张卡的情况"),
+        CARD_SCREEN,
+        {
+            "ok": Choice(
+                Wording(en="It works", zh="能正常使用"), ("works", "fine", "ok", "正常", "能用")
+            ),
+            "cannot_be_verified": Choice(
+                Wording(en="It is refused: verification fails", zh="被拒绝：验证不通过"),
+                (
+                    "rejected",
+                    "refused",
+                    "declined",
+                    "fails",
+                    "failed",
+                    "error",
+                    "not verified",
+                    "verification failed",
+                    "拒绝",
+                    "失败",
+                    "验证失败",
+                    "不通过",
+                ),
+            ),
+            "unresponsive": Choice(
+                Wording(en="Nothing happens, or no code arrives", zh="没有反应，或收不到验证码"),
+                ("no response", "nothing", "hangs", "no code", "没反应", "收不到验证码"),
+            ),
+            "not_linked": Choice(
+                Wording(en="It is not linked (any more)", zh="没有绑定（或已解绑）"),
+                ("unlinked", "removed", "not added", "未绑定", "解绑"),
+            ),
+        },
+        symptom=True,
+    ),
+    "bank_cards[].wallet": Ask(
+        Wording(en="Where is this card linked?", zh="这张卡绑定在哪里？"),
+        Wording(en="the wallet the card is linked in", zh="这张卡绑定的钱包"),
+        Wording(
+            en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
+        ),
+        WALLET_CHOICES,
+    ),
+    "bank_cards[].passport_updated": Ask(
+        Wording(
+            en="Has the bank confirmed that it now holds your current passport for this card?",
+            zh="银行是否已确认这张卡登记的是你现在的护照？",
+        ),
+        Wording(en="the bank's confirmation of your new passport", zh="银行对新护照的确认"),
+        Wording(en="Yes only if the bank told you so.", zh="只有银行明确告诉过你时才回答“是”。"),
+    ),
+    "foreign_cards": Ask(
+        Wording(
+            en="How many cards from outside mainland China (Visa, Mastercard, JCB...) have you"
+            " linked to your wallets?",
+            zh="你在钱包里绑定了几张境外银行卡（Visa、万事达、JCB 等）？",
+        ),
+        Wording(en="your foreign cards", zh="你的境外银行卡"),
+        Wording(en="0 if none.", zh="没有就填 0。"),
+    ),
+    "foreign_cards[].network": Ask(
+        Wording(en="Which network is this card?", zh="这张卡是什么卡组织的？"),
+        Wording(en="the card's network", zh="卡组织"),
+        Wording(en="The logo on the card.", zh="卡面上的标志。"),
+        {
+            "visa": Choice(Wording(en="Visa", zh="Visa")),
+            "mastercard": Choice(Wording(en="Mastercard", zh="万事达"), ("master card", "mc")),
+            "jcb": Choice(Wording(en="JCB", zh="JCB")),
+            "amex": Choice(Wording(en="American Express", zh="美国运通"), ("american express",)),
+            "diners": Choice(Wording(en="Diners Club", zh="大来卡"), ("diners club",)),
+            "discover": Choice(Wording(en="Discover", zh="发现卡")),
+            "unionpay": Choice(Wording(en="UnionPay", zh="银联"), ("union pay",)),
+            "other": Choice(Wording(en="Another network", zh="其他"), ("something else",)),
+        },
+    ),
+    "foreign_cards[].last4": Ask(
+        Wording(en="What are the card's last four digits?", zh="这张卡的卡号后四位是什么？"),
+        Wording(en="the card's last four digits", zh="卡号后四位"),
+        Wording(
+            en="The card itself, or the card list in the wallet.", zh="卡面，或钱包里的银行卡列表。"
+        ),
+    ),
+    "foreign_cards[].wallet": Ask(
+        Wording(en="Where is this card linked?", zh="这张卡绑定在哪里？"),
+        Wording(en="the wallet the card is linked in", zh="这张卡绑定的钱包"),
+        Wording(
+            en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
+        ),
+        WALLET_CHOICES,
+    ),
+    "foreign_cards[].status": Ask(
+        Wording(en="What happens when you pay with this card?", zh="用这张卡付款时会怎样？"),
+        Wording(en="what happens with the card", zh="这张卡的情况"),
+        CARD_SCREEN,
+        {
+            "ok": Choice(
+                Wording(en="It works", zh="能正常使用"), ("works", "fine", "正常", "能用")
+            ),
+            "declined": Choice(
+                Wording(en="The payment is declined", zh="付款被拒绝"),
+                ("rejected", "refused", "fails", "failed", "拒绝", "被拒"),
+            ),
+            "blocked_by_issuer": Choice(
+                Wording(en="My bank at home blocked it", zh="发卡行拦截了"),
+                ("blocked", "issuer blocked", "fraud alert", "拦截", "冻结"),
+            ),
+            "verification_failed": Choice(
+                Wording(en="Its code or bank-app check fails", zh="验证码或银行 App 验证失败"),
+                ("3d secure", "3ds", "otp", "no code", "验证失败"),
+            ),
+            "not_accepted": Choice(
+                Wording(en="Foreign cards are not accepted here", zh="这里不收境外卡"),
+                ("not accepted", "not supported", "不支持", "不接受"),
+            ),
+        },
+        symptom=True,
+    ),
+    "payment.amount_usd": Ask(
+        Wording(
+            en="Roughly how much was the payment that failed, in US dollars?",
+            zh="失败的那笔付款大约多少美元？",
+        ),
+        Wording(en="the payment's amount", zh="付款金额"),
+        Wording(
+            en="A rough figure is enough (100 yuan is about 14 dollars).",
+            zh="大概即可（100 元约合 14 美元）。",
+        ),
+    ),
+    "payment.year_total_usd": Ask(
+        Wording(
+            en="Roughly how much have you paid with foreign cards in this wallet this year,"
+            " in US dollars?",
+            zh="今年你在这个钱包里用境外卡一共付了大约多少美元？",
+        ),
+        Wording(en="what you paid with foreign cards this year", zh="今年境外卡付款总额"),
+        Wording(en="The wallet's bill; a rough figure is enough.", zh="钱包账单；大概即可。"),
+    ),
+    **_wallet("alipay"),
+    **_wallet("wechat_pay"),
+    "taobao.bound_to_alipay": Ask(
+        Wording(
+            en="Is your Taobao account bound to your Alipay account?",
+            zh="你的淘宝账号绑定了支付宝吗？",
+        ),
+        Wording(en="Taobao's link to Alipay", zh="淘宝与支付宝的绑定"),
+        Wording(
+            en="Taobao: My Taobao > Settings > Alipay account.",
+            zh="淘宝：我的淘宝 > 设置 > 支付宝账户。",
+        ),
+        kept_by=APP,
+    ),
+    "taobao.payment_method": Ask(
+        Wording(en="Which payment method is set in Taobao?", zh="淘宝里设置的付款方式是什么？"),
+        Wording(en="Taobao's payment method", zh="淘宝的付款方式"),
+        Wording(en="Taobao: My Taobao > Settings > Payment.", zh="淘宝：我的淘宝 > 设置 > 支付。"),
+        {
+            "alipay": Choice(Wording(en="Alipay", zh="支付宝")),
+            "credit_card": Choice(
+                Wording(en="A credit card", zh="信用卡"), ("card", "visa", "mastercard")
+            ),
+            "other": Choice(Wording(en="Something else", zh="其他")),
+        },
+        kept_by=APP,
+    ),
+    "taobao.account_age_days": Ask(
+        Wording(en="How many days old is your Taobao account?", zh="你的淘宝账号注册了多少天？"),
+        Wording(en="your Taobao account's age", zh="淘宝账号注册天数"),
+        Wording(en="Roughly: the days since you signed up.", zh="大概即可：注册至今的天数。"),
+    ),
+    "taobao.spending_changed": Ask(
+        Wording(
+            en="Has your spending on Taobao changed suddenly (much more, or new kinds of shops)?",
+            zh="你在淘宝的消费最近有突然变化吗（金额变大或新类型的店）？",
+        ),
+        Wording(en="a sudden change in your Taobao spending", zh="淘宝消费的突然变化"),
+        Wording(en="Taobao: My Taobao > My Orders.", zh="淘宝：我的淘宝 > 我的订单。"),
+    ),
+    "taobao.security_error": Ask(
+        Wording(
+            en='Does Taobao show a security or "unusual activity" error when you pay?',
+            zh="淘宝付款时有没有提示安全问题或“账户异常”？",
+        ),
+        Wording(en="Taobao's security error", zh="淘宝的安全提示"),
+        Wording(en="The message at Taobao's checkout.", zh="淘宝结算页的提示。"),
+        symptom=True,
+    ),
+    "taobao.cache_cleared": Ask(
+        Wording(
+            en="Have you cleared the Taobao app's or browser's cache since the error?",
+            zh="出错后你清除过淘宝 App 或浏览器的缓存吗？",
+        ),
+        Wording(en="clearing Taobao's cache", zh="清除淘宝缓存"),
+        Wording(
+            en="Taobao: Settings > General > Clear cache.", zh="淘宝：设置 > 通用 > 清除缓存。"
+        ),
+    ),
+    "symptom.where": Ask(
+        Wording(en="Where does it fail?", zh="在哪里出的问题？"),
+        Wording(en="where the payment fails", zh="出问题的地方"),
+        Wording(en="Choose the closest.", zh="选最接近的一项。"),
+        {
+            "bank_card_link": Choice(
+                Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定中国银行卡"),
+                CARD_LINK_WORDS,
+                layers=("documents", "bank", "alipay"),
+                points_at=("documents", "bank"),
+                not_about=("foreign_cards",),
+            ),
+            "alipay": Choice(
+                Wording(en="Paying with Alipay", zh="用支付宝付款"),
+                ("alipay", "zhifubao", "支付宝"),
+                layers=("documents", "bank", "alipay"),
+                points_at=("documents", "alipay"),
+                not_about=("foreign_cards",),
+            ),
+            "taobao": Choice(
+                Wording(en="Paying on Taobao", zh="在淘宝付款"),
+                ("taobao", "淘宝"),
+                layers=("documents", "bank", "alipay", "taobao"),
+                points_at=("documents", "taobao"),
+                not_about=("foreign_cards",),
+            ),
+            "wechat_pay_card_link": Choice(
+                Wording(
+                    en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定中国银行卡"
+                ),
+                ("wechat card link", "微信绑卡", "微信绑定银行卡", "微信添加银行卡"),
+                layers=("documents", "bank", "wechat_pay"),
+                points_at=("documents", "bank"),
+                not_about=("foreign_cards",),
+            ),
+            "wechat_pay": Choice(
+                Wording(en="Paying with WeChat Pay", zh="用微信支付付款"),
+                ("wechat", "weixin", "微信", "微信支付"),
+                layers=("documents", "bank", "wechat_pay"),
+                points_at=("documents", "wechat_pay"),
+                not_about=("foreign_cards",),
+            ),
+            "foreign_card": Choice(
+                Wording(
+                    en="Paying with a foreign card (Visa, Mastercard...)",
+                    zh="用境外卡付款（Visa、万事达等）",
+                ),
+                ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
+                layers=("bank", "alipay", "wechat_pay"),
+                points_at=("foreign_cards",),
+                not_about=("bank_cards",),
+            ),
+        },
+    ),
+    "symptom.error_message": Ask(
+        Wording(en="What does the error message say?", zh="错误提示上写的是什么？"),
+        Wording(en="the error message", zh="错误提示"),
+        Wording(
+            en="Type it or paste it as shown, in Chinese or English; a few words are enough.",
+            zh="照原样输入或粘贴，中文英文都可以；几个关键词即可。",
+        ),
+        symptom=True,
+    ),
+    "symptom.persists": Ask(
+        Wording(
+            en="Does it still fail after what you have already tried?",
+            zh="试过的办法都不管用，还是失败吗？",
+        ),
+        Wording(en="whether the failure persists", zh="问题是否仍然存在"),
+        Wording(
+            en="Try once more now if you can: does it fail again?",
+            zh="如果可以，现在再试一次：还是失败吗？",
+        ),
+        symptom=True,
+    ),
+    "travel.limited_connectivity": Ask(
+        Wording(
+            en="Are you somewhere with a weak mobile or internet connection?",
+            zh="你所在的地方手机信号或网络很弱吗？",
+        ),
+        Wording(en="a weak connection where you are", zh="所在地网络信号弱"),
+        Wording(
+            en="The signal bars on your phone, or whether web pages load slowly.",
+            zh="手机上的信号格数，或网页是否加载很慢。",
+        ),
     ),
 }

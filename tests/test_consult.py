@@ -1,15 +1,35 @@
-"""The consultation: what is asked, in which order, how answers are checked and saved."""
+"""The consultation: triage first, only what is worth asking, plain questions, lenient answers,
+and the terminal face (`--ask`) and `interview` command of the one engine."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
 import cli
-from engine.consult import AnswerKind, Consultation, answer_kind, parse_answer
+from engine.answers import kind_of, read
 from engine.errors import InputError
+from engine.interview import Interviewer, progress
+
+AS_OF = {"as_of": "2026-11-27"}
+ISSUE_TRAVELLER = {
+    "symptom.where": "adding a card in Alipay",
+    "symptom.error_message": "与预留手机号不符",
+    "bank_cards": "1",
+    "bank_cards[0].status": "rejected",
+    "passport.renewed_on": "2026-09",
+    "passport.renewed": "yes",
+    "phone.changed_on": "2026-10",
+    "passport.expiry_date": "2036-08",
+    "residence_permit.expiry_date": "2027-09",
+    "residence_permit.held": "yes",
+    "person.given_names": "JOHN MICHAEL",
+}
+"""The traveller of issue 13, as they type: a renewed passport (September 2026), a card refused
+with 与预留手机号不符, a phone number changed in October; "don't know" to anything else."""
 
 
 class _Keys(io.StringIO):
@@ -22,6 +42,21 @@ class _Keys(io.StringIO):
         return line
 
 
+@pytest.fixture(scope="module")
+def interviewer(doctor):
+    return Interviewer(doctor)
+
+
+def _interview(interviewer, answers: dict[str, str], data=None, most: int = 30):
+    """Answer each question from `answers` ("don't know" otherwise): the steps asked, the end."""
+    data = dict(data or AS_OF)
+    steps = []
+    while not (step := interviewer.step(data)).done and len(steps) < most:
+        steps.append(step)
+        data = interviewer.answer(data, step.question.fact, answers.get(step.question.fact, "?"))
+    return steps, step, data
+
+
 def _ask(monkeypatch, capsys, lines: str, *argv: str, stdin_type=io.StringIO):
     monkeypatch.setattr("sys.stdin", stdin_type(lines))
     code = cli.main(["--ask", *argv, "--no-diagram"])
@@ -29,76 +64,203 @@ def _ask(monkeypatch, capsys, lines: str, *argv: str, stdin_type=io.StringIO):
     return code, captured.out, captured.err
 
 
-def test_every_question_decides_a_cause_and_the_most_decisive_come_first(doctor):
-    questions = Consultation(doctor, {"as_of": "2026-11-27"}).questions()
-    assert [q.fact for q in questions[:2]] == ["bank_cards", "symptom.error_message"]
-    assert all(q.decides for q in questions)
-    asked = {q.fact for q in questions}
-    assert "symptom.where" in asked  # where it fails decides which wallet's causes apply
-    assert len(questions[0].decides) > len(questions[-1].decides)
-
-
-def test_facts_of_a_confirmed_cause_are_not_asked_again(doctor):
-    consultation = Consultation(
-        doctor, {"as_of": "2026-11-27", "taobao": {"security_error": True, "account_age_days": 3}}
+def test_the_issues_traveller_reaches_the_bank_and_phone_causes_within_8_questions(interviewer):
+    steps, end, data = _interview(interviewer, ISSUE_TRAVELLER)
+    asked = [step.question.fact for step in steps]
+    assert asked[:2] == ["symptom.where", "symptom.error_message"], "triage first"
+    reached = next(
+        number
+        for number in range(1, len(steps) + 1)
+        if {"bank-passport-outdated", "phone-mismatch"}
+        <= {
+            f.cause.key
+            for f in (steps[number].diagnosis if number < len(steps) else end.diagnosis).findings
+        }
     )
-    asked = {q.fact for q in consultation.questions()}
-    assert "taobao.spending_changed" not in asked
-    assert "taobao.bound_to_alipay" in asked
+    assert reached <= 8, asked
+    assert data["passport"]["renewed_on"] == "2026-09"
+    assert data["bank_cards"][0]["status"] == "cannot_be_verified"
+    assert end.done and len(steps) <= 14
 
 
-def test_dont_know_is_accepted_and_not_asked_again(doctor):
-    consultation = Consultation(doctor, {"as_of": "2026-11-27"})
-    first = consultation.questions()[0]
-    consultation.answer(first, "don't know")
-    assert first.fact not in {q.fact for q in consultation.questions()}
-    assert consultation.answered == []
+def test_causes_that_cannot_explain_where_it_fails_are_not_pursued(interviewer):
+    """An Alipay card link: no Taobao or WeChat Pay question; a visitor: no permit question."""
+    steps, _, _ = _interview(interviewer, {**ISSUE_TRAVELLER, "residence_permit.held": "no"})
+    asked = [step.question.fact for step in steps]
+    assert not [fact for fact in asked if fact.startswith(("taobao.", "wechat_pay."))]
+    decided = {cause for step in steps[1:] for cause in step.question.decides}
+    assert not [cause for cause in decided if "taobao" in cause or "wechat" in cause]
+    visitor = {**AS_OF, "symptom": {"where": "alipay"}, "residence_permit": {"held": False}}
+    later = {q.fact for q in interviewer.step(visitor).questions}
+    assert not [fact for fact in later if fact.startswith("residence_permit.")]
 
 
-def test_an_answer_is_validated_like_a_facts_file(doctor):
-    consultation = Consultation(doctor, {"as_of": "2026-11-27"})
-    (expiry,) = [q for q in consultation.questions() if q.fact == "passport.expiry_date"]
-    with pytest.raises(InputError, match=r"passport\.expiry_date.*real calendar date"):
-        consultation.answer(expiry, "2026-13-01")
-    consultation.answer(expiry, "2026-01-01")
-    assert consultation.data["passport"] == {"expiry_date": "2026-01-01"}
-    assert consultation.questions()[0].fact != "passport.expiry_date"
+def test_a_place_narrows_the_cards_asked_about(interviewer):
+    foreign = interviewer.step({**AS_OF, "symptom": {"where": "foreign_card"}})
+    assert "bank_cards" not in {q.fact for q in foreign.questions}
+    assert "foreign_cards" in {q.fact for q in foreign.questions}
+
+
+def test_questions_are_plain_with_help_and_no_ids_or_paths(interviewer, doctor):
+    from visualise.interview import question_text
+    from visualise.language import ENGLISH, language
+
+    chinese = language("zh")
+
+    steps, _, _ = _interview(interviewer, ISSUE_TRAVELLER)
+    ids = {cause.id for cause in doctor.kb.causes}
+    for step in steps:
+        for reader in (ENGLISH, chinese):
+            text = question_text(step.question, step.facts, reader)
+            assert not re.search(r"\b[a-z_]+\.[a-z_]+\b|\[\d\]", text), text
+            assert not [cause for cause in ids if cause in text], text
+        assert step.question.ask.help is not None, step.question.fact
+
+
+def test_every_question_a_person_can_be_asked_has_help_a_label_and_chinese(doctor):
+    for path, ask in doctor.kb.questions.items():
+        if path == "as_of":
+            continue
+        assert ask.help is not None, path
+        assert not [w for w in ask.wordings() if w.missing(("zh",))], path
+    assert doctor.kb.fact_label("passport.expiry_date").in_("zh") == "护照有效期"
+    assert doctor.kb.fact_label("bank_cards[1].status").en == "what happens with the card"
+    assert doctor.kb.value_label("bank_cards[0].status", "cannot_be_verified").in_("zh") == (
+        "被拒绝：验证不通过"
+    )
+    assert doctor.kb.value_label("passport.renewed", True).en == "yes"
+    assert doctor.kb.value_label("passport.number", "E1") is None
+
+
+def test_the_progress_line_never_goes_back(interviewer):
+    steps, end, _ = _interview(interviewer, ISSUE_TRAVELLER)
+    shown, seen = 0, []
+    for step in steps:
+        shown = progress(step.asked, step.left, shown)
+        seen.append(shown)
+    assert seen == sorted(seen) and progress(end.asked, end.left) == 100
+
+
+def test_dont_know_is_kept_and_the_question_not_asked_again(interviewer):
+    first = interviewer.step(AS_OF).question
+    data = interviewer.answer(AS_OF, first.fact, "不知道")
+    assert data["dont_know"] == [first.fact]
+    assert first.fact not in {q.fact for q in interviewer.step(data).questions}
+
+
+def test_asked_is_counted_from_the_facts(interviewer):
+    data = {**AS_OF, "symptom": {"where": "alipay"}, "bank_cards": [{"status": "ok"}]}
+    assert interviewer.step(data).asked == 3
+    assert interviewer.step({**data, "dont_know": ["passport.expiry_date"]}).asked == 4
+
+
+def test_no_i_dont_have_one_writes_what_it_means(interviewer):
+    data = interviewer.answer(AS_OF, "residence_permit.expiry_date", "I don't have one")
+    assert data["residence_permit"] == {"held": False}
+    assert data["dont_know"] == ["residence_permit.expiry_date"]
+    data = interviewer.answer(AS_OF, "passport.renewed_on", "no, it is my first passport")
+    assert data["passport"] == {"renewed": False}
+    assert interviewer.answer(AS_OF, "bank_cards", "none")["bank_cards"] == []
 
 
 @pytest.mark.parametrize(
-    ("template", "text", "value"),
+    ("path", "text", "value"),
     [
         ("taobao.security_error", "Yes", True),
-        ("taobao.security_error", "否", False),
-        ("bank_cards[].status", "cannot be verified", "cannot_be_verified"),
+        ("taobao.security_error", "是的", True),
+        ("taobao.security_error", "没有", False),
+        ("taobao.security_error", "不是", False),
+        ("taobao.security_error", "nope, never", False),
+        ("passport.expiry_date", "2026-09", "2026-09"),
+        ("passport.expiry_date", "09/2026", "2026-09"),
+        ("passport.expiry_date", "Sept 2026", "2026-09"),
+        ("passport.expiry_date", "2026年9月", "2026-09"),
+        ("passport.expiry_date", "15 September 2026", "2026-09-15"),
+        ("passport.expiry_date", "25/12/2026", "2026-12-25"),
+        ("passport.expiry_date", "2026", "2026"),
+        ("bank_cards[].status", "rejected", "cannot_be_verified"),
+        ("bank_cards[].status", "declined", "cannot_be_verified"),
+        ("bank_cards[].status", "验证失败", "cannot_be_verified"),
         ("bank_cards[].status", "4", "not_linked"),
-        ("taobao.account_age_days", "12", 12),
-        ("bank_cards", "2", [{}, {}]),
+        ("foreign_cards[].status", "declined", "declined"),
+        ("symptom.where", "adding a card in Alipay", "bank_card_link"),
+        ("symptom.where", "微信", "wechat_pay"),
+        (
+            "alipay.verification_requested",
+            "selfie, passport photo、2",
+            ["selfie", "passport_photo"],
+        ),
+        ("taobao.account_age_days", "about 12 days", 12),
+        ("payment.amount_usd", "$1,200", 1200.0),
+        ("bank_cards", "two", [{}, {}]),
+        ("bank_cards", "两张", [{}, {}]),
         ("person.surname", "Smith", "Smith"),
     ],
 )
-def test_answers_are_read_by_the_kind_of_fact(template, text, value):
-    assert parse_answer(answer_kind(template), text) == value
+def test_answers_are_read_leniently(doctor, path, text, value):
+    assert read(kind_of(path), doctor.kb.ask(path), text).value == value
 
 
-def test_a_bad_answer_names_what_was_expected():
-    with pytest.raises(InputError, match="expected yes or no"):
-        parse_answer(AnswerKind("yes/no"), "perhaps")
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        ("taobao.security_error", "perhaps", "answer yes or no (是 or 否), or don't know"),
+        ("passport.expiry_date", "soon", "write a date like 2026-09-15, or just the month"),
+        ("passport.expiry_date", "03/04/2026", "could be 2026-04-03 or 2026-03-04"),
+        ("passport.expiry_date", "2026-13", "expected a real calendar date"),
+        ("bank_cards[].status", "sometimes", "choose one of: It works, It is refused"),
+        ("bank_cards", "lots", "write how many, from 0 to 9"),
+        ("alipay.verification_requested", "selfie, fingerprint", "name any of these"),
+    ],
+)
+def test_a_refusal_says_in_words_what_would_be_read(doctor, path, text, expected):
+    with pytest.raises(InputError, match=re.escape(expected)):
+        read(kind_of(path), doctor.kb.ask(path), text)
 
 
-def test_scripted_consultation_saves_the_answers_and_diagnoses(monkeypatch, capsys, tmp_path):
+def test_an_answer_is_checked_as_a_facts_file_is(interviewer):
+    with pytest.raises(InputError, match="expected the last four digits"):
+        interviewer.answer({**AS_OF, "bank_cards": [{}]}, "bank_cards[0].last4", "12345")
+
+
+def test_scripted_consultation_saves_the_answers_and_shows_the_report(
+    monkeypatch, capsys, tmp_path
+):
     monkeypatch.chdir(tmp_path)
-    code, out, err = _ask(monkeypatch, capsys, "1\nunusual activity\nsometimes\nunresponsive\n")
+    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\nSept 2026\n"
+    code, out, err = _ask(monkeypatch, capsys, lines)
     assert code == 0
-    assert "Question 1 · " in err and "Which Chinese bank cards" in err
-    assert "'s********' is not allowed: expected one of: ok, cannot be verified" in err
-    assert "input ended: saved the facts with your 3 answers to paydoctor-facts.json" in err
+    assert "Question 1 · 0% done" in err and "Where does it fail?" in err
+    assert "Card 1: What happens with this card in the wallet?" in err
+    assert "'s********' is not an answer I can read: choose one of: It works" in err
+    assert "input ended: saved the facts with your answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
-    assert saved == {
-        "bank_cards": [{"status": "unresponsive"}],
-        "symptom": {"error_message": "unusual activity"},
+    assert saved["bank_cards"] == [{"status": "cannot_be_verified"}]
+    assert saved["passport"] == {"renewed_on": "2026-09"}
+    assert "bank-passport-outdated" in out and "phone-mismatch" in out and "Question" not in out
+
+
+def test_ctrl_c_saves_the_answers_then_shows_the_report(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _ask(monkeypatch, capsys, "alipay\n与预留手机号不符\n", stdin_type=_Keys)
+    assert code == 0
+    assert "interrupted: saved the facts with your answers to paydoctor-facts.json" in err
+    assert json.loads((tmp_path / "paydoctor-facts.json").read_text())["symptom"] == {
+        "where": "alipay",
+        "error_message": "与预留手机号不符",
     }
-    assert "taobao-risk-flag" in out and "Question" not in out
+    assert "phone-mismatch" in out and "SUSPECTED" in out
+
+
+def test_a_consultation_that_runs_out_of_questions_says_so(monkeypatch, capsys, tmp_path):
+    facts = tmp_path / "mine.json"
+    facts.write_text(
+        json.dumps({**AS_OF, "symptom": {"where": "taobao", "error_message": "unusual activity"}})
+    )
+    code, _, err = _ask(monkeypatch, capsys, "\n" * 40, str(facts))  # Enter: don't know
+    assert code == 0 and "No question left is worth asking." in err
+    assert json.loads(facts.read_text())["symptom"]["where"] == "taobao", "the file read is kept"
+    assert (tmp_path / "mine-answered.json").exists()
 
 
 def test_an_existing_file_is_overwritten_only_when_the_person_says_so(
@@ -106,27 +268,12 @@ def test_an_existing_file_is_overwritten_only_when_the_person_says_so(
 ):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "paydoctor-facts.json").write_text("{}", encoding="utf-8")
-    code, _, err = _ask(monkeypatch, capsys, "0\n")
+    code, _, err = _ask(monkeypatch, capsys, "alipay\n")
     assert code == 0
     assert "paydoctor-facts.json exists. Overwrite it?" in err
     assert (tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8") == "{}"
-    assert json.loads((tmp_path / "paydoctor-facts-2.json").read_text()) == {"bank_cards": []}
-
-
-def test_starting_from_a_facts_file_saves_beside_it_and_leaves_it_alone(
-    monkeypatch, capsys, tmp_path
-):
-    facts = tmp_path / "mine.json"
-    facts.write_text('{"as_of": "2026-11-27", "taobao": {"security_error": true}}')
-    code, _, err = _ask(monkeypatch, capsys, "0\n", str(facts))
-    assert code == 0
-    assert json.loads(facts.read_text()) == {
-        "as_of": "2026-11-27",
-        "taobao": {"security_error": True},
-    }
-    saved = json.loads((tmp_path / "mine-answered.json").read_text())
-    assert saved == {"as_of": "2026-11-27", "taobao": {"security_error": True}, "bank_cards": []}
-    assert f"saved the facts with your 1 answer to {tmp_path / 'mine-answered.json'}" in err
+    saved = json.loads((tmp_path / "paydoctor-facts-2.json").read_text())
+    assert saved == {"symptom": {"where": "alipay"}}
 
 
 def test_the_diagram_is_drawn_beside_the_answers_it_depicts(monkeypatch, capsys, tmp_path):
@@ -135,39 +282,53 @@ def test_the_diagram_is_drawn_beside_the_answers_it_depicts(monkeypatch, capsys,
     facts = cases / "mine.json"
     facts.write_text('{"as_of": "2026-11-27", "taobao": {"security_error": true}}')
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("sys.stdin", io.StringIO("0\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("taobao\n"))
     assert cli.main(["--ask", str(facts)]) == 0
     drawn = cases / "mine-answered.diagnosis.svg"
     assert capsys.readouterr().out.endswith(f"diagram: {drawn}\n")
     assert "Taobao flagged your account" in drawn.read_text(encoding="utf-8")
     assert {p.name for p in cases.iterdir()} == {"mine.json", "mine-answered.json", drawn.name}
-    assert [p.name for p in tmp_path.iterdir()] == ["cases"]
 
 
-def test_without_a_facts_file_the_diagram_follows_the_saved_answers_or_is_not_drawn(
-    monkeypatch, capsys, tmp_path
-):
+def test_without_answers_nothing_is_saved_and_no_diagram_drawn(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert cli.main(["--ask"]) == 0
     assert "diagram:" not in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
-    monkeypatch.setattr("sys.stdin", io.StringIO("0\n"))
-    assert cli.main(["--ask"]) == 0
-    assert capsys.readouterr().out.endswith("diagram: paydoctor-facts.diagnosis.svg\n")
-    assert {p.name for p in tmp_path.iterdir()} == {
-        "paydoctor-facts.json",
-        "paydoctor-facts.diagnosis.svg",
-    }
 
 
-def test_ctrl_c_saves_what_was_answered_and_says_where(monkeypatch, capsys, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    code, out, err = _ask(monkeypatch, capsys, "1\n", stdin_type=_Keys)
-    assert code == 130
-    assert "interrupted: saved the facts with your 1 answer to paydoctor-facts.json" in err
-    assert json.loads((tmp_path / "paydoctor-facts.json").read_text()) == {"bank_cards": [{}]}
-    assert out == ""
+def test_interview_command_gives_report_v2s_object(capsys, tmp_path):
+    facts = tmp_path / "f.json"
+    facts.write_text(json.dumps({**AS_OF, "symptom": {"where": "bank_card_link"}}))
+    assert cli.main(["interview", str(facts), "--format", "json"]) == 0
+    step = json.loads(capsys.readouterr().out)
+    assert list(step) == ["done", "question", "asked", "report"]
+    assert step["done"] is False and step["asked"] == 1
+    question = step["question"]
+    assert question["fact"] == "symptom.error_message" and question["kind"] == "text"
+    assert set(question) == {"fact", "text", "help", "kind", "decides"}
+    assert step["report"]["as_of"] == "2026-11-27"
+    facts.write_text(
+        json.dumps(
+            {**AS_OF, "symptom": {"where": "alipay"}, "dont_know": ["symptom.error_message"]}
+        )
+    )
+    assert cli.main(["interview", str(facts), "--format", "json", "--lang", "zh"]) == 0
+    step = json.loads(capsys.readouterr().out)
+    assert step["question"]["kind"] in ("yes_no", "choice", "date", "count", "number", "text")
+    if step["question"]["kind"] == "yes_no":
+        assert step["question"]["choices"] == [
+            {"value": True, "label": "是"},
+            {"value": False, "label": "否"},
+        ]
+
+
+def test_interview_command_says_done_with_the_report_in_text(capsys):
+    story = "examples/story-renewed-passport-new-phone-new-taobao.json"
+    assert cli.main(["interview", story]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(("Question ", "No question left is worth asking"))
 
 
 def test_without_facts_or_ask_it_is_a_usage_error(capsys):

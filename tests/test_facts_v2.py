@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 
 import cli
-from engine.consult import Consultation, answer_kind, parse_answer
+from engine.answers import kind_of, read
 from engine.errors import InputError
 from engine.fact_edits import facts_data, with_fact
 from engine.facts import FACT_PATHS, flatten, read_path
+from engine.interview import Interviewer
 from engine.loading import validate_facts
 from engine.rules import Case
 from knowledge.questions import QUESTIONS
@@ -68,23 +69,23 @@ def test_the_new_fields_round_trip_through_the_json_form():
 
 def test_the_consultation_never_asks_what_the_person_could_not_answer(doctor):
     notice = {"as_of": "2026-11-27", "alipay": {"document_expiry_notice": True}}
-    asked = {q.fact for q in Consultation(doctor, notice).questions()}
+    asked = {q.fact for q in Interviewer(doctor).step(notice).questions}
     assert "passport.expiry_date" in asked
     not_known = {**notice, "dont_know": ["passport.expiry_date", "bank_cards"]}
-    consultation = Consultation(doctor, not_known)
-    asked = {q.fact for q in consultation.questions()}
+    asked = {q.fact for q in Interviewer(doctor).step(not_known).questions}
     assert not asked & {"passport.expiry_date", "bank_cards"}
-    assert consultation.not_known == ["passport.expiry_date", "bank_cards"]
 
 
-def test_what_a_wallet_asks_for_is_answered_as_several_choices():
-    kind = answer_kind("wechat_pay.verification_requested")
-    assert kind.name == "choices" and "second_bank_card" in kind.choices
-    assert parse_answer(kind, "selfie, passport photo、2") == ["selfie", "passport_photo"]
-    with pytest.raises(InputError, match="expected any of, separated by commas: passport photo"):
-        parse_answer(kind, "selfie, fingerprint")
-    assert answer_kind("foreign_cards").name == "count"
-    assert answer_kind("foreign_cards[].status").choices[2] == "blocked_by_issuer"
+def test_what_a_wallet_asks_for_is_answered_as_several_choices(doctor):
+    path = "wechat_pay.verification_requested"
+    kind = kind_of(path)
+    assert kind.name == "choices" and "second_bank_card" in kind.values
+    ask = doctor.kb.ask(path)
+    assert read(kind, ask, "selfie, passport photo、2").value == ["selfie", "passport_photo"]
+    with pytest.raises(InputError, match="name any of these, separated by commas: A photo of"):
+        read(kind, ask, "selfie, fingerprint")
+    assert kind_of("foreign_cards").name == "count"
+    assert kind_of("foreign_cards[].status").values[2] == "blocked_by_issuer"
 
 
 def test_a_consultation_saves_what_the_person_could_not_answer(
@@ -97,17 +98,19 @@ def test_a_consultation_saves_what_the_person_could_not_answer(
     assert cli.main(["--ask", str(facts), "--no-diagram"]) == 0
     capsys.readouterr()
     saved = json.loads((tmp_path / "mine-answered.json").read_text(encoding="utf-8"))
-    assert saved["dont_know"] == ["bank_cards"]
+    assert saved["dont_know"] == ["symptom.where"]
     assert saved["symptom"] == {"error_message": "unusual activity"}
-    asked = {q.fact for q in Consultation(doctor, saved).questions()}
-    assert "bank_cards" not in asked and "passport.expiry_date" in asked
+    asked = {q.fact for q in Interviewer(doctor).step(saved).questions}
+    assert "symptom.where" not in asked and "passport.expiry_date" in asked
 
 
-def test_a_question_about_a_card_names_the_card_of_its_own_list(doctor):
-    consultation = Consultation(doctor, FACTS)
-    assert str(consultation.card_label(0)) == "card 1 (ICBC)"
-    assert str(consultation.card_label(1, "foreign_cards")) == "foreign card 2 (jcb)"
-    assert str(consultation.card_label(0, "foreign_cards")) == "foreign card 1 (visa, ending 4242)"
+def test_a_question_about_a_card_names_the_card_of_its_own_list():
+    from visualise.interview import card_label
+
+    facts = validate_facts(FACTS)
+    assert str(card_label(facts, 0)) == "card 1 (ICBC)"
+    assert str(card_label(facts, 1, "foreign_cards")) == "foreign card 2 (jcb)"
+    assert str(card_label(facts, 0, "foreign_cards")) == "foreign card 1 (visa, ending 4242)"
 
 
 def test_every_fact_a_person_can_be_asked_has_a_question():

@@ -298,9 +298,10 @@ def test_a_units_question_replaces_the_built_in_one(tmp_path):
     (tmp_path / "questions.py").write_text(
         'QUESTIONS = {"phone.number": "Which SIM do you use?"}', encoding="utf-8"
     )
-    assert builtin_knowledge().questions["phone.number"] != "Which SIM do you use?"
+    assert builtin_knowledge().questions["phone.number"].text.en != "Which SIM do you use?"
     kb = load_knowledge([FOLDER, tmp_path])
-    assert kb.questions["phone.number"] == "Which SIM do you use?"
+    assert kb.questions["phone.number"].text.en == "Which SIM do you use?"
+    assert kb.fact_label("phone.number").en == "phone number", "named by its path's words"
 
 
 def test_files_and_folders_starting_with_underscore_are_skipped(tmp_path):

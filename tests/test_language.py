@@ -274,16 +274,23 @@ def test_batch_records_and_summary_in_chinese(tmp_path, capsys):
 
 
 def test_the_consultation_asks_in_chinese(monkeypatch, capsys, tmp_path):
+    """Questions, help, choices and refusals in Chinese; answers typed in Chinese are read."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("sys.stdin", io.StringIO("2\n\n\nmaybe\n"))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("在支付宝绑卡\n与预留手机号不符\n一张\n也许\n拒绝\n")
+    )
     assert cli.main(["--ask", "--lang", "zh", "--no-diagram"]) == 0
     err = capsys.readouterr().err
-    assert "paydoctor 问诊" in err
-    assert "第 1 题" in err
-    assert "第 1 张卡：How does this card behave in Alipay" in err
-    choices = "ok, cannot be verified, unresponsive, not linked"
-    assert f"不能回答 'm****'：应为以下之一：{choices}；请重新回答" in err  # typed text is masked
-    assert "输入已结束：已将事实连同你的 1 个回答保存到" in err
+    assert "paydoctor 问诊" in err and "第 1 题 · 已完成 0%" in err
+    assert "在哪里出的问题？" in err and "3. 在支付宝绑定中国银行卡" in err
+    assert "第 1 张卡：这张卡在钱包里是什么情况？" in err
+    assert (
+        "无法读懂回答 '也*'：请从以下选项中选一个：能正常使用, 被拒绝：验证不通过" in err
+    )  # typed text is masked
+    assert "输入已结束：已将事实连同你的回答保存到" in err
+    saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
+    assert saved["bank_cards"] == [{"status": "cannot_be_verified"}]
+    assert saved["symptom"] == {"where": "bank_card_link", "error_message": "与预留手机号不符"}
 
 
 # --- diagrams in Chinese

@@ -76,7 +76,9 @@ def _found(raw: str, text: str) -> bool:
 @cache
 def knowledge_text() -> str:
     kb = builtin_knowledge()
-    texts = [q for q in kb.questions.values()]
+    texts = [
+        w.in_(code) for q in kb.questions.values() for w in q.wordings() for code in w.languages
+    ]
     for unit in (*kb.causes, *kb.workarounds):
         shown = [unit.title, unit.explanation, *getattr(unit, "steps", ())]
         shown += [f.action for f in getattr(unit, "fixes", ())]

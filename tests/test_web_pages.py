@@ -45,15 +45,18 @@ def _consult(client, facts: dict, limit: int = 60) -> tuple[list[Forms], Forms]:
 
 
 def test_a_traveller_reaches_the_causes_the_cli_finds(web_client, capsys, tmp_path):
-    facts = load_example(STORY)
-    asked, report = _consult(web_client, facts)
-    del facts["as_of"]  # the consultation does not ask the day: both diagnose today
-    path = tmp_path / "story-today.json"
-    path.write_text(json.dumps(facts))
+    """The report after the questions is the CLI's report of the same answers."""
+    asked, report = _consult(web_client, load_example(STORY))
+    answered = json.loads(report.hidden(report.forms[0])["state"])["facts"]
+    path = tmp_path / "answered.json"
+    path.write_text(json.dumps(answered))
     cli.main([str(path), "--format", "json", "--no-diagram"])
     expected = json.loads(capsys.readouterr().out)["causes"]
     assert report.causes == [(c["id"], c["status"]) for c in expected]
-    assert len(asked) >= 5
+    assert {"bank-passport-outdated", "phone-mismatch", "taobao-risk-flag"} <= {
+        cause for cause, _ in report.causes
+    }
+    assert 5 <= len(asked) <= 14
 
 
 def test_every_question_is_a_form_with_the_stable_hooks(web_client):
@@ -79,7 +82,7 @@ def test_every_question_is_a_form_with_the_stable_hooks(web_client):
 
 
 def test_yes_no_radios_carry_true_and_false(web_client):
-    state = Answers({"taobao": {"security_error": True, "account_age_days": 3}}).encode()
+    state = Answers({"symptom": {"where": "taobao"}}).encode()
     page = Forms(_post(web_client, "/consult", state=state).text)
     for _ in range(30):
         values = [f["value"] for f in page.question()["fields"] if f.get("type") == "radio"]
@@ -101,11 +104,12 @@ def test_dont_know_is_kept_and_not_asked_again(web_client):
 
 def test_back_takes_the_last_answer_back(web_client):
     first = Forms(_post(web_client, "/consult").text)
-    second = Forms(_answer(web_client, first, "1").text)
-    assert json.loads(second.hidden(second.question())["state"])["facts"] == {"bank_cards": [{}]}
+    second = Forms(_answer(web_client, first, "alipay").text)
+    facts = json.loads(second.hidden(second.question())["state"])["facts"]
+    assert facts == {"symptom": {"where": "alipay"}}
     state = second.hidden(second.question())["state"]
     back = Forms(_post(web_client, "/consult", state=state, back="1").text)
-    assert back.question()["attrs"]["data-fact"] == "bank_cards"
+    assert back.question()["attrs"]["data-fact"] == "symptom.where"
     assert json.loads(back.hidden(back.question())["state"]) == {"facts": {}, "asked": []}
     start = web_client.post(
         "/consult",
@@ -116,19 +120,14 @@ def test_back_takes_the_last_answer_back(web_client):
 
 
 def test_back_shows_the_answer_taken_back_to_change_it(web_client):
-    state = Answers({"taobao": {"security_error": True, "account_age_days": 3}}).encode()
-    page = Forms(_post(web_client, "/consult", state=state).text)
-    for _ in range(30):
-        if page.question()["attrs"]["data-fact"] == "taobao.bound_to_alipay":
-            break
-        page = Forms(_answer(web_client, page, None).text)
-    answered = Forms(_answer(web_client, page, "false").text)
+    page = Forms(_post(web_client, "/consult").text)
+    answered = Forms(_answer(web_client, page, "taobao").text)
     back = _post(
         web_client, "/consult", state=answered.hidden(answered.question())["state"], back="1"
     ).text
-    assert 'data-fact="taobao.bound_to_alipay"' in back
-    assert 'value="false" required checked>' in back
-    assert 'value="true" required autofocus>' in back
+    assert 'data-fact="symptom.where"' in back
+    assert 'value="taobao" required checked>' in back
+    assert 'value="alipay" required autofocus>' in back
 
 
 def test_a_wrong_answer_is_refused_naming_the_question_and_nothing_is_lost(web_client):
@@ -136,12 +135,24 @@ def test_a_wrong_answer_is_refused_naming_the_question_and_nothing_is_lost(web_c
     response = _answer(web_client, first, "lots")
     assert response.status_code == 422
     again = Forms(response.text)
-    assert again.question()["attrs"]["data-fact"] == "bank_cards"
+    assert again.question()["attrs"]["data-fact"] == "symptom.where"
     assert again.hidden(again.question())["state"] == first.hidden(first.question())["state"]
     assert (
-        'Answer to "Which Chinese bank cards have you linked, or tried to link, in Alipay?":'
-        " 'l***' is not allowed: expected how many, 0 to 9"  # what was typed is masked
+        "Answer to \"Where does it fail?\": 'l***' is not an answer I can read: choose one of:"
+        " Paying with Alipay, Paying on Taobao"  # what was typed is masked
     ) in response.text.replace("&#39;", "'").replace("&#34;", '"')
+
+
+def test_an_answer_is_read_leniently_as_a_person_types_it(web_client):
+    state = Answers({"symptom": {"where": "bank_card_link"}, "bank_cards": [{}]}).encode()
+    page = Forms(_post(web_client, "/consult", state=state).text)
+    for _ in range(5):
+        if page.question()["attrs"]["data-fact"] == "bank_cards[0].status":
+            break
+        page = Forms(_answer(web_client, page, None).text)
+    answered = Forms(_answer(web_client, page, "rejected").text)
+    facts = json.loads(answered.hidden(answered.question())["state"])["facts"]
+    assert facts["bank_cards"] == [{"status": "cannot_be_verified"}]
 
 
 def test_an_answer_to_a_question_not_asked_is_refused(web_client):
@@ -149,20 +160,28 @@ def test_an_answer_to_a_question_not_asked_is_refused(web_client):
     response = _answer(web_client, first, "yes", fact="taobao.security_error")
     assert response.status_code == 422
     assert "taobao.security_error: is not the question being asked" in response.text
-    assert Forms(response.text).question()["attrs"]["data-fact"] == "bank_cards"
+    assert Forms(response.text).question()["attrs"]["data-fact"] == "symptom.where"
 
 
 def test_a_date_that_is_no_date_is_refused_in_words(web_client):
-    state = Answers({"dont_know": ["bank_cards", "symptom.error_message"]}).encode()
-    page = Forms(_post(web_client, "/consult", state=state).text)
+    facts = {"symptom": {"where": "alipay"}, "dont_know": ["symptom.error_message", "bank_cards"]}
+    page = Forms(_post(web_client, "/consult", state=Answers(facts).encode()).text)
+    for _ in range(5):
+        if page.question()["attrs"]["data-fact"] == "passport.expiry_date":
+            break
+        page = Forms(_answer(web_client, page, None).text)
     assert page.question()["attrs"]["data-fact"] == "passport.expiry_date"
     response = _answer(web_client, page, "next tuesday")
     assert response.status_code == 422
     assert (
-        'Answer to "When does your passport expire (YYYY-MM-DD)?": "n*** t******" is not'
-        " allowed: expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
-    ) in response.text.replace("&#34;", '"')
+        "Answer to \"When does your passport expire?\": 'n*** t******' is not a date I can"
+        " read: write a date like 2026-09-15, or just the month: 2026-09"
+    ) in response.text.replace("&#34;", '"').replace("&#39;", "'")
     assert 'value="next tuesday"' in response.text  # kept, to be corrected
+    month = Forms(_answer(web_client, page, "Sept 2036").text)
+    answered = json.loads(month.hidden(month.question())["state"])["facts"]
+    assert answered["passport"] == {"expiry_date": "2036-09"}
+    assert "dont_know" in answered, "the questions skipped before stay not known"
 
 
 def test_damaged_answers_are_one_clear_message(web_client):

@@ -1,10 +1,11 @@
-"""The consultation in the terminal (`--ask`): ask, re-ask on a bad answer, save the facts.
+"""The consultation in the terminal (`--ask`): the interview engine's face, one question at a time.
 
 Questions and messages go to standard error, so standard output carries only
 the report. On a terminal the answer is typed after the question (rich's
 prompt, with line editing); otherwise each question is printed on its own line
 and one answer is read per line, so a consultation can be scripted. Ctrl-C or
-the end of input stops the asking and saves the answers given so far.
+the end of input stops the asking: the answers given so far are saved and the
+report of those facts follows, as after the last question.
 """
 
 from __future__ import annotations
@@ -16,9 +17,15 @@ from typing import IO
 from rich.console import Console
 from rich.markup import escape
 
-from engine.consult import YES, Consultation, Question
+from engine.answers import YES
+from engine.diagnosis import Doctor
 from engine.errors import InputError
+from engine.fact_edits import FactData
+from engine.interview import Interviewer, Question, Step, progress
+from engine.next_steps import next_steps
+from engine.plan_check import check_plan
 from visualise.files import free_name, write_atomically
+from visualise.interview import help_text, hint, question_text
 from visualise.language import Language
 
 DEFAULT_NAME = "paydoctor-facts.json"
@@ -53,71 +60,80 @@ class _Terminal:
 
 
 def consult(
-    consultation: Consultation,
+    interviewer: Interviewer,
+    data: FactData,
     source: Path | None,
     stdin: IO[str],
     stderr: IO[str],
     language: Language,
-) -> Path | None:
-    """Ask until no question is left or input ends; save the facts and say where.
+) -> tuple[FactData, Path | None]:
+    """Ask until no question is worth asking, input ends or Ctrl-C; save the facts.
 
-    Returns the file saved to (None when nothing was answered). Ctrl-C saves
-    too, then propagates as KeyboardInterrupt.
+    Returns the facts and the file saved to (None when nothing was answered).
     """
     _ = language.gettext
     terminal = _Terminal(stdin, stderr)
     terminal.say(
         _(
-            "[bold]paydoctor consultation[/]: press Enter when you do not know an answer;"
-            " Ctrl-C stops and keeps what you answered."
+            "[bold]paydoctor consultation[/]: answer in your own words; press Enter when you"
+            " do not know. Ctrl-C stops and shows the report of what you answered."
         )
     )
+    answers = _Answers(data)
     try:
-        ended = _ask_all(consultation, terminal, language)
+        how = _ask_all(interviewer, answers, terminal, language)
     except KeyboardInterrupt:
         terminal.say()
-        _save(consultation, source, terminal, language, _("interrupted"))
-        raise
-    return _save(consultation, source, terminal, language, _("input ended") if ended else _("done"))
+        how = _("interrupted")
+    return answers.data, _save(answers, source, terminal, language, how)
 
 
-def _ask_all(consultation: Consultation, terminal: _Terminal, language: Language) -> bool:
-    """Ask every question worth asking; True if input ended first."""
+class _Answers:
+    """The facts as answered so far: what Ctrl-C, whenever it comes, saves."""
+
+    def __init__(self, data: FactData):
+        self.started = self.data = data
+
+
+def _ask_all(
+    interviewer: Interviewer, answers: _Answers, terminal: _Terminal, language: Language
+) -> str:
+    """Ask every question worth asking; how the asking ended."""
     _ = language.gettext
-    number = 0
-    while questions := consultation.questions():
-        number += 1
-        question = questions[0]
+    shown = 0
+    while not (step := interviewer.step(answers.data)).done:
+        question = step.question
+        assert question is not None
+        shown = progress(step.asked, step.left, shown)
         terminal.say()
-        decides = ", ".join(question.decides[:3])
-        if len(question.decides) > 3:
-            decides = _("{causes} and {count} more").format(
-                causes=decides, count=len(question.decides) - 3
-            )
-        status = _("Question {number} · {more} more worth asking now · decides {causes}")
-        terminal.say(
-            f"[dim]{status.format(number=number, more=len(questions) - 1, causes=decides)}[/]"
-        )
+        line = _("Question {number} · {percent}% done").format(number=step.asked + 1, percent=shown)
+        terminal.say(f"[dim]{line}[/]")
         try:
-            _ask_one(consultation, question, terminal, language)
+            answers.data = _ask_one(interviewer, answers.data, step, question, terminal, language)
         except EOFError:
-            return True
-    return False
+            return _("input ended")
+    terminal.say()
+    terminal.say(_("No question left is worth asking."))
+    return _("done")
 
 
 def _ask_one(
-    consultation: Consultation, question: Question, terminal: _Terminal, language: Language
-) -> None:
-    hint = language.text(question.kind.hint())
-    shown = f" [dim]({escape(hint)})[/]" if hint and hint not in question.text else ""
-    prompt = f"{escape(question.text)}{shown}"
-    if question.card is not None:
-        card = escape(language.text(consultation.card_label(question.card, question.cards)))
-        prompt = language.gettext("[bold]{card}[/]: {question}").format(card=card, question=prompt)
+    interviewer: Interviewer,
+    data: FactData,
+    step: Step,
+    question: Question,
+    terminal: _Terminal,
+    language: Language,
+) -> FactData:
+    prompt = f"[bold]{escape(question_text(question, step.facts, language))}[/]"
+    found = help_text(question, language)
+    if found:
+        prompt += f"\n[dim]{escape(found)}[/]"
+    if question.kind.name == "choice":
+        prompt += f"\n{escape(hint(question, language))}"
     while True:
         try:
-            consultation.answer(question, terminal.read(prompt))
-            return
+            return interviewer.answer(data, question.fact, terminal.read(prompt))
         except InputError as error:
             problem = escape(language.text(error.message))
             terminal.say(
@@ -126,27 +142,48 @@ def _ask_one(
             )
 
 
+def show_step(step: Step, doctor: Doctor, out: IO[str], reveal: bool, language: Language) -> None:
+    """`interview --format text`: the next question with its help and answers, or the report."""
+    _ = language.gettext
+    console = Console(file=out, highlight=False, emoji=False, soft_wrap=True)
+    question = step.question
+    if question is None:
+        from visualise.text import text_report
+
+        console.print(_("No question left is worth asking: the report follows."), crop=False)
+        plan_check = check_plan(doctor, step.facts, step.diagnosis)
+        after = next_steps(doctor, step.facts, step.diagnosis)
+        out.write(text_report(step.diagnosis, out, reveal, plan_check, language, after))
+        return
+    line = _("Question {number} · {percent}% done").format(
+        number=step.asked + 1, percent=progress(step.asked, step.left)
+    )
+    console.print(f"[dim]{line}[/]", crop=False)
+    console.print(f"[bold]{escape(question_text(question, step.facts, language))}[/]", crop=False)
+    found = help_text(question, language)
+    if found:
+        console.print(escape(found), crop=False)
+    accepted = hint(question, language)
+    if accepted:
+        console.print(escape(accepted), crop=False)
+
+
 def _save(
-    consultation: Consultation,
-    source: Path | None,
-    terminal: _Terminal,
-    language: Language,
-    how: str,
+    answers: _Answers, source: Path | None, terminal: _Terminal, language: Language, how: str
 ) -> Path | None:
     _ = language.gettext
-    count = len(consultation.answered)
-    if not count:
+    data = answers.data
+    if data == answers.started:
         terminal.say(_("{how}: no answers were given, so nothing was saved").format(how=how))
         return None
     path = _target(source, terminal, language)
-    data = json.dumps(consultation.data, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(path, data.encode(), protect=(source,) if source else ())
-    saved = language.ngettext(
-        "{how}: saved the facts with your {count} answer to [bold]{path}[/]",
-        "{how}: saved the facts with your {count} answers to [bold]{path}[/]",
-        count,
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(path, text.encode(), protect=(source,) if source else ())
+    terminal.say(
+        _("{how}: saved the facts with your answers to [bold]{path}[/]").format(
+            how=how, path=escape(str(path))
+        )
     )
-    terminal.say(saved.format(how=how, count=count, path=escape(str(path))))
     return path
 
 

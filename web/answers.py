@@ -54,11 +54,10 @@ class Answers:
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
-    def progress(self, left: int) -> int:
-        """Percent done with `left` questions worth asking now; never below what was shown."""
-        done = len(self.asked)
-        estimate = 100 if not left else 100 * done // (done + left)
-        return max(estimate, self.asked[-1].progress if self.asked else 0)
+    @property
+    def shown(self) -> int:
+        """The progress shown with the last question answered (0 at the start)."""
+        return self.asked[-1].progress if self.asked else 0
 
     def answered(self, fact: str, facts: FactData, progress: int) -> Answers:
         return Answers(facts, (*self.asked, Asked(fact, progress)))

@@ -31,8 +31,8 @@ async def diagnose(request: Request) -> Response:
 async def interview(request: Request) -> Response:
     """facts (with `dont_know`) -> report-v2's interview object: the next question, or done."""
     data = read_facts_data(await _body_text(request), SOURCE)
-    asked = _count(request, "asked")
-    step = next_step(request.app.state.doctor, data, asked, _flag(request, "show_personal_data"))
+    reveal = _flag(request, "show_personal_data")
+    step = next_step(request.app.state.doctor, data, reveal, _language(request))
     return JSONResponse(step.interview)
 
 
@@ -65,10 +65,3 @@ def _flag(request: Request, name: str) -> bool:
 def _language(request: Request) -> Language:
     """The language `?lang=` names (as `--lang` does), English when none is named."""
     return language(request.query_params.get("lang", SOURCE_LANGUAGE))
-
-
-def _count(request: Request, name: str) -> int:
-    value = request.query_params.get(name, "0")
-    if not value.isdigit():
-        raise InputError(f"{name}: {value!r} is not allowed: expected a whole number >= 0")
-    return int(value)

@@ -105,7 +105,12 @@ def openapi_document(version: str) -> dict[str, Any]:
                     "decides": {"type": "array", "items": {"type": "string"}},
                 },
             },
-            "asked": {"type": "integer", "minimum": 0},
+            "asked": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "questions the facts answer: facts a question asks that are"
+                " known or in dont_know (a list of cards counts once)",
+            },
             "report": REPORT,
         },
     }
@@ -150,15 +155,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             "/api/v1/interview": {
                 "post": {
                     "summary": "The consultation's next question, or done",
-                    "parameters": [
-                        reveal,
-                        {
-                            "name": "asked",
-                            "in": "query",
-                            "schema": {"type": "integer", "minimum": 0, "default": 0},
-                            "description": "questions answered so far, given back as `asked`",
-                        },
-                    ],
+                    "parameters": [reveal],
                     "requestBody": _body({"$ref": "#/components/schemas/FactsWithDontKnow"}),
                     "responses": {
                         "200": _json("the next step", {"$ref": "#/components/schemas/Interview"}),

@@ -8,7 +8,6 @@ person typed is put in a URL, where logs would keep it.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -16,20 +15,18 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from engine.errors import InputError
-from engine.loading import facts_text, validate_facts
+from engine.loading import facts_text
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers
 from web.diagram import inline_svg
 from web.interview import (
     Step,
-    facts_file,
     given_answer,
     next_step,
     read_facts_data,
     take_answer,
 )
-from web.reports import diagnose_data
 
 
 async def start(request: Request) -> Response:
@@ -71,7 +68,7 @@ async def report(request: Request) -> Response:
     form = await request.form()
     answers = Answers.decode(_text(form, "state"))
     reveal = "reveal" in form
-    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
+    step = next_step(request.app.state.doctor, answers.facts, reveal, page_language(request))
     return await _report_page(request, answers, step, reveal)
 
 
@@ -80,9 +77,9 @@ async def staff(request: Request) -> Response:
     form = await request.form()
     answers = Answers.decode(_text(form, "state"))
     reveal = "reveal" in form
-    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked), reveal)
+    step = next_step(request.app.state.doctor, answers.facts, reveal, page_language(request))
     number = _text(form, "step") or ""
-    plan = _report(request, answers, step, reveal)["plan"]
+    plan = step.interview["report"]["plan"]
     chosen = [s for s in plan if str(s["step"]) == number]
     if not chosen or not chosen[0].get("say"):
         raise InputError(f"step {number[:10]!r}: there is no sentence to show for it")
@@ -94,7 +91,7 @@ async def download(request: Request) -> Response:
     """The answers as a facts file, to keep or to diagnose with `python cli.py FILE`."""
     form = await request.form()
     answers = Answers.decode(_text(form, "state"))
-    body = json.dumps(facts_file(answers.facts), ensure_ascii=False, indent=2) + "\n"
+    body = json.dumps(answers.facts, ensure_ascii=False, indent=2) + "\n"
     return Response(
         body,
         media_type="application/json",
@@ -109,7 +106,7 @@ async def _ask(
     typed: tuple[str, str | None] | None = None,
 ) -> Response:
     """The next question (with `typed`: a fact's answer to show in it), or the report."""
-    step = next_step(request.app.state.doctor, answers.facts, len(answers.asked))
+    step = next_step(request.app.state.doctor, answers.facts, language=page_language(request))
     interview = step.interview
     if interview["done"]:
         return await _report_page(request, answers, step, reveal=False)
@@ -119,8 +116,8 @@ async def _ask(
         "question.html",
         status_code=422 if error else 200,
         question=question,
-        number=len(answers.asked) + 1,
-        progress=answers.progress(step.left),
+        number=interview["asked"] + 1,
+        progress=step.progress(answers.shown),
         state=answers.encode(),
         error=error,
         typed=typed[1] if typed and typed[0] == question["fact"] else None,
@@ -133,7 +130,7 @@ async def _report_page(request: Request, answers: Answers, step: Step, reveal: b
     return _render(
         request,
         "report.html",
-        report=_report(request, answers, step, reveal),
+        report=step.interview["report"],
         left=step.left,
         state=answers.encode(),
         reveal=reveal,
@@ -155,16 +152,6 @@ def page_language(request: Request) -> Language:
         asked.append((-quality, order, tag.split("-")[0].strip().lower()))
     codes = [code for _quality, _order, code in sorted(asked) if code in available()]
     return language(codes[0] if codes else SOURCE_LANGUAGE)
-
-
-def _report(request: Request, answers: Answers, step: Step, reveal: bool) -> dict[str, Any]:
-    """The report of the step, in the page's language: the interview's own is English, so
-    another language's is made from the same facts."""
-    reader = page_language(request)
-    if reader.code == SOURCE_LANGUAGE:
-        return step.interview["report"]
-    facts = validate_facts(facts_file(answers.facts))
-    return diagnose_data(request.app.state.doctor, facts, reveal, reader)[1]
 
 
 def _render(request: Request, template: str, status_code: int = 200, **context) -> Response:

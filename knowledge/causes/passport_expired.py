@@ -3,6 +3,7 @@ from engine.rules import (
     Example,
     FixStep,
     Place,
+    concluded,
     copies,
     dates_today,
     derived,
@@ -52,10 +53,19 @@ CAUSE = Cause(
     ),
     confirmed=(when(derived("passport.expired")),),
     # A wallet's expired-document notice, and the expiry date missing or partial enough that
-    # whether it has passed is open (the year 2026 in December 2026).
+    # whether it has passed is open (the year 2026 in December 2026). Each wallet's notice is
+    # read only where that wallet is in use, so no one is asked about a wallet they don't use.
     suspected=(
-        when(fact("alipay.document_expiry_notice", True), derived("passport.expired", None)),
-        when(fact("wechat_pay.document_expiry_notice", True), derived("passport.expired", None)),
+        when(
+            concluded("alipay.in_scope"),
+            fact("alipay.document_expiry_notice", True),
+            derived("passport.expired", None),
+        ),
+        when(
+            concluded("wechat_pay.in_scope"),
+            fact("wechat_pay.document_expiry_notice", True),
+            derived("passport.expired", None),
+        ),
     ),
     messages=(EXPIRED_DOCUMENT,),
     examples=(

@@ -1,4 +1,4 @@
-from engine.rules import Example, Workaround, derived, fact, finding_in, when
+from engine.rules import UNKNOWN, Example, Workaround, derived, fact, finding_in, when
 from engine.wording import Wording
 
 WORKAROUND = Workaround(
@@ -26,11 +26,12 @@ WORKAROUND = Workaround(
     offered=(
         when(fact("symptom.persists", True), fact("symptom.where", "taobao")),
         when(fact("symptom.persists", True), finding_in("taobao")),
-        # causes-v2: a block that persists in a wallet, where no foreign card is already failing.
+        # causes-v2: a block that persists in a wallet, where no foreign card is already failing
+        # (none listed, or none known to fail).
         when(
             fact("symptom.persists", True),
             fact("symptom.where", "alipay", "wechat_pay"),
-            derived("foreign.card_failing", False),
+            derived("foreign.card_failing", False, UNKNOWN),
         ),
     ),
     examples=(

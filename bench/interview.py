@@ -1,0 +1,283 @@
+"""Simulated travellers answer the interview one question at a time: how many questions, and
+whether it ends where the same answers given all at once end.
+
+    python bench/interview.py [--verbose]
+
+Each traveller is made from a story in examples/ or a unit's example: what a
+traveller knows of it. They know their symptoms, their documents and what the
+apps show; their dates roughly (a month: "2026-09"); not their bank's records
+(a fact the knowledge marks `kept_by="bank"`). They type as people do: "yes",
+"2026-09", a choice by its label ("It is refused: verification fails"), "I
+don't have one" where that is the answer, and "don't know" for anything else.
+
+For each traveller: the questions asked before the interview says done, and
+whether the diagnosis of their answers (causes and statuses) equals the
+diagnosis of everything they know given at once. Also the size of a
+questionnaire of every fact they could be asked. Prints the figures and the
+targets; record them in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine.answers import kind_of  # noqa: E402
+from engine.asking import APP, BANK  # noqa: E402
+from engine.dates import PartialDate  # noqa: E402
+from engine.diagnosis import Doctor  # noqa: E402
+from engine.fact_edits import FactData, facts_data, get_fact, with_fact  # noqa: E402
+from engine.facts import FACT_PATHS, flatten, template  # noqa: E402
+from engine.interview import Interviewer  # noqa: E402
+from engine.loading import validate_facts  # noqa: E402
+from knowledge import builtin_knowledge  # noqa: E402
+
+MEDIAN_TARGET, MOST_TARGET = 8, 14
+AS_OF = "2026-11-27"
+LIMIT = 60
+"""Questions after which a run is stopped and counted as a failure (the interview must end)."""
+
+
+@dataclass(frozen=True)
+class Traveller:
+    name: str
+    knows: FactData
+    """What they know, as facts (with `as_of`, the day of the consultation)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    traveller: Traveller
+    asked: list[str]
+    same: bool
+    interview: tuple[tuple[str, str], ...]
+    at_once: tuple[tuple[str, str], ...]
+    every_fact: int
+
+
+def travellers(doctor: Doctor) -> list[Traveller]:
+    """One traveller per story in examples/ and per example of a cause or workaround."""
+    kb = doctor.kb
+    stories = [
+        (path.stem, json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted((ROOT / "examples").glob("*.json"))
+    ]
+    units = [
+        (f"{unit.key}: {example.note}", _with_where(example.facts, unit.layer))
+        for unit in kb.causes
+        for example in unit.examples
+    ]
+    seen: set[str] = set()
+    out = []
+    for name, facts in stories + units:
+        knows = what_a_traveller_knows(doctor, facts)
+        key = json.dumps(knows, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            out.append(Traveller(name, knows))
+    return out
+
+
+WHERE = {"alipay": "alipay", "wechat_pay": "wechat_pay", "taobao": "taobao"}
+
+
+def _with_where(facts: dict[str, Any], layer: str) -> dict[str, Any]:
+    """A unit's example as a traveller lives it: they know where the payment fails. An example
+    that does not say is given the place its cause's layer fails in (a foreign card's, a
+    wallet's, Taobao's; a bank's or a document's: the wallet the facts name, else Alipay)."""
+    if (facts.get("symptom") or {}).get("where"):
+        return facts
+    if facts.get("foreign_cards"):
+        where = "foreign_card"
+    elif str(layer) in WHERE:
+        where = WHERE[str(layer)]
+    elif "wechat_pay" in json.dumps(facts):
+        where = "wechat_pay"
+    else:
+        where = "alipay"
+    return {**facts, "symptom": {**(facts.get("symptom") or {}), "where": where}}
+
+
+def what_a_traveller_knows(
+    doctor: Doctor, facts: dict[str, Any], forgotten: tuple[str, ...] = (APP, BANK)
+) -> FactData:
+    """The facts without the records kept by `forgotten` (the apps', the bank's), with every
+    date rounded to its month."""
+    data = facts_data(validate_facts({key: v for key, v in facts.items() if key != "$schema"}))
+    data.setdefault("as_of", AS_OF)
+    for (path, card), value in flatten(validate_facts(data)).items():
+        ask = doctor.kb.ask(path)
+        if ask is not None and ask.kept_by in forgotten:
+            data = with_fact(data, path, None, card)
+        elif isinstance(value, PartialDate) and value.exact:
+            data = with_fact(data, path, str(value)[:7], card)
+    data.pop("dont_know", None)
+    if _mentions(data, "passport.renewed") and get_fact(data, "passport.renewed") is None:
+        data = with_fact(data, "passport.renewed", True)  # they know they renewed it
+    in_use = {WALLET_OF.get((data.get("symptom") or {}).get("where"))} | set(data)
+    for path, value in LIVED.items():
+        wallet = path.split(".")[0]
+        if not _mentions(data, path) and (wallet not in WALLET_OF.values() or wallet in in_use):
+            data = with_fact(data, path, value)
+    return data
+
+
+WALLET_OF = {
+    "alipay": "alipay",
+    "bank_card_link": "alipay",
+    "taobao": "alipay",
+    "wechat_pay": "wechat_pay",
+    "wechat_pay_card_link": "wechat_pay",
+}
+"""The wallet a traveller uses where the payment fails: what it told them, they know."""
+LIVED = {
+    "bank_cards": [],
+    "foreign_cards": [],
+    "passport.renewed": False,
+    "residence_permit.held": False,
+    **{
+        f"{wallet}.{field}": value
+        for wallet in ("alipay", "wechat_pay")
+        for field, value in (
+            ("restricted", False),
+            ("document_expiry_notice", False),
+            ("verification_requested", []),
+        )
+    },
+}
+"""What did not happen to a traveller when their story does not tell it: they know which cards
+they hold, whether their passport was renewed, whether they hold a residence permit, and what
+their wallets told them."""
+MENTIONS = {
+    "passport.renewed": ("passport.previous_number", "passport.renewed_on"),
+    "residence_permit.held": (
+        "residence_permit",
+        "alipay.identity.residence_permit",
+        "wechat_pay.identity.residence_permit",
+    ),
+}
+
+
+def _mentions(data: FactData, path: str) -> bool:
+    """Whether the story says anything about `path` (or the facts that imply it)."""
+    text = json.dumps(data)
+    for other in (path, *MENTIONS.get(path, ())):
+        section, _, field = other.rpartition(".")
+        if get_fact(data, other) is not None or (
+            field and f'"{field}' in text and section.split(".")[0] in data
+        ):
+            return True
+    return False
+
+
+def typed(doctor: Doctor, knows: FactData, fact: str) -> str:
+    """What the traveller types to the question about `fact`."""
+    ask = doctor.kb.ask(fact)
+    card = _card(fact)
+    value = get_fact(knows, template(fact), card)
+    if value is None:
+        if ask is not None and ask.none and _holds(knows, ask.none, card):
+            return "I don't have one"
+        if ask is not None and ask.yes and _holds(knows, ask.yes, card):
+            return "yes"
+        return "don't know"
+    kind = kind_of(template(fact)).name
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if kind == "count":
+        return str(len(value))
+    if kind == "choice" and ask is not None and value in ask.choices:
+        return ask.choices[value].label.en
+    if kind == "choices":
+        return ", ".join(ask.choices[v].label.en for v in value) if value else "none"
+    return str(value)
+
+
+def _holds(knows: FactData, facts: dict[str, Any], card: int | None) -> bool:
+    return all(get_fact(knows, template(path), card) == value for path, value in facts.items())
+
+
+def consult(doctor: Doctor, interviewer: Interviewer, traveller: Traveller) -> Run:
+    data: FactData = {"as_of": traveller.knows["as_of"]}
+    asked: list[str] = []
+    while not (step := interviewer.step(data)).done and len(asked) < LIMIT:
+        fact = step.question.fact
+        asked.append(fact)
+        data = interviewer.answer(data, fact, typed(doctor, traveller.knows, fact))
+    interview = _causes(doctor, step.diagnosis)
+    at_once = _causes(doctor, doctor.diagnose(validate_facts(traveller.knows)))
+    return Run(
+        traveller,
+        asked,
+        interview == at_once and step.done,
+        interview,
+        at_once,
+        every_fact(doctor, traveller.knows),
+    )
+
+
+def every_fact(doctor: Doctor, knows: FactData) -> int:
+    """A questionnaire of every fact a traveller can be asked (each card's facts per card)."""
+    cards = {
+        "bank_cards": len(knows.get("bank_cards") or [{}]),
+        "foreign_cards": len(knows.get("foreign_cards") or [{}]),
+    }
+    count = 0
+    for path in FACT_PATHS:
+        ask = doctor.kb.ask(path)
+        if ask is None or ask.kept_by == BANK or path == "as_of":
+            continue
+        count += cards[path.split("[", 1)[0]] if "[]" in path else 1
+    return count
+
+
+def _causes(doctor: Doctor, diagnosis) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((f.cause.key, str(f.status)) for f in diagnosis.findings))
+
+
+def _card(fact: str) -> int | None:
+    return int(fact.split("[", 1)[1].split("]", 1)[0]) if "[" in fact else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="print each traveller's run")
+    args = parser.parse_args()
+    doctor = Doctor(builtin_knowledge())
+    interviewer = Interviewer(doctor)
+    runs = [consult(doctor, interviewer, t) for t in travellers(doctor)]
+    counts = [len(r.asked) for r in runs]
+    different = [r for r in runs if not r.same]
+    for run in runs if args.verbose else different:
+        mark = "same" if run.same else "DIFFERENT"
+        print(f"{len(run.asked):3} {mark:9} {run.traveller.name}")
+        if args.verbose or not run.same:
+            print("      asked:", ", ".join(run.asked))
+        if not run.same:
+            print("      interview:", run.interview)
+            print("      at once:  ", run.at_once)
+    median, most = statistics.median(counts), max(counts)
+    print(f"{len(runs)} travellers")
+    targets = f"targets <= {MEDIAN_TARGET}, <= {MOST_TARGET}"
+    print(f"questions asked: median {median:g}, most {most} ({targets})")
+    print(f"same diagnosis as all at once: {len(runs) - len(different)} of {len(runs)}")
+    questionnaire = [r.every_fact for r in runs]
+    print(
+        f"a questionnaire of every fact: median {statistics.median(questionnaire):g},"
+        f" most {max(questionnaire)} questions"
+    )
+    met = median <= MEDIAN_TARGET and most <= MOST_TARGET and not different
+    print("targets met" if met else "targets NOT met")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""How a fact is asked: the question, where to find the answer, and the fact's name in words.
+
+A knowledge unit says this once per fact (`QUESTIONS = {path: Ask(...)}`), in
+every language it is written in: the question, a one-line help saying where
+the answer is found, a short noun phrase (`label`) that sentences about the
+fact use ("your passport's expiry date"), a label and synonyms for each value
+a choice takes, and who keeps the answer (`kept_by`): a consultation asks what
+the traveller knows or can look up, never what only their bank's records say
+(the plan's checks ask the bank).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.wording import Wording
+
+YOU, APP, BANK = "you", "app", "bank"
+KEPT_BY = (YOU, APP, BANK)
+"""Who has the answer: the traveller (their documents, what they saw, rough dates), the
+wallet app (a menu they can open), or only the bank's records."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value a choice takes, as a person names it: its label and other words for it."""
+
+    label: Wording
+    synonyms: tuple[str, ...] = ()
+    layers: tuple[str, ...] = ()
+    """For a place where a payment fails (`symptom.where`): the layers whose causes can explain
+    a failure there. A consultation pursues no other cause (triage)."""
+    points_at: tuple[str, ...] = ()
+    """For a place where a payment fails: the layers, or lists of cards, whose causes fail
+    there first (Taobao's own for Taobao; a foreign card's for a foreign card): the place
+    itself points at them, as an error message points at its causes."""
+    not_about: tuple[str, ...] = ()
+    """For a place where a payment fails: lists of cards (`bank_cards`, `foreign_cards`) whose
+    causes cannot explain a failure there (a cause is about a list when the rules that
+    confirm it read the list): a foreign card's payment is not a Chinese bank card's."""
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Everything about asking one fact (a path of the facts format, `bank_cards[]` for cards)."""
+
+    text: Wording
+    label: Wording
+    help: Wording | None = None
+    choices: Mapping[str, Choice] = field(default_factory=dict)
+    """A label (and synonyms) for each value of a choice, in the format's order."""
+    kept_by: str = YOU
+    symptom: bool = False
+    """What the person saw go wrong (an error, a card refused, a notice in the app): a cause
+    whose rules a symptom already supports is pursued before the others."""
+    none: Mapping[str, Any] = field(default_factory=dict)
+    """What "I don't have one" (or a plain "no") writes, a fact path -> value, when it says
+    more than "don't know": no residence permit is `residence_permit.held: false`."""
+    yes: Mapping[str, Any] = field(default_factory=dict)
+    """What a plain "yes" to a question that is not a yes/no one writes ("When was your
+    passport renewed?" "Yes": it was, when not known)."""
+
+    def __post_init__(self) -> None:
+        if self.kept_by not in KEPT_BY:
+            raise ValueError(f"Ask: kept_by must be one of {', '.join(KEPT_BY)}")
+
+    def wordings(self) -> tuple[Wording, ...]:
+        """Every text of this question, for check-kb's list of missing languages."""
+        texts = [self.text, self.label, *(c.label for c in self.choices.values())]
+        return tuple(texts + ([self.help] if self.help else []))
+
+
+def plain(text: str, path: str) -> Ask:
+    """A question written as one English string (a `--knowledge` unit's older form)."""
+    return Ask(text=Wording(en=text), label=Wording(en=default_label(path)))
+
+
+def default_label(path: str) -> str:
+    """A fact's name in words when no unit gives one: `passport.expiry_date` -> "passport expiry
+    date"."""
+    words = re.sub(r"\[\d*\]", "", path).replace(".", " ").replace("_", " ")
+    return " ".join(words.split())

@@ -1,0 +1,427 @@
+"""The interview: the next question worth asking, as a pure function of the facts so far.
+
+Every face of the consultation (`--ask` in a terminal, `interview --format
+json`, the web pages and POST /api/v1/interview) calls `Interviewer.step` with
+the facts (facts-v2, with `dont_know`) and writes the answer with
+`Interviewer.answer`; none keeps any other state.
+
+Triage first: where the payment fails (`symptom.where`) and what the error
+says (`symptom.error_message`) are asked before anything else. The place
+narrows the causes pursued to the layers that can explain a failure there
+(the `layers` of that choice in the knowledge: no Taobao cause for an Alipay
+card link, no Alipay cause for WeChat Pay); the rules themselves rule out
+the rest as answers come (a visitor without a permit, a card that works).
+
+Then what is worth asking. For each cause pursued and not confirmed, each of
+its rules is evaluated test by test against the session (`engine.evaluate`):
+
+- a rule that is open, and whose open tests all rest on facts the traveller
+  can answer, could change the diagnosis: reveal a cause not reported yet, or
+  confirm a suspected one (a suspicion's own rules change nothing there). Each
+  of those facts gets a share of 1 / (how many answers the rule still needs);
+- the only rule that makes a cause suspected, holding on a fact nobody has
+  given, could fail once it is answered: the cause ruled out, a step gone from
+  the plan. Each such fact gets a share of 1 / (how many there are).
+
+A fact's worth is the sum over causes of its best share for that cause. A
+question is worth asking when its worth is at least `MIN_WORTH` (one answer
+settles a cause, or two answers one each of two rules, or two answers together
+settle one); facts only the bank's records hold are never asked (the plan's
+first step checks them with the bank), nor facts the person said they do not
+know. The consultation is done when no question is worth asking. bench/interview.py
+measures what this costs and what it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from engine.answers import MOST_ITEMS, Kind, kind_of, read
+from engine.asking import APP, BANK, Ask, Choice
+from engine.diagnosis import Diagnosis, Doctor
+from engine.errors import InputError
+from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
+from engine.fact_edits import FactData, with_fact
+from engine.facts import FACT_PATHS, Facts, flatten, template
+from engine.knowledge_base import CONFIRMED, SUSPECTED
+from engine.loading import validate_facts
+from engine.observe import Observed
+from engine.rules import UNKNOWN, Case, Cause, TestKind
+
+TRIAGE = ("symptom.where", "symptom.error_message")
+"""Asked first, in this order: where it fails and what it says."""
+WHERE = "symptom.where"
+MIN_WORTH = 0.5
+PATIENCE = 10
+"""Questions answered after which the bar doubles: a long consultation costs the person more
+than one more answer is likely to bring."""
+BACKGROUND = 0.25
+"""The weight of a cause nothing the person saw points at yet, beside 1 for one it does."""
+SUPPORTED = 0.5
+"""The weight of a cause the failure itself supports (a card refused) while the error message
+names another: the message is the more specific evidence."""
+PREFERRED = ("date", "yes_no", "choice", "count", "number", "whole_number", "choices", "text")
+"""Of several facts that settle one test, the one whose kind comes first is asked: a date says
+whether and when (a passport renewed in 2026-09), a yes or a choice is quick, typing is slow."""
+UNPOINTED = 0.5
+"""The weight of every cause pursued while nothing the person saw points at any."""
+LOOKED_UP = 0.5
+"""The weight of an answer looked up in an app, beside 1 for one the person knows."""
+NOT_ASKED = frozenset({"as_of"})
+"""Facts a consultation never asks: the day of the diagnosis is today unless a file says."""
+DONT_KNOW = "dont_know"
+_ITEM = re.compile(r"\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Question:
+    """An unknown fact worth asking, how it is asked, and the causes its answer can settle."""
+
+    fact: str
+    ask: Ask
+    kind: Kind
+    decides: tuple[str, ...]
+    worth: float
+
+    @property
+    def template(self) -> str:
+        return template(self.fact)
+
+    @property
+    def card(self) -> int | None:
+        """The index of the card (bank or foreign) the question is about, if any."""
+        found = _ITEM.search(self.fact)
+        return int(found.group(1)) if found else None
+
+    @property
+    def cards(self) -> str:
+        """The list whose item the question is about (`bank_cards`, `foreign_cards`)."""
+        return self.fact.split("[", 1)[0]
+
+
+@dataclass(frozen=True)
+class Step:
+    """The next step of a consultation: the question to ask (None: done) and the rest."""
+
+    question: Question | None
+    questions: tuple[Question, ...]
+    """Every question worth asking now, the next one first."""
+    asked: int
+    facts: Facts
+    diagnosis: Diagnosis
+
+    @property
+    def done(self) -> bool:
+        return self.question is None
+
+    @property
+    def left(self) -> int:
+        return len(self.questions)
+
+
+def progress(asked: int, left: int, shown: int = 0) -> int:
+    """Percent done, never below what was shown before (`shown`): the line never goes back."""
+    estimate = 100 if not left else 100 * asked // (asked + left)
+    return max(estimate, shown)
+
+
+class Interviewer:
+    """The interview over one knowledge base (its Doctor)."""
+
+    def __init__(self, doctor: Doctor):
+        self.doctor = doctor
+        self.kb = doctor.kb
+        self._causes = {cause.key: cause for cause in doctor.kb.causes}
+        self._order = {key: rank for rank, key in enumerate(doctor.order)}
+        self._sections: dict[str, set[str]] = {}
+
+    def step(self, data: FactData, today: date | None = None) -> Step:
+        """The next question about `data` (facts with `dont_know`), or done."""
+        facts = validate_facts(data)
+        diagnosis = self.doctor.diagnose(facts, today)
+        questions = self._questions(facts, diagnosis)
+        return Step(
+            questions[0] if questions else None,
+            questions,
+            self.asked(facts),
+            facts,
+            diagnosis,
+        )
+
+    def asked(self, facts: Facts) -> int:
+        """How many questions the facts answer: each fact a question asks that is known or not
+        known (`dont_know`); a list of cards is one answer. From the facts alone, so any face
+        that holds only the facts can say it."""
+        known = {
+            _concrete(path, card)
+            for path, card in flatten(facts)
+            if self._asks(path) and path not in NOT_ASKED
+        }
+        return len(known | set(facts.dont_know or ()))
+
+    def answer(self, data: FactData, fact: str, text: str) -> FactData:
+        """`data` with what `text` says about `fact` written in; InputError naming what would be
+        read. "Don't know" goes into `dont_know`; "I don't have one" writes what the question's
+        unit says it means (no permit, no cards)."""
+        path = template(fact)
+        ask = self.kb.ask(fact)
+        if ask is None or path not in FACT_PATHS:
+            raise InputError("{fact}: no question asks this fact", fact=fact)
+        reading = read(kind_of(path), ask, text)
+        if reading.not_known:
+            return self.not_known(data, fact)
+        card = _card(fact)
+        if reading.none or reading.yes:
+            # What the answer says instead (no permit; renewed, when not known); the fact asked
+            # has no value to give, so it is not asked again.
+            changed = self.not_known(data, fact)
+            for other, value in (ask.none if reading.none else ask.yes).items():
+                changed = with_fact(changed, other, value, card)
+        else:
+            changed = with_fact(data, path, reading.value, card)
+        validate_facts(changed, source="answer")
+        return changed
+
+    def not_known(self, data: FactData, fact: str) -> FactData:
+        """`data` with `fact` listed as not known (`dont_know`): never asked again."""
+        listed = list(data.get(DONT_KNOW) or ())
+        return {**data, DONT_KNOW: [*listed, fact] if fact not in listed else listed}
+
+    def _asks(self, path: str) -> bool:
+        return path in self.kb.questions
+
+    def _askable(self, path: str, closed: set[str]) -> bool:
+        """Whether a person could be asked `path`: a unit asks it, it is neither answered nor
+        not known (`closed`), and not only the bank knows it."""
+        ask = self.kb.ask(path)
+        return (
+            ask is not None
+            and ask.kept_by != BANK
+            and template(path) not in NOT_ASKED
+            and path not in closed
+            and all(int(index) < MOST_ITEMS for index in _ITEM.findall(path))
+        )
+
+    def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
+        not_known = set(facts.dont_know or ())
+        closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
+        worth, decides = self._worth(facts, diagnosis, closed, not_known)
+        bar = MIN_WORTH if self.asked(facts) < PATIENCE else MIN_WORTH * 2
+        triage = [path for path in TRIAGE if self._askable(path, closed)]
+        ranked = sorted(
+            (path for path in worth if path not in triage and worth[path] >= bar),
+            key=lambda p: (-worth[p], not self._is_symptom(p), FACT_PATHS.index(template(p)), p),
+        )
+        return tuple(
+            Question(
+                path,
+                self.kb.ask(path),
+                kind_of(template(path)),
+                tuple(sorted(decides.get(path, ()), key=self._order.__getitem__)),
+                worth.get(path, 0.0),
+            )
+            for path in [*triage, *ranked]
+        )
+
+    def _worth(
+        self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
+    ) -> tuple[dict[str, float], dict[str, set[str]]]:
+        """Each askable fact's worth, and the causes its answer could settle."""
+        case = Case(facts, diagnosis.as_of)
+        held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
+        status = {f.cause.key: f.status for f in diagnosis.findings}
+        where = self._where(facts)
+        nearest: dict[str, tuple[int, set[str]]] = {}
+        holding: dict[str, list[list[str]]] = {}
+        named = {key for key, said in status.items() if said == SUSPECTED}
+        supported: set[str] = set()
+        messaged = False
+        for rule in self.doctor.rules:
+            key = rule.target
+            if not rule.concludes_cause or status.get(key) == CONFIRMED:
+                continue
+            if not self._pursued(self._causes[key], where, held):
+                continue
+            changes = status.get(key) is None or rule.conclusion == CONFIRMED
+            for result in evaluate(rule, held):
+                if result.outcome == FAILS:
+                    continue
+                for test in result.tests:
+                    # Evidence is something seen: a test that holds because a fact is not
+                    # known (a message not given) points at nothing.
+                    seen = test.observed.value != UNKNOWN and not test.observed.unknown_paths
+                    if test.outcome == HOLDS and seen:
+                        if test.test.kind == TestKind.MESSAGE:
+                            named.add(key)
+                            messaged = True
+                        elif self._on_the_failure(test.observed):
+                            supported.add(key)
+                if result.outcome == OPEN and changes:
+                    answers = self._answers_needed(result.tests, closed, not_known)
+                    if answers is not None:
+                        count, paths = answers
+                        fewest, credited = nearest.get(key, (count + 1, set()))
+                        if count < fewest:
+                            nearest[key] = (count, set(paths))
+                        elif count == fewest:
+                            credited |= set(paths)
+                elif result.outcome == HOLDS and status.get(key) == SUSPECTED:
+                    holding.setdefault(key, []).append(self._could_fail(result.tests, closed))
+        shares: dict[tuple[str, str], float] = {}
+        for key, (count, paths) in nearest.items():
+            for path in paths:
+                shares[(path, key)] = 1 / count
+        for key, rules in holding.items():
+            if len(rules) == 1 and rules[0]:
+                for path in rules[0]:
+                    shares[(path, key)] = max(shares.get((path, key), 0.0), 1 / len(rules[0]))
+        placed = {
+            key
+            for key, cause in self._causes.items()
+            if where is not None
+            and (str(cause.layer) in where.points_at or self._about(cause) & set(where.points_at))
+        }
+        failure_weight = SUPPORTED if messaged else 1.0
+        background = BACKGROUND if messaged or supported or placed else UNPOINTED
+        worth: dict[str, float] = {}
+        decides: dict[str, set[str]] = {}
+        for (path, key), share in shares.items():
+            if key in named or key in placed:
+                weight = 1.0
+            elif key in supported:
+                weight = failure_weight
+            else:
+                weight = background
+            if self._is_symptom(path):
+                weight = max(weight, SUPPORTED)
+            worth[path] = worth.get(path, 0.0) + share * weight * self._ease(path)
+            decides.setdefault(path, set()).add(key)
+        return worth, decides
+
+    def _answers_needed(
+        self, tests: tuple[TestResult, ...], closed: set[str], not_known: set[str]
+    ) -> tuple[int, list[str]] | None:
+        """How many answers would settle an open rule, and the facts to ask for them; None when
+        an open test rests on a fact nobody here can give (the bank's records, a "don't know").
+
+        A conclusion's test is settled by any one of the facts it rests on (the simplest to
+        answer is asked); any other test needs each of its facts (a comparison needs both)."""
+        count, paths = 0, []
+        for result in tests:
+            if result.outcome != OPEN:
+                continue
+            unknown_paths = result.observed.unknown_paths
+            askable = [p for p in unknown_paths if self._askable(p, closed)]
+            if result.test.kind == TestKind.CONCLUDED:
+                # One "don't know" to a question that settles it is taken for the test.
+                if not askable or set(unknown_paths) & not_known:
+                    return None
+                count += 1
+                paths.append(min(askable, key=self._preferred))
+            else:
+                if not unknown_paths or len(askable) < len(unknown_paths):
+                    return None
+                count += len(askable)
+                paths += askable
+        return (count, paths) if count else None
+
+    def _could_fail(self, tests: tuple[TestResult, ...], closed: set[str]) -> list[str]:
+        """The facts one answer to which could make a holding rule fail: those of its tests
+        that hold only because a fact is not known (all of a comparison's facts needed)."""
+        paths: list[str] = []
+        for result in tests:
+            if result.observed.value != UNKNOWN or UNKNOWN not in result.test.values:
+                continue
+            unknown_paths = result.observed.unknown_paths
+            askable = [p for p in unknown_paths if self._askable(p, closed)]
+            if result.test.kind == TestKind.CONCLUDED and askable:
+                paths.append(min(askable, key=self._preferred))
+            elif askable and len(askable) == len(unknown_paths) == 1:
+                paths += askable
+        return paths
+
+    def _preferred(self, path: str) -> tuple[int, int]:
+        kind = kind_of(template(path)).name
+        return (
+            PREFERRED.index(kind) if kind in PREFERRED else len(PREFERRED),
+            FACT_PATHS.index(template(path)),
+        )
+
+    def _on_the_failure(self, observed: Observed) -> bool:
+        """Whether an observation rests on what the person saw go wrong (a symptom's fact, an
+        error message), other than where it failed."""
+        name = observed.name
+        if name.startswith("message:"):
+            return True
+        if name.startswith(("fact:", "known:")):
+            path = name.split(":", 1)[1]
+            ask = self.kb.ask(path)
+            return path != WHERE and ask is not None and ask.symptom
+        observation = self.kb.observation(name)
+        if observation is not None:
+            return any(
+                (ask := self.kb.ask(path)) is not None and ask.symptom and path != WHERE
+                for path in observation.reads
+            )
+        return any(self._on_the_failure(each) for each in observed.support)
+
+    def _is_symptom(self, path: str) -> bool:
+        ask = self.kb.ask(path)
+        return ask is not None and ask.symptom
+
+    def _ease(self, path: str) -> float:
+        """What answering costs: what you know counts whole, what you look up in an app half."""
+        ask = self.kb.ask(path)
+        return LOOKED_UP if ask is not None and ask.kept_by == APP else 1.0
+
+    def _where(self, facts: Facts) -> Choice | None:
+        """Where the payment fails, as the knowledge describes that place (None: not known)."""
+        where = facts.symptom.where if facts.symptom else None
+        ask = self.kb.ask(WHERE)
+        return ask.choices.get(where) if ask and where else None
+
+    def _pursued(self, cause: Cause, where: Choice | None, held: Held) -> bool:
+        """Whether a cause can explain a failure where it happens (triage), and can apply at all
+        (its scope: a permit's causes need a permit held)."""
+        for test in cause.scope:
+            observed = held.observed(test, "")
+            if observed.value not in test.values and observed.value != UNKNOWN:
+                return False
+        if where is None:
+            return True
+        if where.layers and str(cause.layer) not in where.layers:
+            return False
+        return not self._about(cause) & set(where.not_about)
+
+    def _about(self, cause: Cause) -> set[str]:
+        """The sections of the facts the rules confirming a cause read (`bank_cards`, ...)."""
+        if cause.key not in self._sections:
+            paths: list[str] = []
+            for test in (t for when in cause.confirmed for t in when.tests):
+                if test.kind in (TestKind.FACT, TestKind.KNOWN):
+                    paths.append(test.name.split(":", 1)[1])
+                elif test.kind == TestKind.DERIVED:
+                    observation = self.kb.observation(test.name)
+                    paths += observation.reads if observation else ()
+            self._sections[cause.key] = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths}
+        return self._sections[cause.key]
+
+
+def _paths(results) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for r in results for p in r.observed.unknown_paths))
+
+
+def _concrete(path: str, card: int | None) -> str:
+    return path.replace("[]", f"[{card}]", 1) if card is not None else path
+
+
+def _card(fact: str) -> int | None:
+    found = _ITEM.search(fact)
+    return int(found.group(1)) if found else None
+
+
+def kind_name(kind: Kind) -> str:
+    """The kind as report-v2 names it: several choices are typed (`text`)."""
+    return {"whole_number": "number", "choices": "text"}.get(kind.name, kind.name)

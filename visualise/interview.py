@@ -1,0 +1,113 @@
+"""The interview's next step as report-v2's object, and a question in the reader's words.
+
+`python cli.py interview FACTS --format json`, POST /api/v1/interview and the
+web pages all show a step through `interview_data`; the terminal (`--ask`)
+words its questions with `question_text` and `hint`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.answers import CHOICE, CHOICES, TEXT, YES_NO, expected
+from engine.diagnosis import Doctor
+from engine.facts import Facts, read_path
+from engine.interview import Question, Step, kind_name
+from engine.next_steps import next_steps
+from engine.plan_check import check_plan
+from engine.translatable import Message
+from visualise.json_report import report_data
+from visualise.language import ENGLISH, Language
+
+
+def interview_data(
+    step: Step, doctor: Doctor, reveal: bool = False, language: Language = ENGLISH
+) -> dict[str, Any]:
+    """report-v2's interview object: done, the question (if any), asked, the report so far."""
+    diagnosis, facts = step.diagnosis, step.facts
+    plan_check = check_plan(doctor, facts, diagnosis)
+    after = next_steps(doctor, facts, diagnosis)
+    data: dict[str, Any] = {"done": step.done}
+    if step.question is not None:
+        data["question"] = question_data(step.question, facts, language)
+    data["asked"] = step.asked
+    data["report"] = report_data(diagnosis, reveal, plan_check, language, after)
+    return data
+
+
+def question_data(question: Question, facts: Facts, language: Language) -> dict[str, Any]:
+    kind = question.kind
+    data: dict[str, Any] = {
+        "fact": question.fact,
+        "text": question_text(question, facts, language),
+        "help": help_text(question, language),
+        "kind": kind_name(kind),
+    }
+    if kind.name == YES_NO:
+        data["choices"] = [
+            {"value": True, "label": language.gettext("Yes")},
+            {"value": False, "label": language.gettext("No")},
+        ]
+    elif kind.name == CHOICE:
+        data["choices"] = [
+            {"value": value, "label": _label(question, value, language)} for value in kind.values
+        ]
+    # As the report names causes: a per-wallet cause by its id (its layer tells the wallet).
+    data["decides"] = list(dict.fromkeys(key.split("@", 1)[0] for key in question.decides))
+    return data
+
+
+def question_text(question: Question, facts: Facts, language: Language) -> str:
+    """The question in the reader's language; a card's question names the card first."""
+    text = question.ask.text.in_(language.code)
+    if question.card is None:
+        return text
+    label = language.text(card_label(facts, question.card, question.cards))
+    return language.gettext("{card}: {question}").format(
+        card=label[:1].upper() + label[1:], question=text
+    )
+
+
+def help_text(question: Question, language: Language) -> str:
+    """Where to find the answer; for several choices, also which ones there are."""
+    found = question.ask.help.in_(language.code) if question.ask.help else ""
+    if question.kind.name == CHOICES:
+        names = ", ".join(_label(question, value, language) for value in question.kind.values)
+        listed = language.gettext("Any of: {choices}.").format(choices=names)
+        return f"{found} {listed}".strip()
+    return found
+
+
+def hint(question: Question, language: Language) -> str:
+    """How an answer may be written, in a few words ("" for free text)."""
+    if question.kind.name == TEXT:
+        return ""
+    if question.kind.name == CHOICE:
+        return " · ".join(
+            f"{number}. {_label(question, value, language)}"
+            for number, value in enumerate(question.kind.values, start=1)
+        )
+    return language.text(expected(question.kind, question.ask))
+
+
+def card_label(facts: Facts, card: int, cards: str = "bank_cards") -> Message:
+    """How a card is named in a question: its number and, when known, its bank or network
+    and last digits (`cards`: the list it is in, bank or foreign cards)."""
+    maker = "bank" if cards == "bank_cards" else "network"
+    made_by = read_path(facts, f"{cards}[].{maker}", card)
+    last4 = read_path(facts, f"{cards}[].last4", card)
+    ending = Message("ending {digits}", digits=last4) if last4 else None
+    if cards == "bank_cards":
+        noun = Message("card {number}", number=card + 1)
+    else:
+        noun = Message("foreign card {number}", number=card + 1)
+    if made_by is not None and ending:
+        return Message("{card} ({maker}, {ending})", card=noun, maker=made_by, ending=ending)
+    if made_by is not None or ending:
+        return Message("{card} ({details})", card=noun, details=made_by or ending)
+    return noun
+
+
+def _label(question: Question, value: str, language: Language) -> str:
+    choice = question.ask.choices.get(value)
+    return choice.label.in_(language.code) if choice else value.replace("_", " ").capitalize()
