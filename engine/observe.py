@@ -26,6 +26,7 @@ from engine.rules import (
     encode,
     is_card_path,
 )
+from engine.stating import FactWords
 from engine.translatable import Message
 
 CASE_SUBJECT = ""
@@ -99,43 +100,40 @@ class _Derived(_Probe):
 
 
 class _Known(_Probe):
-    """`known:PATH`: whether a fact is known."""
+    """`known:PATH`: whether a fact is known; its evidence says the fact in words."""
 
-    def __init__(self, name: str, path: str):
+    def __init__(self, name: str, path: str, words: FactWords):
         super().__init__(name, is_card_path(path))
         self.path = path
+        self.words = words
 
     def value(self, case: Case, card: int | None) -> str:
         return FALSE if case.get(self.path, card) is None else TRUE
 
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
-        where = case.where(self.path, card)
+        text = self.words.said(case, self.path, card)
         if case.get(self.path, card) is None:
-            text = Text(f"{where} is not known", facts=(where,))
-            return Observed(self.name, subject, FALSE, text, (where,))
-        return Observed(self.name, subject, TRUE, Text(f"{where} is known", facts=(where,)))
+            return Observed(self.name, subject, FALSE, text, text.facts)
+        return Observed(self.name, subject, TRUE, text)
 
 
 class _Fact(_Probe):
-    """`fact:PATH`: a fact's own value; a personal one is masked when shown."""
+    """`fact:PATH`: a fact's own value; its evidence says it in words (masked if personal)."""
 
-    def __init__(self, name: str, path: str):
+    def __init__(self, name: str, path: str, words: FactWords):
         super().__init__(name, is_card_path(path))
         self.path = path
-        self.personal = PERSONAL_FIELDS.get(path)
+        self.words = words
 
     def value(self, case: Case, card: int | None) -> str:
         return encode(case.get(self.path, card))
 
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
-        where = case.where(self.path, card)
         value = case.get(self.path, card)
-        if value is None:
-            text = Text(f"{where} is not known", facts=(where,))
-            return Observed(self.name, subject, UNKNOWN, text, (where,))
-        shown = Datum(_as_json(value), self.personal)
-        text = Text(f"{where} is {{0}}", (shown,), (where,))
-        return Observed(self.name, subject, encode(value), text)
+        text = self.words.said(case, self.path, card)
+        return Observed(
+            self.name, subject, encode(value), text, text.facts if value is None else ()
+        )
 
 
 class _Message(_Probe):
@@ -182,7 +180,8 @@ class Observer:
         names = dict.fromkeys(
             test.name for rule in rules for test in rule.when.tests if not test.kind.chained
         )
-        self._probes = tuple(_probe(kb, name) for name in names)
+        words = FactWords(kb)
+        self._probes = tuple(_probe(kb, name, words) for name in names)
         self._relevance = Relevance(
             rules, frozenset(probe.name for probe in self._probes if probe.deferred)
         )
@@ -249,7 +248,7 @@ def _subjects(case: Case) -> tuple[tuple[str, int], ...]:
     return tuple((f"bank_cards[{card}]", card) for card in range(case.card_count()))
 
 
-def _probe(kb: KnowledgeBase, name: str) -> _Probe:
+def _probe(kb: KnowledgeBase, name: str, words: FactWords) -> _Probe:
     if ":" not in name:
         observation = kb.observation(name)
         if observation is None:
@@ -259,8 +258,8 @@ def _probe(kb: KnowledgeBase, name: str) -> _Probe:
     if kind == "message":
         return _Message(name, tuple(p for p in kb.messages if rest in p.points_at))
     if kind == "known":
-        return _Known(name, rest)
-    return _Fact(name, rest)
+        return _Known(name, rest, words)
+    return _Fact(name, rest, words)
 
 
 def _as_json(value: object) -> str:

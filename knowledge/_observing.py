@@ -29,8 +29,8 @@ def card_words(case: Case, card: int | None) -> Wording:
     number = (card or 0) + 1
     last4 = case.get("bank_cards[].last4", card)
     if last4:
-        return Wording(en=f"card {number} (ending {last4})", zh=f"第{number}张卡（尾号 {last4}）")
-    return Wording(en=f"card {number}", zh=f"第{number}张卡")
+        return Wording(en=f"card {number} (ending {last4})", zh=f"第 {number} 张卡（尾号 {last4}）")
+    return Wording(en=f"card {number}", zh=f"第 {number} 张卡")
 
 
 OPEN_SPAN = Wording(

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
+
+from engine.facts import FACT_PATHS, template
 from engine.loading import read_facts_file
 from tests.conftest import EXAMPLES
 from visualise.json_report import render_json
+from visualise.language import available, language
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
 
@@ -79,3 +84,20 @@ def test_byte_identical_for_the_same_facts(doctor):
     assert render_json(doctor.diagnose(read_facts_file(STORY))) == render_json(
         doctor.diagnose(read_facts_file(STORY))
     )
+
+
+PATH_LIKE = re.compile(r"\b[a-z_]+(\[\d*\])?\.[a-z_]+")
+
+
+@pytest.mark.parametrize("code", available())
+def test_evidence_is_plain_words_and_names_its_facts_by_path(doctor, code):
+    """report-v2: each piece of evidence is {text, facts}; the text, in the report's language,
+    holds no JSON path; the facts are paths of the facts format."""
+    for path in sorted(EXAMPLES.glob("*.json")):
+        diagnosis = doctor.diagnose(read_facts_file(path))
+        data = json.loads(render_json(diagnosis, language=language(code)))
+        for cause in data["causes"]:
+            for evidence in cause["evidence"]:
+                assert set(evidence) == {"text", "facts"}, path.name
+                assert not PATH_LIKE.search(evidence["text"]), (path.name, evidence["text"])
+                assert all(template(fact) in FACT_PATHS for fact in evidence["facts"]), evidence

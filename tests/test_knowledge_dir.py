@@ -82,7 +82,10 @@ def test_worked_example_is_diagnosed(worked_example, capsys):
     found = {cause["id"]: cause for cause in report["causes"]}
     assert found[WORKED_ID]["status"] == "confirmed"
     assert found[WORKED_ID]["evidence"] == [
-        {"text": 'bank_cards[0].status is "not_linked"', "facts": ["bank_cards[0].status"]}
+        {
+            "text": "What happens with the card, card 1: It is not linked (any more)",
+            "facts": ["bank_cards[0].status"],
+        }
     ]
     step = next(s for s in report["plan"] if s["cause"] == WORKED_ID)
     assert step["where"] == "Alipay app"
