@@ -6,6 +6,7 @@ fix order); `diagnose` is the per-case path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,7 @@ from engine.personal import Text
 from engine.plan import fix_order
 from engine.rules import FALSE, UNKNOWN, Case, Cause, FixStep, Workaround
 from engine.session import Firing, RuleEngine
+from engine.translatable import N_, Message
 from engine.wording import Wording
 
 
@@ -34,8 +36,11 @@ class Check:
     """An unknown fact whose answer would confirm or rule out suspected causes."""
 
     fact: str
-    question: str
+    question: Wording | Message
+    """The question in each language (a unit's words); a card's names the card first."""
     decides: tuple[str, ...]
+    label: Wording | Message
+    """The fact's name in words ("the passport number your bank holds, card 1")."""
 
 
 @dataclass(frozen=True)
@@ -102,10 +107,15 @@ class Doctor:
             trace=firings,
         )
 
-    def question(self, path: str) -> str:
-        """The question a person is asked about the fact at `path` (`bank_cards[0].x` too)."""
+    def question(self, path: str) -> Wording | Message:
+        """The question a person is asked about the fact at `path`; a card's (`bank_cards[0].x`)
+        names its card first, since "this card" alone could be any of them."""
         ask = self.kb.ask(path)
-        return ask.text.en if ask else f"What is {path}?"
+        text = ask.text if ask else Wording(en=f"What is {path}?")
+        card = re.search(r"\[(\d+)\]", path)
+        if card is None:
+            return text
+        return Message(N_("Card {number}: {question}"), number=int(card[1]) + 1, question=text)
 
     def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:
         by_cause: dict[str, list[Firing]] = {}
@@ -146,7 +156,16 @@ class Doctor:
                             causes = decides.setdefault(path, [])
                             if finding.cause.id not in causes:
                                 causes.append(finding.cause.id)
-        return tuple(Check(path, self.question(path), tuple(ids)) for path, ids in decides.items())
+        return tuple(self.check(path, tuple(ids)) for path, ids in decides.items())
+
+    def check(self, path: str, decides: tuple[str, ...]) -> Check:
+        """The check of the unknown fact at `path`, whose answer settles the causes `decides`."""
+        label = self.kb.fact_label(path)
+        card = re.search(r"\[(\d+)\]", path)
+        if card is not None:
+            which = Message(N_("card {number}"), number=int(card[1]) + 1)
+            label = Message(N_("{label}, {card}"), label=label, card=which)
+        return Check(path, self.question(path), decides, label)
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:

@@ -45,10 +45,6 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
                 if cause_id not in ids:
                     ids.append(cause_id)
     ranked = sorted(decides, key=lambda path: (-len(decides[path]), path))[:MOST_CHECKS]
-    checks = tuple(
-        Check(path, doctor.question(path), tuple(ids))
-        for path in ranked
-        for ids in (decides[path],)
-    )
+    checks = tuple(doctor.check(path, tuple(ids)) for path in ranked for ids in (decides[path],))
     human = tuple(w for w in doctor.kb.workarounds if w.human_route)
     return NextSteps(checks, human)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from engine.diagnosis import Diagnosis, Doctor, Finding
+from engine.diagnosis import Check, Diagnosis, Doctor, Finding
 from engine.errors import InputError, KnowledgeError
 from engine.fact_edits import FactData, facts_data, get_fact, set_fact
 from engine.facts import Facts
@@ -46,8 +46,12 @@ class PlanCheck:
         return tuple(finding.cause.id for finding in self.remaining)
 
     def rests_on(self, finding: Finding) -> tuple[str, ...]:
-        """The unknown facts a remaining suspected cause rests on."""
-        return tuple(c.fact for c in self.after.checks if finding.cause.id in c.decides)
+        """The unknown facts a remaining suspected cause rests on, by path."""
+        return tuple(check.fact for check in self.open_checks(finding))
+
+    def open_checks(self, finding: Finding) -> tuple[Check, ...]:
+        """The checks whose answers would settle a remaining suspected cause."""
+        return tuple(c for c in self.after.checks if finding.cause.id in c.decides)
 
 
 def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:

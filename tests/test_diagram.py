@@ -83,7 +83,7 @@ def test_confirmed_is_solid_and_suspected_dashed_with_what_to_check(renewed):
     suspected = _node_line(renewed, "cause phone-mismatch")
     assert 'style="filled,bold"' in confirmed and "CONFIRMED" in confirmed
     assert 'style="filled,dashed"' in suspected and "SUSPECTED" in suspected
-    assert "check: Which mobile number does your bank hold" in suspected
+    assert "check: Card 1: Which mobile number does your bank hold" in suspected
     assert "(bank_cards[0].phone_on_file)" in suspected
 
 

@@ -227,7 +227,9 @@ def test_check_kb_reports_a_fix_that_does_not_remove_its_cause(tmp_path, monkeyp
     facts = tmp_path / "facts.json"
     facts.write_text('{"bank_cards": [{"status": "unresponsive"}]}', encoding="utf-8")
     assert cli.main(["--knowledge", "rules", str(facts), "--no-diagram"]) == 0
-    assert "  ✘ after the plan, card-unresponsive is confirmed" in capsys.readouterr().out
+    assert (
+        "  ✘ still confirmed after the plan: The card does not respond" in capsys.readouterr().out
+    )
 
 
 def test_check_kb_names_english_only_text_and_a_staff_step_without_a_sentence(

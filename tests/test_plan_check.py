@@ -104,9 +104,10 @@ def test_text_report_says_what_remains(capsys, tmp_path):
     )
     assert cli.main([str(facts), "--no-diagram"]) == 0
     out = capsys.readouterr().out
-    section = out[out.index("Plan check") :]
-    assert "phone-mismatch is suspected" in section
-    assert "bank_cards[0].phone_on_file" in section
+    section = " ".join(out[out.index("Plan check") :].split())  # lines unwrapped
+    assert "still suspected after the plan: Your bank's reserved phone number differs" in section
+    assert "the mobile number your bank holds (预留手机号), card 1" in section
+    assert "bank_cards[0]" not in section  # the text report says facts in words
 
 
 def test_a_renewed_document_on_the_last_day_a_date_can_hold(doctor):

@@ -195,7 +195,8 @@ def test_suspected_cause_lists_checks_as_questions(diagnose):
     checks = {check.fact: check for check in diagnosis.checks}
     check = checks["bank_cards[0].passport_number_on_file"]
     assert check.decides == ("bank-passport-outdated",)
-    assert check.question.endswith("?") or "?" in check.question
+    assert str(check.question) == "Card 1: Which passport number does your bank hold for this card?"
+    assert str(check.label) == "the passport number your bank holds, card 1"
 
 
 def test_evidence_says_each_unknown_fact_once(diagnose):

@@ -349,7 +349,9 @@ def _cause_node(finding: Finding, diagnosis: Diagnosis, language: Language) -> d
     lines = [f"{status} · {cause.id}", *_wrap(words(cause.title))]
     for check in checks:
         lines += _wrap(
-            _("? check: {question} ({fact})").format(question=check.question, fact=check.fact)
+            _("? check: {question} ({fact})").format(
+                question=words(check.question), fact=check.fact
+            )
         )
     evidence = [
         f"- {text.render(False)}" + (f" [{', '.join(text.facts)}]" if text.facts else "")

@@ -55,7 +55,11 @@ def report_data(
             for offer in diagnosis.workarounds
         ],
         "checks": [
-            {"fact": check.fact, "question": check.question, "decides": list(check.decides)}
+            {
+                "fact": check.fact,
+                "question": language.words(check.question),
+                "decides": list(check.decides),
+            }
             for check in diagnosis.checks
         ],
         "trace": [
@@ -80,7 +84,11 @@ def next_steps_data(
     """When no cause fits: the checks that could reveal one, workarounds, and a person to ask."""
     return {
         "checks": [
-            {"fact": check.fact, "question": check.question, "decides": list(check.decides)}
+            {
+                "fact": check.fact,
+                "question": language.words(check.question),
+                "decides": list(check.decides),
+            }
             for check in steps.checks
         ],
         "workarounds": [offer.workaround.id for offer in diagnosis.workarounds],
@@ -140,7 +148,8 @@ def _step(step: Step, language: Language) -> dict[str, Any]:
         "action": action,
     }
     if step.check is not None:
-        data["if"] = {"fact": step.check.fact, "question": step.check.question, "then": action}
+        question = language.words(step.check.question)
+        data["if"] = {"fact": step.check.fact, "question": question, "then": action}
     if step.say is not None:
         data["say"] = {"zh": step.say.in_(STAFF_LANGUAGE), "en": step.say.en}
     return data

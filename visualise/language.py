@@ -42,8 +42,11 @@ class Language:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
-    def words(self, text: Wording | str) -> str:
-        """A unit's text in this language (English where the unit does not say it in it)."""
+    def words(self, text: Wording | Message | str) -> str:
+        """A unit's text in this language (English where the unit does not say it in it), or
+        the program's words around it (a `Message`) translated."""
+        if isinstance(text, Message):
+            return self.text(text)
         return text.in_(self.code) if isinstance(text, Wording) else text
 
     def text(self, message: Message) -> str:

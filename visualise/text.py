@@ -186,7 +186,7 @@ def text_report(
             action = escape(words(step.action))
             if step.check is not None:
                 action = _("First check: {question} If that confirms it: {action}").format(
-                    question=escape(step.check.question), action=action
+                    question=escape(words(step.check.question)), action=action
                 )
             where = f"[cyan]{escape(words(step.where))}[/]"
             out.item(
@@ -217,10 +217,12 @@ def text_report(
 
 
 def _checks(out: TerminalWriter, checks, language: Language) -> None:
+    """Each question, and (dim, for whoever helps) the causes its answer settles; the facts'
+    paths are in `--format json` and `--explain`."""
     _ = language.gettext
     for check in checks:
         decides = _("decides {causes}").format(causes=", ".join(check.decides))
-        out.item(0, " ?", f"{escape(check.question)}\n[dim]{check.fact} · {decides}[/]")
+        out.item(0, " ?", f"{escape(language.words(check.question))}\n[dim]{decides}[/]")
 
 
 def _next_steps(out: TerminalWriter, steps: NextSteps, language: Language) -> None:
@@ -277,15 +279,16 @@ def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: L
     if not check.remaining:
         out.item(0, " [green]✔[/]", _("No known cause remains after the plan."))
     for finding in check.remaining:
-        unknown = check.rests_on(finding)
-        why = (
-            _("it rests on facts not known yet: {facts}").format(facts=", ".join(unknown))
-            if unknown
-            else "; ".join(text.render(reveal, language) for text in finding.evidence)
-        )
-        left = _("after the plan, {cause} is {status}: {why}").format(
-            cause=f"[bold]{finding.cause.id}[/]",
+        unknown = check.open_checks(finding)
+        if unknown:
+            named = _("; ").join(language.words(c.label) for c in unknown)
+            why = [_("it rests on what is not known yet: {facts}").format(facts=named)]
+        else:
+            why = [text.render(reveal, language) for text in finding.evidence]
+        left = _("still {status} after the plan: {cause}").format(
+            cause=f"[bold]{escape(language.words(finding.cause.title))}[/]",
             status=_(_STATUS_WORDS[finding.status]),
-            why=escape(why),
         )
         out.item(0, " [yellow]?[/]" if finding.status == "suspected" else " [red]✘[/]", left)
+        for line in why:
+            out.item(3, "·", escape(line))
