@@ -1,14 +1,13 @@
 """How each fact is asked, kept in one place per fact: the question, where to find the answer,
 the fact's name in words (`label`, for sentences about it), and choices' labels and synonyms.
 
-The help says where the answer is, as the apps name their menus: Alipay's
-identity record is under 我的 > 设置 > 账号与安全 > 身份信息 (Account > Settings >
-Account and Security > Identity Information, payment-guide.txt), WeChat Pay's
-under 我 > 服务 > 钱包 > 身份信息 (Me > Services > Wallet > Identity Information).
+The help says where the answer is, as the apps name their menus; where each
+wallet keeps a person's identity is said once, in `knowledge/_wallets.py`.
 """
 
 from engine.asking import APP, BANK, Ask, Choice
 from engine.wording import Wording
+from knowledge._wallets import ALIPAY, WECHAT_PAY
 
 PASSPORT = Wording(
     en="Your passport's photo page.",
@@ -28,11 +27,8 @@ CARD_SCREEN = Wording(
 )
 APPS = {
     "alipay": {
-        "name": Wording(en="Alipay", zh="支付宝"),
-        "identity": Wording(
-            en="Alipay: Account > Settings > Account and Security > Identity Information.",
-            zh="支付宝：我的 > 设置 > 账号与安全 > 身份信息。",
-        ),
+        "name": ALIPAY.name,
+        "identity": ALIPAY.identity_menu,
         "home": Wording(en="Alipay's home screen and messages.", zh="支付宝首页和消息。"),
         "account": Wording(
             en="Alipay: Account > Settings > Account and Security.",
@@ -41,20 +37,18 @@ APPS = {
         "balance": Wording(en="Alipay: Account > Balance.", zh="支付宝：我的 > 余额。"),
     },
     "wechat_pay": {
-        "name": Wording(en="WeChat Pay", zh="微信支付"),
-        "identity": Wording(
-            en="WeChat: Me > Services > Wallet > Identity Information.",
-            zh="微信：我 > 服务 > 钱包 > 身份信息。",
-        ),
+        "name": WECHAT_PAY.name,
+        "identity": WECHAT_PAY.identity_menu,
         "home": Wording(
-            en="WeChat: Me > Services, and messages from WeChat Pay.",
+            en="WeChat: Me > Pay and Services, and messages from WeChat Pay.",
             zh="微信：我 > 服务，以及微信支付发来的消息。",
         ),
         "account": Wording(
             en="WeChat: Me > Settings > Account Security.", zh="微信：我 > 设置 > 账号与安全。"
         ),
         "balance": Wording(
-            en="WeChat: Me > Services > Wallet > Balance.", zh="微信：我 > 服务 > 钱包 > 零钱。"
+            en="WeChat: Me > Pay and Services > Wallet > Balance.",
+            zh="微信：我 > 服务 > 钱包 > 零钱。",
         ),
     },
 }

@@ -1,5 +1,6 @@
 from engine.rules import Example, Workaround, fact, when
 from engine.wording import Wording
+from knowledge._wallets import ALIPAY, card_linked_in
 
 WORKAROUND = Workaround(
     id="alipay-balance",
@@ -25,13 +26,28 @@ WORKAROUND = Workaround(
             zh="用余额支付淘宝订单；这样就不经过银行卡核验。",
         ),
     ),
+    # A card that fails in Alipay (a card's wallet not given is Alipay's, as facts-v2 says): a
+    # card that fails only in WeChat Pay is no reason to send someone to Alipay's balance.
     offered=(
-        when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive")),
+        *(
+            when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive"), *linked)
+            for linked in card_linked_in(ALIPAY)
+        ),
         when(fact("travel.limited_connectivity", True)),
     ),
     examples=(
         Example("an unresponsive card", {"bank_cards": [{"status": "unresponsive"}]}, "offered"),
         Example("limited connectivity", {"travel": {"limited_connectivity": True}}, "offered"),
         Example("the card works", {"bank_cards": [{"status": "ok"}]}, None),
+        Example(
+            "the card fails in WeChat Pay only",
+            {"bank_cards": [{"status": "unresponsive", "wallet": "wechat_pay"}]},
+            None,
+        ),
+        Example(
+            "the card fails in both wallets",
+            {"bank_cards": [{"status": "unresponsive", "wallet": "both"}]},
+            "offered",
+        ),
     ),
 )
