@@ -316,6 +316,13 @@ def test_chinese_labels_wrap_by_columns(doctor):
     assert max(cell_len(line) for line in lines) <= 42 + 2
 
 
+def test_a_chinese_diagram_says_its_facts_in_chinese(doctor):
+    """The facts' boxes hold the evidence, in the diagram's language like the rest."""
+    drawn = " ".join(diagnosis_dot(doctor.diagnose(read_facts_file(STORY)), CHINESE).split())
+    assert "出问题的地方：在淘宝付款" in drawn
+    assert "Where the payment fails" not in drawn
+
+
 def test_svg_names_cjk_fonts(doctor, tmp_path):
     from visualise.render import render
 

@@ -91,7 +91,7 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
         with dot.subgraph(name="cluster_facts") as cluster:
             _cluster(cluster, _("The facts that mattered, and what rules concluded from them"))
             for node, observed in facts.items():
-                cluster.node(node, **_fact_node(observed, _))
+                cluster.node(node, **_fact_node(observed, language))
 
     layers = list(dict.fromkeys(step.cause.layer for step in diagnosis.plan))
     for order, layer in enumerate(layers, start=1):
@@ -320,8 +320,9 @@ def _fact_id(observed: Observed) -> str:
     return "fact " + observed.name.removeprefix("fact:").replace(":", " ") + subject
 
 
-def _fact_node(observed: Observed, _: Callable[[str], str]) -> dict[str, str]:
-    text = observed.evidence.render(False) if observed.evidence else observed.describe()
+def _fact_node(observed: Observed, language: Language) -> dict[str, str]:
+    _ = language.gettext
+    text = observed.evidence.render(False, language) if observed.evidence else observed.describe()
     style = UNKNOWN_FACT if observed.unknown_paths else KNOWN_FACT
     return {
         "label": _label(_wrap(text)),
@@ -354,7 +355,7 @@ def _cause_node(finding: Finding, diagnosis: Diagnosis, language: Language) -> d
             )
         )
     evidence = [
-        f"- {text.render(False)}" + (f" [{', '.join(text.facts)}]" if text.facts else "")
+        f"- {text.render(False, language)}" + (f" [{', '.join(text.facts)}]" if text.facts else "")
         for text in finding.evidence
     ]
     return {
