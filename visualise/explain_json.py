@@ -39,7 +39,7 @@ def explanation_data(
                 "rule": firing.rule.id,
                 "condition": _condition(firing.rule.when.tests, kb, language),
                 "matched": [
-                    o.evidence.render(reveal) if o.evidence else o.describe()
+                    o.evidence.render(reveal, language) if o.evidence else o.describe()
                     for o in firing.matched
                 ],
                 "asserted": list(firing.asserted),
@@ -57,7 +57,7 @@ def explanation_data(
                         "test": words(test.test, kb, language),
                         "outcome": test.outcome,
                         "found": (
-                            test.observed.evidence.render(reveal)
+                            test.observed.evidence.render(reveal, language)
                             if test.observed.evidence
                             else test.observed.describe()
                         ),
