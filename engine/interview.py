@@ -43,7 +43,7 @@ from engine.asking import APP, BANK, Ask, Choice
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
-from engine.fact_edits import FactData, with_fact
+from engine.fact_edits import FactData, facts_data, with_fact
 from engine.facts import FACT_PATHS, Facts, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
@@ -69,6 +69,9 @@ UNPOINTED = 0.5
 """The weight of every cause pursued while nothing the person saw points at any."""
 LOOKED_UP = 0.5
 """The weight of an answer looked up in an app, beside 1 for one the person knows."""
+ASSUMED = ("bank_cards[].wallet", "foreign_cards[].wallet")
+"""Facts the rules read with a default when not given (a card is Alipay's): a diagnosis that
+rests on the default changes when the person says otherwise, so the answer is worth asking."""
 NOT_ASKED = frozenset({"as_of"})
 """Facts a consultation never asks: the day of the diagnosis is today unless a file says."""
 DONT_KNOW = "dont_know"
@@ -208,6 +211,9 @@ class Interviewer:
         not_known = set(facts.dont_know or ())
         closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
         worth, decides = self._worth(facts, diagnosis, closed, not_known)
+        for path, changed in self._assumptions(facts, diagnosis, closed).items():
+            worth[path] = worth.get(path, 0.0) + 1.0
+            decides.setdefault(path, set()).update(changed)
         bar = MIN_WORTH if self.asked(facts) < PATIENCE else MIN_WORTH * 2
         triage = [path for path in TRIAGE if self._askable(path, closed)]
         ranked = sorted(
@@ -300,6 +306,40 @@ class Interviewer:
             decides.setdefault(path, set()).add(key)
         return worth, decides
 
+    def _assumptions(
+        self, facts: Facts, diagnosis: Diagnosis, closed: set[str]
+    ) -> dict[str, set[str]]:
+        """The defaulted facts (`ASSUMED`) whose other values would change the diagnosis or the
+        causes pursued, and those causes: what follows rests on the default until it is asked
+        (a foreign card taken for Alipay's has WeChat Pay's causes left out)."""
+        outlook = self._outlook(facts, diagnosis)
+        data = facts_data(facts)
+        out: dict[str, set[str]] = {}
+        for path in ASSUMED:
+            cards = getattr(facts, path.split("[", 1)[0]) or ()
+            for card in range(min(len(cards), MOST_ITEMS)):
+                fact = _concrete(path, card)
+                if not self._askable(fact, closed):
+                    continue
+                changed: set[str] = set()
+                for value in self.kb.ask(path).choices:
+                    told = validate_facts(with_fact(data, path, value, card))
+                    other = self._outlook(told, self.doctor.diagnose(told, diagnosis.as_of))
+                    changed |= {key for key, *_ in outlook.symmetric_difference(other)}
+                if changed:
+                    out[fact] = changed
+        return out
+
+    def _outlook(self, facts: Facts, diagnosis: Diagnosis) -> set[tuple[str, ...]]:
+        """What a diagnosis says and which causes it leaves to pursue."""
+        case = Case(facts, diagnosis.as_of)
+        held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
+        where = self._where(facts)
+        pursued = {
+            (key,) for key, cause in self._causes.items() if self._pursued(cause, where, held)
+        }
+        return pursued | {(f.cause.key, str(f.status)) for f in diagnosis.findings}
+
     def _answers_needed(
         self, tests: tuple[TestResult, ...], closed: set[str], not_known: set[str]
     ) -> tuple[int, list[str]] | None:
@@ -384,10 +424,16 @@ class Interviewer:
 
     def _pursued(self, cause: Cause, where: Choice | None, held: Held) -> bool:
         """Whether a cause can explain a failure where it happens (triage), and can apply at all
-        (its scope: a permit's causes need a permit held)."""
+        (its scope: a permit's causes need a permit held, a wallet's its use)."""
         for test in cause.scope:
             observed = held.observed(test, "")
             if observed.value not in test.values and observed.value != UNKNOWN:
+                return False
+            # Not known only for want of a whole section (a wallet nobody said is in use, no
+            # card linked there): its own questions would bring it in, so it is not pursued.
+            if observed.value == UNKNOWN and observed.unknown_paths and not any(
+                re.search(r"[.\[]", path) for path in observed.unknown_paths
+            ):
                 return False
         if where is None:
             return True
@@ -407,10 +453,6 @@ class Interviewer:
                     paths += observation.reads if observation else ()
             self._sections[cause.key] = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths}
         return self._sections[cause.key]
-
-
-def _paths(results) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p for r in results for p in r.observed.unknown_paths))
 
 
 def _concrete(path: str, card: int | None) -> str:
