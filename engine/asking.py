@@ -32,7 +32,8 @@ class Choice:
     synonyms: tuple[str, ...] = ()
     layers: tuple[str, ...] = ()
     """For a place where a payment fails (`symptom.where`): the layers whose causes can explain
-    a failure there. A consultation pursues no other cause (triage)."""
+    a failure there. A consultation pursues no other cause (triage). For a card's wallet: the
+    wallets it names; a consultation asks it only where those can explain the failure."""
     points_at: tuple[str, ...] = ()
     """For a place where a payment fails: the layers, or lists of cards, whose causes fail
     there first (Taobao's own for Taobao; a foreign card's for a foreign card): the place

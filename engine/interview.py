@@ -210,15 +210,22 @@ class Interviewer:
     def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
         not_known = set(facts.dont_know or ())
         closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
-        worth, decides = self._worth(facts, diagnosis, closed, not_known)
-        for path, changed in self._assumptions(facts, diagnosis, closed).items():
-            worth[path] = worth.get(path, 0.0) + 1.0
+        worth, decides, alone = self._worth(facts, diagnosis, closed, not_known)
+        assumed = self._assumptions(facts, diagnosis, closed)
+        for path, changed in assumed.items():
             decides.setdefault(path, set()).update(changed)
         bar = MIN_WORTH if self.asked(facts) < PATIENCE else MIN_WORTH * 2
-        triage = [path for path in TRIAGE if self._askable(path, closed)]
+        # Where it fails and what it says, then the defaults that decide what is pursued.
+        triage = [path for path in TRIAGE if self._askable(path, closed)] + sorted(assumed)
         ranked = sorted(
             (path for path in worth if path not in triage and worth[path] >= bar),
-            key=lambda p: (-worth[p], not self._is_symptom(p), FACT_PATHS.index(template(p)), p),
+            key=lambda p: (
+                -worth[p],
+                -alone.get(p, 0.0),
+                not self._is_symptom(p),
+                FACT_PATHS.index(template(p)),
+                p,
+            ),
         )
         return tuple(
             Question(
@@ -233,8 +240,9 @@ class Interviewer:
 
     def _worth(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
-    ) -> tuple[dict[str, float], dict[str, set[str]]]:
-        """Each askable fact's worth, and the causes its answer could settle."""
+    ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float]]:
+        """Each askable fact's worth, the causes its answer could settle, and its best share
+        (1: its answer alone settles a cause; of two equal worths, that one is asked first)."""
         case = Case(facts, diagnosis.as_of)
         held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
         status = {f.cause.key: f.status for f in diagnosis.findings}
@@ -293,18 +301,20 @@ class Interviewer:
         background = BACKGROUND if messaged or supported or placed else UNPOINTED
         worth: dict[str, float] = {}
         decides: dict[str, set[str]] = {}
+        alone: dict[str, float] = {}
         for (path, key), share in shares.items():
-            if key in named or key in placed:
+            if key in named or (key in placed and not messaged):
                 weight = 1.0
-            elif key in supported:
+            elif key in supported or key in placed:
                 weight = failure_weight
             else:
                 weight = background
             if self._is_symptom(path):
                 weight = max(weight, SUPPORTED)
             worth[path] = worth.get(path, 0.0) + share * weight * self._ease(path)
+            alone[path] = max(alone.get(path, 0.0), share)
             decides.setdefault(path, set()).add(key)
-        return worth, decides
+        return worth, decides, alone
 
     def _assumptions(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str]
@@ -313,6 +323,7 @@ class Interviewer:
         causes pursued, and those causes: what follows rests on the default until it is asked
         (a foreign card taken for Alipay's has WeChat Pay's causes left out)."""
         outlook = self._outlook(facts, diagnosis)
+        where = self._where(facts)
         data = facts_data(facts)
         out: dict[str, set[str]] = {}
         for path in ASSUMED:
@@ -322,23 +333,27 @@ class Interviewer:
                 if not self._askable(fact, closed):
                     continue
                 changed: set[str] = set()
-                for value in self.kb.ask(path).choices:
+                for value, choice in self.kb.ask(path).choices.items():
+                    if where is not None and not set(choice.layers) <= set(where.layers):
+                        continue  # a wallet that cannot explain the failure changes nothing
                     told = validate_facts(with_fact(data, path, value, card))
                     other = self._outlook(told, self.doctor.diagnose(told, diagnosis.as_of))
                     changed |= {key for key, *_ in outlook.symmetric_difference(other)}
                 if changed:
-                    out[fact] = changed
+                    out[fact] = changed & self._causes.keys()
         return out
 
     def _outlook(self, facts: Facts, diagnosis: Diagnosis) -> set[tuple[str, ...]]:
-        """What a diagnosis says and which causes it leaves to pursue."""
+        """What a diagnosis says, what it concludes (a wallet in use) and which causes it leaves
+        to pursue."""
         case = Case(facts, diagnosis.as_of)
         held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
         where = self._where(facts)
         pursued = {
             (key,) for key, cause in self._causes.items() if self._pursued(cause, where, held)
         }
-        return pursued | {(f.cause.key, str(f.status)) for f in diagnosis.findings}
+        concluded = {(o.name, o.subject) for firing in diagnosis.trace for o in firing.concluded}
+        return pursued | concluded | {(f.cause.key, str(f.status)) for f in diagnosis.findings}
 
     def _answers_needed(
         self, tests: tuple[TestResult, ...], closed: set[str], not_known: set[str]
@@ -431,8 +446,10 @@ class Interviewer:
                 return False
             # Not known only for want of a whole section (a wallet nobody said is in use, no
             # card linked there): its own questions would bring it in, so it is not pursued.
-            if observed.value == UNKNOWN and observed.unknown_paths and not any(
-                re.search(r"[.\[]", path) for path in observed.unknown_paths
+            if (
+                observed.value == UNKNOWN
+                and observed.unknown_paths
+                and not any(re.search(r"[.\[]", path) for path in observed.unknown_paths)
             ):
                 return False
         if where is None:

@@ -59,9 +59,15 @@ APPS = {
     },
 }
 WALLET_CHOICES = {
-    "alipay": Choice(Wording(en="Alipay", zh="支付宝"), ("zhifubao", "ali")),
-    "wechat_pay": Choice(Wording(en="WeChat Pay", zh="微信支付"), ("wechat", "weixin", "微信")),
-    "both": Choice(Wording(en="Both", zh="两个都有"), ("both of them", "alipay and wechat", "都")),
+    "alipay": Choice(Wording(en="Alipay", zh="支付宝"), ("zhifubao", "ali"), ("alipay",)),
+    "wechat_pay": Choice(
+        Wording(en="WeChat Pay", zh="微信支付"), ("wechat", "weixin", "微信"), ("wechat_pay",)
+    ),
+    "both": Choice(
+        Wording(en="Both", zh="两个都有"),
+        ("both of them", "alipay and wechat", "都"),
+        ("alipay", "wechat_pay"),
+    ),
 }
 VERIFICATION = {
     "passport_photo": Choice(Wording(en="A photo of my passport", zh="护照照片"), ("passport",)),
