@@ -60,6 +60,10 @@ class Ask:
     none: Mapping[str, Any] = field(default_factory=dict)
     """What "I don't have one" (or a plain "no") writes, a fact path -> value, when it says
     more than "don't know": no residence permit is `residence_permit.held: false`."""
+    nothing: Wording | None = None
+    """For a yes/no question with a `none`: what "nothing" answers besides no, in the words a
+    hint shows ("nothing: no notice, restriction or request at all"); one answer for several
+    facts a person knows together."""
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
@@ -71,6 +75,7 @@ class Ask:
     def wordings(self) -> tuple[Wording, ...]:
         """Every text of this question, for check-kb's list of missing languages."""
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
+        texts += [self.nothing] if self.nothing else []
         return tuple(texts + ([self.help] if self.help else []))
 
 

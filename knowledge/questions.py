@@ -91,6 +91,17 @@ def _wallet(key: str) -> dict[str, Ask]:
     def words(en: str, zh: str) -> Wording:
         return Wording(en=en, zh=zh).format(wallet=name)
 
+    # What the wallet showed is known together: "nothing" answers its three questions at once.
+    shown_nothing = {
+        f"{key}.document_expiry_notice": False,
+        f"{key}.restricted": False,
+        f"{key}.verification_requested": [],
+    }
+    nothing = words(
+        "nothing: {wallet} shows no notice, restriction or request at all",
+        "都没有：{wallet}没有任何过期提示、限制或补充材料的要求",
+    )
+
     return {
         f"{key}.phone": Ask(
             words(
@@ -156,6 +167,8 @@ def _wallet(key: str) -> dict[str, Ask]:
             words("a document-expired notice in {wallet}", "{wallet}的证件过期提示"),
             app["home"],
             symptom=True,
+            none=shown_nothing,
+            nothing=nothing,
         ),
         f"{key}.balance_cny": Ask(
             words(
@@ -173,6 +186,8 @@ def _wallet(key: str) -> dict[str, Ask]:
             words("a restriction on your {wallet} account", "{wallet}账户受限"),
             app["home"],
             symptom=True,
+            none=shown_nothing,
+            nothing=nothing,
         ),
         f"{key}.verification_requested": Ask(
             words(

@@ -195,6 +195,40 @@ def test_no_i_dont_have_one_writes_what_it_means(interviewer):
     assert interviewer.answer(AS_OF, "bank_cards", "none")["bank_cards"] == []
 
 
+@pytest.mark.parametrize("text", ["nothing", "Nothing at all", "什么都没有"])
+def test_nothing_answers_what_the_wallet_showed_in_one_go(interviewer, doctor, text):
+    """Whether a wallet showed a notice, a restriction or a request is known together: "nothing"
+    to the first of them writes all three; a plain no writes only the one asked."""
+    data = interviewer.answer(AS_OF, "wechat_pay.restricted", text)
+    assert data["wechat_pay"] == {
+        "document_expiry_notice": False,
+        "restricted": False,
+        "verification_requested": [],
+    }
+    assert "dont_know" not in data
+    assert interviewer.answer(AS_OF, "wechat_pay.restricted", "没有")["wechat_pay"] == {
+        "restricted": False
+    }
+    after = {
+        q.fact for q in interviewer.step({**data, "symptom": {"where": "wechat_pay"}}).questions
+    }
+    assert not after & {f"wechat_pay.{field}" for field in data["wechat_pay"]}
+
+
+def test_the_terminal_says_what_nothing_means(doctor):
+    from visualise.interview import hint
+    from visualise.language import ENGLISH
+
+    question = next(
+        q
+        for q in Interviewer(doctor).step({**AS_OF, "symptom": {"where": "alipay"}}).questions
+        if q.fact == "alipay.restricted"
+    )
+    assert hint(question, ENGLISH).endswith(
+        "nothing: Alipay shows no notice, restriction or request at all"
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "text", "value"),
     [
