@@ -190,6 +190,8 @@ def typed(doctor: Doctor, knows: FactData, fact: str) -> str:
             return "yes"
         return "don't know"
     kind = kind_of(template(fact)).name
+    if ask is not None and ask.nothing and _holds(knows, ask.none, card):
+        return "nothing"  # the hint's word for no to all that `none` writes
     if isinstance(value, bool):
         return "yes" if value else "no"
     if kind == "count":

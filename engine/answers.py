@@ -55,6 +55,11 @@ NONE = frozenset(
         "没换过", "从没换过",
     }
 )  # fmt: skip
+NOTHING = frozenset(
+    {"nothing", "nothing at all", "none", "none of these", "none of them", "都没有", "什么都没有",
+     "全都没有"}
+)  # fmt: skip
+"""A no to a yes/no question and to what its `Ask.none` writes besides (`Ask.nothing`)."""
 YES = frozenset(
     {
         "yes", "y", "yeah", "yep", "yup", "true", "correct", "right", "sure", "of course",
@@ -142,6 +147,8 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
         return Reading(yes=True)
     if said is False and ask is not None and ask.none and folded not in NONE:
         return Reading(none=True)
+    if kind.name == YES_NO and ask is not None and ask.none and folded in NOTHING:
+        return Reading(none=True)  # "nothing": no, and no to what `none` writes besides
     if kind.name == YES_NO:
         said = _yes_no(folded)
         if said is not None:

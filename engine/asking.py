@@ -32,7 +32,8 @@ class Choice:
     synonyms: tuple[str, ...] = ()
     layers: tuple[str, ...] = ()
     """For a place where a payment fails (`symptom.where`): the layers whose causes can explain
-    a failure there. A consultation pursues no other cause (triage)."""
+    a failure there. A consultation pursues no other cause (triage). For a card's wallet: the
+    wallets it names; a consultation asks it only where those can explain the failure."""
     points_at: tuple[str, ...] = ()
     """For a place where a payment fails: the layers, or lists of cards, whose causes fail
     there first (Taobao's own for Taobao; a foreign card's for a foreign card): the place
@@ -59,6 +60,10 @@ class Ask:
     none: Mapping[str, Any] = field(default_factory=dict)
     """What "I don't have one" (or a plain "no") writes, a fact path -> value, when it says
     more than "don't know": no residence permit is `residence_permit.held: false`."""
+    nothing: Wording | None = None
+    """For a yes/no question with a `none`: what "nothing" answers besides no, in the words a
+    hint shows ("nothing: no notice, restriction or request at all"); one answer for several
+    facts a person knows together."""
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
@@ -70,6 +75,7 @@ class Ask:
     def wordings(self) -> tuple[Wording, ...]:
         """Every text of this question, for check-kb's list of missing languages."""
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
+        texts += [self.nothing] if self.nothing else []
         return tuple(texts + ([self.help] if self.help else []))
 
 

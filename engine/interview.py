@@ -26,10 +26,14 @@ its rules is evaluated test by test against the session (`engine.evaluate`):
 A fact's worth is the sum over causes of its best share for that cause. A
 question is worth asking when its worth is at least `MIN_WORTH` (one answer
 settles a cause, or two answers one each of two rules, or two answers together
-settle one); facts only the bank's records hold are never asked (the plan's
-first step checks them with the bank), nor facts the person said they do not
-know. The consultation is done when no question is worth asking. bench/interview.py
-measures what this costs and what it finds.
+settle one); after `PATIENCE` answers, only one that settles a cause something
+the person saw points at. Facts only the bank's records hold are never asked
+(the plan's first step checks them with the bank), nor facts the person said
+they do not know, nor a layer's records where the place rules the layer out.
+A card's wallet is assumed (Alipay) until asked: it is asked right after
+triage when another wallet that can explain the failure would change the
+diagnosis or the causes pursued. The consultation is done when no question is
+worth asking. bench/interview.py measures what this costs and what it finds.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from engine.asking import APP, BANK, Ask, Choice
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
-from engine.fact_edits import FactData, with_fact
+from engine.fact_edits import FactData, facts_data, with_fact
 from engine.facts import FACT_PATHS, Facts, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
@@ -55,8 +59,10 @@ TRIAGE = ("symptom.where", "symptom.error_message")
 WHERE = "symptom.where"
 MIN_WORTH = 0.5
 PATIENCE = 10
-"""Questions answered after which the bar doubles: a long consultation costs the person more
-than one more answer is likely to bring."""
+"""Questions answered after which only a question that settles, in one answer the person knows
+without looking it up, a cause something they saw points at (the message, the failure, the place
+for what they saw there) is asked: a long consultation costs the person more than a cause
+nothing points at is likely to bring."""
 BACKGROUND = 0.25
 """The weight of a cause nothing the person saw points at yet, beside 1 for one it does."""
 SUPPORTED = 0.5
@@ -69,6 +75,9 @@ UNPOINTED = 0.5
 """The weight of every cause pursued while nothing the person saw points at any."""
 LOOKED_UP = 0.5
 """The weight of an answer looked up in an app, beside 1 for one the person knows."""
+ASSUMED = ("bank_cards[].wallet", "foreign_cards[].wallet")
+"""Facts the rules read with a default when not given (a card is Alipay's): a diagnosis that
+rests on the default changes when the person says otherwise, so the answer is worth asking."""
 NOT_ASKED = frozenset({"as_of"})
 """Facts a consultation never asks: the day of the diagnosis is today unless a file says."""
 DONT_KNOW = "dont_know"
@@ -136,6 +145,7 @@ class Interviewer:
         self._causes = {cause.key: cause for cause in doctor.kb.causes}
         self._order = {key: rank for rank, key in enumerate(doctor.order)}
         self._sections: dict[str, set[str]] = {}
+        self._layers = {str(cause.layer) for cause in doctor.kb.causes}
 
     def step(self, data: FactData, today: date | None = None) -> Step:
         """The next question about `data` (facts with `dont_know`), or done."""
@@ -204,15 +214,38 @@ class Interviewer:
             and all(int(index) < MOST_ITEMS for index in _ITEM.findall(path))
         )
 
+    def _askable_here(self, path: str, closed: set[str], where: Choice | None) -> bool:
+        """Askable, and about what can explain a failure at `where` (triage for facts too)."""
+        return self._askable(path, closed) and (where is None or self._about_here(path, where))
+
     def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
         not_known = set(facts.dont_know or ())
         closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
-        worth, decides = self._worth(facts, diagnosis, closed, not_known)
-        bar = MIN_WORTH if self.asked(facts) < PATIENCE else MIN_WORTH * 2
-        triage = [path for path in TRIAGE if self._askable(path, closed)]
+        worth, decides, alone, pointed = self._worth(facts, diagnosis, closed, not_known)
+        assumed = self._assumptions(facts, diagnosis, closed)
+        for path, changed in assumed.items():
+            decides.setdefault(path, set()).update(changed)
+        if self.asked(facts) >= PATIENCE:
+            # A long consultation asks only what settles, in one answer the person knows without
+            # looking it up, a cause something they saw points at.
+            worth = {
+                path: value
+                for path, value in worth.items()
+                if pointed.get(path, 0.0) >= MIN_WORTH
+                and alone.get(path) == 1
+                and self._ease(path) == 1.0
+            }
+        # Where it fails and what it says, then the defaults that decide what is pursued.
+        triage = [path for path in TRIAGE if self._askable(path, closed)] + sorted(assumed)
         ranked = sorted(
-            (path for path in worth if path not in triage and worth[path] >= bar),
-            key=lambda p: (-worth[p], not self._is_symptom(p), FACT_PATHS.index(template(p)), p),
+            (path for path in worth if path not in triage and worth[path] >= MIN_WORTH),
+            key=lambda p: (
+                -worth[p],
+                -alone.get(p, 0.0),
+                not self._is_symptom(p),
+                FACT_PATHS.index(template(p)),
+                p,
+            ),
         )
         return tuple(
             Question(
@@ -227,8 +260,10 @@ class Interviewer:
 
     def _worth(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
-    ) -> tuple[dict[str, float], dict[str, set[str]]]:
-        """Each askable fact's worth, and the causes its answer could settle."""
+    ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float]]:
+        """Each askable fact's worth, the causes its answer could settle, its best share (1: its
+        answer alone settles a cause; of two equal worths, that one is asked first), and the
+        part of its worth that something the person saw points at."""
         case = Case(facts, diagnosis.as_of)
         held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
         status = {f.cause.key: f.status for f in diagnosis.findings}
@@ -259,16 +294,12 @@ class Interviewer:
                         elif self._on_the_failure(test.observed):
                             supported.add(key)
                 if result.outcome == OPEN and changes:
-                    answers = self._answers_needed(result.tests, closed, not_known)
+                    answers = self._answers_needed(result.tests, closed, not_known, where)
                     if answers is not None:
-                        count, paths = answers
-                        fewest, credited = nearest.get(key, (count + 1, set()))
-                        if count < fewest:
-                            nearest[key] = (count, set(paths))
-                        elif count == fewest:
-                            credited |= set(paths)
+                        _nearer(nearest, key, *answers)
                 elif result.outcome == HOLDS and status.get(key) == SUSPECTED:
-                    holding.setdefault(key, []).append(self._could_fail(result.tests, closed))
+                    could = self._could_fail(result.tests, closed, where)
+                    holding.setdefault(key, []).append(could)
         shares: dict[tuple[str, str], float] = {}
         for key, (count, paths) in nearest.items():
             for path in paths:
@@ -287,21 +318,77 @@ class Interviewer:
         background = BACKGROUND if messaged or supported or placed else UNPOINTED
         worth: dict[str, float] = {}
         decides: dict[str, set[str]] = {}
+        alone: dict[str, float] = {}
+        pointed: dict[str, float] = {}
         for (path, key), share in shares.items():
-            if key in named or key in placed:
+            # What the place points at stays pointed at, for what the person saw there; not
+            # for what they would look up in an app (the place alone is not worth the trouble).
+            placed_here = (
+                key in placed
+                and (not messaged or self._is_symptom(path))
+                and self._ease(path) == 1.0
+            )
+            pointed_at = key in named or key in supported or placed_here
+            if key in named or (key in placed and not messaged):
                 weight = 1.0
-            elif key in supported:
+            elif key in supported or key in placed:
                 weight = failure_weight
             else:
                 weight = background
             if self._is_symptom(path):
                 weight = max(weight, SUPPORTED)
             worth[path] = worth.get(path, 0.0) + share * weight * self._ease(path)
+            alone[path] = max(alone.get(path, 0.0), share)
+            if pointed_at:
+                pointed[path] = pointed.get(path, 0.0) + share * weight * self._ease(path)
             decides.setdefault(path, set()).add(key)
-        return worth, decides
+        return worth, decides, alone, pointed
+
+    def _assumptions(
+        self, facts: Facts, diagnosis: Diagnosis, closed: set[str]
+    ) -> dict[str, set[str]]:
+        """The defaulted facts (`ASSUMED`) whose other values would change the diagnosis or the
+        causes pursued, and those causes: what follows rests on the default until it is asked
+        (a foreign card taken for Alipay's has WeChat Pay's causes left out)."""
+        outlook = self._outlook(facts, diagnosis)
+        where = self._where(facts)
+        data = facts_data(facts)
+        out: dict[str, set[str]] = {}
+        for path in ASSUMED:
+            cards = getattr(facts, path.split("[", 1)[0]) or ()
+            for card in range(min(len(cards), MOST_ITEMS)):
+                fact = _concrete(path, card)
+                if not self._askable(fact, closed):
+                    continue
+                changed: set[str] = set()
+                for value, choice in self.kb.ask(path).choices.items():
+                    if where is not None and not set(choice.layers) <= set(where.layers):
+                        continue  # a wallet that cannot explain the failure changes nothing
+                    told = validate_facts(with_fact(data, path, value, card))
+                    other = self._outlook(told, self.doctor.diagnose(told, diagnosis.as_of))
+                    changed |= {key for key, *_ in outlook.symmetric_difference(other)}
+                if changed:
+                    out[fact] = changed & self._causes.keys()
+        return out
+
+    def _outlook(self, facts: Facts, diagnosis: Diagnosis) -> set[tuple[str, ...]]:
+        """What a diagnosis says, what it concludes (a wallet in use) and which causes it leaves
+        to pursue."""
+        case = Case(facts, diagnosis.as_of)
+        held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
+        where = self._where(facts)
+        pursued = {
+            (key,) for key, cause in self._causes.items() if self._pursued(cause, where, held)
+        }
+        concluded = {(o.name, o.subject) for firing in diagnosis.trace for o in firing.concluded}
+        return pursued | concluded | {(f.cause.key, str(f.status)) for f in diagnosis.findings}
 
     def _answers_needed(
-        self, tests: tuple[TestResult, ...], closed: set[str], not_known: set[str]
+        self,
+        tests: tuple[TestResult, ...],
+        closed: set[str],
+        not_known: set[str],
+        where: Choice | None,
     ) -> tuple[int, list[str]] | None:
         """How many answers would settle an open rule, and the facts to ask for them; None when
         an open test rests on a fact nobody here can give (the bank's records, a "don't know").
@@ -313,7 +400,7 @@ class Interviewer:
             if result.outcome != OPEN:
                 continue
             unknown_paths = result.observed.unknown_paths
-            askable = [p for p in unknown_paths if self._askable(p, closed)]
+            askable = [p for p in unknown_paths if self._askable_here(p, closed, where)]
             if result.test.kind == TestKind.CONCLUDED:
                 # One "don't know" to a question that settles it is taken for the test.
                 if not askable or set(unknown_paths) & not_known:
@@ -327,7 +414,9 @@ class Interviewer:
                 paths += askable
         return (count, paths) if count else None
 
-    def _could_fail(self, tests: tuple[TestResult, ...], closed: set[str]) -> list[str]:
+    def _could_fail(
+        self, tests: tuple[TestResult, ...], closed: set[str], where: Choice | None
+    ) -> list[str]:
         """The facts one answer to which could make a holding rule fail: those of its tests
         that hold only because a fact is not known (all of a comparison's facts needed)."""
         paths: list[str] = []
@@ -335,7 +424,7 @@ class Interviewer:
             if result.observed.value != UNKNOWN or UNKNOWN not in result.test.values:
                 continue
             unknown_paths = result.observed.unknown_paths
-            askable = [p for p in unknown_paths if self._askable(p, closed)]
+            askable = [p for p in unknown_paths if self._askable_here(p, closed, where)]
             if result.test.kind == TestKind.CONCLUDED and askable:
                 paths.append(min(askable, key=self._preferred))
             elif askable and len(askable) == len(unknown_paths) == 1:
@@ -384,16 +473,32 @@ class Interviewer:
 
     def _pursued(self, cause: Cause, where: Choice | None, held: Held) -> bool:
         """Whether a cause can explain a failure where it happens (triage), and can apply at all
-        (its scope: a permit's causes need a permit held)."""
+        (its scope: a permit's causes need a permit held, a wallet's its use)."""
         for test in cause.scope:
             observed = held.observed(test, "")
             if observed.value not in test.values and observed.value != UNKNOWN:
+                return False
+            # Not known only for want of a whole section (a wallet nobody said is in use, no
+            # card linked there): its own questions would bring it in, so it is not pursued.
+            if (
+                observed.value == UNKNOWN
+                and observed.unknown_paths
+                and not any(re.search(r"[.\[]", path) for path in observed.unknown_paths)
+            ):
                 return False
         if where is None:
             return True
         if where.layers and str(cause.layer) not in where.layers:
             return False
         return not self._about(cause) & set(where.not_about)
+
+    def _about_here(self, path: str, where: Choice) -> bool:
+        """Whether a fact can bear on a failure at `where`: not one of a layer's records (a
+        wallet's, Taobao's) whose causes cannot explain it, nor of a list it is not about."""
+        section = re.split(r"[.\[]", path, maxsplit=1)[0]
+        if section in self._layers and where.layers and section not in where.layers:
+            return False
+        return section not in where.not_about
 
     def _about(self, cause: Cause) -> set[str]:
         """The sections of the facts the rules confirming a cause read (`bank_cards`, ...)."""
@@ -409,8 +514,14 @@ class Interviewer:
         return self._sections[cause.key]
 
 
-def _paths(results) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p for r in results for p in r.observed.unknown_paths))
+def _nearer(nearest: dict[str, tuple[int, set[str]]], key: str, count: int, paths) -> None:
+    """Keep for each cause its rule that needs the fewest answers, and the facts to ask (of
+    rules that need as few, every fact)."""
+    fewest, credited = nearest.get(key, (count + 1, set()))
+    if count < fewest:
+        nearest[key] = (count, set(paths))
+    elif count == fewest:
+        credited |= set(paths)
 
 
 def _concrete(path: str, card: int | None) -> str:

@@ -53,9 +53,15 @@ APPS = {
     },
 }
 WALLET_CHOICES = {
-    "alipay": Choice(Wording(en="Alipay", zh="支付宝"), ("zhifubao", "ali")),
-    "wechat_pay": Choice(Wording(en="WeChat Pay", zh="微信支付"), ("wechat", "weixin", "微信")),
-    "both": Choice(Wording(en="Both", zh="两个都有"), ("both of them", "alipay and wechat", "都")),
+    "alipay": Choice(Wording(en="Alipay", zh="支付宝"), ("zhifubao", "ali"), ("alipay",)),
+    "wechat_pay": Choice(
+        Wording(en="WeChat Pay", zh="微信支付"), ("wechat", "weixin", "微信"), ("wechat_pay",)
+    ),
+    "both": Choice(
+        Wording(en="Both", zh="两个都有"),
+        ("both of them", "alipay and wechat", "都"),
+        ("alipay", "wechat_pay"),
+    ),
 }
 VERIFICATION = {
     "passport_photo": Choice(Wording(en="A photo of my passport", zh="护照照片"), ("passport",)),
@@ -78,6 +84,17 @@ def _wallet(key: str) -> dict[str, Ask]:
 
     def words(en: str, zh: str) -> Wording:
         return Wording(en=en, zh=zh).format(wallet=name)
+
+    # What the wallet showed is known together: "nothing" answers its three questions at once.
+    shown_nothing = {
+        f"{key}.document_expiry_notice": False,
+        f"{key}.restricted": False,
+        f"{key}.verification_requested": [],
+    }
+    nothing = words(
+        "nothing: {wallet} shows no notice, restriction or request at all",
+        "都没有：{wallet}没有任何过期提示、限制或补充材料的要求",
+    )
 
     return {
         f"{key}.phone": Ask(
@@ -144,6 +161,8 @@ def _wallet(key: str) -> dict[str, Ask]:
             words("a document-expired notice in {wallet}", "{wallet}的证件过期提示"),
             app["home"],
             symptom=True,
+            none=shown_nothing,
+            nothing=nothing,
         ),
         f"{key}.balance_cny": Ask(
             words(
@@ -161,6 +180,8 @@ def _wallet(key: str) -> dict[str, Ask]:
             words("a restriction on your {wallet} account", "{wallet}账户受限"),
             app["home"],
             symptom=True,
+            none=shown_nothing,
+            nothing=nothing,
         ),
         f"{key}.verification_requested": Ask(
             words(

@@ -101,6 +101,38 @@ def test_a_place_narrows_the_cards_asked_about(interviewer):
     assert "foreign_cards" in {q.fact for q in foreign.questions}
 
 
+def test_a_cards_wallet_is_asked_first_where_it_decides_which_wallet_is_pursued(interviewer):
+    """A foreign card is taken for Alipay's until its wallet is said: asked right after triage,
+    WeChat Pay's questions come only once the card is said to be linked there."""
+    card = {**AS_OF, "symptom": {"where": "foreign_card", "error_message": "declined"}}
+    step = interviewer.step({**card, "foreign_cards": [{"status": "declined"}]})
+    assert step.question.fact == "foreign_cards[0].wallet"
+    assert not [q.fact for q in step.questions if q.fact.startswith("wechat_pay.")]
+    linked = {**card, "foreign_cards": [{"status": "declined", "wallet": "wechat_pay"}]}
+    later = [q.fact for q in interviewer.step(linked).questions]
+    assert "wechat_pay.restricted" in later and "alipay.restricted" not in later
+
+
+def test_a_cards_wallet_is_not_asked_where_the_failure_names_the_wallet(interviewer):
+    alipay = {**AS_OF, "symptom": {"where": "alipay", "error_message": "?"}}
+    step = interviewer.step({**alipay, "bank_cards": [{"status": "cannot_be_verified"}]})
+    assert "bank_cards[0].wallet" not in {q.fact for q in step.questions}
+
+
+def test_a_small_payment_leaves_the_years_total_to_ask(interviewer):
+    """Within the limit for one payment says nothing of the year's: the total is still asked."""
+    data = {
+        **AS_OF,
+        "symptom": {"where": "foreign_card", "error_message": "declined"},
+        "foreign_cards": [{"status": "declined", "wallet": "alipay"}],
+        "payment": {"amount_usd": 80},
+    }
+    assert "payment.year_total_usd" in {q.fact for q in interviewer.step(data).questions}
+    data["payment"]["year_total_usd"] = 51_000
+    found = {f.cause.key for f in interviewer.step(data).diagnosis.findings}
+    assert "foreign-card-limit@alipay" in found
+
+
 def test_questions_are_plain_with_help_and_no_ids_or_paths(interviewer, doctor):
     from visualise.interview import question_text
     from visualise.language import ENGLISH, language
@@ -161,6 +193,40 @@ def test_no_i_dont_have_one_writes_what_it_means(interviewer):
     data = interviewer.answer(AS_OF, "passport.renewed_on", "no, it is my first passport")
     assert data["passport"] == {"renewed": False}
     assert interviewer.answer(AS_OF, "bank_cards", "none")["bank_cards"] == []
+
+
+@pytest.mark.parametrize("text", ["nothing", "Nothing at all", "什么都没有"])
+def test_nothing_answers_what_the_wallet_showed_in_one_go(interviewer, doctor, text):
+    """Whether a wallet showed a notice, a restriction or a request is known together: "nothing"
+    to the first of them writes all three; a plain no writes only the one asked."""
+    data = interviewer.answer(AS_OF, "wechat_pay.restricted", text)
+    assert data["wechat_pay"] == {
+        "document_expiry_notice": False,
+        "restricted": False,
+        "verification_requested": [],
+    }
+    assert "dont_know" not in data
+    assert interviewer.answer(AS_OF, "wechat_pay.restricted", "没有")["wechat_pay"] == {
+        "restricted": False
+    }
+    after = {
+        q.fact for q in interviewer.step({**data, "symptom": {"where": "wechat_pay"}}).questions
+    }
+    assert not after & {f"wechat_pay.{field}" for field in data["wechat_pay"]}
+
+
+def test_the_terminal_says_what_nothing_means(doctor):
+    from visualise.interview import hint
+    from visualise.language import ENGLISH
+
+    question = next(
+        q
+        for q in Interviewer(doctor).step({**AS_OF, "symptom": {"where": "alipay"}}).questions
+        if q.fact == "alipay.restricted"
+    )
+    assert hint(question, ENGLISH).endswith(
+        "nothing: Alipay shows no notice, restriction or request at all"
+    )
 
 
 @pytest.mark.parametrize(

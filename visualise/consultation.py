@@ -129,7 +129,7 @@ def _ask_one(
     found = help_text(question, language)
     if found:
         prompt += f"\n[dim]{escape(found)}[/]"
-    if question.kind.name == "choice":
+    if question.kind.name == "choice" or question.ask.nothing is not None:
         prompt += f"\n{escape(hint(question, language))}"
     while True:
         try:

@@ -87,7 +87,10 @@ def hint(question: Question, language: Language) -> str:
             f"{number}. {_label(question, value, language)}"
             for number, value in enumerate(question.kind.values, start=1)
         )
-    return language.text(expected(question.kind, question.ask))
+    said = language.text(expected(question.kind, question.ask))
+    if question.ask.nothing is None:
+        return said
+    return f"{said} · {question.ask.nothing.in_(language.code)}"
 
 
 def card_label(facts: Facts, card: int, cards: str = "bank_cards") -> Message:

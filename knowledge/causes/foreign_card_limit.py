@@ -24,8 +24,14 @@ def _over_limit(case: Case, card: int | None) -> Outcome:
         return Outcome(True, Text(_PAYMENT_OVER, (Datum(f"{amount:,g}"), _PAYMENT_LIMIT)))
     if total is not None and total > YEAR_LIMIT_USD:
         return Outcome(True, Text(_YEAR_OVER, (Datum(f"{total:,g}"), _YEAR_LIMIT)))
-    if amount is None and total is None:
-        return Outcome(None, unknown_paths=("payment.amount_usd", "payment.year_total_usd"))
+    # Within one limit says nothing of the other: the payment is within only when both are.
+    missing = tuple(
+        path
+        for path, value in (("payment.amount_usd", amount), ("payment.year_total_usd", total))
+        if value is None
+    )
+    if missing:
+        return Outcome(None, unknown_paths=missing)
     return Outcome(False, Text(_WITHIN, (_PAYMENT_LIMIT, _YEAR_LIMIT)))
 
 
