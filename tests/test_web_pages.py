@@ -353,3 +353,19 @@ def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(we
 def test_the_page_language_is_the_first_offered_one_the_browser_asks_for(web_client, header, code):
     page = web_client.get("/", headers={"accept-language": header}).text
     assert f'<html lang="{code}">' in page
+
+
+def test_a_phone_set_to_chinese_is_told_what_is_wrong_in_chinese(web_client):
+    """A refused answer, damaged answers and a page that does not exist: Chinese words."""
+    facts = {"symptom": {"where": "alipay"}, "dont_know": ["symptom.error_message", "bank_cards"]}
+    state = Answers(facts).encode()
+    page = Forms(web_client.post("/consult", data={"state": state}, headers=CHINESE_PHONE).text)
+    fields = {**page.hidden(page.question()), "answer": "下周二"}
+    refused = web_client.post("/consult", data=fields, headers=CHINESE_PHONE)
+    assert refused.status_code == 422
+    text = refused.text.replace("&#39;", "'")
+    assert "：无法读懂回答 '下**'：请回答“是”或“否”" in text  # masked, and in Chinese
+    damaged = web_client.post("/report", data={"state": "{"}, headers=CHINESE_PHONE)
+    assert damaged.status_code == 400 and "随页面发送的回答已损坏；请重新开始" in damaged.text
+    missing = web_client.get("/nowhere", headers=CHINESE_PHONE)
+    assert missing.status_code == 404 and "/nowhere：没有这个页面" in missing.text

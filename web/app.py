@@ -116,12 +116,18 @@ async def _too_large(request: Request, error: Exception) -> Response:
 
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
-    message = {404: "no such page", 405: f"{request.method} is not allowed here"}.get(
-        error.status_code, error.detail
+    path, method = request.url.path, request.method
+    title, message = {
+        404: (N_("No such page"), Message("{path}: no such page", path=path)),
+        405: (
+            N_("Not allowed"),
+            Message("{path}: {method} is not allowed here", path=path, method=method),
+        ),
+    }.get(
+        error.status_code,
+        (error.detail, Message("{path}: {detail}", path=path, detail=error.detail)),
     )
-    return _error(
-        request, error.status_code, message.capitalize(), f"{request.url.path}: {message}"
-    )
+    return _error(request, error.status_code, title, message)
 
 
 async def _fault(request: Request, error: Exception) -> Response:
