@@ -369,3 +369,36 @@ def test_a_phone_set_to_chinese_is_told_what_is_wrong_in_chinese(web_client):
     assert damaged.status_code == 400 and "随页面发送的回答已损坏；请重新开始" in damaged.text
     missing = web_client.get("/nowhere", headers=CHINESE_PHONE)
     assert missing.status_code == 404 and "/nowhere：没有这个页面" in missing.text
+
+
+def test_the_report_says_conditions_on_facts_in_words_and_keeps_them_for_a_help_desk():
+    from knowledge import builtin_knowledge
+    from visualise.language import language
+    from web.reading import for_reader
+
+    def evidence(text: str) -> dict:
+        return {"text": text, "facts": [text.split(" ", 1)[0]]}  # the path it names
+
+    cause = {
+        "id": "bank-passport-outdated",
+        "title": "Your bank still holds your old passport number",
+        "evidence": [
+            {"text": "The passport replaced an earlier one", "facts": ["passport.renewed_on"]},
+            evidence("passport.renewed_on is known"),
+            evidence('bank_cards[0].status is "cannot_be_verified"'),
+            evidence("bank_cards[0].passport_updated is not known"),
+        ],
+    }
+    report = {"causes": [cause], "plan": [], "plan_check": {"remaining_causes": [cause["id"]]}}
+    page = for_reader(report, builtin_knowledge(), language("zh"))
+    [shown] = page["causes"]
+    assert shown["plain"] == [
+        "The passport replaced an earlier one",  # a unit's words, as the report gives them
+        "这张卡的情况（第 1 张卡）：被拒绝：验证不通过",
+        "尚不知道：银行对新护照的确认（第 1 张卡）",
+    ]  # that a fact the traveller gave is known is not repeated to them
+    assert shown["desk"] == [item["text"] for item in cause["evidence"][1:]]
+    assert page["plan_check"]["remaining_titles"] == [cause["title"]]
+    only_known = {**cause, "evidence": cause["evidence"][1:2]}
+    page = for_reader({**report, "causes": [only_known]}, builtin_knowledge(), language("en"))
+    assert page["causes"][0]["plain"] == ["The day your passport was renewed: known"]

@@ -43,19 +43,21 @@ def for_reader(report: dict[str, Any], kb: KnowledgeBase, reader: Language) -> d
 
 
 def _cause(cause: dict[str, Any], kb: KnowledgeBase, reader: Language) -> dict[str, Any]:
-    """The cause with `plain` (evidence in words) and `desk` (the lines a help desk reads)."""
-    plain, desk = [], []
+    """The cause with `plain` (evidence in words) and `desk` (the lines a help desk reads).
+
+    That a fact is known (`passport.renewed_on is known`) tells a traveller, who gave
+    it, nothing the lines beside it do not: it is said only when nothing else is."""
+    plain, known, desk = [], [], []
     for item in cause["evidence"]:
         text = item["text"] if isinstance(item, dict) else item
         facts = item.get("facts", []) if isinstance(item, dict) else []
         said = _condition(text, facts, kb, reader)
         if said is None:
             plain.append(text)
-        else:
-            desk.append(text)
-            if said not in plain:
-                plain.append(said)
-    return {**cause, "plain": plain, "desk": desk}
+            continue
+        desk.append(text)
+        (known if text.endswith(" is known") else plain).append(said)
+    return {**cause, "plain": list(dict.fromkeys(plain or known)), "desk": desk}
 
 
 def _condition(text: str, facts: list[str], kb: KnowledgeBase, reader: Language) -> str | None:
