@@ -389,7 +389,8 @@ def test_the_report_says_conditions_on_facts_in_words_and_keeps_them_for_a_help_
             evidence("bank_cards[0].passport_updated is not known"),
         ],
     }
-    report = {"causes": [cause], "plan": [], "plan_check": {"remaining_causes": [cause["id"]]}}
+    left = {"remaining_causes": [cause["id"]], "remaining": [{**cause, "status": "suspected"}]}
+    report = {"causes": [cause], "plan": [], "plan_check": left}
     page = for_reader(report, builtin_knowledge(), language("zh"))
     [shown] = page["causes"]
     assert shown["plain"] == [
@@ -398,7 +399,8 @@ def test_the_report_says_conditions_on_facts_in_words_and_keeps_them_for_a_help_
         "尚不知道：银行对新护照的确认（第 1 张卡）",
     ]  # that a fact the traveller gave is known is not repeated to them
     assert shown["desk"] == [item["text"] for item in cause["evidence"][1:]]
-    assert page["plan_check"]["remaining_titles"] == [cause["title"]]
+    assert page["plan_check"]["suspected"] == [cause["title"]]  # by title, not id
+    assert page["plan_check"]["confirmed"] == []
     only_known = {**cause, "evidence": cause["evidence"][1:2]}
     page = for_reader({**report, "causes": [only_known]}, builtin_knowledge(), language("en"))
     assert page["causes"][0]["plain"] == ["The day your passport was renewed: known"]

@@ -5,7 +5,8 @@ a person holding a phone: a piece of evidence that names a fact by its path
 (`taobao.security_error is true`, the engine's words for a bare condition) is
 said with the fact's label and the value's choice in the reader's language, the
 raw line kept for a help desk; the questions to check are in the reader's
-language; causes still open after the plan are named by their titles, not ids.
+language; causes left after the plan are named by their titles, not ids, those
+still only suspected (they rest on the checks) apart from those the plan leaves.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ def for_reader(report: dict[str, Any], kb: KnowledgeBase, reader: Language) -> d
         after["checks"] = [_check(check, kb, reader) for check in after.get("checks", [])]
         page["next_steps"] = after
     if report.get("plan_check"):
-        remaining = report["plan_check"]["remaining_causes"]
-        page["plan_check"] = {
-            **report["plan_check"],
-            "remaining_titles": [titles.get(key, key) for key in remaining],
+        remaining = report["plan_check"]["remaining"]
+        by_status = {
+            status: [titles.get(c["id"], c["id"]) for c in remaining if c["status"] == status]
+            for status in ("confirmed", "suspected")
         }
+        page["plan_check"] = {**report["plan_check"], **by_status}
     return page
 
 
