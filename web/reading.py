@@ -51,9 +51,8 @@ def _cause(cause: dict[str, Any], kb: KnowledgeBase, reader: Language) -> dict[s
     it, nothing the lines beside it do not: it is said only when nothing else is."""
     plain, known, desk = [], [], []
     for item in cause["evidence"]:
-        text = item["text"] if isinstance(item, dict) else item
-        facts = item.get("facts", []) if isinstance(item, dict) else []
-        said = _condition(text, facts, kb, reader)
+        text = item["text"]
+        said = _condition(text, item["facts"], kb, reader)
         if said is None:
             plain.append(text)
             continue
