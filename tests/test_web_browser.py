@@ -8,6 +8,7 @@ tests skip, saying why, where Chromium is not installed (CI installs it:
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -63,9 +64,14 @@ def browser():
         chromium.close()
 
 
-def _phone(browser, javascript: bool = True):
+def _phone(browser, javascript: bool = True, language: str = "en"):
     context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=javascript,
+        locale=language,
+        extra_http_headers={"Accept-Language": language},
     )
     context.set_default_timeout(10_000)
     return context.new_page()
@@ -93,7 +99,7 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
     it can: one look at the page, then the answer and the button.
     """
     with page.expect_navigation():
-        page.get_by_role("button", name="Start").click()
+        page.locator("main > form[action='/consult'] button").click()  # Start, in any language
     asked = 0
     while (question := _question(page)) is not None:
         if typed is not None:
@@ -177,6 +183,35 @@ def test_the_issues_traveller_types_as_they_speak_and_reaches_bank_and_phone(ser
     found = {cause for cause, _ in _causes(page)}
     assert {"bank-passport-outdated", "phone-mismatch"} <= found
     assert _causes(page) == _expected_causes(app, page)
+    page.context.close()
+
+
+PATH = re.compile(r"\b[a-z_]+(\[\d+\])?\.[a-z_]+")
+"""A fact's path (`bank_cards[0].status`): help-desk words, never a traveller's."""
+
+
+def test_a_phone_in_chinese_reads_a_plain_chinese_report(server, browser):
+    """Dates known to the month, in Chinese: the questions, the report and its checks in
+    Chinese, no fact path, no cause id and no English left where a traveller reads."""
+    base, app = server
+    facts = load_example(STORY)
+    for section, field in (("passport", "renewed_on"), ("phone", "changed_on")):
+        facts[section][field] = facts[section][field][:7]  # "2026-09", as a traveller knows it
+    page = _phone(browser, language="zh-CN")
+    page.goto(base + "/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert _consult_by_touch(page, facts) > 5
+    assert page.get_by_role("heading", name="诊断结果").is_visible()
+    assert _causes(page) == _expected_causes(app, page)
+    shown = page.locator("main").inner_text()  # what is rendered: folded details left out
+    assert PATH.search(shown) is None, PATH.search(shown)
+    assert not [cause for cause, _ in _causes(page) if cause in shown]
+    assert set(re.findall(r"[A-Za-z]{3,}", shown)) <= {"paydoctor", "App"}
+    assert "先核实：第 1 张卡：银行为这张卡登记的护照号码是哪个？" in shown
+    desk = page.locator('[data-cause="bank-passport-outdated"] details.desk')
+    desk.locator("summary").click()  # the help desk's lines: the id and the raw evidence
+    assert "bank-passport-outdated" in desk.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.context.close()
 
 

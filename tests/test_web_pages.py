@@ -159,7 +159,8 @@ def test_an_answer_to_a_question_not_asked_is_refused(web_client):
     first = Forms(_post(web_client, "/consult").text)
     response = _answer(web_client, first, "yes", fact="taobao.security_error")
     assert response.status_code == 422
-    assert "taobao.security_error: is not the question being asked" in response.text
+    assert "answer the question shown now" in response.text.replace("&#39;", "'")
+    assert "taobao.security_error" not in Forms(response.text).shown()  # no path to a person
     assert Forms(response.text).question()["attrs"]["data-fact"] == "symptom.where"
 
 
@@ -352,3 +353,50 @@ def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(we
 def test_the_page_language_is_the_first_offered_one_the_browser_asks_for(web_client, header, code):
     page = web_client.get("/", headers={"accept-language": header}).text
     assert f'<html lang="{code}">' in page
+
+
+def test_a_phone_set_to_chinese_is_told_what_is_wrong_in_chinese(web_client):
+    """A refused answer, damaged answers and a page that does not exist: Chinese words."""
+    facts = {"symptom": {"where": "alipay"}, "dont_know": ["symptom.error_message", "bank_cards"]}
+    state = Answers(facts).encode()
+    page = Forms(web_client.post("/consult", data={"state": state}, headers=CHINESE_PHONE).text)
+    fields = {**page.hidden(page.question()), "answer": "下周二"}
+    refused = web_client.post("/consult", data=fields, headers=CHINESE_PHONE)
+    assert refused.status_code == 422
+    text = refused.text.replace("&#39;", "'")
+    assert "：无法读懂回答 '下**'：请回答“是”或“否”" in text  # masked, and in Chinese
+    damaged = web_client.post("/report", data={"state": "{"}, headers=CHINESE_PHONE)
+    assert damaged.status_code == 400 and "随页面发送的回答已损坏；请重新开始" in damaged.text
+    missing = web_client.get("/nowhere", headers=CHINESE_PHONE)
+    assert missing.status_code == 404 and "/nowhere：没有这个页面" in missing.text
+
+
+def test_the_report_shows_evidence_as_sentences_and_keeps_its_facts_for_a_help_desk():
+    from web.reading import for_reader
+
+    said = {"text": "Whether your passport was renewed: yes", "facts": ["passport.renewed"]}
+    cause = {
+        "id": "bank-passport-outdated",
+        "title": "Your bank still holds your old passport number",
+        "evidence": [
+            {"text": "The passport replaced an earlier one", "facts": ["passport.renewed"]},
+            said,
+            said,
+            {"text": "The mobile number your bank holds", "facts": ["bank_cards[0].phone_on_file"]},
+        ],
+    }
+    remaining = [
+        {"id": "wallet-reverification", "title": "Alipay asks again", "status": "suspected"}
+    ]
+    report = {"causes": [cause], "plan": [], "plan_check": {"remaining": remaining}}
+    page = for_reader(report)
+    [shown] = page["causes"]
+    assert shown["plain"] == [
+        "The passport replaced an earlier one",
+        "Whether your passport was renewed: yes",
+        "The mobile number your bank holds",
+    ]  # each sentence once
+    assert shown["desk"] == ["passport.renewed", "bank_cards[0].phone_on_file"]
+    # A cause found only after the plan is named by its own title, not by an id.
+    assert page["plan_check"]["suspected"] == ["Alipay asks again"]
+    assert page["plan_check"]["confirmed"] == []

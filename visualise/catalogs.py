@@ -33,6 +33,7 @@ SOURCES = (
     ("cli.py", "python"),
     ("engine/**.py", "python"),
     ("visualise/**.py", "python"),
+    ("web/**.py", "python"),
     ("web/templates/**.html", "jinja2"),
 )
 KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None, "InputError": None}

@@ -117,6 +117,7 @@ def plan_check_data(
         "remaining": [
             {
                 "id": finding.cause.id,
+                "title": language.words(finding.cause.title),
                 "status": finding.status,
                 "evidence": [evidence_data(text, reveal, language) for text in finding.evidence],
                 "rests_on": list(check.rests_on(finding)),

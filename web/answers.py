@@ -15,9 +15,10 @@ from typing import Any
 
 from engine.errors import InputError
 from engine.fact_edits import FactData
+from engine.translatable import N_
 from web.interview import forget
 
-DAMAGED = "the answers sent with the page are damaged; start again"
+DAMAGED = N_("the answers sent with the page are damaged; start again")
 
 
 @dataclass(frozen=True)

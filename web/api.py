@@ -58,7 +58,9 @@ async def _body_text(request: Request) -> str:
 def _flag(request: Request, name: str) -> bool:
     value = request.query_params.get(name, "false").casefold()
     if value not in ("true", "false", "1", "0"):
-        raise InputError(f"{name}: {value!r} is not allowed: expected true or false")
+        raise InputError(
+            "{name}: {value} is not allowed: expected true or false", name=name, value=repr(value)
+        )
     return value in ("true", "1")
 
 

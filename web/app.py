@@ -25,6 +25,7 @@ import knowledge
 from engine.diagnosis import Doctor
 from engine.errors import EngineFault, InputError
 from engine.knowledge_loader import load_knowledge
+from engine.translatable import N_, Message
 from visualise.language import available, language
 from visualise.rules_table import render_rules_json
 from web import api, pages
@@ -88,33 +89,48 @@ def _version() -> str:
         return "unknown"
 
 
-def _error(request: Request, status: int, title: str, message: str) -> Response:
-    """An error as JSON for the API, as a page for people."""
+def _error(request: Request, status: int, title: str, message: str | Message) -> Response:
+    """An error as JSON for the API (in English), as a page for people (in their language)."""
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": str(message)}, status_code=status)
     templates = request.app.state.templates
     reader = pages.page_language(request)
-    context = {"title": title, "message": message, "_": reader.gettext, "lang": reader.code}
+    shown = reader.text(message) if isinstance(message, Message) else reader.gettext(message)
+    context = {
+        "title": reader.gettext(title),
+        "message": shown,
+        "_": reader.gettext,
+        "lang": reader.code,
+    }
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
 async def _bad_input(request: Request, error: Exception) -> Response:
-    return _error(request, 400, "Something in the answers is not right", str(error))
+    assert isinstance(error, InputError)
+    return _error(request, 400, N_("Something in the answers is not right"), error.message)
 
 
 async def _too_large(request: Request, error: Exception) -> Response:
-    return _error(request, 413, "Too much was sent", TOO_LARGE)
+    return _error(request, 413, N_("Too much was sent"), TOO_LARGE)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
-    message = {404: "no such page", 405: f"{request.method} is not allowed here"}.get(
-        error.status_code, error.detail
+    path, method = request.url.path, request.method
+    title, message = {
+        404: (N_("No such page"), Message("{path}: no such page", path=path)),
+        405: (
+            N_("Not allowed"),
+            Message("{path}: {method} is not allowed here", path=path, method=method),
+        ),
+    }.get(
+        error.status_code,
+        (error.detail, Message("{path}: {detail}", path=path, detail=error.detail)),
     )
-    return _error(
-        request, error.status_code, message.capitalize(), f"{request.url.path}: {message}"
-    )
+    return _error(request, error.status_code, title, message)
 
 
 async def _fault(request: Request, error: Exception) -> Response:
-    return _error(request, 500, "Internal fault", "internal fault: paydoctor could not finish")
+    return _error(
+        request, 500, N_("Internal fault"), N_("internal fault: paydoctor could not finish")
+    )

@@ -13,6 +13,7 @@ import json
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine.loading import MAX_FILE_BYTES
+from engine.translatable import N_
 
 SECURITY_HEADERS = [
     (
@@ -27,7 +28,7 @@ SECURITY_HEADERS = [
 STATIC_CACHE = b"public, max-age=600"
 """Style and script: kept a while, so a page after each answer loads nothing but itself.
 Pages are never stored (`no-store`): they carry the person's answers."""
-TOO_LARGE = "request body: is larger than 1 MiB; a facts file is a few kilobytes"
+TOO_LARGE = N_("request body: is larger than 1 MiB; a facts file is a few kilobytes")
 
 
 class BodyTooLarge(Exception):

@@ -19,10 +19,15 @@ from engine.fact_edits import FactData, get_fact, with_fact
 from engine.facts import template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_facts, validate_facts
+from engine.translatable import N_
 from visualise.interview import interview_data
 from visualise.language import ENGLISH, Language
 
 DONT_KNOW = "dont_know"
+STALE = N_(
+    "this page's question has been answered already (the browser's back button?);"
+    " answer the question shown now"
+)
 
 
 @dataclass(frozen=True)
@@ -56,18 +61,25 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
     interviewer = Interviewer(doctor)
     question = interviewer.step(data).question
     if question is None or question.fact != fact:
-        raise InputError(f"{fact}: is not the question being asked; answer the page shown again")
+        raise InputError(STALE)
     if answer is None:
         return interviewer.not_known(data, fact)
-    asked = f'Answer to "{question.ask.text.en}"'
     if not answer.strip():
-        raise InputError(f"{asked}: none given; answer it or choose I don't know")
+        raise InputError(
+            'Answer to "{question}": none given; answer it or choose I don\'t know',
+            question=question.ask.text,
+        )
     try:
         return interviewer.answer(data, fact, answer)
     except InputError as error:
         # Validation names the source and the path: the question says which fact it is.
-        problem = str(error).removeprefix("answer: ").removeprefix(f"{fact}: ")
-        raise InputError(f"{asked}: {problem}") from None
+        english = str(error)
+        problem = english.removeprefix("answer: ").removeprefix(f"{fact}: ")
+        raise InputError(
+            'Answer to "{question}": {problem}',
+            question=question.ask.text,
+            problem=error.message if problem == english else problem,
+        ) from None
 
 
 def given_answer(data: FactData, fact: str) -> str | None:

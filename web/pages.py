@@ -27,6 +27,7 @@ from web.interview import (
     read_facts_data,
     take_answer,
 )
+from web.reading import for_reader
 
 
 async def start(request: Request) -> Response:
@@ -49,7 +50,8 @@ async def consult(request: Request) -> Response:
     try:
         facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
     except InputError as error:
-        return await _ask(request, answers, error=str(error), typed=(fact, answer))
+        error_text = page_language(request).text(error.message)
+        return await _ask(request, answers, error=error_text, typed=(fact, answer))
     return await _ask(request, answers.answered(fact, facts, _percent(_text(form, "progress"))))
 
 
@@ -82,7 +84,7 @@ async def staff(request: Request) -> Response:
     plan = step.interview["report"]["plan"]
     chosen = [s for s in plan if str(s["step"]) == number]
     if not chosen or not chosen[0].get("say"):
-        raise InputError(f"step {number[:10]!r}: there is no sentence to show for it")
+        raise InputError("step {number}: there is no sentence to show for it", number=number[:10])
     context = {"step": chosen[0], "say": chosen[0]["say"], "state": answers.encode()}
     return _render(request, "staff.html", reveal=reveal, **context)
 
@@ -130,7 +132,7 @@ async def _report_page(request: Request, answers: Answers, step: Step, reveal: b
     return _render(
         request,
         "report.html",
-        report=step.interview["report"],
+        report=for_reader(step.interview["report"]),
         left=step.left,
         state=answers.encode(),
         reveal=reveal,

@@ -49,8 +49,10 @@ def _listen(host: str, port: int) -> socket.socket:
         listening = socket.create_server((host, port), family=family, backlog=2048)
     except OSError as error:
         raise InputError(
-            f"cannot listen on {host}:{port}: {error.strerror or error}"
-            " (choose another --port, or --host)"
+            "cannot listen on {host}:{port}: {reason} (choose another --port, or --host)",
+            host=host,
+            port=port,
+            reason=error.strerror or str(error),
         ) from None
     listening.set_inheritable(True)
     return listening
