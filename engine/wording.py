@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 SOURCE_LANGUAGE = "en"
@@ -53,11 +54,7 @@ class Wording:
         """Each language's text with its named blanks filled (a per-wallet unit names its
         wallet); a value that is itself a Wording is filled in the same language. Numbered
         blanks (`{0}`) stay, for the data an evidence `Text` fills and masks when shown."""
-        filled = {}
-        for code, text in self._texts.items():
-            named = {name: _in(value, code) for name, value in kwargs.items()}
-            filled[code] = _NAMED_ONLY.vformat(text, (), named)
-        return Wording(**filled)
+        return _formatted(self, tuple(sorted(kwargs.items())))
 
     def __add__(self, other: Wording | str) -> Wording:
         """Two texts joined, language by language."""
@@ -85,6 +82,17 @@ class _NamedOnly(string.Formatter):
 
 
 _NAMED_ONLY = _NamedOnly()
+
+
+@lru_cache(maxsize=4096)
+def _formatted(wording: Wording, named: tuple[tuple[str, Any], ...]) -> Wording:
+    """A Wording's blanks filled, once for each set of values: evidence fills the same few
+    (a card's number, a wallet's name) in every diagnosis, and formatting is slow in Python."""
+    filled = {}
+    for code, text in wording._texts.items():
+        values = {name: _in(value, code) for name, value in named}
+        filled[code] = _NAMED_ONLY.vformat(text, (), values)
+    return Wording(**filled)
 
 
 def wording(value: str | Wording) -> str | Wording:
