@@ -390,7 +390,7 @@ QUESTIONS: dict[str, Ask] = {
     ),
     "bank_cards[].status": Ask(
         Wording(en="What happens with this card in the wallet?", zh="这张卡在钱包里是什么情况？"),
-        Wording(en="what happens with the card", zh="这张卡的情况"),
+        Wording(en="what happens in the wallet", zh="在钱包里的情况"),
         CARD_SCREEN,
         {
             "ok": Choice(
@@ -426,7 +426,7 @@ QUESTIONS: dict[str, Ask] = {
     ),
     "bank_cards[].wallet": Ask(
         Wording(en="Where is this card linked?", zh="这张卡绑定在哪里？"),
-        Wording(en="the wallet the card is linked in", zh="这张卡绑定的钱包"),
+        Wording(en="the wallet the card is linked in", zh="绑定的钱包"),
         Wording(
             en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
         ),
@@ -473,7 +473,7 @@ QUESTIONS: dict[str, Ask] = {
     ),
     "foreign_cards[].wallet": Ask(
         Wording(en="Where is this card linked?", zh="这张卡绑定在哪里？"),
-        Wording(en="the wallet the card is linked in", zh="这张卡绑定的钱包"),
+        Wording(en="the wallet the card is linked in", zh="绑定的钱包"),
         Wording(
             en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
         ),
@@ -481,7 +481,7 @@ QUESTIONS: dict[str, Ask] = {
     ),
     "foreign_cards[].status": Ask(
         Wording(en="What happens when you pay with this card?", zh="用这张卡付款时会怎样？"),
-        Wording(en="what happens with the card", zh="这张卡的情况"),
+        Wording(en="what happens when you pay with it", zh="付款时的情况"),
         CARD_SCREEN,
         {
             "ok": Choice(

@@ -156,7 +156,7 @@ def test_every_question_a_person_can_be_asked_has_help_a_label_and_chinese(docto
         assert ask.help is not None, path
         assert not [w for w in ask.wordings() if w.missing(("zh",))], path
     assert doctor.kb.fact_label("passport.expiry_date").in_("zh") == "护照有效期"
-    assert doctor.kb.fact_label("bank_cards[1].status").en == "what happens with the card"
+    assert doctor.kb.fact_label("bank_cards[1].status").en == "what happens in the wallet"
     assert doctor.kb.value_label("bank_cards[0].status", "cannot_be_verified").in_("zh") == (
         "被拒绝：验证不通过"
     )

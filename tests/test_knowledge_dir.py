@@ -83,7 +83,7 @@ def test_worked_example_is_diagnosed(worked_example, capsys):
     assert found[WORKED_ID]["status"] == "confirmed"
     assert found[WORKED_ID]["evidence"] == [
         {
-            "text": "What happens with the card, card 1: It is not linked (any more)",
+            "text": "What happens in the wallet, card 1: It is not linked (any more)",
             "facts": ["bank_cards[0].status"],
         }
     ]
