@@ -400,3 +400,14 @@ def test_interview_command_says_done_with_the_report_in_text(capsys):
 def test_without_facts_or_ask_it_is_a_usage_error(capsys):
     assert cli.main([]) == 2
     assert "--ask" in capsys.readouterr().err
+
+
+def test_the_terminal_numbers_questions_one_by_one_when_an_answer_writes_several_facts(
+    monkeypatch, capsys, tmp_path
+):
+    """ "nothing" answers three facts at once; the next question is still the next number."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _ask(monkeypatch, capsys, "alipay\n\n0\nnothing\n\n")
+    numbers = [int(n) for n in re.findall(r"Question (\d+) ·", out + err)]
+    assert code == 0
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 5

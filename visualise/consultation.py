@@ -98,15 +98,20 @@ class _Answers:
 def _ask_all(
     interviewer: Interviewer, answers: _Answers, terminal: _Terminal, language: Language
 ) -> str:
-    """Ask every question worth asking; how the asking ended."""
+    """Ask every question worth asking; how the asking ended.
+
+    Questions are numbered one by one from where the facts started: one answer may
+    write several facts ("nothing" to a wallet's notice), which `asked` counts.
+    """
     _ = language.gettext
-    shown = 0
+    shown, number = 0, 0
     while not (step := interviewer.step(answers.data)).done:
         question = step.question
         assert question is not None
         shown = progress(step.asked, step.left, shown)
+        number = number + 1 if number else step.asked + 1
         terminal.say()
-        line = _("Question {number} · {percent}% done").format(number=step.asked + 1, percent=shown)
+        line = _("Question {number} · {percent}% done").format(number=number, percent=shown)
         terminal.say(f"[dim]{line}[/]")
         try:
             answers.data = _ask_one(interviewer, answers.data, step, question, terminal, language)
