@@ -6,17 +6,17 @@ fix order); `diagnose` is the per-case path.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from engine.facts import Facts
+from engine.facts import Facts, card_index
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.observe import Observed, Observer
 from engine.personal import Text
 from engine.plan import fix_order
 from engine.rules import FALSE, UNKNOWN, Case, Cause, FixStep, Workaround
 from engine.session import Firing, RuleEngine
+from engine.stating import on_card
 from engine.translatable import N_, Message
 from engine.wording import Wording
 
@@ -112,10 +112,10 @@ class Doctor:
         names its card first, since "this card" alone could be any of them."""
         ask = self.kb.ask(path)
         text = ask.text if ask else Wording(en=f"What is {path}?")
-        card = re.search(r"\[(\d+)\]", path)
+        card = card_index(path)
         if card is None:
             return text
-        return Message(N_("Card {number}: {question}"), number=int(card[1]) + 1, question=text)
+        return Message(N_("Card {number}: {question}"), number=card + 1, question=text)
 
     def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:
         by_cause: dict[str, list[Firing]] = {}
@@ -161,11 +161,9 @@ class Doctor:
     def check(self, path: str, decides: tuple[str, ...]) -> Check:
         """The check of the unknown fact at `path`, whose answer settles the causes `decides`."""
         label = self.kb.fact_label(path)
-        card = re.search(r"\[(\d+)\]", path)
-        if card is not None:
-            which = Message(N_("card {number}"), number=int(card[1]) + 1)
-            label = Message(N_("{label}, {card}"), label=label, card=which)
-        return Check(path, self.question(path), decides, label)
+        card = card_index(path)
+        named = label if card is None else on_card(label, card)
+        return Check(path, self.question(path), decides, named)
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:

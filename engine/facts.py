@@ -69,6 +69,12 @@ def template(path: str) -> str:
     return _INDEX.sub("[]", path)
 
 
+def card_index(path: str) -> int | None:
+    """The card a concrete path names: `bank_cards[1].bank` -> 1; None for a case's fact."""
+    found = _INDEX.search(path)
+    return int(found[1]) if found else None
+
+
 def _fact_path(value: str) -> str:
     """A `dont_know` entry: a fact path of the format, every list item named by its index."""
     if (

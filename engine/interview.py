@@ -48,7 +48,7 @@ from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
 from engine.fact_edits import FactData, facts_data, with_fact
-from engine.facts import FACT_PATHS, Facts, flatten, template
+from engine.facts import FACT_PATHS, Facts, card_index, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
@@ -101,8 +101,7 @@ class Question:
     @property
     def card(self) -> int | None:
         """The index of the card (bank or foreign) the question is about, if any."""
-        found = _ITEM.search(self.fact)
-        return int(found.group(1)) if found else None
+        return card_index(self.fact)
 
     @property
     def cards(self) -> str:
@@ -182,7 +181,7 @@ class Interviewer:
         reading = read(kind_of(path), ask, text)
         if reading.not_known:
             return self.not_known(data, fact)
-        card = _card(fact)
+        card = card_index(fact)
         if reading.none or reading.yes:
             # What the answer says instead (no permit; renewed, when not known); the fact asked
             # has no value to give, so it is not asked again.
@@ -526,11 +525,6 @@ def _nearer(nearest: dict[str, tuple[int, set[str]]], key: str, count: int, path
 
 def _concrete(path: str, card: int | None) -> str:
     return path.replace("[]", f"[{card}]", 1) if card is not None else path
-
-
-def _card(fact: str) -> int | None:
-    found = _ITEM.search(fact)
-    return int(found.group(1)) if found else None
 
 
 def kind_name(kind: Kind) -> str:

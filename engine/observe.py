@@ -7,10 +7,7 @@ bank card for `bank_cards[]` observations.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
-from json.encoder import encode_basestring
 
-from engine.dates import PartialDate
 from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
 from engine.personal import Datum, Text, mask
@@ -260,12 +257,3 @@ def _probe(kb: KnowledgeBase, name: str, words: FactWords) -> _Probe:
     if kind == "known":
         return _Known(name, rest, words)
     return _Fact(name, rest, words)
-
-
-def _as_json(value: object) -> str:
-    """A fact's value as written in JSON: strings and dates quoted, booleans lower case."""
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if isinstance(value, (date, PartialDate)):
-        return encode_basestring(str(value))
-    return encode(value)

@@ -50,7 +50,11 @@ def _on_card(label: Any, case: Case, path: str, card: int | None) -> Any:
     if card is None or "[]" not in path:
         return label
     cards = path.split("[]", 1)[0]
-    last4 = case.get(f"{cards}[].last4", card)
+    return on_card(label, card, case.get(f"{cards}[].last4", card))
+
+
+def on_card(label: Any, card: int, last4: str | None = None) -> Message:
+    """A card's fact by name: "the passport number your bank holds, card 1 (ending 1234)"."""
     if last4:
         which = Message(N_("card {number} (ending {digits})"), number=card + 1, digits=last4)
     else:

@@ -102,9 +102,6 @@ def wording(value: str | Wording) -> str | Wording:
     return Wording(en=value) if isinstance(value, str) and value.strip() else value
 
 
-def in_language(value: Any, code: str) -> Any:
+def _in(value: Any, code: str) -> Any:
     """A Wording in language `code`; any other value (a plain string) as it is."""
     return value.in_(code) if isinstance(value, Wording) else value
-
-
-_in = in_language

@@ -16,7 +16,7 @@ from typing import Any
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.fact_edits import FactData, get_fact, with_fact
-from engine.facts import template
+from engine.facts import card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_facts, validate_facts
 from engine.translatable import N_
@@ -84,7 +84,7 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
 
 def given_answer(data: FactData, fact: str) -> str | None:
     """The answer at `fact` as a form sends it (`true`, a count, text); None if not known."""
-    value = get_fact(data, template(fact), _card(fact))
+    value = get_fact(data, template(fact), card_index(fact))
     if value is None:
         return None
     if isinstance(value, bool):
@@ -103,7 +103,7 @@ def forget(data: FactData, fact: str) -> FactData:
         rest = [path for path in not_known if path != fact]
         changed = {key: value for key, value in data.items() if key != DONT_KNOW}
         return {**changed, DONT_KNOW: rest} if rest else changed
-    return _pruned(with_fact(data, template(fact), None, _card(fact)))
+    return _pruned(with_fact(data, template(fact), None, card_index(fact)))
 
 
 def _pruned(data: FactData) -> FactData:
@@ -127,8 +127,3 @@ def read_facts_data(text: str, source: str) -> FactData:
         raise
     validate_facts(data, source)
     return data
-
-
-def _card(path: str) -> int | None:
-    index = path.split("[", 1)[1].split("]", 1)[0] if "[" in path else None
-    return int(index) if index is not None else None
