@@ -18,6 +18,7 @@ from engine.diagnosis import Diagnosis, Doctor, Step
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, Held, RuleResult, evaluate
 from engine.knowledge_base import CONFIRMED, OFFERED
+from engine.personal import mask_any
 from engine.rules import Case, Cause, MessagePattern, Workaround
 from engine.session import Firing
 from engine.wording import Wording
@@ -49,6 +50,8 @@ class Explanation:
     """Unknown facts whose answers could change the status."""
     questions: dict[str, str]
     message: str | None
+    """The error message with only the words read in it as typed: the rest may hold anything
+    pasted with it (a name, a passport number), so each of its words shows its first character."""
     readings: tuple[MessageReading, ...]
     fixes: tuple[Step, ...]
 
@@ -103,6 +106,7 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
     )
     would_decide = () if status in (CONFIRMED, OFFERED) else _would_decide(results, status)
     message = case.get("symptom.error_message")
+    readings = read_message(kb.messages, message) if message else ()
     return Explanation(
         unit=unit,
         kind=CAUSE if is_cause else WORKAROUND,
@@ -111,8 +115,8 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
         unmet=unmet,
         would_decide=would_decide,
         questions={path: _question(doctor, path) for path in would_decide},
-        message=message,
-        readings=read_message(kb.messages, message) if message else (),
+        message=_masked(message, readings) if message else message,
+        readings=readings,
         fixes=tuple(step for step in diagnosis.plan if step.cause.key == unit_id),
     )
 
@@ -143,6 +147,12 @@ def marked(message: str, phrases: tuple[str, ...]) -> tuple[tuple[str, bool], ..
         else:
             pieces.append((char, flag))
     return tuple(pieces)
+
+
+def _masked(message: str, readings: tuple[MessageReading, ...]) -> str:
+    """The message with every piece that was not read masked (`mask_any`)."""
+    pieces = marked(message, tuple(reading.phrase for reading in readings))
+    return "".join(text if read else mask_any(text) for text, read in pieces)
 
 
 def _status(diagnosis: Diagnosis, unit_id: str) -> str | None:

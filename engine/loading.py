@@ -38,6 +38,8 @@ from engine.translatable import N_, Message
 MAX_FILE_BYTES = 1024 * 1024
 MAX_SHOWN_CHARS = 60
 _FINITE = N_("expected a finite number, within ±1e308")
+_LARGEST = 10**308
+"""The largest whole number a fact may hold: any larger has no float, so no renderer prints it."""
 
 _EXPECTED = {
     "bool_type": N_("expected true or false"),
@@ -119,9 +121,10 @@ def _finite_float(text: str) -> float | _BadNumber:
 
 def _int(text: str) -> int | _BadNumber:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
         return _BadNumber(text, N_("expected a number of at most 4300 digits"))
+    return value if -_LARGEST <= value <= _LARGEST else _BadNumber(text, _FINITE)
 
 
 def _constant(text: str) -> _BadNumber:
@@ -130,6 +133,22 @@ def _constant(text: str) -> _BadNumber:
 
 def parse_facts(text: str, source: str = "facts") -> Facts:
     """Validate facts given as JSON text."""
+    data, duplicated, suspect = _parsed(text, source)
+    return _validate(data, source, duplicated, check=suspect)
+
+
+def parse_json(text: str, source: str) -> Any:
+    """JSON text as data, held to what a facts file is held to (size aside): no duplicated
+    key, no number a fact cannot hold, no unprintable text, no deeper nesting than JSON's
+    parser takes. For what carries facts beside other data (a page's answers)."""
+    data, duplicated, suspect = _parsed(text, source)
+    if suspect:
+        _check_json(data, duplicated, source)
+    return data
+
+
+def _parsed(text: str, source: str) -> tuple[Any, dict[int, str], bool]:
+    """The data of JSON text, the objects with a duplicated key, and whether to check it."""
     if not text.strip():
         raise InputError("{source}: is empty, expected a JSON object of facts", source=source)
     duplicated: dict[int, str] = {}
@@ -172,7 +191,7 @@ def parse_facts(text: str, source: str = "facts") -> Facts:
     # Only an escape (a backslash) or the character itself puts unprintable text in
     # a string: the JSON parser refuses raw control characters inside strings.
     suspect = bool(duplicated or bad_numbers or "\\" in text or _UNPRINTABLE.search(text))
-    return _validate(data, source, duplicated, check=suspect)
+    return data, duplicated, suspect
 
 
 def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
@@ -214,6 +233,12 @@ def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:
             raise _not_allowed(source, _json_path(loc), shown, Message(node.expected))
         elif isinstance(node, float) and not math.isfinite(node):
             raise _not_allowed(source, _json_path(loc), node, Message(_FINITE))
+        elif isinstance(node, int) and not -_LARGEST <= node <= _LARGEST:
+            digits = str(abs(node))
+            shown = Message(
+                "{start}… ({count} characters)", start=mask_any(digits[:20]), count=len(digits)
+            )
+            raise _not_allowed(source, _json_path(loc), shown, Message(_FINITE))
         elif isinstance(node, str) and (bad := _UNPRINTABLE.search(node)):
             expected = Message("expected printable text {character}", character=_character(bad))
             raise _not_allowed(source, _json_path(loc), _shown(loc, node), expected)
@@ -257,6 +282,12 @@ def _json_path(loc: tuple[Any, ...]) -> str:
         else:
             text += f".{_printable(part)}" if text else _printable(part)
     return text or "(top level)"
+
+
+def shown_text(text: str) -> str:
+    """Text a person chose (a file's name, a query's value) as a message quotes it: masked if
+    it could be a name or a number (`facts.json` stays, `E12345678.json` does not), one line."""
+    return _printable(text)
 
 
 def _key_text(key: str) -> str:
@@ -374,13 +405,21 @@ def _unknown_path(loc: tuple[Any, ...], path: str, problem: str) -> str:
     return f"{_json_path(loc)}: {_path_text(path)} is {problem}{hint}"
 
 
-_PATH_SHAPED = re.compile(r"[a-z_.\[\]]*(\[\d+\][a-z_.\[\]]*)*")
-"""Text made of path characters, digits only as list indexes: no name or number has that shape."""
+_PATH_SHAPED = re.compile(r"[a-z_.\[\]]*(\[\d{1,2}\][a-z_.\[\]]*)*")
+"""Text made of path characters, digits only as list indexes of two digits at most (a case
+lists 50 cards at most): no name or number has that shape."""
 
 
 def _path_text(path: str) -> str:
     """A fact path as a message quotes it: as typed when it has a path's shape, else masked."""
-    return _quoted(path if _PATH_SHAPED.fullmatch(path) else mask_any(path))
+    if _PATH_SHAPED.fullmatch(path):
+        return _quoted(path)
+    if _PATH_SHAPED.fullmatch(_LONG_INDEX.sub("[0]", path)):  # a number typed as an index
+        return _quoted(_LONG_INDEX.sub(lambda index: f"[{mask_any(index[1])}]", path))
+    return _quoted(mask_any(path))
+
+
+_LONG_INDEX = re.compile(r"\[(\d{3,})\]")
 
 
 def _flatten(annotation: Any) -> list[Any]:

@@ -14,6 +14,7 @@ from engine.diagnosis import Doctor
 from engine.facts import Facts, read_path
 from engine.interview import Question, Step, kind_name
 from engine.next_steps import next_steps
+from engine.personal import mask_any
 from engine.plan_check import check_plan
 from engine.translatable import Message
 from visualise.json_report import report_data
@@ -95,9 +96,12 @@ def hint(question: Question, language: Language) -> str:
 
 def card_label(facts: Facts, card: int, cards: str = "bank_cards") -> Message:
     """How a card is named in a question: its number and, when known, its bank or network
-    and last digits (`cards`: the list it is in, bank or foreign cards)."""
+    and last digits (`cards`: the list it is in, bank or foreign cards); a bank's name as its
+    first letters (`ICBC` shows `I***`), enough for the person who typed it to tell cards apart."""
     maker = "bank" if cards == "bank_cards" else "network"
     made_by = read_path(facts, f"{cards}[].{maker}", card)
+    if made_by is not None and cards == "bank_cards":
+        made_by = mask_any(made_by)  # a bank's name is typed: it may be anything, a name too
     last4 = read_path(facts, f"{cards}[].last4", card)
     ending = Message("ending {digits}", digits=last4) if last4 else None
     if cards == "bank_cards":

@@ -65,9 +65,11 @@ def available() -> tuple[str, ...]:
 def language(code: str) -> Language:
     """The language `code` names (one of `available()`); InputError for any other."""
     if code not in available():
+        from engine.loading import shown_text  # a language's code may be anything typed
+
         raise InputError(
             "unknown language {code!r}: choose one of {choices}",
-            code=code,
+            code=shown_text(code),
             choices=", ".join(available()),
         )
     if code == SOURCE_LANGUAGE:

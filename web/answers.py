@@ -13,12 +13,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from engine.errors import InputError
 from engine.fact_edits import FactData
+from engine.facts import MAX_DONT_KNOW, FactPath
+from engine.loading import parse_json, validate_facts
 from engine.translatable import N_
 from web.interview import forget
 
 DAMAGED = N_("the answers sent with the page are damaged; start again")
+DAMAGED_BECAUSE = N_("the answers sent with the page are damaged ({problem}); start again")
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,20 @@ class Asked:
     progress: int
 
 
+class _AskedState(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    fact: FactPath
+    progress: int = Field(ge=0, le=100)
+
+
+class _State(BaseModel):
+    """What the hidden field holds: the facts (validated as facts apart) and the questions."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    facts: dict[str, Any]
+    asked: list[_AskedState] = Field(max_length=MAX_DONT_KNOW)
+
+
 @dataclass(frozen=True)
 class Answers:
     facts: FactData
@@ -36,17 +55,22 @@ class Answers:
 
     @classmethod
     def decode(cls, text: str | None) -> Answers:
-        """The answers in a page's hidden field; none for a consultation's start."""
+        """The answers in a page's hidden field; none for a consultation's start.
+
+        Read as strictly as a facts file (engine/loading.py: the same JSON checks and
+        the same validation of the facts), so nothing a renderer cannot take reaches
+        the pages, and nothing invalid is handed back (`/facts.json`).
+        """
         if not text:
             return cls({})
         try:
-            data = json.loads(text)
-            facts, asked = data["facts"], data["asked"]
-            if not isinstance(facts, dict):
-                raise TypeError
-            return cls(facts, tuple(Asked(str(a["fact"]), int(a["progress"])) for a in asked))
-        except (ValueError, TypeError, KeyError, RecursionError):
+            state = _State.model_validate(parse_json(text, "answers"))
+            validate_facts(state.facts, "facts")
+        except InputError as error:
+            raise InputError(DAMAGED_BECAUSE, problem=error.message) from None
+        except ValidationError:
             raise InputError(DAMAGED) from None
+        return cls(state.facts, tuple(Asked(a.fact, a.progress) for a in state.asked))
 
     def encode(self) -> str:
         data: dict[str, Any] = {

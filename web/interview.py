@@ -9,7 +9,6 @@ terminal reads it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +17,7 @@ from engine.errors import InputError
 from engine.fact_edits import FactData, get_fact, with_fact
 from engine.facts import card_index, template
 from engine.interview import Interviewer, progress
-from engine.loading import parse_facts, validate_facts
+from engine.loading import parse_json, validate_facts
 from engine.translatable import N_
 from visualise.interview import interview_data
 from visualise.language import ENGLISH, Language
@@ -119,11 +118,8 @@ def _pruned(data: FactData) -> FactData:
 
 
 def read_facts_data(text: str, source: str) -> FactData:
-    """Facts (with `dont_know`) given as JSON text, checked as a facts file is."""
-    try:
-        data = json.loads(text) if text.strip() else {}
-    except (ValueError, RecursionError):
-        parse_facts(text, source)  # raises the message the CLI gives for this text
-        raise
+    """Facts (with `dont_know`) given as JSON text, checked as a facts file is (an empty text
+    included: the CLI says the file is empty)."""
+    data = parse_json(text, source)
     validate_facts(data, source)
     return data

@@ -8,6 +8,7 @@ person typed is put in a URL, where logs would keep it.
 from __future__ import annotations
 
 import json
+import re
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -15,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from engine.errors import InputError
-from engine.loading import facts_text
+from engine.loading import facts_text, shown_text
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers
@@ -61,7 +62,7 @@ async def consult_file(request: Request) -> Response:
     upload = form.get("facts")
     if not isinstance(upload, UploadFile):
         raise InputError("choose a facts file (.json) to continue from")
-    name = upload.filename or "facts file"
+    name = shown_text(upload.filename) if upload.filename else "facts file"
     data = read_facts_data(facts_text(await upload.read(), name), name)
     return await _ask(request, Answers(data))
 
@@ -169,4 +170,8 @@ def _text(form: FormData, name: str) -> str | None:
 
 
 def _percent(text: str | None) -> int:
-    return min(100, max(0, int(text))) if text and text.isdigit() else 0
+    """The progress a page showed (0 to 100); any other text, a tampered field, counts as 0."""
+    return int(text) if text and _PERCENT.fullmatch(text) else 0
+
+
+_PERCENT = re.compile(r"100|[1-9]?[0-9]")
