@@ -136,9 +136,21 @@ def kind_of(template: str) -> Kind:
     return Kind(kinds.get(annotation, TEXT))
 
 
+MAX_ANSWER = 2000
+"""The longest answer read, in characters: an error message copied from an app is a line or two."""
+_EXCERPT = 40
+"""The characters of an answer an error quotes (masked), however long the answer."""
+
+
 def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
     """What `text` answers to a fact of this kind; InputError saying what would be read."""
     typed = text.strip()
+    if len(typed) > MAX_ANSWER:
+        raise InputError(
+            "{answer} is longer than {limit} characters; an answer is a word or a line",
+            answer=_excerpt(typed),
+            limit=MAX_ANSWER,
+        )
     folded = _fold(typed)
     if folded in DONT_KNOW:
         return Reading(not_known=True)
@@ -178,9 +190,14 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
         return Reading(typed)
     raise InputError(
         "{answer} is not an answer I can read: {expected}",
-        answer=repr(mask_any(typed)),
+        answer=_excerpt(typed),
         expected=expected(kind, ask),
     )
+
+
+def _excerpt(text: str) -> str:
+    """What an error quotes of an answer: masked, and its start only when it is long."""
+    return repr(mask_any(text[:_EXCERPT]) + ("…" if len(text) > _EXCERPT else ""))
 
 
 def expected(kind: Kind, ask: Ask | None) -> Message:
@@ -256,7 +273,7 @@ def read_date(text: str) -> str:
     if year is None or (day is not None and month is None):
         raise InputError(
             "{answer} is not a date I can read: {expected}",
-            answer=repr(mask_any(text)),
+            answer=_excerpt(text),
             expected=expected(Kind(DATE), None),
         )
     written = str(year)

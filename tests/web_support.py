@@ -39,6 +39,7 @@ class Forms(HTMLParser):
         self.html = html
         self.forms: list[dict[str, Any]] = []
         self.causes: list[tuple[str, str]] = []
+        self.open: dict[str, Any] | None = None
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -47,8 +48,17 @@ class Forms(HTMLParser):
             self.causes.append((attributes["data-cause"], attributes.get("data-status", "")))
         if tag == "form":
             self.forms.append({"attrs": attributes, "fields": []})
-        elif tag in ("input", "button") and self.forms:
-            self.forms[-1]["fields"].append({"tag": tag, **attributes})
+            self.open = self.forms[-1]
+        elif tag in ("input", "button"):
+            # A field belongs to the form it is in, or to the one its `form` attribute names.
+            named = [f for f in self.forms if f["attrs"].get("id") == attributes.get("form")]
+            owner = named[0] if "form" in attributes and named else self.open
+            if owner is not None:
+                owner["fields"].append({"tag": tag, **attributes})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.open = None
 
     def question(self) -> dict[str, Any] | None:
         """The question's form (the one with `data-fact`), if the page asks one."""

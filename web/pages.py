@@ -15,6 +15,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from engine.answers import MAX_ANSWER
 from engine.errors import InputError
 from engine.loading import facts_text, shown_text
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
@@ -52,7 +53,8 @@ async def consult(request: Request) -> Response:
         facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
     except InputError as error:
         error_text = page_language(request).text(error.message)
-        return await _ask(request, answers, error=error_text, typed=(fact, answer))
+        shown_back = answer[:MAX_ANSWER] if answer else answer  # to the person who typed it
+        return await _ask(request, answers, error=error_text, typed=(fact, shown_back))
     return await _ask(request, answers.answered(fact, facts, _percent(_text(form, "progress"))))
 
 
