@@ -598,6 +598,17 @@ def run_serve(argv: list[str], language: Language) -> int:
         help=_("address to listen on (default: 127.0.0.1: this machine only)"),
     )
     parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=_(
+            "a host name the pages are served under (repeatable; '*.example.com' for its"
+            " subdomains, '*' for any): a request naming another gets 400 (default: localhost,"
+            " 127.0.0.1, this machine's name and the --host address)"
+        ),
+    )
+    parser.add_argument(
         "--port",
         type=functools.partial(_port, language=language),
         default=8000,
@@ -613,10 +624,11 @@ def run_serve(argv: list[str], language: Language) -> int:
     )
     args = parser.parse_args(argv)
     from web.app import Settings
-    from web.server import serve
+    from web.server import default_hosts, serve
 
     gc.enable()  # a server runs long: its garbage must be collected
-    serve(Settings(args.host, args.port, args.workers, tuple(args.knowledge)))
+    hosts = tuple(args.allowed_host) or default_hosts(args.host)
+    serve(Settings(args.host, args.port, args.workers, tuple(args.knowledge), hosts))
     return EXIT_OK
 
 

@@ -161,3 +161,27 @@ def test_a_large_upload_makes_a_page_of_about_its_size(web_client):
     response = web_client.post("/consult/file", files={"facts": ("mine.json", body)})
     assert response.status_code == 200
     assert len(response.content) < 1.3 * len(body)
+
+
+def test_a_fault_is_a_page_with_the_security_headers_and_one_log_line(web_client, monkeypatch, caplog):
+    """What no validation foresaw is still a page: headers, no traceback, no value logged."""
+
+    def broken(*args, **kwargs):
+        raise OverflowError("E12345678 int too large")
+
+    monkeypatch.setattr("web.pages.next_step", broken)
+    response = web_client.post("/report", data={"state": Answers({}).encode()})
+    assert response.status_code == 500
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["cache-control"] == "no-store"
+    assert "<!doctype html>" in response.text and "Traceback" not in response.text
+    logged = caplog.text
+    assert "OverflowError at test_hostile_input.py:" in logged
+    assert "E12345678" not in logged and "Traceback" not in logged
+    assert web_client.get("/").status_code == 200
+
+
+def test_no_redirect_names_the_host_sent(web_client):
+    response = web_client.get("/static", headers={"host": "evil.example.com"})
+    assert response.status_code == 404
+    assert "location" not in response.headers

@@ -15,6 +15,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -23,13 +24,13 @@ from starlette.templating import Jinja2Templates
 
 import knowledge
 from engine.diagnosis import Doctor
-from engine.errors import EngineFault, InputError
+from engine.errors import InputError
 from engine.knowledge_loader import load_knowledge
 from engine.translatable import N_, Message
 from visualise.language import available, language
 from visualise.rules_table import render_rules_json
 from web import api, pages
-from web.guard import TOO_LARGE, BodyTooLarge, Guard
+from web.guard import TOO_LARGE, BodyTooLarge, Faults, Guard
 from web.openapi import openapi_document
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +44,9 @@ class Settings:
     port: int = 8000
     workers: int = 1
     knowledge: tuple[Path, ...] = field(default_factory=tuple)
+    allowed_hosts: tuple[str, ...] = ("*",)
+    """Host names the pages are served under (a `Host` header naming another gets 400):
+    `serve` always names them (`--allowed-host`); "*" is any, for tests and embedding."""
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -66,15 +70,19 @@ def create_app(settings: Settings) -> Starlette:
             Route("/api/v1/openapi.json", api.openapi, methods=["GET"]),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
-        middleware=[Middleware(Guard)],
+        middleware=[
+            Middleware(Guard),  # outermost: every response has its headers
+            Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
+            Middleware(Faults, answer=_fault),
+        ],
         exception_handlers={
             InputError: _bad_input,
             BodyTooLarge: _too_large,
             HTTPException: _http_error,
-            EngineFault: _fault,
-            Exception: _fault,
+            RecursionError: _too_deep,
         },
     )
+    app.router.redirect_slashes = False  # its redirects name the Host sent: none is made
     app.state.doctor = Doctor(kb)
     app.state.rules_json = {code: render_rules_json(kb, language(code)) for code in available()}
     app.state.openapi = openapi_document(_version())
@@ -128,6 +136,12 @@ async def _http_error(request: Request, error: Exception) -> Response:
         (error.detail, Message("{path}: {detail}", path=path, detail=error.detail)),
     )
     return _error(request, error.status_code, title, message)
+
+
+async def _too_deep(request: Request, error: Exception) -> Response:
+    """Nesting deeper than Python recurses: input, whatever stage met it."""
+    message = Message("{source}: JSON is nested too deeply", source="request body")
+    return _error(request, 400, N_("Something in the answers is not right"), message)
 
 
 async def _fault(request: Request, error: Exception) -> Response:

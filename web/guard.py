@@ -1,6 +1,7 @@
-"""What every response carries and every request is held to: security headers, a body limit.
+"""What every response carries and every request is held to: security headers, a body limit,
+and a page (never a dropped connection or a traceback) for a fault.
 
-A pure ASGI middleware, so static files and error responses get the headers
+Pure ASGI middlewares, so static files and error responses get the headers
 too. A body over 1 MiB (a facts file is a few kilobytes) is refused with 413
 before it is read when its length is declared, else as soon as it passes the
 limit (`BodyTooLarge`, which the application answers).
@@ -9,7 +10,13 @@ limit (`BodyTooLarge`, which the application answers).
 from __future__ import annotations
 
 import json
+import logging
+import traceback
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine.loading import MAX_FILE_BYTES
@@ -87,3 +94,49 @@ async def _too_large(send: Send) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+FAULTS = logging.getLogger("uvicorn.error")
+"""Where a fault is logged: uvicorn's own log, beside its other messages."""
+
+
+class Faults:
+    """Any exception a request raises becomes the application's fault page (`answer`), inside
+    `Guard`, so it carries the security headers; the connection is kept.
+
+    Starlette's own handler of last resort sends its page from outside every middleware and
+    raises again, so the server logged a traceback (with the values in it) and dropped the
+    connection. Here the fault is logged as one line naming the exception's type and where
+    it was raised: its message may quote what a person typed, so it is left out.
+    """
+
+    def __init__(self, app: ASGIApp, answer: Callable[[Request, Exception], Awaitable[Response]]):
+        self.app = app
+        self.answer = answer
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_noting(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_noting)
+        except Exception as error:
+            FAULTS.error("internal fault: %s %s: %s", scope["method"], scope["path"], where(error))
+            if not started:  # else the response is cut short, and the client sees it was
+                response = await self.answer(Request(scope, receive), error)
+                await response(scope, receive, send)
+
+
+def where(error: BaseException) -> str:
+    """`Type at file:line` of the innermost frame: where to look, without the message."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return type(error).__name__
+    return f"{type(error).__name__} at {Path(frames[-1].filename).name}:{frames[-1].lineno}"
