@@ -69,6 +69,7 @@ class _Parser(argparse.ArgumentParser):
         from engine import fence
 
         fence.time_limit = parsed.time_limit
+        fence.memory_limit = parsed.memory_limit
         return parsed
 
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -155,7 +156,7 @@ def _add_report_options(parser: argparse.ArgumentParser, language: Language) -> 
 
 
 def _add_knowledge_option(parser: argparse.ArgumentParser, language: Language) -> None:
-    from engine.fence import DEFAULT_TIME_LIMIT
+    from engine.fence import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 
     parser.add_argument(
         "--knowledge",
@@ -177,6 +178,16 @@ def _add_knowledge_option(parser: argparse.ArgumentParser, language: Language) -
             " (default: {seconds})"
         ).format(seconds=f"{DEFAULT_TIME_LIMIT:g}"),
     )
+    parser.add_argument(
+        "--memory-limit",
+        type=_mebibytes,
+        default=DEFAULT_MEMORY_LIMIT,
+        metavar="MIB",
+        help=language.gettext(
+            "stop a --knowledge unit that allocates more than this many MiB, at loading or in"
+            " a case (default: {mebibytes})"
+        ).format(mebibytes=DEFAULT_MEMORY_LIMIT),
+    )
 
 
 def _seconds(text: str) -> float:
@@ -187,6 +198,12 @@ def _seconds(text: str) -> float:
     if not 0 < seconds < 1e6:
         raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}")
     return seconds
+
+
+def _mebibytes(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 2**30:
+        raise argparse.ArgumentTypeError(f"expected a whole number of MiB > 0, got {text!r}")
+    return int(text)
 
 
 def _knowledge(args: argparse.Namespace):
@@ -582,6 +599,8 @@ def run_batch(argv: list[str], language: Language) -> int:
 
 
 def run_serve(argv: list[str], language: Language) -> int:
+    from web.app import REQUEST_TIMEOUT
+
     _ = language.gettext
     parser = _Parser(
         prog="paydoctor serve",
@@ -622,13 +641,24 @@ def run_serve(argv: list[str], language: Language) -> int:
         metavar="N",
         help=_("processes (default: 1)"),
     )
+    parser.add_argument(
+        "--request-timeout",
+        type=_seconds,
+        default=REQUEST_TIMEOUT,
+        metavar="SECONDS",
+        help=_(
+            "close a connection that has not sent a whole request within this time of opening"
+            " or of its last answer; an idle one is closed after 5 s (default: {seconds})"
+        ).format(seconds=f"{REQUEST_TIMEOUT:g}"),
+    )
     args = parser.parse_args(argv)
     from web.app import Settings
     from web.server import default_hosts, serve
 
     gc.enable()  # a server runs long: its garbage must be collected
     hosts = tuple(args.allowed_host) or default_hosts(args.host)
-    serve(Settings(args.host, args.port, args.workers, tuple(args.knowledge), hosts))
+    knowledge = tuple(args.knowledge)
+    serve(Settings(args.host, args.port, args.workers, knowledge, hosts, args.request_timeout))
     return EXIT_OK
 
 

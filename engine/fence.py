@@ -3,22 +3,31 @@
 A unit is Python run inside paydoctor. While a unit loads, and whenever one of
 its observations is evaluated:
 - what it prints goes to standard error, so reports and batch records stay
-  clean JSON;
+  clean JSON; so does what it writes to file descriptor 1 itself (`os.write`);
 - an exception it raises becomes one KnowledgeError naming the unit's file and
-  line (exit status 2; an error record in a batch, with any number of jobs);
-- if it runs longer than the time limit it is stopped and reported the same way,
-  naming the line it was running.
+  line (exit status 2; an error record in a batch, with any number of jobs),
+  its message masked as any quoted value is; so does ending the run
+  (`sys.exit`, `KeyboardInterrupt`) or the process (`os._exit`, `os.abort`,
+  a signal sent with `os.kill`), which the fence turns into an exception;
+- if it runs longer than the time limit (`--time-limit`) it is stopped and
+  reported the same way, naming the line it was running;
+- if it allocates more than the memory limit (`--memory-limit`) beyond what the
+  process held when units first ran, the allocation fails (MemoryError), reported
+  the same way.
 The time limit is a SIGALRM timer, which only a process's main thread can set
-(the command line, a batch worker), and only where there is one (not Windows);
-in another thread (a web server's), units run without a limit and their output
-is left alone, as it is that thread's.
-A unit that catches BaseException itself can outlast the timer: load only
-folders you trust.
+(the command line, a batch worker, the web server's event loop), and only where
+there is one (not Windows); the memory limit is the process's address space
+limit (RLIMIT_AS), enforced on Linux. In another thread, units run without
+either limit and their output is left alone, as it is that thread's.
+A unit that catches BaseException itself can outlast the timer, and Python
+code can always reach the process some other way (ctypes): load only folders
+you trust.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -29,6 +38,7 @@ from types import FrameType
 from typing import Any
 
 from engine.errors import KnowledgeError
+from engine.personal import mask_names_and_numbers
 
 DEFAULT_TIME_LIMIT = 5.0
 """Seconds a unit may run at once: a case takes milliseconds, so only a unit stuck in a loop
@@ -36,6 +46,16 @@ DEFAULT_TIME_LIMIT = 5.0
 
 time_limit = DEFAULT_TIME_LIMIT
 """The process's limit (`--time-limit`); batch workers inherit it when forked."""
+
+DEFAULT_MEMORY_LIMIT = 1024
+"""MiB a unit may allocate beyond what the process held when units first ran: a case needs
+kilobytes, so only a unit allocating without end meets it."""
+
+memory_limit = DEFAULT_MEMORY_LIMIT
+"""The process's limit in MiB (`--memory-limit`); batch workers inherit it when forked."""
+
+_address_space_at_start: int | None = None
+"""The bytes of address space the process held when units first ran: the limit's base."""
 
 _active = False
 """Whether fenced code is running: a unit calling another unit runs inside the first's fence."""
@@ -66,7 +86,7 @@ def running(unit: Path) -> Iterator[None]:
     _active = True
     try:
         if in_main:
-            with _redirected_stdout(), _timer(unit):
+            with _redirected_stdout(), _no_exits(), _memory_limit(), _timer(unit):
                 yield
         else:
             yield
@@ -77,7 +97,12 @@ def running(unit: Path) -> Iterator[None]:
         ) from None
     except KnowledgeError:
         raise
-    except Exception as error:
+    except MemoryError as error:
+        raise KnowledgeError(
+            f"{_where(unit, error)}: stopped: it allocated more than the {memory_limit:g} MiB"
+            " memory limit (--memory-limit MIB)"
+        ) from None
+    except (Exception, SystemExit, KeyboardInterrupt, ProcessEnded) as error:
         raise KnowledgeError(f"{_where(unit, error)}: {one_line(error)}") from None
     finally:
         _active = False
@@ -85,8 +110,83 @@ def running(unit: Path) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _redirected_stdout() -> Iterator[None]:
-    with contextlib.redirect_stdout(sys.stderr):
+    """Standard output, Python's and file descriptor 1, goes to standard error meanwhile."""
+    global _saved_stdout
+    if _saved_stdout is None:
+        _saved_stdout = os.dup(1)  # kept open: a fenced call costs two dup2 calls, no more
+    os.dup2(2, 1)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        os.dup2(_saved_stdout, 1)
+
+
+_saved_stdout: int | None = None
+"""A copy of file descriptor 1 as it was, put back after each fenced call."""
+
+
+class ProcessEnded(BaseException):
+    """A unit tried to end the process (`os._exit`, `os.abort`, `os.kill`): raised instead."""
+
+
+def _refuse(name: str) -> Callable[..., Any]:
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise ProcessEnded(f"{name} called: a unit may not end or signal the process")
+
+    return refused
+
+
+_EXITS = ((os, "_exit"), (os, "abort"), (os, "kill"), (os, "killpg"), (signal, "raise_signal"))
+"""The functions that end a process or signal one, replaced while a unit runs."""
+
+
+@contextlib.contextmanager
+def _no_exits() -> Iterator[None]:
+    saved = [
+        (module, name, getattr(module, name)) for module, name in _EXITS if hasattr(module, name)
+    ]
+    for module, name, _function in saved:
+        setattr(module, name, _refuse(f"{module.__name__}.{name}"))
+    try:
         yield
+    finally:
+        for module, name, function in saved:
+            setattr(module, name, function)
+
+
+@contextlib.contextmanager
+def _memory_limit() -> Iterator[None]:
+    """The address space limit lowered to `_address_space_limit` meanwhile (Linux)."""
+    global _address_space_limit
+    try:
+        import resource
+    except ImportError:  # Windows
+        yield
+        return
+    if _address_space_limit is None:
+        _address_space_limit = _address_space() + int(memory_limit * 1024 * 1024)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = (
+        _address_space_limit if hard == resource.RLIM_INFINITY else min(hard, _address_space_limit)
+    )
+    lowered = memory_limit > 0 and (soft == resource.RLIM_INFINITY or wanted < soft)
+    if lowered:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        if lowered:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _address_space() -> int:
+    """The bytes of address space the process holds now (0 where /proc cannot say)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 @contextlib.contextmanager
@@ -130,6 +230,8 @@ def _where(unit: Path, error: BaseException) -> str:
 
 
 def one_line(error: BaseException) -> str:
-    """An exception as `Type: message` on one line."""
+    """An exception as `Type: message` on one line, the message's names and numbers masked
+    (it may quote a case's facts: a passport number)."""
     text = " ".join(str(error).split())
+    text = mask_names_and_numbers(text[:200] + ("…" if len(text) > 200 else ""))
     return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -58,6 +58,19 @@ def mask_any(value: str) -> str:
     return _AFTER_FIRST.sub("*", value)
 
 
+_NAME_OR_NUMBER = re.compile(r"\S*(\d|[^\W\d_a-z])\S*")
+"""A word holding a digit, or a letter other than a-z (a capital, a Chinese character)."""
+
+
+def mask_names_and_numbers(text: str) -> str:
+    """Hide the words of a program's message that could be a name or a number, as a fault's
+    message may quote a case's facts: `no card E12345678` -> `no card E********`.
+
+    Words of lower-case a-z stay, so the message still says what went wrong.
+    """
+    return _NAME_OR_NUMBER.sub(lambda word: mask_any(word.group()), text)
+
+
 @dataclass(frozen=True)
 class Datum:
     """A value shown to the user, with the kind that decides whether it is masked."""

@@ -94,3 +94,90 @@ def test_a_unit_that_never_finishes_loading_is_stopped(tmp_path, capsys):
     code, _, err = _run(capsys, EXPIRED, "--knowledge", folder, "--time-limit", "0.2")
     assert code == 2
     assert err.splitlines()[-1].startswith(f"paydoctor: {unit}:3: stopped after running longer")
+
+
+ESCAPES = {
+    "sys.exit": ("import sys\n    sys.exit(0)", "SystemExit: 0"),
+    "os._exit": ("import os\n    os._exit(0)", "ProcessEnded: os._exit called"),
+    "KeyboardInterrupt": ("raise KeyboardInterrupt", "KeyboardInterrupt"),
+    "os.kill": ("import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)", "ProcessEnded"),
+}
+
+
+def _batch(tmp_path) -> str:
+    """Three good cases, the second one the unit escapes in (it travels), and a bad one."""
+    case = json.loads((EXAMPLES / "renewed-passport.json").read_text())
+    travelling = {**case, "travel": {"limited_connectivity": True}}
+    cases = tmp_path / "cases.jsonl"
+    lines = [json.dumps(case), json.dumps(travelling), json.dumps(case), "{not json"]
+    cases.write_text("\n".join(lines) + "\n")
+    return str(cases)
+
+
+@pytest.mark.parametrize("escape", ESCAPES.values(), ids=ESCAPES.keys())
+def test_a_unit_that_ends_the_run_costs_only_its_case(tmp_path, capsys, escape):
+    body, said = escape
+    indented = body.replace("\n", "\n    ")
+    folder, unit = _units(tmp_path, body=f"if card is None:\n        {indented}")
+    code, out, err = _run(capsys, EXPIRED, "--knowledge", folder, "--no-diagram")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1].startswith(f"paydoctor: {unit}:"), err
+    assert said in err.splitlines()[-1] and "Traceback" not in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("escape", ESCAPES.values(), ids=ESCAPES.keys())
+def test_in_a_batch_a_unit_that_ends_the_run_gives_error_records(tmp_path, capsys, escape, jobs):
+    body, said = escape
+    trigger = "if case.get('travel.limited_connectivity'):"
+    indented = body.replace("\n", "\n    ")
+    folder, unit = _units(tmp_path, body=f"{trigger}\n        {indented}")
+    output = tmp_path / "out.jsonl"
+    argv = ["batch", _batch(tmp_path), "--knowledge", folder, "--jobs", jobs]
+    code, _, err = _run(capsys, *argv, "--output", str(output))
+    records = [json.loads(line) for line in output.read_text().splitlines()]
+    assert code == 2 and [record["line"] for record in records] == [1, 2, 3, 4], err
+    assert "my-cause" in [cause["id"] for cause in records[0]["causes"]]
+    assert "my-cause" in [cause["id"] for cause in records[2]["causes"]]
+    assert records[1]["error"].startswith(f"{unit}:") and said in records[1]["error"]
+    assert "not valid JSON" in records[3]["error"] and "Traceback" not in err
+
+
+def test_a_unit_that_exits_while_loading_is_one_line(tmp_path, capsys):
+    folder, unit = _units(tmp_path, at_load="import sys\n\nsys.exit(3)\n")
+    code, _, err = _run(capsys, EXPIRED, "--knowledge", folder)
+    assert code == 2
+    assert err.splitlines()[-1] == f"paydoctor: {unit}:3: SystemExit: 3"
+
+
+def test_a_units_error_is_masked(tmp_path, capsys):
+    folder, unit = _units(tmp_path, body="raise ValueError('no card for E12345678 JOHN SMITH')")
+    code, _, err = _run(capsys, EXPIRED, "--knowledge", folder, "--no-diagram")
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"paydoctor: {unit}:8: ValueError: no card for E******** J*** S****"
+    )
+
+
+def test_a_unit_that_allocates_without_end_is_stopped(tmp_path, capsys):
+    folder, unit = _units(tmp_path, body="hoard = [bytearray(2**20) for _ in range(100_000)]")
+    argv = [EXPIRED, "--knowledge", folder, "--no-diagram", "--memory-limit", "200"]
+    code, out, err = _run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (
+        f"paydoctor: {unit}:8: stopped: it allocated more than the 200 MiB memory limit"
+        " (--memory-limit MIB)"
+    )
+
+
+def test_what_a_unit_writes_to_file_descriptor_1_goes_to_standard_error(tmp_path):
+    import subprocess
+    import sys
+
+    folder, _ = _units(tmp_path, body="import os\n    os.write(1, b'{junk')")
+    argv = [EXPIRED, "--knowledge", folder, "--format", "json", "--no-diagram"]
+    cli_py = str(EXAMPLES.parent / "cli.py")
+    run = subprocess.run([sys.executable, cli_py, *argv], capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "my-cause" in [cause["id"] for cause in json.loads(run.stdout)["causes"]]
+    assert b"{junk" in run.stderr

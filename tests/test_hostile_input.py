@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLES, load_example
+from conftest import load_example
 from web_support import Forms
 
 import cli
@@ -18,13 +18,15 @@ from web.answers import Answers
 
 HUGE = "1" + "0" * 309
 """10**309: a valid JSON integer that no float (so no `{:g}`) can hold."""
+AGE = '{{"taobao": {{"account_age_days": {}}}}}'
+STATE = '{{"facts": {}, "asked": []}}'
 PASTED = "Your ID has expired E12345678 JOHN SMITH 13987654321 6222020200112233445"
 PASTED_RAW = ["E12345678", "JOHN", "SMITH", "13987654321", "6222020200112233445"]
 
 
 def _huge_age(tmp_path):
     path = tmp_path / "huge.json"
-    path.write_text('{"taobao": {"account_age_days": %s}}' % HUGE)
+    path.write_text(AGE.format(HUGE))
     return path
 
 
@@ -38,11 +40,11 @@ def test_a_number_no_renderer_can_print_is_refused_by_the_cli(tmp_path, capsys, 
 
 
 def test_a_number_no_renderer_can_print_is_refused_by_the_api_and_the_pages(web_client):
-    body = '{"taobao": {"account_age_days": %s}}' % HUGE
+    body = AGE.format(HUGE)
     response = web_client.post("/api/v1/diagnose", content=body)
     assert response.status_code == 400
     assert "taobao.account_age_days" in response.json()["error"]
-    state = '{"facts": {"taobao": {"account_age_days": %s}}, "asked": []}' % HUGE
+    state = STATE.format(AGE.format(HUGE))
     for path in ("/report", "/consult", "/facts.json", "/staff"):
         assert web_client.post(path, data={"state": state}).status_code == 400, path
 
@@ -63,7 +65,7 @@ def test_explain_masks_what_was_pasted_with_the_error_message(tmp_path, capsys, 
 STATES = {
     "progress 1e400": '{"facts": {}, "asked": [{"fact": "as_of", "progress": 1e400}]}',
     "progress -Infinity": '{"facts": {}, "asked": [{"fact": "as_of", "progress": -Infinity}]}',
-    "310-digit age": '{"facts": {"taobao": {"account_age_days": %s}}, "asked": []}' % HUGE,
+    "310-digit age": STATE.format(AGE.format(HUGE)),
     "lone surrogate": '{"facts": {"bank_cards": [{"bank": "\\ud800"}]}, "asked": []}',
     "cards a number": (
         '{"facts": {"bank_cards": 5, "dont_know": ["bank_cards[0].status"]},'
@@ -73,8 +75,7 @@ STATES = {
         '{"facts": {"bank_cards": {"a": 1}, "dont_know": ["bank_cards[0].status"]},'
         ' "asked": [{"fact": "bank_cards[0].status", "progress": 5}]}'
     ),
-    "900 deep": '{"facts": {"x": %s1%s}, "asked": [{"fact": "x", "progress": 1}]}'
-    % ("[" * 900, "]" * 900),
+    "900 deep": '{"facts": {"x": ' + "[" * 900 + "1" + "]" * 900 + "}, " + '"asked": []}',
     "NaN": '{"facts": {"payment": {"amount_usd": NaN}}, "asked": []}',
     "unknown key": '{"facts": {"passport": {"numbr": "E1"}}, "asked": []}',
     "duplicate key": '{"facts": {}, "facts": {}, "asked": []}',
@@ -102,7 +103,7 @@ def test_a_progress_field_of_any_text_is_no_fault(web_client, progress):
 
 def test_facts_json_hands_back_only_valid_facts(web_client):
     for facts in ('{"passport": {"number": 5}}', '{"nothing": 1}'):
-        state = '{"facts": %s, "asked": []}' % facts
+        state = STATE.format(facts)
         assert web_client.post("/facts.json", data={"state": state}).status_code == 400
 
 
@@ -163,7 +164,9 @@ def test_a_large_upload_makes_a_page_of_about_its_size(web_client):
     assert len(response.content) < 1.3 * len(body)
 
 
-def test_a_fault_is_a_page_with_the_security_headers_and_one_log_line(web_client, monkeypatch, caplog):
+def test_a_fault_is_a_page_with_the_security_headers_and_one_log_line(
+    web_client, monkeypatch, caplog
+):
     """What no validation foresaw is still a page: headers, no traceback, no value logged."""
 
     def broken(*args, **kwargs):

@@ -126,3 +126,33 @@ def test_bad_options_are_usage_errors(option, message):
     )
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_errors_keep_the_connection_hosts_are_checked_and_slow_clients_are_closed():
+    """One connection: a 400 page, then a page again on it. A Host not allowed gets 400, and
+    nothing redirects to it. A client that sends half a request is closed after
+    --request-timeout; the access log masks a query's values."""
+    import http.client
+
+    process, url = _serve("--request-timeout", "1")
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for path, status in [("/api/v1/rules?lang=ZQ7734291", 400), ("/", 200)]:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert (response.status, response.read() != b"") == (status, True)
+        connection.request("GET", "/static", headers={"Host": "evil.example.com"})
+        refused = connection.getresponse()
+        assert refused.status == 400 and refused.getheader("location") is None
+        refused.read()
+        connection.close()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+            slow.sendall(b"POST /api/v1/diagnose HTTP/1.1\r\nHost: localhost\r\n")
+            started = time.monotonic()
+            assert slow.recv(100) == b""  # closed by the server
+            assert time.monotonic() - started < 5
+    finally:
+        output = _stop(process)
+    assert "ZQ7734291" not in output and "lang=Z****" in output
+    assert "Traceback" not in output

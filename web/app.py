@@ -34,6 +34,9 @@ from web.guard import TOO_LARGE, BodyTooLarge, Faults, Guard
 from web.openapi import openapi_document
 
 HERE = Path(__file__).resolve().parent
+REQUEST_TIMEOUT = 30.0
+"""Seconds a client has to send a whole request (web/server.py): a 1 MiB upload on a slow
+phone line fits."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ("*",)
     """Host names the pages are served under (a `Host` header naming another gets 400):
     `serve` always names them (`--allowed-host`); "*" is any, for tests and embedding."""
+    request_timeout: float = REQUEST_TIMEOUT
 
 
 def create_app(settings: Settings) -> Starlette:

@@ -10,7 +10,7 @@ masked. A fault is one line naming where it was raised (web/guard.py).
 Time limits (uvicorn's settings, and one of ours): a connection idle after a
 response is closed after `KEEP_ALIVE` seconds (uvicorn's `timeout_keep_alive`);
 one that has not sent a whole request (its head and its body) within
-`REQUEST_SECONDS` of opening, or of its last response, is closed
+`--request-timeout` seconds of opening, or of its last response, is closed
 (`_RequestDeadline`: uvicorn has no such limit, so a client sending a byte at a
 time held its connection for ever).
 """
@@ -32,12 +32,10 @@ from uvicorn.supervisors import Multiprocess
 
 from engine.errors import InputError
 from engine.loading import shown_text
-from web.app import Settings, create_app
+from web.app import REQUEST_TIMEOUT, Settings, create_app
 
 KEEP_ALIVE = 5
 """Seconds an idle connection is kept after a response (uvicorn's default, stated)."""
-REQUEST_SECONDS = 30.0
-"""Seconds a client has to send a whole request: a 1 MiB upload on a slow phone line fits."""
 
 
 def serve(settings: Settings) -> None:
@@ -61,12 +59,15 @@ def serve(settings: Settings) -> None:
         "http": _RequestDeadline,
     }
     if settings.workers == 1:
-        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[listening])
+        config = uvicorn.Config(app, **options)
+        config.request_timeout = settings.request_timeout  # read by _RequestDeadline
+        uvicorn.Server(config).run(sockets=[listening])
         return
     # Each worker process builds its own app from the same settings.
     config = uvicorn.Config(
         partial(create_app, settings), factory=True, workers=settings.workers, **options
     )
+    config.request_timeout = settings.request_timeout
     Multiprocess(config, sockets=[listening]).run()
 
 
@@ -96,7 +97,8 @@ def _listen(host: str, port: int) -> socket.socket:
 
 class _RequestDeadline(AutoHTTPProtocol):  # type: ignore[misc, valid-type]
     """uvicorn's HTTP protocol, closing a connection whose request is not all in within
-    `REQUEST_SECONDS` of its opening or of its last response (a slow or half-sent one)."""
+    `--request-timeout` seconds of its opening or of its last response (a slow or half-sent
+    one)."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -109,7 +111,8 @@ class _RequestDeadline(AutoHTTPProtocol):  # type: ignore[misc, valid-type]
     def _arm(self) -> None:
         if getattr(self, "_deadline", None) is not None:
             self._deadline.cancel()
-        self._deadline = asyncio.get_running_loop().call_later(REQUEST_SECONDS, self._too_slow)
+        seconds = getattr(self.config, "request_timeout", REQUEST_TIMEOUT)
+        self._deadline = asyncio.get_running_loop().call_later(seconds, self._too_slow)
 
     def _too_slow(self) -> None:
         cycle = self.cycle
@@ -119,7 +122,8 @@ class _RequestDeadline(AutoHTTPProtocol):  # type: ignore[misc, valid-type]
 
 
 class _MaskedQueries(logging.Filter):
-    """Masks a query's values in an access log line: `?lang=ZQ7734291` is logged `?lang=Z********`."""
+    """Masks a query's values in an access log line: `?lang=ZQ7734291` is logged as
+    `?lang=Z********`."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
