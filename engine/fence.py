@@ -11,9 +11,8 @@ its observations is evaluated:
   a signal sent with `os.kill`), which the fence turns into an exception;
 - if it runs longer than the time limit (`--time-limit`) it is stopped and
   reported the same way, naming the line it was running;
-- if it allocates more than the memory limit (`--memory-limit`) beyond what the
-  process held when units first ran, the allocation fails (MemoryError), reported
-  the same way.
+- if it allocates more than the memory limit (`--memory-limit`) while it runs,
+  the allocation fails (MemoryError) and it is reported the same way.
 The time limit is a SIGALRM timer, which only a process's main thread can set
 (the command line, a batch worker, the web server's event loop), and only where
 there is one (not Windows); the memory limit is the process's address space
@@ -48,14 +47,12 @@ time_limit = DEFAULT_TIME_LIMIT
 """The process's limit (`--time-limit`); batch workers inherit it when forked."""
 
 DEFAULT_MEMORY_LIMIT = 1024
-"""MiB a unit may allocate beyond what the process held when units first ran: a case needs
-kilobytes, so only a unit allocating without end meets it."""
+"""MiB a unit may allocate while it runs: a case needs kilobytes, so only a unit allocating
+without end meets it."""
 
 memory_limit = DEFAULT_MEMORY_LIMIT
 """The process's limit in MiB (`--memory-limit`); batch workers inherit it when forked."""
 
-_address_space_at_start: int | None = None
-"""The bytes of address space the process held when units first ran: the limit's base."""
 
 _active = False
 """Whether fenced code is running: a unit calling another unit runs inside the first's fence."""
@@ -157,19 +154,16 @@ def _no_exits() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _memory_limit() -> Iterator[None]:
-    """The address space limit lowered to `_address_space_limit` meanwhile (Linux)."""
-    global _address_space_limit
+    """The address space limit lowered to `memory_limit` over what the process holds, meanwhile
+    (Linux; measured at each call, ~10 us: a server's threads grow the process between calls)."""
     try:
         import resource
     except ImportError:  # Windows
         yield
         return
-    if _address_space_limit is None:
-        _address_space_limit = _address_space() + int(memory_limit * 1024 * 1024)
+    limit = _address_space() + int(memory_limit * 1024 * 1024)
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    wanted = (
-        _address_space_limit if hard == resource.RLIM_INFINITY else min(hard, _address_space_limit)
-    )
+    wanted = limit if hard == resource.RLIM_INFINITY else min(hard, limit)
     lowered = memory_limit > 0 and (soft == resource.RLIM_INFINITY or wanted < soft)
     if lowered:
         resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
