@@ -88,7 +88,7 @@ class Connection:
     async def request(self, method: str, target: str, body: bytes = b"") -> tuple[int, bytes]:
         kind = "Content-Type: application/json\r\n" if body else ""
         length = f"Content-Length: {len(body)}\r\n"
-        head = f"{method} {target} HTTP/1.1\r\nHost: bench\r\n{kind}{length}\r\n"
+        head = f"{method} {target} HTTP/1.1\r\nHost: localhost\r\n{kind}{length}\r\n"
         self.writer.write(head.encode() + body)
         self.body, self.complete = bytearray(), False
         while not self.complete:

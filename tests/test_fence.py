@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +182,18 @@ def test_what_a_unit_writes_to_file_descriptor_1_goes_to_standard_error(tmp_path
     assert run.returncode == 0, run.stderr
     assert "my-cause" in [cause["id"] for cause in json.loads(run.stdout)["causes"]]
     assert b"{junk" in run.stderr
+
+
+def test_under_serve_a_failing_unit_is_a_page_and_one_masked_log_line(tmp_path, caplog):
+    from starlette.testclient import TestClient
+
+    from web.app import Settings, create_app
+
+    folder, unit = _units(tmp_path, body="raise ValueError('E12345678')")
+    with TestClient(create_app(Settings(knowledge=(Path(folder),)))) as client:
+        response = client.post("/api/v1/diagnose", content=Path(EXPIRED).read_bytes())
+        page = client.post("/report", data={"state": '{"facts": {}, "asked": []}'})
+    assert response.status_code == 500 and page.status_code == 500
+    assert "rule unit of this server failed" in response.text + page.text
+    assert "E12345678" not in caplog.text + response.text + page.text
+    assert f"{unit}:8: ValueError: E********" in caplog.text

@@ -24,13 +24,13 @@ from starlette.templating import Jinja2Templates
 
 import knowledge
 from engine.diagnosis import Doctor
-from engine.errors import InputError
+from engine.errors import InputError, KnowledgeError
 from engine.knowledge_loader import load_knowledge
 from engine.translatable import N_, Message
 from visualise.language import available, language
 from visualise.rules_table import render_rules_json
 from web import api, pages
-from web.guard import TOO_LARGE, BodyTooLarge, Faults, Guard
+from web.guard import FAULTS, TOO_LARGE, BodyTooLarge, Faults, Guard
 from web.openapi import openapi_document
 
 HERE = Path(__file__).resolve().parent
@@ -84,6 +84,7 @@ def create_app(settings: Settings) -> Starlette:
             BodyTooLarge: _too_large,
             HTTPException: _http_error,
             RecursionError: _too_deep,
+            KnowledgeError: _unit_failed,
         },
     )
     app.router.redirect_slashes = False  # its redirects name the Host sent: none is made
@@ -146,6 +147,14 @@ async def _too_deep(request: Request, error: Exception) -> Response:
     """Nesting deeper than Python recurses: input, whatever stage met it."""
     message = Message("{source}: JSON is nested too deeply", source="request body")
     return _error(request, 400, N_("Something in the answers is not right"), message)
+
+
+async def _unit_failed(request: Request, error: Exception) -> Response:
+    """A `--knowledge` unit failed on these facts (engine/fence.py): the server's fault, logged
+    with the fence's line (the unit's file and line, its message masked), not shown."""
+    FAULTS.error("knowledge unit failed: %s %s: %s", request.method, request.url.path, error)
+    message = N_("a rule unit of this server failed on these answers; its log names it")
+    return _error(request, 500, N_("Internal fault"), message)
 
 
 async def _fault(request: Request, error: Exception) -> Response:
