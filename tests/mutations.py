@@ -43,7 +43,7 @@ ODD_VALUES: list[Any] = [
     "2026-02-29",
     "2024-02-29",
 ]
-ODD_NUMBERS = ["1e999", "-1e999", "NaN", "Infinity", "9" * 5000, "-0", "1E400"]
+ODD_NUMBERS = ["1e999", "-1e999", "NaN", "Infinity", "9" * 5000, "1" + "0" * 309, "-0", "1E400"]
 
 
 def personal_values() -> list[str]:

@@ -188,3 +188,16 @@ def test_no_redirect_names_the_host_sent(web_client):
     response = web_client.get("/static", headers={"host": "evil.example.com"})
     assert response.status_code == 404
     assert "location" not in response.headers
+
+
+def test_every_page_carries_the_answers_once(web_client):
+    state = Answers(load_example("story-renewed-passport-new-phone-new-taobao.json")).encode()
+    pages = [
+        web_client.post("/consult", data={"state": state}),
+        web_client.post("/report", data={"state": state}),
+        web_client.post("/report", data={"state": state, "reveal": "1"}),
+        web_client.post("/staff", data={"state": state, "step": "1"}),
+    ]
+    for page in pages:
+        assert page.status_code == 200
+        assert page.text.count('name="state"') == 1, page.request.url
