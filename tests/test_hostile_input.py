@@ -120,10 +120,14 @@ def test_an_upload_is_read_as_the_cli_reads_a_file(web_client):
     assert "ZQ7734291" not in named.text and "not valid JSON" in named.text
 
 
-def test_a_query_value_is_masked_in_the_error(web_client):
+def test_a_query_value_or_a_field_is_masked_in_the_error(web_client):
     response = web_client.get("/api/v1/rules?lang=ZQ7734291")
     assert response.status_code == 400
     assert "ZQ7734291" not in response.text and "unknown language" in response.text
+    flag = web_client.post("/api/v1/diagnose?show_personal_data=ZQ7734291", content=b"{}")
+    assert flag.status_code == 400 and "zq7734291" not in flag.text.casefold()
+    step = web_client.post("/staff", data={"state": Answers({}).encode(), "step": "E1234567"})
+    assert step.status_code == 400 and "E1234567" not in step.text
 
 
 def test_a_question_does_not_quote_the_bank_name_as_typed(web_client):

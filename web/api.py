@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from engine.errors import InputError
-from engine.loading import facts_text, parse_facts
+from engine.loading import MAX_SHOWN_CHARS, facts_text, parse_facts, shown_text
 from visualise.language import SOURCE_LANGUAGE, Language, language
 from web.interview import next_step, read_facts_data
 from web.reports import diagnose_json
@@ -59,7 +59,9 @@ def _flag(request: Request, name: str) -> bool:
     value = request.query_params.get(name, "false").casefold()
     if value not in ("true", "false", "1", "0"):
         raise InputError(
-            "{name}: {value} is not allowed: expected true or false", name=name, value=repr(value)
+            "{name}: {value} is not allowed: expected true or false",
+            name=name,
+            value=repr(shown_text(value[:MAX_SHOWN_CHARS])),
         )
     return value in ("true", "1")
 

@@ -87,7 +87,9 @@ async def staff(request: Request) -> Response:
     plan = step.interview["report"]["plan"]
     chosen = [s for s in plan if str(s["step"]) == number]
     if not chosen or not chosen[0].get("say"):
-        raise InputError("step {number}: there is no sentence to show for it", number=number[:10])
+        raise InputError(
+            "step {number}: there is no sentence to show for it", number=shown_text(number[:10])
+        )
     context = {"step": chosen[0], "say": chosen[0]["say"], "state": answers.encode()}
     return _render(request, "staff.html", reveal=reveal, **context)
 
