@@ -134,7 +134,15 @@ def _refuse(name: str) -> Callable[..., Any]:
     return refused
 
 
-_EXITS = ((os, "_exit"), (os, "abort"), (os, "kill"), (os, "killpg"), (signal, "raise_signal"))
+_EXITS = (
+    *(
+        (module, name)
+        for module in (os, sys.modules.get("posix") or os)  # `os` names posix's functions
+        for name in ("_exit", "abort", "kill", "killpg")
+    ),
+    (signal, "raise_signal"),
+    (signal, "pthread_kill"),
+)
 """The functions that end a process or signal one, replaced while a unit runs."""
 
 

@@ -197,3 +197,10 @@ def test_under_serve_a_failing_unit_is_a_page_and_one_masked_log_line(tmp_path, 
     assert "rule unit of this server failed" in response.text + page.text
     assert "E12345678" not in caplog.text + response.text + page.text
     assert f"{unit}:8: ValueError: E********" in caplog.text
+
+
+def test_posix_functions_are_fenced_too(tmp_path, capsys):
+    folder, unit = _units(tmp_path, body="import posix\n    posix._exit(0)")
+    code, out, err = _run(capsys, EXPIRED, "--knowledge", folder, "--no-diagram")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1].startswith(f"paydoctor: {unit}:9: ProcessEnded: posix._exit called")
