@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import re
 import signal
@@ -157,13 +158,34 @@ def diagnose_all(
         return
     context = multiprocessing.get_context(start_method)
     with context.Pool(jobs, initializer=_adopt, initargs=(worker,)) as pool:
+        workers = {process.pid for process in pool._pool}  # the pool's own list: no public one
         pending: deque = deque()
         for chunk in _chunks(batch, CHUNK):
             pending.append(pool.apply_async(_run_chunk, (chunk,)))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from pending.popleft().get()
+                yield from _waited(pending.popleft(), pool, workers)
         while pending:
-            yield from pending.popleft().get()
+            yield from _waited(pending.popleft(), pool, workers)
+
+
+def _waited(
+    result: multiprocessing.pool.AsyncResult, pool: multiprocessing.pool.Pool, workers: set[int]
+) -> list:
+    """A chunk's results, or EngineFault once a process of `workers` (the pool's first) died.
+
+    The pool replaces a dead worker but loses its chunk, so waiting on it would hang
+    for ever. The fence stops a unit ending its process the usual ways; this is for
+    the others (a crash in compiled code, ctypes).
+    """
+    while True:
+        try:
+            return result.get(timeout=0.5)
+        except multiprocessing.TimeoutError:
+            if {process.pid for process in pool._pool} != workers:
+                raise EngineFault(
+                    "a batch worker process ended while diagnosing; its cases have no record"
+                    " (a --knowledge unit that ended its process?); try --jobs 1"
+                ) from None
 
 
 @dataclass

@@ -204,3 +204,12 @@ def test_posix_functions_are_fenced_too(tmp_path, capsys):
     code, out, err = _run(capsys, EXPIRED, "--knowledge", folder, "--no-diagram")
     assert (code, out) == (2, "")
     assert err.splitlines()[-1].startswith(f"paydoctor: {unit}:9: ProcessEnded: posix._exit called")
+
+
+def test_a_batch_worker_killed_another_way_is_a_fault_not_a_hang(tmp_path, capsys):
+    kill = "import ctypes\n    libc = ctypes.CDLL(None)\n    libc.kill(libc.getpid(), 9)"
+    folder, _ = _units(tmp_path, body=kill)
+    argv = ["batch", _batch(tmp_path), "--knowledge", folder, "--jobs", "2"]
+    code, _, err = _run(capsys, *argv)
+    assert code == 1
+    assert "a batch worker process ended while diagnosing" in err and "Traceback" not in err
