@@ -30,6 +30,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -144,15 +145,18 @@ _EXITS = (
     (signal, "pthread_kill"),
 )
 """The functions that end a process or signal one, replaced while a unit runs."""
+_REFUSED = tuple(
+    (module, name, _refuse(f"{module.__name__}.{name}"))
+    for module, name in _EXITS
+    if hasattr(module, name)
+)
 
 
 @contextlib.contextmanager
 def _no_exits() -> Iterator[None]:
-    saved = [
-        (module, name, getattr(module, name)) for module, name in _EXITS if hasattr(module, name)
-    ]
-    for module, name, _function in saved:
-        setattr(module, name, _refuse(f"{module.__name__}.{name}"))
+    saved = [(module, name, getattr(module, name)) for module, name, _ in _REFUSED]
+    for module, name, refused in _REFUSED:
+        setattr(module, name, refused)
     try:
         yield
     finally:
@@ -163,7 +167,7 @@ def _no_exits() -> Iterator[None]:
 @contextlib.contextmanager
 def _memory_limit() -> Iterator[None]:
     """The address space limit lowered to `memory_limit` over what the process holds, meanwhile
-    (Linux; measured at each call, ~10 us: a server's threads grow the process between calls)."""
+    (Linux; measured again each second: a server's threads grow the process between calls)."""
     try:
         import resource
     except ImportError:  # Windows
@@ -183,7 +187,20 @@ def _memory_limit() -> Iterator[None]:
 
 
 def _address_space() -> int:
-    """The bytes of address space the process holds now (0 where /proc cannot say)."""
+    """The bytes of address space the process holds (0 where /proc cannot say), read at most
+    once a second: reading costs ~10 us, more than the rest of the fence."""
+    global _measured
+    now = time.monotonic()
+    if now - _measured[0] > 1.0:
+        _measured = (now, _read_address_space())
+    return _measured[1]
+
+
+_measured: tuple[float, int] = (-2.0, 0)
+"""When the address space was last read, and what it was."""
+
+
+def _read_address_space() -> int:
     try:
         with open("/proc/self/statm", "rb") as statm:
             return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
