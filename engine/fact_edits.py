@@ -42,12 +42,17 @@ def with_fact(data: FactData, path: str, value: Any, card: int | None = None) ->
 def set_fact(data: FactData, path: str, value: Any, card: int | None = None) -> None:
     """Make `path` hold `value` in `data` itself (None: the fact becomes unknown).
 
-    A fact given a value is no longer one the person does not know (`dont_know`).
+    A fact given a value is no longer one the person does not know (`dont_know`), nor is
+    the section holding it (`passport` when `passport.number` is given).
     """
     *sections, leaf = path.split(".")
     if value is not None and "dont_know" in data:
         concrete = path.replace("[].", f"[{card}].", 1)
-        data["dont_know"] = [p for p in data["dont_know"] if p != concrete]
+        data["dont_know"] = [
+            p
+            for p in data["dont_know"]
+            if p != concrete and not concrete.startswith((f"{p}.", f"{p}["))
+        ]
         if not data["dont_know"]:
             del data["dont_know"]
     node = data
