@@ -13,11 +13,12 @@ its observations is evaluated:
   reported the same way, naming the line it was running;
 - if it allocates more than the memory limit (`--memory-limit`) while it runs,
   the allocation fails (MemoryError) and it is reported the same way.
-The time limit is a SIGALRM timer, which only a process's main thread can set
-(the command line, a batch worker, the web server's event loop), and only where
-there is one (not Windows); the memory limit is the process's address space
-limit (RLIMIT_AS), enforced on Linux. In another thread, units run without
-either limit and their output is left alone, as it is that thread's.
+The time limit is a SIGALRM timer in a process's main thread (the command line,
+a batch worker), where there is one (not Windows); in another thread (a web
+server's, `serve --knowledge`) a timer thread raises the stop in it. The memory
+limit is the process's address space limit (RLIMIT_AS), enforced on Linux and
+set in the main thread only, as it binds every thread; in another thread the
+output is left alone too, as it is that thread's.
 A unit that catches BaseException itself can outlast the timer, and Python
 code can always reach the process some other way (ctypes): load only folders
 you trust.
@@ -55,8 +56,9 @@ memory_limit = DEFAULT_MEMORY_LIMIT
 """The process's limit in MiB (`--memory-limit`); batch workers inherit it when forked."""
 
 
-_active = False
-"""Whether fenced code is running: a unit calling another unit runs inside the first's fence."""
+_state = threading.local()
+"""`active`: whether fenced code is running in this thread (a unit calling another unit runs
+inside the first's fence)."""
 
 
 class _TimeUp(BaseException):
@@ -76,21 +78,22 @@ def fenced(function: Callable[..., Any], unit: Path) -> Callable[..., Any]:
 @contextlib.contextmanager
 def running(unit: Path) -> Iterator[None]:
     """Run code of the unit in file `unit` inside the fence (see the module docstring)."""
-    global _active
-    if _active:
+    if getattr(_state, "active", False):
         yield
         return
     in_main = threading.current_thread() is threading.main_thread()
-    _active = True
+    _state.active = True
     try:
         if in_main:
             with _redirected_stdout(), _no_exits(), _memory_limit(), _timer(unit):
                 yield
         else:
-            yield
+            with _no_exits(), _thread_timer():
+                yield
     except _TimeUp as stop:
+        line = stop.args[0] if stop.args else _where(unit, stop)
         raise KnowledgeError(
-            f"{stop.args[0]}: stopped after running longer than the {time_limit:g} s time limit"
+            f"{line}: stopped after running longer than the {time_limit:g} s time limit"
             " (--time-limit SECONDS)"
         ) from None
     except KnowledgeError:
@@ -103,7 +106,7 @@ def running(unit: Path) -> Iterator[None]:
     except (Exception, SystemExit, KeyboardInterrupt, ProcessEnded) as error:
         raise KnowledgeError(f"{_where(unit, error)}: {one_line(error)}") from None
     finally:
-        _active = False
+        _state.active = False
 
 
 @contextlib.contextmanager
@@ -150,18 +153,31 @@ _REFUSED = tuple(
     for module, name in _EXITS
     if hasattr(module, name)
 )
+_ORIGINALS = tuple((module, name, getattr(module, name)) for module, name, _ in _REFUSED)
 
 
 @contextlib.contextmanager
 def _no_exits() -> Iterator[None]:
-    saved = [(module, name, getattr(module, name)) for module, name, _ in _REFUSED]
-    for module, name, refused in _REFUSED:
-        setattr(module, name, refused)
+    """The process's exits refused while any thread runs a unit (counted: threads overlap)."""
+    global _fencing
+    with _exits_lock:
+        _fencing += 1
+        if _fencing == 1:
+            for module, name, refused in _REFUSED:
+                setattr(module, name, refused)
     try:
         yield
     finally:
-        for module, name, function in saved:
-            setattr(module, name, function)
+        with _exits_lock:
+            _fencing -= 1
+            if _fencing == 0:
+                for module, name, function in _ORIGINALS:
+                    setattr(module, name, function)
+
+
+_fencing = 0
+"""How many threads are running a unit now."""
+_exits_lock = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -224,6 +240,43 @@ def _timer(unit: Path) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_timer() -> Iterator[None]:
+    """The time limit in a thread other than the main one (a web server's worker thread):
+    `_TimeUp` is raised in the thread asynchronously (CPython's PyThreadState_SetAsyncExc),
+    at its next line of Python; a unit blocked in one C call (a long `time.sleep`) ends it
+    first."""
+    if not time_limit or time_limit <= 0 or sys.implementation.name != "cpython":
+        yield
+        return
+    ident = threading.get_ident()
+    lock = threading.Lock()
+    raised = False
+
+    def stop() -> None:
+        nonlocal raised
+        with lock:
+            raised = _set_async_exc(ident, _TimeUp) == 1
+
+    timer = threading.Timer(time_limit, stop)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            timer.cancel()
+            if raised:  # raised after the unit's code ended, but not met yet: withdrawn
+                _set_async_exc(ident, None)
+
+
+def _set_async_exc(ident: int, exception: type[BaseException] | None) -> int:
+    import ctypes
+
+    target = ctypes.py_object(exception) if exception is not None else None
+    return ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), target)
 
 
 def _names(unit: Path) -> set[str]:

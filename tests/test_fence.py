@@ -213,3 +213,37 @@ def test_a_batch_worker_killed_another_way_is_a_fault_not_a_hang(tmp_path, capsy
     code, _, err = _run(capsys, *argv)
     assert code == 1
     assert "a batch worker process ended while diagnosing" in err and "Traceback" not in err
+
+
+def test_under_serve_a_looping_unit_does_not_hold_other_requests(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from starlette.testclient import TestClient
+
+    from engine import fence
+    from web.app import Settings, create_app
+
+    monkeypatch.setattr(fence, "time_limit", 1.5)
+    trigger = "if case.get('travel.limited_connectivity'):\n        while True:\n            pass"
+    folder, unit = _units(tmp_path, body=trigger)
+    looping = {**json.loads(Path(EXPIRED).read_text()), "travel": {"limited_connectivity": True}}
+    with TestClient(create_app(Settings(knowledge=(Path(folder),)))) as client:
+        answers = {}
+
+        def diagnose_looping() -> None:
+            answers["looping"] = client.post("/api/v1/diagnose", json=looping)
+
+        thread = threading.Thread(target=diagnose_looping)
+        thread.start()
+        time.sleep(0.3)  # the unit is looping now
+        started = time.monotonic()
+        assert client.get("/api/v1/health").status_code == 200
+        other = client.post("/api/v1/diagnose", content=Path(EXPIRED).read_bytes())
+        page = client.post("/report", data={"state": '{"facts": {}, "asked": []}'})
+        waited = time.monotonic() - started
+        thread.join(timeout=30)
+    assert other.status_code == 200 and page.status_code == 200
+    assert waited < 1.0 and "looping" in answers
+    assert answers["looping"].status_code == 500
+    assert "rule unit of this server failed" in answers["looping"].text

@@ -8,11 +8,15 @@ Doctor; nothing else is kept between requests.
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -59,16 +63,18 @@ def create_app(settings: Settings) -> Starlette:
         from engine.kb_check import refuse_unsound
 
         refuse_unsound(kb)
+    # With units of another folder, a diagnosis runs their code: off the event loop.
+    diagnosing = _off_the_loop if settings.knowledge else (lambda endpoint: endpoint)
     app = Starlette(
         routes=[
             Route("/", pages.start, methods=["GET"]),
-            Route("/consult", pages.consult, methods=["POST"]),
-            Route("/consult/file", pages.consult_file, methods=["POST"]),
-            Route("/report", pages.report, methods=["POST"]),
-            Route("/staff", pages.staff, methods=["POST"]),
+            Route("/consult", diagnosing(pages.consult), methods=["POST"]),
+            Route("/consult/file", diagnosing(pages.consult_file), methods=["POST"]),
+            Route("/report", diagnosing(pages.report), methods=["POST"]),
+            Route("/staff", diagnosing(pages.staff), methods=["POST"]),
             Route("/facts.json", pages.download, methods=["POST"]),
-            Route("/api/v1/diagnose", api.diagnose, methods=["POST"]),
-            Route("/api/v1/interview", api.interview, methods=["POST"]),
+            Route("/api/v1/diagnose", diagnosing(api.diagnose), methods=["POST"]),
+            Route("/api/v1/interview", diagnosing(api.interview), methods=["POST"]),
             Route("/api/v1/rules", api.rules, methods=["GET"]),
             Route("/api/v1/health", api.health, methods=["GET"]),
             Route("/api/v1/openapi.json", api.openapi, methods=["GET"]),
@@ -93,6 +99,27 @@ def create_app(settings: Settings) -> Starlette:
     app.state.openapi = openapi_document(_version())
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     return app
+
+
+def _off_the_loop(
+    endpoint: Callable[[Request], Awaitable[Response]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """`endpoint` run in a worker thread, on an event loop of its own.
+
+    A `--knowledge` unit's code runs inside a diagnosis, and may run up to
+    `--time-limit` before the fence stops it (engine/fence.py): on the server's
+    event loop that would hold every other request meanwhile. The body is read
+    first, on the server's loop (where its limit is kept); the rule engine
+    serialises diagnoses itself (engine/session.py). The built-in knowledge runs
+    on the loop: it is fast, and a thread would cost more than it.
+    """
+
+    @functools.wraps(endpoint)
+    async def run(request: Request) -> Response:
+        await request.body()  # kept by the request: the endpoint reads it from there
+        return await run_in_threadpool(asyncio.run, endpoint(request))
+
+    return run
 
 
 def _version() -> str:
