@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -215,7 +216,7 @@ def test_a_batch_worker_killed_another_way_is_a_fault_not_a_hang(tmp_path, capsy
     assert "a batch worker process ended while diagnosing" in err and "Traceback" not in err
 
 
-def test_under_serve_a_looping_unit_does_not_hold_other_requests(tmp_path, monkeypatch):
+def test_under_serve_a_looping_unit_does_not_hold_other_requests(tmp_path, monkeypatch, caplog):
     import threading
     import time
 
@@ -247,3 +248,5 @@ def test_under_serve_a_looping_unit_does_not_hold_other_requests(tmp_path, monke
     assert waited < 1.0 and "looping" in answers
     assert answers["looping"].status_code == 500
     assert "rule unit of this server failed" in answers["looping"].text
+    stopped = re.search(rf"{re.escape(unit)}:(\d+): stopped after running longer", caplog.text)
+    assert stopped and stopped[1] in ("9", "10")  # the loop's lines
