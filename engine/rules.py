@@ -43,13 +43,16 @@ class Word(str, Enum):
 
 
 class Layer(Word):
-    """Where a fix happens: documents, the card's issuer (bank), a wallet, or Taobao."""
+    """Where a fix happens: the phone (device), documents, the card's issuer (bank), a wallet,
+    Taobao, or who is paid (payee: a shop, a person)."""
 
+    DEVICE = "device"
     DOCUMENTS = "documents"
     BANK = "bank"
     ALIPAY = "alipay"
     WECHAT_PAY = "wechat_pay"
     TAOBAO = "taobao"
+    PAYEE = "payee"
 
 
 LAYERS = tuple(Layer)
@@ -60,9 +63,15 @@ LAYER_ORDER: tuple[tuple[Layer, Layer], ...] = (
     (Layer.BANK, Layer.ALIPAY),
     (Layer.BANK, Layer.WECHAT_PAY),
     (Layer.ALIPAY, Layer.TAOBAO),
+    (Layer.ALIPAY, Layer.PAYEE),
+    (Layer.WECHAT_PAY, Layer.PAYEE),
 )
-"""Which layer's fixes come before which (causes-v2): the wallets side by side after the bank,
-Taobao after Alipay only, since it pays through Alipay."""
+"""Which layer's fixes come before which (causes-v2, v3): the wallets side by side after the
+bank, Taobao after Alipay only, since it pays through Alipay, and who is paid after the wallets.
+The phone (device) has no edge: its step costs a tap and is undone at once, so a plan that holds
+one starts with it (`FIRST_LAYERS`)."""
+FIRST_LAYERS = (Layer.DEVICE,)
+"""Layers whose steps open a plan, before every other layer's."""
 
 WALLETS = (Layer.ALIPAY, Layer.WECHAT_PAY)
 
