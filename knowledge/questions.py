@@ -167,8 +167,7 @@ def _wallet(key: str) -> dict[str, Ask]:
         ),
         f"{key}.identity.scan_failed": Ask(
             words(
-                "Does the passport scan or identity check keep failing when {wallet} verifies"
-                " you?",
+                "Does the passport scan or identity check keep failing when {wallet} verifies you?",
                 "{wallet}实名认证时，护照扫描或身份核验是不是一直失败？",
             ),
             words("a passport scan that keeps failing in {wallet}", "{wallet}护照扫描一直失败"),
@@ -353,9 +352,7 @@ QUESTIONS: dict[str, Ask] = {
         ),
     ),
     "phone.vpn_on": Ask(
-        Wording(
-            en="Was a VPN or proxy on when it failed?", zh="出问题时手机上开着 VPN 或代理吗？"
-        ),
+        Wording(en="Was a VPN or proxy on when it failed?", zh="出问题时手机上开着 VPN 或代理吗？"),
         Wording(en="a VPN on while paying", zh="付款时开着 VPN"),
         Wording(
             en="The VPN icon at the top of the screen, or your VPN app.",
@@ -363,9 +360,7 @@ QUESTIONS: dict[str, Ask] = {
         ),
     ),
     "phone.sms_code_received": Ask(
-        Wording(
-            en="Did the verification code sent by SMS arrive?", zh="短信验证码收到了吗？"
-        ),
+        Wording(en="Did the verification code sent by SMS arrive?", zh="短信验证码收到了吗？"),
         Wording(en="the SMS verification code arriving", zh="收到短信验证码"),
         Wording(en="Your phone's messages.", zh="手机短信。"),
         symptom=True,

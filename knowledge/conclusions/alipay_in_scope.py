@@ -8,6 +8,9 @@ CONCLUSION = Conclusion(
         zh="付款在支付宝失败，或正在使用支付宝",
     ),
     holds=(
+        when(fact("symptom.wallet", "alipay")),
+        # Signing up or adding a foreign card, the wallet not said: either wallet may be it.
+        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
         when(fact("symptom.where", "alipay", "bank_card_link", "taobao")),
         # facts-v1 knows no other wallet: with no place given, Alipay's causes stay in play.
         when(unknown("symptom.where")),
@@ -19,6 +22,8 @@ CONCLUSION = Conclusion(
         when(derived("alipay.has_foreign_card")),
     ),
     examples=(
+        Example("the symptom names the wallet", {"symptom": {"wallet": "alipay"}}, "true"),
+        Example("signing up, the wallet not said", {"symptom": {"where": "wallet_setup"}}, "true"),
         Example("the card link fails", {"symptom": {"where": "bank_card_link"}}, "true"),
         Example("nothing says where", {"passport": {"number": "E98765432"}}, "true"),
         Example(
