@@ -8,9 +8,6 @@ CONCLUSION = Conclusion(
         zh="付款在支付宝失败，或正在使用支付宝",
     ),
     holds=(
-        when(fact("symptom.wallet", "alipay")),
-        # Signing up or adding a foreign card, the wallet not said: either wallet may be it.
-        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
         when(fact("symptom.where", "alipay", "bank_card_link", "taobao")),
         # facts-v1 knows no other wallet: with no place given, Alipay's causes stay in play.
         when(unknown("symptom.where")),
@@ -20,6 +17,9 @@ CONCLUSION = Conclusion(
         when(known("bank_cards[].bank"), unknown("bank_cards[].wallet")),
         when(known("bank_cards[].status"), unknown("bank_cards[].wallet")),
         when(derived("alipay.has_foreign_card")),
+        when(fact("symptom.wallet", "alipay")),
+        # Signing up or adding a foreign card, the wallet not said: either wallet may be it.
+        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
     ),
     examples=(
         Example("the symptom names the wallet", {"symptom": {"wallet": "alipay"}}, "true"),

@@ -8,13 +8,13 @@ CONCLUSION = Conclusion(
         zh="付款在微信支付失败，或正在使用微信支付",
     ),
     holds=(
-        when(fact("symptom.wallet", "wechat_pay")),
-        # Signing up or adding a foreign card, the wallet not said: either wallet may be it.
-        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
         when(fact("symptom.where", "wechat_pay", "wechat_pay_card_link")),
         when(known("wechat_pay")),
         when(fact("bank_cards[].wallet", "wechat_pay", "both")),
         when(derived("wechat_pay.has_foreign_card")),
+        when(fact("symptom.wallet", "wechat_pay")),
+        # Signing up or adding a foreign card, the wallet not said: either wallet may be it.
+        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
     ),
     examples=(
         Example("the symptom names the wallet", {"symptom": {"wallet": "wechat_pay"}}, "true"),
