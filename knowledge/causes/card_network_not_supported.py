@@ -1,7 +1,23 @@
-from engine.rules import Cause, Example, FixStep, Observation, Place, derived, forgets, when
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Place,
+    derived,
+    forgets,
+    when,
+)
 from engine.wording import Wording
 from knowledge._visitors import amex_refused, network_refused
 from knowledge._wallets import WALLETS, Wallet
+
+
+NOT_SUPPORTED = Message(
+    Wording(en="a card the wallet does not support", zh="不支持的卡"),
+    ("card not supported", "card type not supported", "不支持该卡", "暂不支持此卡"),
+)
 
 
 def _cause(wallet: Wallet) -> Cause:
@@ -42,6 +58,8 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         confirmed=(when(derived(refused)),),
         suspected=(when(derived(amex)),),
+        scope=(wallet.in_scope,),
+        messages=(NOT_SUPPORTED,),
         observations=(
             Observation(
                 refused,
@@ -76,6 +94,11 @@ def _cause(wallet: Wallet) -> Cause:
                         {"network": "amex", "wallet": wallet.facts, "status": "not_accepted"}
                     ]
                 },
+                "suspected",
+            ),
+            Example(
+                "the app says the card is not supported",
+                {"symptom": {"wallet": wallet.facts, "error_message": "Card not supported"}},
                 "suspected",
             ),
             Example(

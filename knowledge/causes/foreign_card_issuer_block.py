@@ -1,4 +1,15 @@
-from engine.rules import Cause, Example, FixStep, Observation, Place, derived, fact, forgets, when
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Place,
+    derived,
+    fact,
+    forgets,
+    when,
+)
 from engine.wording import Wording
 from knowledge._foreign import any_with_status
 
@@ -18,6 +29,18 @@ DECLINED = Observation(
     any_with_status("declined"),
 )
 
+ISSUER_MESSAGES = Message(
+    Wording(en="the card's issuer declined it", zh="发卡行拒绝了"),
+    (
+        "ISSUER_DECLINED",
+        "C6-1011",
+        "bank has rejected card binding",
+        "transaction declined by bank",
+        "declined by issuer",
+        "发卡行拒绝",
+    ),
+)
+
 CAUSE = Cause(
     id="foreign-card-issuer-block",
     layer="bank",
@@ -34,8 +57,12 @@ CAUSE = Cause(
     ),
     source=(
         "Reports of foreign cards blocked by their issuer: tabichina.jp/alipay-troubleshooting;"
-        " thechinaproject.com/2019/11/12/alipay-opens-to-foreigners-but-it-doesnt-work-very-well"
+        " thechinaproject.com/2019/11/12/alipay-opens-to-foreigners-but-it-doesnt-work-very-well;"
+        " issuer messages (read 2026-12): payinchinaguide.com/blog/wechat-pay-bank-rejected-card-"
+        "binding; official: english.beijing.gov.cn (MOFCOM, 2024-04-24): issuer authorization"
+        " for binding"
     ),
+    sources_read="2026-12",
     fixes=(
         FixStep(
             Wording(en="card issuer", zh="发卡行"),
@@ -53,12 +80,13 @@ CAUSE = Cause(
                 " payment and do not block it.",
             ),
             # Whether the next try goes through is known only once you try again.
-            effects=(forgets("foreign_cards"),),
+            effects=(forgets("foreign_cards"), forgets("symptom.error_message")),
         ),
     ),
     confirmed=(when(derived("foreign.issuer_blocked")),),
     suspected=(when(derived("foreign.declined"), fact("symptom.persists", True)),),
     observations=(ISSUER_BLOCKED, DECLINED),
+    messages=(ISSUER_MESSAGES,),
     examples=(
         Example(
             "the issuer blocked it",
@@ -73,6 +101,16 @@ CAUSE = Cause(
         Example(
             "declined, again and again",
             {"foreign_cards": [{"status": "declined"}], "symptom": {"persists": True}},
+            "suspected",
+        ),
+        Example(
+            "WeChat Pay says the bank rejected the card binding",
+            {
+                "symptom": {
+                    "where": "foreign_card_link",
+                    "error_message": "Bank has rejected card binding",
+                }
+            },
             "suspected",
         ),
         Example("declined once", {"foreign_cards": [{"status": "declined"}]}, None),
