@@ -79,7 +79,9 @@ def test_a_message_pattern_pointing_at_an_unknown_cause():
 
 
 def test_finding_in_an_unknown_layer_fails_when_written():
-    with pytest.raises(ValueError, match="layer 'tabao' is not one of 'device', 'documents', 'bank'"):
+    with pytest.raises(
+        ValueError, match="layer 'tabao' is not one of 'device', 'documents', 'bank'"
+    ):
         finding_in("tabao")
 
 

@@ -108,8 +108,10 @@ LEAF_VALUES = {
     "bank_cards[].wallet": _wallets,
     "bank_cards[].passport_updated": st.booleans(),
     "foreign_cards[].network": st.sampled_from(
-        ["visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay", "mir", "rupay"]
-        + ["elo", "other"]
+        [
+            *("visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay"),
+            *("mir", "rupay", "elo", "other"),
+        ]
     ),
     "foreign_cards[].kind": st.sampled_from(["credit", "debit", "prepaid"]),
     "foreign_cards[].issuer_country": st.sampled_from(["JP", "ru", "US", "DE", "br"]),

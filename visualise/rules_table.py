@@ -92,7 +92,9 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str], language: Language = ENG
         workarounds.add_row(
             f"[bold]{escape(row['id'])}[/]",
             str(row["examples"]),
-            _details(row["title"], {_("offered"): row["offered"], _("dated"): dated(row, language)}),
+            _details(
+                row["title"], {_("offered"): row["offered"], _("dated"): dated(row, language)}
+            ),
         )
     out.print(workarounds)
     out.close()

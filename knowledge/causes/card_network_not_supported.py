@@ -13,7 +13,6 @@ from engine.wording import Wording
 from knowledge._visitors import amex_refused, network_refused
 from knowledge._wallets import WALLETS, Wallet
 
-
 NOT_SUPPORTED = Message(
     Wording(en="a card the wallet does not support", zh="不支持的卡"),
     ("card not supported", "card type not supported", "不支持该卡", "暂不支持此卡"),
@@ -98,7 +97,13 @@ def _cause(wallet: Wallet) -> Cause:
             ),
             Example(
                 "the app says the card is not supported",
-                {"symptom": {"wallet": wallet.facts, "error_message": "Card not supported"}},
+                {
+                    "symptom": {
+                        "where": "foreign_card_link",
+                        "wallet": wallet.facts,
+                        "error_message": "Card not supported",
+                    }
+                },
                 "suspected",
             ),
             Example(
