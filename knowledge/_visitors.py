@@ -70,6 +70,7 @@ _FUNDED = Wording(
     en="Your {card} paid in {wallet}, where no Chinese bank card is linked.",
     zh="你用{card}在{wallet}付款，而{wallet}里没有绑定中国银行卡。",
 )
+_PAID_WITH = Wording(en="You paid with your {card} in {wallet}.", zh="你在{wallet}里用{card}付款。")
 _NOT_FUNDED = Wording(
     en="No failing payment was funded by a foreign card alone.",
     zh="没有只靠境外卡付款而失败的情况。",
@@ -82,9 +83,11 @@ WALLET_NAMES = {
 
 
 def foreign_funded(case: Case, card: int | None) -> Outcome:
-    """Whether the failing payment was funded by a foreign card: a foreign card fails in a
-    wallet where no Chinese bank card is linked (none listed counts as none)."""
+    """Whether the failing payment was funded by a foreign card: a foreign card fails where the
+    person paid with a foreign card, or in a wallet where no Chinese bank card is linked (none
+    listed counts as none)."""
     bank_cards = case.facts.bank_cards or ()
+    paid_by_card = case.get("symptom.where") == "foreign_card"
     open_paths: list[str] = []
     for index, foreign in enumerate(cards(case)):
         if foreign.status is None:
@@ -98,6 +101,9 @@ def foreign_funded(case: Case, card: int | None) -> Outcome:
             for bank in bank_cards
             if (bank.wallet or "alipay") in (wallet, "both") or wallet == "both"
         ]
+        if paid_by_card:
+            said = _PAID_WITH.format(card=described(index, foreign), wallet=WALLET_NAMES[wallet])
+            return Outcome(True, Text(said))
         if not linked:
             said = _FUNDED.format(card=described(index, foreign), wallet=WALLET_NAMES[wallet])
             return Outcome(True, Text(said))

@@ -66,7 +66,9 @@ OBSERVATIONS: tuple[Observation, ...] = (
             en="a foreign card funded the failing payment (no Chinese bank card in that wallet)",
             zh="失败的付款由境外卡支付（该钱包里没有中国银行卡）",
         ),
-        ("foreign_cards[].status", "foreign_cards[].wallet", "bank_cards[].wallet"),
+        # It looks at bank cards only to see that none is linked in the card's wallet: a
+        # visitor's payment is no Chinese bank card's cause, so bank cards are not listed here.
+        ("foreign_cards[].status", "foreign_cards[].wallet", "symptom.where"),
         foreign_funded,
     ),
     Observation(

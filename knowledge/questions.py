@@ -175,7 +175,7 @@ def _wallet(key: str) -> dict[str, Ask]:
                 "The verification screen in {wallet}: the photo is refused or the check fails.",
                 "{wallet}的认证页面：照片被拒或核验失败。",
             ),
-            symptom=True,
+            # Asked where the place points at it (a sign-up), not wherever a wallet fails.
         ),
         f"{key}.document_expiry_notice": Ask(
             words(
@@ -225,6 +225,30 @@ def _wallet(key: str) -> dict[str, Ask]:
 
 
 NO_PERMIT = {"residence_permit.held": False}
+VISITOR_NOT_ASKED = (
+    "bank_cards",
+    "residence_permit",
+    "passport.renewed",
+    "passport.renewed_on",
+    "passport.previous_number",
+    "passport.previous_expiry_date",
+)
+"""What a visitor's place (a foreign card, a sign-up, a card link) does not ask about unless
+an answer points there: Chinese bank cards, a residence permit, a passport renewal."""
+RESIDENT_NOT_ASKED = (
+    "alipay.identity.verified",
+    "alipay.identity.scan_failed",
+    "wechat_pay.identity.verified",
+    "wechat_pay.identity.scan_failed",
+    "phone.vpn_on",
+    "phone.sms_code_received",
+    "phone.roaming",
+    "payment.payee",
+    "payment.amount_cny",
+    "payment.fee_notice",
+)
+"""What a place of a Chinese bank card, a wallet or Taobao does not ask about unless an answer
+points there: a visitor's sign-up, phone and payee."""
 CARD_LINK_WORDS = (
     "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
@@ -363,7 +387,7 @@ QUESTIONS: dict[str, Ask] = {
         Wording(en="Did the verification code sent by SMS arrive?", zh="短信验证码收到了吗？"),
         Wording(en="the SMS verification code arriving", zh="收到短信验证码"),
         Wording(en="Your phone's messages.", zh="手机短信。"),
-        symptom=True,
+        # Asked where the place points at the phone (a sign-up, a card link).
     ),
     "phone.roaming": Ask(
         Wording(
@@ -734,39 +758,44 @@ QUESTIONS: dict[str, Ask] = {
             "bank_card_link": Choice(
                 Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定中国银行卡"),
                 CARD_LINK_WORDS,
-                layers=("device", "documents", "bank", "alipay"),
+                layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "alipay": Choice(
                 Wording(en="Paying with Alipay", zh="用支付宝付款"),
                 ("alipay", "zhifubao", "支付宝"),
-                layers=("device", "documents", "bank", "alipay"),
+                layers=("documents", "bank", "alipay"),
                 points_at=("documents", "alipay"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "taobao": Choice(
                 Wording(en="Paying on Taobao", zh="在淘宝付款"),
                 ("taobao", "淘宝"),
-                layers=("device", "documents", "bank", "alipay", "taobao"),
+                layers=("documents", "bank", "alipay", "taobao"),
                 points_at=("documents", "taobao"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "wechat_pay_card_link": Choice(
                 Wording(
                     en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定中国银行卡"
                 ),
                 ("wechat card link", "微信绑卡", "微信绑定银行卡", "微信添加银行卡"),
-                layers=("device", "documents", "bank", "wechat_pay"),
+                layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "wechat_pay": Choice(
                 Wording(en="Paying with WeChat Pay", zh="用微信支付付款"),
                 ("wechat", "weixin", "微信", "微信支付"),
-                layers=("device", "documents", "bank", "wechat_pay"),
+                layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "wechat_pay"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "foreign_card": Choice(
                 Wording(
@@ -775,8 +804,9 @@ QUESTIONS: dict[str, Ask] = {
                 ),
                 ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
                 layers=("device", "bank", "alipay", "wechat_pay", "payee"),
-                points_at=("foreign_cards",),
+                points_at=("foreign_cards", "device", "payee"),
                 not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
             ),
             "wallet_setup": Choice(
                 Wording(
@@ -785,8 +815,10 @@ QUESTIONS: dict[str, Ask] = {
                 ),
                 ("sign up", "register", "verify identity", "verification", "注册", "实名认证"),
                 layers=("device", "alipay", "wechat_pay"),
-                points_at=("alipay", "wechat_pay"),
+                points_at=("alipay", "wechat_pay", "device"),
                 not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
+                then=("symptom.wallet",),
             ),
             "foreign_card_link": Choice(
                 Wording(
@@ -795,8 +827,10 @@ QUESTIONS: dict[str, Ask] = {
                 ),
                 ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
                 layers=("device", "bank", "alipay", "wechat_pay"),
-                points_at=("foreign_cards",),
+                points_at=("foreign_cards", "device"),
                 not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
+                then=("symptom.wallet",),
             ),
         },
     ),

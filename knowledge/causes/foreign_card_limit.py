@@ -43,13 +43,12 @@ def _over_limit(case: Case, card: int | None) -> Outcome:
     if total is not None and total > YEAR_LIMIT_USD:
         return Outcome(True, Text(_YEAR_OVER, (Datum(f"{total:,g}"), _YEAR_LIMIT)))
     # Within one limit says nothing of the other: the payment is within only when both are.
+    # The amount is asked in dollars here (one answer settles it); in yuan it counts as well.
     missing = tuple(
         path
         for path, value in (("payment.amount_usd", amount), ("payment.year_total_usd", total))
         if value is None
     )
-    if amount is None:
-        missing += ("payment.amount_cny",)
     if missing:
         return Outcome(None, unknown_paths=missing)
     return Outcome(False, Text(_WITHIN, (_PAYMENT_LIMIT, _YEAR_LIMIT)))
@@ -171,10 +170,22 @@ def _cause(wallet: Wallet) -> Cause:
             Example(
                 "the app says PAYMENT_AMOUNT_EXCEED_LIMIT",
                 {
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
                     "symptom": {
-                        "where": wallet.where[0],
+                        "where": "foreign_card",
                         "error_message": "PAYMENT_AMOUNT_EXCEED_LIMIT",
-                    }
+                    },
+                },
+                "suspected",
+            ),
+            Example(
+                "the app says PAYMENT_AMOUNT_EXCEED_LIMIT, no card listed",
+                {
+                    wallet.facts: {"restricted": False},
+                    "symptom": {
+                        "where": "foreign_card",
+                        "error_message": "PAYMENT_AMOUNT_EXCEED_LIMIT",
+                    },
                 },
                 "suspected",
             ),

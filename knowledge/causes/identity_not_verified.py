@@ -64,7 +64,8 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         scope=(wallet.in_scope,),
         confirmed=(when(fact(verified, False), failing),),
-        suspected=(when(failing, unknown(verified), fact("residence_permit.held", False)),),
+        # A visitor (facts-v3: a foreign card and no Chinese bank card in the wallet).
+        suspected=(when(failing, unknown(verified), derived("payment.foreign_funded")),),
         messages=(NOT_VERIFIED,),
         examples=(
             Example(
@@ -77,17 +78,31 @@ def _cause(wallet: Wallet) -> Cause:
             ),
             Example(
                 "a visitor's card declined, verification not known",
+                {"foreign_cards": [{"wallet": wallet.facts, "status": "declined"}]},
+                "suspected",
+            ),
+            Example(
+                "a foreign card declined, a Chinese bank card beside it",
                 {
-                    "residence_permit": {"held": False},
+                    "bank_cards": [{"wallet": wallet.facts, "status": "ok"}],
                     "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
                 },
-                "suspected",
+                None,
+            ),
+            Example(
+                "a resident's foreign card declined, a Chinese bank card beside it",
+                {
+                    "bank_cards": [{"wallet": wallet.facts, "status": "ok"}],
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                },
+                None,
             ),
             Example(
                 "the app asks for real-name authentication",
                 {
                     "symptom": {
-                        "where": wallet.where[0],
+                        "where": "wallet_setup",
+                        "wallet": wallet.facts,
                         "error_message": "Please complete real-name authentication",
                     }
                 },

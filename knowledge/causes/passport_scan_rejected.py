@@ -52,7 +52,10 @@ def _cause(wallet: Wallet) -> Cause:
         examples=(
             Example(
                 "the scan keeps failing",
-                {wallet.facts: {"identity": {"scan_failed": True}}},
+                {
+                    "symptom": {"where": "wallet_setup", "wallet": wallet.facts},
+                    wallet.facts: {"identity": {"scan_failed": True}},
+                },
                 "confirmed",
             ),
             Example(
