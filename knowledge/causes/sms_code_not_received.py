@@ -37,7 +37,8 @@ CAUSE = Cause(
     suspected=(
         when(
             fact("symptom.where", "foreign_card_link", "wallet_setup", "bank_card_link"),
-            derived("phone.foreign_number"),
+            # The number is foreign, or not known to be Chinese: roaming off says a foreign SIM.
+            derived("phone.foreign_number", True, None),
             fact("phone.roaming", False),
         ),
     ),
@@ -54,6 +55,14 @@ CAUSE = Cause(
                 "symptom": {"where": "foreign_card_link"},
             },
             "suspected",
+        ),
+        Example(
+            "a Chinese SIM, roaming off",
+            {
+                "phone": {"number": "+86 139 1234 5678", "roaming": False},
+                "symptom": {"where": "wallet_setup"},
+            },
+            None,
         ),
         Example(
             "the code arrived",
