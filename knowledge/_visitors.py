@@ -11,7 +11,7 @@ from engine.facts import ForeignCard
 from engine.personal import Datum, Text
 from engine.rules import Case, Outcome
 from engine.wording import Wording
-from knowledge._foreign import cards, described
+from knowledge._foreign import STATUS_WORDS, cards, described
 
 FAILING = ("declined", "blocked_by_issuer", "verification_failed", "not_accepted")
 SUPPORTED_NETWORKS = ("visa", "mastercard", "jcb", "diners", "discover", "amex", "unionpay")
@@ -35,7 +35,9 @@ def in_wallet(card: ForeignCard, case: Case, wallet: str) -> bool:
     return wallet_of(card, case) in (wallet, "both")
 
 
-_FAILS_IN = Wording(en="Your {card} fails in {wallet}: {0}.", zh="你的{card}在{wallet}里：{0}。")
+_FAILS_IN = Wording(
+    en="Your {card} fails in {wallet}: {status}.", zh="你的{card}在{wallet}里{status}。"
+)
 _NONE_FAILS_IN = Wording(
     en="No foreign card is listed as failing in {wallet}.",
     zh="没有列出在{wallet}里失败的境外卡。",
@@ -50,8 +52,10 @@ def failing_in(wallet: str, name: Wording):
         listed = cards(case)
         for index, foreign in enumerate(listed):
             if in_wallet(foreign, case, wallet) and foreign.status in FAILING:
-                said = _FAILS_IN.format(card=described(index, foreign), wallet=name)
-                return Outcome(True, Text(said, (Datum(foreign.status.replace("_", " ")),)))
+                said = _FAILS_IN.format(
+                    card=described(index, foreign), wallet=name, status=STATUS_WORDS[foreign.status]
+                )
+                return Outcome(True, Text(said))
         if case.facts.foreign_cards is None:
             return Outcome(None, unknown_paths=("foreign_cards",))
         open_paths = tuple(

@@ -96,7 +96,7 @@ CAUSE = Cause(
                 ]
             },
             "confirmed",
-            evidence=("foreign card 1 (visa, ending 4242) shows: blocked by issuer",),
+            evidence=("foreign card 1 (visa, ending 4242) shows: blocked by its issuer",),
         ),
         Example(
             "declined, again and again",

@@ -15,8 +15,8 @@ from knowledge._foreign import any_with_status
 
 DOMESTIC_ONLY = Message(
     Wording(
-        en="the payee takes domestic payments only (no foreign card)",
-        zh="收款方只接受境内付款（不收境外卡）",
+        en="the payee takes domestic payments only, no foreign card",
+        zh="收款方只接受境内付款，不收境外卡",
     ),
     (
         "only accepts domestic payments",
