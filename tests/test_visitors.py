@@ -156,3 +156,14 @@ def test_batch_reads_a_visitor(tmp_path):
     assert cli.main(["batch", str(source), "--output", str(tmp_path / "r.jsonl")]) == 0
     record = json.loads((tmp_path / "r.jsonl").read_text().splitlines()[0])
     assert "personal-collection-code" in {c["id"] for c in record["causes"]}
+
+
+def test_nothing_found_for_a_visitor_names_a_visitors_checks(doctor):
+    from engine.next_steps import next_steps
+
+    facts = validate_facts({"as_of": "2026-11-20", "symptom": {"where": "foreign_card"}})
+    steps = next_steps(doctor, facts, doctor.diagnose(facts))
+    checked = [check.fact for check in steps.checks]
+    resident = ("bank_cards", "residence_permit", "passport.renewed", "passport.previous")
+    assert checked and not [fact for fact in checked if fact.startswith(resident)]
+    assert "foreign_cards" in checked
