@@ -6,7 +6,6 @@ from engine.rules import (
     Place,
     derived,
     fact,
-    message_points_at,
     sets,
     unknown,
     when,
@@ -69,7 +68,6 @@ CAUSE = Cause(
             derived("payment.over_fee_free", False),
             derived("foreign.declined"),
         ),
-        when(message_points_at("personal-collection-code")),
     ),
     messages=(PERSONAL_CODE,),
     examples=(
@@ -93,7 +91,7 @@ CAUSE = Cause(
         ),
         Example(
             "the app says personal codes are not supported",
-            {"symptom": {"error_message": "不支持向个人付款"}},
+            {"symptom": {"where": "foreign_card", "error_message": "不支持向个人付款"}},
             "suspected",
         ),
         Example(
