@@ -690,6 +690,7 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording(en="what you paid with foreign cards this year", zh="今年境外卡付款总额"),
         Wording(en="The wallet's bill; a rough figure is enough.", zh="钱包账单；大概即可。"),
+        kept_by=APP,
     ),
     **_wallet("alipay"),
     **_wallet("wechat_pay"),
