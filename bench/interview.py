@@ -126,6 +126,8 @@ def what_a_traveller_knows(
         elif isinstance(value, PartialDate) and value.exact:
             data = with_fact(data, path, str(value)[:7], card)
     data.pop("dont_know", None)
+    if (data.get("symptom") or {}).get("where") == "foreign_card" and not data.get("foreign_cards"):
+        data["foreign_cards"] = [{}]  # they paid with a card from home: they hold one
     payment = data.get("payment") or {}
     if payment.get("amount_usd") is not None and payment.get("amount_cny") is None:
         # The app shows the amount in yuan: a traveller who knows it in dollars knows both.

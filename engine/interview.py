@@ -190,8 +190,19 @@ class Interviewer:
                 changed = with_fact(changed, other, value, card)
         else:
             changed = with_fact(data, path, reading.value, card)
+            changed = self._chosen_sets(changed, ask, reading.value)
         validate_facts(changed, source="answer")
         return changed
+
+    @staticmethod
+    def _chosen_sets(data: FactData, ask: Ask, value: object) -> FactData:
+        """`data` with the facts a chosen value also sets (report-v3), where not known yet."""
+        choice = ask.choices.get(value) if isinstance(value, str) else None
+        known = flatten(validate_facts(data)) if choice is not None and choice.sets else {}
+        for path, implied in (choice.sets if choice is not None else {}).items():
+            if (path, None) not in known and path not in (data.get(DONT_KNOW) or ()):
+                data = with_fact(data, path, implied, None)
+        return data
 
     def not_known(self, data: FactData, fact: str) -> FactData:
         """`data` with `fact` listed as not known (`dont_know`): never asked again."""

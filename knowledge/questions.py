@@ -807,6 +807,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("device", "bank", "alipay", "wechat_pay", "payee"),
                 points_at=("foreign_cards", "device", "payee"),
                 not_about=("bank_cards",),
+                sets={"foreign_cards": [{}]},
                 # A code by SMS is asked for when a card is added or an account is made.
                 not_asked=(*VISITOR_NOT_ASKED, "phone.sms_code_received", "phone.roaming"),
             ),

@@ -167,3 +167,14 @@ def test_nothing_found_for_a_visitor_names_a_visitors_checks(doctor):
     resident = ("bank_cards", "residence_permit", "passport.renewed", "passport.previous")
     assert checked and not [fact for fact in checked if fact.startswith(resident)]
     assert "foreign_cards" in checked
+
+
+def test_paying_with_a_foreign_card_says_there_is_one(doctor, web_client):
+    interviewer = Interviewer(doctor)
+    data = interviewer.answer({"as_of": "2026-11-20"}, "symptom.where", "visa")
+    assert data["foreign_cards"] == [{}]
+    assert interviewer.step(data).question.fact != "foreign_cards"
+    step = web_client.post("/api/v1/interview", content=b'{"as_of": "2026-11-20"}').json()
+    assert step["question"]["fact"] == "symptom.where"
+    paying = next(c for c in step["question"]["choices"] if c["value"] == "foreign_card")
+    assert paying["sets"] == {"foreign_cards": [{}]}

@@ -51,7 +51,8 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
         ]
     elif kind.name == CHOICE:
         data["choices"] = [
-            {"value": value, "label": _label(question, value, language)} for value in kind.values
+            {"value": value, "label": _label(question, value, language), **_sets(question, value)}
+            for value in kind.values
         ]
     # As the report names causes: a per-wallet cause by its id, and (report-v3) with its wallet.
     data["decides"] = list(dict.fromkeys(key.split("@", 1)[0] for key in question.decides))
@@ -73,6 +74,13 @@ def _nothing_choice(question: Question, language: Language) -> list[dict[str, An
     return [
         {"value": NOTHING, "label": label[:1].upper() + label[1:], "sets": dict(question.ask.none)}
     ]
+
+
+def _sets(question: Question, value: str) -> dict[str, Any]:
+    """report-v3's `sets` of a choice that also sets other facts (a foreign card's payment
+    says there is one), else nothing."""
+    choice = question.ask.choices.get(value)
+    return {"sets": dict(choice.sets)} if choice is not None and choice.sets else {}
 
 
 def _decided(key: str) -> dict[str, str]:
