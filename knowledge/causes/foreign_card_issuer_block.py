@@ -67,11 +67,13 @@ CAUSE = Cause(
         FixStep(
             Wording(en="card issuer", zh="发卡行"),
             Wording(
-                en="Approve the payment in your card's banking app, or call the issuer (the"
-                " number on the back of the card) and say you are paying in China through Alipay"
-                " or WeChat Pay; or link another card.",
-                zh="在发卡行的App里确认这笔付款，或拨打卡背面的电话联系发卡行，说明你正在中国"
-                "通过支付宝或微信支付付款；也可以换绑另一张卡。",
+                en="First check your card's banking app: if it shows the payment as blocked or"
+                " waiting for approval, approve it there. If not, call the issuer (the number on"
+                " the back of the card; the sentence below is for that call) and say you are"
+                " paying in China through Alipay or WeChat Pay; or link another card.",
+                zh="先查看发卡行的App：如果显示这笔付款被拦截或等待确认，就在App里确认。"
+                "如果没有，拨打卡背面的电话联系发卡行（下面这句话用于这通电话），"
+                "说明你正在中国通过支付宝或微信支付付款；也可以换绑另一张卡。",
             ),
             place=Place.CARD_ISSUER,
             say=Wording(
