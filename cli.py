@@ -513,7 +513,7 @@ def run_check_kb(argv: list[str], language: Language) -> int:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
     import knowledge
-    from engine.kb_check import check, summary
+    from engine.kb_check import WARNINGS, check, summary
     from engine.knowledge_loader import assemble, read_folders
     from visualise.catalogs import translation_problems
 
@@ -534,7 +534,7 @@ def run_check_kb(argv: list[str], language: Language) -> int:
             else _("no problems")
         )
         print(_("{count} in {knowledge_base}").format(count=count, knowledge_base=summary(kb)))
-    return EXIT_FAULT if problems else EXIT_OK
+    return EXIT_FAULT if any(p.kind not in WARNINGS for p in problems) else EXIT_OK
 
 
 def run_batch(argv: list[str], language: Language) -> int:

@@ -42,6 +42,16 @@ class Choice:
     """For a place where a payment fails: lists of cards (`bank_cards`, `foreign_cards`) whose
     causes cannot explain a failure there (a cause is about a list when the rules that
     confirm it read the list): a foreign card's payment is not a Chinese bank card's."""
+    not_asked: tuple[str, ...] = ()
+    """For a place where a payment fails: facts (paths, or the start of paths) a consultation
+    does not ask there unless the facts already say something of them (a visitor's place: no
+    Chinese bank card, residence permit or passport renewal questions)."""
+    sets: Mapping[str, Any] = field(default_factory=dict)
+    """Facts choosing it also sets, where they are not known yet (report-v3's `sets`): paying
+    with a foreign card says there is one, so its number is not asked."""
+    then: tuple[str, ...] = ()
+    """For a place where a payment fails: facts asked right after it, with the triage (which
+    wallet, for a sign-up or a card link that does not name one)."""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
-"""The facts input contract as pydantic models (../shared/spec/facts-v2.md, on top of v1).
+"""The facts input contract as pydantic models (../shared/spec/facts-v3.md, on top of v1, v2).
 
 Every field is optional: `None` means "not known", never "false". Document and
 phone numbers are stored normalised, so every comparison downstream is plain
 equality; names are kept as typed, because how they were typed is evidence.
-Every facts-v1 file is a facts-v2 file with the same meaning.
+Every facts-v1 or facts-v2 file is a facts-v3 file with the same meaning.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -96,6 +97,14 @@ def _non_negative(value: float) -> float:
     return value
 
 
+def _country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code, written in either case, kept in upper case."""
+    code = value.strip().upper()
+    if code not in COUNTRY_CODES:
+        raise ValueError(Message("expected a country's two-letter ISO code (JP, RU, US, ...)"))
+    return code
+
+
 def _partial_date(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
@@ -142,6 +151,19 @@ its fixes checked) meets thousands of cards.
 MAX_DONT_KNOW = 500
 """The most paths `dont_know` may list: a consultation asks a few dozen questions at most."""
 
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+"""Two-letter CLDR territories that are regions or pseudo-locales, not countries."""
+COUNTRY_CODES = frozenset(
+    code
+    for code in Locale("en").territories
+    if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
+)
+"""The ISO 3166-1 alpha-2 codes, as the CLDR (through Babel) lists the world's territories."""
+Country = Annotated[
+    str,
+    AfterValidator(_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+]
 Name = Annotated[str, AfterValidator(_non_blank)]
 Address = Annotated[
     str,
@@ -212,6 +234,12 @@ class ResidencePermit(Section):
 class Phone(Section):
     number: PhoneNumber | None = None
     changed_on: PartialDay | None = None
+    vpn_on: bool | None = None
+    """A VPN or proxy was on when the payment failed (facts-v3)."""
+    sms_code_received: bool | None = None
+    """False: the verification code sent by SMS never arrived."""
+    roaming: bool | None = None
+    """The SIM has roaming on (a foreign SIM needs it to receive SMS in China)."""
 
 
 CardStatus = Literal["ok", "cannot_be_verified", "unresponsive", "not_linked"]
@@ -235,21 +263,44 @@ class BankCard(Section):
     passport_updated: bool | None = None
 
 
+CardNetwork = Literal[
+    "visa",
+    "mastercard",
+    "jcb",
+    "amex",
+    "diners",
+    "discover",
+    "unionpay",
+    "mir",
+    "rupay",
+    "elo",
+    "other",
+]
+
+
 class ForeignCard(Section):
-    network: (
-        Literal["visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay", "other"]
-        | None
-    ) = None
+    network: CardNetwork | None = None
     last4: CardDigits | None = None
     wallet: WalletName | None = None
     status: (
         Literal["ok", "declined", "blocked_by_issuer", "verification_failed", "not_accepted"] | None
     ) = None
+    kind: Literal["credit", "debit", "prepaid"] | None = None
+    issuer_country: Country | None = None
+    """The country of the bank that issued the card (facts-v3)."""
+
+
+Payee = Literal["merchant_qr", "merchant_scans_me", "personal_qr", "transfer", "online"]
 
 
 class Payment(Section):
     amount_usd: Amount | None = None
     year_total_usd: Amount | None = None
+    payee: Payee | None = None
+    """Who was paid and how (facts-v3): a shop's code, a cashier scanning, a person's code..."""
+    amount_cny: Amount | None = None
+    fee_notice: bool | None = None
+    """The app showed a service fee to accept before paying."""
 
 
 class WalletIdentity(Section):
@@ -260,6 +311,10 @@ class WalletIdentity(Section):
     residence_permit_number: DocumentNumber | None = None
     residence_permit_expiry_date: PartialDay | None = None
     address: Address | None = None
+    verified: bool | None = None
+    """The wallet shows the identity as verified; false also while a review is pending."""
+    scan_failed: bool | None = None
+    """The passport scan or identity check keeps failing during verification."""
 
 
 VerificationItem = Literal[
@@ -296,11 +351,15 @@ class Symptom(Section):
             "wechat_pay",
             "wechat_pay_card_link",
             "foreign_card",
+            "wallet_setup",
+            "foreign_card_link",
         ]
         | None
     ) = None
     error_message: str | None = None
     persists: bool | None = None
+    wallet: Literal["alipay", "wechat_pay"] | None = None
+    """The wallet, where `where` does not name it (a foreign card, a setup, a card link)."""
 
 
 class Travel(Section):
@@ -315,7 +374,7 @@ class Facts(Section):
         strict=True,
         frozen=True,
         populate_by_name=True,
-        title="paydoctor facts, version 2",
+        title="paydoctor facts, version 3",
     )
 
     schema_url: str | None = Field(default=None, alias="$schema")

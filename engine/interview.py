@@ -190,8 +190,19 @@ class Interviewer:
                 changed = with_fact(changed, other, value, card)
         else:
             changed = with_fact(data, path, reading.value, card)
+            changed = self._chosen_sets(changed, ask, reading.value)
         validate_facts(changed, source="answer")
         return changed
+
+    @staticmethod
+    def _chosen_sets(data: FactData, ask: Ask, value: object) -> FactData:
+        """`data` with the facts a chosen value also sets (report-v3), where not known yet."""
+        choice = ask.choices.get(value) if isinstance(value, str) else None
+        known = flatten(validate_facts(data)) if choice is not None and choice.sets else {}
+        for path, implied in (choice.sets if choice is not None else {}).items():
+            if (path, None) not in known and path not in (data.get(DONT_KNOW) or ()):
+                data = with_fact(data, path, implied, None)
+        return data
 
     def not_known(self, data: FactData, fact: str) -> FactData:
         """`data` with `fact` listed as not known (`dont_know`): never asked again."""
@@ -215,7 +226,22 @@ class Interviewer:
 
     def _askable_here(self, path: str, closed: set[str], where: Choice | None) -> bool:
         """Askable, and about what can explain a failure at `where` (triage for facts too)."""
-        return self._askable(path, closed) and (where is None or self._about_here(path, where))
+        return (
+            self._askable(path, closed)
+            and (where is None or self._about_here(path, where))
+            and not self._not_asked_here(path, closed, where)
+        )
+
+    @staticmethod
+    def _not_asked_here(path: str, closed: set[str], where: Choice | None) -> bool:
+        """Whether the place rules the fact out of the consultation (a visitor is not asked of
+        Chinese bank cards, a permit or a renewal), nothing said of it having pointed there."""
+        if where is None:
+            return False
+        for start in where.not_asked:
+            if _starts(path, start):
+                return not any(_starts(said, start) for said in closed)
+        return False
 
     def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
         not_known = set(facts.dont_know or ())
@@ -235,7 +261,9 @@ class Interviewer:
                 and self._ease(path) == 1.0
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
-        triage = [path for path in TRIAGE if self._askable(path, closed)] + sorted(assumed)
+        where = self._where(facts)
+        after_where = where.then if where is not None else ()
+        triage = [p for p in (*TRIAGE, *after_where) if self._askable(p, closed)] + sorted(assumed)
         ranked = sorted(
             (path for path in worth if path not in triage and worth[path] >= MIN_WORTH),
             key=lambda p: (
@@ -521,6 +549,11 @@ def _nearer(nearest: dict[str, tuple[int, set[str]]], key: str, count: int, path
         nearest[key] = (count, set(paths))
     elif count == fewest:
         credited |= set(paths)
+
+
+def _starts(path: str, start: str) -> bool:
+    """Whether `path` is `start` or lies below it (`bank_cards[0].bank` below `bank_cards`)."""
+    return path == start or path.startswith((start + ".", start + "["))
 
 
 def _concrete(path: str, card: int | None) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from engine.dates import PartialDate
 from engine.errors import InputError, KnowledgeError
 from engine.facts import FACT_PATHS, NOT_FACTS, is_item_path, read_path
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
@@ -54,6 +55,11 @@ STRUCTURAL = (
     "unknown-cause",
 )
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
+WARNINGS = ("stale-source",)
+"""Problem kinds check-kb names without failing: the knowledge may still hold, but a person
+should read its sources again."""
+FRESH_MONTHS = 12
+"""A unit whose sources were read longer ago than this is named (policies change yearly)."""
 
 NOT_REPORTED = None
 
@@ -70,10 +76,14 @@ class Problem:
 
 
 def check(
-    kb: KnowledgeBase, units: Iterable[Unit] = (), languages: Iterable[str] = ()
+    kb: KnowledgeBase,
+    units: Iterable[Unit] = (),
+    languages: Iterable[str] = (),
+    today: date | None = None,
 ) -> list[Problem]:
     """Every problem of `kb`, structural ones first; `units` say which file an id came from,
-    `languages` which languages every unit text must be written in (those offered).
+    `languages` which languages every unit text must be written in (those offered), `today`
+    the day sources' freshness is judged on.
 
     Examples are run only on a structurally sound knowledge base.
     """
@@ -81,6 +91,7 @@ def check(
     problems = structural_problems(kb)
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
+    problems += freshness_problems(kb, today or date.today())
     problems += wording_problems(kb, tuple(languages))
     if not any(p.kind in STRUCTURAL for p in problems):
         problems += example_problems(kb)
@@ -291,9 +302,11 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
         problems += _missing_text(cause.key, cause, ("title", "explanation", "source"))
         if not cause.fixes or not all(isinstance(f, FixStep) for f in cause.fixes):
             problems.append(Problem("no-fix", f"{cause.key}: no fix steps (fixes=(FixStep(...),))"))
-        if not cause.confirmed:
+        if not cause.confirmed and not cause.suspected:
             problems.append(Problem("no-condition", f"{cause.key}: no confirmed condition"))
-        problems += _example_coverage(cause.key, cause.examples, (CONFIRMED, SUSPECTED), CONFIRMED)
+        # A cause that facts can only make suspected (a VPN on) needs a suspected example.
+        must_have = CONFIRMED if cause.confirmed else SUSPECTED
+        problems += _example_coverage(cause.key, cause.examples, (CONFIRMED, SUSPECTED), must_have)
     for workaround in kb.workarounds:
         problems += _missing_text(workaround.id, workaround, ("title", "explanation", "source"))
         if not workaround.steps:
@@ -308,6 +321,25 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
             problems.append(Problem("no-condition", f"{conclusion.name}: no holds condition"))
         values = (TRUE, FALSE, UNKNOWN)
         problems += _example_coverage(conclusion.name, conclusion.examples, values, TRUE)
+    return problems
+
+
+def freshness_problems(kb: KnowledgeBase, today: date) -> list[Problem]:
+    """Each unit whose sources were read more than `FRESH_MONTHS` months before `today`."""
+    problems = []
+    for unit in (*kb.causes, *kb.workarounds):
+        if unit.sources_read is None:
+            continue
+        read = PartialDate.parse(unit.sources_read).last
+        months = (today.year - read.year) * 12 + today.month - read.month
+        if months > FRESH_MONTHS:
+            problems.append(
+                Problem(
+                    "stale-source",
+                    f"{unit.key}: its sources were read {unit.sources_read}, {months} months"
+                    " ago: read them again and update the unit (sources_read=...)",
+                )
+            )
     return problems
 
 
@@ -486,7 +518,7 @@ def run_example(
         for words in example.evidence
         if words not in shown
     ]
-    if isinstance(unit, Cause) and found == CONFIRMED:
+    if isinstance(unit, Cause) and found == (CONFIRMED if unit.confirmed else SUSPECTED):
         mine = tuple(replace(f, cause=unit) for f in diagnosis.findings if f.cause.key == unit.key)
         own = replace(diagnosis, findings=mine)
         try:

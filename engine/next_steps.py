@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.asking import Choice
 from engine.diagnosis import Check, Diagnosis, Doctor
 from engine.evaluate import OPEN, Held, evaluate
 from engine.facts import Facts
 from engine.rules import Case, Workaround
 
+WHERE = "symptom.where"
 MOST_CHECKS = 5
 """How many checks to name: a person starts with the few that could decide the most."""
 
@@ -32,15 +34,21 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
         return None
     case = Case(facts, diagnosis.as_of)
     held = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
+    place = _place(doctor, facts)
     decides: dict[str, list[str]] = {}
     for rule in doctor.rules:
         if not rule.concludes_cause:
             continue
-        cause_id = doctor.kb.cause(rule.target).id
+        cause = doctor.kb.cause(rule.target)
+        cause_id = cause.id
+        if place is not None and place.layers and str(cause.layer) not in place.layers:
+            continue  # no cause of this layer explains a failure at this place
         for result in evaluate(rule, held):
             if result.outcome != OPEN:
                 continue
             for path in result.rests_on:
+                if place is not None and _not_asked(path, place):
+                    continue  # a visitor is not sent to check a resident's records
                 ids = decides.setdefault(path, [])
                 if cause_id not in ids:
                     ids.append(cause_id)
@@ -48,3 +56,18 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
     checks = tuple(doctor.check(path, tuple(ids)) for path in ranked for ids in (decides[path],))
     human = tuple(w for w in doctor.kb.workarounds if w.human_route)
     return NextSteps(checks, human)
+
+
+def _place(doctor: Doctor, facts: Facts) -> Choice | None:
+    """Where the payment fails, as the knowledge describes the place (None: not known)."""
+    where = facts.symptom.where if facts.symptom else None
+    ask = doctor.kb.ask(WHERE)
+    return ask.choices.get(where) if ask is not None and where else None
+
+
+def _not_asked(path: str, place: Choice) -> bool:
+    """Whether the place leaves the fact out of what it asks (a visitor's place: no Chinese
+    bank card, permit or renewal), as the consultation does."""
+    return any(
+        path == start or path.startswith((start + ".", start + "[")) for start in place.not_asked
+    )

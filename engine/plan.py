@@ -1,8 +1,9 @@
 """The order of fixes: a networkx graph over the causes, sorted topologically.
 
 The layers form a graph of their own (`LAYER_ORDER`): documents before the
-card's issuer, the issuer before each wallet, Alipay before Taobao; Alipay and
-WeChat Pay wait for neither. Every cause of a layer comes before every cause of
+card's issuer, the issuer before each wallet, Alipay before Taobao, both wallets
+before who is paid; Alipay and WeChat Pay wait for neither, and the phone's steps
+come first (depth -1). Every cause of a layer comes before every cause of
 the layers after it, `after` edges order causes within and across layers, and
 ties go by depth in the layer graph, then layer, then key, so the same facts
 always give the same plan whatever order the units were read in.
@@ -15,7 +16,7 @@ from functools import cache
 import networkx as nx
 
 from engine.errors import KnowledgeError
-from engine.rules import LAYER_ORDER, LAYERS, Cause, Layer
+from engine.rules import FIRST_LAYERS, LAYER_ORDER, LAYERS, Cause, Layer
 
 
 @cache
@@ -33,7 +34,10 @@ def comes_before(first: Layer, then: Layer) -> bool:
 
 @cache
 def depth(layer: Layer) -> int:
-    """How many layers are fixed before this one, at the most (documents 0, bank 1, ...)."""
+    """How many layers are fixed before this one, at the most (documents 0, bank 1, ...); a
+    layer that opens every plan (the phone) is -1, before all of them."""
+    if layer in FIRST_LAYERS:
+        return -1
     return max((depth(before) + 1 for before in layer_graph().predecessors(layer)), default=0)
 
 

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from engine.asking import Ask
+from engine.dates import PartialDate
 from engine.facts import Facts, flatten
 from engine.personal import Text
 from engine.wording import Wording, wording
@@ -43,13 +44,16 @@ class Word(str, Enum):
 
 
 class Layer(Word):
-    """Where a fix happens: documents, the card's issuer (bank), a wallet, or Taobao."""
+    """Where a fix happens: the phone (device), documents, the card's issuer (bank), a wallet,
+    Taobao, or who is paid (payee: a shop, a person)."""
 
+    DEVICE = "device"
     DOCUMENTS = "documents"
     BANK = "bank"
     ALIPAY = "alipay"
     WECHAT_PAY = "wechat_pay"
     TAOBAO = "taobao"
+    PAYEE = "payee"
 
 
 LAYERS = tuple(Layer)
@@ -60,9 +64,15 @@ LAYER_ORDER: tuple[tuple[Layer, Layer], ...] = (
     (Layer.BANK, Layer.ALIPAY),
     (Layer.BANK, Layer.WECHAT_PAY),
     (Layer.ALIPAY, Layer.TAOBAO),
+    (Layer.ALIPAY, Layer.PAYEE),
+    (Layer.WECHAT_PAY, Layer.PAYEE),
 )
-"""Which layer's fixes come before which (causes-v2): the wallets side by side after the bank,
-Taobao after Alipay only, since it pays through Alipay."""
+"""Which layer's fixes come before which (causes-v2, v3): the wallets side by side after the
+bank, Taobao after Alipay only, since it pays through Alipay, and who is paid after the wallets.
+The phone (device) has no edge: its step costs a tap and is undone at once, so a plan that holds
+one starts with it (`FIRST_LAYERS`)."""
+FIRST_LAYERS = (Layer.DEVICE,)
+"""Layers whose steps open a plan, before every other layer's."""
 
 WALLETS = (Layer.ALIPAY, Layer.WECHAT_PAY)
 
@@ -382,10 +392,14 @@ class Place(Word):
     """The card issuer's hotline."""
     CUSTOMER_SERVICE = "customer_service"
     """A wallet's customer service: a human agent in the app, or its hotline."""
+    PHONE = "phone"
+    """On the phone itself (its settings: a VPN, roaming), alone."""
+    SELLER = "seller"
+    """At a stall, a taxi or a shop: the seller or cashier reads Chinese."""
 
     @property
     def staff(self) -> bool:
-        return self is not Place.APP
+        return self not in (Place.APP, Place.PHONE)
 
 
 @dataclass(frozen=True)
@@ -460,6 +474,18 @@ def _checked_examples(unit_id: str, examples: tuple[Example, ...], allowed: tupl
     return tuple(examples)
 
 
+def _check_dates(unit_id: str, *dates: str | None) -> None:
+    """A unit's dates are partial dates (`2026-12`); a mistyped one fails when the unit loads."""
+    for value in dates:
+        if value is not None:
+            try:
+                PartialDate.parse(value)
+            except ValueError:
+                raise ValueError(
+                    f"{unit_id}: date {value!r} is not written YYYY, YYYY-MM or YYYY-MM-DD"
+                ) from None
+
+
 @dataclass(frozen=True)
 class Cause:
     """One failure cause, complete: what it is, when it holds, how to fix it, what it rests on.
@@ -488,8 +514,13 @@ class Cause:
     in use, a permit held). Added to its suspected and message rules, not to its confirmed."""
     per_wallet: bool = False
     """One of a cause's variants, one per wallet: its key names its layer (`id@wallet`)."""
+    sources_read: str | None = None
+    """When the sources were read (YYYY-MM or YYYY-MM-DD): how fresh the knowledge is."""
+    holds_from: str | None = None
+    """From when the rule holds (a policy's start: YYYY, YYYY-MM or YYYY-MM-DD)."""
 
     def __post_init__(self) -> None:
+        _check_dates(self.id, self.sources_read, self.holds_from)
         object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
         object.__setattr__(self, "title", wording(self.title))
         object.__setattr__(self, "explanation", wording(self.explanation))
@@ -517,8 +548,13 @@ class Workaround:
     examples: tuple[Example, ...] = ()
     human_route: bool = False
     """A person to ask (a wallet's customer service): also named when no cause is found."""
+    sources_read: str | None = None
+    """When the sources were read (YYYY-MM or YYYY-MM-DD)."""
+    holds_from: str | None = None
+    """From when the workaround holds (YYYY, YYYY-MM or YYYY-MM-DD)."""
 
     def __post_init__(self) -> None:
+        _check_dates(self.id, self.sources_read, self.holds_from)
         object.__setattr__(self, "title", wording(self.title))
         object.__setattr__(self, "explanation", wording(self.explanation))
         object.__setattr__(self, "steps", tuple(wording(step) for step in self.steps))

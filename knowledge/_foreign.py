@@ -32,7 +32,15 @@ def described(index: int, card: ForeignCard) -> Wording:
     )
 
 
-_HAS_STATUS = Wording(en="Your {card} shows: {0}.", zh="你的{card}显示：{0}。")
+_HAS_STATUS = Wording(en="Your {card} shows: {status}.", zh="你的{card}显示：{status}。")
+STATUS_WORDS = {
+    "ok": Wording(en="it works", zh="能正常使用"),
+    "declined": Wording(en="declined", zh="被拒绝"),
+    "blocked_by_issuer": Wording(en="blocked by its issuer", zh="被发卡行拦截"),
+    "verification_failed": Wording(en="its verification failed", zh="验证未通过"),
+    "not_accepted": Wording(en="not accepted", zh="不被接受"),
+}
+
 _NONE_LISTED = Wording(en="No foreign card is listed.", zh="没有列出境外卡。")
 _NONE_WITH = Wording(en="No foreign card shows: {0}.", zh="没有境外卡显示：{0}。")
 _LINKED = Wording(en="Your {card} is linked in {wallet}.", zh="你的{card}已绑定在{wallet}。")
@@ -47,8 +55,10 @@ def any_with_status(*statuses: str):
     def evaluate(case: Case, card: int | None) -> Outcome:
         for index, foreign in enumerate(cards(case)):
             if foreign.status in statuses:
-                said = _HAS_STATUS.format(card=described(index, foreign))
-                return Outcome(True, Text(said, (Datum(_words(foreign.status)),)))
+                said = _HAS_STATUS.format(
+                    card=described(index, foreign), status=STATUS_WORDS[foreign.status]
+                )
+                return Outcome(True, Text(said))
         if case.facts.foreign_cards is None:
             return Outcome(None, unknown_paths=("foreign_cards",))
         if not cards(case):

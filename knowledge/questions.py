@@ -153,6 +153,30 @@ def _wallet(key: str) -> dict[str, Ask]:
             app["identity"],
             kept_by=APP,
         ),
+        f"{key}.identity.verified": Ask(
+            words(
+                "Does {wallet} show your identity (passport) as verified?",
+                "{wallet}有没有显示你的身份（护照）已认证？",
+            ),
+            words("whether {wallet} has verified your identity", "{wallet}是否已完成实名认证"),
+            words(
+                "{wallet}'s Identity Information; answer no while a review is still pending.",
+                "{wallet}的身份信息；如果还在审核中，请回答“没有”。",
+            ),
+            kept_by=APP,
+        ),
+        f"{key}.identity.scan_failed": Ask(
+            words(
+                "Does the passport scan or identity check keep failing when {wallet} verifies you?",
+                "{wallet}实名认证时，护照扫描或身份核验是不是一直失败？",
+            ),
+            words("a passport scan that keeps failing in {wallet}", "{wallet}护照扫描一直失败"),
+            words(
+                "The verification screen in {wallet}: the photo is refused or the check fails.",
+                "{wallet}的认证页面：照片被拒或核验失败。",
+            ),
+            # Asked where the place points at it (a sign-up), not wherever a wallet fails.
+        ),
         f"{key}.document_expiry_notice": Ask(
             words(
                 "Does {wallet} show a notice that one of your documents has expired?",
@@ -201,6 +225,30 @@ def _wallet(key: str) -> dict[str, Ask]:
 
 
 NO_PERMIT = {"residence_permit.held": False}
+VISITOR_NOT_ASKED = (
+    "bank_cards",
+    "residence_permit",
+    "passport.renewed",
+    "passport.renewed_on",
+    "passport.previous_number",
+    "passport.previous_expiry_date",
+)
+"""What a visitor's place (a foreign card, a sign-up, a card link) does not ask about unless
+an answer points there: Chinese bank cards, a residence permit, a passport renewal."""
+RESIDENT_NOT_ASKED = (
+    "alipay.identity.verified",
+    "alipay.identity.scan_failed",
+    "wechat_pay.identity.verified",
+    "wechat_pay.identity.scan_failed",
+    "phone.vpn_on",
+    "phone.sms_code_received",
+    "phone.roaming",
+    "payment.payee",
+    "payment.amount_cny",
+    "payment.fee_notice",
+)
+"""What a place of a Chinese bank card, a wallet or Taobao does not ask about unless an answer
+points there: a visitor's sign-up, phone and payee."""
 CARD_LINK_WORDS = (
     "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
@@ -325,6 +373,30 @@ QUESTIONS: dict[str, Ask] = {
         Wording(
             en="Roughly is fine: the month you got your current SIM; none if you never changed it.",
             zh="大概即可：办现在这张卡的月份；从没换过请回答“没有”。",
+        ),
+    ),
+    "phone.vpn_on": Ask(
+        Wording(en="Was a VPN or proxy on when it failed?", zh="出问题时手机上开着 VPN 或代理吗？"),
+        Wording(en="a VPN on while paying", zh="付款时开着 VPN"),
+        Wording(
+            en="The VPN icon at the top of the screen, or your VPN app.",
+            zh="屏幕顶部的 VPN 图标，或你的 VPN App。",
+        ),
+    ),
+    "phone.sms_code_received": Ask(
+        Wording(en="Did the verification code sent by SMS arrive?", zh="短信验证码收到了吗？"),
+        Wording(en="the SMS verification code arriving", zh="收到短信验证码"),
+        Wording(en="Your phone's messages.", zh="手机短信。"),
+        # Asked where the place points at the phone (a sign-up, a card link).
+    ),
+    "phone.roaming": Ask(
+        Wording(
+            en="Is roaming on for the SIM in your phone?", zh="你手机里的 SIM 卡开通漫游了吗？"
+        ),
+        Wording(en="roaming on your SIM", zh="SIM 卡漫游"),
+        Wording(
+            en="Phone settings > Mobile data > Roaming; a Chinese SIM needs none.",
+            zh="手机设置 > 移动数据 > 漫游；中国的 SIM 卡不需要。",
         ),
     ),
     "bank_cards": Ask(
@@ -461,6 +533,9 @@ QUESTIONS: dict[str, Ask] = {
             "diners": Choice(Wording(en="Diners Club", zh="大来卡"), ("diners club",)),
             "discover": Choice(Wording(en="Discover", zh="发现卡")),
             "unionpay": Choice(Wording(en="UnionPay", zh="银联"), ("union pay",)),
+            "mir": Choice(Wording(en="Mir", zh="Mir（俄罗斯）"), ("мир",)),
+            "rupay": Choice(Wording(en="RuPay", zh="RuPay（印度）"), ("ru pay",)),
+            "elo": Choice(Wording(en="Elo", zh="Elo（巴西）")),
             "other": Choice(Wording(en="Another network", zh="其他"), ("something else",)),
         },
     ),
@@ -478,6 +553,32 @@ QUESTIONS: dict[str, Ask] = {
             en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
         ),
         WALLET_CHOICES,
+    ),
+    "foreign_cards[].kind": Ask(
+        Wording(
+            en="Is this card a credit card, a debit card or a prepaid card?",
+            zh="这张卡是信用卡、借记卡还是预付卡？",
+        ),
+        Wording(en="the kind of card", zh="卡的种类"),
+        Wording(en="The card itself, or your bank's app.", zh="卡面，或发卡行的 App。"),
+        {
+            "credit": Choice(Wording(en="Credit card", zh="信用卡"), ("credit", "信用")),
+            "debit": Choice(Wording(en="Debit card", zh="借记卡"), ("debit", "借记", "储蓄卡")),
+            "prepaid": Choice(
+                Wording(en="Prepaid card", zh="预付卡"), ("prepaid", "travel card", "预付")
+            ),
+        },
+    ),
+    "foreign_cards[].issuer_country": Ask(
+        Wording(
+            en="In which country is the bank that issued this card? (two letters: JP, US, RU...)",
+            zh="这张卡的发卡行在哪个国家？（两个字母：JP、US、RU 等）",
+        ),
+        Wording(en="the country of the card's bank", zh="发卡行所在国家"),
+        Wording(
+            en="Your bank at home; the two-letter country code (GB, DE, JP...).",
+            zh="你本国的发卡银行；填两个字母的国家代码（GB、DE、JP 等）。",
+        ),
     ),
     "foreign_cards[].status": Ask(
         Wording(en="What happens when you pay with this card?", zh="用这张卡付款时会怎样？"),
@@ -517,6 +618,70 @@ QUESTIONS: dict[str, Ask] = {
             zh="大概即可（100 元约合 14 美元）。",
         ),
     ),
+    "payment.payee": Ask(
+        Wording(en="Who were you paying, and how?", zh="你在付给谁，用的是什么方式？"),
+        Wording(en="who was paid", zh="收款方"),
+        Wording(
+            en="A person's code shows a person's name (street stalls, taxis, small shops); a"
+            " shop's code shows the shop's name.",
+            zh="个人收款码上显示的是个人姓名（路边摊、出租车、小店）；商家收款码上显示的是店名。",
+        ),
+        {
+            "merchant_qr": Choice(
+                Wording(
+                    en="I scanned a shop's code (it shows the shop's name)",
+                    zh="我扫了商家的收款码（显示店名）",
+                ),
+                ("shop code", "merchant code", "business code", "商家码", "商家收款码"),
+            ),
+            "merchant_scans_me": Choice(
+                Wording(en="The cashier scanned my payment code", zh="收银员扫了我的付款码"),
+                ("cashier scanned", "they scanned me", "payment code", "付款码", "被扫"),
+            ),
+            "personal_qr": Choice(
+                Wording(
+                    en="I scanned a person's code (street stall, taxi, small shop)",
+                    zh="我扫了个人收款码（路边摊、出租车、小店）",
+                ),
+                ("stall", "street stall", "taxi", "personal code", "个人收款码", "个人码", "摊"),
+            ),
+            "transfer": Choice(
+                Wording(
+                    en="I sent money to a person (transfer, red packet, splitting a bill)",
+                    zh="我给个人转账（转账、红包、AA 付款）",
+                ),
+                ("transfer", "red packet", "send money", "split", "转账", "红包", "AA"),
+            ),
+            "online": Choice(
+                Wording(
+                    en="Inside an app, a mini-program or a website",
+                    zh="在 App、小程序或网站里付款",
+                ),
+                ("app", "mini program", "mini-program", "website", "online", "小程序", "网站"),
+            ),
+        },
+        symptom=True,
+    ),
+    "payment.amount_cny": Ask(
+        Wording(
+            en="Roughly how much was the payment that failed, in yuan?",
+            zh="失败的那笔付款大约多少元？",
+        ),
+        Wording(en="the payment's amount in yuan", zh="付款金额（元）"),
+        Wording(en="A rough figure is enough.", zh="大概即可。"),
+    ),
+    "payment.fee_notice": Ask(
+        Wording(
+            en="Did the app show a service fee to accept before paying?",
+            zh="付款前 App 有没有显示需要你同意的服务费？",
+        ),
+        Wording(en="a service-fee notice before paying", zh="付款前的服务费提示"),
+        Wording(
+            en="Foreign cards pay a fee on payments over CNY 200; the app asks you to accept it.",
+            zh="境外卡单笔超过 200 元要收服务费；App 会请你确认。",
+        ),
+        symptom=True,
+    ),
     "payment.year_total_usd": Ask(
         Wording(
             en="Roughly how much have you paid with foreign cards in this wallet this year,"
@@ -525,6 +690,7 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording(en="what you paid with foreign cards this year", zh="今年境外卡付款总额"),
         Wording(en="The wallet's bill; a rough figure is enough.", zh="钱包账单；大概即可。"),
+        kept_by=APP,
     ),
     **_wallet("alipay"),
     **_wallet("wechat_pay"),
@@ -596,6 +762,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "alipay": Choice(
                 Wording(en="Paying with Alipay", zh="用支付宝付款"),
@@ -603,6 +770,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "alipay"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "taobao": Choice(
                 Wording(en="Paying on Taobao", zh="在淘宝付款"),
@@ -610,6 +778,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "alipay", "taobao"),
                 points_at=("documents", "taobao"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "wechat_pay_card_link": Choice(
                 Wording(
@@ -619,6 +788,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "wechat_pay": Choice(
                 Wording(en="Paying with WeChat Pay", zh="用微信支付付款"),
@@ -626,6 +796,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "wechat_pay"),
                 not_about=("foreign_cards",),
+                not_asked=RESIDENT_NOT_ASKED,
             ),
             "foreign_card": Choice(
                 Wording(
@@ -633,10 +804,46 @@ QUESTIONS: dict[str, Ask] = {
                     zh="用境外卡付款（Visa、万事达等）",
                 ),
                 ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
-                layers=("bank", "alipay", "wechat_pay"),
-                points_at=("foreign_cards",),
+                layers=("device", "bank", "alipay", "wechat_pay", "payee"),
+                points_at=("foreign_cards", "device", "payee"),
                 not_about=("bank_cards",),
+                sets={"foreign_cards": [{}]},
+                # A code by SMS is asked for when a card is added or an account is made.
+                not_asked=(*VISITOR_NOT_ASKED, "phone.sms_code_received", "phone.roaming"),
             ),
+            "wallet_setup": Choice(
+                Wording(
+                    en="Signing up or verifying my identity in a wallet",
+                    zh="在钱包里注册或实名认证",
+                ),
+                ("sign up", "register", "verify identity", "verification", "注册", "实名认证"),
+                layers=("device", "alipay", "wechat_pay"),
+                points_at=("alipay", "wechat_pay", "device"),
+                not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
+                then=("symptom.wallet",),
+            ),
+            "foreign_card_link": Choice(
+                Wording(
+                    en="Adding a foreign card (Visa, Mastercard...) to a wallet",
+                    zh="在钱包里添加境外卡（Visa、万事达等）",
+                ),
+                ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
+                layers=("device", "bank", "alipay", "wechat_pay"),
+                points_at=("foreign_cards", "device"),
+                not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
+                then=("symptom.wallet",),
+            ),
+        },
+    ),
+    "symptom.wallet": Ask(
+        Wording(en="In which wallet does it fail?", zh="是在哪个钱包里出的问题？"),
+        Wording(en="the wallet where it fails", zh="出问题的钱包"),
+        Wording(en="The app you were paying or signing up with.", zh="你付款或注册用的 App。"),
+        {
+            "alipay": WALLET_CHOICES["alipay"],
+            "wechat_pay": WALLET_CHOICES["wechat_pay"],
         },
     ),
     "symptom.error_message": Ask(

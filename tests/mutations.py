@@ -149,6 +149,13 @@ def _edge_date(rng: random.Random, data: dict) -> None:
         data.setdefault("passport", {})["expiry_date"] = rng.choice(["0001-01-01", "9999-12-31"])
 
 
+def _odd_amount(rng: random.Random, data: dict) -> None:
+    """A visitor's amount typed the ways it goes wrong: negative, as text, with its currency."""
+    odd = rng.choice([-25, -0.01, "25", "CNY 25", "¥25", "", True, [25], {"cny": 25}])
+    payment = data.get("payment")
+    data["payment"] = {**(payment if isinstance(payment, dict) else {}), "amount_cny": odd}
+
+
 def _many_cards(rng: random.Random, data: dict) -> None:
     cards = data.get("bank_cards")
     if not isinstance(cards, list) or not cards:
@@ -175,6 +182,7 @@ _DATA_MUTATIONS = [
     _odd_value,
     _odd_text,
     _edge_date,
+    _odd_amount,
     _many_cards,
     _dropped,
 ]
@@ -194,7 +202,8 @@ def _character_dropped(rng: random.Random, text: str) -> str:
 
 
 def _odd_number(rng: random.Random, text: str) -> str:
-    return text.replace("{", '{"alipay": {"balance_cny": ' + rng.choice(ODD_NUMBERS) + "}, ", 1)
+    field = rng.choice(['"alipay": {"balance_cny": ', '"payment": {"amount_cny": '])
+    return text.replace("{", "{" + field + rng.choice(ODD_NUMBERS) + "}, ", 1)
 
 
 def _duplicated_key(rng: random.Random, text: str) -> str:

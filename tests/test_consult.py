@@ -373,7 +373,7 @@ def test_interview_command_gives_report_v2s_object(capsys, tmp_path):
     assert step["done"] is False and step["asked"] == 1
     question = step["question"]
     assert question["fact"] == "symptom.error_message" and question["kind"] == "text"
-    assert set(question) == {"fact", "text", "help", "kind", "decides"}
+    assert set(question) == {"fact", "text", "help", "kind", "decides", "decides_in"}
     assert step["report"]["as_of"] == "2026-11-27"
     facts.write_text(
         json.dumps(

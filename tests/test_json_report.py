@@ -22,7 +22,7 @@ def report(doctor, reveal=False, path=STORY):
 
 def test_top_level_keys_and_types(doctor):
     data = report(doctor)
-    assert data["report_version"] == 2
+    assert data["report_version"] == 3
     assert data["as_of"] == "2026-11-27"
     for key in ("causes", "plan", "workarounds", "checks", "trace"):
         assert isinstance(data[key], list), key

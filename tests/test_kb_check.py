@@ -79,7 +79,9 @@ def test_a_message_pattern_pointing_at_an_unknown_cause():
 
 
 def test_finding_in_an_unknown_layer_fails_when_written():
-    with pytest.raises(ValueError, match="layer 'tabao' is not one of 'documents', 'bank'"):
+    with pytest.raises(
+        ValueError, match="layer 'tabao' is not one of 'device', 'documents', 'bank'"
+    ):
         finding_in("tabao")
 
 
@@ -100,7 +102,7 @@ def test_a_mistyped_layer_fails_when_the_unit_loads_naming_its_file(tmp_path):
         read_folder(tmp_path)
     assert str(error.value) == (
         f"{unit}:{line}: ValueError: phone-mismatch: layer 'wallet' is not one of"
-        " 'documents', 'bank', 'alipay', 'wechat_pay', 'taobao'"
+        " 'device', 'documents', 'bank', 'alipay', 'wechat_pay', 'taobao', 'payee'"
     )
 
 

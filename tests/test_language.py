@@ -208,7 +208,7 @@ def test_json_report_says_its_language(capsys):
     assert cli.main([str(STORY), "--format", "json", "--lang", "zh", "--no-diagram"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["language"] == "zh"
-    assert data["report_version"] == 2
+    assert data["report_version"] == 3
     assert cli.main([str(STORY), "--format", "json", "--no-diagram"]) == 0
     assert json.loads(capsys.readouterr().out)["language"] == "en"
 

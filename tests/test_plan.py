@@ -58,7 +58,9 @@ def test_bad_orders_are_refused(causes, message):
 
 
 def test_a_mistyped_layer_fails_when_the_unit_is_made():
-    with pytest.raises(ValueError, match="a: layer 'moon' is not one of 'documents', 'bank'"):
+    with pytest.raises(
+        ValueError, match="a: layer 'moon' is not one of 'device', 'documents', 'bank'"
+    ):
         cause("a", "moon")
 
 

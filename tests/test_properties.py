@@ -62,6 +62,8 @@ _WALLET_VALUES = {
     "identity.residence_permit_number": _document_numbers,
     "identity.residence_permit_expiry_date": _days,
     "identity.address": st.sampled_from(["Room 1203, 88 Jianguo Road", "北京市朝阳区建国路88号"]),
+    "identity.verified": st.booleans(),
+    "identity.scan_failed": st.booleans(),
     "document_expiry_notice": st.booleans(),
     "balance_cny": st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
     "restricted": st.booleans(),
@@ -91,6 +93,9 @@ LEAF_VALUES = {
     "residence_permit.held": st.booleans(),
     "phone.number": st.sampled_from(_PHONES),
     "phone.changed_on": _days,
+    "phone.vpn_on": st.booleans(),
+    "phone.sms_code_received": st.booleans(),
+    "phone.roaming": st.booleans(),
     "bank_cards[].bank": st.sampled_from(["Bank of China", "ICBC", "招商银行"]),
     "bank_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
     "bank_cards[].passport_number_on_file": _document_numbers,
@@ -103,8 +108,13 @@ LEAF_VALUES = {
     "bank_cards[].wallet": _wallets,
     "bank_cards[].passport_updated": st.booleans(),
     "foreign_cards[].network": st.sampled_from(
-        ["visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay", "other"]
+        [
+            *("visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay"),
+            *("mir", "rupay", "elo", "other"),
+        ]
     ),
+    "foreign_cards[].kind": st.sampled_from(["credit", "debit", "prepaid"]),
+    "foreign_cards[].issuer_country": st.sampled_from(["JP", "ru", "US", "DE", "br"]),
     "foreign_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
     "foreign_cards[].wallet": _wallets,
     "foreign_cards[].status": st.sampled_from(
@@ -112,6 +122,11 @@ LEAF_VALUES = {
     ),
     "payment.amount_usd": _amounts,
     "payment.year_total_usd": _amounts,
+    "payment.payee": st.sampled_from(
+        ["merchant_qr", "merchant_scans_me", "personal_qr", "transfer", "online"]
+    ),
+    "payment.amount_cny": _amounts,
+    "payment.fee_notice": st.booleans(),
     **{
         f"{wallet}.{field}": values
         for wallet in ("alipay", "wechat_pay")
@@ -131,8 +146,11 @@ LEAF_VALUES = {
             "wechat_pay",
             "wechat_pay_card_link",
             "foreign_card",
+            "wallet_setup",
+            "foreign_card_link",
         ]
     ),
+    "symptom.wallet": st.sampled_from(["alipay", "wechat_pay"]),
     "symptom.error_message": st.sampled_from(_MESSAGES)
     | st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
     "symptom.persists": st.booleans(),

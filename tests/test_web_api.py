@@ -104,6 +104,26 @@ def test_interview_gives_report_v2s_interview_object(web_client):
     assert step["report"]["as_of"] == "2026-11-27"
 
 
+def test_interview_offers_nothing_of_these_as_one_choice_setting_three_facts(web_client):
+    facts = {"as_of": "2026-11-27", "symptom": {"where": "wechat_pay", "error_message": "x"}}
+    for _ in range(30):
+        step = web_client.post("/api/v1/interview", content=json.dumps(facts).encode()).json()
+        question = step.get("question")
+        assert question is not None, "no question offered 'nothing of these'"
+        nothing = [c for c in question.get("choices", ()) if "sets" in c]
+        if nothing:
+            break
+        facts.setdefault("dont_know", []).append(question["fact"])
+    assert nothing[0]["value"] == "nothing"
+    assert nothing[0]["sets"] == {
+        "wechat_pay.document_expiry_notice": False,
+        "wechat_pay.restricted": False,
+        "wechat_pay.verification_requested": [],
+    }
+    body = {"fact": question["fact"], "answer": "nothing"}
+    assert body["answer"] == nothing[0]["value"]
+
+
 def test_interview_does_not_ask_again_what_the_person_does_not_know(web_client):
     first = web_client.post("/api/v1/interview", content=b"{}").json()["question"]["fact"]
     body = json.dumps({"dont_know": [first]}).encode()
@@ -121,10 +141,12 @@ def test_interview_yes_no_questions_offer_true_and_false(web_client):
         question = step["question"]
         seen.append(question["kind"])
         if question["kind"] == "yes_no":
-            assert question["choices"] == [
+            assert question["choices"][:2] == [
                 {"value": True, "label": "Yes"},
                 {"value": False, "label": "No"},
             ]
+            # report-v3: a "nothing of these" choice says which facts it also sets.
+            assert all(set(c) == {"value", "label", "sets"} for c in question["choices"][2:])
         facts.setdefault("dont_know", []).append(question["fact"])
     assert step["done"] is True
     assert "question" not in step

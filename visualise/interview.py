@@ -48,14 +48,46 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
         data["choices"] = [
             {"value": True, "label": language.gettext("Yes")},
             {"value": False, "label": language.gettext("No")},
+            *_nothing_choice(question, language),
         ]
     elif kind.name == CHOICE:
         data["choices"] = [
-            {"value": value, "label": _label(question, value, language)} for value in kind.values
+            {"value": value, "label": _label(question, value, language), **_sets(question, value)}
+            for value in kind.values
         ]
-    # As the report names causes: a per-wallet cause by its id (its layer tells the wallet).
+    # As the report names causes: a per-wallet cause by its id, and (report-v3) with its wallet.
     data["decides"] = list(dict.fromkeys(key.split("@", 1)[0] for key in question.decides))
+    data["decides_in"] = [_decided(key) for key in question.decides if "@" in key]
     return data
+
+
+NOTHING = "nothing"
+"""The value of the "nothing of these" choice: the answer the terminal reads as it."""
+
+
+def _nothing_choice(question: Question, language: Language) -> list[dict[str, Any]]:
+    """report-v3's one choice that answers several facts a person knows together ("nothing":
+    no notice, no restriction, no request), with the facts it `sets`; none for other
+    questions."""
+    if question.ask.nothing is None or not question.ask.none:
+        return []
+    label = question.ask.nothing.in_(language.code)
+    return [
+        {"value": NOTHING, "label": label[:1].upper() + label[1:], "sets": dict(question.ask.none)}
+    ]
+
+
+def _sets(question: Question, value: str) -> dict[str, Any]:
+    """report-v3's `sets` of a choice that also sets other facts (a foreign card's payment
+    says there is one), else nothing."""
+    choice = question.ask.choices.get(value)
+    return {"sets": dict(choice.sets)} if choice is not None and choice.sets else {}
+
+
+def _decided(key: str) -> dict[str, str]:
+    """A per-wallet cause's key (`id@wallet`) as report-v3's `{"id", "wallet"}`."""
+    cause_id, wallet = key.split("@", 1)
+    return {"id": cause_id, "wallet": wallet}
 
 
 def question_text(question: Question, facts: Facts, language: Language) -> str:

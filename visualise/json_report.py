@@ -1,5 +1,6 @@
-"""The report-v2 JSON contract (../shared/spec/report-v2.md): report-v1 with evidence as objects
-(plain words and the facts they rest on), plan steps' `"if"`, `"next_steps"` and `"language"`."""
+"""The report-v3 JSON contract (../shared/spec/report-v3.md): report-v2 (report-v1 with evidence
+as objects, plan steps' `"if"`, `"next_steps"` and `"language"`) with `"wallet"` on a per-wallet
+cause and its plan steps."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from engine.diagnosis import Diagnosis, Step
 from engine.personal import Text
 from engine.plan_check import PlanCheck
-from engine.rules import STAFF_LANGUAGE
+from engine.rules import STAFF_LANGUAGE, Cause
 from visualise.language import ENGLISH, Language
 
-REPORT_VERSION = 2
+REPORT_VERSION = 3
 
 if TYPE_CHECKING:
     from engine.next_steps import NextSteps
@@ -34,6 +35,7 @@ def report_data(
         "causes": [
             {
                 "id": finding.cause.id,
+                **_wallet(finding.cause),
                 "status": finding.status,
                 "layer": finding.cause.layer,
                 "title": words(finding.cause.title),
@@ -138,6 +140,11 @@ def render_json(
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _wallet(cause: Cause) -> dict[str, str]:
+    """`{"wallet": ...}` for a cause that exists once per wallet (report-v3), else nothing."""
+    return {"wallet": str(cause.layer)} if cause.per_wallet else {}
+
+
 def _step(step: Step, language: Language) -> dict[str, Any]:
     """A plan step; a suspected cause's first begins with the check that would confirm it, and
     a step done with staff gives the sentence to show them, with its meaning, in both languages."""
@@ -145,6 +152,7 @@ def _step(step: Step, language: Language) -> dict[str, Any]:
     data: dict[str, Any] = {
         "step": step.number,
         "cause": step.cause.id,
+        **_wallet(step.cause),
         "where": language.words(step.where),
         "action": action,
     }

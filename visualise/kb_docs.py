@@ -91,7 +91,11 @@ def _cause(
         "",
         _("**What it means.** {text}").format(text=words(cause.explanation)),
         "",
-        *_conditions(kb, _("Confirmed when"), cause.confirmed, language),
+        *(
+            _conditions(kb, _("Confirmed when"), cause.confirmed, language)
+            if cause.confirmed
+            else [_("**Confirmed when:** never by the facts alone; it is only suspected."), ""]
+        ),
         *_suspected(kb, cause, language),
         _("**Fix:**"),
         "",
@@ -111,9 +115,21 @@ def _cause(
         "",
         f"> {cause.source}",
         "",
+        *_dated(cause, language),
         *_examples(cause.examples, language),
     ]
     return lines
+
+
+def _dated(unit: Cause | Workaround, language: Language) -> list[str]:
+    """How fresh the unit is: when its sources were read, from when it holds."""
+    _ = language.gettext
+    parts = []
+    if unit.sources_read:
+        parts.append(_("Sources read {date}").format(date=unit.sources_read))
+    if unit.holds_from:
+        parts.append(_("holds from {date}").format(date=unit.holds_from))
+    return [_("**Dated.** {parts}.").format(parts=_("; ").join(parts)), ""] if parts else []
 
 
 def _codes(ids) -> str:
@@ -137,6 +153,7 @@ def _workaround(kb: KnowledgeBase, workaround: Workaround, language: Language) -
         "",
         f"> {workaround.source}",
         "",
+        *_dated(workaround, language),
         *_examples(workaround.examples, language),
     ]
 

@@ -36,6 +36,8 @@ def rules_data(kb: KnowledgeBase, language: Language = ENGLISH) -> dict[str, Any
                 "after": list(cause.after),
                 "examples": len(cause.examples),
                 "rules": rule_ids(cause.key),
+                "sources_read": cause.sources_read,
+                "holds_from": cause.holds_from,
             }
             for cause in map(kb.cause, fix_order(kb.causes))
         ],
@@ -46,6 +48,8 @@ def rules_data(kb: KnowledgeBase, language: Language = ENGLISH) -> dict[str, Any
                 "offered": brief_alternatives(workaround.offered),
                 "examples": len(workaround.examples),
                 "rules": rule_ids(workaround.id),
+                "sources_read": workaround.sources_read,
+                "holds_from": workaround.holds_from,
             }
             for workaround in kb.workarounds
         ],
@@ -71,6 +75,7 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str], language: Language = ENG
             _("confirmed"): row["confirmed"],
             _("suspected"): row["suspected"],
             _("after"): ", ".join(row["after"]),
+            _("dated"): dated(row, language),
         }
         causes.add_row(
             f"[bold]{escape(row['id'])}[/]\n[dim]{row['layer']}[/]",
@@ -87,10 +92,23 @@ def render_rules_text(kb: KnowledgeBase, file: IO[str], language: Language = ENG
         workarounds.add_row(
             f"[bold]{escape(row['id'])}[/]",
             str(row["examples"]),
-            _details(row["title"], {_("offered"): row["offered"]}),
+            _details(
+                row["title"], {_("offered"): row["offered"], _("dated"): dated(row, language)}
+            ),
         )
     out.print(workarounds)
     out.close()
+
+
+def dated(unit: dict[str, Any], language: Language) -> str:
+    """When a unit's sources were read and from when it holds ("" when it says neither)."""
+    _ = language.gettext
+    parts = []
+    if unit["sources_read"]:
+        parts.append(_("sources read {date}").format(date=unit["sources_read"]))
+    if unit["holds_from"]:
+        parts.append(_("holds from {date}").format(date=unit["holds_from"]))
+    return _("; ").join(parts)
 
 
 def _table(title: str, unit: str, language: Language) -> Table:

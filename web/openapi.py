@@ -10,12 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from engine.facts import Facts
+from engine.rules import LAYERS
 from visualise.language import SOURCE_LANGUAGE, available
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 REPORT = {"$ref": "#/components/schemas/Report"}
 FACTS = {"$ref": "#/components/schemas/Facts"}
 EVIDENCE = {"$ref": "#/components/schemas/Evidence"}
+WALLET = {
+    "enum": ["alipay", "wechat_pay"],
+    "description": "the wallet of a cause that exists once per wallet (report-v3)",
+}
 
 
 def openapi_document(version: str) -> dict[str, Any]:
@@ -40,7 +45,7 @@ def openapi_document(version: str) -> dict[str, Any]:
     }
     schemas["Report"] = {
         "type": "object",
-        "description": "The diagnosis report (report-v2; `report_version` says which), exactly"
+        "description": "The diagnosis report (report-v3; `report_version` says which), exactly"
         " as `python cli.py FACTS --format json` prints it.",
         "required": [
             "report_version",
@@ -52,7 +57,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             "checks",
         ],
         "properties": {
-            "report_version": {"type": "integer", "const": 2},
+            "report_version": {"type": "integer", "const": 3},
             "language": {"type": "string"},
             "as_of": {"type": "string", "format": "date"},
             "causes": {
@@ -63,14 +68,18 @@ def openapi_document(version: str) -> dict[str, Any]:
                     "properties": {
                         "id": {"type": "string"},
                         "status": {"enum": ["confirmed", "suspected"]},
-                        "layer": {"enum": ["documents", "bank", "alipay", "wechat_pay", "taobao"]},
+                        "layer": {"enum": [str(layer) for layer in LAYERS]},
+                        "wallet": WALLET,
                         "title": {"type": "string"},
                         "evidence": {"type": "array", "items": EVIDENCE},
                         "rules": {"type": "array", "items": {"type": "string"}},
                     },
                 },
             },
-            "plan": {"type": "array", "items": {"type": "object"}},
+            "plan": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"wallet": WALLET}},
+            },
             "workarounds": {"type": "array", "items": {"type": "object"}},
             "checks": {"type": "array", "items": {"type": "object"}},
             "trace": {"type": "array", "items": {"type": "object"}},
@@ -99,10 +108,28 @@ def openapi_document(version: str) -> dict[str, Any]:
                         "type": "array",
                         "items": {
                             "type": "object",
-                            "properties": {"value": {}, "label": {"type": "string"}},
+                            "properties": {
+                                "value": {},
+                                "label": {"type": "string"},
+                                "sets": {
+                                    "type": "object",
+                                    "description": "the facts (path: value) choosing it also"
+                                    " sets (report-v3): 'nothing of these' answers three",
+                                },
+                            },
                         },
                     },
                     "decides": {"type": "array", "items": {"type": "string"}},
+                    "decides_in": {
+                        "type": "array",
+                        "description": "the per-wallet causes among `decides`, with their"
+                        " wallet (report-v3)",
+                        "items": {
+                            "type": "object",
+                            "required": ["id", "wallet"],
+                            "properties": {"id": {"type": "string"}, "wallet": WALLET},
+                        },
+                    },
                 },
             },
             "asked": {

@@ -123,7 +123,8 @@ async def _ask(
         "question.html",
         status_code=422 if error else 200,
         question=question,
-        number=interview["asked"] + 1,
+        # report-v3: the questions of this consultation, not the facts an uploaded file held.
+        number=len(answers.asked) + 1,
         progress=step.progress(answers.shown),
         state=answers.encode(),
         error=error,

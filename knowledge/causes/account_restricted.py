@@ -40,13 +40,18 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         explanation=Wording(
             en="{wallet}'s risk control limits an account it finds unusual; payments stay"
-            " blocked until a person at the wallet lifts the restriction.",
-            zh="{wallet}的风控系统会限制它认为异常的账户；在客服人员解除限制之前，付款会一直失败。",
+            " blocked until a person at the wallet lifts the restriction. Common triggers: a"
+            " new account receiving money, a dormant account suddenly used in several cities,"
+            " many failed tries in a row.",
+            zh="{wallet}的风控系统会限制它认为异常的账户；在客服人员解除限制之前，付款会一直失败。"
+            "常见的触发原因：新账户收到转账、长期不用的账户突然在几个城市使用、连续多次付款失败。",
         ).format(wallet=wallet.name),
         source=(
             "Reports of accounts restricted by risk control: travel.stackexchange.com question"
-            " 194556; demflyers.com/?p=4129"
+            " 194556; demflyers.com/?p=4129; triggers and the last fix (read 2026-12):"
+            " chinaguide.ai/guides/payment-failures"
         ),
+        sources_read="2026-12",
         fixes=(
             FixStep(
                 Wording(en="{wallet} customer service", zh="{wallet}客服").format(
@@ -68,6 +73,17 @@ def _cause(wallet: Wallet) -> Cause:
                     " cannot pay. Please put me through to a human agent to have the restriction"
                     " lifted.",
                 ).format(wallet=wallet.name),
+            ),
+            FixStep(
+                wallet.app,
+                Wording(
+                    en="Only if the appeal fails: move the balance out, cancel the real-name"
+                    " verification in {menu}, then verify again with your passport.",
+                    zh="只有申诉失败时才这样做：先把余额转出，在{menu}注销实名认证，"
+                    "然后用护照重新认证。",
+                ).format(menu=wallet.identity_menu),
+                effects=(sets(wallet.path("restricted"), False),),
+                place=Place.APP,
             ),
         ),
         after=(wallet.key("wallet-reverification"),),

@@ -1,4 +1,15 @@
-from engine.rules import Cause, Example, FixStep, Observation, Place, derived, fact, forgets, when
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Place,
+    derived,
+    fact,
+    forgets,
+    when,
+)
 from engine.wording import Wording
 from knowledge._foreign import any_with_status
 
@@ -18,6 +29,18 @@ DECLINED = Observation(
     any_with_status("declined"),
 )
 
+ISSUER_MESSAGES = Message(
+    Wording(en="the card's issuer declined it", zh="发卡行拒绝了"),
+    (
+        "ISSUER_DECLINED",
+        "C6-1011",
+        "bank has rejected card binding",
+        "transaction declined by bank",
+        "declined by issuer",
+        "发卡行拒绝",
+    ),
+)
+
 CAUSE = Cause(
     id="foreign-card-issuer-block",
     layer="bank",
@@ -34,17 +57,23 @@ CAUSE = Cause(
     ),
     source=(
         "Reports of foreign cards blocked by their issuer: tabichina.jp/alipay-troubleshooting;"
-        " thechinaproject.com/2019/11/12/alipay-opens-to-foreigners-but-it-doesnt-work-very-well"
+        " thechinaproject.com/2019/11/12/alipay-opens-to-foreigners-but-it-doesnt-work-very-well;"
+        " issuer messages (read 2026-12): payinchinaguide.com/blog/wechat-pay-bank-rejected-card-"
+        "binding; official: english.beijing.gov.cn (MOFCOM, 2024-04-24): issuer authorization"
+        " for binding"
     ),
+    sources_read="2026-12",
     fixes=(
         FixStep(
             Wording(en="card issuer", zh="发卡行"),
             Wording(
-                en="Approve the payment in your card's banking app, or call the issuer (the"
-                " number on the back of the card) and say you are paying in China through Alipay"
-                " or WeChat Pay; or link another card.",
-                zh="在发卡行的App里确认这笔付款，或拨打卡背面的电话联系发卡行，说明你正在中国"
-                "通过支付宝或微信支付付款；也可以换绑另一张卡。",
+                en="First check your card's banking app: if it shows the payment as blocked or"
+                " waiting for approval, approve it there. If not, call the issuer (the number on"
+                " the back of the card; the sentence below is for that call) and say you are"
+                " paying in China through Alipay or WeChat Pay; or link another card.",
+                zh="先查看发卡行的App：如果显示这笔付款被拦截或等待确认，就在App里确认。"
+                "如果没有，拨打卡背面的电话联系发卡行（下面这句话用于这通电话），"
+                "说明你正在中国通过支付宝或微信支付付款；也可以换绑另一张卡。",
             ),
             place=Place.CARD_ISSUER,
             say=Wording(
@@ -53,12 +82,13 @@ CAUSE = Cause(
                 " payment and do not block it.",
             ),
             # Whether the next try goes through is known only once you try again.
-            effects=(forgets("foreign_cards"),),
+            effects=(forgets("foreign_cards"), forgets("symptom.error_message")),
         ),
     ),
     confirmed=(when(derived("foreign.issuer_blocked")),),
     suspected=(when(derived("foreign.declined"), fact("symptom.persists", True)),),
     observations=(ISSUER_BLOCKED, DECLINED),
+    messages=(ISSUER_MESSAGES,),
     examples=(
         Example(
             "the issuer blocked it",
@@ -68,11 +98,21 @@ CAUSE = Cause(
                 ]
             },
             "confirmed",
-            evidence=("foreign card 1 (visa, ending 4242) shows: blocked by issuer",),
+            evidence=("foreign card 1 (visa, ending 4242) shows: blocked by its issuer",),
         ),
         Example(
             "declined, again and again",
             {"foreign_cards": [{"status": "declined"}], "symptom": {"persists": True}},
+            "suspected",
+        ),
+        Example(
+            "WeChat Pay says the bank rejected the card binding",
+            {
+                "symptom": {
+                    "where": "foreign_card_link",
+                    "error_message": "Bank has rejected card binding",
+                }
+            },
             "suspected",
         ),
         Example("declined once", {"foreign_cards": [{"status": "declined"}]}, None),

@@ -4,6 +4,7 @@ from engine.rules import (
     Cause,
     Example,
     FixStep,
+    Message,
     Observation,
     Outcome,
     Place,
@@ -16,15 +17,33 @@ from knowledge._wallets import WALLETS, Wallet
 
 PAYMENT_LIMIT_USD = 5_000
 YEAR_LIMIT_USD = 50_000
+CNY_PER_USD = 7.1
+RATE_DATE = "2026-12"
+"""The rate a payment in yuan is compared at (CNY 7.1 to the dollar, as this unit was written,
+2026-12): near the limit the rate of the day decides, so the evidence says which was used."""
+
+
+def _in_usd(case: Case) -> tuple[float | None, bool]:
+    """The payment in dollars, and whether it was converted from yuan at `CNY_PER_USD`."""
+    amount = case.get("payment.amount_usd")
+    if amount is not None:
+        return amount, False
+    yuan = case.get("payment.amount_cny")
+    return (yuan / CNY_PER_USD, True) if yuan is not None else (None, False)
 
 
 def _over_limit(case: Case, card: int | None) -> Outcome:
-    amount, total = case.get("payment.amount_usd"), case.get("payment.year_total_usd")
+    (amount, converted), total = _in_usd(case), case.get("payment.year_total_usd")
+    if amount is not None and amount > PAYMENT_LIMIT_USD and converted:
+        yuan = Datum(f"{case.get('payment.amount_cny'):,g}")
+        shown = (yuan, Datum(f"{amount:,.0f}"), _PAYMENT_LIMIT, _RATE, _RATE_DATE)
+        return Outcome(True, Text(_PAYMENT_OVER_CNY, shown))
     if amount is not None and amount > PAYMENT_LIMIT_USD:
         return Outcome(True, Text(_PAYMENT_OVER, (Datum(f"{amount:,g}"), _PAYMENT_LIMIT)))
     if total is not None and total > YEAR_LIMIT_USD:
         return Outcome(True, Text(_YEAR_OVER, (Datum(f"{total:,g}"), _YEAR_LIMIT)))
     # Within one limit says nothing of the other: the payment is within only when both are.
+    # The amount is asked in dollars here (one answer settles it); in yuan it counts as well.
     missing = tuple(
         path
         for path, value in (("payment.amount_usd", amount), ("payment.year_total_usd", total))
@@ -36,6 +55,13 @@ def _over_limit(case: Case, card: int | None) -> Outcome:
 
 
 _PAYMENT_LIMIT, _YEAR_LIMIT = Datum(f"{PAYMENT_LIMIT_USD:,}"), Datum(f"{YEAR_LIMIT_USD:,}")
+_RATE, _RATE_DATE = Datum(f"{CNY_PER_USD:g}"), Datum(RATE_DATE)
+_PAYMENT_OVER_CNY = Wording(
+    en="The payment was CNY {0}, about USD {1} at CNY {3} to the dollar (the rate of {4}):"
+    " over the USD {2} a foreign card may pay at once.",
+    zh="这笔付款是 {0} 元，按 {3} 元兑 1 美元（{4} 的汇率）约合 {1} 美元："
+    "超过了境外卡单笔 {2} 美元的限额。",
+)
 _PAYMENT_OVER = Wording(
     en="The payment was about USD {0}: over the USD {1} a foreign card may pay at once.",
     zh="这笔付款约 {0} 美元：超过了境外卡单笔 {1} 美元的限额。",
@@ -57,8 +83,12 @@ OVER_LIMIT = Observation(
         f" or the year's over USD {YEAR_LIMIT_USD:,}",
         zh=f"单笔付款超过 {PAYMENT_LIMIT_USD:,} 美元，或今年累计超过 {YEAR_LIMIT_USD:,} 美元",
     ),
-    ("payment.amount_usd", "payment.year_total_usd"),
+    ("payment.amount_usd", "payment.year_total_usd", "payment.amount_cny"),
     _over_limit,
+)
+EXCEEDS = Message(
+    Wording(en="a payment over the foreign-card limit", zh="付款超过境外卡限额"),
+    ("PAYMENT_AMOUNT_EXCEED_LIMIT", "exceeds the limit", "超出限额", "超过限额"),
 )
 
 
@@ -77,7 +107,13 @@ def _cause(wallet: Wallet) -> Cause:
             zh="{wallet}用境外银行卡付款，单笔最多 {payment:,} 美元，每年最多 {year:,} 美元；"
             "超出限额的付款会被拒绝。",
         ).format(wallet=wallet.name, payment=PAYMENT_LIMIT_USD, year=YEAR_LIMIT_USD),
-        source="Foreign card limits (USD 5,000 a payment, USD 50,000 a year): fintechnews.hk/27764",
+        source=(
+            "Foreign card limits (USD 5,000 a payment, USD 50,000 a year): fintechnews.hk/27764;"
+            " official (read 2026-12): english.beijing.gov.cn, 'A guide to working and living in"
+            " China ... mobile payment' (MOFCOM, 2024-04-24)"
+        ),
+        sources_read="2026-12",
+        holds_from="2024-04-24",
         fixes=(
             FixStep(
                 wallet.app,
@@ -86,7 +122,12 @@ def _cause(wallet: Wallet) -> Cause:
                     " a Chinese bank card.",
                     zh="把这笔付款拆成几笔较小的付款，或改用钱包余额或中国的银行卡付款。",
                 ),
-                effects=(forgets("payment.amount_usd"), forgets("payment.year_total_usd")),
+                effects=(
+                    forgets("payment.amount_usd"),
+                    forgets("payment.year_total_usd"),
+                    forgets("payment.amount_cny"),
+                    forgets("symptom.error_message"),
+                ),
                 place=Place.APP,
             ),
         ),
@@ -96,7 +137,9 @@ def _cause(wallet: Wallet) -> Cause:
                 derived(f"{wallet.facts}.has_foreign_card"),
             ),
         ),
+        scope=(wallet.in_scope,),
         observations=(OVER_LIMIT,),
+        messages=(EXCEEDS,),
         examples=(
             Example(
                 "a large payment by a foreign card",
@@ -114,6 +157,37 @@ def _cause(wallet: Wallet) -> Cause:
                     "payment": {"amount_usd": 80, "year_total_usd": 51000},
                 },
                 "confirmed",
+            ),
+            Example(
+                "a hotel bill in yuan over the limit",
+                {
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                    "payment": {"amount_cny": 40000},
+                },
+                "confirmed",
+                evidence=("CNY 40,000, about USD 5,634 at CNY 7.1 to the dollar",),
+            ),
+            Example(
+                "the app says PAYMENT_AMOUNT_EXCEED_LIMIT",
+                {
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                    "symptom": {
+                        "where": "foreign_card",
+                        "error_message": "PAYMENT_AMOUNT_EXCEED_LIMIT",
+                    },
+                },
+                "suspected",
+            ),
+            Example(
+                "the app says PAYMENT_AMOUNT_EXCEED_LIMIT, no card listed",
+                {
+                    wallet.facts: {"restricted": False},
+                    "symptom": {
+                        "where": "foreign_card",
+                        "error_message": "PAYMENT_AMOUNT_EXCEED_LIMIT",
+                    },
+                },
+                "suspected",
             ),
             Example(
                 "a small payment",

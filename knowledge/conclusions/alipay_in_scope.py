@@ -17,8 +17,20 @@ CONCLUSION = Conclusion(
         when(known("bank_cards[].bank"), unknown("bank_cards[].wallet")),
         when(known("bank_cards[].status"), unknown("bank_cards[].wallet")),
         when(derived("alipay.has_foreign_card")),
+        # Signing up or adding a foreign card: the wallet the person names, or either.
+        when(
+            fact("symptom.where", "wallet_setup", "foreign_card_link"),
+            fact("symptom.wallet", "alipay"),
+        ),
+        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
     ),
     examples=(
+        Example(
+            "adding a card, the symptom names the wallet",
+            {"symptom": {"where": "foreign_card_link", "wallet": "alipay"}},
+            "true",
+        ),
+        Example("signing up, the wallet not said", {"symptom": {"where": "wallet_setup"}}, "true"),
         Example("the card link fails", {"symptom": {"where": "bank_card_link"}}, "true"),
         Example("nothing says where", {"passport": {"number": "E98765432"}}, "true"),
         Example(

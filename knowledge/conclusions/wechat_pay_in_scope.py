@@ -1,4 +1,4 @@
-from engine.rules import Conclusion, Example, derived, fact, known, when
+from engine.rules import Conclusion, Example, derived, fact, known, unknown, when
 from engine.wording import Wording
 
 CONCLUSION = Conclusion(
@@ -12,8 +12,20 @@ CONCLUSION = Conclusion(
         when(known("wechat_pay")),
         when(fact("bank_cards[].wallet", "wechat_pay", "both")),
         when(derived("wechat_pay.has_foreign_card")),
+        # Signing up or adding a foreign card: the wallet the person names, or either.
+        when(
+            fact("symptom.where", "wallet_setup", "foreign_card_link"),
+            fact("symptom.wallet", "wechat_pay"),
+        ),
+        when(fact("symptom.where", "wallet_setup", "foreign_card_link"), unknown("symptom.wallet")),
     ),
     examples=(
+        Example(
+            "adding a card, the symptom names the wallet",
+            {"symptom": {"where": "foreign_card_link", "wallet": "wechat_pay"}},
+            "true",
+        ),
+        Example("signing up, the wallet not said", {"symptom": {"where": "wallet_setup"}}, "true"),
         Example("WeChat Pay fails", {"symptom": {"where": "wechat_pay"}}, "true"),
         Example("WeChat Pay's record given", {"wechat_pay": {"restricted": False}}, "true"),
         Example("a card linked in both", {"bank_cards": [{"wallet": "both"}]}, "true"),

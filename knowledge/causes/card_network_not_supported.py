@@ -1,0 +1,118 @@
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Place,
+    derived,
+    forgets,
+    when,
+)
+from engine.wording import Wording
+from knowledge._visitors import amex_refused, network_refused
+from knowledge._wallets import WALLETS, Wallet
+
+NOT_SUPPORTED = Message(
+    Wording(en="a card the wallet does not support", zh="不支持的卡"),
+    ("card not supported", "card type not supported", "不支持该卡", "暂不支持此卡"),
+)
+
+
+def _cause(wallet: Wallet) -> Cause:
+    refused = f"{wallet.facts}.network_refused"
+    amex = f"{wallet.facts}.amex_refused"
+    return Cause(
+        id="card-network-not-supported",
+        layer=wallet.layer,
+        per_wallet=True,
+        title=Wording(
+            en="{wallet} does not take your card's network",
+            zh="{wallet}不支持你这张卡的卡组织",
+        ).format(wallet=wallet.name),
+        explanation=Wording(
+            en="The wallets take foreign cards of Visa, Mastercard, JCB, Diners Club and"
+            " Discover (American Express at fewer merchants); cards of other networks (Mir,"
+            " RuPay, Elo) cannot be linked or pay.",
+            zh="钱包支持的境外卡是 Visa、万事达、JCB、大来卡和发现卡（美国运通能用的商家较少）；"
+            "其他卡组织的卡（Mir、RuPay、Elo）无法绑定，也无法付款。",
+        ),
+        source=(
+            "Networks (read 2026-12): austrianchina.substack.com/p/updated-faq-on-using-intl-"
+            "credit-cards-in-china (Visa, Mastercard, Discover, Diners Club, JCB; Mir missing);"
+            " chinaguide.ai/guides/mobile-payment (AMEX limited)"
+        ),
+        sources_read="2026-12",
+        holds_from="2024",
+        fixes=(
+            FixStep(
+                wallet.app,
+                Wording(
+                    en="Link a Visa or Mastercard card in {wallet}, or pay another way (cash).",
+                    zh="在{wallet}里绑定一张 Visa 或万事达卡，或换一种方式付款（现金）。",
+                ).format(wallet=wallet.name),
+                effects=(forgets("foreign_cards"),),
+                place=Place.APP,
+            ),
+        ),
+        confirmed=(when(derived(refused)),),
+        suspected=(when(derived(amex)),),
+        scope=(wallet.in_scope,),
+        messages=(NOT_SUPPORTED,),
+        observations=(
+            Observation(
+                refused,
+                Wording(
+                    en="a foreign card in {wallet} is on a network it does not take",
+                    zh="{wallet}里有一张境外卡属于不支持的卡组织",
+                ).format(wallet=wallet.name),
+                ("foreign_cards[].network", "foreign_cards[].wallet"),
+                network_refused(wallet.facts, wallet.name),
+            ),
+            Observation(
+                amex,
+                Wording(
+                    en="an American Express card is not accepted in {wallet}",
+                    zh="{wallet}里的美国运通卡不被接受",
+                ).format(wallet=wallet.name),
+                ("foreign_cards[].network", "foreign_cards[].status"),
+                amex_refused(wallet.facts, wallet.name),
+            ),
+        ),
+        examples=(
+            Example(
+                "a Mir card",
+                {"foreign_cards": [{"network": "mir", "wallet": wallet.facts}]},
+                "confirmed",
+                evidence=("on the mir network",),
+            ),
+            Example(
+                "an American Express card not accepted",
+                {
+                    "foreign_cards": [
+                        {"network": "amex", "wallet": wallet.facts, "status": "not_accepted"}
+                    ]
+                },
+                "suspected",
+            ),
+            Example(
+                "the app says the card is not supported",
+                {
+                    "symptom": {
+                        "where": "foreign_card_link",
+                        "wallet": wallet.facts,
+                        "error_message": "Card not supported",
+                    }
+                },
+                "suspected",
+            ),
+            Example(
+                "a Visa card",
+                {"foreign_cards": [{"network": "visa", "wallet": wallet.facts}]},
+                None,
+            ),
+        ),
+    )
+
+
+CAUSES = tuple(_cause(wallet) for wallet in WALLETS)

@@ -1,0 +1,123 @@
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Place,
+    derived,
+    fact,
+    forgets,
+    sets,
+    unknown,
+    when,
+)
+from engine.wording import Wording
+from knowledge._wallets import WALLETS, Wallet
+
+NOT_VERIFIED = Message(
+    Wording(en="identity verification (real name) is needed", zh="需要完成实名认证"),
+    (
+        "verify your account",
+        "verify your identity",
+        "real-name authentication",
+        "real name authentication",
+        "实名认证",
+        "未实名",
+        "身份验证",
+    ),
+)
+
+
+def _cause(wallet: Wallet) -> Cause:
+    verified = wallet.path("identity.verified")
+    failing = derived(f"{wallet.facts}.foreign_card_failing")
+    return Cause(
+        id="identity-not-verified",
+        layer=wallet.layer,
+        per_wallet=True,
+        title=Wording(
+            en="{wallet} has not verified your identity yet",
+            zh="{wallet}还没有完成你的实名认证",
+        ).format(wallet=wallet.name),
+        explanation=Wording(
+            en="An account whose identity (passport) is not verified, or whose review is still"
+            " pending, stops foreign-card payments early, often after a few small ones.",
+            zh="身份（护照）没有认证、或还在审核中的账户，用境外卡付款很快就会被拦下，"
+            "往往付过几笔小额之后就不行了。",
+        ),
+        source=(
+            "Unverified accounts (read 2026-12): chinaguide.ai/guides/payment-failures;"
+            " austrianchina.substack.com/p/updated-faq-on-using-intl-credit-cards-in-china"
+        ),
+        sources_read="2026-12",
+        fixes=(
+            FixStep(
+                wallet.app,
+                Wording(
+                    en="Verify your identity in {wallet} with your passport ({menu}); a review"
+                    " takes minutes to a day, then pay again.",
+                    zh="用护照在{wallet}完成实名认证（{menu}）；审核需要几分钟到一天，之后再付款。",
+                ).format(wallet=wallet.name, menu=wallet.identity_menu),
+                effects=(sets(verified, True), forgets("symptom.error_message")),
+                place=Place.APP,
+            ),
+        ),
+        scope=(wallet.in_scope,),
+        confirmed=(when(fact(verified, False), failing),),
+        # A visitor (facts-v3: a foreign card and no Chinese bank card in the wallet).
+        suspected=(when(failing, unknown(verified), derived("payment.foreign_funded")),),
+        messages=(NOT_VERIFIED,),
+        examples=(
+            Example(
+                "not verified, the foreign card declined",
+                {
+                    wallet.facts: {"identity": {"verified": False}},
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                },
+                "confirmed",
+            ),
+            Example(
+                "a visitor's card declined, verification not known",
+                {"foreign_cards": [{"wallet": wallet.facts, "status": "declined"}]},
+                "suspected",
+            ),
+            Example(
+                "a foreign card declined, a Chinese bank card beside it",
+                {
+                    "bank_cards": [{"wallet": wallet.facts, "status": "ok"}],
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                },
+                None,
+            ),
+            Example(
+                "a resident's foreign card declined, a Chinese bank card beside it",
+                {
+                    "bank_cards": [{"wallet": wallet.facts, "status": "ok"}],
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                },
+                None,
+            ),
+            Example(
+                "the app asks for real-name authentication",
+                {
+                    "symptom": {
+                        "where": "wallet_setup",
+                        "wallet": wallet.facts,
+                        "error_message": "Please complete real-name authentication",
+                    }
+                },
+                "suspected",
+            ),
+            Example(
+                "verified",
+                {
+                    wallet.facts: {"identity": {"verified": True}},
+                    "foreign_cards": [{"wallet": wallet.facts, "status": "declined"}],
+                },
+                None,
+            ),
+        ),
+    )
+
+
+CAUSES = tuple(_cause(wallet) for wallet in WALLETS)

@@ -1,0 +1,73 @@
+from engine.rules import Cause, Example, FixStep, Place, derived, fact, sets, when
+from engine.wording import Wording
+
+CAUSE = Cause(
+    id="sms-code-not-received",
+    layer="device",
+    title=Wording(
+        en="The SMS verification code does not reach your phone",
+        zh="短信验证码收不到",
+    ),
+    explanation=Wording(
+        en="Adding a card or signing up sends a code by SMS; a foreign SIM without roaming"
+        " receives no SMS in China, and a number typed without its country code gets none.",
+        zh="绑卡或注册时会发短信验证码；没开漫游的境外 SIM 卡在中国收不到短信，"
+        "手机号没加国家代码也收不到。",
+    ),
+    source=(
+        "SMS codes (read 2026-12): hiddenchinatravel.com/alipay-wechat-pay-verification-failed;"
+        " getaroundcn.com/payments/alipay-not-working-in-china-foreigner"
+    ),
+    sources_read="2026-12",
+    fixes=(
+        FixStep(
+            Wording(en="the phone", zh="手机"),
+            Wording(
+                en="Turn roaming on for the foreign SIM (SMS only is enough), check the country"
+                " code of the number you typed, ask for the code again after a minute, or"
+                " choose a voice call where the app offers one.",
+                zh="为境外 SIM 卡开通漫游（只开短信也可以），检查输入的手机号的国家代码，"
+                "一分钟后重新获取验证码，或在 App 提供时选择语音验证。",
+            ),
+            effects=(sets("phone.sms_code_received", True), sets("phone.roaming", True)),
+            place=Place.PHONE,
+        ),
+    ),
+    confirmed=(when(fact("phone.sms_code_received", False)),),
+    suspected=(
+        when(
+            fact("symptom.where", "foreign_card_link", "wallet_setup", "bank_card_link"),
+            # The number is foreign, or not known to be Chinese: roaming off says a foreign SIM.
+            derived("phone.foreign_number", True, None),
+            fact("phone.roaming", False),
+        ),
+    ),
+    examples=(
+        Example(
+            "the code never came",
+            {"phone": {"sms_code_received": False}, "symptom": {"where": "foreign_card_link"}},
+            "confirmed",
+        ),
+        Example(
+            "a foreign SIM without roaming, adding a card",
+            {
+                "phone": {"number": "+44 7700 900123", "roaming": False},
+                "symptom": {"where": "foreign_card_link"},
+            },
+            "suspected",
+        ),
+        Example(
+            "a Chinese SIM, roaming off",
+            {
+                "phone": {"number": "+86 139 1234 5678", "roaming": False},
+                "symptom": {"where": "wallet_setup"},
+            },
+            None,
+        ),
+        Example(
+            "the code arrived",
+            {"phone": {"sms_code_received": True}, "symptom": {"where": "wallet_setup"}},
+            None,
+        ),
+    ),
+)

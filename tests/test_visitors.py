@@ -1,0 +1,180 @@
+"""The visitor with a foreign card (facts-v3, causes-v3, report-v3): the new facts refused
+clearly when wrong, the two new layers in the fix order, dated knowledge, the seller's
+sentence, and a consultation that asks a visitor no resident's question."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+import cli
+from engine.errors import InputError
+from engine.interview import Interviewer
+from engine.kb_check import WARNINGS, freshness_problems
+from engine.loading import validate_facts
+from engine.plan import fix_order
+from engine.rules import LAYERS, Layer
+from knowledge import builtin_knowledge
+from tests.conftest import EXAMPLES
+from visualise.json_report import report_data
+
+KB = builtin_knowledge()
+STALL = EXAMPLES / "story-visitor-street-stall.json"
+HOTEL = EXAMPLES / "story-visitor-hotel-bill-vpn.json"
+NETWORK = EXAMPLES / "story-visitor-card-network-refused.json"
+STAFF_ZH = "给工作人员看："
+
+
+@pytest.mark.parametrize(
+    ("facts", "said"),
+    [
+        (
+            {"payment": {"amount_cny": -25}},
+            "payment.amount_cny: -** is not allowed: expected a number >= 0",
+        ),
+        (
+            {"payment": {"amount_cny": "25"}},
+            'payment.amount_cny: "2*" is not allowed: expected a number',
+        ),
+        ({"payment": {"payee": "stall"}}, "payment.payee:"),
+        ({"phone": {"vpn_on": "yes"}}, "phone.vpn_on:"),
+        ({"alipay": {"identity": {"verified": 1}}}, "alipay.identity.verified:"),
+        ({"foreign_cards": [{"issuer_country": "XX"}]}, "two-letter ISO code"),
+        ({"foreign_cards": [{"kind": "charge"}]}, "foreign_cards[0].kind:"),
+        ({"symptom": {"wallet": "both"}}, "symptom.wallet:"),
+        ({"dont_know": ["phone.vpn"]}, "did you mean 'phone.vpn_on'?"),
+    ],
+)
+def test_a_wrong_visitor_fact_is_refused_naming_its_path(facts, said):
+    with pytest.raises(InputError) as error:
+        validate_facts(facts, source="facts.json")
+    assert said in str(error.value)
+
+
+def test_a_country_is_kept_in_upper_case_and_the_new_networks_are_read():
+    facts = validate_facts({"foreign_cards": [{"issuer_country": "ru", "network": "mir"}]})
+    assert facts.foreign_cards[0].issuer_country == "RU"
+    assert facts.foreign_cards[0].network == "mir"
+
+
+def test_the_phone_comes_first_and_who_is_paid_after_both_wallets():
+    assert LAYERS[0] == Layer.DEVICE
+    order = fix_order(KB.causes)
+    device = [order.index(c.key) for c in KB.causes if c.layer == Layer.DEVICE]
+    payee = [order.index(c.key) for c in KB.causes if c.layer == Layer.PAYEE]
+    wallets = [order.index(c.key) for c in KB.causes if c.layer in (Layer.ALIPAY, Layer.WECHAT_PAY)]
+    assert max(device) < min(order.index(c.key) for c in KB.causes if c.layer != Layer.DEVICE)
+    assert min(payee) > max(wallets)
+
+
+def test_a_hotel_bill_with_a_vpn_on_starts_the_plan_on_the_phone(doctor):
+    diagnosis = doctor.diagnose(validate_facts(json.loads(HOTEL.read_text())))
+    assert diagnosis.plan[0].cause.id == "vpn-during-payment"
+    assert {f.cause.id for f in diagnosis.findings} == {
+        "vpn-during-payment",
+        "foreign-card-service-fee",
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_street_stall_shows_the_seller_a_chinese_sentence(lang, capsys):
+    assert cli.main([str(STALL), "--no-diagram", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert "请扫我的付款码" in out.replace("\n", "").replace(" ", "")
+    assert {"en": "Show this to the staff:", "zh": STAFF_ZH}[lang] in out
+
+
+def test_a_per_wallet_cause_and_its_steps_name_their_wallet(doctor):
+    diagnosis = doctor.diagnose(validate_facts(json.loads(NETWORK.read_text())))
+    data = report_data(diagnosis)
+    assert data["report_version"] == 3
+    cause = next(c for c in data["causes"] if c["id"] == "card-network-not-supported")
+    assert cause["wallet"] == "wechat_pay"
+    step = next(s for s in data["plan"] if s["cause"] == "card-network-not-supported")
+    assert step["wallet"] == "wechat_pay"
+    assert not [c for c in data["causes"] if c["id"] == "vpn-during-payment" and "wallet" in c]
+
+
+def test_units_that_state_a_policy_say_when_it_was_read_and_from_when_it_holds():
+    dated = {c.id: c for c in KB.causes if c.sources_read}
+    for cause_id in (
+        "foreign-card-service-fee",
+        "foreign-card-limit",
+        "card-network-not-supported",
+    ):
+        assert dated[cause_id].sources_read == "2026-12"
+        assert dated[cause_id].holds_from
+    assert not freshness_problems(KB, date(2027, 12, 31))
+    stale = freshness_problems(KB, date(2028, 1, 1))
+    assert stale and all(p.kind == "stale-source" for p in stale)
+    assert "read 2026-12, 13 months ago" in stale[0].message
+    assert "stale-source" in WARNINGS
+
+
+def test_rules_show_the_dates(capsys):
+    assert cli.main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["causes"]
+    fee = next(r for r in rows if r["id"] == "foreign-card-service-fee")
+    assert (fee["sources_read"], fee["holds_from"]) == ("2026-12", "2024-04-24")
+
+
+def test_a_visitor_is_asked_nothing_of_chinese_bank_cards_a_permit_or_a_renewal(doctor):
+    interviewer = Interviewer(doctor)
+    data = {"as_of": "2026-11-20", "symptom": {"where": "foreign_card"}}
+    asked = []
+    for _ in range(20):
+        step = interviewer.step(data)
+        if step.done:
+            break
+        fact = step.question.fact
+        asked.append(fact)
+        data = interviewer.not_known(data, fact)
+    resident = ("bank_cards", "residence_permit", "passport.renewed", "passport.previous")
+    assert asked and not [fact for fact in asked if fact.startswith(resident)]
+
+
+def test_a_sign_up_asks_which_wallet_right_after_where_and_the_message(doctor):
+    step = Interviewer(doctor).step(
+        {"as_of": "2026-11-20", "symptom": {"where": "wallet_setup", "error_message": "x"}}
+    )
+    assert step.question.fact == "symptom.wallet"
+
+
+def test_a_chinese_report_of_the_stall_is_in_chinese(capsys):
+    assert cli.main([str(STALL), "--no-diagram", "--lang", "zh", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    titles = [c["title"] for c in data["causes"]]
+    assert "境外银行卡付不了个人收款码" in titles
+    assert any(w["id"] == "other-wallet" for w in data["workarounds"])
+
+
+def test_batch_reads_a_visitor(tmp_path):
+    source = tmp_path / "cases.jsonl"
+    source.write_text(json.dumps(json.loads(STALL.read_text())) + "\n", encoding="utf-8")
+    assert cli.main(["batch", str(source), "--output", str(tmp_path / "r.jsonl")]) == 0
+    record = json.loads((tmp_path / "r.jsonl").read_text().splitlines()[0])
+    assert "personal-collection-code" in {c["id"] for c in record["causes"]}
+
+
+def test_nothing_found_for_a_visitor_names_a_visitors_checks(doctor):
+    from engine.next_steps import next_steps
+
+    facts = validate_facts({"as_of": "2026-11-20", "symptom": {"where": "foreign_card"}})
+    steps = next_steps(doctor, facts, doctor.diagnose(facts))
+    checked = [check.fact for check in steps.checks]
+    resident = ("bank_cards", "residence_permit", "passport.renewed", "passport.previous")
+    assert checked and not [fact for fact in checked if fact.startswith(resident)]
+    assert "foreign_cards" in checked
+
+
+def test_paying_with_a_foreign_card_says_there_is_one(doctor, web_client):
+    interviewer = Interviewer(doctor)
+    data = interviewer.answer({"as_of": "2026-11-20"}, "symptom.where", "visa")
+    assert data["foreign_cards"] == [{}]
+    assert interviewer.step(data).question.fact != "foreign_cards"
+    step = web_client.post("/api/v1/interview", content=b'{"as_of": "2026-11-20"}').json()
+    assert step["question"]["fact"] == "symptom.where"
+    paying = next(c for c in step["question"]["choices"] if c["value"] == "foreign_card")
+    assert paying["sets"] == {"foreign_cards": [{}]}
