@@ -240,13 +240,16 @@ class Phone(Section):
     """False: the verification code sent by SMS never arrived."""
     roaming: bool | None = None
     """The SIM has roaming on (a foreign SIM needs it to receive SMS in China)."""
+    suspended: bool | None = None
+    """The Chinese SIM was cut off (unpaid or unused): the bank's SMS no longer arrive."""
 
 
 CardStatus = Literal["ok", "cannot_be_verified", "unresponsive", "not_linked"]
 WalletName = Literal["alipay", "wechat_pay", "both"]
 _CARD_WALLET = Field(
     default=None,
-    description='where the card is linked; not given (null) means "alipay", as in facts-v1',
+    description='where the card is linked ("none": in no wallet); not given (null) means'
+    ' "alipay", as in facts-v1, where the symptom or a wallet field says a wallet is in use',
 )
 
 
@@ -258,9 +261,16 @@ class BankCard(Section):
     name_on_file: Name | None = None
     name_entered: Name | None = None
     status: CardStatus | None = None
-    wallet: WalletName | None = _CARD_WALLET
-    """None reads as "alipay" (facts-v1 cards are Alipay's); kept None: "not said" shows."""
+    wallet: Literal["alipay", "wechat_pay", "both", "none"] | None = _CARD_WALLET
+    """None reads as "alipay" (facts-v1 cards are Alipay's) unless the failure is at the bank
+    itself; kept None: "not said" shows."""
     passport_updated: bool | None = None
+    frozen: bool | None = None
+    """The bank says the account or card is frozen (冻结), or an ATM says "invalid card"."""
+    last_used: PartialDay | None = None
+    """Roughly when the account was last used."""
+    issued_outside_mainland: bool | None = None
+    """An account at a Chinese bank's branch outside the mainland (Hong Kong, Japan, ...)."""
 
 
 CardNetwork = Literal[
@@ -353,6 +363,7 @@ class Symptom(Section):
             "foreign_card",
             "wallet_setup",
             "foreign_card_link",
+            "bank",
         ]
         | None
     ) = None

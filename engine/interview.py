@@ -552,8 +552,11 @@ def _nearer(nearest: dict[str, tuple[int, set[str]]], key: str, count: int, path
 
 
 def _starts(path: str, start: str) -> bool:
-    """Whether `path` is `start` or lies below it (`bank_cards[0].bank` below `bank_cards`)."""
-    return path == start or path.startswith((start + ".", start + "["))
+    """Whether `path` is `start` or lies below it (`bank_cards[0].bank` below `bank_cards`);
+    `start` may name every card's fact (`bank_cards[].status`)."""
+    return any(
+        p == start or p.startswith((start + ".", start + "[")) for p in (path, template(path))
+    )
 
 
 def _concrete(path: str, card: int | None) -> str:

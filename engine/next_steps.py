@@ -4,7 +4,8 @@
 cause's rule, still open, rests on, the ones that could decide the most causes
 first; they come from the why-not evaluator, so they cost a diagnosis nothing
 unless nothing was found. The human route is the knowledge's own: the
-workarounds marked `human_route` (a wallet's customer service), offered or not.
+workarounds marked `human_route` (a bank's or a wallet's people), offered or not: the ones
+this failure offers (the bank, for a failure at the bank) first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from engine.asking import Choice
 from engine.diagnosis import Check, Diagnosis, Doctor
 from engine.evaluate import OPEN, Held, evaluate
-from engine.facts import Facts
+from engine.facts import Facts, template
 from engine.rules import Case, Workaround
 
 WHERE = "symptom.where"
@@ -54,8 +55,11 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
                     ids.append(cause_id)
     ranked = sorted(decides, key=lambda path: (-len(decides[path]), path))[:MOST_CHECKS]
     checks = tuple(doctor.check(path, tuple(ids)) for path in ranked for ids in (decides[path],))
-    human = tuple(w for w in doctor.kb.workarounds if w.human_route)
-    return NextSteps(checks, human)
+    offered = {offer.workaround.id for offer in diagnosis.workarounds}
+    human = sorted(
+        (w for w in doctor.kb.workarounds if w.human_route), key=lambda w: w.id not in offered
+    )
+    return NextSteps(checks, tuple(human))
 
 
 def _place(doctor: Doctor, facts: Facts) -> Choice | None:
@@ -69,5 +73,7 @@ def _not_asked(path: str, place: Choice) -> bool:
     """Whether the place leaves the fact out of what it asks (a visitor's place: no Chinese
     bank card, permit or renewal), as the consultation does."""
     return any(
-        path == start or path.startswith((start + ".", start + "[")) for start in place.not_asked
+        p == start or p.startswith((start + ".", start + "["))
+        for start in place.not_asked
+        for p in (path, template(path))
     )

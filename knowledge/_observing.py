@@ -49,14 +49,43 @@ def before_as_of(path: str, said: Wording):
     """
 
     def evaluate(case: Case, card: int | None) -> Outcome:
-        day: PartialDate | None = case.get(path)
+        day: PartialDate | None = case.get(path, card)
         if day is None:
-            return Outcome(None, unknown_paths=(path,))
+            return Outcome(None, unknown_paths=(case.where(path, card),))
         shown = (as_date(day), as_date(case.as_of))
         passed = day.before(case.as_of)
         if passed is None:
             span = (Datum(day.first.isoformat()), Datum(day.last.isoformat()))
             return Outcome(None, Text(said + OPEN_SPAN, shown + span), unknown_paths=(path,))
+        return Outcome(passed, Text(said, shown))
+
+    return evaluate
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (the month's last day where it is shorter)."""
+    month = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, last)
+        except ValueError:
+            continue
+    raise AssertionError("every month has 28 days")
+
+
+def unused_for(path: str, months: int, said: Wording):
+    """Whether the date at `path` (the card's, for a card path) lies more than `months` months
+    before the day of the diagnosis; `said` states the date (`{0}`) and that day (`{1}`)."""
+
+    def evaluate(case: Case, card: int | None) -> Outcome:
+        day: PartialDate | None = case.get(path, card)
+        if day is None:
+            return Outcome(None, unknown_paths=(case.where(path, card),))
+        shown = (as_date(day), as_date(case.as_of), Datum(str(months)))
+        passed = day.before(months_before(case.as_of, months))
+        if passed is None:
+            return Outcome(None, Text(said, shown), unknown_paths=(case.where(path, card),))
         return Outcome(passed, Text(said, shown))
 
     return evaluate

@@ -8,9 +8,11 @@ the same id, the wallet's layer, its own facts and its own fix.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
+from engine.facts import Symptom
 from engine.personal import Datum, Text
-from engine.rules import Case, Layer, Outcome, Test, concluded, fact, unknown
+from engine.rules import UNKNOWN, Case, Layer, Outcome, Test, concluded, fact, unknown
 from engine.wording import Wording
 
 
@@ -76,11 +78,17 @@ WECHAT_PAY = Wallet(
 WALLETS = (ALIPAY, WECHAT_PAY)
 
 
+_PLACES = get_args(get_args(Symptom.model_fields["where"].annotation)[0])
+NOT_AT_THE_BANK = fact("symptom.where", *(p for p in _PLACES if p != "bank"), UNKNOWN)
+"""A failure not at the bank itself: only there does a card whose wallet is not said count as
+Alipay's (facts-v3: at an ATM or a counter no wallet is involved unless a wallet field says so)."""
+
+
 def card_linked_in(wallet: Wallet) -> tuple[tuple[Test, ...], ...]:
     """Alternative tests that a bank card is linked in `wallet` (no wallet given: Alipay's)."""
     linked = (fact("bank_cards[].wallet", wallet.layer.value, "both"),)
     if wallet is ALIPAY:
-        return (linked, (unknown("bank_cards[].wallet"),))
+        return (linked, (unknown("bank_cards[].wallet"), NOT_AT_THE_BANK))
     return (linked,)
 
 

@@ -249,6 +249,15 @@ RESIDENT_NOT_ASKED = (
 )
 """What a place of a Chinese bank card, a wallet or Taobao does not ask about unless an answer
 points there: a visitor's sign-up, phone and payee."""
+WALLET_PLACE_NOT_ASKED = (
+    *RESIDENT_NOT_ASKED,
+    "bank_cards[].frozen",
+    "bank_cards[].last_used",
+    "bank_cards[].issued_outside_mainland",
+    "phone.suspended",
+)
+"""What a wallet's or Taobao's place does not ask unless an answer points there: the bank's own
+state (a frozen or overseas account), which a failure at the bank itself asks about."""
 CARD_LINK_WORDS = (
     "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
@@ -373,6 +382,17 @@ QUESTIONS: dict[str, Ask] = {
         Wording(
             en="Roughly is fine: the month you got your current SIM; none if you never changed it.",
             zh="大概即可：办现在这张卡的月份；从没换过请回答“没有”。",
+        ),
+    ),
+    "phone.suspended": Ask(
+        Wording(
+            en="Was your Chinese SIM cut off (unpaid or unused)?",
+            zh="你的中国手机卡停机了吗（欠费或长期没用）？",
+        ),
+        Wording(en="your Chinese SIM cut off", zh="中国手机卡停机"),
+        Wording(
+            en="Whether the SIM still gets calls and SMS; the carrier's app or shop can say.",
+            zh="这张卡还能不能接电话和短信；运营商 App 或营业厅可以查。",
         ),
     ),
     "phone.vpn_on": Ask(
@@ -502,7 +522,13 @@ QUESTIONS: dict[str, Ask] = {
         Wording(
             en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
         ),
-        WALLET_CHOICES,
+        {
+            **WALLET_CHOICES,
+            "none": Choice(
+                Wording(en="In no wallet", zh="没有绑定任何钱包"),
+                ("none", "no wallet", "not linked", "neither", "都没有", "没有绑定"),
+            ),
+        },
     ),
     "bank_cards[].passport_updated": Ask(
         Wording(
@@ -511,6 +537,39 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording(en="the bank's confirmation of your new passport", zh="银行对新护照的确认"),
         Wording(en="Yes only if the bank told you so.", zh="只有银行明确告诉过你时才回答“是”。"),
+    ),
+    "bank_cards[].frozen": Ask(
+        Wording(
+            en='Does the bank say this account is frozen, or does an ATM say "invalid card"?',
+            zh="银行说这个账户被冻结了吗？或者 ATM 显示“无效卡”吗？",
+        ),
+        Wording(en="the account frozen by the bank", zh="账户被银行冻结"),
+        Wording(
+            en="What the ATM, the bank's app or its SMS say; yes if it says frozen (冻结).",
+            zh="ATM、银行 App 或银行短信的提示；显示“冻结”就回答“是”。",
+        ),
+    ),
+    "bank_cards[].last_used": Ask(
+        Wording(
+            en="When did you last use this account (a payment, a transfer, the ATM)?",
+            zh="你最近一次使用这个账户（付款、转账、取款）是什么时候？",
+        ),
+        Wording(en="when the account was last used", zh="账户最近一次使用的时间"),
+        Wording(
+            en="Roughly is fine: a month (2026-03) or a year.",
+            zh="大概即可：月份（2026-03）或年份。",
+        ),
+    ),
+    "bank_cards[].issued_outside_mainland": Ask(
+        Wording(
+            en="Was this account opened at a branch outside mainland China (Hong Kong, Japan...)?",
+            zh="这个账户是在中国大陆以外的分行（香港、日本等）开的吗？",
+        ),
+        Wording(en="an account from a branch outside the mainland", zh="中国大陆以外分行开的账户"),
+        Wording(
+            en="Where you opened the account; the card or the bank's app names the branch.",
+            zh="你开户的地方；银行卡或银行 App 上写着开户行。",
+        ),
     ),
     "foreign_cards": Ask(
         Wording(
@@ -762,7 +821,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
-                not_asked=RESIDENT_NOT_ASKED,
+                not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "alipay": Choice(
                 Wording(en="Paying with Alipay", zh="用支付宝付款"),
@@ -770,7 +829,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "alipay"),
                 not_about=("foreign_cards",),
-                not_asked=RESIDENT_NOT_ASKED,
+                not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "taobao": Choice(
                 Wording(en="Paying on Taobao", zh="在淘宝付款"),
@@ -778,7 +837,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "alipay", "taobao"),
                 points_at=("documents", "taobao"),
                 not_about=("foreign_cards",),
-                not_asked=RESIDENT_NOT_ASKED,
+                not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "wechat_pay_card_link": Choice(
                 Wording(
@@ -788,7 +847,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
-                not_asked=RESIDENT_NOT_ASKED,
+                not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "wechat_pay": Choice(
                 Wording(en="Paying with WeChat Pay", zh="用微信支付付款"),
@@ -796,7 +855,7 @@ QUESTIONS: dict[str, Ask] = {
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "wechat_pay"),
                 not_about=("foreign_cards",),
-                not_asked=RESIDENT_NOT_ASKED,
+                not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "foreign_card": Choice(
                 Wording(
@@ -822,6 +881,19 @@ QUESTIONS: dict[str, Ask] = {
                 not_about=("bank_cards",),
                 not_asked=VISITOR_NOT_ASKED,
                 then=("symptom.wallet",),
+            ),
+            "bank": Choice(
+                Wording(
+                    en="At the bank itself (an ATM, a counter, the bank's app)",
+                    zh="在银行本身（ATM、柜台、银行 App）",
+                ),
+                ("bank", "atm", "at the bank", "counter", "银行", "取款机", "柜台"),
+                layers=("documents", "bank"),
+                points_at=("documents", "bank"),
+                not_about=("foreign_cards",),
+                sets={"bank_cards": [{}]},
+                # No wallet is involved: what a wallet shows of the card is not asked.
+                not_asked=(*RESIDENT_NOT_ASKED, "bank_cards[].status", "bank_cards[].wallet"),
             ),
             "foreign_card_link": Choice(
                 Wording(

@@ -222,7 +222,7 @@ FORMAT_CASES = {
     "$schema": (5, "expected a string"),
     "passport.renewed": ("yes", "true or false"),
     "residence_permit.held": (0, "true or false"),
-    "bank_cards[].wallet": ("paypal", 'one of "alipay", "wechat_pay" or "both"'),
+    "bank_cards[].wallet": ("paypal", 'one of "alipay", "wechat_pay", "both" or "none"'),
     "bank_cards[].passport_updated": ("true", "true or false"),
     "foreign_cards[].network": ("maestro", 'one of "visa", "mastercard"'),
     "foreign_cards[].last4": ("42", "last four digits"),

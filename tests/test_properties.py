@@ -38,6 +38,8 @@ _MESSAGES = [
     "身份信息不一致",
     "Your ID has expired",
     "unusual activity",
+    "Invalid card",
+    "The ID you registered with your bank has expired",
     "error",
 ]
 
@@ -96,6 +98,7 @@ LEAF_VALUES = {
     "phone.vpn_on": st.booleans(),
     "phone.sms_code_received": st.booleans(),
     "phone.roaming": st.booleans(),
+    "phone.suspended": st.booleans(),
     "bank_cards[].bank": st.sampled_from(["Bank of China", "ICBC", "招商银行"]),
     "bank_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
     "bank_cards[].passport_number_on_file": _document_numbers,
@@ -105,8 +108,11 @@ LEAF_VALUES = {
     "bank_cards[].status": st.sampled_from(
         ["ok", "cannot_be_verified", "unresponsive", "not_linked"]
     ),
-    "bank_cards[].wallet": _wallets,
+    "bank_cards[].wallet": _wallets | st.just("none"),
     "bank_cards[].passport_updated": st.booleans(),
+    "bank_cards[].frozen": st.booleans(),
+    "bank_cards[].last_used": _days,
+    "bank_cards[].issued_outside_mainland": st.booleans(),
     "foreign_cards[].network": st.sampled_from(
         [
             *("visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay"),
@@ -148,6 +154,7 @@ LEAF_VALUES = {
             "foreign_card",
             "wallet_setup",
             "foreign_card_link",
+            "bank",
         ]
     ),
     "symptom.wallet": st.sampled_from(["alipay", "wechat_pay"]),

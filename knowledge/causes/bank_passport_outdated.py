@@ -4,6 +4,7 @@ from engine.rules import (
     Cause,
     Example,
     FixStep,
+    Message,
     Observation,
     Place,
     Status,
@@ -12,6 +13,7 @@ from engine.rules import (
     derived,
     fact,
     reported,
+    sets,
     unknown,
     when,
 )
@@ -36,6 +38,19 @@ CARD_PASSPORT_DIFFERS = Observation(
     ),
 )
 
+BANK_ID_EXPIRED = Message(
+    Wording(
+        en="the identity document your bank holds has expired",
+        zh="银行登记的身份证件已过期",
+    ),
+    (
+        "the id you registered with your bank has expired",
+        "update your id at your bank",
+        "在我行留存的身份证件信息已经过期",
+        "银行预留证件已过期",
+        "銀行に登録したidの有効期限が切れています",
+    ),
+)
 
 CAUSE = Cause(
     id="bank-passport-outdated",
@@ -56,8 +71,11 @@ CAUSE = Cause(
             Wording(en="bank branch", zh="银行网点"),
             Wording(
                 en="Visit the bank with your new passport and have the passport number on your"
-                " account updated; ask them to confirm when the record is changed.",
-                zh="带上新护照去银行网点，更新账户上的护照号码；请工作人员在记录改好后告诉你。",
+                " account updated; ask them to confirm when the record is changed. Bring your old"
+                " passport and the card too, and a letter from your embassy saying the new"
+                " passport replaces the old one where the bank asks for it.",
+                zh="带上新护照去银行网点，更新账户上的护照号码；请工作人员在记录改好后告诉你。"
+                "旧护照和银行卡也要带上；有的银行还要求大使馆出具新护照替换旧护照的证明。",
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
@@ -66,11 +84,24 @@ CAUSE = Cause(
                 en="Hello, I have a new passport. Please update the passport number on my account"
                 " to my new passport's, and tell me when it is done.",
             ),
-            effects=(copies("bank_cards[].passport_number_on_file", "passport.number"),),
+            effects=(
+                copies("bank_cards[].passport_number_on_file", "passport.number"),
+                sets("bank_cards[].passport_updated", True),
+                sets("bank_cards[].frozen", False),
+            ),
         ),
     ),
     after=("passport-expired",),
-    confirmed=(when(derived("card.passport_differs")),),
+    confirmed=(
+        when(derived("card.passport_differs")),
+        # facts-v3: the passport on file has expired and the bank froze or refuses the card.
+        when(reported("passport-expired", Status.CONFIRMED), fact("bank_cards[].frozen", True)),
+        when(
+            concluded("passport.renewed"),
+            fact("bank_cards[].frozen", True),
+            fact("bank_cards[].passport_updated", False, UNKNOWN),
+        ),
+    ),
     suspected=(
         when(
             concluded("passport.renewed"),
@@ -87,7 +118,72 @@ CAUSE = Cause(
         ),
     ),
     observations=(CARD_PASSPORT_DIFFERS,),
+    messages=(BANK_ID_EXPIRED,),
     examples=(
+        Example(
+            "an ATM says invalid card: the account's passport expired, a new one since",
+            {
+                "as_of": "2026-12-01",
+                "symptom": {"where": "bank"},
+                "passport": {"renewed": True, "previous_expiry_date": "2026-08-01"},
+                "bank_cards": [{"bank": "ICBC", "frozen": True, "wallet": "none"}],
+            },
+            "confirmed",
+        ),
+        Example(
+            "the passport expired and the bank froze the card",
+            {
+                "as_of": "2026-12-01",
+                "symptom": {"where": "bank"},
+                "passport": {"expiry_date": "2026-10-01"},
+                "bank_cards": [{"frozen": True}],
+            },
+            "confirmed",
+        ),
+        Example(
+            "the bank's app says the ID it holds has expired",
+            {
+                "symptom": {
+                    "where": "bank",
+                    "error_message": "The ID you registered with your bank has expired.",
+                },
+                "bank_cards": [{"bank": "ICBC"}],
+            },
+            "suspected",
+        ),
+        *(
+            Example(
+                f"the bank says the ID it holds has expired; {note}",
+                {
+                    "as_of": "2026-12-01",
+                    "symptom": {"where": "bank", "error_message": "银行预留证件已过期"},
+                    **facts,
+                },
+                "suspected",
+            )
+            for note, facts in (
+                ("nothing else known", {}),
+                (
+                    "the passport expired, a card named",
+                    {
+                        "passport": {"expiry_date": "2026-10-01"},
+                        "bank_cards": [{"bank": "ICBC"}],
+                    },
+                ),
+                (
+                    "the passport expired, no card named",
+                    {"passport": {"expiry_date": "2026-10-01"}},
+                ),
+                (
+                    "renewed, a card named",
+                    {
+                        "passport": {"renewed": True},
+                        "bank_cards": [{"bank": "ICBC"}],
+                    },
+                ),
+                ("renewed, no card named", {"passport": {"renewed": True}}),
+            )
+        ),
         Example(
             "the bank holds the previous passport number",
             {

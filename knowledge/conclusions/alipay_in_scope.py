@@ -1,5 +1,6 @@
 from engine.rules import Conclusion, Example, derived, fact, known, unknown, when
 from engine.wording import Wording
+from knowledge._wallets import NOT_AT_THE_BANK
 
 CONCLUSION = Conclusion(
     name="alipay.in_scope",
@@ -12,10 +13,11 @@ CONCLUSION = Conclusion(
         # facts-v1 knows no other wallet: with no place given, Alipay's causes stay in play.
         when(unknown("symptom.where")),
         when(known("alipay")),
-        # A bank card whose wallet is not given is linked in Alipay (facts-v2).
+        # A bank card whose wallet is not given is linked in Alipay (facts-v2), unless the
+        # failure is at the bank itself, with no wallet said to be in use (facts-v3).
         when(fact("bank_cards[].wallet", "alipay", "both")),
-        when(known("bank_cards[].bank"), unknown("bank_cards[].wallet")),
-        when(known("bank_cards[].status"), unknown("bank_cards[].wallet")),
+        when(known("bank_cards[].bank"), unknown("bank_cards[].wallet"), NOT_AT_THE_BANK),
+        when(known("bank_cards[].status"), unknown("bank_cards[].wallet"), NOT_AT_THE_BANK),
         when(derived("alipay.has_foreign_card")),
         # Signing up or adding a foreign card: the wallet the person names, or either.
         when(
@@ -56,6 +58,16 @@ CONCLUSION = Conclusion(
         Example(
             "Alipay's own record given",
             {"symptom": {"where": "wechat_pay"}, "alipay": {"restricted": False}},
+            "true",
+        ),
+        Example(
+            "at an ATM, a card whose wallet is not said",
+            {"symptom": {"where": "bank"}, "bank_cards": [{"bank": "ICBC", "frozen": True}]},
+            None,
+        ),
+        Example(
+            "at the bank, a card linked in Alipay",
+            {"symptom": {"where": "bank"}, "bank_cards": [{"bank": "ICBC", "wallet": "alipay"}]},
             "true",
         ),
         Example(

@@ -1,14 +1,19 @@
-from engine.rules import Conclusion, Example, fact, unknown, when
+from engine.rules import UNKNOWN, Conclusion, Example, fact, unknown, when
 from engine.wording import Wording
 
 CONCLUSION = Conclusion(
     name="card.fails",
     meaning=Wording(
-        en="the card fails in its wallet (it cannot be verified, is unresponsive or is not linked)",
-        zh="这张卡在钱包里用不了（无法验证、没有响应或没有绑定）",
+        en="the card fails (in its wallet it cannot be verified, is unresponsive or is not"
+        " linked; or the bank froze it)",
+        zh="这张卡用不了（在钱包里无法验证、没有响应或没有绑定，或被银行冻结）",
     ),
-    holds=(when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive", "not_linked")),),
-    unknown=(when(unknown("bank_cards[].status")),),
+    holds=(
+        when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive", "not_linked")),
+        # At an ATM or a counter: the account is frozen, or the card is "invalid" (facts-v3).
+        when(fact("bank_cards[].frozen", True)),
+    ),
+    unknown=(when(unknown("bank_cards[].status"), fact("bank_cards[].frozen", False, UNKNOWN)),),
     examples=(
         Example(
             "a card that cannot be verified",
@@ -16,6 +21,7 @@ CONCLUSION = Conclusion(
             "true",
         ),
         Example("a card that works", {"bank_cards": [{"status": "ok"}]}, None),
+        Example("a frozen account's card", {"bank_cards": [{"frozen": True}]}, "true"),
         Example(
             "a card whose behaviour is not known", {"bank_cards": [{"bank": "ICBC"}]}, "unknown"
         ),

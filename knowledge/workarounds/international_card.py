@@ -1,4 +1,4 @@
-from engine.rules import UNKNOWN, Example, Workaround, derived, fact, finding_in, when
+from engine.rules import UNKNOWN, Example, Workaround, derived, fact, finding_in, known, when
 from engine.wording import Wording
 
 WORKAROUND = Workaround(
@@ -27,10 +27,12 @@ WORKAROUND = Workaround(
         when(fact("symptom.persists", True), fact("symptom.where", "taobao")),
         when(fact("symptom.persists", True), finding_in("taobao")),
         # causes-v2: a block that persists in a wallet, where no foreign card is already failing
-        # (none listed, or none known to fail).
+        # (none listed, or none known to fail); causes-v3: only where Taobao is in scope, since
+        # the gateway is Taobao's checkout.
         when(
             fact("symptom.persists", True),
             fact("symptom.where", "alipay", "wechat_pay"),
+            known("taobao"),
             derived("foreign.card_failing", False, UNKNOWN),
         ),
     ),
@@ -46,8 +48,13 @@ WORKAROUND = Workaround(
             "offered",
         ),
         Example(
-            "a block that persists in WeChat Pay",
+            "a block that persists in WeChat Pay, Taobao not in use",
             {"symptom": {"where": "wechat_pay", "persists": True}},
+            None,
+        ),
+        Example(
+            "a block that persists in Alipay, paying on Taobao too",
+            {"symptom": {"where": "alipay", "persists": True}, "taobao": {"bound_to_alipay": True}},
             "offered",
         ),
         Example("at Taobao but not persisting", {"symptom": {"where": "taobao"}}, None),

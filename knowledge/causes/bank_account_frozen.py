@@ -1,0 +1,147 @@
+from engine.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Message,
+    Observation,
+    Place,
+    concluded,
+    derived,
+    fact,
+    sets,
+    when,
+)
+from engine.wording import Wording
+from knowledge._observing import unused_for
+
+FROZEN = Message(
+    Wording(
+        en="the bank froze the account, or the card is refused as invalid",
+        zh="银行冻结了账户，或卡被判为无效",
+    ),
+    (
+        "frozen",
+        "冻结",
+        "invalid card",
+        "无效卡",
+        "凍結",
+        "account suspended",
+        "账户已止付",
+        "中止您账户的资金交易",
+    ),
+)
+LONG_UNUSED = Observation(
+    "card.unused_half_a_year",
+    Wording(
+        en="the account was last used more than six months ago",
+        zh="这个账户最后一次使用是在六个多月以前",
+    ),
+    ("bank_cards[].last_used",),
+    unused_for(
+        "bank_cards[].last_used",
+        6,
+        Wording(
+            en="The account was last used in {0}; the diagnosis is for {1}, over {2} months later.",
+            zh="这个账户最后一次使用是在 {0}；诊断日期是 {1}，相隔超过 {2} 个月。",
+        ),
+    ),
+)
+
+CAUSE = Cause(
+    id="bank-account-frozen",
+    layer="bank",
+    title=Wording(en="Your bank has frozen the account", zh="银行冻结了你的账户"),
+    explanation=Wording(
+        en="Chinese banks stop an account's payments when the identity document it was opened"
+        " with has expired, when it has not been used for months, or when its phone number no"
+        ' longer answers; ATMs then say "invalid card". Only the branch can reactivate it.',
+        zh="开户时登记的证件过期、账户几个月没有使用、或预留手机号已停用时，中国的银行会停止账户"
+        "的资金交易；ATM 会显示“无效卡”。只有银行网点能重新激活。",
+    ),
+    source=(
+        "Read 2026-12: clifehack.com/2023/08/18/chinabank_freeze (ICBC account frozen after the"
+        ' passport expired; "The ID you registered with your bank has expired"; reactivated at'
+        " the branch); hainanwel.com/en/business/2922 (from June 2022 banks froze cards unused"
+        " for long and reactivated them at a branch); joywanglawyer.pages.dev/blog/"
+        "china-bank-account-problems-foreigners.html (visit the bank and ask for the reason)"
+    ),
+    sources_read="2026-12",
+    holds_from="2022-06",
+    fixes=(
+        FixStep(
+            Wording(en="bank branch", zh="银行网点"),
+            Wording(
+                en="Visit the branch with your passport (the old one too if it was renewed, and"
+                " a name-change document if your name changed) and the card; ask them to"
+                " reactivate the account. If your Chinese SIM was cut off, reactivate it at the"
+                " carrier first: the bank's SMS codes go to that number.",
+                zh="带上护照（换过护照的话旧护照也带上；改过名字的话带上改名证明）和银行卡去网点，"
+                "请工作人员重新激活账户。如果中国手机卡已停机，先去运营商恢复：银行的短信验证码会"
+                "发到这个号码。",
+            ),
+            place=Place.BANK_BRANCH,
+            say=Wording(
+                zh="您好，我的账户被冻结了（ATM显示无效卡）。请帮我重新激活账户。"
+                "这是我的新护照和旧护照。",
+                en="Hello, my account has been frozen (the ATM says invalid card). Please"
+                " reactivate my account. Here are my new and my old passports.",
+            ),
+            effects=(sets("bank_cards[].frozen", False), sets("bank_cards[].last_used", None)),
+        ),
+    ),
+    # The passport on file is updated before the account is reactivated: one visit, in order.
+    after=("passport-expired", "bank-passport-outdated"),
+    # The message (frozen, 冻结, "invalid card") makes it suspected while `frozen` is not known:
+    # the plan then starts by asking the bank whether the account is frozen.
+    confirmed=(when(fact("bank_cards[].frozen", True)),),
+    suspected=(when(concluded("card.fails"), derived("card.unused_half_a_year")),),
+    observations=(LONG_UNUSED,),
+    messages=(FROZEN,),
+    examples=(
+        Example(
+            "an ATM says the card is invalid: the account is frozen",
+            {"symptom": {"where": "bank"}, "bank_cards": [{"bank": "ICBC", "frozen": True}]},
+            "confirmed",
+        ),
+        Example(
+            "the bank's app says the account is frozen",
+            {"symptom": {"where": "bank", "error_message": "您的账户已冻结"}},
+            "suspected",
+        ),
+        Example(
+            "an ATM says invalid card; whether the bank froze it is not known",
+            {
+                "symptom": {"where": "bank", "error_message": "Invalid card"},
+                "bank_cards": [{"bank": "ICBC"}],
+            },
+            "suspected",
+        ),
+        Example(
+            "a card fails and the account was last used eight months before",
+            {
+                "as_of": "2026-12-01",
+                "bank_cards": [{"status": "cannot_be_verified", "last_used": "2026-03"}],
+            },
+            "suspected",
+            evidence=("2026-03",),
+        ),
+        Example(
+            "a card fails but was used last month",
+            {
+                "as_of": "2026-12-01",
+                "bank_cards": [{"status": "cannot_be_verified", "last_used": "2026-11"}],
+            },
+            None,
+        ),
+        Example(
+            "long unused, but the card works",
+            {"as_of": "2026-12-01", "bank_cards": [{"status": "ok", "last_used": "2025-01"}]},
+            None,
+        ),
+        Example(
+            "the bank says the account is not frozen",
+            {"symptom": {"where": "bank"}, "bank_cards": [{"frozen": False}]},
+            None,
+        ),
+    ),
+)
