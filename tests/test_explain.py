@@ -47,7 +47,7 @@ def test_how_a_confirmed_cause_was_reached_ends_at_its_fix(doctor):
     facts = json.loads(STORY.read_text(encoding="utf-8"))
     explanation = _explain(doctor, facts, "bank-passport-outdated")
     assert explanation.status == "confirmed"
-    assert [f.rule.id for f in explanation.chain] == ["bank-passport-outdated/confirmed"]
+    assert [f.rule.id for f in explanation.chain] == ["bank-passport-outdated/confirmed/1"]
     (evidence,) = [o.evidence for o in explanation.chain[0].matched]
     assert evidence.render(False) == (
         "For card 1 (ending 1234) your bank holds passport E12****78; your passport is E98****32."
@@ -136,7 +136,7 @@ def test_explain_as_json(capsys):
     assert (data["id"], data["status"]) == ("phone-mismatch", "suspected")
     # The chain: the rule that concluded "the card fails", then the rules that used it.
     assert [h["rule"] for h in data["how"]] == [
-        "card.fails=true",
+        "card.fails=true/1",
         "phone-mismatch/suspected",
         "phone-mismatch/message/1",
     ]

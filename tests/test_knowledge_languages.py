@@ -59,7 +59,8 @@ def test_an_english_report_shows_the_chinese_sentence_under_its_step(doctor, mon
     monkeypatch.setenv("COLUMNS", "200")
     report = text_report(doctor.diagnose(read_facts_file(STORY)), io.StringIO(), language=ENGLISH)
     lines = report.splitlines()
-    first = next(n for n, line in enumerate(lines) if line.startswith("  1. bank branch:"))
+    step = next(n for n, line in enumerate(lines) if line.startswith("  1. bank branch:"))
+    first = next(n for n in range(step, len(lines)) if "» Show this" in lines[n]) - 1
     assert lines[first + 1 : first + 4] == [
         "     » Show this to the staff:",
         f"       {BANK_SENTENCE}",
