@@ -114,7 +114,8 @@ def _diagnose_parser(language: Language = languages.ENGLISH) -> argparse.Argumen
     parser = _Parser(
         prog="paydoctor",
         description=_(
-            "Explain why an Alipay or Taobao payment fails and in which order to fix it."
+            "Explain why a payment fails for a foreigner in China (Alipay, WeChat Pay, Taobao, a"
+            " foreign card, the bank itself) and in which order to fix it."
             " Other commands: {commands} (paydoctor COMMAND --help)."
         ).format(commands=", ".join(COMMANDS)),
         language=language,
