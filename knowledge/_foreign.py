@@ -23,13 +23,27 @@ def linked_in(card: ForeignCard, wallet: str) -> bool:
 
 def described(index: int, card: ForeignCard) -> Wording:
     """How evidence names a foreign card: its number, network and last digits when known."""
-    number, network = index + 1, card.network or ""
-    ending = Wording(en=f", ending {card.last4}", zh=f"，尾号 {card.last4}") if card.last4 else ""
-    return Wording(en=f"foreign card {number}", zh=f"第{number}张境外卡") + (
-        Wording(en=f" ({network}", zh=f"（{network}") + ending + Wording(en=")", zh="）")
-        if network
-        else ending
-    )
+    number, network, last4 = index + 1, card.network, card.last4
+    if network and last4:
+        said = _CARD_NETWORK_ENDING
+    elif network:
+        said = _CARD_NETWORK
+    else:
+        said = _CARD_ENDING if last4 else _CARD
+    return said.format(number=number, network=network or "", last4=last4 or "")
+
+
+_CARD = Wording(en="foreign card {number}", zh="第{number}张境外卡")
+_CARD_ENDING = Wording(
+    en="foreign card {number}, ending {last4}", zh="第{number}张境外卡，尾号 {last4}"
+)
+_CARD_NETWORK = Wording(
+    en="foreign card {number} ({network})", zh="第{number}张境外卡（{network}）"
+)
+_CARD_NETWORK_ENDING = Wording(
+    en="foreign card {number} ({network}, ending {last4})",
+    zh="第{number}张境外卡（{network}，尾号 {last4}）",
+)
 
 
 _HAS_STATUS = Wording(en="Your {card} shows: {status}.", zh="你的{card}显示：{status}。")

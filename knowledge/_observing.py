@@ -29,8 +29,12 @@ def card_words(case: Case, card: int | None) -> Wording:
     number = (card or 0) + 1
     last4 = case.get("bank_cards[].last4", card)
     if last4:
-        return Wording(en=f"card {number} (ending {last4})", zh=f"第 {number} 张卡（尾号 {last4}）")
-    return Wording(en=f"card {number}", zh=f"第 {number} 张卡")
+        return _CARD_ENDING.format(number=number, last4=last4)
+    return _CARD.format(number=number)
+
+
+_CARD = Wording(en="card {number}", zh="第 {number} 张卡")
+_CARD_ENDING = Wording(en="card {number} (ending {last4})", zh="第 {number} 张卡（尾号 {last4}）")
 
 
 OPEN_SPAN = Wording(

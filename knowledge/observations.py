@@ -73,7 +73,9 @@ OBSERVATIONS: tuple[Observation, ...] = (
     ),
     Observation(
         "payment.over_fee_free",
-        Wording(en=f"the payment is over CNY {FEE_FREE_CNY}", zh=f"这笔付款超过 {FEE_FREE_CNY} 元"),
+        Wording(en="the payment is over CNY {amount}", zh="这笔付款超过 {amount} 元").format(
+            amount=FEE_FREE_CNY
+        ),
         ("payment.amount_cny",),
         amount_over(FEE_FREE_CNY),
     ),

@@ -79,10 +79,9 @@ _WITHIN = Wording(
 OVER_LIMIT = Observation(
     "payment.over_foreign_card_limit",
     Wording(
-        en=f"the payment is over USD {PAYMENT_LIMIT_USD:,},"
-        f" or the year's over USD {YEAR_LIMIT_USD:,}",
-        zh=f"单笔付款超过 {PAYMENT_LIMIT_USD:,} 美元，或今年累计超过 {YEAR_LIMIT_USD:,} 美元",
-    ),
+        en="the payment is over USD {payment:,}, or the year's over USD {year:,}",
+        zh="单笔付款超过 {payment:,} 美元，或今年累计超过 {year:,} 美元",
+    ).format(payment=PAYMENT_LIMIT_USD, year=YEAR_LIMIT_USD),
     ("payment.amount_usd", "payment.year_total_usd", "payment.amount_cny"),
     _over_limit,
 )

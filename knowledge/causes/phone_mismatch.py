@@ -76,9 +76,9 @@ _CHANGED_SOMETIME = Wording(
 PHONE_CHANGED_RECENTLY = Observation(
     "phone.changed_recently",
     Wording(
-        en=f"the phone number changed within {PHONE_CHANGE_WINDOW_DAYS} days",
-        zh=f"手机号在 {PHONE_CHANGE_WINDOW_DAYS} 天内更换过",
-    ),
+        en="the phone number changed within {days} days",
+        zh="手机号在 {days} 天内更换过",
+    ).format(days=PHONE_CHANGE_WINDOW_DAYS),
     ("phone.changed_on", "as_of"),
     _phone_changed_recently,
 )

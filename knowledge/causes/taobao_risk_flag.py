@@ -47,9 +47,9 @@ _ESTABLISHED = Wording(
 NEW_TAOBAO_ACCOUNT = Observation(
     "taobao.new_account",
     Wording(
-        en=f"the Taobao account is under {NEW_ACCOUNT_DAYS} days old",
-        zh=f"淘宝账号注册不到 {NEW_ACCOUNT_DAYS} 天",
-    ),
+        en="the Taobao account is under {days} days old",
+        zh="淘宝账号注册不到 {days} 天",
+    ).format(days=NEW_ACCOUNT_DAYS),
     ("taobao.account_age_days",),
     _new_taobao_account,
 )
