@@ -11,6 +11,7 @@ first is `dont_know`, the second is an answer (no cards, no permit).
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from dataclasses import dataclass
@@ -382,13 +383,12 @@ def _names(ask: Ask | None, value: str) -> set[str]:
 
 
 def _choice_names(ask: Ask | None, values: tuple[str, ...]) -> Wording:
-    """The choices' labels, listed in each language they are written in."""
+    """The choices' labels, listed, each shown in the reader's language."""
     labels = [
-        ask.choices[v].label if ask and v in ask.choices else Wording(en=v.replace("_", " "))
+        ask.choices[v].label if ask and v in ask.choices else Wording(v.replace("_", " "))
         for v in values
     ]
-    codes = dict.fromkeys(code for label in labels for code in label.languages)
-    return Wording(**{code: ", ".join(label.in_(code) for label in labels) for code in codes})
+    return functools.reduce(lambda listed, label: listed + ", " + label, labels)
 
 
 def _fold(text: str) -> str:

@@ -91,7 +91,7 @@ class Ask:
 
 def plain(text: str, path: str) -> Ask:
     """A question written as one English string (a `--knowledge` unit's older form)."""
-    return Ask(text=Wording(en=text), label=Wording(en=default_label(path)))
+    return Ask(text=Wording(text), label=Wording(default_label(path)))
 
 
 def default_label(path: str) -> str:

@@ -111,7 +111,7 @@ class Doctor:
         """The question a person is asked about the fact at `path`; a card's (`bank_cards[0].x`)
         names its card first, since "this card" alone could be any of them."""
         ask = self.kb.ask(path)
-        text = ask.text if ask else Wording(en=f"What is {path}?")
+        text = ask.text if ask else Wording("What is {path}?").format(path=path)
         card = card_index(path)
         if card is None:
             return text

@@ -25,6 +25,7 @@ from engine.plan import cause_graph, graph_problems
 from engine.rules import (
     FALSE,
     LAYERS,
+    STAFF_LANGUAGE,
     TRUE,
     UNKNOWN,
     Cause,
@@ -55,7 +56,10 @@ STRUCTURAL = (
     "unknown-cause",
 )
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
-WARNINGS = ("stale-source",)
+WARNINGS = ("stale-source", "untranslated-text")
+"""Problems named without failing: old sources, and a unit's text no catalog translates yet
+(a `--knowledge` unit's, translated when it is built in; a built-in text missing from a
+catalog fails as `untranslated`, by `visualise.catalogs.translation_problems`)."""
 """Problem kinds check-kb names without failing: the knowledge may still hold, but a person
 should read its sources again."""
 FRESH_MONTHS = 12
@@ -354,19 +358,35 @@ def wording_problems(kb: KnowledgeBase, languages: tuple[str, ...]) -> list[Prob
                     Problem(
                         "no-say",
                         f"{cause.key}: fix step {number} is done with staff ({fix.place}) but"
-                        " gives no sentence to show them (say=Wording(zh=..., en=...))",
+                        " gives no sentence to show them"
+                        ' (say=Wording("its meaning", zh="the sentence"))',
                     )
                 )
     for where, name, text in _unit_texts(kb):
-        missing = text.missing(languages) if isinstance(text, Wording) else ()
+        if not isinstance(text, Wording):
+            continue
+        missing = text.missing(languages)
         if missing:
             problems.append(
                 Problem(
-                    "untranslated",
-                    f"{where}: {name} {text.en!r} is not written in {', '.join(missing)}",
+                    "untranslated-text",
+                    f"{where}: {name} {text.source!r} has no translation in"
+                    f" {', '.join(missing)} (python -m visualise.catalogs, then translate it)",
+                )
+            )
+        written = sorted(set(text.written) - ({STAFF_LANGUAGE} if name.endswith(SAY) else set()))
+        if written:
+            problems.append(
+                Problem(
+                    "written-translation",
+                    f"{where}: {name} {text.source!r} writes its {', '.join(written)} text in"
+                    " the unit: translations belong in the catalogs (docs/translating.md)",
                 )
             )
     return problems
+
+
+SAY = "sentence to show"
 
 
 def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
@@ -379,7 +399,7 @@ def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
                 yield cause.key, f"fix step {number}'s place", fix.where
                 yield cause.key, f"fix step {number}", fix.action
                 if fix.say is not None:
-                    yield cause.key, f"fix step {number}'s sentence to show", fix.say
+                    yield cause.key, f"fix step {number}'s {SAY}", fix.say
         for message in cause.messages:
             yield cause.key, "message meaning", message.meaning
     for workaround in kb.workarounds:

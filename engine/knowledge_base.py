@@ -34,7 +34,7 @@ from engine.wording import Wording
 
 CONFIRMED, SUSPECTED, OFFERED = Status.CONFIRMED, Status.SUSPECTED, Status.OFFERED
 _ITEM = re.compile(r"\[\d+\]")
-YES, NO = Wording(en="yes", zh="是"), Wording(en="no", zh="否")
+YES, NO = Wording("yes"), Wording("no")
 MESSAGE_ORIGIN = "message"
 """The origin of the rules derived from a cause's confirmed conditions for its error messages."""
 
@@ -91,7 +91,7 @@ class KnowledgeBase:
         """The fact at `path` named in words, for sentences about it ("your passport's expiry
         date"); a fact no unit asks is named by its path's words."""
         ask = self.ask(path)
-        return ask.label if ask else Wording(en=default_label(path))
+        return ask.label if ask else Wording(default_label(path))
 
     def value_label(self, path: str, value: Any) -> Wording | None:
         """A choice's value (or yes/no) as the question's choices name it; None for other

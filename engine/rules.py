@@ -407,7 +407,8 @@ class FixStep:
     """One step of a fix: where it is done, what to do, and what doing it changes.
 
     `place` says whether staff help with it; such a step gives `say`, a short,
-    polite sentence in Chinese to show them (`Wording(zh=..., en=its meaning)`).
+    polite sentence in Chinese to show them, written in the unit beside its meaning in English
+    (`Wording("its meaning", zh="the sentence")`): the meaning is translated, the sentence is not.
     """
 
     where: Wording
@@ -422,11 +423,11 @@ class FixStep:
         object.__setattr__(self, "action", wording(self.action))
         object.__setattr__(self, "place", Place.parse(self.place, "FixStep: place"))
         if self.say is not None and not (
-            isinstance(self.say, Wording) and self.say.has(STAFF_LANGUAGE)
+            isinstance(self.say, Wording) and STAFF_LANGUAGE in self.say.written
         ):
             raise ValueError(
                 "FixStep: say is the sentence staff read, in Chinese, with its meaning:"
-                " say=Wording(zh=..., en=...)"
+                ' say=Wording("its meaning in English", zh="the sentence")'
             )
 
 

@@ -33,34 +33,25 @@ def described(index: int, card: ForeignCard) -> Wording:
     return said.format(number=number, network=network or "", last4=last4 or "")
 
 
-_CARD = Wording(en="foreign card {number}", zh="第{number}张境外卡")
-_CARD_ENDING = Wording(
-    en="foreign card {number}, ending {last4}", zh="第{number}张境外卡，尾号 {last4}"
-)
-_CARD_NETWORK = Wording(
-    en="foreign card {number} ({network})", zh="第{number}张境外卡（{network}）"
-)
-_CARD_NETWORK_ENDING = Wording(
-    en="foreign card {number} ({network}, ending {last4})",
-    zh="第{number}张境外卡（{network}，尾号 {last4}）",
-)
+_CARD = Wording("foreign card {number}")
+_CARD_ENDING = Wording("foreign card {number}, ending {last4}")
+_CARD_NETWORK = Wording("foreign card {number} ({network})")
+_CARD_NETWORK_ENDING = Wording("foreign card {number} ({network}, ending {last4})")
 
 
-_HAS_STATUS = Wording(en="Your {card} shows: {status}.", zh="你的{card}显示：{status}。")
+_HAS_STATUS = Wording("Your {card} shows: {status}.")
 STATUS_WORDS = {
-    "ok": Wording(en="it works", zh="能正常使用"),
-    "declined": Wording(en="declined", zh="被拒绝"),
-    "blocked_by_issuer": Wording(en="blocked by its issuer", zh="被发卡行拦截"),
-    "verification_failed": Wording(en="its verification failed", zh="验证未通过"),
-    "not_accepted": Wording(en="not accepted", zh="不被接受"),
+    "ok": Wording("it works"),
+    "declined": Wording("declined"),
+    "blocked_by_issuer": Wording("blocked by its issuer"),
+    "verification_failed": Wording("its verification failed"),
+    "not_accepted": Wording("not accepted"),
 }
 
-_NONE_LISTED = Wording(en="No foreign card is listed.", zh="没有列出境外卡。")
-_NONE_WITH = Wording(en="No foreign card shows: {0}.", zh="没有境外卡显示：{0}。")
-_LINKED = Wording(en="Your {card} is linked in {wallet}.", zh="你的{card}已绑定在{wallet}。")
-_NONE_LINKED = Wording(
-    en="No foreign card is listed as linked in {wallet}.", zh="没有列出绑定在{wallet}的境外卡。"
-)
+_NONE_LISTED = Wording("No foreign card is listed.")
+_NONE_WITH = Wording("No foreign card shows: {0}.")
+_LINKED = Wording("Your {card} is linked in {wallet}.")
+_NONE_LINKED = Wording("No foreign card is listed as linked in {wallet}.")
 
 
 def any_with_status(*statuses: str):

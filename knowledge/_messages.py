@@ -9,16 +9,16 @@ from engine.rules import Message
 from engine.wording import Wording
 
 IDENTITY_MISMATCH = Message(
-    Wording(en="identity information that does not match", zh="身份信息不一致"),
+    Wording("identity information that does not match"),
     ("身份信息不一致", "identity information inconsistent", "identity information does not match"),
 )
 
 EXPIRED_DOCUMENT = Message(
-    Wording(en="an expired identity document", zh="证件已过期"),
+    Wording("an expired identity document"),
     ("your id has expired", "已过期", "证件过期", "document has expired"),
 )
 
 CARD_NOT_VERIFIED = Message(
-    Wording(en="a bank card that fails verification", zh="银行卡验证失败"),
+    Wording("a bank card that fails verification"),
     ("cannot be verified", "无法验证", "could not be verified"),
 )

@@ -33,14 +33,11 @@ def card_words(case: Case, card: int | None) -> Wording:
     return _CARD.format(number=number)
 
 
-_CARD = Wording(en="card {number}", zh="第 {number} 张卡")
-_CARD_ENDING = Wording(en="card {number} (ending {last4})", zh="第 {number} 张卡（尾号 {last4}）")
+_CARD = Wording("card {number}")
+_CARD_ENDING = Wording("card {number} (ending {last4})")
 
 
-OPEN_SPAN = Wording(
-    en=" It could be any day from {2} to {3}, so whether it has passed is not known.",
-    zh="可能是{2}至{3}之间的任何一天，所以是否已过还不确定。",
-)
+OPEN_SPAN = Wording(" It could be any day from {2} to {3}, so whether it has passed is not known.")
 
 
 def before_as_of(path: str, said: Wording):

@@ -35,13 +35,8 @@ def in_wallet(card: ForeignCard, case: Case, wallet: str) -> bool:
     return wallet_of(card, case) in (wallet, "both")
 
 
-_FAILS_IN = Wording(
-    en="Your {card} fails in {wallet}: {status}.", zh="你的{card}在{wallet}里{status}。"
-)
-_NONE_FAILS_IN = Wording(
-    en="No foreign card is listed as failing in {wallet}.",
-    zh="没有列出在{wallet}里失败的境外卡。",
-)
+_FAILS_IN = Wording("Your {card} fails in {wallet}: {status}.")
+_NONE_FAILS_IN = Wording("No foreign card is listed as failing in {wallet}.")
 
 
 def failing_in(wallet: str, name: Wording):
@@ -70,19 +65,13 @@ def failing_in(wallet: str, name: Wording):
     return evaluate
 
 
-_FUNDED = Wording(
-    en="Your {card} paid in {wallet}, where no Chinese bank card is linked.",
-    zh="你用{card}在{wallet}付款，而{wallet}里没有绑定中国银行卡。",
-)
-_PAID_WITH = Wording(en="You paid with your {card} in {wallet}.", zh="你在{wallet}里用{card}付款。")
-_NOT_FUNDED = Wording(
-    en="No failing payment was funded by a foreign card alone.",
-    zh="没有只靠境外卡付款而失败的情况。",
-)
+_FUNDED = Wording("Your {card} paid in {wallet}, where no Chinese bank card is linked.")
+_PAID_WITH = Wording("You paid with your {card} in {wallet}.")
+_NOT_FUNDED = Wording("No failing payment was funded by a foreign card alone.")
 WALLET_NAMES = {
-    "alipay": Wording(en="Alipay", zh="支付宝"),
-    "wechat_pay": Wording(en="WeChat Pay", zh="微信支付"),
-    "both": Wording(en="Alipay and WeChat Pay", zh="支付宝和微信支付"),
+    "alipay": Wording("Alipay"),
+    "wechat_pay": Wording("WeChat Pay"),
+    "both": Wording("Alipay and WeChat Pay"),
 }
 
 
@@ -121,12 +110,8 @@ def foreign_funded(case: Case, card: int | None) -> Outcome:
 FEE_FREE_CNY = 200
 """Foreign-card payments up to CNY 200 carry no service fee; above, 3 % (MOFCOM's guide of
 2024-04-24, read 2026-12)."""
-_OVER = Wording(
-    en="The payment was CNY {0}: over CNY {1}.", zh="这笔付款是 {0} 元：超过了 {1} 元。"
-)
-_NOT_OVER = Wording(
-    en="The payment was CNY {0}: not over CNY {1}.", zh="这笔付款是 {0} 元：没有超过 {1} 元。"
-)
+_OVER = Wording("The payment was CNY {0}: over CNY {1}.")
+_NOT_OVER = Wording("The payment was CNY {0}: not over CNY {1}.")
 
 
 def amount_over(limit: float):
@@ -142,14 +127,8 @@ def amount_over(limit: float):
     return evaluate
 
 
-_NETWORK = Wording(
-    en="Your {card} is on the {0} network, which {wallet} does not take.",
-    zh="你的{card}属于 {0} 卡组织，{wallet}不支持。",
-)
-_NETWORKS_TAKEN = Wording(
-    en="Every foreign card in {wallet} is on a network it takes.",
-    zh="{wallet}里的境外卡都属于它支持的卡组织。",
-)
+_NETWORK = Wording("Your {card} is on the {0} network, which {wallet} does not take.")
+_NETWORKS_TAKEN = Wording("Every foreign card in {wallet} is on a network it takes.")
 
 
 def network_refused(wallet: str, name: Wording):
@@ -174,14 +153,8 @@ def network_refused(wallet: str, name: Wording):
     return evaluate
 
 
-_AMEX_REFUSED = Wording(
-    en="Your {card} (American Express) is not accepted in {wallet}.",
-    zh="你的{card}（美国运通）在{wallet}里不被接受。",
-)
-_NO_AMEX_REFUSED = Wording(
-    en="No American Express card is refused in {wallet}.",
-    zh="{wallet}里没有被拒的美国运通卡。",
-)
+_AMEX_REFUSED = Wording("Your {card} (American Express) is not accepted in {wallet}.")
+_NO_AMEX_REFUSED = Wording("No American Express card is refused in {wallet}.")
 
 
 def amex_refused(wallet: str, name: Wording):
@@ -204,13 +177,9 @@ def amex_refused(wallet: str, name: Wording):
 
 
 _COUNTRY = Wording(
-    en="Your {card} was issued in {0} and fails: cards issued there are refused in China.",
-    zh="你的{card}由 {0} 的银行发行，付款失败：在中国，那里发行的卡会被拒绝。",
+    "Your {card} was issued in {0} and fails: cards issued there are refused in China."
 )
-_COUNTRY_OK = Wording(
-    en="No failing foreign card was issued in a country whose cards are refused.",
-    zh="失败的境外卡都不是在卡被拒绝的国家发行的。",
-)
+_COUNTRY_OK = Wording("No failing foreign card was issued in a country whose cards are refused.")
 
 
 def refused_country(case: Case, card: int | None) -> Outcome:
@@ -231,10 +200,8 @@ def refused_country(case: Case, card: int | None) -> Outcome:
     return Outcome(False, Text(_COUNTRY_OK))
 
 
-_FOREIGN_NUMBER = Wording(
-    en="Your mobile number is not a Chinese one.", zh="你的手机号不是中国的号码。"
-)
-_CHINESE_NUMBER = Wording(en="Your mobile number is a Chinese one.", zh="你的手机号是中国的号码。")
+_FOREIGN_NUMBER = Wording("Your mobile number is not a Chinese one.")
+_CHINESE_NUMBER = Wording("Your mobile number is a Chinese one.")
 
 
 def foreign_number(case: Case, card: int | None) -> Outcome:

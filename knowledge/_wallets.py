@@ -51,27 +51,25 @@ class Wallet:
 
 ALIPAY = Wallet(
     Layer.ALIPAY,
-    Wording(en="Alipay", zh="支付宝"),
+    Wording("Alipay"),
     ("alipay", "bank_card_link"),
     Wording(
-        en="Alipay: Account > Settings > Account and Security > Identity Information"
-        " (支付宝：我的 > 设置 > 账号与安全 > 身份信息)",
-        zh="支付宝：我的 > 设置 > 账号与安全 > 身份信息",
+        "Alipay: Account > Settings > Account and Security > Identity Information"
+        " (支付宝：我的 > 设置 > 账号与安全 > 身份信息)"
     ),
-    Wording(en="Alipay app", zh="支付宝App"),
+    Wording("Alipay app"),
     "95188",
     "alipay-identity-outdated",
 )
 WECHAT_PAY = Wallet(
     Layer.WECHAT_PAY,
-    Wording(en="WeChat Pay", zh="微信支付"),
+    Wording("WeChat Pay"),
     ("wechat_pay", "wechat_pay_card_link"),
     Wording(
-        en="WeChat: Me > Pay and Services > Wallet > Identity Information"
-        " (微信：我 > 服务 > 钱包 > 身份信息)",
-        zh="微信：我 > 服务 > 钱包 > 身份信息",
+        "WeChat: Me > Pay and Services > Wallet > Identity Information"
+        " (微信：我 > 服务 > 钱包 > 身份信息)"
     ),
-    Wording(en="WeChat app", zh="微信App"),
+    Wording("WeChat app"),
     "95017",
     "wechat-identity-outdated",
 )
@@ -92,7 +90,7 @@ def card_linked_in(wallet: Wallet) -> tuple[tuple[Test, ...], ...]:
     return (linked,)
 
 
-NOTHING_ASKED = Wording(en="The wallet asks for nothing more.", zh="钱包没有要求提供其他材料。")
+NOTHING_ASKED = Wording("The wallet asks for nothing more.")
 
 
 def list_not_empty(path: str, said: Wording):

@@ -9,71 +9,42 @@ from engine.asking import APP, BANK, Ask, Choice
 from engine.wording import Wording
 from knowledge._wallets import ALIPAY, WECHAT_PAY
 
-PASSPORT = Wording(
-    en="Your passport's photo page.",
-    zh="护照的个人资料页。",
-)
-PERMIT = Wording(
-    en="The front of your residence permit card.",
-    zh="居留许可证（卡）的正面。",
-)
-BANK_RECORD = Wording(
-    en="Only your bank can say: ask at a branch or in the bank's app.",
-    zh="只有银行知道：去网点或在银行 App 里查询。",
-)
-CARD_SCREEN = Wording(
-    en="What the wallet shows when you add or use the card.",
-    zh="添加或使用这张卡时，钱包显示的内容。",
-)
+PASSPORT = Wording("Your passport's photo page.")
+PERMIT = Wording("The front of your residence permit card.")
+BANK_RECORD = Wording("Only your bank can say: ask at a branch or in the bank's app.")
+CARD_SCREEN = Wording("What the wallet shows when you add or use the card.")
 APPS = {
     "alipay": {
         "name": ALIPAY.name,
         "identity": ALIPAY.identity_menu,
-        "home": Wording(en="Alipay's home screen and messages.", zh="支付宝首页和消息。"),
-        "account": Wording(
-            en="Alipay: Account > Settings > Account and Security.",
-            zh="支付宝：我的 > 设置 > 账号与安全。",
-        ),
-        "balance": Wording(en="Alipay: Account > Balance.", zh="支付宝：我的 > 余额。"),
+        "home": Wording("Alipay's home screen and messages."),
+        "account": Wording("Alipay: Account > Settings > Account and Security."),
+        "balance": Wording("Alipay: Account > Balance."),
     },
     "wechat_pay": {
         "name": WECHAT_PAY.name,
         "identity": WECHAT_PAY.identity_menu,
-        "home": Wording(
-            en="WeChat: Me > Pay and Services, and messages from WeChat Pay.",
-            zh="微信：我 > 服务，以及微信支付发来的消息。",
-        ),
-        "account": Wording(
-            en="WeChat: Me > Settings > Account Security.", zh="微信：我 > 设置 > 账号与安全。"
-        ),
-        "balance": Wording(
-            en="WeChat: Me > Pay and Services > Wallet > Balance.",
-            zh="微信：我 > 服务 > 钱包 > 零钱。",
-        ),
+        "home": Wording("WeChat: Me > Pay and Services, and messages from WeChat Pay."),
+        "account": Wording("WeChat: Me > Settings > Account Security."),
+        "balance": Wording("WeChat: Me > Pay and Services > Wallet > Balance."),
     },
 }
 WALLET_CHOICES = {
-    "alipay": Choice(Wording(en="Alipay", zh="支付宝"), ("zhifubao", "ali"), ("alipay",)),
-    "wechat_pay": Choice(
-        Wording(en="WeChat Pay", zh="微信支付"), ("wechat", "weixin", "微信"), ("wechat_pay",)
-    ),
+    "alipay": Choice(Wording("Alipay"), ("zhifubao", "ali"), ("alipay",)),
+    "wechat_pay": Choice(Wording("WeChat Pay"), ("wechat", "weixin", "微信"), ("wechat_pay",)),
     "both": Choice(
-        Wording(en="Both", zh="两个都有"),
+        Wording("Both"),
         ("both of them", "alipay and wechat", "都"),
         ("alipay", "wechat_pay"),
     ),
 }
 VERIFICATION = {
-    "passport_photo": Choice(Wording(en="A photo of my passport", zh="护照照片"), ("passport",)),
-    "selfie": Choice(
-        Wording(en="A selfie or face scan", zh="自拍或刷脸"), ("face", "人脸", "刷脸")
-    ),
-    "address": Choice(Wording(en="My address", zh="住址"), ("home address", "地址")),
-    "occupation": Choice(Wording(en="My occupation", zh="职业"), ("job", "work", "工作")),
-    "phone": Choice(Wording(en="My phone number", zh="手机号"), ("mobile", "phone number")),
-    "second_bank_card": Choice(
-        Wording(en="Another bank card", zh="另一张银行卡"), ("second card", "another card")
-    ),
+    "passport_photo": Choice(Wording("A photo of my passport"), ("passport",)),
+    "selfie": Choice(Wording("A selfie or face scan"), ("face", "人脸", "刷脸")),
+    "address": Choice(Wording("My address"), ("home address", "地址")),
+    "occupation": Choice(Wording("My occupation"), ("job", "work", "工作")),
+    "phone": Choice(Wording("My phone number"), ("mobile", "phone number")),
+    "second_bank_card": Choice(Wording("Another bank card"), ("second card", "another card")),
 }
 
 
@@ -82,8 +53,8 @@ def _wallet(key: str) -> dict[str, Ask]:
     app = APPS[key]
     name = app["name"]
 
-    def words(en: str, zh: str) -> Wording:
-        return Wording(en=en, zh=zh).format(wallet=name)
+    def wallet_wording(en: str) -> Wording:
+        return Wording(en).format(wallet=name)
 
     # What the wallet showed is known together: "nothing" answers its three questions at once.
     shown_nothing = {
@@ -91,132 +62,95 @@ def _wallet(key: str) -> dict[str, Ask]:
         f"{key}.restricted": False,
         f"{key}.verification_requested": [],
     }
-    nothing = words(
-        "nothing: {wallet} shows no notice, restriction or request at all",
-        "都没有：{wallet}没有任何过期提示、限制或补充材料的要求",
-    )
+    nothing = wallet_wording("nothing: {wallet} shows no notice, restriction or request at all")
 
     return {
         f"{key}.phone": Ask(
-            words(
-                "Which mobile number is your {wallet} account registered with?",
-                "你的{wallet}账户绑定的是哪个手机号？",
-            ),
-            words("the mobile number of your {wallet} account", "{wallet}账户的手机号"),
+            wallet_wording("Which mobile number is your {wallet} account registered with?"),
+            wallet_wording("the mobile number of your {wallet} account"),
             app["account"],
             kept_by=APP,
         ),
         f"{key}.identity.name": Ask(
-            words(
-                "Which name does {wallet} show for you in Identity Information?",
-                "{wallet}的身份信息里显示的姓名是什么？",
-            ),
-            words("the name in {wallet}'s Identity Information", "{wallet}身份信息里的姓名"),
+            wallet_wording("Which name does {wallet} show for you in Identity Information?"),
+            wallet_wording("the name in {wallet}'s Identity Information"),
             app["identity"],
             kept_by=APP,
         ),
         f"{key}.identity.passport_number": Ask(
-            words(
-                "Which passport number does {wallet} show in Identity Information?",
-                "{wallet}的身份信息里显示的护照号码是什么？",
-            ),
-            words("the passport number {wallet} holds", "{wallet}记录的护照号码"),
+            wallet_wording("Which passport number does {wallet} show in Identity Information?"),
+            wallet_wording("the passport number {wallet} holds"),
             app["identity"],
             kept_by=APP,
         ),
         f"{key}.identity.residence_permit_number": Ask(
-            words(
-                "Which residence permit number does {wallet} show in Identity Information?",
-                "{wallet}的身份信息里显示的居留许可号码是什么？",
+            wallet_wording(
+                "Which residence permit number does {wallet} show in Identity Information?"
             ),
-            words("the residence permit number {wallet} holds", "{wallet}记录的居留许可号码"),
+            wallet_wording("the residence permit number {wallet} holds"),
             app["identity"],
             kept_by=APP,
         ),
         f"{key}.identity.residence_permit_expiry_date": Ask(
-            words(
-                "Which expiry date of your residence permit does {wallet} show?",
-                "{wallet}显示的居留许可有效期到哪天？",
-            ),
-            words(
-                "the residence permit expiry date {wallet} holds", "{wallet}记录的居留许可有效期"
-            ),
+            wallet_wording("Which expiry date of your residence permit does {wallet} show?"),
+            wallet_wording("the residence permit expiry date {wallet} holds"),
             app["identity"],
             kept_by=APP,
         ),
         f"{key}.identity.address": Ask(
-            words(
-                "Which home address does {wallet} show in Identity Information?",
-                "{wallet}的身份信息里显示的住址是什么？",
-            ),
-            words("the address {wallet} holds", "{wallet}记录的住址"),
+            wallet_wording("Which home address does {wallet} show in Identity Information?"),
+            wallet_wording("the address {wallet} holds"),
             app["identity"],
             kept_by=APP,
         ),
         f"{key}.identity.verified": Ask(
-            words(
-                "Does {wallet} show your identity (passport) as verified?",
-                "{wallet}有没有显示你的身份（护照）已认证？",
-            ),
-            words("whether {wallet} has verified your identity", "{wallet}是否已完成实名认证"),
-            words(
-                "{wallet}'s Identity Information; answer no while a review is still pending.",
-                "{wallet}的身份信息；如果还在审核中，请回答“没有”。",
+            wallet_wording("Does {wallet} show your identity (passport) as verified?"),
+            wallet_wording("whether {wallet} has verified your identity"),
+            wallet_wording(
+                "{wallet}'s Identity Information; answer no while a review is still pending."
             ),
             kept_by=APP,
         ),
         f"{key}.identity.scan_failed": Ask(
-            words(
-                "Does the passport scan or identity check keep failing when {wallet} verifies you?",
-                "{wallet}实名认证时，护照扫描或身份核验是不是一直失败？",
+            wallet_wording(
+                "Does the passport scan or identity check keep failing when {wallet} verifies you?"
             ),
-            words("a passport scan that keeps failing in {wallet}", "{wallet}护照扫描一直失败"),
-            words(
-                "The verification screen in {wallet}: the photo is refused or the check fails.",
-                "{wallet}的认证页面：照片被拒或核验失败。",
+            wallet_wording("a passport scan that keeps failing in {wallet}"),
+            wallet_wording(
+                "The verification screen in {wallet}: the photo is refused or the check fails."
             ),
             # Asked where the place points at it (a sign-up), not wherever a wallet fails.
         ),
         f"{key}.document_expiry_notice": Ask(
-            words(
-                "Does {wallet} show a notice that one of your documents has expired?",
-                "{wallet}有没有提示你的证件已过期？",
-            ),
-            words("a document-expired notice in {wallet}", "{wallet}的证件过期提示"),
+            wallet_wording("Does {wallet} show a notice that one of your documents has expired?"),
+            wallet_wording("a document-expired notice in {wallet}"),
             app["home"],
             symptom=True,
             none=shown_nothing,
             nothing=nothing,
         ),
         f"{key}.balance_cny": Ask(
-            words(
-                "How much money is in your {wallet} balance, in yuan?", "你的{wallet}余额有多少元？"
-            ),
-            words("your {wallet} balance", "{wallet}余额"),
+            wallet_wording("How much money is in your {wallet} balance, in yuan?"),
+            wallet_wording("your {wallet} balance"),
             app["balance"],
             kept_by=APP,
         ),
         f"{key}.restricted": Ask(
-            words(
-                "Does {wallet} say that some of your account's functions are restricted?",
-                "{wallet}有没有提示你的账户部分功能受限？",
+            wallet_wording(
+                "Does {wallet} say that some of your account's functions are restricted?"
             ),
-            words("a restriction on your {wallet} account", "{wallet}账户受限"),
+            wallet_wording("a restriction on your {wallet} account"),
             app["home"],
             symptom=True,
             none=shown_nothing,
             nothing=nothing,
         ),
         f"{key}.verification_requested": Ask(
-            words(
-                "Does {wallet} ask you to provide something to verify your account? Which things?",
-                "{wallet}有没有要求你补充材料来验证账户？要求哪些？",
+            wallet_wording(
+                "Does {wallet} ask you to provide something to verify your account? Which things?"
             ),
-            words("what {wallet} asks you to provide", "{wallet}要求补充的材料"),
-            words(
-                "The request {wallet} shows; answer none if it asks for nothing.",
-                "{wallet}显示的要求；如果没有要求，请回答“没有”。",
-            ),
+            wallet_wording("what {wallet} asks you to provide"),
+            wallet_wording("The request {wallet} shows; answer none if it asks for nothing."),
             VERIFICATION,
             symptom=True,
             none={f"{key}.verification_requested": []},
@@ -265,231 +199,155 @@ CARD_LINK_WORDS = (
 
 QUESTIONS: dict[str, Ask] = {
     "as_of": Ask(
-        Wording(en="Which day is the diagnosis for?", zh="诊断以哪一天为准？"),
-        Wording(en="the day of the diagnosis", zh="诊断日期"),
+        Wording("Which day is the diagnosis for?"),
+        Wording("the day of the diagnosis"),
     ),
     "person.surname": Ask(
-        Wording(en="What is your surname, as printed in your passport?", zh="护照上印的姓是什么？"),
-        Wording(en="your surname", zh="你的姓"),
+        Wording("What is your surname, as printed in your passport?"),
+        Wording("your surname"),
         PASSPORT,
     ),
     "person.given_names": Ask(
-        Wording(
-            en="What are your given names, middle names included, as printed in your passport?",
-            zh="护照上印的名字（包括中间名）是什么？",
-        ),
-        Wording(en="your given names", zh="你的名字"),
+        Wording("What are your given names, middle names included, as printed in your passport?"),
+        Wording("your given names"),
         PASSPORT,
     ),
     "passport.number": Ask(
-        Wording(en="What is your current passport's number?", zh="你现在的护照号码是多少？"),
-        Wording(en="your passport number", zh="护照号码"),
+        Wording("What is your current passport's number?"),
+        Wording("your passport number"),
         PASSPORT,
     ),
     "passport.expiry_date": Ask(
-        Wording(en="When does your passport expire?", zh="你的护照什么时候到期？"),
-        Wording(en="your passport's expiry date", zh="护照有效期"),
-        Wording(
-            en='Your passport\'s photo page, "Date of expiry"; the month is enough.',
-            zh="护照个人资料页上的“有效期至”；写到月份即可。",
-        ),
+        Wording("When does your passport expire?"),
+        Wording("your passport's expiry date"),
+        Wording('Your passport\'s photo page, "Date of expiry"; the month is enough.'),
     ),
     "passport.previous_number": Ask(
-        Wording(en="What was your old passport's number?", zh="你的旧护照号码是多少？"),
-        Wording(en="your old passport's number", zh="旧护照号码"),
-        Wording(
-            en="The old passport, if you kept it (often returned with a cut corner).",
-            zh="旧护照（通常剪角后退还给你）。",
-        ),
+        Wording("What was your old passport's number?"),
+        Wording("your old passport's number"),
+        Wording("The old passport, if you kept it (often returned with a cut corner)."),
     ),
     "passport.renewed_on": Ask(
+        Wording("When did you get your current passport in place of an older one?"),
+        Wording("the day your passport was renewed"),
         Wording(
-            en="When did you get your current passport in place of an older one?",
-            zh="你现在这本护照是什么时候换发的（替换旧护照）？",
-        ),
-        Wording(en="the day your passport was renewed", zh="护照换发日期"),
-        Wording(
-            en='Its "Date of issue"; the month is enough. Answer no if it is your first passport.',
-            zh="护照上的“签发日期”；写到月份即可。如果是第一本护照，请回答“不是”。",
+            'Its "Date of issue"; the month is enough. Answer no if it is your first passport.'
         ),
         none={"passport.renewed": False},
         yes={"passport.renewed": True},
     ),
     "passport.renewed": Ask(
-        Wording(
-            en="Did your current passport replace an older one (was it renewed)?",
-            zh="你现在的护照是换发的新护照吗（替换了旧护照）？",
-        ),
-        Wording(en="whether your passport was renewed", zh="护照是否换发"),
-        Wording(
-            en="Banks and wallets keep the old passport's number until you update it.",
-            zh="银行和钱包会一直保留旧护照号码，直到你去更新。",
-        ),
+        Wording("Did your current passport replace an older one (was it renewed)?"),
+        Wording("whether your passport was renewed"),
+        Wording("Banks and wallets keep the old passport's number until you update it."),
     ),
     "passport.previous_expiry_date": Ask(
-        Wording(en="When did your old passport expire?", zh="你的旧护照什么时候到期？"),
-        Wording(en="your old passport's expiry date", zh="旧护照有效期"),
-        Wording(
-            en="The old passport's photo page; the month is enough.",
-            zh="旧护照个人资料页；写到月份即可。",
-        ),
+        Wording("When did your old passport expire?"),
+        Wording("your old passport's expiry date"),
+        Wording("The old passport's photo page; the month is enough."),
     ),
     "residence_permit.held": Ask(
-        Wording(
-            en="Do you hold a Chinese residence permit (not only a visa)?",
-            zh="你有中国的居留许可吗（不只是签证）？",
-        ),
-        Wording(en="whether you hold a residence permit", zh="是否持有居留许可"),
-        Wording(
-            en="A residence permit is a card or a passport page issued by the exit-entry office.",
-            zh="居留许可是出入境管理部门签发的卡或护照内页。",
-        ),
+        Wording("Do you hold a Chinese residence permit (not only a visa)?"),
+        Wording("whether you hold a residence permit"),
+        Wording("A residence permit is a card or a passport page issued by the exit-entry office."),
     ),
     "residence_permit.number": Ask(
-        Wording(en="What is your residence permit's number?", zh="你的居留许可号码是多少？"),
-        Wording(en="your residence permit number", zh="居留许可号码"),
+        Wording("What is your residence permit's number?"),
+        Wording("your residence permit number"),
         PERMIT,
         none=NO_PERMIT,
     ),
     "residence_permit.expiry_date": Ask(
-        Wording(en="When does your residence permit expire?", zh="你的居留许可什么时候到期？"),
-        Wording(en="your residence permit's expiry date", zh="居留许可有效期"),
-        Wording(
-            en='The front of your residence permit, "valid until"; the month is enough.',
-            zh="居留许可正面的“有效期至”；写到月份即可。",
-        ),
+        Wording("When does your residence permit expire?"),
+        Wording("your residence permit's expiry date"),
+        Wording('The front of your residence permit, "valid until"; the month is enough.'),
         none=NO_PERMIT,
     ),
     "residence_permit.name": Ask(
-        Wording(
-            en="How is your name printed on your residence permit?",
-            zh="居留许可上你的英文姓名是怎么印的？",
-        ),
-        Wording(en="the name on your residence permit", zh="居留许可上的姓名"),
+        Wording("How is your name printed on your residence permit?"),
+        Wording("the name on your residence permit"),
         PERMIT,
         none=NO_PERMIT,
     ),
     "phone.number": Ask(
-        Wording(en="Which mobile number do you use now?", zh="你现在用的手机号是多少？"),
-        Wording(en="your mobile number", zh="你的手机号"),
-        Wording(en="The number of the SIM in your phone.", zh="你手机里这张 SIM 卡的号码。"),
+        Wording("Which mobile number do you use now?"),
+        Wording("your mobile number"),
+        Wording("The number of the SIM in your phone."),
     ),
     "phone.changed_on": Ask(
+        Wording("When did you last change your mobile number?"),
+        Wording("when you changed your mobile number"),
         Wording(
-            en="When did you last change your mobile number?", zh="你最近一次换手机号是什么时候？"
-        ),
-        Wording(en="when you changed your mobile number", zh="换手机号的时间"),
-        Wording(
-            en="Roughly is fine: the month you got your current SIM; none if you never changed it.",
-            zh="大概即可：办现在这张卡的月份；从没换过请回答“没有”。",
+            "Roughly is fine: the month you got your current SIM; none if you never changed it."
         ),
     ),
     "phone.suspended": Ask(
-        Wording(
-            en="Was your Chinese SIM cut off (unpaid or unused)?",
-            zh="你的中国手机卡停机了吗（欠费或长期没用）？",
-        ),
-        Wording(en="your Chinese SIM cut off", zh="中国手机卡停机"),
-        Wording(
-            en="Whether the SIM still gets calls and SMS; the carrier's app or shop can say.",
-            zh="这张卡还能不能接电话和短信；运营商 App 或营业厅可以查。",
-        ),
+        Wording("Was your Chinese SIM cut off (unpaid or unused)?"),
+        Wording("your Chinese SIM cut off"),
+        Wording("Whether the SIM still gets calls and SMS; the carrier's app or shop can say."),
     ),
     "phone.vpn_on": Ask(
-        Wording(en="Was a VPN or proxy on when it failed?", zh="出问题时手机上开着 VPN 或代理吗？"),
-        Wording(en="a VPN on while paying", zh="付款时开着 VPN"),
-        Wording(
-            en="The VPN icon at the top of the screen, or your VPN app.",
-            zh="屏幕顶部的 VPN 图标，或你的 VPN App。",
-        ),
+        Wording("Was a VPN or proxy on when it failed?"),
+        Wording("a VPN on while paying"),
+        Wording("The VPN icon at the top of the screen, or your VPN app."),
     ),
     "phone.sms_code_received": Ask(
-        Wording(en="Did the verification code sent by SMS arrive?", zh="短信验证码收到了吗？"),
-        Wording(en="the SMS verification code arriving", zh="收到短信验证码"),
-        Wording(en="Your phone's messages.", zh="手机短信。"),
+        Wording("Did the verification code sent by SMS arrive?"),
+        Wording("the SMS verification code arriving"),
+        Wording("Your phone's messages."),
         # Asked where the place points at the phone (a sign-up, a card link).
     ),
     "phone.roaming": Ask(
-        Wording(
-            en="Is roaming on for the SIM in your phone?", zh="你手机里的 SIM 卡开通漫游了吗？"
-        ),
-        Wording(en="roaming on your SIM", zh="SIM 卡漫游"),
-        Wording(
-            en="Phone settings > Mobile data > Roaming; a Chinese SIM needs none.",
-            zh="手机设置 > 移动数据 > 漫游；中国的 SIM 卡不需要。",
-        ),
+        Wording("Is roaming on for the SIM in your phone?"),
+        Wording("roaming on your SIM"),
+        Wording("Phone settings > Mobile data > Roaming; a Chinese SIM needs none."),
     ),
     "bank_cards": Ask(
-        Wording(
-            en="How many Chinese bank cards have you linked, or tried to link, to your wallets?",
-            zh="你在钱包里绑定（或试过绑定）了几张中国的银行卡？",
-        ),
-        Wording(en="your Chinese bank cards", zh="你的中国银行卡"),
-        Wording(
-            en="Cards issued by a bank in mainland China (UnionPay); 0 if none.",
-            zh="中国大陆银行发的卡（银联）；没有就填 0。",
-        ),
+        Wording("How many Chinese bank cards have you linked, or tried to link, to your wallets?"),
+        Wording("your Chinese bank cards"),
+        Wording("Cards issued by a bank in mainland China (UnionPay); 0 if none."),
     ),
     "bank_cards[].bank": Ask(
-        Wording(en="Which bank issued this card?", zh="这张卡是哪家银行的？"),
-        Wording(en="the card's bank", zh="发卡银行"),
-        Wording(en="The name printed on the card.", zh="卡面上印的银行名称。"),
+        Wording("Which bank issued this card?"),
+        Wording("the card's bank"),
+        Wording("The name printed on the card."),
     ),
     "bank_cards[].last4": Ask(
-        Wording(en="What are the card's last four digits?", zh="这张卡的卡号后四位是什么？"),
-        Wording(en="the card's last four digits", zh="卡号后四位"),
-        Wording(
-            en="The card itself, or the card list in the wallet.", zh="卡面，或钱包里的银行卡列表。"
-        ),
+        Wording("What are the card's last four digits?"),
+        Wording("the card's last four digits"),
+        Wording("The card itself, or the card list in the wallet."),
     ),
     "bank_cards[].passport_number_on_file": Ask(
-        Wording(
-            en="Which passport number does your bank hold for this card?",
-            zh="银行为这张卡登记的护照号码是哪个？",
-        ),
-        Wording(en="the passport number your bank holds", zh="银行登记的护照号码"),
+        Wording("Which passport number does your bank hold for this card?"),
+        Wording("the passport number your bank holds"),
         BANK_RECORD,
         kept_by=BANK,
     ),
     "bank_cards[].phone_on_file": Ask(
-        Wording(
-            en="Which mobile number does your bank hold for this card (预留手机号)?",
-            zh="银行为这张卡预留的手机号是哪个（预留手机号）？",
-        ),
-        Wording(en="the mobile number your bank holds (预留手机号)", zh="银行预留手机号"),
+        Wording("Which mobile number does your bank hold for this card (预留手机号)?"),
+        Wording("the mobile number your bank holds (预留手机号)"),
         BANK_RECORD,
         kept_by=BANK,
     ),
     "bank_cards[].name_on_file": Ask(
-        Wording(
-            en="How does your bank write your name for this card?",
-            zh="银行登记的持卡人姓名是怎么写的？",
-        ),
-        Wording(en="the name your bank holds", zh="银行登记的姓名"),
+        Wording("How does your bank write your name for this card?"),
+        Wording("the name your bank holds"),
         BANK_RECORD,
         kept_by=BANK,
     ),
     "bank_cards[].name_entered": Ask(
-        Wording(
-            en="Exactly how did you type your name when you linked the card?",
-            zh="绑卡时你是怎么输入姓名的（原样写出）？",
-        ),
-        Wording(en="the name you typed when linking the card", zh="绑卡时输入的姓名"),
-        Wording(
-            en="As you remember typing it: spaces, commas and order matter.",
-            zh="按你记得的输入方式：空格、逗号和顺序都重要。",
-        ),
+        Wording("Exactly how did you type your name when you linked the card?"),
+        Wording("the name you typed when linking the card"),
+        Wording("As you remember typing it: spaces, commas and order matter."),
     ),
     "bank_cards[].status": Ask(
-        Wording(en="What happens with this card in the wallet?", zh="这张卡在钱包里是什么情况？"),
-        Wording(en="what happens in the wallet", zh="在钱包里的情况"),
+        Wording("What happens with this card in the wallet?"),
+        Wording("what happens in the wallet"),
         CARD_SCREEN,
         {
-            "ok": Choice(
-                Wording(en="It works", zh="能正常使用"), ("works", "fine", "ok", "正常", "能用")
-            ),
+            "ok": Choice(Wording("It works"), ("works", "fine", "ok", "正常", "能用")),
             "cannot_be_verified": Choice(
-                Wording(en="It is refused: verification fails", zh="被拒绝：验证不通过"),
+                Wording("It is refused: verification fails"),
                 (
                     "rejected",
                     "refused",
@@ -506,317 +364,230 @@ QUESTIONS: dict[str, Ask] = {
                 ),
             ),
             "unresponsive": Choice(
-                Wording(en="Nothing happens, or no code arrives", zh="没有反应，或收不到验证码"),
+                Wording("Nothing happens, or no code arrives"),
                 ("no response", "nothing", "hangs", "no code", "没反应", "收不到验证码"),
             ),
             "not_linked": Choice(
-                Wording(en="It is not linked (any more)", zh="没有绑定（或已解绑）"),
+                Wording("It is not linked (any more)"),
                 ("unlinked", "removed", "not added", "未绑定", "解绑"),
             ),
         },
         symptom=True,
     ),
     "bank_cards[].wallet": Ask(
-        Wording(en="Where is this card linked?", zh="这张卡绑定在哪里？"),
-        Wording(en="the wallet the card is linked in", zh="绑定的钱包"),
-        Wording(
-            en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
-        ),
+        Wording("Where is this card linked?"),
+        Wording("the wallet the card is linked in"),
+        Wording("The card list in Alipay and in WeChat Pay."),
         {
             **WALLET_CHOICES,
             "none": Choice(
-                Wording(en="In no wallet", zh="没有绑定任何钱包"),
+                Wording("In no wallet"),
                 ("none", "no wallet", "not linked", "neither", "都没有", "没有绑定"),
             ),
         },
     ),
     "bank_cards[].passport_updated": Ask(
-        Wording(
-            en="Has the bank confirmed that it now holds your current passport for this card?",
-            zh="银行是否已确认这张卡登记的是你现在的护照？",
-        ),
-        Wording(en="the bank's confirmation of your new passport", zh="银行对新护照的确认"),
-        Wording(en="Yes only if the bank told you so.", zh="只有银行明确告诉过你时才回答“是”。"),
+        Wording("Has the bank confirmed that it now holds your current passport for this card?"),
+        Wording("the bank's confirmation of your new passport"),
+        Wording("Yes only if the bank told you so."),
     ),
     "bank_cards[].frozen": Ask(
-        Wording(
-            en='Does the bank say this account is frozen, or does an ATM say "invalid card"?',
-            zh="银行说这个账户被冻结了吗？或者 ATM 显示“无效卡”吗？",
-        ),
-        Wording(en="the account frozen by the bank", zh="账户被银行冻结"),
-        Wording(
-            en="What the ATM, the bank's app or its SMS say; yes if it says frozen (冻结).",
-            zh="ATM、银行 App 或银行短信的提示；显示“冻结”就回答“是”。",
-        ),
+        Wording('Does the bank say this account is frozen, or does an ATM say "invalid card"?'),
+        Wording("the account frozen by the bank"),
+        Wording("What the ATM, the bank's app or its SMS say; yes if it says frozen (冻结)."),
     ),
     "bank_cards[].last_used": Ask(
-        Wording(
-            en="When did you last use this account (a payment, a transfer, the ATM)?",
-            zh="你最近一次使用这个账户（付款、转账、取款）是什么时候？",
-        ),
-        Wording(en="when the account was last used", zh="账户最近一次使用的时间"),
-        Wording(
-            en="Roughly is fine: a month (2026-03) or a year.",
-            zh="大概即可：月份（2026-03）或年份。",
-        ),
+        Wording("When did you last use this account (a payment, a transfer, the ATM)?"),
+        Wording("when the account was last used"),
+        Wording("Roughly is fine: a month (2026-03) or a year."),
     ),
     "bank_cards[].issued_outside_mainland": Ask(
         Wording(
-            en="Was this account opened at a branch outside mainland China (Hong Kong, Japan...)?",
-            zh="这个账户是在中国大陆以外的分行（香港、日本等）开的吗？",
+            "Was this account opened at a branch outside mainland China (Hong Kong, Japan...)?"
         ),
-        Wording(en="an account from a branch outside the mainland", zh="中国大陆以外分行开的账户"),
-        Wording(
-            en="Where you opened the account; the card or the bank's app names the branch.",
-            zh="你开户的地方；银行卡或银行 App 上写着开户行。",
-        ),
+        Wording("an account from a branch outside the mainland"),
+        Wording("Where you opened the account; the card or the bank's app names the branch."),
     ),
     "foreign_cards": Ask(
         Wording(
-            en="How many cards from outside mainland China (Visa, Mastercard, JCB...) have you"
-            " linked to your wallets?",
-            zh="你在钱包里绑定了几张境外银行卡（Visa、万事达、JCB 等）？",
+            "How many cards from outside mainland China (Visa, Mastercard, JCB...) have you"
+            " linked to your wallets?"
         ),
-        Wording(en="your foreign cards", zh="你的境外银行卡"),
-        Wording(en="0 if none.", zh="没有就填 0。"),
+        Wording("your foreign cards"),
+        Wording("0 if none."),
     ),
     "foreign_cards[].network": Ask(
-        Wording(en="Which network is this card?", zh="这张卡是什么卡组织的？"),
-        Wording(en="the card's network", zh="卡组织"),
-        Wording(en="The logo on the card.", zh="卡面上的标志。"),
+        Wording("Which network is this card?"),
+        Wording("the card's network"),
+        Wording("The logo on the card."),
         {
-            "visa": Choice(Wording(en="Visa", zh="Visa")),
-            "mastercard": Choice(Wording(en="Mastercard", zh="万事达"), ("master card", "mc")),
-            "jcb": Choice(Wording(en="JCB", zh="JCB")),
-            "amex": Choice(Wording(en="American Express", zh="美国运通"), ("american express",)),
-            "diners": Choice(Wording(en="Diners Club", zh="大来卡"), ("diners club",)),
-            "discover": Choice(Wording(en="Discover", zh="发现卡")),
-            "unionpay": Choice(Wording(en="UnionPay", zh="银联"), ("union pay",)),
-            "mir": Choice(Wording(en="Mir", zh="Mir（俄罗斯）"), ("мир",)),
-            "rupay": Choice(Wording(en="RuPay", zh="RuPay（印度）"), ("ru pay",)),
-            "elo": Choice(Wording(en="Elo", zh="Elo（巴西）")),
-            "other": Choice(Wording(en="Another network", zh="其他"), ("something else",)),
+            "visa": Choice(Wording("Visa")),
+            "mastercard": Choice(Wording("Mastercard"), ("master card", "mc")),
+            "jcb": Choice(Wording("JCB")),
+            "amex": Choice(Wording("American Express"), ("american express",)),
+            "diners": Choice(Wording("Diners Club"), ("diners club",)),
+            "discover": Choice(Wording("Discover")),
+            "unionpay": Choice(Wording("UnionPay"), ("union pay",)),
+            "mir": Choice(Wording("Mir"), ("мир",)),
+            "rupay": Choice(Wording("RuPay"), ("ru pay",)),
+            "elo": Choice(Wording("Elo")),
+            "other": Choice(Wording("Another network"), ("something else",)),
         },
     ),
     "foreign_cards[].last4": Ask(
-        Wording(en="What are the card's last four digits?", zh="这张卡的卡号后四位是什么？"),
-        Wording(en="the card's last four digits", zh="卡号后四位"),
-        Wording(
-            en="The card itself, or the card list in the wallet.", zh="卡面，或钱包里的银行卡列表。"
-        ),
+        Wording("What are the card's last four digits?"),
+        Wording("the card's last four digits"),
+        Wording("The card itself, or the card list in the wallet."),
     ),
     "foreign_cards[].wallet": Ask(
-        Wording(en="Where is this card linked?", zh="这张卡绑定在哪里？"),
-        Wording(en="the wallet the card is linked in", zh="绑定的钱包"),
-        Wording(
-            en="The card list in Alipay and in WeChat Pay.", zh="支付宝和微信支付里的银行卡列表。"
-        ),
+        Wording("Where is this card linked?"),
+        Wording("the wallet the card is linked in"),
+        Wording("The card list in Alipay and in WeChat Pay."),
         WALLET_CHOICES,
     ),
     "foreign_cards[].kind": Ask(
-        Wording(
-            en="Is this card a credit card, a debit card or a prepaid card?",
-            zh="这张卡是信用卡、借记卡还是预付卡？",
-        ),
-        Wording(en="the kind of card", zh="卡的种类"),
-        Wording(en="The card itself, or your bank's app.", zh="卡面，或发卡行的 App。"),
+        Wording("Is this card a credit card, a debit card or a prepaid card?"),
+        Wording("the kind of card"),
+        Wording("The card itself, or your bank's app."),
         {
-            "credit": Choice(Wording(en="Credit card", zh="信用卡"), ("credit", "信用")),
-            "debit": Choice(Wording(en="Debit card", zh="借记卡"), ("debit", "借记", "储蓄卡")),
-            "prepaid": Choice(
-                Wording(en="Prepaid card", zh="预付卡"), ("prepaid", "travel card", "预付")
-            ),
+            "credit": Choice(Wording("Credit card"), ("credit", "信用")),
+            "debit": Choice(Wording("Debit card"), ("debit", "借记", "储蓄卡")),
+            "prepaid": Choice(Wording("Prepaid card"), ("prepaid", "travel card", "预付")),
         },
     ),
     "foreign_cards[].issuer_country": Ask(
-        Wording(
-            en="In which country is the bank that issued this card? (two letters: JP, US, RU...)",
-            zh="这张卡的发卡行在哪个国家？（两个字母：JP、US、RU 等）",
-        ),
-        Wording(en="the country of the card's bank", zh="发卡行所在国家"),
-        Wording(
-            en="Your bank at home; the two-letter country code (GB, DE, JP...).",
-            zh="你本国的发卡银行；填两个字母的国家代码（GB、DE、JP 等）。",
-        ),
+        Wording("In which country is the bank that issued this card? (two letters: JP, US, RU...)"),
+        Wording("the country of the card's bank"),
+        Wording("Your bank at home; the two-letter country code (GB, DE, JP...)."),
     ),
     "foreign_cards[].status": Ask(
-        Wording(en="What happens when you pay with this card?", zh="用这张卡付款时会怎样？"),
-        Wording(en="what happens when you pay with it", zh="付款时的情况"),
+        Wording("What happens when you pay with this card?"),
+        Wording("what happens when you pay with it"),
         CARD_SCREEN,
         {
-            "ok": Choice(
-                Wording(en="It works", zh="能正常使用"), ("works", "fine", "正常", "能用")
-            ),
+            "ok": Choice(Wording("It works"), ("works", "fine", "正常", "能用")),
             "declined": Choice(
-                Wording(en="The payment is declined", zh="付款被拒绝"),
+                Wording("The payment is declined"),
                 ("rejected", "refused", "fails", "failed", "拒绝", "被拒"),
             ),
             "blocked_by_issuer": Choice(
-                Wording(en="My bank at home blocked it", zh="发卡行拦截了"),
+                Wording("My bank at home blocked it"),
                 ("blocked", "issuer blocked", "fraud alert", "拦截", "冻结"),
             ),
             "verification_failed": Choice(
-                Wording(en="Its code or bank-app check fails", zh="验证码或银行 App 验证失败"),
+                Wording("Its code or bank-app check fails"),
                 ("3d secure", "3ds", "otp", "no code", "验证失败"),
             ),
             "not_accepted": Choice(
-                Wording(en="Foreign cards are not accepted here", zh="这里不收境外卡"),
+                Wording("Foreign cards are not accepted here"),
                 ("not accepted", "not supported", "不支持", "不接受"),
             ),
         },
         symptom=True,
     ),
     "payment.amount_usd": Ask(
-        Wording(
-            en="Roughly how much was the payment that failed, in US dollars?",
-            zh="失败的那笔付款大约多少美元？",
-        ),
-        Wording(en="the payment's amount", zh="付款金额"),
-        Wording(
-            en="A rough figure is enough (100 yuan is about 14 dollars).",
-            zh="大概即可（100 元约合 14 美元）。",
-        ),
+        Wording("Roughly how much was the payment that failed, in US dollars?"),
+        Wording("the payment's amount"),
+        Wording("A rough figure is enough (100 yuan is about 14 dollars)."),
     ),
     "payment.payee": Ask(
-        Wording(en="Who were you paying, and how?", zh="你在付给谁，用的是什么方式？"),
-        Wording(en="who was paid", zh="收款方"),
+        Wording("Who were you paying, and how?"),
+        Wording("who was paid"),
         Wording(
-            en="A person's code shows a person's name (street stalls, taxis, small shops); a"
-            " shop's code shows the shop's name.",
-            zh="个人收款码上显示的是个人姓名（路边摊、出租车、小店）；商家收款码上显示的是店名。",
+            "A person's code shows a person's name (street stalls, taxis, small shops); a"
+            " shop's code shows the shop's name."
         ),
         {
             "merchant_qr": Choice(
-                Wording(
-                    en="I scanned a shop's code (it shows the shop's name)",
-                    zh="我扫了商家的收款码（显示店名）",
-                ),
+                Wording("I scanned a shop's code (it shows the shop's name)"),
                 ("shop code", "merchant code", "business code", "商家码", "商家收款码"),
             ),
             "merchant_scans_me": Choice(
-                Wording(en="The cashier scanned my payment code", zh="收银员扫了我的付款码"),
+                Wording("The cashier scanned my payment code"),
                 ("cashier scanned", "they scanned me", "payment code", "付款码", "被扫"),
             ),
             "personal_qr": Choice(
-                Wording(
-                    en="I scanned a person's code (street stall, taxi, small shop)",
-                    zh="我扫了个人收款码（路边摊、出租车、小店）",
-                ),
+                Wording("I scanned a person's code (street stall, taxi, small shop)"),
                 ("stall", "street stall", "taxi", "personal code", "个人收款码", "个人码", "摊"),
             ),
             "transfer": Choice(
-                Wording(
-                    en="I sent money to a person (transfer, red packet, splitting a bill)",
-                    zh="我给个人转账（转账、红包、AA 付款）",
-                ),
+                Wording("I sent money to a person (transfer, red packet, splitting a bill)"),
                 ("transfer", "red packet", "send money", "split", "转账", "红包", "AA"),
             ),
             "online": Choice(
-                Wording(
-                    en="Inside an app, a mini-program or a website",
-                    zh="在 App、小程序或网站里付款",
-                ),
+                Wording("Inside an app, a mini-program or a website"),
                 ("app", "mini program", "mini-program", "website", "online", "小程序", "网站"),
             ),
         },
         symptom=True,
     ),
     "payment.amount_cny": Ask(
-        Wording(
-            en="Roughly how much was the payment that failed, in yuan?",
-            zh="失败的那笔付款大约多少元？",
-        ),
-        Wording(en="the payment's amount in yuan", zh="付款金额（元）"),
-        Wording(en="A rough figure is enough.", zh="大概即可。"),
+        Wording("Roughly how much was the payment that failed, in yuan?"),
+        Wording("the payment's amount in yuan"),
+        Wording("A rough figure is enough."),
     ),
     "payment.fee_notice": Ask(
-        Wording(
-            en="Did the app show a service fee to accept before paying?",
-            zh="付款前 App 有没有显示需要你同意的服务费？",
-        ),
-        Wording(en="a service-fee notice before paying", zh="付款前的服务费提示"),
-        Wording(
-            en="Foreign cards pay a fee on payments over CNY 200; the app asks you to accept it.",
-            zh="境外卡单笔超过 200 元要收服务费；App 会请你确认。",
-        ),
+        Wording("Did the app show a service fee to accept before paying?"),
+        Wording("a service-fee notice before paying"),
+        Wording("Foreign cards pay a fee on payments over CNY 200; the app asks you to accept it."),
         symptom=True,
     ),
     "payment.year_total_usd": Ask(
         Wording(
-            en="Roughly how much have you paid with foreign cards in this wallet this year,"
-            " in US dollars?",
-            zh="今年你在这个钱包里用境外卡一共付了大约多少美元？",
+            "Roughly how much have you paid with foreign cards in this wallet this year,"
+            " in US dollars?"
         ),
-        Wording(en="what you paid with foreign cards this year", zh="今年境外卡付款总额"),
-        Wording(en="The wallet's bill; a rough figure is enough.", zh="钱包账单；大概即可。"),
+        Wording("what you paid with foreign cards this year"),
+        Wording("The wallet's bill; a rough figure is enough."),
         kept_by=APP,
     ),
     **_wallet("alipay"),
     **_wallet("wechat_pay"),
     "taobao.bound_to_alipay": Ask(
-        Wording(
-            en="Is your Taobao account bound to your Alipay account?",
-            zh="你的淘宝账号绑定了支付宝吗？",
-        ),
-        Wording(en="Taobao's link to Alipay", zh="淘宝与支付宝的绑定"),
-        Wording(
-            en="Taobao: My Taobao > Settings > Alipay account.",
-            zh="淘宝：我的淘宝 > 设置 > 支付宝账户。",
-        ),
+        Wording("Is your Taobao account bound to your Alipay account?"),
+        Wording("Taobao's link to Alipay"),
+        Wording("Taobao: My Taobao > Settings > Alipay account."),
         kept_by=APP,
     ),
     "taobao.payment_method": Ask(
-        Wording(en="Which payment method is set in Taobao?", zh="淘宝里设置的付款方式是什么？"),
-        Wording(en="Taobao's payment method", zh="淘宝的付款方式"),
-        Wording(en="Taobao: My Taobao > Settings > Payment.", zh="淘宝：我的淘宝 > 设置 > 支付。"),
+        Wording("Which payment method is set in Taobao?"),
+        Wording("Taobao's payment method"),
+        Wording("Taobao: My Taobao > Settings > Payment."),
         {
-            "alipay": Choice(Wording(en="Alipay", zh="支付宝")),
-            "credit_card": Choice(
-                Wording(en="A credit card", zh="信用卡"), ("card", "visa", "mastercard")
-            ),
-            "other": Choice(Wording(en="Something else", zh="其他")),
+            "alipay": Choice(Wording("Alipay")),
+            "credit_card": Choice(Wording("A credit card"), ("card", "visa", "mastercard")),
+            "other": Choice(Wording("Something else")),
         },
         kept_by=APP,
     ),
     "taobao.account_age_days": Ask(
-        Wording(en="How many days old is your Taobao account?", zh="你的淘宝账号注册了多少天？"),
-        Wording(en="your Taobao account's age", zh="淘宝账号注册天数"),
-        Wording(en="Roughly: the days since you signed up.", zh="大概即可：注册至今的天数。"),
+        Wording("How many days old is your Taobao account?"),
+        Wording("your Taobao account's age"),
+        Wording("Roughly: the days since you signed up."),
     ),
     "taobao.spending_changed": Ask(
-        Wording(
-            en="Has your spending on Taobao changed suddenly (much more, or new kinds of shops)?",
-            zh="你在淘宝的消费最近有突然变化吗（金额变大或新类型的店）？",
-        ),
-        Wording(en="a sudden change in your Taobao spending", zh="淘宝消费的突然变化"),
-        Wording(en="Taobao: My Taobao > My Orders.", zh="淘宝：我的淘宝 > 我的订单。"),
+        Wording("Has your spending on Taobao changed suddenly (much more, or new kinds of shops)?"),
+        Wording("a sudden change in your Taobao spending"),
+        Wording("Taobao: My Taobao > My Orders."),
     ),
     "taobao.security_error": Ask(
-        Wording(
-            en='Does Taobao show a security or "unusual activity" error when you pay?',
-            zh="淘宝付款时有没有提示安全问题或“账户异常”？",
-        ),
-        Wording(en="Taobao's security error", zh="淘宝的安全提示"),
-        Wording(en="The message at Taobao's checkout.", zh="淘宝结算页的提示。"),
+        Wording('Does Taobao show a security or "unusual activity" error when you pay?'),
+        Wording("Taobao's security error"),
+        Wording("The message at Taobao's checkout."),
         symptom=True,
     ),
     "taobao.cache_cleared": Ask(
-        Wording(
-            en="Have you cleared the Taobao app's or browser's cache since the error?",
-            zh="出错后你清除过淘宝 App 或浏览器的缓存吗？",
-        ),
-        Wording(en="clearing Taobao's cache", zh="清除淘宝缓存"),
-        Wording(
-            en="Taobao: Settings > General > Clear cache.", zh="淘宝：设置 > 通用 > 清除缓存。"
-        ),
+        Wording("Have you cleared the Taobao app's or browser's cache since the error?"),
+        Wording("clearing Taobao's cache"),
+        Wording("Taobao: Settings > General > Clear cache."),
     ),
     "symptom.where": Ask(
-        Wording(en="Where does it fail?", zh="在哪里出的问题？"),
-        Wording(en="where the payment fails", zh="出问题的地方"),
-        Wording(en="Choose the closest.", zh="选最接近的一项。"),
+        Wording("Where does it fail?"),
+        Wording("where the payment fails"),
+        Wording("Choose the closest."),
         {
             "bank_card_link": Choice(
-                Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定中国银行卡"),
+                Wording("Adding a Chinese bank card in Alipay"),
                 CARD_LINK_WORDS,
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
@@ -824,7 +595,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "alipay": Choice(
-                Wording(en="Paying with Alipay", zh="用支付宝付款"),
+                Wording("Paying with Alipay"),
                 ("alipay", "zhifubao", "支付宝"),
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "alipay"),
@@ -832,7 +603,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "taobao": Choice(
-                Wording(en="Paying on Taobao", zh="在淘宝付款"),
+                Wording("Paying on Taobao"),
                 ("taobao", "淘宝"),
                 layers=("documents", "bank", "alipay", "taobao"),
                 points_at=("documents", "taobao"),
@@ -840,9 +611,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "wechat_pay_card_link": Choice(
-                Wording(
-                    en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定中国银行卡"
-                ),
+                Wording("Adding a Chinese bank card in WeChat Pay"),
                 ("wechat card link", "微信绑卡", "微信绑定银行卡", "微信添加银行卡"),
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "bank"),
@@ -850,7 +619,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "wechat_pay": Choice(
-                Wording(en="Paying with WeChat Pay", zh="用微信支付付款"),
+                Wording("Paying with WeChat Pay"),
                 ("wechat", "weixin", "微信", "微信支付"),
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "wechat_pay"),
@@ -858,10 +627,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=WALLET_PLACE_NOT_ASKED,
             ),
             "foreign_card": Choice(
-                Wording(
-                    en="Paying with a foreign card (Visa, Mastercard...)",
-                    zh="用境外卡付款（Visa、万事达等）",
-                ),
+                Wording("Paying with a foreign card (Visa, Mastercard...)"),
                 ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
                 layers=("device", "bank", "alipay", "wechat_pay", "payee"),
                 points_at=("foreign_cards", "device", "payee"),
@@ -871,10 +637,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=(*VISITOR_NOT_ASKED, "phone.sms_code_received", "phone.roaming"),
             ),
             "wallet_setup": Choice(
-                Wording(
-                    en="Signing up or verifying my identity in a wallet",
-                    zh="在钱包里注册或实名认证",
-                ),
+                Wording("Signing up or verifying my identity in a wallet"),
                 ("sign up", "register", "verify identity", "verification", "注册", "实名认证"),
                 layers=("device", "alipay", "wechat_pay"),
                 points_at=("alipay", "wechat_pay", "device"),
@@ -883,10 +646,7 @@ QUESTIONS: dict[str, Ask] = {
                 then=("symptom.wallet",),
             ),
             "bank": Choice(
-                Wording(
-                    en="At the bank itself (an ATM, a counter, the bank's app)",
-                    zh="在银行本身（ATM、柜台、银行 App）",
-                ),
+                Wording("At the bank itself (an ATM, a counter, the bank's app)"),
                 ("bank", "atm", "at the bank", "counter", "银行", "取款机", "柜台"),
                 layers=("documents", "bank"),
                 points_at=("documents", "bank"),
@@ -896,10 +656,7 @@ QUESTIONS: dict[str, Ask] = {
                 not_asked=(*RESIDENT_NOT_ASKED, "bank_cards[].status", "bank_cards[].wallet"),
             ),
             "foreign_card_link": Choice(
-                Wording(
-                    en="Adding a foreign card (Visa, Mastercard...) to a wallet",
-                    zh="在钱包里添加境外卡（Visa、万事达等）",
-                ),
+                Wording("Adding a foreign card (Visa, Mastercard...) to a wallet"),
                 ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
                 layers=("device", "bank", "alipay", "wechat_pay"),
                 points_at=("foreign_cards", "device"),
@@ -910,44 +667,29 @@ QUESTIONS: dict[str, Ask] = {
         },
     ),
     "symptom.wallet": Ask(
-        Wording(en="In which wallet does it fail?", zh="是在哪个钱包里出的问题？"),
-        Wording(en="the wallet where it fails", zh="出问题的钱包"),
-        Wording(en="The app you were paying or signing up with.", zh="你付款或注册用的 App。"),
+        Wording("In which wallet does it fail?"),
+        Wording("the wallet where it fails"),
+        Wording("The app you were paying or signing up with."),
         {
             "alipay": WALLET_CHOICES["alipay"],
             "wechat_pay": WALLET_CHOICES["wechat_pay"],
         },
     ),
     "symptom.error_message": Ask(
-        Wording(en="What does the error message say?", zh="错误提示上写的是什么？"),
-        Wording(en="the error message", zh="错误提示"),
-        Wording(
-            en="Type it or paste it as shown, in Chinese or English; a few words are enough.",
-            zh="照原样输入或粘贴，中文英文都可以；几个关键词即可。",
-        ),
+        Wording("What does the error message say?"),
+        Wording("the error message"),
+        Wording("Type it or paste it as shown, in Chinese or English; a few words are enough."),
         symptom=True,
     ),
     "symptom.persists": Ask(
-        Wording(
-            en="Does it still fail after what you have already tried?",
-            zh="试过的办法都不管用，还是失败吗？",
-        ),
-        Wording(en="whether the failure persists", zh="问题是否仍然存在"),
-        Wording(
-            en="Try once more now if you can: does it fail again?",
-            zh="如果可以，现在再试一次：还是失败吗？",
-        ),
+        Wording("Does it still fail after what you have already tried?"),
+        Wording("whether the failure persists"),
+        Wording("Try once more now if you can: does it fail again?"),
         symptom=True,
     ),
     "travel.limited_connectivity": Ask(
-        Wording(
-            en="Are you somewhere with a weak mobile or internet connection?",
-            zh="你所在的地方手机信号或网络很弱吗？",
-        ),
-        Wording(en="a weak connection where you are", zh="所在地网络信号弱"),
-        Wording(
-            en="The signal bars on your phone, or whether web pages load slowly.",
-            zh="手机上的信号格数，或网页是否加载很慢。",
-        ),
+        Wording("Are you somewhere with a weak mobile or internet connection?"),
+        Wording("a weak connection where you are"),
+        Wording("The signal bars on your phone, or whether web pages load slowly."),
     ),
 }

@@ -1,8 +1,9 @@
-"""A unit's text in each language: English always, others beside it, filled language by language."""
+"""A unit's text: written in English, shown in the reader's language from its catalog, filled
+language by language, with the staff's Chinese sentence kept as the unit writes it."""
 
 import pytest
 
-from engine.personal import NAME, Datum, Text
+from engine.personal import NAME, PASSPORT, Datum, Text
 from engine.translatable import Message
 from engine.wording import Wording
 
@@ -15,41 +16,59 @@ class Reader:
         return {"{who} said so": "{who}这么说"}.get(message, message)
 
 
-def test_a_wording_is_read_in_a_language_and_falls_back_to_english():
-    words = Wording(en="Visit the bank", zh="去银行")
-    assert words.in_("zh") == "去银行"
-    assert words.in_("ja") == "Visit the bank"
-    assert words.missing(("en", "zh", "ja")) == ("ja",)
+def test_a_wording_is_read_from_the_catalog_and_falls_back_to_english():
+    assert Wording("Alipay").in_("zh") == "支付宝"
+    assert Wording("Alipay").in_("en") == "Alipay"
+    words = Wording("Visit the bank, which no catalog holds")
+    assert words.in_("zh") == "Visit the bank, which no catalog holds"
+    assert words.missing(("en", "zh")) == ("zh",)
+    assert Wording("Alipay").missing(("en", "zh")) == ()
+
+
+def test_a_written_text_is_shown_as_written_and_its_meaning_translated():
+    say = Wording("Alipay", zh="请帮我")
+    assert say.in_("zh") == "请帮我"
+    assert say.en == "Alipay"
+    assert say.written == {"zh": "请帮我"}
 
 
 def test_format_fills_each_language_with_the_same_language_of_a_wording_value():
-    wallet = Wording(en="Alipay", zh="支付宝")
-    title = Wording(en="{wallet} asks again", zh="{wallet}再次要求验证").format(wallet=wallet)
-    assert title == Wording(en="Alipay asks again", zh="支付宝再次要求验证")
+    title = Wording("{wallet} customer service").format(wallet=Wording("Alipay"))
+    assert title.in_("zh") == "支付宝客服"
+    assert title.en == "Alipay customer service"
+    assert title.missing(("en", "zh")) == ()
+
+
+def test_joined_texts_are_each_shown_in_the_same_language():
+    listed = Wording("Alipay") + ", " + Wording("WeChat Pay")
+    assert listed.in_("zh") == "支付宝, 微信支付"
+    assert listed.en == "Alipay, WeChat Pay"
 
 
 def test_an_empty_text_is_refused_when_the_unit_loads():
     with pytest.raises(ValueError, match="'zh' text"):
-        Wording(en="Visit the bank", zh=" ")
+        Wording("Visit the bank", zh=" ")
+    with pytest.raises(ValueError, match="'en' text"):
+        Wording(" ")
 
 
 def test_a_text_renders_its_template_in_the_readers_language_with_masked_data():
-    text = Text(Wording(en="Your name is {0}", zh="您的姓名是 {0}"), (Datum("ANNA LEE", NAME),))
-    assert text.render(False, Reader("zh")) == "您的姓名是 A*** L**"
-    assert text.render(True) == "Your name is ANNA LEE"
+    text = Text(Wording("the bank's reserved phone number is {0}"), (Datum("ANNA LEE", NAME),))
+    assert text.render(True) == "The bank's reserved phone number is ANNA LEE"
+    said = Text(Wording("card {number}").format(number=2))
+    assert said.render(False, Reader("zh")) == "第 2 张卡"
 
 
 def test_a_program_message_is_translated_and_its_wording_values_taken_in_the_same_language():
-    said = Message("{who} said so", who=Wording(en="the bank", zh="银行"))
-    assert Text(said).render(False, Reader("zh")) == "银行这么说"
-    assert Text(said).render(False) == "The bank said so"
+    said = Message("{who} said so", who=Wording("Alipay"))
+    assert Text(said).render(False, Reader("zh")) == "支付宝这么说"
+    assert Text(said).render(False) == "Alipay said so"
 
 
 def test_format_keeps_the_numbered_blanks_that_evidence_data_fills_later():
-    card = Wording(en="card 1", zh="第1张卡")
-    said = Wording(en="Your bank holds {0} for {card}", zh="{card}：银行登记的是 {0}").format(
-        card=card
+    said = Wording("For {card} your bank holds passport {0}; your passport is {1}.").format(
+        card=Wording("card {number}").format(number=1)
     )
-    assert Text(said, (Datum("E12345678", "passport"),)).render(False, Reader("zh")) == (
-        "第1张卡：银行登记的是 E12****78"
-    )
+    data = (Datum("E12345678", PASSPORT), Datum("E87654321", PASSPORT))
+    assert Text(said, data).render(False, Reader("zh")).startswith("第 1 张卡")
+    assert "E12****78" in Text(said, data).render(False, Reader("zh"))

@@ -4,8 +4,8 @@
     python -m visualise.catalogs --new ja   # start a language: then translate locale/ja/.../*.po
 
 Babel extracts every marked string (`gettext`, `ngettext`, `N_`, `Message`,
-`InputError`) from cli.py, engine/ and visualise/, and `_()` from the web pages'
-templates, into
+`InputError`) from cli.py, engine/, visualise/ and web/, the knowledge units'
+texts (`Wording`) from knowledge/, and `_()` from the web pages' templates, into
 `locale/paydoctor.pot`, merges it into each `LANGUAGE/LC_MESSAGES/paydoctor.po`
 and compiles the `.mo` files that install with the package. The compiled
 catalogs are committed, so a checkout runs without a build step;
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
+import string
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from engine.kb_check import Problem
-from visualise.language import DOMAIN, LOCALE_DIR
+from engine.wording import DOMAIN, LOCALE_DIR
 
 ROOT = LOCALE_DIR.parent.parent
 SOURCES = (
@@ -35,8 +37,16 @@ SOURCES = (
     ("visualise/**.py", "python"),
     ("web/**.py", "python"),
     ("web/templates/**.html", "jinja2"),
+    ("knowledge/**.py", "python"),
 )
-KEYWORDS = {**DEFAULT_KEYWORDS, "Message": None, "InputError": None}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "Message": None,
+    "InputError": None,
+    "Wording": None,
+    "wallet_wording": None,
+}
+"""The calls whose first string is a text to translate; `Wording` is a unit's text."""
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 HEADER = "# The words paydoctor shows, made with `python -m visualise.catalogs`.\n#"
 DATE = datetime(2026, 12, 1, tzinfo=timezone.utc)
@@ -107,18 +117,65 @@ def untranslated(template: Catalog, catalog: Catalog) -> list[str]:
     return missing
 
 
+_MARKUP = re.compile(r"\[/?[a-z ]*\]")
+"""rich's `[bold]...[/]` markup, which a translation keeps as it is."""
+
+
+def blanks(text: str) -> set[str]:
+    """The `{named}` and `{0}` blanks of a template (with their format: `{payment:,}`) and its
+    markup; ValueError for a template `str.format` cannot read."""
+    found = {
+        f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+        for _text, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    }
+    return found | set(_MARKUP.findall(text))
+
+
+def format_mismatches(catalog: Catalog) -> list[tuple[str, str]]:
+    """The entries whose translation's blanks differ from the English ones (`{card}` kept,
+    none added), as Babel's checkers and ours find them: (English, what is wrong)."""
+    found = [
+        (str(message.id), str(error))
+        for message, errors in catalog.check()
+        # Babel also reads "{percent}% done" as a %-format: a brace template is checked below.
+        if "python-brace-format" not in message.flags
+        for error in errors
+    ]
+    for message in catalog:
+        if not message.id or "python-brace-format" not in message.flags:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        for string_ in (s for s in strings if s):
+            try:
+                wrong = blanks(string_) != blanks(ids[-1])
+            except ValueError as error:
+                found.append((ids[0], f"cannot be filled in ({error})"))
+                continue
+            if wrong:
+                shown = ", ".join(sorted(blanks(ids[-1]))) or "none"
+                found.append((ids[0], f"its blanks differ from the English ones ({shown})"))
+    return found
+
+
 def translation_problems() -> list[Problem]:
-    """One `check-kb` problem for every entry of the committed template a language lacks."""
+    """One `check-kb` problem for every entry of the committed template a language lacks, and
+    for every translation whose blanks differ from the English."""
     with TEMPLATE.open("rb") as file:
         template = read_po(file, domain=DOMAIN)
-    return [
-        Problem(
-            "untranslated",
-            f"{po_path(code).relative_to(ROOT)}: no translation of {text!r}",
-        )
-        for code in languages()
-        for text in untranslated(template, read(code))
-    ]
+    problems = []
+    for code in languages():
+        catalog, where = read(code), po_path(code).relative_to(ROOT)
+        problems += [
+            Problem("untranslated", f"{where}: no translation of {text!r}")
+            for text in untranslated(template, catalog)
+        ]
+        problems += [
+            Problem("translation-blanks", f"{where}: the translation of {text!r}: {wrong}")
+            for text, wrong in format_mismatches(catalog)
+        ]
+    return problems
 
 
 def _write(path: Path, catalog: Catalog) -> None:

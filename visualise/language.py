@@ -1,9 +1,10 @@
 """The language a reader is shown: gettext catalogs compiled from `visualise/locale/`.
 
-The program's words are written in English and translated through the catalog
-of the reader's language (`LANGUAGE/LC_MESSAGES/paydoctor.mo`, made by Babel:
-see `visualise/catalogs.py`). The languages offered are English and every
-catalog found, so a new language is a new `.po` file, not a code change. A
+The program's words and the knowledge's (`engine.wording`) are written in
+English and translated through the catalog of the reader's language
+(`LANGUAGE/LC_MESSAGES/paydoctor.mo`, made by Babel: see `visualise/catalogs.py`).
+The languages offered are English and every catalog found, so a new language
+is a new `.po` file, not a code change. A
 `Language` is passed to whatever shows text, never kept in a global, so one
 process (a web server) can answer in two languages at once.
 """
@@ -15,16 +16,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from engine.errors import InputError
 from engine.translatable import Message
-from engine.wording import Wording
+from engine.wording import SOURCE_LANGUAGE, Wording, catalog, offered
 
-LOCALE_DIR = Path(__file__).with_name("locale")
-DOMAIN = "paydoctor"
-SOURCE_LANGUAGE = "en"
-"""The language the program's words are written in: it needs no catalog."""
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 """Where the default language is read, the first one set winning (as POSIX orders them)."""
 
@@ -54,11 +50,9 @@ class Language:
         return message.render(self.gettext, self.code)
 
 
-@lru_cache(maxsize=1)
 def available() -> tuple[str, ...]:
     """English, then every language with a compiled catalog, by code."""
-    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
+    return offered()
 
 
 @lru_cache
@@ -72,10 +66,7 @@ def language(code: str) -> Language:
             code=shown_text(code),
             choices=", ".join(available()),
         )
-    if code == SOURCE_LANGUAGE:
-        return Language(code, gettext.NullTranslations())
-    with (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as catalog:
-        return Language(code, gettext.GNUTranslations(catalog))
+    return Language(code, catalog(code))
 
 
 ENGLISH = language(SOURCE_LANGUAGE)

@@ -14,10 +14,7 @@ from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
 RESTRICTED = Message(
-    Wording(
-        en="a restriction or a risk-control block on the account",
-        zh="账户被限制或被风控拦截",
-    ),
+    Wording("a restriction or a risk-control block on the account"),
     (
         "账户限制",
         "账户被限制",
@@ -35,16 +32,12 @@ def _cause(wallet: Wallet) -> Cause:
         id="account-restricted",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(en="{wallet} restricted your account", zh="{wallet}限制了你的账户").format(
-            wallet=wallet.name
-        ),
+        title=Wording("{wallet} restricted your account").format(wallet=wallet.name),
         explanation=Wording(
-            en="{wallet}'s risk control limits an account it finds unusual; payments stay"
+            "{wallet}'s risk control limits an account it finds unusual; payments stay"
             " blocked until a person at the wallet lifts the restriction. Common triggers: a"
             " new account receiving money, a dormant account suddenly used in several cities,"
-            " many failed tries in a row.",
-            zh="{wallet}的风控系统会限制它认为异常的账户；在客服人员解除限制之前，付款会一直失败。"
-            "常见的触发原因：新账户收到转账、长期不用的账户突然在几个城市使用、连续多次付款失败。",
+            " many failed tries in a row."
         ).format(wallet=wallet.name),
         source=(
             "Reports of accounts restricted by risk control: travel.stackexchange.com question"
@@ -54,33 +47,27 @@ def _cause(wallet: Wallet) -> Cause:
         sources_read="2026-12",
         fixes=(
             FixStep(
-                Wording(en="{wallet} customer service", zh="{wallet}客服").format(
-                    wallet=wallet.name
-                ),
+                Wording("{wallet} customer service").format(wallet=wallet.name),
                 Wording(
-                    en="Appeal in the {wallet} app: ask customer service for a human agent"
+                    "Appeal in the {wallet} app: ask customer service for a human agent"
                     " (人工客服), or call {hotline}; have the passport's photo page and a"
-                    " selfie holding the passport ready.",
-                    zh="在{wallet}里申诉：联系客服并要求转人工客服，或拨打 {hotline}；"
-                    "请准备好护照个人信息页和手持护照的自拍照。",
+                    " selfie holding the passport ready."
                 ).format(wallet=wallet.name, hotline=wallet.hotline),
                 effects=(sets(wallet.path("restricted"), False), forgets("symptom.error_message")),
                 place=Place.CUSTOMER_SERVICE,
                 say=Wording(
-                    zh="您好，我是外国用户，我的{wallet}账户被限制了，无法付款。"
-                    "请帮我转人工客服，申请解除限制。",
-                    en="Hello, I am a foreign user; my {wallet} account has been restricted and I"
+                    "Hello, I am a foreign user; my {wallet} account has been restricted and I"
                     " cannot pay. Please put me through to a human agent to have the restriction"
                     " lifted.",
+                    zh="您好，我是外国用户，我的{wallet}账户被限制了，无法付款。"
+                    "请帮我转人工客服，申请解除限制。",
                 ).format(wallet=wallet.name),
             ),
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Only if the appeal fails: move the balance out, cancel the real-name"
-                    " verification in {menu}, then verify again with your passport.",
-                    zh="只有申诉失败时才这样做：先把余额转出，在{menu}注销实名认证，"
-                    "然后用护照重新认证。",
+                    "Only if the appeal fails: move the balance out, cancel the real-name"
+                    " verification in {menu}, then verify again with your passport."
                 ).format(menu=wallet.identity_menu),
                 effects=(sets(wallet.path("restricted"), False),),
                 place=Place.APP,

@@ -21,36 +21,24 @@ from knowledge._wallets import ALIPAY
 
 ALIPAY_PASSPORT_DIFFERS = Observation(
     "alipay.passport_differs",
-    Wording(
-        en="Alipay's identity passport number differs from the passport",
-        zh="支付宝身份信息中的护照号码与护照不一致",
-    ),
+    Wording("Alipay's identity passport number differs from the passport"),
     ("alipay.identity.passport_number", "passport.number"),
     differs(
         "alipay.identity.passport_number",
         "passport.number",
         personal.PASSPORT,
-        Wording(
-            en="Alipay's identity information holds passport {0}; your passport is {1}.",
-            zh="支付宝身份信息中的护照号码是 {0}；你的护照号码是 {1}。",
-        ),
+        Wording("Alipay's identity information holds passport {0}; your passport is {1}."),
     ),
 )
 CARD_PASSPORT_DIFFERS_FROM_ALIPAY = Observation(
     "card.passport_differs_from_alipay",
-    Wording(
-        en="the bank's passport number differs from Alipay's",
-        zh="银行登记的护照号码与支付宝的不一致",
-    ),
+    Wording("the bank's passport number differs from Alipay's"),
     ("bank_cards[].passport_number_on_file", "alipay.identity.passport_number"),
     differs(
         "bank_cards[].passport_number_on_file",
         "alipay.identity.passport_number",
         personal.PASSPORT,
-        Wording(
-            en="For {card} your bank holds passport {0}; Alipay holds {1}.",
-            zh="{card}：银行登记的护照号码是 {0}；支付宝登记的是 {1}。",
-        ),
+        Wording("For {card} your bank holds passport {0}; Alipay holds {1}."),
     ),
 )
 
@@ -58,14 +46,10 @@ CARD_PASSPORT_DIFFERS_FROM_ALIPAY = Observation(
 CAUSE = Cause(
     id="alipay-identity-outdated",
     layer="alipay",
-    title=Wording(
-        en="Alipay's Identity Information holds a different passport number",
-        zh="支付宝身份信息里的护照号码与银行的不一致",
-    ),
+    title=Wording("Alipay's Identity Information holds a different passport number"),
     explanation=Wording(
-        en="Alipay compares the passport in Identity Information with the bank's record;"
-        " when they differ, the payment token is rejected.",
-        zh="支付宝会把身份信息中的护照与银行登记的相比对；两者不一致时，付款会被拒绝。",
+        "Alipay compares the passport in Identity Information with the bank's record;"
+        " when they differ, the payment token is rejected."
     ),
     source=(
         "If your passport details here do not match the bank's records, the payment token"
@@ -73,12 +57,10 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="Alipay app", zh="支付宝App"),
+            Wording("Alipay app"),
             Wording(
-                en="Once the bank confirms its record, update your passport in Alipay: Account >"
-                " Settings > Account and Security > Identity Information.",
-                zh="银行确认记录已更新后，在支付宝里更新护照："
-                "我的 > 设置 > 账号与安全 > 身份信息。",
+                "Once the bank confirms its record, update your passport in Alipay: Account >"
+                " Settings > Account and Security > Identity Information."
             ),
             place=Place.APP,
             effects=(copies("alipay.identity.passport_number", "passport.number"),),

@@ -36,21 +36,16 @@ def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
 
 
 _AGAINST_PERMIT = Wording(
-    en="Alipay's identity information has the name {0}; your residence permit has {1}.",
-    zh="支付宝身份信息中的姓名是 {0}；你的居留许可上是 {1}。",
+    "Alipay's identity information has the name {0}; your residence permit has {1}."
 )
 _AGAINST_PASSPORT = Wording(
-    en="Alipay's identity information has the name {0}; your passport has {1}.",
-    zh="支付宝身份信息中的姓名是 {0}；你的护照上是 {1}。",
+    "Alipay's identity information has the name {0}; your passport has {1}."
 )
 
 
 ALIPAY_NAME_DIFFERS = Observation(
     "alipay.name_differs",
-    Wording(
-        en="Alipay's identity name differs from the permit (or passport) name",
-        zh="支付宝身份信息中的姓名与居留许可（或护照）上的不一致",
-    ),
+    Wording("Alipay's identity name differs from the permit (or passport) name"),
     ("alipay.identity.name", "residence_permit.name", "person.surname", "person.given_names"),
     _alipay_name_differs,
 )
@@ -59,15 +54,10 @@ ALIPAY_NAME_DIFFERS = Observation(
 CAUSE = Cause(
     id="alipay-name-format",
     layer="alipay",
-    title=Wording(
-        en="Alipay's Identity Information has your name in another format",
-        zh="支付宝身份信息里的姓名格式不对",
-    ),
+    title=Wording("Alipay's Identity Information has your name in another format"),
     explanation=Wording(
-        en="Alipay expects the name exactly as on your residence permit, SURNAME FIRSTNAME;"
-        " a different order or spelling fails the identity check.",
-        zh="支付宝要求姓名与居留许可上的完全一致（姓在前、名在后，均为大写）；"
-        "顺序或拼写不同，身份核验就会失败。",
+        "Alipay expects the name exactly as on your residence permit, SURNAME FIRSTNAME;"
+        " a different order or spelling fails the identity check."
     ),
     source=(
         "Always use the same name format (e.g., SURNAME FIRSTNAME) as shown on your"
@@ -75,11 +65,10 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="Alipay app", zh="支付宝App"),
+            Wording("Alipay app"),
             Wording(
-                en="In Identity Information, use the same name format as on your residence"
-                " permit: SURNAME FIRSTNAME.",
-                zh="在身份信息中使用与居留许可相同的姓名格式：姓在前、名在后（如 SMITH JOHN）。",
+                "In Identity Information, use the same name format as on your residence"
+                " permit: SURNAME FIRSTNAME."
             ),
             place=Place.APP,
             effects=(

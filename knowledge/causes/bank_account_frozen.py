@@ -15,10 +15,7 @@ from engine.wording import Wording
 from knowledge._observing import unused_for
 
 FROZEN = Message(
-    Wording(
-        en="the bank froze the account, or the card is refused as invalid",
-        zh="银行冻结了账户，或卡被判为无效",
-    ),
+    Wording("the bank froze the account, or the card is refused as invalid"),
     (
         "frozen",
         "冻结",
@@ -32,17 +29,13 @@ FROZEN = Message(
 )
 LONG_UNUSED = Observation(
     "card.unused_half_a_year",
-    Wording(
-        en="the account was last used more than six months ago",
-        zh="这个账户最后一次使用是在六个多月以前",
-    ),
+    Wording("the account was last used more than six months ago"),
     ("bank_cards[].last_used",),
     unused_for(
         "bank_cards[].last_used",
         6,
         Wording(
-            en="The account was last used in {0}; the diagnosis is for {1}, over {2} months later.",
-            zh="这个账户最后一次使用是在 {0}；诊断日期是 {1}，相隔超过 {2} 个月。",
+            "The account was last used in {0}; the diagnosis is for {1}, over {2} months later."
         ),
     ),
 )
@@ -50,13 +43,11 @@ LONG_UNUSED = Observation(
 CAUSE = Cause(
     id="bank-account-frozen",
     layer="bank",
-    title=Wording(en="Your bank has frozen the account", zh="银行冻结了你的账户"),
+    title=Wording("Your bank has frozen the account"),
     explanation=Wording(
-        en="Chinese banks stop an account's payments when the identity document it was opened"
+        "Chinese banks stop an account's payments when the identity document it was opened"
         " with has expired, when it has not been used for months, or when its phone number no"
-        ' longer answers; ATMs then say "invalid card". Only the branch can reactivate it.',
-        zh="开户时登记的证件过期、账户几个月没有使用、或预留手机号已停用时，中国的银行会停止账户"
-        "的资金交易；ATM 会显示“无效卡”。只有银行网点能重新激活。",
+        ' longer answers; ATMs then say "invalid card". Only the branch can reactivate it.'
     ),
     source=(
         "Read 2026-12: clifehack.com/2023/08/18/chinabank_freeze (ICBC account frozen after the"
@@ -69,22 +60,19 @@ CAUSE = Cause(
     holds_from="2022-06",
     fixes=(
         FixStep(
-            Wording(en="bank branch", zh="银行网点"),
+            Wording("bank branch"),
             Wording(
-                en="Visit the branch with your passport (the old one too if it was renewed, and"
+                "Visit the branch with your passport (the old one too if it was renewed, and"
                 " a name-change document if your name changed) and the card; ask them to"
                 " reactivate the account. If your Chinese SIM was cut off, reactivate it at the"
-                " carrier first: the bank's SMS codes go to that number.",
-                zh="带上护照（换过护照的话旧护照也带上；改过名字的话带上改名证明）和银行卡去网点，"
-                "请工作人员重新激活账户。如果中国手机卡已停机，先去运营商恢复：银行的短信验证码会"
-                "发到这个号码。",
+                " carrier first: the bank's SMS codes go to that number."
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
+                "Hello, my account has been frozen (the ATM says invalid card). Please"
+                " reactivate my account. Here are my new and my old passports.",
                 zh="您好，我的账户被冻结了（ATM显示无效卡）。请帮我重新激活账户。"
                 "这是我的新护照和旧护照。",
-                en="Hello, my account has been frozen (the ATM says invalid card). Please"
-                " reactivate my account. Here are my new and my old passports.",
             ),
             effects=(sets("bank_cards[].frozen", False), sets("bank_cards[].last_used", None)),
         ),

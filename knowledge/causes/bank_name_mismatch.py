@@ -35,18 +35,12 @@ def _bank_name_differs(case: Case, card: int | None) -> Outcome:
     return Outcome(differs, Text(said, (name_datum(words), name_datum(passport))))
 
 
-_SAID = Wording(
-    en="For {card} your bank holds the name {0}; your passport has {1}.",
-    zh="{card}：银行登记的姓名是 {0}；你的护照上是 {1}。",
-)
+_SAID = Wording("For {card} your bank holds the name {0}; your passport has {1}.")
 
 
 CARD_NAME_DIFFERS = Observation(
     "card.name_differs",
-    Wording(
-        en="the bank's card-holder name differs from the passport beyond middle names",
-        zh="银行登记的持卡人姓名与护照不一致（不只是少了中间名）",
-    ),
+    Wording("the bank's card-holder name differs from the passport beyond middle names"),
     ("bank_cards[].name_on_file", "person.surname", "person.given_names"),
     _bank_name_differs,
 )
@@ -55,14 +49,10 @@ CARD_NAME_DIFFERS = Observation(
 CAUSE = Cause(
     id="bank-name-mismatch",
     layer="bank",
-    title=Wording(
-        en="Your bank holds your name differently from your passport",
-        zh="银行登记的姓名与护照不一致",
-    ),
+    title=Wording("Your bank holds your name differently from your passport"),
     explanation=Wording(
-        en="The name on your bank account must match your passport; a different word order"
-        " or spelling makes every later identity check fail.",
-        zh="银行账户上的姓名必须与护照完全一致；顺序或拼写不同，之后的每一次身份核验都会失败。",
+        "The name on your bank account must match your passport; a different word order"
+        " or spelling makes every later identity check fail."
     ),
     source=(
         "By ensuring that the name on your bank card matches your passport record exactly"
@@ -71,17 +61,15 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="bank branch", zh="银行网点"),
+            Wording("bank branch"),
             Wording(
-                en="Ask the bank to record your name exactly as in your passport, SURNAME GIVEN"
-                " NAMES.",
-                zh="请银行按护照上的写法登记你的姓名：姓在前、名在后，与护照完全一致。",
+                "Ask the bank to record your name exactly as in your passport, SURNAME GIVEN NAMES."
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
-                zh="您好，请帮我把账户上的姓名改成与护照上的完全一致（姓在前，名在后）。",
-                en="Hello, please change the name on my account to match my passport exactly"
+                "Hello, please change the name on my account to match my passport exactly"
                 " (surname first, then given names).",
+                zh="您好，请帮我把账户上的姓名改成与护照上的完全一致（姓在前，名在后）。",
             ),
             effects=(
                 copies("bank_cards[].name_on_file", ("person.surname", "person.given_names")),

@@ -22,27 +22,18 @@ from knowledge._observing import differs
 
 CARD_PASSPORT_DIFFERS = Observation(
     "card.passport_differs",
-    Wording(
-        en="the bank's passport number differs from the passport",
-        zh="银行登记的护照号码与护照不一致",
-    ),
+    Wording("the bank's passport number differs from the passport"),
     ("bank_cards[].passport_number_on_file", "passport.number"),
     differs(
         "bank_cards[].passport_number_on_file",
         "passport.number",
         personal.PASSPORT,
-        Wording(
-            en="For {card} your bank holds passport {0}; your passport is {1}.",
-            zh="{card}：银行登记的护照号码是 {0}；你的护照号码是 {1}。",
-        ),
+        Wording("For {card} your bank holds passport {0}; your passport is {1}."),
     ),
 )
 
 BANK_ID_EXPIRED = Message(
-    Wording(
-        en="the identity document your bank holds has expired",
-        zh="银行登记的身份证件已过期",
-    ),
+    Wording("the identity document your bank holds has expired"),
     (
         "the id you registered with your bank has expired",
         "update your id at your bank",
@@ -55,34 +46,27 @@ BANK_ID_EXPIRED = Message(
 CAUSE = Cause(
     id="bank-passport-outdated",
     layer="bank",
-    title=Wording(
-        en="Your bank still holds your old passport number",
-        zh="银行登记的仍是你的旧护照号码",
-    ),
+    title=Wording("Your bank still holds your old passport number"),
     explanation=Wording(
-        en="After a passport renewal the bank keeps the old number until you update it in"
-        " person; Alipay then cannot match your card to your identity.",
-        zh="换发护照后，银行会一直保留旧号码，直到你本人去更新；"
-        "在此之前，支付宝无法把你的银行卡与你的身份信息对上。",
+        "After a passport renewal the bank keeps the old number until you update it in"
+        " person; Alipay then cannot match your card to your identity."
     ),
     source=("You must first visit your bank to update your new passport number in their system."),
     fixes=(
         FixStep(
-            Wording(en="bank branch", zh="银行网点"),
+            Wording("bank branch"),
             Wording(
-                en="Visit the bank with your new passport and have the passport number on your"
+                "Visit the bank with your new passport and have the passport number on your"
                 " account updated; ask them to confirm when the record is changed. Bring your old"
                 " passport and the card too, and a letter from your embassy saying the new"
-                " passport replaces the old one where the bank asks for it.",
-                zh="带上新护照去银行网点，更新账户上的护照号码；请工作人员在记录改好后告诉你。"
-                "旧护照和银行卡也要带上；有的银行还要求大使馆出具新护照替换旧护照的证明。",
+                " passport replaces the old one where the bank asks for it."
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
+                "Hello, I have a new passport. Please update the passport number on my account"
+                " to my new passport's, and tell me when it is done.",
                 zh="您好，我换了新护照。请帮我把账户上的护照号码更新为我的新护照号码，"
                 "改好后请告诉我。",
-                en="Hello, I have a new passport. Please update the passport number on my account"
-                " to my new passport's, and tell me when it is done.",
             ),
             effects=(
                 copies("bank_cards[].passport_number_on_file", "passport.number"),

@@ -34,31 +34,20 @@ def _name_entered_malformed(case: Case, card: int | None) -> Outcome:
 
 
 _PROBLEMS = {
-    (True, False): Wording(
-        en="For {card} you typed the name “{0}”, with lower-case letters.",
-        zh="{card}：你输入的姓名是“{0}”，含有小写字母。",
-    ),
+    (True, False): Wording("For {card} you typed the name “{0}”, with lower-case letters."),
     (False, True): Wording(
-        en="For {card} you typed the name “{0}”, with spaces at the ends or doubled.",
-        zh="{card}：你输入的姓名是“{0}”，首尾有空格或有连续空格。",
+        "For {card} you typed the name “{0}”, with spaces at the ends or doubled."
     ),
     (True, True): Wording(
-        en="For {card} you typed the name “{0}”, with lower-case letters and stray spaces.",
-        zh="{card}：你输入的姓名是“{0}”，含有小写字母和多余的空格。",
+        "For {card} you typed the name “{0}”, with lower-case letters and stray spaces."
     ),
 }
-_WELL_TYPED = Wording(
-    en="For {card} you typed the name “{0}”: upper case, single spaces.",
-    zh="{card}：你输入的姓名是“{0}”：全大写、单个空格。",
-)
+_WELL_TYPED = Wording("For {card} you typed the name “{0}”: upper case, single spaces.")
 
 
 CARD_NAME_ENTERED_MALFORMED = Observation(
     "card.name_entered_malformed",
-    Wording(
-        en="the name typed when linking the card has lower case or stray spaces",
-        zh="绑卡时输入的姓名含有小写字母或多余空格",
-    ),
+    Wording("the name typed when linking the card has lower case or stray spaces"),
     ("bank_cards[].name_entered",),
     _name_entered_malformed,
 )
@@ -67,14 +56,10 @@ CARD_NAME_ENTERED_MALFORMED = Observation(
 CAUSE = Cause(
     id="card-name-syntax",
     layer="alipay",
-    title=Wording(
-        en="The name typed when linking the card is not in the bank's format",
-        zh="绑卡时填写的姓名不符合银行的格式",
-    ),
+    title=Wording("The name typed when linking the card is not in the bank's format"),
     explanation=Wording(
-        en="Bank systems compare the typed name character by character: lower-case letters"
-        " or extra spaces make the card fail verification.",
-        zh="银行系统会逐个字符比对填写的姓名：小写字母或多余的空格都会导致银行卡验证失败。",
+        "Bank systems compare the typed name character by character: lower-case letters"
+        " or extra spaces make the card fail verification."
     ),
     source=(
         "Often, the bank requires your name to be entered in uppercase letters without"
@@ -82,11 +67,8 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
-            Wording(
-                en="Type the name in upper case with single spaces, e.g. SMITH JOHN.",
-                zh="用大写字母填写姓名，单词之间只留一个空格，例如 SMITH JOHN。",
-            ),
+            Wording("Alipay app, card linking"),
+            Wording("Type the name in upper case with single spaces, e.g. SMITH JOHN."),
             place=Place.APP,
             effects=(tidies("bank_cards[].name_entered"),),
         ),

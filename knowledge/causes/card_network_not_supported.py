@@ -14,7 +14,7 @@ from knowledge._visitors import amex_refused, network_refused
 from knowledge._wallets import WALLETS, Wallet
 
 NOT_SUPPORTED = Message(
-    Wording(en="a card the wallet does not support", zh="不支持的卡"),
+    Wording("a card the wallet does not support"),
     ("card not supported", "card type not supported", "不支持该卡", "暂不支持此卡"),
 )
 
@@ -26,16 +26,11 @@ def _cause(wallet: Wallet) -> Cause:
         id="card-network-not-supported",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(
-            en="{wallet} does not take your card's network",
-            zh="{wallet}不支持你这张卡的卡组织",
-        ).format(wallet=wallet.name),
+        title=Wording("{wallet} does not take your card's network").format(wallet=wallet.name),
         explanation=Wording(
-            en="The wallets take foreign cards of Visa, Mastercard, JCB, Diners Club and"
+            "The wallets take foreign cards of Visa, Mastercard, JCB, Diners Club and"
             " Discover (American Express at fewer merchants); cards of other networks (Mir,"
-            " RuPay, Elo) cannot be linked or pay.",
-            zh="钱包支持的境外卡是 Visa、万事达、JCB、大来卡和发现卡（美国运通能用的商家较少）；"
-            "其他卡组织的卡（Mir、RuPay、Elo）无法绑定，也无法付款。",
+            " RuPay, Elo) cannot be linked or pay."
         ),
         source=(
             "Networks (read 2026-12): austrianchina.substack.com/p/updated-faq-on-using-intl-"
@@ -48,8 +43,7 @@ def _cause(wallet: Wallet) -> Cause:
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Link a Visa or Mastercard card in {wallet}, or pay another way (cash).",
-                    zh="在{wallet}里绑定一张 Visa 或万事达卡，或换一种方式付款（现金）。",
+                    "Link a Visa or Mastercard card in {wallet}, or pay another way (cash)."
                 ).format(wallet=wallet.name),
                 effects=(forgets("foreign_cards"),),
                 place=Place.APP,
@@ -62,19 +56,17 @@ def _cause(wallet: Wallet) -> Cause:
         observations=(
             Observation(
                 refused,
-                Wording(
-                    en="a foreign card in {wallet} is on a network it does not take",
-                    zh="{wallet}里有一张境外卡属于不支持的卡组织",
-                ).format(wallet=wallet.name),
+                Wording("a foreign card in {wallet} is on a network it does not take").format(
+                    wallet=wallet.name
+                ),
                 ("foreign_cards[].network", "foreign_cards[].wallet"),
                 network_refused(wallet.facts, wallet.name),
             ),
             Observation(
                 amex,
-                Wording(
-                    en="an American Express card is not accepted in {wallet}",
-                    zh="{wallet}里的美国运通卡不被接受",
-                ).format(wallet=wallet.name),
+                Wording("an American Express card is not accepted in {wallet}").format(
+                    wallet=wallet.name
+                ),
                 ("foreign_cards[].network", "foreign_cards[].status"),
                 amex_refused(wallet.facts, wallet.name),
             ),

@@ -15,22 +15,19 @@ from knowledge._foreign import any_with_status
 
 ISSUER_BLOCKED = Observation(
     "foreign.issuer_blocked",
-    Wording(
-        en="a foreign card's issuer blocked the payment, or the card's own verification failed",
-        zh="境外卡的发卡行拦截了付款，或该卡自身的验证未通过",
-    ),
+    Wording("a foreign card's issuer blocked the payment, or the card's own verification failed"),
     ("foreign_cards[].status",),
     any_with_status("blocked_by_issuer", "verification_failed"),
 )
 DECLINED = Observation(
     "foreign.declined",
-    Wording(en="a foreign card was declined with no reason given", zh="境外卡被拒，未说明原因"),
+    Wording("a foreign card was declined with no reason given"),
     ("foreign_cards[].status",),
     any_with_status("declined"),
 )
 
 ISSUER_MESSAGES = Message(
-    Wording(en="the card's issuer declined it", zh="发卡行拒绝了"),
+    Wording("the card's issuer declined it"),
     (
         "ISSUER_DECLINED",
         "C6-1011",
@@ -44,16 +41,11 @@ ISSUER_MESSAGES = Message(
 CAUSE = Cause(
     id="foreign-card-issuer-block",
     layer="bank",
-    title=Wording(
-        en="Your card's issuer abroad blocked the payment",
-        zh="境外发卡行拦截了这笔付款",
-    ),
+    title=Wording("Your card's issuer abroad blocked the payment"),
     explanation=Wording(
-        en="Banks abroad often stop a first payment from China through Alipay or WeChat Pay"
+        "Banks abroad often stop a first payment from China through Alipay or WeChat Pay"
         " as possible fraud, or the card's own check (a 3-D Secure code, approval in the"
-        " bank's app) fails; the wallet only sees a decline.",
-        zh="境外银行常把第一次通过支付宝或微信支付在中国的付款当作可疑交易拦下，"
-        "或者银行卡自身的验证（3-D Secure 验证码、在银行App里确认）没有通过；钱包只看到付款被拒。",
+        " bank's app) fails; the wallet only sees a decline."
     ),
     source=(
         "Reports of foreign cards blocked by their issuer: tabichina.jp/alipay-troubleshooting;"
@@ -65,21 +57,18 @@ CAUSE = Cause(
     sources_read="2026-12",
     fixes=(
         FixStep(
-            Wording(en="card issuer", zh="发卡行"),
+            Wording("card issuer"),
             Wording(
-                en="First check your card's banking app: if it shows the payment as blocked or"
+                "First check your card's banking app: if it shows the payment as blocked or"
                 " waiting for approval, approve it there. If not, call the issuer (the number on"
                 " the back of the card; the sentence below is for that call) and say you are"
-                " paying in China through Alipay or WeChat Pay; or link another card.",
-                zh="先查看发卡行的App：如果显示这笔付款被拦截或等待确认，就在App里确认。"
-                "如果没有，拨打卡背面的电话联系发卡行（下面这句话用于这通电话），"
-                "说明你正在中国通过支付宝或微信支付付款；也可以换绑另一张卡。",
+                " paying in China through Alipay or WeChat Pay; or link another card."
             ),
             place=Place.CARD_ISSUER,
             say=Wording(
-                zh="我正在中国通过支付宝或微信支付付款，请批准这笔交易，不要拦截。",
-                en="I am paying in China through Alipay or WeChat Pay; please approve this"
+                "I am paying in China through Alipay or WeChat Pay; please approve this"
                 " payment and do not block it.",
+                zh="我正在中国通过支付宝或微信支付付款，请批准这笔交易，不要拦截。",
             ),
             # Whether the next try goes through is known only once you try again.
             effects=(forgets("foreign_cards"), forgets("symptom.error_message")),

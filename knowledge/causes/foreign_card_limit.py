@@ -57,36 +57,30 @@ def _over_limit(case: Case, card: int | None) -> Outcome:
 _PAYMENT_LIMIT, _YEAR_LIMIT = Datum(f"{PAYMENT_LIMIT_USD:,}"), Datum(f"{YEAR_LIMIT_USD:,}")
 _RATE, _RATE_DATE = Datum(f"{CNY_PER_USD:g}"), Datum(RATE_DATE)
 _PAYMENT_OVER_CNY = Wording(
-    en="The payment was CNY {0}, about USD {1} at CNY {3} to the dollar (the rate of {4}):"
-    " over the USD {2} a foreign card may pay at once.",
-    zh="这笔付款是 {0} 元，按 {3} 元兑 1 美元（{4} 的汇率）约合 {1} 美元："
-    "超过了境外卡单笔 {2} 美元的限额。",
+    "The payment was CNY {0}, about USD {1} at CNY {3} to the dollar (the rate of {4}):"
+    " over the USD {2} a foreign card may pay at once."
 )
 _PAYMENT_OVER = Wording(
-    en="The payment was about USD {0}: over the USD {1} a foreign card may pay at once.",
-    zh="这笔付款约 {0} 美元：超过了境外卡单笔 {1} 美元的限额。",
+    "The payment was about USD {0}: over the USD {1} a foreign card may pay at once."
 )
 _YEAR_OVER = Wording(
-    en="You have paid about USD {0} with foreign cards this year: over the USD {1} a year allows.",
-    zh="你今年用境外卡已付约 {0} 美元：超过了每年 {1} 美元的限额。",
+    "You have paid about USD {0} with foreign cards this year: over the USD {1} a year allows."
 )
 _WITHIN = Wording(
-    en="The payment is within the foreign-card limits (USD {0} at once, USD {1} a year).",
-    zh="这笔付款在境外卡限额之内（单笔 {0} 美元，每年 {1} 美元）。",
+    "The payment is within the foreign-card limits (USD {0} at once, USD {1} a year)."
 )
 
 
 OVER_LIMIT = Observation(
     "payment.over_foreign_card_limit",
-    Wording(
-        en="the payment is over USD {payment:,}, or the year's over USD {year:,}",
-        zh="单笔付款超过 {payment:,} 美元，或今年累计超过 {year:,} 美元",
-    ).format(payment=PAYMENT_LIMIT_USD, year=YEAR_LIMIT_USD),
+    Wording("the payment is over USD {payment:,}, or the year's over USD {year:,}").format(
+        payment=PAYMENT_LIMIT_USD, year=YEAR_LIMIT_USD
+    ),
     ("payment.amount_usd", "payment.year_total_usd", "payment.amount_cny"),
     _over_limit,
 )
 EXCEEDS = Message(
-    Wording(en="a payment over the foreign-card limit", zh="付款超过境外卡限额"),
+    Wording("a payment over the foreign-card limit"),
     ("PAYMENT_AMOUNT_EXCEED_LIMIT", "exceeds the limit", "超出限额", "超过限额"),
 )
 
@@ -96,15 +90,12 @@ def _cause(wallet: Wallet) -> Cause:
         id="foreign-card-limit",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(
-            en="The payment is over {wallet}'s limit for foreign cards",
-            zh="这笔付款超出了{wallet}对境外银行卡的限额",
-        ).format(wallet=wallet.name),
+        title=Wording("The payment is over {wallet}'s limit for foreign cards").format(
+            wallet=wallet.name
+        ),
         explanation=Wording(
-            en="{wallet} takes foreign cards for at most USD {payment:,} a payment and"
-            " USD {year:,} a year; above that the payment is refused.",
-            zh="{wallet}用境外银行卡付款，单笔最多 {payment:,} 美元，每年最多 {year:,} 美元；"
-            "超出限额的付款会被拒绝。",
+            "{wallet} takes foreign cards for at most USD {payment:,} a payment and"
+            " USD {year:,} a year; above that the payment is refused."
         ).format(wallet=wallet.name, payment=PAYMENT_LIMIT_USD, year=YEAR_LIMIT_USD),
         source=(
             "Foreign card limits (USD 5,000 a payment, USD 50,000 a year): fintechnews.hk/27764;"
@@ -117,9 +108,8 @@ def _cause(wallet: Wallet) -> Cause:
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Split the payment into smaller ones, or pay from the wallet's balance or"
-                    " a Chinese bank card.",
-                    zh="把这笔付款拆成几笔较小的付款，或改用钱包余额或中国的银行卡付款。",
+                    "Split the payment into smaller ones, or pay from the wallet's balance or"
+                    " a Chinese bank card."
                 ),
                 effects=(
                     forgets("payment.amount_usd"),

@@ -14,16 +14,12 @@ def _cause(wallet: Wallet) -> Cause:
         layer=wallet.layer,
         per_wallet=True,
         title=Wording(
-            en="A payment over CNY {limit} by foreign card carries a {fee} % fee in {wallet}",
-            zh="在{wallet}用境外卡付款超过 {limit} 元要收 {fee}% 的服务费",
+            "A payment over CNY {limit} by foreign card carries a {fee} % fee in {wallet}"
         ).format(wallet=wallet.name, limit=FEE_FREE_CNY, fee=FEE_PERCENT),
         explanation=Wording(
-            en="Since 2024, {wallet} charges no fee on foreign-card payments up to CNY {limit}"
+            "Since 2024, {wallet} charges no fee on foreign-card payments up to CNY {limit}"
             " and {fee} % above; the app shows the fee to accept before it pays. A payment"
-            " whose fee was not accepted, or a card that refuses the surcharge, fails.",
-            zh="自 2024 年起，{wallet}用境外卡付款 {limit} 元以内不收服务费，超过部分收 {fee}%；"
-            "付款前 App 会显示服务费请你确认。"
-            "没有确认服务费，或者发卡行拒绝这笔附加费，付款就会失败。",
+            " whose fee was not accepted, or a card that refuses the surcharge, fails."
         ).format(wallet=wallet.name, limit=FEE_FREE_CNY, fee=FEE_PERCENT),
         source=(
             "Official (read 2026-12): english.beijing.gov.cn, 'A guide to working and living in"
@@ -35,13 +31,10 @@ def _cause(wallet: Wallet) -> Cause:
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Accept the {fee} % service fee the app shows (payments up to CNY"
+                    "Accept the {fee} % service fee the app shows (payments up to CNY"
                     " {limit} have none), or pay the amount another way (split it, or cash);"
                     " if your card refuses the surcharge, that is your card issuer's rule: ask"
-                    " it.",
-                    zh="确认 App 显示的 {fee}% 服务费（{limit} 元以内的付款不收），"
-                    "或换一种方式付这笔钱（分开付或付现金）；如果发卡行拒绝这笔附加费，"
-                    "那是发卡行的规定，请联系发卡行。",
+                    " it."
                 ).format(fee=FEE_PERCENT, limit=FEE_FREE_CNY),
                 effects=(forgets("payment.amount_cny"),),
                 place=Place.APP,

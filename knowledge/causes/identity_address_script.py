@@ -24,12 +24,10 @@ def _not_latin(wallet: Wallet):
     """Whether the wallet's home address holds letters of another script than the Latin one."""
     path = wallet.path("identity.address")
     said_other = Wording(
-        en="{wallet}'s identity information has the address “{0}”, with {1} letters.",
-        zh="{wallet}身份信息中的地址是“{0}”，含有{1}文字。",
+        "{wallet}'s identity information has the address “{0}”, with {1} letters."
     ).format(wallet=wallet.name)
     said_latin = Wording(
-        en="{wallet}'s identity information has the address “{0}”, in Latin letters.",
-        zh="{wallet}身份信息中的地址是“{0}”，使用拉丁字母。",
+        "{wallet}'s identity information has the address “{0}”, in Latin letters."
     ).format(wallet=wallet.name)
 
     def evaluate(case: Case, card: int | None) -> Outcome:
@@ -56,8 +54,7 @@ def _cause(wallet: Wallet) -> Cause:
     not_latin = Observation(
         f"{wallet.facts}.address_not_latin",
         Wording(
-            en="the home address in {wallet}'s Identity Information is not in Latin letters",
-            zh="{wallet}身份信息中的住址不是拉丁字母",
+            "the home address in {wallet}'s Identity Information is not in Latin letters"
         ).format(wallet=wallet.name),
         (wallet.path("identity.address"),),
         _not_latin(wallet),
@@ -67,25 +64,21 @@ def _cause(wallet: Wallet) -> Cause:
         id="identity-address-script",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(
-            en="Your home address in {wallet} is not in Latin letters",
-            zh="你在{wallet}填写的住址不是拉丁字母",
-        ).format(wallet=wallet.name),
+        title=Wording("Your home address in {wallet} is not in Latin letters").format(
+            wallet=wallet.name
+        ),
         explanation=Wording(
-            en="{wallet} verifies a foreigner's address in Latin letters; one typed in"
+            "{wallet} verifies a foreigner's address in Latin letters; one typed in"
             " Hangul, kana, Chinese characters or Cyrillic makes the verification or the card"
-            " link fail.",
-            zh="{wallet}核验外国人的住址时只认拉丁字母；用韩文、日文假名、汉字或西里尔字母填写的"
-            "住址会导致实名认证或绑卡失败。",
+            " link fail."
         ).format(wallet=wallet.name),
         source="Address typed in Korean refused: moneytree.tistory.com/1353",
         fixes=(
             FixStep(
                 wallet.app,
-                Wording(
-                    en="Type your home address in English (Latin) letters in {menu}.",
-                    zh="打开{menu}，用英文（拉丁）字母重新填写住址。",
-                ).format(menu=wallet.identity_menu),
+                Wording("Type your home address in English (Latin) letters in {menu}.").format(
+                    menu=wallet.identity_menu
+                ),
                 effects=(forgets(wallet.path("identity.address")),),
                 place=Place.APP,
             ),

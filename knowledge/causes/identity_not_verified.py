@@ -15,7 +15,7 @@ from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
 NOT_VERIFIED = Message(
-    Wording(en="identity verification (real name) is needed", zh="需要完成实名认证"),
+    Wording("identity verification (real name) is needed"),
     (
         "verify your account",
         "verify your identity",
@@ -35,15 +35,10 @@ def _cause(wallet: Wallet) -> Cause:
         id="identity-not-verified",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(
-            en="{wallet} has not verified your identity yet",
-            zh="{wallet}还没有完成你的实名认证",
-        ).format(wallet=wallet.name),
+        title=Wording("{wallet} has not verified your identity yet").format(wallet=wallet.name),
         explanation=Wording(
-            en="An account whose identity (passport) is not verified, or whose review is still"
-            " pending, stops foreign-card payments early, often after a few small ones.",
-            zh="身份（护照）没有认证、或还在审核中的账户，用境外卡付款很快就会被拦下，"
-            "往往付过几笔小额之后就不行了。",
+            "An account whose identity (passport) is not verified, or whose review is still"
+            " pending, stops foreign-card payments early, often after a few small ones."
         ),
         source=(
             "Unverified accounts (read 2026-12): chinaguide.ai/guides/payment-failures;"
@@ -54,9 +49,8 @@ def _cause(wallet: Wallet) -> Cause:
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Verify your identity in {wallet} with your passport ({menu}); a review"
-                    " takes minutes to a day, then pay again.",
-                    zh="用护照在{wallet}完成实名认证（{menu}）；审核需要几分钟到一天，之后再付款。",
+                    "Verify your identity in {wallet} with your passport ({menu}); a review"
+                    " takes minutes to a day, then pay again."
                 ).format(wallet=wallet.name, menu=wallet.identity_menu),
                 effects=(sets(verified, True), forgets("symptom.error_message")),
                 place=Place.APP,

@@ -14,10 +14,7 @@ from engine.wording import Wording
 from knowledge._foreign import any_with_status
 
 DOMESTIC_ONLY = Message(
-    Wording(
-        en="the payee takes domestic payments only, no foreign card",
-        zh="收款方只接受境内付款，不收境外卡",
-    ),
+    Wording("the payee takes domestic payments only, no foreign card"),
     (
         "only accepts domestic payments",
         "只接受国内的付款",
@@ -31,7 +28,7 @@ DOMESTIC_ONLY = Message(
 )
 NOT_ACCEPTED = Observation(
     "foreign.not_accepted",
-    Wording(en="a foreign card is not accepted where you pay", zh="付款的地方不接受境外卡"),
+    Wording("a foreign card is not accepted where you pay"),
     ("foreign_cards[].status",),
     any_with_status("not_accepted"),
 )
@@ -39,16 +36,11 @@ NOT_ACCEPTED = Observation(
 CAUSE = Cause(
     id="merchant-refuses-foreign-card",
     layer="payee",
-    title=Wording(
-        en="This merchant or mini-program takes no foreign card",
-        zh="这个商家或小程序不收境外卡",
-    ),
+    title=Wording("This merchant or mini-program takes no foreign card"),
     explanation=Wording(
-        en="Some merchants, mini-programs and features (train tickets, rides, utilities)"
+        "Some merchants, mini-programs and features (train tickets, rides, utilities)"
         " accept only mainland accounts: cards issued in China, or a Chinese ID. Your card is"
-        " fine; this payee refuses it.",
-        zh="有些商家、小程序和功能（火车票、打车、缴费）只接受中国大陆的账户："
-        "中国的银行卡或中国身份证。你的卡没有问题，是这个收款方不收。",
+        " fine; this payee refuses it."
     ),
     source=(
         "Merchants that refuse (read 2026-12): china-travel-desk.pages.dev/scenarios/payment/"
@@ -57,17 +49,16 @@ CAUSE = Cause(
     sources_read="2026-12",
     fixes=(
         FixStep(
-            Wording(en="the seller", zh="卖家"),
+            Wording("the seller"),
             Wording(
-                en="Pay in the other wallet, with a physical card at the counter where it is"
-                " taken, or cash.",
-                zh="换另一个钱包付款，在收银台能刷卡的话刷实体卡，或者付现金。",
+                "Pay in the other wallet, with a physical card at the counter where it is"
+                " taken, or cash."
             ),
             effects=(forgets("foreign_cards"), forgets("symptom.error_message")),
             place=Place.SELLER,
             say=Wording(
+                "Can I pay with a foreign bank card? If not, I will pay cash.",
                 zh="请问可以用境外银行卡付款吗？不行的话我付现金。",
-                en="Can I pay with a foreign bank card? If not, I will pay cash.",
             ),
         ),
     ),

@@ -29,13 +29,8 @@ def _has_middle_name(case: Case, card: int | None) -> Outcome:
     return Outcome(len(words) >= 2, Text(said, (name_datum(words), Datum(str(len(words))))))
 
 
-_GIVEN_NAMES = Wording(
-    en="Your given names are {0}: {1} names, so a middle name is among them.",
-    zh="你的名字是 {0}：共 {1} 个词，其中包含中间名。",
-)
-_ONE_GIVEN_NAME = Wording(
-    en="Your given name is {0}: no middle name.", zh="你的名字是 {0}：没有中间名。"
-)
+_GIVEN_NAMES = Wording("Your given names are {0}: {1} names, so a middle name is among them.")
+_ONE_GIVEN_NAME = Wording("Your given name is {0}: no middle name.")
 
 
 def _middle_name_variant(case: Case, card: int | None) -> Outcome:
@@ -49,24 +44,18 @@ def _middle_name_variant(case: Case, card: int | None) -> Outcome:
     return Outcome(variant, Text(said, (name_datum(entered), name_datum(on_file))))
 
 
-_TYPED_AND_HELD = Wording(
-    en="For {card} you typed the name {0}; your bank holds {1}.",
-    zh="{card}：你输入的姓名是 {0}；银行登记的是 {1}。",
-)
+_TYPED_AND_HELD = Wording("For {card} you typed the name {0}; your bank holds {1}.")
 
 
 HAS_MIDDLE_NAME = Observation(
     "person.has_middle_name",
-    Wording(en="the given names include a middle name", zh="名字中包含中间名"),
+    Wording("the given names include a middle name"),
     ("person.given_names",),
     _has_middle_name,
 )
 CARD_MIDDLE_NAME_VARIANT = Observation(
     "card.middle_name_variant",
-    Wording(
-        en="the typed name and the bank's name differ only by a middle name",
-        zh="输入的姓名与银行登记的姓名只差一个中间名",
-    ),
+    Wording("the typed name and the bank's name differ only by a middle name"),
     ("bank_cards[].name_entered", "bank_cards[].name_on_file"),
     _middle_name_variant,
 )
@@ -75,15 +64,10 @@ CARD_MIDDLE_NAME_VARIANT = Observation(
 CAUSE = Cause(
     id="middle-name-variant",
     layer="alipay",
-    title=Wording(
-        en="The bank holds your name with or without a middle name, unlike what you typed",
-        zh="银行登记的姓名带不带中间名，与你填写的不同",
-    ),
+    title=Wording("The bank holds your name with or without a middle name, unlike what you typed"),
     explanation=Wording(
-        en="Some bank systems cut long names, so the bank may hold your name without the"
-        " middle name (or with it) while you type the other form.",
-        zh="有些银行系统会截断较长的姓名，所以银行登记的姓名可能没有中间名（或带有中间名），"
-        "而你填写的是另一种写法。",
+        "Some bank systems cut long names, so the bank may hold your name without the"
+        " middle name (or with it) while you type the other form."
     ),
     source=(
         "If you have a middle name, try both including it and excluding it, as some legacy"
@@ -91,11 +75,8 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
-            Wording(
-                en="Link the card again, typing your name both with and without the middle name.",
-                zh="重新绑卡，分别试一试带中间名和不带中间名的姓名。",
-            ),
+            Wording("Alipay app, card linking"),
+            Wording("Link the card again, typing your name both with and without the middle name."),
             place=Place.APP,
             effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
         ),

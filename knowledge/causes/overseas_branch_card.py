@@ -4,16 +4,11 @@ from engine.wording import Wording
 CAUSE = Cause(
     id="overseas-branch-card",
     layer="bank",
-    title=Wording(
-        en="Your card is from a branch outside mainland China",
-        zh="你的卡是中国大陆以外的分行发的",
-    ),
+    title=Wording("Your card is from a branch outside mainland China"),
     explanation=Wording(
-        en="Alipay and WeChat Pay link Chinese bank cards of mainland accounts only. An account"
+        "Alipay and WeChat Pay link Chinese bank cards of mainland accounts only. An account"
         " at a Chinese bank's branch in Hong Kong, Japan or elsewhere is a foreign account to"
-        " them, even though the bank's name is Chinese.",
-        zh="支付宝和微信支付只能绑定中国大陆账户的银行卡。在中国的银行的香港、日本等境外分行开的"
-        "账户，对钱包来说是境外账户，即使银行名字是中国的。",
+        " them, even though the bank's name is Chinese."
     ),
     source=(
         "Read 2026-12: english.beijing.gov.cn, MOFCOM guide to mobile payment (2024-04-24):"
@@ -24,20 +19,18 @@ CAUSE = Cause(
     sources_read="2026-12",
     fixes=(
         FixStep(
-            Wording(en="bank branch", zh="银行网点"),
+            Wording("bank branch"),
             Wording(
-                en="Open an account at a mainland branch (with your passport and, if you live"
+                "Open an account at a mainland branch (with your passport and, if you live"
                 " in China, your residence permit) and link that card; or link your card as a"
                 " foreign card (Alipay: Account > Bank Cards) if it is a Visa, Mastercard or"
-                " JCB card.",
-                zh="在中国大陆的网点开一个账户（带护照；在中国居住的话也带居留许可证）并绑定那张卡；"
-                "或者如果你的卡是 Visa、万事达或 JCB 卡，就按境外卡绑定（支付宝：我的 > 银行卡）。",
+                " JCB card."
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
-                zh="您好，我的卡是海外分行开的，支付宝和微信支付绑定不了。我想在这里开一个大陆账户。",
-                en="Hello, my card is from an overseas branch and Alipay and WeChat Pay cannot"
+                "Hello, my card is from an overseas branch and Alipay and WeChat Pay cannot"
                 " link it. I would like to open a mainland account here.",
+                zh="您好，我的卡是海外分行开的，支付宝和微信支付绑定不了。我想在这里开一个大陆账户。",
             ),
             effects=(sets("bank_cards[].issued_outside_mainland", False),),
         ),

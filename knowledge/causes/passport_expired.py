@@ -18,11 +18,10 @@ from knowledge._messages import EXPIRED_DOCUMENT
 CAUSE = Cause(
     id="passport-expired",
     layer="documents",
-    title=Wording(en="Your passport has expired", zh="你的护照已过期"),
+    title=Wording("Your passport has expired"),
     explanation=Wording(
-        en="Banks and Alipay check the passport behind your account; an expired one"
-        " triggers the expired-document notice and payments are refused.",
-        zh="银行和支付宝会核验账户背后的护照；护照过期会触发“证件已过期”的提示，付款会被拒绝。",
+        "Banks and Alipay check the passport behind your account; an expired one"
+        " triggers the expired-document notice and payments are refused."
     ),
     source=(
         "If you encounter a payment failure, it is rarely a technical bug but rather a"
@@ -31,17 +30,16 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="embassy or consulate", zh="本国驻华使馆或领事馆"),
+            Wording("embassy or consulate"),
             Wording(
-                en="Renew your passport. Your bank and Alipay then need the new passport number:"
-                " the steps for them follow.",
-                zh="换发护照。之后银行和支付宝都需要更新为新护照号码，具体步骤见下文。",
+                "Renew your passport. Your bank and Alipay then need the new passport number:"
+                " the steps for them follow."
             ),
             place=Place.EMBASSY,
             say=Wording(
-                zh="您好，我的护照已经过期，我想申请换发新护照。请问需要准备哪些材料？",
-                en="Hello, my passport has expired and I would like to apply for a new one."
+                "Hello, my passport has expired and I would like to apply for a new one."
                 " Which documents do I need?",
+                zh="您好，我的护照已经过期，我想申请换发新护照。请问需要准备哪些材料？",
             ),
             effects=(
                 copies("passport.previous_number", "passport.number"),

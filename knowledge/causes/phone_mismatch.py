@@ -20,7 +20,7 @@ from knowledge._messages import CARD_NOT_VERIFIED
 from knowledge._observing import as_date, differs
 
 PHONE_ON_FILE = Message(
-    Wording(en="the bank's reserved phone number", zh="银行预留手机号"),
+    Wording("the bank's reserved phone number"),
     (
         "与预留手机号不符",
         "预留手机号",
@@ -58,45 +58,33 @@ def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
 
 
 _CHANGED_WITHIN = Wording(
-    en="You changed your phone number on {0}, {1} days ago: within the {2} days"
-    " in which banks and wallets often still hold the old one.",
-    zh="你在 {0} 更换了手机号，距今 {1} 天：在 {2} 天之内，银行和钱包常常还保留着旧号码。",
+    "You changed your phone number on {0}, {1} days ago: within the {2} days"
+    " in which banks and wallets often still hold the old one."
 )
 _CHANGED_BEFORE = Wording(
-    en="You changed your phone number on {0}, {1} days ago: more than {2} days ago.",
-    zh="你在 {0} 更换了手机号，距今 {1} 天：已超过 {2} 天。",
+    "You changed your phone number on {0}, {1} days ago: more than {2} days ago."
 )
 _CHANGED_SOMETIME = Wording(
-    en="You changed your phone number in {0}: it could be any day from {2} to {3},"
-    " so whether it was within the last {1} days is not known.",
-    zh="你在 {0} 更换了手机号：可能是 {2} 至 {3} 之间的任何一天，所以是否在最近 {1} 天内还不确定。",
+    "You changed your phone number in {0}: it could be any day from {2} to {3},"
+    " so whether it was within the last {1} days is not known."
 )
 
 
 PHONE_CHANGED_RECENTLY = Observation(
     "phone.changed_recently",
-    Wording(
-        en="the phone number changed within {days} days",
-        zh="手机号在 {days} 天内更换过",
-    ).format(days=PHONE_CHANGE_WINDOW_DAYS),
+    Wording("the phone number changed within {days} days").format(days=PHONE_CHANGE_WINDOW_DAYS),
     ("phone.changed_on", "as_of"),
     _phone_changed_recently,
 )
 CARD_PHONE_DIFFERS = Observation(
     "card.phone_differs",
-    Wording(
-        en="the bank's reserved phone number differs from Alipay's",
-        zh="银行预留手机号与支付宝的手机号不一致",
-    ),
+    Wording("the bank's reserved phone number differs from Alipay's"),
     ("bank_cards[].phone_on_file", "alipay.phone"),
     differs(
         "bank_cards[].phone_on_file",
         "alipay.phone",
         personal.PHONE,
-        Wording(
-            en="For {card} your bank has phone {0} on file; Alipay has {1}.",
-            zh="{card}：银行预留手机号是 {0}；支付宝绑定的手机号是 {1}。",
-        ),
+        Wording("For {card} your bank has phone {0} on file; Alipay has {1}."),
     ),
 )
 
@@ -104,15 +92,10 @@ CARD_PHONE_DIFFERS = Observation(
 CAUSE = Cause(
     id="phone-mismatch",
     layer="bank",
-    title=Wording(
-        en="Your bank's reserved phone number differs from Alipay's",
-        zh="银行预留手机号与支付宝的手机号不一致",
-    ),
+    title=Wording("Your bank's reserved phone number differs from Alipay's"),
     explanation=Wording(
-        en="The bank sends Alipay's verification code to the mobile number it holds"
-        " (预留手机号); if that is not the number Alipay knows, linking and paying fail.",
-        zh="银行会把支付宝的验证码发到银行预留手机号；如果它不是支付宝登记的号码，"
-        "绑卡和付款都会失败。",
+        "The bank sends Alipay's verification code to the mobile number it holds"
+        " (预留手机号); if that is not the number Alipay knows, linking and paying fail."
     ),
     source=(
         "Your bank must have the same mobile number on file that you use to register for"
@@ -121,19 +104,17 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="bank branch", zh="银行网点"),
+            Wording("bank branch"),
             Wording(
-                en="Have the bank record the same mobile number that Alipay uses. After a number"
-                " change this is done at a physical branch, not in an app.",
-                zh="请银行把预留手机号改成支付宝使用的号码。换了手机号之后，这只能在银行网点柜台办理，"
-                "不能在App里办理。",
+                "Have the bank record the same mobile number that Alipay uses. After a number"
+                " change this is done at a physical branch, not in an app."
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
+                "Hello, I have changed my phone number. Please update the reserved phone"
+                " number of this bank card to the number I use now, the one my Alipay uses.",
                 zh="您好，我换了手机号。请帮我把这张银行卡的预留手机号更新为我现在使用的号码，"
                 "也就是支付宝绑定的号码。",
-                en="Hello, I have changed my phone number. Please update the reserved phone"
-                " number of this bank card to the number I use now, the one my Alipay uses.",
             ),
             effects=(copies("bank_cards[].phone_on_file", "alipay.phone"),),
         ),

@@ -16,34 +16,22 @@ from knowledge._wallets import ALIPAY
 
 ALIPAY_PERMIT_DIFFERS = Observation(
     "alipay.permit_differs",
-    Wording(
-        en="Alipay's identity permit number differs from the residence permit",
-        zh="支付宝身份信息中的居留许可号码与居留许可不一致",
-    ),
+    Wording("Alipay's identity permit number differs from the residence permit"),
     ("alipay.identity.residence_permit_number", "residence_permit.number"),
     differs(
         "alipay.identity.residence_permit_number",
         "residence_permit.number",
         personal.PERMIT,
-        Wording(
-            en="Alipay holds residence permit {0}; your residence permit is {1}.",
-            zh="支付宝登记的居留许可号码是 {0}；你的居留许可号码是 {1}。",
-        ),
+        Wording("Alipay holds residence permit {0}; your residence permit is {1}."),
     ),
 )
 ALIPAY_PERMIT_EXPIRY_PASSED = Observation(
     "alipay.permit_expiry_passed",
-    Wording(
-        en="the permit expiry recorded in Alipay has passed",
-        zh="支付宝记录的居留许可有效期已过",
-    ),
+    Wording("the permit expiry recorded in Alipay has passed"),
     ("alipay.identity.residence_permit_expiry_date", "as_of"),
     before_as_of(
         "alipay.identity.residence_permit_expiry_date",
-        Wording(
-            en="Alipay records your residence permit as valid until {0}; today is {1}.",
-            zh="支付宝记录的居留许可有效期至 {0}；今天是 {1}。",
-        ),
+        Wording("Alipay records your residence permit as valid until {0}; today is {1}."),
     ),
 )
 
@@ -51,23 +39,20 @@ ALIPAY_PERMIT_EXPIRY_PASSED = Observation(
 CAUSE = Cause(
     id="residence-permit-outdated",
     layer="alipay",
-    title=Wording(en="Alipay holds an old residence permit", zh="支付宝里登记的是旧的居留许可"),
+    title=Wording("Alipay holds an old residence permit"),
     explanation=Wording(
-        en="Identity Information keeps the permit you first entered; a renewed permit, or one"
-        " whose recorded expiry has passed, blocks verification.",
-        zh="身份信息里保留的是你最初填写的居留许可；换发了新的居留许可，或登记的有效期已过，"
-        "都会导致核验失败。",
+        "Identity Information keeps the permit you first entered; a renewed permit, or one"
+        " whose recorded expiry has passed, blocks verification."
     ),
     source=(
         "Keep your residence permit updated in the 支付宝 'Identity Information' settings menu."
     ),
     fixes=(
         FixStep(
-            Wording(en="Alipay app", zh="支付宝App"),
+            Wording("Alipay app"),
             Wording(
-                en="Update the residence permit in Alipay: Account > Settings > Account and"
-                " Security > Identity Information.",
-                zh="在支付宝里更新居留许可：我的 > 设置 > 账号与安全 > 身份信息。",
+                "Update the residence permit in Alipay: Account > Settings > Account and"
+                " Security > Identity Information."
             ),
             place=Place.APP,
             effects=(

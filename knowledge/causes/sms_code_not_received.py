@@ -4,15 +4,10 @@ from engine.wording import Wording
 CAUSE = Cause(
     id="sms-code-not-received",
     layer="device",
-    title=Wording(
-        en="The SMS verification code does not reach your phone",
-        zh="短信验证码收不到",
-    ),
+    title=Wording("The SMS verification code does not reach your phone"),
     explanation=Wording(
-        en="Adding a card or signing up sends a code by SMS; a foreign SIM without roaming"
-        " receives no SMS in China, and a number typed without its country code gets none.",
-        zh="绑卡或注册时会发短信验证码；没开漫游的境外 SIM 卡在中国收不到短信，"
-        "手机号没加国家代码也收不到。",
+        "Adding a card or signing up sends a code by SMS; a foreign SIM without roaming"
+        " receives no SMS in China, and a number typed without its country code gets none."
     ),
     source=(
         "SMS codes (read 2026-12): hiddenchinatravel.com/alipay-wechat-pay-verification-failed;"
@@ -21,13 +16,11 @@ CAUSE = Cause(
     sources_read="2026-12",
     fixes=(
         FixStep(
-            Wording(en="the phone", zh="手机"),
+            Wording("the phone"),
             Wording(
-                en="Turn roaming on for the foreign SIM (SMS only is enough), check the country"
+                "Turn roaming on for the foreign SIM (SMS only is enough), check the country"
                 " code of the number you typed, ask for the code again after a minute, or"
-                " choose a voice call where the app offers one.",
-                zh="为境外 SIM 卡开通漫游（只开短信也可以），检查输入的手机号的国家代码，"
-                "一分钟后重新获取验证码，或在 App 提供时选择语音验证。",
+                " choose a voice call where the app offers one."
             ),
             effects=(sets("phone.sms_code_received", True), sets("phone.roaming", True)),
             place=Place.PHONE,

@@ -4,14 +4,10 @@ from engine.wording import Wording
 CAUSE = Cause(
     id="taobao-not-linked",
     layer="taobao",
-    title=Wording(
-        en="Taobao is not set to pay with your Alipay account",
-        zh="淘宝没有设置用你的支付宝账户付款",
-    ),
+    title=Wording("Taobao is not set to pay with your Alipay account"),
     explanation=Wording(
-        en="International users pay on Taobao through Alipay; an unbound account or another"
-        " payment method leaves Taobao without a way to pay.",
-        zh="海外用户在淘宝上通过支付宝付款；没有绑定支付宝或选了别的付款方式，淘宝就无法付款。",
+        "International users pay on Taobao through Alipay; an unbound account or another"
+        " payment method leaves Taobao without a way to pay."
     ),
     source=(
         "For international users, ensure your 淘宝 (Taobao) account is bound to your 支付宝"
@@ -19,11 +15,10 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="Taobao app", zh="淘宝App"),
+            Wording("Taobao app"),
             Wording(
-                en="In Taobao: Account > Settings, bind your Alipay account and set the payment"
-                " method to Alipay.",
-                zh="在淘宝：我的淘宝 > 设置 中绑定你的支付宝账户，并把付款方式设为支付宝。",
+                "In Taobao: Account > Settings, bind your Alipay account and set the payment"
+                " method to Alipay."
             ),
             place=Place.APP,
             effects=(

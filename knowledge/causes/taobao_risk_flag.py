@@ -18,7 +18,7 @@ from engine.rules import (
 from engine.wording import Wording
 
 TAOBAO_RISK = Message(
-    Wording(en="Taobao's risk control", zh="淘宝的风控"),
+    Wording("Taobao's risk control"),
     ("unusual activity", "账户存在风险", "存在风险", "security risk"),
 )
 
@@ -35,21 +35,14 @@ def _new_taobao_account(case: Case, card: int | None) -> Outcome:
 
 
 _NEW = Wording(
-    en="Your Taobao account is {0} days old: under {1} days, a new account to Taobao's checks.",
-    zh="你的淘宝账号注册了 {0} 天：不到 {1} 天，在淘宝的风控看来是新账号。",
+    "Your Taobao account is {0} days old: under {1} days, a new account to Taobao's checks."
 )
-_ESTABLISHED = Wording(
-    en="Your Taobao account is {0} days old: not new (over {1} days).",
-    zh="你的淘宝账号注册了 {0} 天：不算新账号（超过 {1} 天）。",
-)
+_ESTABLISHED = Wording("Your Taobao account is {0} days old: not new (over {1} days).")
 
 
 NEW_TAOBAO_ACCOUNT = Observation(
     "taobao.new_account",
-    Wording(
-        en="the Taobao account is under {days} days old",
-        zh="淘宝账号注册不到 {days} 天",
-    ).format(days=NEW_ACCOUNT_DAYS),
+    Wording("the Taobao account is under {days} days old").format(days=NEW_ACCOUNT_DAYS),
     ("taobao.account_age_days",),
     _new_taobao_account,
 )
@@ -58,14 +51,10 @@ NEW_TAOBAO_ACCOUNT = Observation(
 CAUSE = Cause(
     id="taobao-risk-flag",
     layer="taobao",
-    title=Wording(
-        en="Taobao flagged your account for unusual activity",
-        zh="淘宝把你的账户标记为异常",
-    ),
+    title=Wording("Taobao flagged your account for unusual activity"),
     explanation=Wording(
-        en="New accounts and sudden changes in spending trigger Taobao's risk control, which"
-        " blocks payments with a security error.",
-        zh="新账户或消费习惯突然变化会触发淘宝的风控，付款会因安全提示被拦截。",
+        "New accounts and sudden changes in spending trigger Taobao's risk control, which"
+        " blocks payments with a security error."
     ),
     source=(
         "淘宝 (Taobao) sometimes restricts payments if the system flags an account for"
@@ -74,11 +63,8 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="Taobao app", zh="淘宝App"),
-            Wording(
-                en="Clear the Taobao app's (or the browser's) cache and try again.",
-                zh="清除淘宝App（或浏览器）的缓存，然后再试一次。",
-            ),
+            Wording("Taobao app"),
+            Wording("Clear the Taobao app's (or the browser's) cache and try again."),
             place=Place.APP,
             # Whether the security error comes back is only known once you try again.
             effects=(sets("taobao.cache_cleared", True), forgets("taobao.security_error")),

@@ -4,16 +4,11 @@ from engine.wording import Wording
 CAUSE = Cause(
     id="vpn-during-payment",
     layer="device",
-    title=Wording(
-        en="A VPN was on while paying, which trips the wallet's risk checks",
-        zh="付款时开着 VPN，触发了钱包的风控",
-    ),
+    title=Wording("A VPN was on while paying, which trips the wallet's risk checks"),
     explanation=Wording(
-        en="With a VPN or proxy on, the wallet sees you in another country than your phone"
+        "With a VPN or proxy on, the wallet sees you in another country than your phone"
         " and card say, and its risk checks refuse the payment, the card link or the"
-        " verification. Turning it off costs a tap and is undone at once.",
-        zh="开着 VPN 或代理时，钱包看到的位置和手机、银行卡显示的国家不一致，"
-        "风控会拒绝付款、绑卡或认证。关掉 VPN 只需点一下，付完马上可以再打开。",
+        " verification. Turning it off costs a tap and is undone at once."
     ),
     source=(
         "VPN (read 2026-12): chinaguide.ai/guides/payment-failures;"
@@ -22,10 +17,9 @@ CAUSE = Cause(
     sources_read="2026-12",
     fixes=(
         FixStep(
-            Wording(en="the phone", zh="手机"),
+            Wording("the phone"),
             Wording(
-                en="Turn the VPN off, pay on mobile data (not hotel Wi-Fi), then turn it on again.",
-                zh="关掉 VPN，用手机流量（不要用酒店 Wi-Fi）付款，付完再打开 VPN。",
+                "Turn the VPN off, pay on mobile data (not hotel Wi-Fi), then turn it on again."
             ),
             effects=(sets("phone.vpn_on", False),),
             place=Place.PHONE,

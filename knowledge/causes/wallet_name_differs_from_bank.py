@@ -17,10 +17,7 @@ from engine.wording import Wording
 from knowledge._observing import card_words, name_datum
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
 
-_SAID = Wording(
-    en="{wallet}'s identity information has the name {0}; for {card} your bank holds {1}.",
-    zh="{wallet}身份信息中的姓名是 {0}；{card}银行登记的是 {1}。",
-)
+_SAID = Wording("{wallet}'s identity information has the name {0}; for {card} your bank holds {1}.")
 
 
 def _differs(wallet: Wallet):
@@ -44,10 +41,9 @@ def _differs(wallet: Wallet):
 def _cause(wallet: Wallet) -> Cause:
     differs = Observation(
         f"card.{wallet.facts}_name_differs",
-        Wording(
-            en="{wallet}'s identity name differs from the bank's name for the card",
-            zh="{wallet}身份信息中的姓名与银行为该卡登记的姓名不一致",
-        ).format(wallet=wallet.name),
+        Wording("{wallet}'s identity name differs from the bank's name for the card").format(
+            wallet=wallet.name
+        ),
         (wallet.path("identity.name"), "bank_cards[].name_on_file"),
         _differs(wallet),
     )
@@ -55,25 +51,20 @@ def _cause(wallet: Wallet) -> Cause:
         id="wallet-name-differs-from-bank",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(
-            en="{wallet} holds your name differently from your bank",
-            zh="{wallet}里的姓名与银行登记的不一致",
-        ).format(wallet=wallet.name),
+        title=Wording("{wallet} holds your name differently from your bank").format(
+            wallet=wallet.name
+        ),
         explanation=Wording(
-            en="When a card is linked, {wallet} checks the name it verified against the"
-            " name the bank holds; another word order or spelling makes the card fail.",
-            zh="绑卡时，{wallet}会把实名认证的姓名与银行登记的姓名相比对；"
-            "顺序或拼写不同，银行卡就会验证失败。",
+            "When a card is linked, {wallet} checks the name it verified against the"
+            " name the bank holds; another word order or spelling makes the card fail."
         ).format(wallet=wallet.name),
         source="Wallet name differs from the bank's: thatsmags.com/china/post/33662",
         fixes=(
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Verify {wallet} again with your name exactly as the bank holds it: the"
-                    " same order, spelling and spaces ({menu}).",
-                    zh="在{wallet}重新实名认证，姓名要与银行登记的完全一致：顺序、拼写和空格都相同"
-                    "（{menu}）。",
+                    "Verify {wallet} again with your name exactly as the bank holds it: the"
+                    " same order, spelling and spaces ({menu})."
                 ).format(wallet=wallet.name, menu=wallet.identity_menu),
                 effects=(copies(wallet.path("identity.name"), "bank_cards[].name_on_file"),),
                 place=Place.APP,

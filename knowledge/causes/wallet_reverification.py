@@ -16,10 +16,7 @@ from engine.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, list_not_empty
 
 ASKS_TO_VERIFY = Message(
-    Wording(
-        en="a request to complete or update identity information",
-        zh="要求完善或更新身份信息",
-    ),
+    Wording("a request to complete or update identity information"),
     (
         "完善个人资料",
         "完善身份信息",
@@ -34,33 +31,25 @@ ASKS_TO_VERIFY = Message(
 def _cause(wallet: Wallet) -> Cause:
     requested = Observation(
         f"{wallet.facts}.verification_requested_any",
-        Wording(
-            en="{wallet} asks for something to verify the person again",
-            zh="{wallet}要求提供材料再次验证身份",
-        ).format(wallet=wallet.name),
+        Wording("{wallet} asks for something to verify the person again").format(
+            wallet=wallet.name
+        ),
         (wallet.path("verification_requested"),),
         list_not_empty(
             wallet.path("verification_requested"),
-            Wording(en="{wallet} asks you for: {0}.", zh="{wallet}要求你提供：{0}。").format(
-                wallet=wallet.name
-            ),
+            Wording("{wallet} asks you for: {0}.").format(wallet=wallet.name),
         ),
     )
     return Cause(
         id="wallet-reverification",
         layer=wallet.layer,
         per_wallet=True,
-        title=Wording(
-            en="{wallet} asks you to verify your identity again",
-            zh="{wallet}要求你重新进行身份认证",
-        ).format(wallet=wallet.name),
+        title=Wording("{wallet} asks you to verify your identity again").format(wallet=wallet.name),
         explanation=Wording(
-            en="{wallet} periodically asks foreigners to confirm who they are (passport"
+            "{wallet} periodically asks foreigners to confirm who they are (passport"
             " photo page, a selfie, the home address, occupation); until that is done, payments"
             " fail. A notice that an ID has expired for a passport that is still valid is such"
-            " a request.",
-            zh="{wallet}会定期要求外国用户重新确认身份（护照个人信息页、自拍照、住址、职业）；"
-            "完成之前付款会失败。护照仍在有效期内却收到“证件已过期”的提示，也属于这种要求。",
+            " a request."
         ).format(wallet=wallet.name),
         source=(
             "Reports of re-verification demanded (photo, selfie, address, occupation):"
@@ -72,11 +61,9 @@ def _cause(wallet: Wallet) -> Cause:
             FixStep(
                 wallet.app,
                 Wording(
-                    en="Open {menu} and provide what it asks for: the passport's photo page, a"
+                    "Open {menu} and provide what it asks for: the passport's photo page, a"
                     " selfie, your home address in Latin letters, your occupation, a verified"
-                    " phone number. The review can take up to a day.",
-                    zh="打开{menu}，按要求补充资料：护照个人信息页、自拍照、用拉丁字母填写的住址、"
-                    "职业、已验证的手机号。审核最长可能需要一天。",
+                    " phone number. The review can take up to a day."
                 ).format(menu=wallet.identity_menu),
                 place=Place.APP,
                 effects=(

@@ -18,56 +18,39 @@ from knowledge._wallets import WECHAT_PAY
 
 WECHAT_PASSPORT_DIFFERS = Observation(
     "wechat_pay.passport_differs",
-    Wording(
-        en="WeChat Pay's identity passport number differs from the passport",
-        zh="微信支付身份信息中的护照号码与护照不一致",
-    ),
+    Wording("WeChat Pay's identity passport number differs from the passport"),
     ("wechat_pay.identity.passport_number", "passport.number"),
     differs(
         "wechat_pay.identity.passport_number",
         "passport.number",
         personal.PASSPORT,
-        Wording(
-            en="WeChat Pay's identity information holds passport {0}; your passport is {1}.",
-            zh="微信支付身份信息中的护照号码是 {0}；你的护照号码是 {1}。",
-        ),
+        Wording("WeChat Pay's identity information holds passport {0}; your passport is {1}."),
     ),
 )
 CARD_PASSPORT_DIFFERS_FROM_WECHAT = Observation(
     "card.passport_differs_from_wechat_pay",
-    Wording(
-        en="the bank's passport number differs from WeChat Pay's",
-        zh="银行登记的护照号码与微信支付的不一致",
-    ),
+    Wording("the bank's passport number differs from WeChat Pay's"),
     ("bank_cards[].passport_number_on_file", "wechat_pay.identity.passport_number"),
     differs(
         "bank_cards[].passport_number_on_file",
         "wechat_pay.identity.passport_number",
         personal.PASSPORT,
-        Wording(
-            en="For {card} your bank holds passport {0}; WeChat Pay holds {1}.",
-            zh="{card}：银行登记的护照号码是 {0}；微信支付登记的是 {1}。",
-        ),
+        Wording("For {card} your bank holds passport {0}; WeChat Pay holds {1}."),
     ),
 )
 NOT_UPDATED = Message(
-    Wording(en="identity information that was not brought up to date", zh="身份信息未及时更新"),
+    Wording("identity information that was not brought up to date"),
     ("身份信息未更新", "identity information has not been updated", "证件信息未更新"),
 )
 
 CAUSE = Cause(
     id="wechat-identity-outdated",
     layer="wechat_pay",
-    title=Wording(
-        en="WeChat Pay's Identity Information holds your old passport",
-        zh="微信支付身份信息里仍是你的旧护照",
-    ),
+    title=Wording("WeChat Pay's Identity Information holds your old passport"),
     explanation=Wording(
-        en="WeChat Pay keeps the passport you verified with; after a renewal it still holds"
+        "WeChat Pay keeps the passport you verified with; after a renewal it still holds"
         " the old one, and payments fail once that passport expires or the bank's record"
-        " changes.",
-        zh="微信支付保留的是你实名认证时用的护照；换发护照后它仍是旧护照，"
-        "一旦旧护照过期或银行的记录更新，付款就会失败。",
+        " changes."
     ),
     source=(
         "First-hand reports of WeChat Pay still on the old passport after a renewal:"
@@ -76,14 +59,12 @@ CAUSE = Cause(
     ),
     fixes=(
         FixStep(
-            Wording(en="WeChat app", zh="微信App"),
+            Wording("WeChat app"),
             Wording(
-                en="Update your passport in WeChat Pay: Me > Pay and Services > Wallet > Identity"
+                "Update your passport in WeChat Pay: Me > Pay and Services > Wallet > Identity"
                 " Information (我 > 服务 > 钱包 > 身份信息). If it cannot be edited there, move"
                 " the balance out, cancel the real-name verification and verify again with the"
-                " new passport.",
-                zh="在微信支付里更新护照：我 > 服务 > 钱包 > 身份信息。如果那里无法修改，"
-                "先把零钱转出，注销实名认证，再用新护照重新实名认证。",
+                " new passport."
             ),
             place=Place.APP,
             effects=(copies("wechat_pay.identity.passport_number", "passport.number"),),

@@ -4,10 +4,7 @@ from knowledge._wallets import NOT_AT_THE_BANK
 
 CONCLUSION = Conclusion(
     name="alipay.in_scope",
-    meaning=Wording(
-        en="Alipay is where the payment fails, or is in use",
-        zh="付款在支付宝失败，或正在使用支付宝",
-    ),
+    meaning=Wording("Alipay is where the payment fails, or is in use"),
     holds=(
         when(fact("symptom.where", "alipay", "bank_card_link", "taobao")),
         # facts-v1 knows no other wallet: with no place given, Alipay's causes stay in play.

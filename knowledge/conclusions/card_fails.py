@@ -4,9 +4,8 @@ from engine.wording import Wording
 CONCLUSION = Conclusion(
     name="card.fails",
     meaning=Wording(
-        en="the card fails (in its wallet it cannot be verified, is unresponsive or is not"
-        " linked; or the bank froze it)",
-        zh="这张卡用不了（在钱包里无法验证、没有响应或没有绑定，或被银行冻结）",
+        "the card fails (in its wallet it cannot be verified, is unresponsive or is not"
+        " linked; or the bank froze it)"
     ),
     holds=(
         when(fact("bank_cards[].status", "cannot_be_verified", "unresponsive", "not_linked")),

@@ -3,7 +3,7 @@ from engine.wording import Wording
 
 CONCLUSION = Conclusion(
     name="passport.renewed",
-    meaning=Wording(en="the passport replaced an earlier one", zh="这本护照是换发的，之前还有一本"),
+    meaning=Wording("the passport replaced an earlier one"),
     holds=(
         when(fact("passport.renewed", True)),
         when(known("passport.previous_number")),

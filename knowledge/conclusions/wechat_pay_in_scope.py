@@ -3,10 +3,7 @@ from engine.wording import Wording
 
 CONCLUSION = Conclusion(
     name="wechat_pay.in_scope",
-    meaning=Wording(
-        en="WeChat Pay is where the payment fails, or is in use",
-        zh="付款在微信支付失败，或正在使用微信支付",
-    ),
+    meaning=Wording("WeChat Pay is where the payment fails, or is in use"),
     holds=(
         when(fact("symptom.where", "wechat_pay", "wechat_pay_card_link")),
         when(known("wechat_pay")),

@@ -4,27 +4,18 @@ from knowledge._wallets import ALIPAY, card_linked_in
 
 WORKAROUND = Workaround(
     id="alipay-balance",
-    title=Wording(
-        en="Pay from your Alipay balance instead of the card", zh="改用支付宝余额付款，不用银行卡"
-    ),
-    explanation=Wording(
-        en="Paying from the balance skips the bank card check entirely.",
-        zh="用余额付款完全不经过银行卡核验。",
-    ),
+    title=Wording("Pay from your Alipay balance instead of the card"),
+    explanation=Wording("Paying from the balance skips the bank card check entirely."),
     source=(
         "If your linked bank card remains unresponsive, the most reliable workaround is to"
         " use the 支付宝 (Alipay) balance feature."
     ),
     steps=(
         Wording(
-            en="Put money in your Alipay balance: a transfer from a trusted friend with a Chinese"
-            " bank account, or a top-up service.",
-            zh="往支付宝余额里充值：请有中国银行账户、信得过的朋友转账给你，或使用充值服务。",
+            "Put money in your Alipay balance: a transfer from a trusted friend with a Chinese"
+            " bank account, or a top-up service."
         ),
-        Wording(
-            en="Pay for Taobao items from the balance; this skips the bank card check.",
-            zh="用余额支付淘宝订单；这样就不经过银行卡核验。",
-        ),
+        Wording("Pay for Taobao items from the balance; this skips the bank card check."),
     ),
     # A card that fails in Alipay (a card's wallet not given is Alipay's, as facts-v2 says): a
     # card that fails only in WeChat Pay is no reason to send someone to Alipay's balance.

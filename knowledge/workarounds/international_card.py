@@ -3,14 +3,10 @@ from engine.wording import Wording
 
 WORKAROUND = Workaround(
     id="international-card",
-    title=Wording(
-        en="Pay with a credit card through the international payment gateway",
-        zh="通过国际支付通道用信用卡付款",
-    ),
+    title=Wording("Pay with a credit card through the international payment gateway"),
     explanation=Wording(
-        en="When a block persists at Taobao or in a wallet, a foreign credit card avoids the"
-        " Chinese bank card and its checks.",
-        zh="在淘宝或钱包里付款一直被拦截时，用境外信用卡可以绕开中国银行卡及其核验。",
+        "When a block persists at Taobao or in a wallet, a foreign credit card avoids the"
+        " Chinese bank card and its checks."
     ),
     source=(
         "If the payment block persists, try using a credit card via the international"
@@ -18,9 +14,8 @@ WORKAROUND = Workaround(
     ),
     steps=(
         Wording(
-            en="At Taobao's checkout, choose a credit card through the international payment"
-            " gateway; it may cost a service fee.",
-            zh="在淘宝结算时，选择通过国际支付通道用信用卡付款；可能会收取服务费。",
+            "At Taobao's checkout, choose a credit card through the international payment"
+            " gateway; it may cost a service fee."
         ),
     ),
     offered=(
