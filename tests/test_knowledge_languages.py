@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -126,3 +127,38 @@ def test_the_chinese_diagram_labels_and_tooltips_are_the_units_chinese(doctor):
     assert "1 · 银行网点" in dot and "银行登记的仍是你的旧护照号码" in dot
     assert f"给工作人员看：{BANK_SENTENCE}" in dot
     assert "Your bank still holds" not in dot
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "heading", "meaning"),
+    [
+        (
+            "ja",
+            "✔ 確定 銀行にまだ古いパスポート番号が登録されています",
+            "修正の手順（この順番で：銀行 → アリペイ → タオバオ）",
+            "（こんにちは。新しいパスポートを取得しました。",
+        ),
+        (
+            "ko",
+            "✔ 확인됨 은행에 아직 예전 여권 번호가 등록되어 있습니다",
+            "해결 계획 (순서: 은행 → 알리페이 → 타오바오)",
+            "(안녕하세요. 새 여권을 받았습니다.",
+        ),
+    ],
+)
+def test_a_japanese_or_korean_report_is_translated_with_the_chinese_sentence_kept(
+    doctor, monkeypatch, code, title, heading, meaning
+):
+    monkeypatch.setenv("COLUMNS", "200")
+    diagnosis = doctor.diagnose(read_facts_file(STORY))
+    report = text_report(diagnosis, io.StringIO(), language=language(code))
+    assert title in report and heading in report
+    assert report.count(BANK_SENTENCE) == 1 and meaning in report
+    english = text_report(diagnosis, io.StringIO(), language=ENGLISH)
+    shown = {line.strip() for line in report.splitlines()}
+    # No line of the English report is left untranslated, except ids, numbers and data.
+    assert [
+        line
+        for line in english.splitlines()
+        if line.strip() in shown and re.search(r"[a-z]{3,} [a-z]{3,}", line)
+    ] == []

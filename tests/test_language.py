@@ -175,7 +175,7 @@ def test_an_unknown_language_is_one_clear_line_and_exit_2(capsys):
     assert cli.main([str(STORY), "--lang", "xx", "--no-diagram"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == "paydoctor: unknown language 'xx': choose one of en, zh\n"
+    assert captured.err == "paydoctor: unknown language 'xx': choose one of en, ja, ko, zh\n"
 
 
 @pytest.mark.parametrize(

@@ -199,4 +199,4 @@ def test_lang_chooses_the_reports_language_as_the_cli_option_does(web_client, ca
     assert "银行登记的仍是你的旧护照号码" in {cause["title"] for cause in rules["causes"]}
     bad = web_client.post("/api/v1/diagnose?lang=xx", content=path.read_bytes())
     assert bad.status_code == 400
-    assert bad.json() == {"error": "unknown language 'xx': choose one of en, zh"}
+    assert bad.json() == {"error": "unknown language 'xx': choose one of en, ja, ko, zh"}

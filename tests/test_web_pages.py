@@ -350,7 +350,14 @@ def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(we
 
 @pytest.mark.parametrize(
     ("header", "code"),
-    [("en-GB,zh;q=0.5", "en"), ("fr, zh-TW;q=0.8", "zh"), ("ja", "en"), ("zh;q=bad", "en")],
+    [
+        ("en-GB,zh;q=0.5", "en"),
+        ("fr, zh-TW;q=0.8", "zh"),
+        ("ja", "ja"),
+        ("ko-KR,ko;q=0.9,en;q=0.5", "ko"),
+        ("eo", "en"),
+        ("zh;q=bad", "en"),
+    ],
 )
 def test_the_page_language_is_the_first_offered_one_the_browser_asks_for(web_client, header, code):
     page = web_client.get("/", headers={"accept-language": header}).text
