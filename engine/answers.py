@@ -26,7 +26,7 @@ from engine.errors import InputError
 from engine.facts import Facts
 from engine.personal import mask_any
 from engine.translatable import Message
-from engine.wording import Wording
+from engine.wording import Wording, offered
 
 YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, TEXT = (
     "yes_no",
@@ -153,7 +153,7 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
             limit=MAX_ANSWER,
         )
     folded = _fold(typed)
-    if folded in DONT_KNOW:
+    if folded in DONT_KNOW or folded in _in_every_language("I don't know"):
         return Reading(not_known=True)
     said = _yes_no(folded) if kind.name != YES_NO and ask is not None else None
     if said is True and ask is not None and ask.yes:
@@ -302,9 +302,9 @@ def _none(kind: Kind, ask: Ask | None) -> Reading:
 
 
 def _yes_no(folded: str) -> bool | None:
-    if folded in YES:
+    if folded in YES or folded in _in_every_language("yes"):
         return True
-    if folded in NO or folded in NONE:
+    if folded in NO or folded in NONE or folded in _in_every_language("no"):
         return False
     first = re.split(r"[\s,.!，。！]", folded, maxsplit=1)[0]
     if first in ("yes", "yeah", "yep", "y"):
@@ -389,6 +389,11 @@ def _choice_names(ask: Ask | None, values: tuple[str, ...]) -> Wording:
         for v in values
     ]
     return functools.reduce(lambda listed, label: listed + ", " + label, labels)
+
+
+def _in_every_language(english: str) -> frozenset[str]:
+    """`english` as each catalog translates it: a Japanese reader types はい, a Korean 모름."""
+    return frozenset(_fold(Wording(english).in_(code)) for code in offered())
 
 
 def _fold(text: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 import cli
+from engine.answers import kind_of, read
 from engine.kb_check import wording_problems
 from engine.loading import read_facts_file
 from engine.rules import STAFF_LANGUAGE, FixStep, Place
@@ -162,3 +163,23 @@ def test_a_japanese_or_korean_report_is_translated_with_the_chinese_sentence_kep
         for line in english.splitlines()
         if line.strip() in shown and re.search(r"[a-z]{3,} [a-z]{3,}", line)
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "value"),
+    [
+        ("passport.renewed", "はい", True),
+        ("passport.renewed", "いいえ", False),
+        ("passport.renewed", "예", True),
+        ("passport.renewed", "아니요", False),
+        ("alipay.verification_requested", "自撮りまたは顔認証", ["selfie"]),
+        ("alipay.verification_requested", "셀카 또는 얼굴 인식", ["selfie"]),
+    ],
+)
+def test_a_typed_answer_is_read_in_every_language_its_catalog_translates(path, typed, value):
+    assert read(kind_of(path), KB.ask(path), typed).value == value
+
+
+@pytest.mark.parametrize("typed", ["わからない", "모름", "不知道"])
+def test_i_dont_know_is_read_in_every_language(typed):
+    assert read(kind_of("passport.renewed"), KB.ask("passport.renewed"), typed).not_known
