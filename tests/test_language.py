@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import re
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -355,3 +356,32 @@ def test_without_dot_chinese_is_laid_out_larger_and_drawn_with_a_cjk_font(doctor
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert width > 1000 and height > 1000
+
+
+@pytest.mark.parametrize("with_dot", [True, False], ids=["dot", "graphviz-pure"])
+@pytest.mark.parametrize(
+    ("one", "other"), [("アリペイ", "タオバオ"), ("알리페이", "타오바오")], ids=["kana", "hangul"]
+)
+def test_a_png_draws_kana_and_hangul_as_letters_not_boxes(monkeypatch, with_dot, one, other):
+    """Without `dot`, a font lacking the script draws every letter as the same box, so two
+    words of as many letters would make the same picture. `dot` draws a missing letter as a
+    box with its code in it, so there fontconfig must also hold a font for the script (what
+    README asks to install: fonts-wqy-microhei)."""
+    from visualise import render
+    from visualise.diagram import FONT
+
+    if with_dot and render.dot_executable() is None:
+        pytest.skip("Graphviz's dot is not installed")
+    if with_dot:
+        covering = subprocess.run(
+            ["fc-list", f":charset={ord(one[0]):x}", "family"], capture_output=True, text=True
+        )
+        assert covering.stdout.strip(), f"no font on this machine draws {one[0]}"
+    else:
+        monkeypatch.setattr(render, "dot_executable", lambda: None)
+
+    def png(text: str) -> bytes:
+        return render.render(f'digraph {{ a [label="{text}" fontname="{FONT}" shape=box] }}', "png")
+
+    assert png(one) != png(other)
+    assert png(one) == png(one)
