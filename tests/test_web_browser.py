@@ -215,6 +215,51 @@ def test_a_phone_in_chinese_reads_a_plain_chinese_report(server, browser):
     page.context.close()
 
 
+LATIN_NAMES = {"paydoctor", "WeChat", "Pay", "Visa", "Mastercard", "JCB", "SIM", "SMS", "VPN"}
+"""Latin words a Japanese or Korean report keeps: names as the apps and cards write them."""
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "question", "meaning"),
+    [
+        (
+            "ja-JP",
+            "あなたの診断",
+            "まず確認：カード 1：このカードについて、銀行が保持しているパスポート番号は何ですか？",
+            "こんにちは。新しいパスポートを取得しました。",
+        ),
+        (
+            "ko-KR",
+            "진단 결과",
+            "먼저 확인: 카드 1: 이 카드에 대해 은행이 보관한 여권 번호는 무엇입니까?",
+            "안녕하세요. 새 여권을 받았습니다.",
+        ),
+    ],
+    ids=["ja", "ko"],
+)
+def test_a_phone_in_japanese_or_korean_reads_its_own_language(
+    server, browser, language, heading, question, meaning
+):
+    """The consultation and the report in the phone's language, the staff's sentence in
+    Chinese with its meaning in the reader's, no English left where a traveller reads."""
+    base, app = server
+    facts = load_example(STORY)
+    page = _phone(browser, language=language)
+    page.goto(base + "/")
+    code = language[:2]
+    assert page.locator("html").get_attribute("lang") == code
+    assert _consult_by_touch(page, facts) > 5
+    assert page.get_by_role("heading", name=heading).is_visible()
+    assert _causes(page) == _expected_causes(app, page)
+    shown = page.locator("main").inner_text()
+    assert question in shown
+    assert SAY in shown and meaning in shown
+    assert PATH.search(shown) is None, PATH.search(shown)
+    assert set(re.findall(r"[A-Za-z]{3,}", shown)) <= LATIN_NAMES
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.context.close()
+
+
 def _report_of(page, base: str, example: str) -> None:
     """Open the report of an example's facts, as continuing from a facts file does."""
     page.goto(base + "/")
