@@ -341,7 +341,7 @@ def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(we
     assert "给工作人员看" in page and 'class="en"' not in page  # the sentence is the meaning
     assert "1 · 银行网点" in page  # the diagram too
     staff = web_client.post("/staff", data={"state": state, "step": "1"}, headers=CHINESE_PHONE)
-    assert '<p class="where">第 1 步 · 银行网点</p>' in staff.text
+    assert '<h1 class="where">第 1 步 · 银行网点</h1>' in staff.text
     question = web_client.post("/consult", data={}, headers=CHINESE_PHONE).text
     assert "第 1 题" in question and ">我不知道</button>" in question
     english = _post(web_client, "/report", state=state).text
