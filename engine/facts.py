@@ -138,6 +138,15 @@ class FactsJsonSchema(GenerateJsonSchema):
         json_schema.setdefault("pattern", PRINTABLE)
         return json_schema
 
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        """A fact that may be null, its text's `format` stated beside the choice too, so a
+        tool reading the field (schemathesis) knows the format without opening `anyOf`."""
+        json_schema = super().nullable_schema(schema)
+        formats = {choice.get("format") for choice in json_schema.get("anyOf", ())} - {None}
+        if len(formats) == 1:
+            json_schema["format"] = formats.pop()
+        return json_schema
+
 
 _YEAR = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
 """A year Python's dates hold (0001 to 9999), as a JSON Schema pattern."""
@@ -186,6 +195,7 @@ PhoneNumber = Annotated[
         {
             "type": "string",
             "format": "phone",
+            "examples": ["+86 138 0013 8000", "138-0013-8000", "0086 13800138000"],
             "description": "a phone number as written (+86 138 0013 8000, 138-0013-8000,"
             " 0086 13800138000): without a country code a mainland number, checked against"
             " the numbering plan; another country's checked for a possible length",

@@ -68,6 +68,7 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(
         routes=[
             Route("/", pages.start, methods=["GET"]),
+            Route("/robots.txt", pages.robots, methods=["GET"]),
             Route("/consult", diagnosing(pages.consult), methods=["POST"]),
             Route("/consult/file", diagnosing(pages.consult_file), methods=["POST"]),
             Route("/report", diagnosing(pages.report), methods=["POST"]),

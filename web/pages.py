@@ -15,7 +15,7 @@ from babel import Locale
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from engine.answers import MAX_ANSWER
 from engine.errors import InputError
@@ -36,6 +36,11 @@ from web.reading import for_reader
 
 async def start(request: Request) -> Response:
     return _render(request, "start.html")
+
+
+async def robots(request: Request) -> Response:
+    """Crawlers may read the start page; every other page answers a form (POST) only."""
+    return PlainTextResponse("User-agent: *\nAllow: /\n")
 
 
 async def consult(request: Request) -> Response:
