@@ -124,6 +124,9 @@ _CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 """What no text of the facts holds (engine/loading.py refuses it): control characters, tab and
 line breaks aside."""
 PRINTABLE = f"^[^{_CONTROL}]*$"
+_SEPARATOR = r"[\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\-]"
+"""What a document number may hold between its letters and digits (engine/normalise.py): a
+space of any kind or a hyphen; control characters are refused in any text."""
 """The pattern of every text of the facts (`FactsJsonSchema`)."""
 _NON_BLANK = f"^[^{_CONTROL}]*[^\\s{_CONTROL}][^{_CONTROL}]*$"
 """A name or an address: printable text, not only spaces."""
@@ -182,7 +185,7 @@ DocumentNumber = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^[\s\-]*[A-Za-z0-9][A-Za-z0-9\s\-]*$",
+            "pattern": f"^{_SEPARATOR}*[A-Za-z0-9][A-Za-z0-9{_SEPARATOR[1:-1]}]*$",
             "description": "letters and digits; spaces and hyphens are ignored, and case",
             "x-personal": "document number",
         }
@@ -245,6 +248,8 @@ Address = Annotated[
 CardDigits = Annotated[
     str, AfterValidator(_last4), WithJsonSchema({"type": "string", "pattern": "^[0-9]{4}$"})
 ]
+
+
 class _FactPathSchema:
     """A `dont_know` entry's JSON Schema: a pattern naming exactly the fact paths (written when
     the schema is made, once every path is known)."""

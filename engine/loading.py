@@ -195,10 +195,10 @@ def _parsed(text: str, source: str) -> tuple[Any, dict[int, str], bool]:
 
 
 _JSON_PROBLEMS = {
-    "Expecting value": N_("a value was expected (text in double quotes, a number, true, false"
-    " or null)"),
-    "Expecting property name enclosed in double quotes": N_("a name in double quotes was"
-    " expected"),
+    "Expecting value": N_(
+        "a value was expected (text in double quotes, a number, true, false or null)"
+    ),
+    "Expecting property name enclosed in double quotes": N_("a name in double quotes was expected"),
     "Expecting ',' delimiter": N_("a comma was expected"),
     "Expecting ':' delimiter": N_("a colon was expected"),
     "Extra data": N_("more text follows the end of the JSON"),

@@ -2,10 +2,11 @@
 
 Each bad request is a 4xx answer `{"error": MESSAGE}` with the message the CLI
 prints for the same facts (the source is named "request body"), in the
-language `?lang=` names, never a traceback. The work is a few milliseconds of CPU, done on the event loop: the
-rule engine is one per process. With units of another folder (`--knowledge`),
-whose code may run up to the time limit, it is done in a worker thread instead
-(web/app.py), so other requests are answered meanwhile.
+language `?lang=` names, never a traceback. The work is a few milliseconds of
+CPU, done on the event loop: the rule engine is one per process. With units of
+another folder (`--knowledge`), whose code may run up to the time limit, it is
+done in a worker thread instead (web/app.py), so other requests are answered
+meanwhile.
 """
 
 from __future__ import annotations
