@@ -82,10 +82,9 @@ def test_same_facts_same_plan(diagnose):
     assert first == again
 
 
-SPEC = ROOT.parent / "shared" / "spec" / "causes-v1.md"
+SPEC = ROOT / "docs" / "formats" / "causes-v1.md"
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="the contracts (../shared/spec) are not beside")
 def test_builtin_order_keeps_the_contract_tables_order_from_after_edges_alone(doctor):
     """causes-v1 breaks ties by its table's order; our `after` edges give that order.
 

@@ -286,6 +286,8 @@ def test_every_page_offers_the_language_switch_keeping_the_answers(web_client):
     )
     question = Forms(_post(web_client, "/consult?lang=zh").text)
     assert question.html.count('data-lang="en"') == 1
+    buttons = [f for f in question.question()["fields"] if f["tag"] == "button"]
+    assert "name" not in buttons[0], "Enter must press Next, not the switch"
     assert '<html lang="zh">' in question.html
     fields = {**question.hidden(question.question()), "answer": "alipay"}
     switched = web_client.post("/consult?lang=en", data={**fields, "switch_language": "1"})
