@@ -449,3 +449,18 @@ def test_axe_finds_no_violation_on_any_page(server, browser, tmp_path, language)
     seen["missing"] = _axe_violations(page)
     assert {name: found for name, found in seen.items() if found} == {}
     page.context.close()
+
+
+def test_a_crawler_in_the_page_reads_robots_txt(server, browser):
+    """Lighthouse's SEO audit fetches /robots.txt from within the page: the page's security
+    policy lets it read its own origin (connect-src 'self') and nothing else."""
+    base, _ = server
+    page = _phone(browser)
+    page.goto(base + "/")
+    robots = page.evaluate("fetch('/robots.txt').then(r => r.text())")
+    assert robots.startswith("User-agent: *")
+    refused = page.evaluate(
+        "fetch('https://example.invalid/').then(() => 'fetched', () => 'refused')"
+    )
+    assert refused == "refused"
+    page.context.close()
