@@ -13,6 +13,7 @@ from conftest import EXAMPLES, ROOT, load_example
 
 import cli
 from engine.errors import InputError
+from engine.plan import cause_graph
 from engine.rules import LAYERS
 from knowledge import builtin_knowledge
 from visualise import render
@@ -153,9 +154,11 @@ def test_the_knowledge_base_diagram_has_every_unit_its_order_and_its_reads():
     assert {f"cause {c.key}" for c in kb.causes} <= nodes
     assert {f"workaround {w.id}" for w in kb.workarounds} <= nodes
     edges = _edges(dot)
-    for cause in kb.causes:
-        for before in cause.after:
-            assert (f"cause {before}", f"cause {cause.key}") in edges
+    for before, cause in cause_graph(kb.causes).edges:
+        assert (f"cause {before}", f"cause {cause}") in edges
+    # A per-wallet cause named by its plain id in `after`: the variant in the same wallet.
+    assert ("cause card-name-syntax@wechat_pay", "cause middle-name-variant@wechat_pay") in edges
+    assert ("cause card-name-syntax@alipay", "cause middle-name-variant@wechat_pay") not in edges
     assert ("fact bank_cards[].passport_number_on_file", "cause bank-passport-outdated") in edges
     assert ("fact symptom.error_message", "cause phone-mismatch") in edges
     assert "• confirmed: bank_cards[].phone_on_file, alipay.phone" in _unwrapped(dot)
