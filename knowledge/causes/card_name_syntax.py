@@ -82,9 +82,13 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         source=(
             "Often, the bank requires your name to be entered in uppercase letters without"
-            " extra spaces. WeChat Pay's card link compares the name too (Japanese travellers"
-            " report 名称不一致), and typing it as the bank holds it is the free fix."
+            " extra spaces. Read 2026-12, WeChat Pay's card link compares the name too:"
+            " zhizuchangle.hatenablog.com/entry/2019/12/24/070126 (a Bank of China card refused"
+            " in WeChat because the name and details differ from the bank's);"
+            " shenzhen-fan.com/news-2021-11-17-how-to-fix-that-big-wechat-pay-issue (the name"
+            " registered in WeChat differing from the bank's blocks payments)."
         ),
+        sources_read="2026-12",
         fixes=(
             FixStep(
                 wallet.card_linking,

@@ -91,8 +91,11 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         source=(
             "If you have a middle name, try both including it and excluding it, as some legacy"
-            " Chinese banking systems struggle with long strings of characters."
+            " Chinese banking systems struggle with long strings of characters. Read 2026-12:"
+            " shenzhen-fan.com/news-2021-11-17-how-to-fix-that-big-wechat-pay-issue (WeChat"
+            " Pay's names differing from the bank's, above all for people with a middle name)."
         ),
+        sources_read="2026-12",
         fixes=(
             FixStep(
                 wallet.card_linking,
