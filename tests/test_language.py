@@ -385,3 +385,30 @@ def test_a_png_draws_kana_and_hangul_as_letters_not_boxes(monkeypatch, with_dot,
 
     assert png(one) != png(other)
     assert png(one) == png(one)
+
+
+JAPANESE = (
+    "2026-10-02 に電話番号を変えました。56 日前で、銀行やウォレットがまだ古い番号を"
+    "保持していることが多い 180 日以内です。"
+)
+KOREAN = (
+    "2026-10-02에 휴대폰 번호를 바꿨습니다. 56일 전으로, 은행과 지갑이 아직 예전 번호를"
+    " 보관하는 경우가 많은 180일 안입니다."
+)
+
+
+def test_japanese_wraps_between_characters_and_korean_between_words(monkeypatch):
+    """Japanese fills its lines (not cut at the space before a number, which stays with its
+    word: "56 日"); Korean breaks only at its spaces, as Latin does."""
+    monkeypatch.setenv("COLUMNS", "60")
+    for sentence in (JAPANESE, KOREAN):
+        out = TerminalWriter(io.StringIO())
+        out.item(4, "·", sentence)
+        lines = [line[7:] for line in out.text().splitlines()]
+        assert all(cell_len(line) <= 60 - 7 for line in lines)
+        if sentence is JAPANESE:
+            assert lines[0].endswith("56 日前で、銀行や")
+            assert "".join(lines) == JAPANESE
+        else:
+            assert all(set(line.split()) <= set(KOREAN.split()) for line in lines)
+            assert " ".join(lines) == KOREAN

@@ -7,6 +7,8 @@ decides both). Wrapped lines hang under their text, not under their marker.
 from __future__ import annotations
 
 import io
+import itertools
+import unicodedata
 from functools import cache
 from typing import IO, TYPE_CHECKING
 
@@ -58,6 +60,66 @@ def wrap_columns(text: str, width: int) -> list[str]:
 
 _NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’…")
 """Chinese punctuation that never begins a line (it closes what comes before it)."""
+_NO_LINE_END = frozenset("（「『【《〈“‘")
+"""Chinese punctuation that never ends a line (it opens what follows it)."""
+
+
+def wrap_between_words(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken between Chinese characters (and
+    kana) and at spaces between Latin (or Korean) words, never at a space beside a Chinese
+    character: a number or a Latin word stays with the Chinese around it ("尾号 1234",
+    "56 天"), as a space there only sets it apart. No line begins with a closing mark, nor
+    ends with an opening one."""
+    starts = [0, *_line_ends(text, width)]
+    lines = [text[start:end].strip() for start, end in itertools.pairwise(starts)]
+    return [line for line in lines if line] or [""]
+
+
+def _line_ends(text: str, width: int) -> list[int]:
+    """Where each line of `text` ends when it is wrapped as `wrap_between_words` does."""
+    breaks = [_breakable(text, i) for i in range(len(text) + 1)]
+    ends: list[int] = []
+    start = 0
+    while start < len(text):
+        cut = None
+        for end in range(start + 1, len(text) + 1):
+            if not breaks[end]:
+                continue
+            fits = cell_len(text[start:end].rstrip()) <= width
+            if fits or cut is None:
+                cut = end  # a word longer than a line stands alone
+            if not fits:
+                break
+        ends.append(cut)
+        start = cut
+    return ends
+
+
+def _wide(character: str) -> bool:
+    """A Chinese character or kana, written without spaces between words; not Hangul, which
+    Korean spaces into words like Latin."""
+    return unicodedata.east_asian_width(character) in "WF" and not _hangul(character)
+
+
+def _hangul(character: str) -> bool:
+    code = ord(character)
+    return 0xAC00 <= code <= 0xD7FF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+
+
+def _breakable(text: str, i: int) -> bool:
+    """Whether a line may end before `text[i]`."""
+    if i in (0, len(text)):
+        return i == len(text)
+    before, after = text[i - 1], text[i]
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    if _wide(before) and _wide(after):
+        return True
+    # At a space: only between two Latin words (the space goes with the line before).
+    if before == " " and after != " ":
+        word_before = text[: i - 1].rstrip(" ")
+        return bool(word_before) and not _wide(word_before[-1]) and not _wide(after)
+    return False
 
 
 def _kept_together(lines: list[Text]) -> list[Text]:
@@ -134,7 +196,19 @@ class TerminalWriter:
         self.file.write(self.text())
 
     def _wrap(self, text: Text, width: int) -> list[Text]:
-        return _kept_together(list(text.wrap(self.console, max(width, 1), overflow="fold")))
+        """`text` in lines of at most `width` columns, broken where `wrap_between_words`
+        breaks (so Japanese is not broken only at the spaces around its numbers, nor Korean
+        inside a word), its styles kept; a word longer than a line is folded."""
+        width = max(width, 1)
+        lines: list[Text] = []
+        for paragraph in text.split("\n", allow_blank=True):
+            for line in paragraph.divide(_line_ends(paragraph.plain, width)[:-1]):
+                line.rstrip()
+                if cell_len(line.plain) > width:
+                    lines.extend(line.wrap(self.console, width, overflow="fold"))
+                else:
+                    lines.append(line)
+        return lines
 
     def _flush(self) -> None:
         if self._lines:

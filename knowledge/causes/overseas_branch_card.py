@@ -23,7 +23,8 @@ CAUSE = Cause(
             Wording(
                 "Open an account at a mainland branch (with your passport and, if you live"
                 " in China, your residence permit) and link that card; or link your card as a"
-                " foreign card (Alipay: Account > Bank Cards) if it is a Visa, Mastercard or"
+                " foreign card in the wallet's bank cards (Alipay: Account > Bank Cards;"
+                " WeChat: Me > Services > Wallet > Bank Cards) if it is a Visa, Mastercard or"
                 " JCB card."
             ),
             place=Place.BANK_BRANCH,
