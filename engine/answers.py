@@ -388,7 +388,9 @@ def _choice_names(ask: Ask | None, values: tuple[str, ...]) -> Wording:
         ask.choices[v].label if ask and v in ask.choices else Wording(v.replace("_", " "))
         for v in values
     ]
-    return functools.reduce(lambda listed, label: listed + ", " + label, labels)
+    # translators: between the choices listed ("、" in Japanese).
+    comma = Wording(", ")
+    return functools.reduce(lambda listed, label: listed + comma + label, labels)
 
 
 def _in_every_language(english: str) -> frozenset[str]:
