@@ -501,3 +501,15 @@ def test_the_report_shows_evidence_as_sentences_and_keeps_its_facts_for_a_help_d
     # A cause found only after the plan is named by its own title, not by an id.
     assert page["plan_check"]["suspected"] == ["Alipay asks again"]
     assert page["plan_check"]["confirmed"] == []
+
+
+def test_the_language_switch_offers_every_catalog_in_its_own_name(web_client):
+    """The switch lists the languages whose catalogs exist, each named in itself: a new
+    catalog is a new link, with no page edited."""
+    start = web_client.get("/?lang=en").text
+    for code, name in (("ja", "日本語"), ("ko", "한국어"), ("zh", "中文")):
+        assert f'hreflang="{code}" lang="{code}" data-lang="{code}">{name}</a>' in start
+    japanese = web_client.get("/?lang=ja").text
+    assert '<html lang="ja">' in japanese and "なぜ支払いが通らないのでしょうか？" in japanese
+    korean = web_client.get("/?lang=ko").text
+    assert '<html lang="ko">' in korean and "왜 결제가 되지 않을까요?" in korean
