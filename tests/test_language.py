@@ -412,3 +412,12 @@ def test_japanese_wraps_between_characters_and_korean_between_words(monkeypatch)
         else:
             assert all(set(line.split()) <= set(KOREAN.split()) for line in lines)
             assert " ".join(lines) == KOREAN
+
+
+def test_the_rules_table_wraps_japanese_as_the_report_does(monkeypatch, capsys):
+    """Its cells are wrapped by the report's rule, not cut at the space before "VPN"."""
+    monkeypatch.setenv("COLUMNS", "100")
+    assert cli.main(["rules", "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    assert "支払い中に VPN がオンになっていて、ウォレットのリスク" in out
+    assert all(cell_len(line) <= 100 for line in out.splitlines())

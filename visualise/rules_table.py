@@ -14,7 +14,7 @@ from engine.knowledge_base import KnowledgeBase
 from engine.plan import fix_order
 from visualise.conditions import brief_alternatives
 from visualise.language import ENGLISH, Language
-from visualise.text import TerminalWriter
+from visualise.text import TerminalWriter, Wrapped
 
 
 def rules_data(kb: KnowledgeBase, language: Language = ENGLISH) -> dict[str, Any]:
@@ -123,7 +123,7 @@ def _details(title: str, labelled: dict[str, str]) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True, style="dim", width=max(map(cell_len, labelled)))
     grid.add_column(overflow="fold", ratio=1)
-    grid.add_row("", f"[bold]{escape(title)}[/]")
+    grid.add_row("", Wrapped(f"[bold]{escape(title)}[/]"))
     for label, text in labelled.items():
-        grid.add_row(label, escape(text) if text else "[dim]-[/]")
+        grid.add_row(label, Wrapped(escape(text)) if text else "[dim]-[/]")
     return grid

@@ -13,8 +13,9 @@ from functools import cache
 from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.text import Text
 
 from engine.diagnosis import Diagnosis
@@ -95,6 +96,40 @@ def _line_ends(text: str, width: int) -> list[int]:
     return ends
 
 
+def wrapped(console: Console, text: Text, width: int) -> list[Text]:
+    """`text` in lines of at most `width` columns, broken where `wrap_between_words`
+    breaks (so Japanese is not broken only at the spaces around its numbers, nor Korean
+    inside a word), its styles kept; a word longer than a line is folded."""
+    width = max(width, 1)
+    lines: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        for line in paragraph.divide(_line_ends(paragraph.plain, width)[:-1]):
+            line.rstrip()
+            if cell_len(line.plain) > width:
+                lines.extend(line.wrap(console, width, overflow="fold"))
+            else:
+                lines.append(line)
+    return lines
+
+
+class Wrapped:
+    """Markup a rich table lays out with `wrapped`, as the report wraps its lines (rich's own
+    wrapping breaks Japanese only at its spaces)."""
+
+    def __init__(self, markup: str):
+        self.text = Text.from_markup(markup, emoji=False)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from wrapped(console, self.text, options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        plain = self.text.plain
+        starts = [0, *_line_ends(plain, 1)]
+        words = [plain[start:end].strip() for start, end in itertools.pairwise(starts)]
+        longest = max(map(cell_len, plain.split("\n")), default=0)
+        return Measurement(max(map(cell_len, words), default=0), longest)
+
+
 def _wide(character: str) -> bool:
     """A Chinese character or kana, written without spaces between words; not Hangul, which
     Korean spaces into words like Latin."""
@@ -115,11 +150,17 @@ def _breakable(text: str, i: int) -> bool:
         return False
     if _wide(before) and _wide(after):
         return True
-    # At a space: only between two Latin words (the space goes with the line before).
+    # At a space: between two Latin words, or after a sentence's end (the space goes with
+    # the line before).
     if before == " " and after != " ":
         word_before = text[: i - 1].rstrip(" ")
+        if word_before and word_before[-1] in _SENTENCE_END:
+            return True
         return bool(word_before) and not _wide(word_before[-1]) and not _wide(after)
     return False
+
+
+_SENTENCE_END = frozenset("。？！")
 
 
 def _kept_together(lines: list[Text]) -> list[Text]:
@@ -196,19 +237,7 @@ class TerminalWriter:
         self.file.write(self.text())
 
     def _wrap(self, text: Text, width: int) -> list[Text]:
-        """`text` in lines of at most `width` columns, broken where `wrap_between_words`
-        breaks (so Japanese is not broken only at the spaces around its numbers, nor Korean
-        inside a word), its styles kept; a word longer than a line is folded."""
-        width = max(width, 1)
-        lines: list[Text] = []
-        for paragraph in text.split("\n", allow_blank=True):
-            for line in paragraph.divide(_line_ends(paragraph.plain, width)[:-1]):
-                line.rstrip()
-                if cell_len(line.plain) > width:
-                    lines.extend(line.wrap(self.console, width, overflow="fold"))
-                else:
-                    lines.append(line)
-        return lines
+        return wrapped(self.console, text, width)
 
     def _flush(self) -> None:
         if self._lines:
