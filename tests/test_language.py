@@ -234,6 +234,22 @@ def test_chinese_text_report_fits_80_columns(doctor, monkeypatch):
     assert len(columns) == 1
 
 
+@pytest.mark.parametrize("code", ["ja", "ko"])
+def test_japanese_and_korean_text_reports_fit_80_columns(doctor, monkeypatch, code):
+    monkeypatch.setenv("COLUMNS", "80")
+    diagnosis = doctor.diagnose(read_facts_file(STORY))
+    report = text_report(diagnosis, io.StringIO(), language=language(code))
+    lines = report.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert sum(cell_len(line) > 70 for line in lines) > 10  # lines filled, not cut short
+    confirmed = {"ja": "✔ 確定", "ko": "✔ 확인됨"}[code]
+    suspected = {"ja": "? 疑い", "ko": "? 의심"}[code]
+    statuses = [
+        re.match(rf" ({re.escape(confirmed)}|{re.escape(suspected)}) *", line) for line in lines
+    ]
+    assert len({cell_len(status.group(0)) for status in statuses if status}) == 1
+
+
 def test_wrapping_counts_a_chinese_character_as_two_columns(monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     out = TerminalWriter(io.StringIO())
