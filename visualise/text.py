@@ -78,7 +78,11 @@ def wrap_between_words(text: str, width: int) -> list[str]:
 
 def _line_ends(text: str, width: int) -> list[int]:
     """Where each line of `text` ends when it is wrapped as `wrap_between_words` does."""
-    breaks = [_breakable(text, i) for i in range(len(text) + 1)]
+    # A Chinese term in an English sentence ("holds (预留手机号), card 1") is one of its
+    # words; a sentence written mostly in Chinese characters or kana breaks between them.
+    letters = text.replace(" ", "")
+    between_characters = 3 * sum(map(_wide, letters)) >= len(letters)
+    breaks = [_breakable(text, i, between_characters) for i in range(len(text) + 1)]
     ends: list[int] = []
     start = 0
     while start < len(text):
@@ -141,15 +145,16 @@ def _hangul(character: str) -> bool:
     return 0xAC00 <= code <= 0xD7FF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
 
 
-def _breakable(text: str, i: int) -> bool:
-    """Whether a line may end before `text[i]`."""
+def _breakable(text: str, i: int, between_characters: bool) -> bool:
+    """Whether a line may end before `text[i]` (between two Chinese characters or kana only
+    when `between_characters`)."""
     if i in (0, len(text)):
         return i == len(text)
     before, after = text[i - 1], text[i]
     if after in _NO_LINE_START or before in _NO_LINE_END:
         return False
     if _wide(before) and _wide(after):
-        return True
+        return between_characters
     # At a space: between two Latin words, or after a sentence's end (the space goes with
     # the line before).
     if before == " " and after != " ":
