@@ -51,11 +51,9 @@ def status_markers(language: Language) -> dict[str, str]:
 
 
 def wrap_columns(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` terminal columns (a Chinese character takes two):
-    broken at spaces, and between characters where a run of text has none (as Chinese)."""
-    lines = _kept_together(
-        list(Text(text).wrap(_measuring_console(), max(width, 1), overflow="fold"))
-    )
+    """`text` in lines of at most `width` terminal columns (a Chinese character takes two),
+    broken as `wrapped` breaks them."""
+    lines = wrapped(_measuring_console(), Text(text), width)
     return [line.plain.rstrip() for line in lines] or [""]
 
 
@@ -166,18 +164,6 @@ def _breakable(text: str, i: int, between_characters: bool) -> bool:
 
 
 _SENTENCE_END = frozenset("。？！")
-
-
-def _kept_together(lines: list[Text]) -> list[Text]:
-    """Lines folded between Chinese characters, with a line that would begin with a comma or
-    a full stop taking the character before it along, as Chinese typesetting does."""
-    for n in range(1, len(lines)):
-        line = lines[n]
-        if line.plain[:1] in _NO_LINE_START and len(lines[n - 1].plain.rstrip()) > 1:
-            before = lines[n - 1]
-            before.rstrip()
-            lines[n - 1], lines[n] = before[:-1], before[-1:] + line
-    return lines
 
 
 @cache
