@@ -63,6 +63,9 @@ FRESH_MONTHS = 12
 """A unit whose sources were read longer ago than this is named (policies change yearly)."""
 
 NOT_REPORTED = None
+EXAMPLE_DAY = date(2026, 11, 27)
+"""The day a unit's example without `as_of` is diagnosed on, so it concludes the same on any
+day it is run (a date in an example is read against this day, never today's)."""
 
 
 @dataclass(frozen=True)
@@ -539,7 +542,7 @@ def run_example(
         facts = validate_facts(example.facts, source=f"example {example.note!r}")
     except InputError as error:
         return ExampleOutcome(error=str(error))
-    diagnosis = doctor.diagnose(facts, date.today())
+    diagnosis = doctor.diagnose(facts, EXAMPLE_DAY)
     fired = frozenset(f.rule.id for f in diagnosis.trace if f.rule.target == unit.key)
     found, evidence = _found(diagnosis, unit)
     failures = []

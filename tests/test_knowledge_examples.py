@@ -80,3 +80,22 @@ def test_a_fix_that_does_not_remove_its_cause_fails_its_example(doctor):
     broken = replace(cause, fixes=(FixStep("bank branch", "Ask nicely.", place=Place.BANK_BRANCH),))
     outcome = run_example(doctor, broken, confirmed)
     assert any("the fix does not remove the cause" in f for f in outcome.failures)
+
+
+def test_an_example_without_as_of_runs_on_the_fixed_day_not_today(doctor):
+    """A passport expiring the day after EXAMPLE_DAY is valid in the example on any day it runs
+    (on today's date it would have expired by now)."""
+    from datetime import timedelta
+
+    from engine.kb_check import EXAMPLE_DAY
+    from engine.rules import Example
+
+    cause = KB.cause("passport-expired")
+    tomorrow = (EXAMPLE_DAY + timedelta(days=1)).isoformat()
+    yesterday = (EXAMPLE_DAY - timedelta(days=1)).isoformat()
+    valid = Example("expires the next day", {"passport": {"expiry_date": tomorrow}}, None)
+    expired = Example(
+        "expired the day before", {"passport": {"expiry_date": yesterday}}, "confirmed"
+    )
+    assert run_example(doctor, cause, valid).failures == ()
+    assert run_example(doctor, cause, expired).failures == ()
