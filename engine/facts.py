@@ -60,6 +60,8 @@ def _non_blank(value: str) -> str:
 
 _INDEX = re.compile(r"\[(\d+)\]")
 _CONCRETE_PATH = re.compile(r"[a-z_0-9]+(\[\d+\])?(\.[a-z_0-9]+(\[\d+\])?)*", re.ASCII)
+DONT_KNOW = "dont_know"
+"""The field listing the facts a person was asked and does not know (facts-v2)."""
 UNKNOWN_PATH = "unknown_fact_path"
 """The error type of a `dont_know` entry that names no fact: messages suggest the closest."""
 GIVEN_AND_NOT_KNOWN = "given_and_not_known"
@@ -82,7 +84,7 @@ def _fact_path(value: str) -> str:
     if (
         not _CONCRETE_PATH.fullmatch(value)
         or template(value) not in FACT_PATHS
-        or template(value) == "dont_know"
+        or template(value) == DONT_KNOW
     ):
         raise PydanticCustomError(UNKNOWN_PATH, "not a fact path")
     if any(int(index) >= MAX_CARDS for index in _INDEX.findall(value)):
@@ -256,7 +258,7 @@ class _FactPathSchema:
 
     def __get_pydantic_json_schema__(self, _core: Any, _handler: Any) -> JsonSchemaValue:
         item = f"\\[0*([0-9]|[1-{MAX_CARDS // 10 - 1}][0-9])\\]"  # 0 to MAX_CARDS - 1
-        paths = (re.escape(p).replace(r"\[\]", item) for p in FACT_PATHS if p != "dont_know")
+        paths = (re.escape(p).replace(r"\[\]", item) for p in FACT_PATHS if p != DONT_KNOW)
         return {"type": "string", "pattern": f"^({'|'.join(paths)})$"}
 
 
@@ -532,7 +534,7 @@ FACT_PATHS: tuple[str, ...] = tuple(_leaf_paths(Facts))
 A list of values (`alipay.verification_requested`) is one fact; a list of
 sections (`bank_cards`, `foreign_cards`) has paths for its items' fields.
 """
-NOT_FACTS = frozenset({"schema_url", "dont_know"})
+NOT_FACTS = frozenset({"schema_url", DONT_KNOW})
 """Fields that say something about the facts, not about the person: never read as facts."""
 
 
