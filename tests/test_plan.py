@@ -1,4 +1,4 @@
-"""The fix order: layers first, then `after` edges, ties by id; never a cycle."""
+"""The fix order: layers first, then `after` edges, ties by depth, layer and key; never a cycle."""
 
 from __future__ import annotations
 
@@ -56,9 +56,31 @@ def test_after_naming_a_per_wallet_id_means_the_same_wallets_variant_else_every_
     }
 
 
-def test_after_edge_reorders_within_a_layer_and_ties_keep_registry_order():
+def test_after_edge_reorders_within_a_layer():
     causes = (cause("a", "alipay", after=("c",)), cause("b", "alipay"), cause("c", "alipay"))
     assert fix_order(causes) == ("b", "c", "a")
+
+
+def test_ties_within_a_layer_go_by_key_whatever_order_the_units_were_read_in():
+    causes = (cause("z", "alipay"), cause("x", "alipay"), cause("y", "alipay"))
+    assert fix_order(causes) == ("x", "y", "z")
+    assert fix_order(causes[::-1]) == ("x", "y", "z")
+
+
+@pytest.mark.parametrize(
+    ("causes", "order"),
+    [
+        # WeChat Pay and Taobao wait for neither: the nearer layer (fewer before it) first.
+        ((cause("a", "taobao"), cause("b", "wechat_pay")), ("b", "a")),
+        # The phone's step opens every plan, whatever its key.
+        ((cause("d", "documents"), cause("p", "device")), ("p", "d")),
+        # Alipay and WeChat Pay side by side: Alipay first, as LAYERS reads.
+        ((cause("a", "wechat_pay"), cause("b", "alipay")), ("b", "a")),
+    ],
+)
+def test_ties_across_layers_go_by_depth_then_layer_before_key(causes, order):
+    assert fix_order(causes) == order
+    assert fix_order(causes[::-1]) == order
 
 
 def test_layers_beat_registry_order():
