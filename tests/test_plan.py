@@ -91,14 +91,49 @@ def test_layers_beat_registry_order():
 @pytest.mark.parametrize(
     ("causes", "message"),
     [
-        ((cause("a", "bank", after=("b",)), cause("b", "bank", after=("a",))), "cycle"),
-        ((cause("a", "bank", after=("nope",)),), "unknown cause 'nope'"),
-        ((cause("a", "bank", after=("t",)), cause("t", "taobao")), "fixed after"),
+        (
+            (cause("a", "bank", after=("b",)), cause("b", "bank", after=("a",))),
+            "'after' edges form a cycle: a -> b",
+        ),
+        (
+            (cause("a", "bank", after=("nope",)), cause("b", "bank", after=("nope",))),
+            "a, b: 'after' names unknown cause 'nope'",
+        ),
+        (
+            (cause("a", "bank", after=("t",)), cause("t", "taobao")),
+            "a: comes after t, but the taobao layer is fixed after bank",
+        ),
+        (
+            (cause("a", "bank", after=("x",)), cause("b", "bank", after=("a", "y"))),
+            "a: 'after' names unknown cause 'x'; b: 'after' names unknown cause 'y'",
+        ),
     ],
 )
-def test_bad_orders_are_refused(causes, message):
-    with pytest.raises(KnowledgeError, match=message):
+def test_bad_orders_are_refused_with_what_is_wrong(causes, message):
+    with pytest.raises(KnowledgeError) as refused:
         fix_order(causes)
+    assert str(refused.value) == message
+
+
+def test_only_a_suspected_causes_first_step_carries_the_check():
+    """Nobody makes a trip on a suspicion: the check comes with the first step, once."""
+    from engine.diagnosis import Doctor
+    from engine.knowledge_base import KnowledgeBase
+    from engine.loading import validate_facts
+    from engine.rules import fact, unknown
+
+    two_steps = dataclasses.replace(
+        cause("old-passport", "documents"),
+        fixes=(FixStep("here", "one", place=Place.APP), FixStep("there", "two", place=Place.APP)),
+        confirmed=(when(fact("passport.renewed_on", "2026-01-01")),),
+        suspected=(when(unknown("passport.expiry_date")),),
+    )
+    doctor = Doctor(KnowledgeBase((two_steps,), (), (), (), {}))
+    plan = doctor.diagnose(validate_facts({"as_of": "2026-11-27"})).plan
+    assert [(s.number, s.check.fact if s.check else None) for s in plan] == [
+        (1, "passport.expiry_date"),
+        (2, None),
+    ]
 
 
 def test_a_mistyped_layer_fails_when_the_unit_is_made():
@@ -185,3 +220,32 @@ def test_a_report_with_causes_has_no_next_steps(doctor):
 
     facts = read_facts_file(EXAMPLES / "renewed-passport.json")
     assert next_steps(doctor, facts, doctor.diagnose(facts)) is None
+
+
+def test_a_check_is_asked_only_of_what_a_suspicion_left_unknown():
+    """An observation that holds (true) names no check, even when a unit says some fact it
+    read was missing; one that is not known names its missing fact."""
+    from engine.diagnosis import Doctor
+    from engine.knowledge_base import KnowledgeBase
+    from engine.loading import validate_facts
+    from engine.rules import Observation, Outcome, fact
+
+    def holds(case, card):
+        return Outcome(True, unknown_paths=("passport.number",))
+
+    def open_(case, card):
+        return Outcome(None, unknown_paths=("passport.expiry_date",))
+
+    observations = (
+        Observation("passport.looks_old", "the passport looks old", (), holds),
+        Observation("passport.maybe_old", "the passport may be old", (), open_),
+    )
+    suspected = dataclasses.replace(
+        cause("old-passport", "documents"),
+        confirmed=(when(fact("passport.renewed_on", "2026-01-01")),),
+        suspected=(when(derived("passport.looks_old"), derived("passport.maybe_old", None)),),
+    )
+    doctor = Doctor(KnowledgeBase((suspected,), (), observations, (), {}))
+    diagnosis = doctor.diagnose(validate_facts({"as_of": "2026-11-27"}))
+    assert [f.status for f in diagnosis.findings] == ["suspected"]
+    assert [check.fact for check in diagnosis.checks] == ["passport.expiry_date"]
