@@ -70,6 +70,7 @@ def test_a_rule_is_open_only_when_every_test_of_it_is_passed():
     single = _rule(fact("passport.renewed", True))
     relevance = Relevance((chained_first, two_tests, single))
     assert relevance.wanted(relevance.passed([])) == set()
+    assert relevance.wanted(relevance.passed([("fact:passport.number", "unknown")])) == set()
     assert relevance.wanted(relevance.passed([("fact:taobao.bound_to_alipay", "false")])) == set()
     assert relevance.wanted(relevance.passed([("fact:passport.renewed", "true")])) == {
         ("fact:passport.renewed", "true")
