@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Annotated, Any, Literal
 
-from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -103,7 +103,7 @@ def _non_negative(value: float) -> float:
 def _country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code, written in either case, kept in upper case."""
     code = value.upper()
-    if code not in COUNTRY_CODES:
+    if code not in country_codes():
         raise ValueError(Message("expected a country's two-letter ISO code (JP, RU, US, ...)"))
     return code
 
@@ -219,26 +219,39 @@ MAX_DONT_KNOW = 500
 
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 """Two-letter CLDR territories that are regions or pseudo-locales, not countries."""
-COUNTRY_CODES = frozenset(
-    code
-    for code in Locale("en").territories
-    if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
-)
-"""The ISO 3166-1 alpha-2 codes, as the CLDR (through Babel) lists the world's territories."""
-Country = Annotated[
-    str,
-    AfterValidator(_country),
-    WithJsonSchema(
-        {
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes, as the CLDR (through Babel) lists the world's territories.
+
+    Read when a country is first given or the schema written: Babel's locale data cost
+    about an eighth of a single diagnosis's start-up, and most facts name no country.
+    """
+    from babel import Locale
+
+    return frozenset(
+        code
+        for code in Locale("en").territories
+        if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
+    )
+
+
+class _CountrySchema:
+    """A country's JSON Schema: every code, in either case (written when the schema is made)."""
+
+    def __get_pydantic_json_schema__(self, _core: Any, _handler: Any) -> JsonSchemaValue:
+        return {
             "type": "string",
             "enum": sorted(
-                {variant for code in COUNTRY_CODES for variant in _cases(code)},
+                {variant for code in country_codes() for variant in _cases(code)},
                 key=lambda variant: (variant.upper(), variant),
             ),
             "description": "a country's ISO 3166-1 two-letter code, in either case (JP, jp)",
         }
-    ),
-]
+
+
+Country = Annotated[str, AfterValidator(_country), _CountrySchema()]
 Name = Annotated[
     str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "pattern": _NON_BLANK})
 ]
