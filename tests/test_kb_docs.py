@@ -7,7 +7,6 @@ import re
 import pytest
 
 import cli
-from engine.wording import Wording
 from knowledge import builtin_knowledge
 from tests.conftest import ROOT
 from visualise.kb_docs import REGENERATE, render_kb_markdown
@@ -34,10 +33,10 @@ def _cause(cause_id, layer, title, fact_path):
     return Cause(
         id=cause_id,
         layer=layer,
-        title=Wording(en=title, zh="标题"),
-        explanation=Wording(en=f"Why {cause_id} fails.", zh="原因。"),
+        title=title,
+        explanation=f"Why {cause_id} fails.",
         source="The guide, section 3.",
-        fixes=(FixStep(Wording(en="Taobao app", zh="淘宝"), "Bind Alipay.", place=Place.APP),),
+        fixes=(FixStep("Taobao app", "Bind Alipay.", place=Place.APP),),
         confirmed=(when(fact(fact_path, False)),),
         examples=(
             Example("not so", {}, "confirmed"),
