@@ -163,7 +163,6 @@ def diagnose_all(
         initializer=_adopt,
         initargs=(worker,),
     )
-    finished = False
     try:
         pending: deque[Future] = deque()
         for chunk in _chunks(batch, CHUNK):
@@ -172,11 +171,11 @@ def diagnose_all(
                 yield from _waited(pending.popleft())
         while pending:
             yield from _waited(pending.popleft())
-        finished = True
     finally:
-        # Stopped early (a fault, Ctrl-C, the reader gone): nothing more is started, and
-        # the workers end with their chunk (or with this process: see `_adopt`).
-        executor.shutdown(wait=finished, cancel_futures=True)
+        # Stopped early too (a fault, Ctrl-C, the reader gone): nothing more is started,
+        # and the chunks begun end first (a fraction of a second). Not waiting left the
+        # executor's thread to race Python's exit, which printed a traceback.
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _waited(result: Future) -> list[CaseResult]:

@@ -69,7 +69,6 @@ class Step:
 class Offer:
     workaround: Workaround
     evidence: tuple[Text, ...]
-    rules: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ class Doctor:
         for workaround in self.kb.workarounds:
             fired = [f for f in firings if f.rule.target == workaround.id]
             if fired and fired[0].rule.conclusion == OFFERED:
-                offers.append(Offer(workaround, _evidence(fired), _rule_ids(fired)))
+                offers.append(Offer(workaround, _evidence(fired)))
         return tuple(offers)
 
     def _checks(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from engine.facts import Facts
+from engine.facts import DONT_KNOW, Facts
 
 FactData = dict[str, Any]
 
@@ -46,15 +46,15 @@ def set_fact(data: FactData, path: str, value: Any, card: int | None = None) -> 
     the section holding it (`passport` when `passport.number` is given).
     """
     *sections, leaf = path.split(".")
-    if value is not None and "dont_know" in data:
+    if value is not None and DONT_KNOW in data:
         concrete = path.replace("[].", f"[{card}].", 1)
-        data["dont_know"] = [
+        data[DONT_KNOW] = [
             p
-            for p in data["dont_know"]
+            for p in data[DONT_KNOW]
             if p != concrete and not concrete.startswith((f"{p}.", f"{p}["))
         ]
-        if not data["dont_know"]:
-            del data["dont_know"]
+        if not data[DONT_KNOW]:
+            del data[DONT_KNOW]
     node = data
     for part in sections:
         if part.endswith("[]"):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Annotated, Any, Literal
 
-from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -60,6 +60,8 @@ def _non_blank(value: str) -> str:
 
 _INDEX = re.compile(r"\[(\d+)\]")
 _CONCRETE_PATH = re.compile(r"[a-z_0-9]+(\[\d+\])?(\.[a-z_0-9]+(\[\d+\])?)*", re.ASCII)
+DONT_KNOW = "dont_know"
+"""The field listing the facts a person was asked and does not know (facts-v2)."""
 UNKNOWN_PATH = "unknown_fact_path"
 """The error type of a `dont_know` entry that names no fact: messages suggest the closest."""
 GIVEN_AND_NOT_KNOWN = "given_and_not_known"
@@ -82,7 +84,7 @@ def _fact_path(value: str) -> str:
     if (
         not _CONCRETE_PATH.fullmatch(value)
         or template(value) not in FACT_PATHS
-        or template(value) == "dont_know"
+        or template(value) == DONT_KNOW
     ):
         raise PydanticCustomError(UNKNOWN_PATH, "not a fact path")
     if any(int(index) >= MAX_CARDS for index in _INDEX.findall(value)):
@@ -101,7 +103,7 @@ def _non_negative(value: float) -> float:
 def _country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code, written in either case, kept in upper case."""
     code = value.upper()
-    if code not in COUNTRY_CODES:
+    if code not in country_codes():
         raise ValueError(Message("expected a country's two-letter ISO code (JP, RU, US, ...)"))
     return code
 
@@ -217,26 +219,39 @@ MAX_DONT_KNOW = 500
 
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 """Two-letter CLDR territories that are regions or pseudo-locales, not countries."""
-COUNTRY_CODES = frozenset(
-    code
-    for code in Locale("en").territories
-    if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
-)
-"""The ISO 3166-1 alpha-2 codes, as the CLDR (through Babel) lists the world's territories."""
-Country = Annotated[
-    str,
-    AfterValidator(_country),
-    WithJsonSchema(
-        {
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes, as the CLDR (through Babel) lists the world's territories.
+
+    Read when a country is first given or the schema written: Babel's locale data cost
+    about an eighth of a single diagnosis's start-up, and most facts name no country.
+    """
+    from babel import Locale
+
+    return frozenset(
+        code
+        for code in Locale("en").territories
+        if re.fullmatch(r"[A-Z]{2}", code) and code not in _NOT_COUNTRIES
+    )
+
+
+class _CountrySchema:
+    """A country's JSON Schema: every code, in either case (written when the schema is made)."""
+
+    def __get_pydantic_json_schema__(self, _core: Any, _handler: Any) -> JsonSchemaValue:
+        return {
             "type": "string",
             "enum": sorted(
-                {variant for code in COUNTRY_CODES for variant in _cases(code)},
+                {variant for code in country_codes() for variant in _cases(code)},
                 key=lambda variant: (variant.upper(), variant),
             ),
             "description": "a country's ISO 3166-1 two-letter code, in either case (JP, jp)",
         }
-    ),
-]
+
+
+Country = Annotated[str, AfterValidator(_country), _CountrySchema()]
 Name = Annotated[
     str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "pattern": _NON_BLANK})
 ]
@@ -256,7 +271,7 @@ class _FactPathSchema:
 
     def __get_pydantic_json_schema__(self, _core: Any, _handler: Any) -> JsonSchemaValue:
         item = f"\\[0*([0-9]|[1-{MAX_CARDS // 10 - 1}][0-9])\\]"  # 0 to MAX_CARDS - 1
-        paths = (re.escape(p).replace(r"\[\]", item) for p in FACT_PATHS if p != "dont_know")
+        paths = (re.escape(p).replace(r"\[\]", item) for p in FACT_PATHS if p != DONT_KNOW)
         return {"type": "string", "pattern": f"^({'|'.join(paths)})$"}
 
 
@@ -532,7 +547,7 @@ FACT_PATHS: tuple[str, ...] = tuple(_leaf_paths(Facts))
 A list of values (`alipay.verification_requested`) is one fact; a list of
 sections (`bank_cards`, `foreign_cards`) has paths for its items' fields.
 """
-NOT_FACTS = frozenset({"schema_url", "dont_know"})
+NOT_FACTS = frozenset({"schema_url", DONT_KNOW})
 """Fields that say something about the facts, not about the person: never read as facts."""
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import product
 from typing import TYPE_CHECKING
 
 from engine.dates import PartialDate
@@ -56,16 +57,19 @@ STRUCTURAL = (
     "unknown-cause",
 )
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
-WARNINGS = ("stale-source", "untranslated-text")
-"""Problems named without failing: old sources, and a unit's text no catalog translates yet
-(a `--knowledge` unit's, translated when it is built in; a built-in text missing from a
-catalog fails as `untranslated`, by `visualise.catalogs.translation_problems`)."""
+WARNINGS = ("stale-source", "message-overlap", "untranslated-text")
 """Problem kinds check-kb names without failing: the knowledge may still hold, but a person
-should read its sources again."""
+should read its sources again, see that one message phrase holds another, or translate a unit's
+text no catalog translates yet (a `--knowledge` unit's, translated when it is built in; a
+built-in text missing from a catalog fails as `untranslated`, by
+`visualise.catalogs.translation_problems`)."""
 FRESH_MONTHS = 12
 """A unit whose sources were read longer ago than this is named (policies change yearly)."""
 
 NOT_REPORTED = None
+EXAMPLE_DAY = date(2026, 11, 27)
+"""The day a unit's example without `as_of` is diagnosed on, so it concludes the same on any
+day it is run (a date in an example is read against this day, never today's)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ def check(
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
     problems += freshness_problems(kb, today or date.today())
+    problems += message_overlaps(kb)
     problems += wording_problems(kb, tuple(languages))
     if not any(p.kind in STRUCTURAL for p in problems):
         problems += example_problems(kb)
@@ -347,6 +352,37 @@ def freshness_problems(kb: KnowledgeBase, today: date) -> list[Problem]:
     return problems
 
 
+def message_overlaps(kb: KnowledgeBase) -> list[Problem]:
+    """Each message phrase that holds another message's phrase (ignoring letter case).
+
+    Phrases match anywhere in the error message, so a message with the longer
+    phrase ("银行卡已过期") also carries the shorter one ("已过期") and points at the
+    shorter one's causes too: named, for a person to decide whether it should.
+    """
+    problems = []
+    for first, longer in enumerate(kb.messages):
+        for second, shorter in enumerate(kb.messages):
+            others = [key for key in shorter.points_at if key not in longer.points_at]
+            if first == second or not others:
+                continue
+            for phrase, part in product(longer.phrases, shorter.phrases):
+                same = part.casefold() == phrase.casefold()
+                reported = (
+                    same and second < first and not set(longer.points_at) <= set(shorter.points_at)
+                )
+                if part.casefold() not in phrase.casefold() or reported:
+                    continue  # the same phrase in two messages is named once
+                holds = "is also a phrase of another message" if same else f"holds {part!r}"
+                problems.append(
+                    Problem(
+                        "message-overlap",
+                        f"{longer.points_at[0]}: its message phrase {phrase!r} {holds}, which"
+                        f" points at {', '.join(others)}: a message with it points at them too",
+                    )
+                )
+    return problems
+
+
 def wording_problems(kb: KnowledgeBase, languages: tuple[str, ...]) -> list[Problem]:
     """Each unit text not written in one of `languages`, and each step done with staff that
     gives no sentence to show them."""
@@ -526,7 +562,7 @@ def run_example(
         facts = validate_facts(example.facts, source=f"example {example.note!r}")
     except InputError as error:
         return ExampleOutcome(error=str(error))
-    diagnosis = doctor.diagnose(facts, date.today())
+    diagnosis = doctor.diagnose(facts, EXAMPLE_DAY)
     fired = frozenset(f.rule.id for f in diagnosis.trace if f.rule.target == unit.key)
     found, evidence = _found(diagnosis, unit)
     failures = []

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from engine.errors import InputError
 from engine.facts import (
+    DONT_KNOW,
     FACT_PATHS,
     GIVEN_AND_NOT_KNOWN,
     PERSONAL_FIELDS,
@@ -425,7 +426,7 @@ def _unknown_key(loc: tuple[Any, ...]) -> Message:
 
 def _unknown_path(loc: tuple[Any, ...], path: str, problem: str) -> str:
     """A `dont_know` entry that names no fact, with the closest fact path (items numbered)."""
-    known = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
+    known = [p.replace("[]", "[0]") for p in FACT_PATHS if p != DONT_KNOW]
     close = difflib.get_close_matches(path[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{_json_path(loc)}: {_path_text(path)} is {problem}{hint}"

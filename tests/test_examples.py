@@ -1,17 +1,22 @@
-"""The example facts files and their reports, checked against reviewed snapshots.
+"""The example facts files: what each must find, and their reports against reviewed snapshots.
 
-Each file in examples/ is diagnosed (plan check and, when nothing is found, next
-steps included) and its JSON report compared with the snapshot in
-tests/__snapshots__/. A new or changed cause that rightly fires in a story shows
-as a snapshot diff to review, not as a broken assertion. After reviewing the
-diff, update the snapshots with:
+`examples/expected.csv` states, for every facts file in examples/, each cause it
+must find (by key: `id@wallet` for a per-wallet cause) with its status, and each
+workaround it must offer ("offered"); nothing else may be found. It is written by
+hand, so a changed diagnosis fails here until the change is stated there.
+
+Each file is also diagnosed (plan check and, when nothing is found, next steps
+included) and its JSON report, without the trace, compared with the snapshot in
+tests/__snapshots__/. After reviewing a snapshot diff, update the snapshots with:
 
     python -m pytest tests/test_examples.py --snapshot-update
 """
 
 from __future__ import annotations
 
+import csv
 import json
+from collections import defaultdict
 from datetime import date
 
 import pytest
@@ -25,12 +30,40 @@ from visualise.json_report import report_data
 DAY = date(2026, 11, 27)
 """The day a file without `as_of` is diagnosed on, so snapshots never depend on today."""
 
+FILES = sorted(p.name for p in EXAMPLES.glob("*.json"))
+EXPECTED = EXAMPLES / "expected.csv"
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.json")))
+
+def expected() -> dict[str, set[tuple[str, str]]]:
+    """What examples/expected.csv states, by file: (cause key or workaround id, status)."""
+    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    with EXPECTED.open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            stated[row["file"]].add((row["finding"], row["status"]))
+    return stated
+
+
+def test_every_example_states_what_it_must_find():
+    stated = expected()
+    assert sorted(set(FILES) - set(stated)) == [], "add their lines to examples/expected.csv"
+    assert sorted(set(stated) - set(FILES)) == [], "lines for files examples/ does not hold"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_example_finds_what_it_states(doctor, name):
+    diagnosis = doctor.diagnose(read_facts_file(EXAMPLES / name), DAY)
+    found = {(f.cause.key, f.status.value) for f in diagnosis.findings} | {
+        (offer.workaround.id, "offered") for offer in diagnosis.workarounds
+    }
+    assert found == expected().get(name, set())
+
+
+@pytest.mark.parametrize("name", FILES)
 def test_example_report(doctor, snapshot, name):
     facts = read_facts_file(EXAMPLES / name)
     diagnosis = doctor.diagnose(facts, DAY)
     plan_check = check_plan(doctor, facts, diagnosis)
     after = next_steps(doctor, facts, diagnosis)
     report = report_data(diagnosis, plan_check=plan_check, next_steps=after)
+    del report["trace"]  # how the rules chained: the unit examples and tests say what must fire
     assert json.loads(json.dumps(report, ensure_ascii=False)) == snapshot

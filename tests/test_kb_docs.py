@@ -21,10 +21,94 @@ def test_the_published_document_is_current():
     )
 
 
-def test_the_regenerate_command_prints_the_document(capsys):
+def test_the_regenerate_command_prints_the_published_document(capsys):
     assert cli.main(["rules", "--format", "markdown"]) == 0
-    assert capsys.readouterr().out == render_kb_markdown(KB)
+    assert capsys.readouterr().out == DOC.read_text(encoding="utf-8")
     assert "rules --format markdown > docs/knowledge-base.md" in REGENERATE
+
+
+def _cause(cause_id, layer, title, fact_path):
+    from engine.rules import Cause, Example, FixStep, Place, fact, when
+
+    return Cause(
+        id=cause_id,
+        layer=layer,
+        title=title,
+        explanation=f"Why {cause_id} fails.",
+        source="The guide, section 3.",
+        fixes=(FixStep("Taobao app", "Bind Alipay.", place=Place.APP),),
+        confirmed=(when(fact(fact_path, False)),),
+        examples=(
+            Example("not so", {}, "confirmed"),
+            Example("so", {}, None),
+        ),
+    )
+
+
+def test_a_small_knowledge_base_is_written_as_the_guide_reads():
+    """Written by hand from what the document promises: the causes in fix order (documents
+    before Taobao, whatever order the units were read in), each with its meaning, conditions,
+    fix, place in the order, source and examples."""
+    from engine.knowledge_base import KnowledgeBase
+
+    causes = (
+        _cause("taobao-unbound", "taobao", "Taobao is not bound", "taobao.bound_to_alipay"),
+        _cause("passport-old", "documents", "The passport is old", "passport.renewed"),
+    )
+    text = render_kb_markdown(KnowledgeBase(causes, (), (), (), {}))
+    listed = text.split("## Causes\n\n", 1)[1].split("\n## Workarounds", 1)[0]
+    assert listed == (
+        "- documents: [`passport-old`](#passport-old)\n"
+        "- taobao: [`taobao-unbound`](#taobao-unbound)\n"
+        "\n"
+        '<a id="passport-old"></a>\n'
+        "### `passport-old`: The passport is old\n"
+        "\n"
+        "**What it means.** Why passport-old fails.\n"
+        "\n"
+        "**Confirmed when:**\n"
+        "\n"
+        "- `passport.renewed` is `false`\n"
+        "\n"
+        "**Fix:**\n"
+        "\n"
+        "1. *Taobao app*: Bind Alipay.\n"
+        "\n"
+        "**Order.** Step 1 of 2 in the fix order (documents layer).\n"
+        "\n"
+        "**Source:**\n"
+        "\n"
+        "> The guide, section 3.\n"
+        "\n"
+        "**Examples** (run by `python cli.py check-kb`):\n"
+        "\n"
+        "- confirmed: not so\n"
+        "- not reported: so\n"
+        "\n"
+        '<a id="taobao-unbound"></a>\n'
+        "### `taobao-unbound`: Taobao is not bound\n"
+        "\n"
+        "**What it means.** Why taobao-unbound fails.\n"
+        "\n"
+        "**Confirmed when:**\n"
+        "\n"
+        "- `taobao.bound_to_alipay` is `false`\n"
+        "\n"
+        "**Fix:**\n"
+        "\n"
+        "1. *Taobao app*: Bind Alipay.\n"
+        "\n"
+        "**Order.** Step 2 of 2 in the fix order (taobao layer).\n"
+        "\n"
+        "**Source:**\n"
+        "\n"
+        "> The guide, section 3.\n"
+        "\n"
+        "**Examples** (run by `python cli.py check-kb`):\n"
+        "\n"
+        "- confirmed: not so\n"
+        "- not reported: so\n"
+    )
 
 
 def test_each_cause_says_what_it_means_when_how_to_fix_and_why():

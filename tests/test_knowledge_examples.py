@@ -30,18 +30,44 @@ def test_unit_example(doctor, unit, example):
     assert outcome.failures == ()
 
 
-@pytest.mark.parametrize("unit", UNITS, ids=lambda unit: unit.id)
+@pytest.mark.parametrize("unit", UNITS, ids=lambda unit: unit.key)
 def test_every_unit_has_a_concluding_example_and_a_near_miss(unit):
     expectations = {example.expect for example in unit.examples}
     assert expectations - {None}, "no example where the unit concludes"
     assert None in expectations, "no near miss where it must not conclude"
 
 
-@pytest.mark.parametrize("unit", UNITS, ids=lambda unit: unit.id)
+@pytest.mark.parametrize("unit", UNITS, ids=lambda unit: unit.key)
 def test_every_rule_of_a_unit_fires_on_one_of_its_examples(doctor, unit):
-    fired = set().union(*(run_example(doctor, unit, e).fired for e in unit.examples))
-    rules = {rule.id for rule in doctor.rules if rule.target == unit.id}
-    assert rules - fired == set()
+    rules = rules_of(doctor, unit)
+    assert rules, "the unit has no rule under its key"
+    assert rules - fired_by_examples(doctor, unit) == set()
+
+
+def rules_of(doctor, unit) -> set[str]:
+    """The rules compiled from `unit`: a per-wallet cause's rules are under its key
+    (`id@wallet`), not its id."""
+    return {rule.id for rule in doctor.rules if rule.target == unit.key}
+
+
+def fired_by_examples(doctor, unit) -> set[str]:
+    return set().union(*(run_example(doctor, unit, e).fired for e in unit.examples))
+
+
+def test_a_rule_of_a_per_wallet_unit_that_never_fires_is_caught():
+    from dataclasses import replace
+
+    from engine.diagnosis import Doctor
+    from engine.rules import fact, when
+
+    unit = KB.cause("card-name-syntax@wechat_pay")
+    never = when(fact("symptom.message", "a message no example gives"))
+    widened = replace(unit, confirmed=(*unit.confirmed, never))
+    causes = tuple(widened if c.key == unit.key else c for c in KB.causes)
+    doctor = Doctor(replace(KB, causes=causes))
+    missing = rules_of(doctor, widened) - fired_by_examples(doctor, widened)
+    assert len(missing) == 1
+    assert missing.pop().startswith("card-name-syntax@wechat_pay/")
 
 
 def test_a_fix_that_does_not_remove_its_cause_fails_its_example(doctor):
@@ -54,3 +80,22 @@ def test_a_fix_that_does_not_remove_its_cause_fails_its_example(doctor):
     broken = replace(cause, fixes=(FixStep("bank branch", "Ask nicely.", place=Place.BANK_BRANCH),))
     outcome = run_example(doctor, broken, confirmed)
     assert any("the fix does not remove the cause" in f for f in outcome.failures)
+
+
+def test_an_example_without_as_of_runs_on_the_fixed_day_not_today(doctor):
+    """A passport expiring the day after EXAMPLE_DAY is valid in the example on any day it runs
+    (on today's date it would have expired by now)."""
+    from datetime import timedelta
+
+    from engine.kb_check import EXAMPLE_DAY
+    from engine.rules import Example
+
+    cause = KB.cause("passport-expired")
+    tomorrow = (EXAMPLE_DAY + timedelta(days=1)).isoformat()
+    yesterday = (EXAMPLE_DAY - timedelta(days=1)).isoformat()
+    valid = Example("expires the next day", {"passport": {"expiry_date": tomorrow}}, None)
+    expired = Example(
+        "expired the day before", {"passport": {"expiry_date": yesterday}}, "confirmed"
+    )
+    assert run_example(doctor, cause, valid).failures == ()
+    assert run_example(doctor, cause, expired).failures == ()

@@ -1,7 +1,10 @@
-"""The architecture's direction: engine/ runs, knowledge/ declares, visualise/ draws, cli wires.
+"""The architecture's direction: engine/ runs, knowledge/ declares, visualise/ draws, web/ serves,
+cli wires.
 
-Nothing in engine/ imports visualise/ or knowledge/, anywhere in a module
-(lazy imports inside functions included); knowledge/ imports only engine/.
+Anywhere in a module (lazy imports inside functions included): engine/ imports none of the
+others; knowledge/ only engine/; visualise/ only engine/ (it draws whatever knowledge it is
+given); web/ engine/ and visualise/, and knowledge/ only where the application is built
+(web/app.py loads the built-in knowledge, as cli.py does); nothing imports cli.py.
 """
 
 from __future__ import annotations
@@ -24,14 +27,36 @@ def _imported(path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(
-    ("package", "forbidden"),
-    [("engine", {"visualise", "knowledge", "cli"}), ("knowledge", {"visualise", "cli"})],
-)
-def test_a_layer_imports_nothing_above_it(package, forbidden):
-    offenders = {
-        str(path.relative_to(ROOT)): sorted(_imported(path) & forbidden)
-        for path in sorted((ROOT / package).rglob("*.py"))
+def _offenders(package: str, forbidden: set[str], root=ROOT) -> dict[str, list[str]]:
+    return {
+        str(path.relative_to(root)): sorted(_imported(path) & forbidden)
+        for path in sorted((root / package).rglob("*.py"))
         if _imported(path) & forbidden
     }
-    assert offenders == {}
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("engine", {"visualise", "knowledge", "web", "cli"}),
+        ("knowledge", {"visualise", "web", "cli"}),
+        ("visualise", {"knowledge", "web", "cli"}),
+        ("web", {"cli"}),
+    ],
+)
+def test_a_layer_imports_nothing_above_it(package, forbidden):
+    assert _offenders(package, forbidden) == {}
+
+
+def test_web_reads_the_built_in_knowledge_only_where_the_application_is_built():
+    assert _offenders("web", {"knowledge"}) == {"web/app.py": ["knowledge"]}
+
+
+def test_an_import_above_the_layer_is_caught(tmp_path):
+    """The check reads lazy imports too: a renderer that loads the knowledge is named."""
+    (tmp_path / "visualise").mkdir()
+    (tmp_path / "visualise" / "late.py").write_text(
+        "def draw():\n    from knowledge import builtin_knowledge\n", encoding="utf-8"
+    )
+    found = _offenders("visualise", {"knowledge"}, tmp_path)
+    assert found == {"visualise/late.py": ["knowledge"]}

@@ -1,14 +1,17 @@
-"""The fix order: layers first, then `after` edges, ties by id; never a cycle."""
+"""The fix order: layers first, then `after` edges, ties by depth, layer and key; never a cycle."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.errors import KnowledgeError
-from engine.plan import cause_graph, fix_order
+from engine.plan import cause_graph, comes_before, fix_order
 from engine.rules import LAYERS, Cause, FixStep, Place, derived, when
 from tests.conftest import EXAMPLES, ROOT, load_example
 
@@ -56,9 +59,31 @@ def test_after_naming_a_per_wallet_id_means_the_same_wallets_variant_else_every_
     }
 
 
-def test_after_edge_reorders_within_a_layer_and_ties_keep_registry_order():
+def test_after_edge_reorders_within_a_layer():
     causes = (cause("a", "alipay", after=("c",)), cause("b", "alipay"), cause("c", "alipay"))
     assert fix_order(causes) == ("b", "c", "a")
+
+
+def test_ties_within_a_layer_go_by_key_whatever_order_the_units_were_read_in():
+    causes = (cause("z", "alipay"), cause("x", "alipay"), cause("y", "alipay"))
+    assert fix_order(causes) == ("x", "y", "z")
+    assert fix_order(causes[::-1]) == ("x", "y", "z")
+
+
+@pytest.mark.parametrize(
+    ("causes", "order"),
+    [
+        # WeChat Pay and Taobao wait for neither: the nearer layer (fewer before it) first.
+        ((cause("a", "taobao"), cause("b", "wechat_pay")), ("b", "a")),
+        # The phone's step opens every plan, whatever its key.
+        ((cause("d", "documents"), cause("p", "device")), ("p", "d")),
+        # Alipay and WeChat Pay side by side: Alipay first, as LAYERS reads.
+        ((cause("a", "wechat_pay"), cause("b", "alipay")), ("b", "a")),
+    ],
+)
+def test_ties_across_layers_go_by_depth_then_layer_before_key(causes, order):
+    assert fix_order(causes) == order
+    assert fix_order(causes[::-1]) == order
 
 
 def test_layers_beat_registry_order():
@@ -69,14 +94,58 @@ def test_layers_beat_registry_order():
 @pytest.mark.parametrize(
     ("causes", "message"),
     [
-        ((cause("a", "bank", after=("b",)), cause("b", "bank", after=("a",))), "cycle"),
-        ((cause("a", "bank", after=("nope",)),), "unknown cause 'nope'"),
-        ((cause("a", "bank", after=("t",)), cause("t", "taobao")), "fixed after"),
+        (
+            (cause("a", "bank", after=("b",)), cause("b", "bank", after=("a",))),
+            "'after' edges form a cycle: a -> b",
+        ),
+        (
+            (cause("a", "bank", after=("nope",)), cause("b", "bank", after=("nope",))),
+            "a, b: 'after' names unknown cause 'nope'",
+        ),
+        (
+            (cause("a", "bank", after=("t",)), cause("t", "taobao")),
+            "a: comes after t, but the taobao layer is fixed after bank",
+        ),
+        (
+            (cause("a", "bank", after=("x",)), cause("b", "bank", after=("a", "y"))),
+            "a: 'after' names unknown cause 'x'; b: 'after' names unknown cause 'y'",
+        ),
+        (
+            # WeChat Pay and Taobao wait for neither, but Taobao waits for Alipay: round.
+            (
+                cause("y", "wechat_pay", after=("t",)),
+                cause("x", "alipay", after=("y",)),
+                cause("t", "taobao"),
+            ),
+            "'after' edges and the layers' order form a cycle: y -> x -> t -> y",
+        ),
     ],
 )
-def test_bad_orders_are_refused(causes, message):
-    with pytest.raises(KnowledgeError, match=message):
+def test_bad_orders_are_refused_with_what_is_wrong(causes, message):
+    with pytest.raises(KnowledgeError) as refused:
         fix_order(causes)
+    assert str(refused.value) == message
+
+
+def test_only_a_suspected_causes_first_step_carries_the_check():
+    """Nobody makes a trip on a suspicion: the check comes with the first step, once."""
+    from engine.diagnosis import Doctor
+    from engine.knowledge_base import KnowledgeBase
+    from engine.loading import validate_facts
+    from engine.rules import fact, unknown
+
+    two_steps = dataclasses.replace(
+        cause("old-passport", "documents"),
+        fixes=(FixStep("here", "one", place=Place.APP), FixStep("there", "two", place=Place.APP)),
+        confirmed=(when(fact("passport.renewed_on", "2026-01-01")),),
+        suspected=(when(unknown("passport.expiry_date")),),
+    )
+    doctor = Doctor(KnowledgeBase((two_steps,), (), (), (), {}))
+    plan = doctor.diagnose(validate_facts({"as_of": "2026-11-27"})).plan
+    assert [(s.number, s.check.fact if s.check else None) for s in plan] == [
+        (1, "passport.expiry_date"),
+        (2, None),
+    ]
 
 
 def test_a_mistyped_layer_fails_when_the_unit_is_made():
@@ -163,3 +232,85 @@ def test_a_report_with_causes_has_no_next_steps(doctor):
 
     facts = read_facts_file(EXAMPLES / "renewed-passport.json")
     assert next_steps(doctor, facts, doctor.diagnose(facts)) is None
+
+
+def test_a_check_is_asked_only_of_what_a_suspicion_left_unknown():
+    """An observation that holds (true) names no check, even when a unit says some fact it
+    read was missing; one that is not known names its missing fact."""
+    from engine.diagnosis import Doctor
+    from engine.knowledge_base import KnowledgeBase
+    from engine.loading import validate_facts
+    from engine.rules import Observation, Outcome, fact
+
+    def holds(case, card):
+        return Outcome(True, unknown_paths=("passport.number",))
+
+    def open_(case, card):
+        return Outcome(None, unknown_paths=("passport.expiry_date",))
+
+    observations = (
+        Observation("passport.looks_old", "the passport looks old", (), holds),
+        Observation("passport.maybe_old", "the passport may be old", (), open_),
+    )
+    suspected = dataclasses.replace(
+        cause("old-passport", "documents"),
+        confirmed=(when(fact("passport.renewed_on", "2026-01-01")),),
+        suspected=(when(derived("passport.looks_old"), derived("passport.maybe_old", None)),),
+    )
+    doctor = Doctor(KnowledgeBase((suspected,), (), observations, (), {}))
+    diagnosis = doctor.diagnose(validate_facts({"as_of": "2026-11-27"}))
+    assert [f.status for f in diagnosis.findings] == ["suspected"]
+    assert [check.fact for check in diagnosis.checks] == ["passport.expiry_date"]
+
+
+def _networkx_order(causes):
+    """The fix order as networkx computes it: the layers' graph, the `after` edges, and a
+    lexicographical topological sort by depth, layer and key (what engine/plan.py did
+    with networkx before it sorted with graphlib)."""
+    import networkx as nx
+
+    from engine.rules import FIRST_LAYERS, LAYER_ORDER
+
+    layers = nx.DiGraph(LAYER_ORDER)
+    layers.add_nodes_from(LAYERS)
+
+    def depth(layer):
+        if layer in FIRST_LAYERS:
+            return -1
+        return max((depth(p) + 1 for p in layers.predecessors(layer)), default=0)
+
+    graph = cause_graph(causes)
+    for first in causes:
+        for then in causes:
+            if first.layer != then.layer and nx.has_path(layers, first.layer, then.layer):
+                graph.add_edge(first.key, then.key)
+    kind = nx.get_node_attributes(graph, "layer")
+    return tuple(
+        nx.lexicographical_topological_sort(
+            graph, key=lambda n: (depth(kind[n]), LAYERS.index(kind[n]), n)
+        )
+    )
+
+
+def test_the_built_in_fix_order_is_the_one_networkx_gives(doctor):
+    assert doctor.order == _networkx_order(doctor.kb.causes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_any_fix_order_is_the_one_networkx_gives(data):
+    count = data.draw(st.integers(1, 12))
+    causes = []
+    for number in range(count):
+        layer = data.draw(st.sampled_from(LAYERS))
+        allowed = [c.key for c in causes if not comes_before(layer, c.layer)]
+        after = data.draw(st.lists(st.sampled_from(allowed), unique=True)) if allowed else []
+        causes.append(cause(f"c{data.draw(st.integers(0, 99)):02d}-{number}", layer, tuple(after)))
+    causes = tuple(data.draw(st.permutations(causes)))
+    try:
+        expected = _networkx_order(causes)
+    except nx.NetworkXUnfeasible:  # the layers and the edges go round: refused, said in words
+        with pytest.raises(KnowledgeError, match="form a cycle"):
+            fix_order(causes)
+    else:
+        assert fix_order(causes) == expected

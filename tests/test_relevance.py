@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from engine.knowledge_base import CompiledRule
 from engine.loading import read_facts_file, validate_facts
 from engine.relevance import Relevance
-from engine.rules import Case, derived, fact, finding_in, unknown, when
+from engine.rules import FINDING, Case, derived, fact, finding_in, unknown, when
 from tests.conftest import EXAMPLES
 from tests.test_properties import valid_facts
 
@@ -60,3 +60,49 @@ def test_deferred_observations_are_needed_only_by_rules_the_others_leave_open():
         ("fact:taobao.security_error", "true"),
         ("passport.expired", "true"),
     }
+
+
+def test_a_rule_is_open_only_when_every_test_of_it_is_passed():
+    """Each test is its own bit: a rule with a chained test first, one with two tests, and
+    one with a single test are open exactly when all their own tests are passed."""
+    chained_first = _rule(finding_in("bank"), fact("taobao.security_error", True))
+    two_tests = _rule(fact("taobao.new_account", True), fact("taobao.bound_to_alipay", False))
+    single = _rule(fact("passport.renewed", True))
+    relevance = Relevance((chained_first, two_tests, single))
+    assert relevance.wanted(relevance.passed([])) == set()
+    assert relevance.wanted(relevance.passed([("fact:passport.number", "unknown")])) == set()
+    assert relevance.wanted(relevance.passed([("fact:taobao.bound_to_alipay", "false")])) == set()
+    assert relevance.wanted(relevance.passed([("fact:passport.renewed", "true")])) == {
+        ("fact:passport.renewed", "true")
+    }
+    both = [("fact:taobao.new_account", "true"), ("fact:taobao.bound_to_alipay", "false")]
+    assert relevance.wanted(relevance.passed(both)) == set(both)
+    security = [("fact:taobao.security_error", "true")]
+    assert relevance.wanted(relevance.passed(security)) == {(FINDING, "bank"), *security}
+
+
+def test_a_deferred_observation_is_needed_only_when_all_settled_tests_are_passed():
+    rule = _rule(
+        fact("taobao.new_account", True),
+        fact("taobao.bound_to_alipay", False),
+        derived("passport.expired"),
+    )
+    relevance = Relevance((rule,), frozenset({"passport.expired"}))
+    assert relevance.deferred_needed(relevance.passed([])) == set()
+    one = relevance.passed([("fact:taobao.bound_to_alipay", "false")])
+    assert relevance.deferred_needed(one) == set()
+    both = one | relevance.passed([("fact:taobao.new_account", "true")])
+    assert relevance.deferred_needed(both) == {"passport.expired"}
+
+
+def test_the_built_in_rules_relevance_is_the_plain_definition(doctor):
+    """Relevance worked out here, over every built-in rule, agrees with the plain definition
+    for every example's observations."""
+    relevance = Relevance(doctor.rules)
+    for path in sorted(EXAMPLES.glob("*.json")):
+        case = Case(read_facts_file(path), read_facts_file(path).as_of)
+        observed = doctor.observer.observe(case)
+        wanted = relevance.wanted(relevance.passed((o.name, o.value) for o in observed))
+        assert [o for o in observed if (o.name, o.value) in wanted] == _could_match(
+            doctor.rules, observed
+        )

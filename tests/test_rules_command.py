@@ -16,11 +16,24 @@ CHINESE = language("zh")
 KB = builtin_knowledge()
 
 
-def test_json_lists_every_cause_in_fix_order_and_every_workaround(capsys, doctor):
+FIX_ORDER_OF_LAYERS = ("device", "documents", "bank", "alipay", "wechat_pay", "taobao", "payee")
+"""The order the contracts (causes-v2, v3) give the layers' fixes: the phone's tap first; the
+wallets side by side after the bank, read Alipay first; Taobao and who is paid last."""
+
+
+def test_json_lists_every_cause_in_fix_order_and_every_workaround(capsys):
     assert cli.main(["rules", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     listed = [(c["id"], c["layer"]) for c in data["causes"]]
-    assert listed == [(doctor.kb.cause(k).id, doctor.kb.cause(k).layer) for k in doctor.order]
+    assert sorted(listed) == sorted((c.id, c.layer) for c in KB.causes)
+    layers = [layer for _, layer in listed]
+    assert layers == sorted(layers, key=FIX_ORDER_OF_LAYERS.index)
+    for place, (cause_id, layer) in enumerate(listed):
+        cause = next(c for c in KB.causes if (c.id, c.layer) == (cause_id, layer))
+        for before in cause.after:  # as its unit declares: an id, or id@wallet
+            named, _, wallet = before.partition("@")
+            earlier = [i for i, at in listed[:place] if i == named and wallet in ("", at)]
+            assert earlier, f"{cause_id} ({layer}) is listed before {before}"
     assert [w["id"] for w in data["workarounds"]] == [w.id for w in KB.workarounds]
 
 

@@ -15,14 +15,13 @@ from typing import Any
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.fact_edits import FactData, get_fact, with_fact
-from engine.facts import card_index, template
+from engine.facts import DONT_KNOW, card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
 from engine.translatable import N_
 from visualise.interview import interview_data
 from visualise.language import ENGLISH, Language
 
-DONT_KNOW = "dont_know"
 STALE = N_(
     "this page's question has been answered already (the browser's back button?);"
     " answer the question shown now"
