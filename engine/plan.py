@@ -1,4 +1,4 @@
-"""The order of fixes: the causes as a graph, sorted topologically.
+"""The order of fixes: a networkx graph over the causes, sorted topologically.
 
 The layers form a graph of their own (`LAYER_ORDER`): documents before the
 card's issuer, the issuer before each wallet, Alipay before Taobao, both wallets
@@ -11,29 +11,26 @@ always give the same plan whatever order the units were read in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
-from graphlib import CycleError, TopologicalSorter
-from heapq import heapify, heappop, heappush
-from typing import TYPE_CHECKING, NoReturn
+
+import networkx as nx
 
 from engine.errors import KnowledgeError
 from engine.rules import FIRST_LAYERS, LAYER_ORDER, LAYERS, Cause, Layer
 
-if TYPE_CHECKING:
-    import networkx as nx
+
+@cache
+def layer_graph() -> nx.DiGraph:
+    graph = nx.DiGraph(LAYER_ORDER)
+    graph.add_nodes_from(LAYERS)
+    return graph
 
 
 @cache
-def _layers_after(layer: Layer) -> frozenset[Layer]:
-    """Every layer whose fixes come after `layer`'s, through `LAYER_ORDER`."""
-    next_ones = {then for first, then in LAYER_ORDER if first == layer}
-    return frozenset(next_ones.union(*map(_layers_after, next_ones)))
-
-
 def comes_before(first: Layer, then: Layer) -> bool:
     """Whether `first`'s fixes are done before `then`'s (never for a layer and itself)."""
-    return then in _layers_after(first)
+    return first != then and nx.has_path(layer_graph(), first, then)
 
 
 @cache
@@ -42,8 +39,7 @@ def depth(layer: Layer) -> int:
     layer that opens every plan (the phone) is -1, before all of them."""
     if layer in FIRST_LAYERS:
         return -1
-    before = [first for first, then in LAYER_ORDER if then == layer]
-    return max((depth(first) + 1 for first in before), default=0)
+    return max((depth(before) + 1 for before in layer_graph().predecessors(layer)), default=0)
 
 
 def _after_edges(causes: tuple[Cause, ...]) -> Iterator[tuple[str, str]]:
@@ -60,8 +56,6 @@ def _after_edges(causes: tuple[Cause, ...]) -> Iterator[tuple[str, str]]:
 
 def cause_graph(causes: tuple[Cause, ...]) -> nx.DiGraph:
     """Nodes are cause keys (with their layer); an edge A -> B means fix A before B."""
-    import networkx as nx
-
     graph = nx.DiGraph()
     for cause in causes:
         graph.add_node(cause.key, layer=cause.layer)
@@ -82,8 +76,6 @@ def _keys_named(before: str, cause: Cause, variants: dict[str, list[Cause]]) -> 
 
 def graph_problems(graph: nx.DiGraph) -> list[str]:
     """What makes the graph unusable as an order: unknown ids, cycles, edges against layers."""
-    import networkx as nx
-
     problems = []
     for node, data in graph.nodes(data=True):
         if "layer" not in data:
@@ -104,46 +96,25 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
 
 
 def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
-    """Every cause key in the order its fix belongs in a plan.
-
-    Sorted by the standard library's graphlib, so a diagnosis never imports networkx
-    (more than a quarter of a single run's start-up); networkx names the problems of an order
-    that has some (`graph_problems`).
-    """
-    layers = {cause.key: cause.layer for cause in causes}
-    before: dict[str, set[str]] = {key: set() for key in layers}
-    for first, then in _after_edges(causes):
-        if first not in layers:
-            _refuse(causes)
-        before[then].add(first)  # against the layers' order, it makes a cycle with them
-    for then in causes:
-        before[then.key].update(
-            first.key for first in causes if comes_before(first.layer, then.layer)
-        )
-    sorter = TopologicalSorter(before)
+    """Every cause key in the order its fix belongs in a plan."""
+    graph = cause_graph(causes)
+    problems = graph_problems(graph)
+    if problems:
+        raise KnowledgeError("; ".join(problems))
+    layers = nx.get_node_attributes(graph, "layer")
+    for first in causes:
+        for then in causes:
+            if comes_before(first.layer, then.layer):
+                graph.add_edge(first.key, then.key)
     try:
-        sorter.prepare()
-    except CycleError as error:
-        _refuse(causes, error.args[1])
-
-    def rank(key: str) -> tuple[int, int, str]:
-        return depth(layers[key]), LAYERS.index(layers[key]), key
-
-    ready = [rank(key) for key in sorter.get_ready()]
-    heapify(ready)
-    order = []
-    while ready:
-        key = heappop(ready)[-1]
-        order.append(key)
-        sorter.done(key)
-        for then in sorter.get_ready():
-            heappush(ready, rank(then))
-    return tuple(order)
-
-
-def _refuse(causes: tuple[Cause, ...], cycle: Sequence[str] = ()) -> NoReturn:
-    """Raise KnowledgeError naming what makes `causes` unusable as an order."""
-    problems = graph_problems(cause_graph(causes)) or [
-        "'after' edges and the layers' order form a cycle: " + " -> ".join(cycle)
-    ]
-    raise KnowledgeError("; ".join(problems))
+        return tuple(
+            nx.lexicographical_topological_sort(
+                graph, key=lambda n: (depth(layers[n]), LAYERS.index(layers[n]), n)
+            )
+        )
+    except nx.NetworkXUnfeasible:
+        # No edge against the layers, yet a round through them (Taobao waits for Alipay).
+        cycle = [first for first, _then in nx.find_cycle(graph)]
+        raise KnowledgeError(
+            "'after' edges and the layers' order form a cycle: " + " -> ".join([*cycle, cycle[0]])
+        ) from None

@@ -5,13 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-import networkx as nx
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from engine.errors import KnowledgeError
-from engine.plan import cause_graph, comes_before, fix_order
+from engine.plan import cause_graph, fix_order
 from engine.rules import LAYERS, Cause, FixStep, Place, derived, when
 from tests.conftest import EXAMPLES, ROOT, load_example
 
@@ -261,56 +258,3 @@ def test_a_check_is_asked_only_of_what_a_suspicion_left_unknown():
     diagnosis = doctor.diagnose(validate_facts({"as_of": "2026-11-27"}))
     assert [f.status for f in diagnosis.findings] == ["suspected"]
     assert [check.fact for check in diagnosis.checks] == ["passport.expiry_date"]
-
-
-def _networkx_order(causes):
-    """The fix order as networkx computes it: the layers' graph, the `after` edges, and a
-    lexicographical topological sort by depth, layer and key (what engine/plan.py did
-    with networkx before it sorted with graphlib)."""
-    import networkx as nx
-
-    from engine.rules import FIRST_LAYERS, LAYER_ORDER
-
-    layers = nx.DiGraph(LAYER_ORDER)
-    layers.add_nodes_from(LAYERS)
-
-    def depth(layer):
-        if layer in FIRST_LAYERS:
-            return -1
-        return max((depth(p) + 1 for p in layers.predecessors(layer)), default=0)
-
-    graph = cause_graph(causes)
-    for first in causes:
-        for then in causes:
-            if first.layer != then.layer and nx.has_path(layers, first.layer, then.layer):
-                graph.add_edge(first.key, then.key)
-    kind = nx.get_node_attributes(graph, "layer")
-    return tuple(
-        nx.lexicographical_topological_sort(
-            graph, key=lambda n: (depth(kind[n]), LAYERS.index(kind[n]), n)
-        )
-    )
-
-
-def test_the_built_in_fix_order_is_the_one_networkx_gives(doctor):
-    assert doctor.order == _networkx_order(doctor.kb.causes)
-
-
-@settings(max_examples=200, deadline=None)
-@given(data=st.data())
-def test_any_fix_order_is_the_one_networkx_gives(data):
-    count = data.draw(st.integers(1, 12))
-    causes = []
-    for number in range(count):
-        layer = data.draw(st.sampled_from(LAYERS))
-        allowed = [c.key for c in causes if not comes_before(layer, c.layer)]
-        after = data.draw(st.lists(st.sampled_from(allowed), unique=True)) if allowed else []
-        causes.append(cause(f"c{data.draw(st.integers(0, 99)):02d}-{number}", layer, tuple(after)))
-    causes = tuple(data.draw(st.permutations(causes)))
-    try:
-        expected = _networkx_order(causes)
-    except nx.NetworkXUnfeasible:  # the layers and the edges go round: refused, said in words
-        with pytest.raises(KnowledgeError, match="form a cycle"):
-            fix_order(causes)
-    else:
-        assert fix_order(causes) == expected
