@@ -154,6 +154,8 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
     folded = _fold(typed)
     if folded in DONT_KNOW:
         return Reading(not_known=True)
+    if kind.name != YES_NO and ask is not None and ask.none and _says_never(folded, ask):
+        return Reading(none=True)  # "never", "not since I arrived": what the question offers
     said = _yes_no(folded) if kind.name != YES_NO and ask is not None else None
     if said is True and ask is not None and ask.yes:
         return Reading(yes=True)
@@ -298,6 +300,14 @@ def _none(kind: Kind, ask: Ask | None) -> Reading:
     if kind.name == CHOICES:
         return Reading([])
     return Reading(not_known=True)
+
+
+def _says_never(folded: str, ask: Ask) -> bool:
+    """Whether an answer says "never" or "none" as the question offers it: a common word, one
+    of its own (`Ask.none_words`), or a sentence with "never" in it ("I never changed it")."""
+    if folded in NONE or folded in {_fold(words) for words in ask.none_words}:
+        return True
+    return "never" in _words(folded) or folded.startswith(("从没", "从来没", "从未"))
 
 
 def _yes_no(folded: str) -> bool | None:

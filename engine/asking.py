@@ -77,6 +77,13 @@ class Ask:
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
+    none_words: tuple[str, ...] = ()
+    """Answers, in any language, that mean what `none` writes for this question beside the
+    common ones ("none", "never", "没有"): "not since I arrived", "从没换过"."""
+    easier: str = ""
+    """A fact easier to answer that settles, in part, what this one does (a yes/no before a
+    date: whether the passport was renewed before when): asked when the person does not know
+    this one."""
 
     def __post_init__(self) -> None:
         if self.kept_by not in KEPT_BY:

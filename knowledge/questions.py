@@ -314,6 +314,11 @@ QUESTIONS: dict[str, Ask] = {
         ),
         none={"passport.renewed": False},
         yes={"passport.renewed": True},
+        none_words=(
+            "it is my first passport", "first passport", "my first one", "never renewed",
+            "第一本护照", "第一本", "没换过", "没有换过",
+        ),
+        easier="passport.renewed",
     ),
     "passport.renewed": Ask(
         Wording(
@@ -380,8 +385,28 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording(en="when you changed your mobile number", zh="换手机号的时间"),
         Wording(
-            en="Roughly is fine: the month you got your current SIM; none if you never changed it.",
+            en="Roughly is fine: the month you got your current SIM; never if you never changed"
+            " it.",
             zh="大概即可：办现在这张卡的月份；从没换过请回答“没有”。",
+        ),
+        none={"phone.changed": False},
+        none_words=(
+            "not since i arrived", "not since i came", "not since i came to china",
+            "i never changed it", "never changed", "same number", "always the same number",
+            "来了以后没换过", "一直是这个号", "一直用这个号", "没换过号", "从来没换过",
+        ),
+        easier="phone.changed",
+    ),
+    "phone.changed": Ask(
+        Wording(
+            en="Have you ever changed your mobile number (since your bank and wallets have had"
+            " it)?",
+            zh="你换过手机号吗（在银行和钱包登记之后）？",
+        ),
+        Wording(en="whether you changed your mobile number", zh="是否换过手机号"),
+        Wording(
+            en="Answer no if you have always used the same number here.",
+            zh="如果在这里一直用同一个号码，请回答“没有”。",
         ),
     ),
     "phone.suspended": Ask(
