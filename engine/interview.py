@@ -82,7 +82,8 @@ NOT_ASKED = frozenset({"as_of"})
 """Facts a consultation never asks: the day of the diagnosis is today unless a file says."""
 EASY = ("yes_no", "choice")
 """What most people can answer (a yes, a no, one of a few things): such a question worth asking
-whose answer alone could reveal a cause is asked however long the consultation (`PATIENCE`)."""
+whose answer alone could reveal a cause something points at is asked however long the
+consultation (`PATIENCE`)."""
 DONT_KNOW = "dont_know"
 _ITEM = re.compile(r"\[(\d+)\]")
 
@@ -317,7 +318,7 @@ class Interviewer:
         nearest: dict[str, tuple[int, set[str]]] = {}
         holding: dict[str, list[list[str]]] = {}
         named = {key for key, said in status.items() if said == SUSPECTED}
-        reveals: set[str] = set()
+        reveals: dict[str, set[str]] = {}
         supported: set[str] = set()
         messaged = False
         for rule in self.doctor.rules:
@@ -345,7 +346,7 @@ class Interviewer:
                     if answers is not None:
                         _nearer(nearest, key, *answers)
                         if answers[0] == 1 and status.get(key) is None:
-                            reveals.update(answers[1])
+                            reveals.setdefault(key, set()).update(answers[1])
                 elif result.outcome == HOLDS and status.get(key) == SUSPECTED:
                     could = self._could_fail(result.tests, closed, where, not_known)
                     holding.setdefault(key, []).append(could)
@@ -391,7 +392,15 @@ class Interviewer:
             if pointed_at:
                 pointed[path] = pointed.get(path, 0.0) + share * weight * self._ease(path)
             decides.setdefault(path, set()).add(key)
-        easy = {p for p in reveals if self._ease(p) == 1.0 and kind_of(template(p)).name in EASY}
+        # An easy question that alone could reveal a cause something points at (what the person
+        # saw, or the place) is not left for patience.
+        easy = {
+            path
+            for key, paths in reveals.items()
+            if key in named or key in supported or key in placed
+            for path in paths
+            if self._ease(path) == 1.0 and kind_of(template(path)).name in EASY
+        }
         return worth, decides, alone, pointed, easy
 
     def _assumptions(
