@@ -238,7 +238,9 @@ def consult(doctor: Doctor, interviewer: Interviewer, traveller: Traveller) -> R
     while not (step := interviewer.step(data)).done and len(asked) < LIMIT:
         fact = step.question.fact
         asked.append(fact)
-        data = interviewer.answer(data, fact, typed(doctor, traveller.knows, fact, traveller.never, traveller.says_yes))
+        data = interviewer.answer(
+            data, fact, typed(doctor, traveller.knows, fact, traveller.never, traveller.says_yes)
+        )
     interview = _causes(doctor, step.diagnosis)
     at_once = _causes(doctor, doctor.diagnose(validate_facts(traveller.knows)))
     return Run(

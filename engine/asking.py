@@ -77,6 +77,9 @@ class Ask:
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
+    never: Wording | None = None
+    """For a question that is not a yes/no one, with a `none`: the answer that writes it, as a
+    choice beside the typed answer shows it ("Never: I have always had this number")."""
     none_words: tuple[str, ...] = ()
     """Answers, in any language, that mean what `none` writes for this question beside the
     common ones ("none", "never", "没有"): "not since I arrived", "从没换过"."""
@@ -93,6 +96,7 @@ class Ask:
         """Every text of this question, for check-kb's list of missing languages."""
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
         texts += [self.nothing] if self.nothing else []
+        texts += [self.never] if self.never else []
         return tuple(texts + ([self.help] if self.help else []))
 
 

@@ -279,11 +279,7 @@ class Interviewer:
         after_where = where.then if where is not None else ()
         triage = [p for p in (*TRIAGE, *after_where) if self._askable(p, closed)] + sorted(assumed)
         ranked = sorted(
-            (
-                path
-                for path in worth
-                if path not in triage and worth[path] >= MIN_WORTH
-            ),
+            (path for path in worth if path not in triage and worth[path] >= MIN_WORTH),
             key=lambda p: (
                 -worth[p],
                 -alone.get(p, 0.0),
@@ -305,9 +301,7 @@ class Interviewer:
 
     def _worth(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
-    ) -> tuple[
-        dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float], set[str]
-    ]:
+    ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float], set[str]]:
         """Each askable fact's worth, the causes its answer could settle, its best share (1: its
         answer alone settles a cause; of two equal worths, that one is asked first), and the
         part of its worth that something the person saw points at."""
