@@ -467,7 +467,7 @@ def test_dont_know_to_when_the_passport_was_renewed_asks_whether_it_was(intervie
         "residence_permit.held": "no",
         "residence_permit.expiry_date": "I don't have one",
     }
-    steps, end, data = _interview(interviewer, answers)
+    steps, end, _ = _interview(interviewer, answers)
     asked = [step.question.fact for step in steps]
     assert asked.index("passport.renewed") == asked.index("passport.renewed_on") + 1
     found = {(f.cause.key, str(f.status)) for f in end.diagnosis.findings}
