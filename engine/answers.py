@@ -146,7 +146,7 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
     """What `text` answers to a fact of this kind; InputError saying what would be read."""
     typed = text.strip()
     if len(typed) > MAX_ANSWER:
-        raise _unread(
+        raise unread(
             N_("{answer} is longer than {limit} characters; an answer is a word or a line"),
             typed,
             limit=MAX_ANSWER,
@@ -192,7 +192,7 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
             return Reading(list(dict.fromkeys(chosen)))
     else:
         return Reading(typed)
-    raise _unread(
+    raise unread(
         N_("{answer} is not an answer I can read: {expected}"), typed, expected=expected(kind, ask)
     )
 
@@ -203,7 +203,7 @@ def _excerpt(text: str, masked: bool = True) -> str:
     return repr(start + ("…" if len(text) > _EXCERPT else ""))
 
 
-def _unread(template: str, text: str, **params: Any) -> InputError:
+def unread(template: str, text: str, **params: Any) -> InputError:
     """An answer not understood: the error quotes it masked (what a log or a file may hold);
     `shown_back` quotes it as typed, for the screen of the person who just typed it."""
     error = InputError(template, answer=_excerpt(text), **params)
@@ -255,7 +255,7 @@ def read_date(text: str) -> str:
         else:
             day_first = f"{year}-{second:02d}-{first:02d}"
             month_first = f"{year}-{first:02d}-{second:02d}"
-            raise _unread(
+            raise unread(
                 N_("{answer} could be {first} or {second}: write it as {iso}"),
                 text,
                 first=day_first,
@@ -282,7 +282,7 @@ def read_date(text: str) -> str:
         ):
             month, year, day = _MONTHS[names[0]], years[0], days[0] if days else None
     if year is None or (day is not None and month is None):
-        raise _unread(
+        raise unread(
             N_("{answer} is not a date I can read: {expected}"),
             text,
             expected=expected(Kind(DATE), None),
@@ -295,7 +295,7 @@ def read_date(text: str) -> str:
     try:
         PartialDate.parse(written)
     except ValueError as error:  # a 31 September, a 13th month
-        raise _unread(N_("{answer}: {problem}"), text, problem=error.args[0]) from None
+        raise unread(N_("{answer}: {problem}"), text, problem=error.args[0]) from None
     return written
 
 

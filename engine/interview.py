@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from engine.answers import MOST_ITEMS, Kind, kind_of, read
+from engine.answers import MOST_ITEMS, Kind, kind_of, read, unread
 from engine.asking import APP, BANK, Ask, Choice
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
@@ -53,6 +53,7 @@ from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
 from engine.rules import UNKNOWN, Case, Cause, TestKind
+from engine.translatable import N_, Message
 
 TRIAGE = ("symptom.where", "symptom.error_message")
 """Asked first, in this order: where it fails and what it says."""
@@ -202,7 +203,16 @@ class Interviewer:
         else:
             changed = with_fact(data, path, reading.value, card)
             changed = self._chosen_sets(changed, ask, reading.value)
-        validate_facts(changed, source="answer")
+        try:
+            validate_facts(changed, source="answer")
+        except InputError as error:
+            # Said to a traveller: what was expected, in words, without the fact's path.
+            expected = _expected_in(error.message)
+            if expected is None:
+                raise
+            raise unread(
+                N_("{answer} is not allowed: {expected}"), text, expected=expected
+            ) from None
         return changed
 
     @staticmethod
@@ -582,6 +592,19 @@ class Interviewer:
                     paths += observation.reads if observation else ()
             self._sections[cause.key] = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths}
         return self._sections[cause.key]
+
+
+def _expected_in(message: object) -> Message | None:
+    """What a validation message says was expected ("a phone number such as ..."), if it says."""
+    if not isinstance(message, Message):
+        return None
+    if "expected" in message.params:
+        expected = message.params["expected"]
+        return expected if isinstance(expected, Message) else Message(str(expected))
+    for value in message.params.values():
+        if (found := _expected_in(value)) is not None:
+            return found
+    return None
 
 
 def _nearer(nearest: dict[str, tuple[int, set[str]]], key: str, count: int, paths) -> None:

@@ -501,3 +501,12 @@ def test_an_answer_not_understood_is_shown_back_as_typed_only_on_its_screen(doct
     assert "'last august' is not a date I can read" in str(refused.value.shown_back)
     assert "last august" not in str(refused.value), "the message a log could hold is masked"
     assert "passport.renewed_on" not in str(refused.value.shown_back)
+
+
+def test_an_answer_the_facts_refuse_is_said_in_words_without_the_facts_path(interviewer):
+    with pytest.raises(InputError) as refused:
+        interviewer.answer(AS_OF, "phone.number", "12")
+    assert str(refused.value.shown_back) == (
+        "'12' is not allowed: expected a phone number such as +86 138 0013 8000"
+    )
+    assert "phone.number" not in str(refused.value) and "'1*'" in str(refused.value)
