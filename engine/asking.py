@@ -49,6 +49,10 @@ class Choice:
     sets: Mapping[str, Any] = field(default_factory=dict)
     """Facts choosing it also sets, where they are not known yet (report-v3's `sets`): paying
     with a foreign card says there is one, so its number is not asked."""
+    in_message: tuple[str, ...] = ()
+    """Words of an error message that say this value (a card's "verification failed", 验证失败):
+    a consultation whose message holds them writes the value of a card it is the only one of,
+    so its question is not asked again after the message said it."""
     then: tuple[str, ...] = ()
     """For a place where a payment fails: facts asked right after it, with the triage (which
     wallet, for a sign-up or a card link that does not name one)."""

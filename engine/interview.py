@@ -203,6 +203,7 @@ class Interviewer:
         else:
             changed = with_fact(data, path, reading.value, card)
             changed = self._chosen_sets(changed, ask, reading.value)
+        changed = self._said_in_message(changed)
         try:
             validate_facts(changed, source="answer")
         except InputError as error:
@@ -214,6 +215,31 @@ class Interviewer:
                 N_("{answer} is not allowed: {expected}"), text, expected=expected
             ) from None
         return changed
+
+    def _said_in_message(self, data: FactData) -> FactData:
+        """`data` with the value of a card's choice its error message says ("verification
+        failed": the foreign card's verification failed), where the list holds that one card
+        and the value is not known yet (`Choice.in_message`; of two, the longer words)."""
+        message = (data.get("symptom") or {}).get("error_message")
+        if not isinstance(message, str):
+            return data
+        said = message.casefold()
+        for path, ask in self.kb.questions.items():
+            cards = data.get(path.split("[", 1)[0]) if "[]" in path else None
+            if not isinstance(cards, list) or len(cards) != 1 or not isinstance(cards[0], dict):
+                continue
+            fact = _concrete(path, 0)
+            if path.rsplit(".", 1)[1] in cards[0] or fact in (data.get(DONT_KNOW) or ()):
+                continue
+            found = [
+                (len(words), value)
+                for value, choice in ask.choices.items()
+                for words in choice.in_message
+                if words.casefold() in said
+            ]
+            if found:
+                data = with_fact(data, path, max(found)[1], 0)
+        return data
 
     @staticmethod
     def _chosen_sets(data: FactData, ask: Ask, value: object) -> FactData:

@@ -693,14 +693,24 @@ QUESTIONS: dict[str, Ask] = {
             "declined": Choice(
                 Wording(en="The payment is declined", zh="付款被拒绝"),
                 ("rejected", "refused", "fails", "failed", "拒绝", "被拒"),
+                in_message=("card declined", "payment declined", "付款被拒", "交易被拒"),
             ),
             "blocked_by_issuer": Choice(
                 Wording(en="My bank at home blocked it", zh="发卡行拦截了"),
                 ("blocked", "issuer blocked", "fraud alert", "拦截", "冻结"),
+                in_message=("declined by issuer", "issuer declined", "发卡行拒绝", "发卡行拦截"),
             ),
             "verification_failed": Choice(
                 Wording(en="Its code or bank-app check fails", zh="验证码或银行 App 验证失败"),
                 ("3d secure", "3ds", "otp", "no code", "验证失败"),
+                in_message=(
+                    "card verification failed",
+                    "verification failed",
+                    "3d secure",
+                    "3-d secure",
+                    "验证失败",
+                    "验证未通过",
+                ),
             ),
             "not_accepted": Choice(
                 Wording(en="Foreign cards are not accepted here", zh="这里不收境外卡"),

@@ -510,3 +510,21 @@ def test_an_answer_the_facts_refuse_is_said_in_words_without_the_facts_path(inte
         "'12' is not allowed: expected a phone number such as +86 138 0013 8000"
     )
     assert "phone.number" not in str(refused.value) and "'1*'" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "message, status",
+    [
+        ("Verification failed", "verification_failed"),
+        ("验证失败，请重试", "verification_failed"),
+        ("Card declined", "declined"),
+        ("Transaction declined by issuer", "blocked_by_issuer"),
+    ],
+)
+def test_an_error_message_that_says_what_the_card_did_settles_its_question(
+    interviewer, message, status
+):
+    data = interviewer.answer({**AS_OF}, "symptom.where", "foreign card")
+    data = interviewer.answer(data, "symptom.error_message", message)
+    assert data["foreign_cards"] == [{"status": status}]
+    assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}
