@@ -134,8 +134,11 @@ def what_a_traveller_knows(
         elif isinstance(value, PartialDate) and value.exact:
             data = with_fact(data, path, str(value)[:7], card)
     data.pop("dont_know", None)
-    if (data.get("symptom") or {}).get("where") == "foreign_card" and not data.get("foreign_cards"):
+    where = (data.get("symptom") or {}).get("where")
+    if where == "foreign_card" and not data.get("foreign_cards"):
         data["foreign_cards"] = [{}]  # they paid with a card from home: they hold one
+    if where == "bank" and not data.get("bank_cards"):
+        data["bank_cards"] = [{}]  # it failed at their bank: they hold its card
     payment = data.get("payment") or {}
     if payment.get("amount_usd") is not None and payment.get("amount_cny") is None:
         # The app shows the amount in yuan: a traveller who knows it in dollars knows both.
