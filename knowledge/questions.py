@@ -308,7 +308,7 @@ QUESTIONS: dict[str, Ask] = {
             en="When did you get your current passport in place of an older one?",
             zh="你现在这本护照是什么时候换发的（替换旧护照）？",
         ),
-        Wording(en="the day your passport was renewed", zh="护照换发日期"),
+        Wording(en="when your passport was renewed", zh="护照换发的时间"),
         Wording(
             en='Its "Date of issue"; the month is enough. Answer no if it is your first passport.',
             zh="护照上的“签发日期”；写到月份即可。如果是第一本护照，请回答“不是”。",
@@ -467,7 +467,7 @@ QUESTIONS: dict[str, Ask] = {
             en="How many Chinese bank cards have you linked, or tried to link, to your wallets?",
             zh="你在钱包里绑定（或试过绑定）了几张中国的银行卡？",
         ),
-        Wording(en="your Chinese bank cards", zh="你的中国银行卡"),
+        Wording(en="your Chinese bank cards", zh="你的国内银行卡"),
         Wording(
             en="Cards issued by a bank in mainland China (UnionPay); 0 if none.",
             zh="中国大陆银行发的卡（银联）；没有就填 0。",
@@ -869,7 +869,7 @@ QUESTIONS: dict[str, Ask] = {
         Wording(en="Choose the closest.", zh="选最接近的一项。"),
         {
             "bank_card_link": Choice(
-                Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定中国银行卡"),
+                Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定国内银行卡"),
                 CARD_LINK_WORDS,
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
@@ -894,7 +894,7 @@ QUESTIONS: dict[str, Ask] = {
             ),
             "wechat_pay_card_link": Choice(
                 Wording(
-                    en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定中国银行卡"
+                    en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定国内银行卡"
                 ),
                 ("wechat card link", "微信绑卡", "微信绑定银行卡", "微信添加银行卡"),
                 layers=("documents", "bank", "wechat_pay"),
