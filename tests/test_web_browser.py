@@ -112,9 +112,14 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
         else:
             if question["radio"]:
                 form.locator(f'input[type=radio][value="{answer}"]').check()
+            elif question["ticks"]:
+                for value in answer.split(", "):
+                    form.locator(f'input[type=checkbox][value="{value}"]').check()
             else:
                 form.locator("input[name=answer]").fill(answer)
             button = form.locator("button[type=submit]:not([name])")
+            if question["ticks"] and answer == "0":  # nothing asked for: its own button
+                button = form.locator("button[name=choice]")
         with page.expect_navigation():
             button.click()
         asked += 1
@@ -126,7 +131,8 @@ def _question(page) -> dict | None:
     return page.evaluate(
         "(() => { const form = document.querySelector('form[data-fact]');"
         " return form && {fact: form.dataset.fact,"
-        " radio: !!form.querySelector('input[type=radio]')}; })()"
+        " radio: !!form.querySelector('input[type=radio]'),"
+        " ticks: !!form.querySelector('input[type=checkbox]')}; })()"
     )
 
 
