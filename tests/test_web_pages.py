@@ -459,3 +459,29 @@ def test_several_choices_are_tick_boxes(web_client):
     after = Forms(response.text)
     state = json.loads(after.hidden(after.question())["state"])["facts"]
     assert state["alipay"]["verification_requested"] == ["selfie", "address"]
+
+
+@pytest.mark.parametrize(
+    "fact, facts, answer",
+    [
+        (
+            "phone.changed_on",
+            {
+                "symptom": {"where": "bank_card_link"},
+                "bank_cards": [{"status": "cannot_be_verified"}],
+            },
+            {"choice": "never"},
+        ),
+        ("alipay.document_expiry_notice", {"symptom": {"where": "alipay"}}, {"answer": "nothing"}),
+        ("alipay.document_expiry_notice", {"symptom": {"where": "alipay"}}, {"dont_know": "1"}),
+    ],
+)
+def test_back_takes_back_all_that_one_answer_wrote(web_client, fact, facts, answer):
+    page = _up_to(web_client, {"as_of": "2026-11-27", **facts}, fact)
+    before = json.loads(page.hidden(page.question())["state"])["facts"]
+    fields = {**page.hidden(page.question()), "answer": "", **answer}
+    after = Forms(web_client.post("/consult", data=fields).text)
+    assert json.loads(after.hidden(after.question())["state"])["facts"] != before
+    back = Forms(_post(web_client, "/consult", **after.hidden(after.question()), back="1").text)
+    assert back.question()["attrs"]["data-fact"] == fact
+    assert json.loads(back.hidden(back.question())["state"])["facts"] == before
