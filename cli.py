@@ -466,9 +466,9 @@ def run_schema(argv: list[str], language: Language) -> int:
         description=language.gettext("Print the JSON Schema of facts files."),
         language=language,
     ).parse_args(argv)
-    from engine.facts import Facts
+    from engine.facts import Facts, FactsJsonSchema
 
-    schema = Facts.model_json_schema(by_alias=True)
+    schema = Facts.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 

@@ -15,7 +15,7 @@ from datetime import date
 
 from engine.translatable import Message
 
-_WRITTEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WRITTEN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 

@@ -25,13 +25,14 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from engine import dates, normalise, personal
 from engine.dates import PartialDate
 from engine.translatable import Message
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _iso_date(value: Any) -> Any:
@@ -46,7 +47,7 @@ def _iso_date(value: Any) -> Any:
 
 
 def _last4(value: str) -> str:
-    if not re.fullmatch(r"\d{4}", value):
+    if not re.fullmatch(r"[0-9]{4}", value):
         raise ValueError(Message("expected the last four digits of the card"))
     return value
 
@@ -58,7 +59,7 @@ def _non_blank(value: str) -> str:
 
 
 _INDEX = re.compile(r"\[(\d+)\]")
-_CONCRETE_PATH = re.compile(r"[a-z_0-9]+(\[\d+\])?(\.[a-z_0-9]+(\[\d+\])?)*")
+_CONCRETE_PATH = re.compile(r"[a-z_0-9]+(\[\d+\])?(\.[a-z_0-9]+(\[\d+\])?)*", re.ASCII)
 UNKNOWN_PATH = "unknown_fact_path"
 """The error type of a `dont_know` entry that names no fact: messages suggest the closest."""
 GIVEN_AND_NOT_KNOWN = "given_and_not_known"
@@ -99,10 +100,16 @@ def _non_negative(value: float) -> float:
 
 def _country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code, written in either case, kept in upper case."""
-    code = value.strip().upper()
+    code = value.upper()
     if code not in COUNTRY_CODES:
         raise ValueError(Message("expected a country's two-letter ISO code (JP, RU, US, ...)"))
     return code
+
+
+def _cases(code: str) -> tuple[str, ...]:
+    """A two-letter code as it may be written: JP, jp, Jp, jP."""
+    first, second = code
+    return tuple(a + b for a in (first, first.lower()) for b in (second, second.lower()))
 
 
 def _partial_date(value: Any) -> PartialDate:
@@ -113,6 +120,40 @@ def _partial_date(value: Any) -> PartialDate:
     return PartialDate.parse(value)
 
 
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""What no text of the facts holds (engine/loading.py refuses it): control characters, tab and
+line breaks aside."""
+PRINTABLE = f"^[^{_CONTROL}]*$"
+_SEPARATOR = r"[\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\-]"
+"""What a document number may hold between its letters and digits (engine/normalise.py): a
+space of any kind or a hyphen; control characters are refused in any text."""
+"""The pattern of every text of the facts (`FactsJsonSchema`)."""
+_NON_BLANK = f"^[^{_CONTROL}]*[^\\s{_CONTROL}][^{_CONTROL}]*$"
+"""A name or an address: printable text, not only spaces."""
+
+
+class FactsJsonSchema(GenerateJsonSchema):
+    """The facts model's JSON Schema, as strict as reading a facts file: every text with the
+    pattern of printable text, unless its own pattern says more."""
+
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        json_schema = super().str_schema(schema)
+        json_schema.setdefault("pattern", PRINTABLE)
+        return json_schema
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        """A fact that may be null, its text's `format` stated beside the choice too, so a
+        tool reading the field (schemathesis) knows the format without opening `anyOf`."""
+        json_schema = super().nullable_schema(schema)
+        formats = {choice.get("format") for choice in json_schema.get("anyOf", ())} - {None}
+        if len(formats) == 1:
+            json_schema["format"] = formats.pop()
+        return json_schema
+
+
+_YEAR = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+"""A year Python's dates hold (0001 to 9999), as a JSON Schema pattern."""
+_MONTH = "(0[1-9]|1[0-2])"
 Day = Annotated[
     date,
     BeforeValidator(_iso_date),
@@ -127,7 +168,13 @@ PartialDay = Annotated[
         {
             "type": "string",
             "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-            "description": f"a date written {dates.FORMS}: the days it covers",
+            "anyOf": [
+                {"format": "date"},
+                {"pattern": f"^{_YEAR}-{_MONTH}$"},
+                {"pattern": f"^{_YEAR}$"},
+            ],
+            "description": f"a date written {dates.FORMS}: the days it covers (a real"
+            " calendar day, month or year)",
         }
     ),
 ]
@@ -135,12 +182,29 @@ PartialDay = Annotated[
 DocumentNumber = Annotated[
     str,
     AfterValidator(normalise.document_number),
-    Field(json_schema_extra={"x-personal": "document number"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^{_SEPARATOR}*[A-Za-z0-9][A-Za-z0-9{_SEPARATOR[1:-1]}]*$",
+            "description": "letters and digits; spaces and hyphens are ignored, and case",
+            "x-personal": "document number",
+        }
+    ),
 ]
 PhoneNumber = Annotated[
     str,
     AfterValidator(normalise.phone_number),
-    Field(json_schema_extra={"x-personal": "phone number"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "phone",
+            "examples": ["+86 138 0013 8000", "138-0013-8000", "0086 13800138000"],
+            "description": "a phone number as written (+86 138 0013 8000, 138-0013-8000,"
+            " 0086 13800138000): without a country code a mainland number, checked against"
+            " the numbering plan; another country's checked for a possible length",
+            "x-personal": "phone number",
+        }
+    ),
 ]
 MAX_CARDS = 50
 """The most cards (bank or foreign) a case may list: people link a handful, so more is a mistake.
@@ -162,20 +226,41 @@ COUNTRY_CODES = frozenset(
 Country = Annotated[
     str,
     AfterValidator(_country),
-    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(
+                {variant for code in COUNTRY_CODES for variant in _cases(code)},
+                key=lambda variant: (variant.upper(), variant),
+            ),
+            "description": "a country's ISO 3166-1 two-letter code, in either case (JP, jp)",
+        }
+    ),
 ]
-Name = Annotated[str, AfterValidator(_non_blank)]
+Name = Annotated[
+    str, AfterValidator(_non_blank), WithJsonSchema({"type": "string", "pattern": _NON_BLANK})
+]
 Address = Annotated[
     str,
     AfterValidator(_non_blank),
-    Field(json_schema_extra={"x-personal": "address"}),
+    WithJsonSchema({"type": "string", "pattern": _NON_BLANK, "x-personal": "address"}),
 ]
-CardDigits = Annotated[str, AfterValidator(_last4)]
-FactPath = Annotated[
-    str,
-    AfterValidator(_fact_path),
-    WithJsonSchema({"type": "string", "pattern": f"^{_CONCRETE_PATH.pattern}$"}),
+CardDigits = Annotated[
+    str, AfterValidator(_last4), WithJsonSchema({"type": "string", "pattern": "^[0-9]{4}$"})
 ]
+
+
+class _FactPathSchema:
+    """A `dont_know` entry's JSON Schema: a pattern naming exactly the fact paths (written when
+    the schema is made, once every path is known)."""
+
+    def __get_pydantic_json_schema__(self, _core: Any, _handler: Any) -> JsonSchemaValue:
+        item = f"\\[0*([0-9]|[1-{MAX_CARDS // 10 - 1}][0-9])\\]"  # 0 to MAX_CARDS - 1
+        paths = (re.escape(p).replace(r"\[\]", item) for p in FACT_PATHS if p != "dont_know")
+        return {"type": "string", "pattern": f"^({'|'.join(paths)})$"}
+
+
+FactPath = Annotated[str, AfterValidator(_fact_path), _FactPathSchema()]
 Amount = Annotated[
     float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
 ]

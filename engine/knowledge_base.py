@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from engine.asking import Ask, default_label
@@ -81,7 +82,11 @@ class KnowledgeBase:
 
     def cause(self, key: str) -> Cause:
         """The cause of this key (its id, or `id@wallet` for one variant of a per-wallet cause)."""
-        return next(c for c in self.causes if c.key == key)
+        return self._causes_by_key[key]
+
+    @cached_property
+    def _causes_by_key(self) -> dict[str, Cause]:
+        return {cause.key: cause for cause in self.causes}
 
     def ask(self, path: str) -> Ask | None:
         """How the fact at `path` is asked (`bank_cards[1].status` is a card's), if a unit says."""

@@ -184,7 +184,7 @@ def _parsed(text: str, source: str) -> tuple[Any, dict[int, str], bool]:
             source=source,
             line=error.lineno,
             column=error.colno,
-            problem=error.msg,
+            problem=json_problem(error.msg),
         ) from None
     except RecursionError:
         raise InputError("{source}: JSON is nested too deeply", source=source) from None
@@ -192,6 +192,32 @@ def _parsed(text: str, source: str) -> tuple[Any, dict[int, str], bool]:
     # a string: the JSON parser refuses raw control characters inside strings.
     suspect = bool(duplicated or bad_numbers or "\\" in text or _UNPRINTABLE.search(text))
     return data, duplicated, suspect
+
+
+_JSON_PROBLEMS = {
+    "Expecting value": N_(
+        "a value was expected (text in double quotes, a number, true, false or null)"
+    ),
+    "Expecting property name enclosed in double quotes": N_("a name in double quotes was expected"),
+    "Expecting ',' delimiter": N_("a comma was expected"),
+    "Expecting ':' delimiter": N_("a colon was expected"),
+    "Extra data": N_("more text follows the end of the JSON"),
+    "Unterminated string": N_("a text is not closed by a double quote"),
+    "Invalid control character": N_("a text holds a line break or a tab; write it \\n or \\t"),
+    "Invalid \\uXXXX escape": N_("a \\u escape needs four hexadecimal digits"),
+    "Invalid \\escape": N_("a backslash starts an escape JSON does not have"),
+    "Illegal trailing comma": N_("a comma comes before a closing bracket"),
+}
+"""Python's JSON parser's messages (json/decoder.py, _json.c), said in plain words that a
+catalog translates: a library's English never reaches a person as it is."""
+
+
+def json_problem(parser_message: str) -> Message:
+    """What the JSON parser found, in words a catalog translates."""
+    for start, problem in _JSON_PROBLEMS.items():
+        if parser_message.startswith(start):
+            return Message(problem)
+    return Message(N_("the text is not JSON here"))
 
 
 def _check_json(data: Any, duplicated: dict[int, str], source: str) -> None:

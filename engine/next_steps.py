@@ -37,6 +37,7 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
     held = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
     place = _place(doctor, facts)
     decides: dict[str, list[str]] = {}
+    left_out: dict[str, bool] = {}
     for rule in doctor.rules:
         if not rule.concludes_cause:
             continue
@@ -48,8 +49,11 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
             if result.outcome != OPEN:
                 continue
             for path in result.rests_on:
-                if place is not None and _not_asked(path, place):
-                    continue  # a visitor is not sent to check a resident's records
+                if place is not None:
+                    if path not in left_out:
+                        left_out[path] = _not_asked(path, place)
+                    if left_out[path]:
+                        continue  # a visitor is not sent to check a resident's records
                 ids = decides.setdefault(path, [])
                 if cause_id not in ids:
                     ids.append(cause_id)

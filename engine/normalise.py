@@ -6,15 +6,16 @@ import functools
 import re
 
 _SEPARATORS = re.compile(r"[\s\-]+")
-_DOCUMENT_NUMBER = re.compile(r"[A-Z0-9]+")
+_DOCUMENT_NUMBER = re.compile(r"[A-Za-z0-9]+")
+"""Letters and digits of the Latin alphabet (checked before upper-casing: "ß" is not "SS")."""
 
 
 def document_number(raw: str) -> str:
     """Passport and permit numbers compare case-insensitively, ignoring spaces and hyphens."""
-    number = _SEPARATORS.sub("", raw).upper()
+    number = _SEPARATORS.sub("", raw)
     if not _DOCUMENT_NUMBER.fullmatch(number):
         raise ValueError("expected letters and digits (spaces and hyphens are ignored)")
-    return number
+    return number.upper()
 
 
 @functools.lru_cache(maxsize=1024)

@@ -44,12 +44,27 @@ def depth(layer: Layer) -> int:
 def cause_graph(causes: tuple[Cause, ...]) -> nx.DiGraph:
     """Nodes are cause keys (with their layer); an edge A -> B means fix A before B."""
     graph = nx.DiGraph()
+    variants: dict[str, list[Cause]] = {}
     for cause in causes:
         graph.add_node(cause.key, layer=cause.layer)
+        if cause.per_wallet:
+            variants.setdefault(cause.id, []).append(cause)
     for cause in causes:
         for before in cause.after:
-            graph.add_edge(before, cause.key)
+            for key in _keys_named(before, cause, variants):
+                graph.add_edge(key, cause.key)
     return graph
+
+
+def _keys_named(before: str, cause: Cause, variants: dict[str, list[Cause]]) -> list[str]:
+    """The keys an `after` entry names: a key itself; a per-wallet cause's plain id, its variant
+    in `cause`'s own wallet where there is one (a name typed in WeChat Pay is fixed before a
+    WeChat Pay link), else every variant."""
+    named = variants.get(before)
+    if not named:
+        return [before]
+    same = [c.key for c in named if c.layer == cause.layer]
+    return same or [c.key for c in named]
 
 
 def graph_problems(graph: nx.DiGraph) -> list[str]:

@@ -61,7 +61,8 @@ def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
 
 def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
     """A copy of `facts` once every fix of `diagnosis`'s findings is done, as their effects say."""
-    data = {**facts_data(facts), "as_of": diagnosis.as_of.isoformat()}
+    data = facts_data(facts)
+    set_fact(data, "as_of", diagnosis.as_of.isoformat())  # the day, were it not known
     for finding in diagnosis.findings:
         cards = _cards_of(finding, diagnosis, data)
         for step in finding.cause.fixes:

@@ -504,7 +504,8 @@ class Cause:
     confirmed: tuple[When, ...]
     suspected: tuple[When, ...] = ()
     after: tuple[str, ...] = ()
-    """The causes fixed first, by key (`id`, or `id@wallet` for one variant of a per-wallet one)."""
+    """The causes fixed first, by key (`id`, or `id@wallet` for one variant of a per-wallet one);
+    a per-wallet cause's plain id names its variant in this cause's wallet, else every one."""
     observations: tuple[Observation, ...] = ()
     messages: tuple[Message, ...] = ()
     questions: dict[str, str | Ask] = field(default_factory=dict)

@@ -1,8 +1,12 @@
 """The only module that touches durable-rules.
 
 What we measured of durable-rules 2.0.28 and how this module lives with it:
-- a ruleset holds at most 1024 live sessions: each diagnosis gets a fresh sid
-  and its state is deleted when it ends, on every path;
+- a ruleset holds at most 1024 live sessions, and a new session costs time in
+  proportion to the rules (durable-rules zeroes 8 KiB per join node for each
+  session; at 189 rules about a fifth of a diagnosis): an engine keeps one
+  session and empties it after each diagnosis by retracting every fact it
+  asserted (only positive conditions, so a retraction fires nothing); a
+  diagnosis that fails deletes the session, and the next opens a new one;
 - its background dispatcher thread, running while sessions are deleted, can
   crash the process: our host never starts that thread (all actions run
   synchronously inside the assert), and diagnoses are serialised by a lock;
@@ -29,8 +33,6 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
   test: `load_problems` finds both before loading, and such a knowledge base is
   refused with a message naming the observation (a knowledge base of 1,000 rules
   spread over many observations loads in a few hundredths of a second);
-- a new session costs time in proportion to the rules (durable-rules zeroes
-  8 KiB per join node for each session): see bench/README.md;
 - `delete_state` crashes the process (SIGSEGV or abort) when no action has yet
   run in the process, e.g. a first diagnosis of `{}` (measured: once one action
   has run, 20,000 sessions in which none fires are deleted cleanly): until an
@@ -62,7 +64,6 @@ from engine.errors import EngineFault, KnowledgeError
 from engine.knowledge_base import CONFIRMED, CompiledRule
 from engine.observe import Observed
 from engine.personal import Text
-from engine.relevance import Relevance
 from engine.rules import FALSE, FINDING, TRUE, Test, is_card_observation
 from engine.translatable import N_, Message
 from engine.wording import Wording
@@ -110,6 +111,8 @@ class _Run:
     error: str | None = None
     facts: int = 0
     """How many facts the session holds: the next fact's id (see the module docstring)."""
+    sent: list[dict[str, str]] = field(default_factory=list)
+    """Every fact asserted in this diagnosis: what is retracted when it ends."""
 
     def fact(self, observed: Observed | None) -> dict[str, str]:
         """The durable-rules fact of an observation (None: `end`), with the session's next id."""
@@ -157,12 +160,13 @@ class RuleEngine:
     def __init__(self, rules: tuple[CompiledRule, ...]):
         self.rules = rules
         self._accepts = _accepted_values(rules)
-        self._relevance = Relevance(rules)
         by_id = {rule.id: rule for rule in rules}
         self._warm = False
         """Whether an action has run in this engine: until one has, sessions end with `end`."""
         self._handle = None
         """durable-rules' handle of the ruleset, once registered."""
+        self._sid: str | None = None
+        """The session diagnoses run in; None until one runs, and after one failed."""
         definition = _definition(rules)
         self.name = _ruleset_name(definition, rules)
         problems = load_problems(definition)
@@ -193,30 +197,43 @@ class RuleEngine:
     def accepts(self, name: str, value: str) -> bool:
         return value in self._accepts.get(name, ())
 
-    def _useful(self, observed: list[Observed]) -> list[Observed]:
-        """The observations some rule could still match in full: the only ones asserted."""
-        wanted = self._relevance.wanted(self._relevance.passed((o.name, o.value) for o in observed))
-        return [o for o in observed if (o.name, o.value) in wanted]
+    def _handled(self, observed: list[Observed]) -> list[Observed]:
+        """The observations some rule tests with their value: durable-rules refuses any other.
+
+        The observer already leaves out what no rule could match in full
+        (`Observer.observe_useful`); this only keeps any other caller safe."""
+        accepts = self._accepts
+        return [o for o in observed if o.value in accepts.get(o.name, ())]
 
     def run(self, observed: list[Observed]) -> list[Firing]:
-        """Assert the observations in a fresh session; return the firings in order."""
-        facts = self._useful(observed)
+        """Assert the observations in the engine's session; return the firings in order.
+
+        The session is left empty (every fact asserted, retracted), or deleted if anything
+        failed, so no diagnosis sees another's facts."""
+        facts = self._handled(observed)
         if not facts:
             return []
         with self._lock:
-            sid = str(next(self._sids))
-            run = _Run(sid, {(o.name, o.subject, o.value): o for o in facts})
+            if self._sid is None:
+                self._sid = str(next(self._sids))
+            run = _Run(self._sid, {(o.name, o.subject, o.value): o for o in facts})
+            clean = False
             try:
                 batch = [run.fact(o) for o in facts]
                 if not self._warm:
                     batch.append(run.fact(None))
+                run.sent.extend(batch)
                 state = _accepted(durable_rules_engine.assert_facts(self._handle, _json(batch)))
                 self._act(run, state)
                 if run.error:
                     raise EngineFault(f"a rule action failed: {run.error}")
+                durable_rules_engine.retract_facts(self._handle, _json(run.sent))
+                clean = True
                 return run.firings
             finally:
-                durable_rules_engine.delete_state(self._handle, sid)
+                if not clean:
+                    durable_rules_engine.delete_state(self._handle, self._sid)
+                    self._sid = None
 
     def _act(self, run: _Run, state: int) -> None:
         """Run every action the session starts, in order; an action's exception is recorded."""
@@ -276,7 +293,9 @@ class RuleEngine:
             return False
         run.asserted.add(key)
         run.by_key[key] = observed
-        _accepted(durable_rules_engine.assert_fact(self._handle, _json(run.fact(observed))))
+        fact = run.fact(observed)
+        run.sent.append(fact)
+        _accepted(durable_rules_engine.assert_fact(self._handle, _json(fact)))
         return True
 
     def _end_action(self, run: _Run, matched: dict[str, dict]) -> None:

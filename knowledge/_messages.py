@@ -22,3 +22,8 @@ CARD_NOT_VERIFIED = Message(
     Wording(en="a bank card that fails verification", zh="银行卡验证失败"),
     ("cannot be verified", "无法验证", "could not be verified"),
 )
+
+NAME_MISMATCH = Message(
+    Wording(en="a name that does not match the bank's", zh="姓名不一致"),
+    ("名称不一致", "姓名不一致", "name does not match", "name mismatch", "names do not match"),
+)

@@ -44,6 +44,11 @@ class Wallet:
         return f"{cause_id}@{self.layer.value}"
 
     @property
+    def card_linking(self) -> Wording:
+        """Where a bank card is linked in this wallet, as a fix step names the place."""
+        return Wording(en="{app}, card linking", zh="{app}，添加银行卡").format(app=self.app)
+
+    @property
     def in_scope(self) -> Test:
         """The wallet is where the failure is, or is in use: its causes may be suspected."""
         return concluded(f"{self.facts}.in_scope")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from conftest import EXAMPLES, ROOT, load_example
 
 import cli
 from engine.errors import InputError
+from engine.plan import cause_graph
 from engine.rules import LAYERS
 from knowledge import builtin_knowledge
 from visualise import render
@@ -31,11 +33,14 @@ RENEWED = {
 
 
 def _nodes(dot: str) -> set[str]:
-    return set(re.findall(r'^\t+"([^"]+)" \[', dot, re.MULTILINE))
+    found = re.findall(r'^\t+(?:"([^"]+)"|(\w+)) \[', dot, re.MULTILINE)
+    return {quoted or plain for quoted, plain in found} - {"graph", "node", "edge"}
 
 
 def _edges(dot: str) -> set[tuple[str, str]]:
-    return set(re.findall(r'^\t+"([^"]+)" -> "([^"]+)"', dot, re.MULTILINE))
+    """Edges as (tail, head); a head at a port of a node written `node:port`."""
+    found = re.findall(r'^\t+"([^"]+)" -> (?:"([^"]+)"|(\w+:\w+))', dot, re.MULTILINE)
+    return {(tail, head or port) for tail, head, port in found}
 
 
 def _node_line(dot: str, node: str) -> str:
@@ -72,9 +77,9 @@ def test_the_chain_runs_from_fact_to_rule_to_cause_to_step(renewed):
     assert {
         (fact, rule),
         (rule, "cause bank-passport-outdated"),
-        ("cause bank-passport-outdated", "step 1"),
+        ("cause bank-passport-outdated", "plan:step1"),
         ("fact message phone-mismatch", "rule phone-mismatch/message/1 bank_cards[0]"),
-        ("cause phone-mismatch", "step 2"),
+        ("cause phone-mismatch", "plan:step2"),
     } <= _edges(renewed)
 
 
@@ -84,7 +89,10 @@ def test_confirmed_is_solid_and_suspected_dashed_with_what_to_check(renewed):
     assert 'style="filled,bold"' in confirmed and "CONFIRMED" in confirmed
     assert 'style="filled,dashed"' in suspected and "SUSPECTED" in suspected
     assert "check: Card 1: Which mobile number does your bank hold" in suspected
-    assert "(bank_cards[0].phone_on_file)" in suspected
+    attributes, tooltip = suspected.split(" tooltip=")
+    label = attributes.split(" [label=")[1]
+    assert "phone-mismatch" not in label and "bank_cards" not in label  # ids: tooltips only
+    assert "(phone-mismatch)" in tooltip and "check: bank_cards[0].phone_on_file" in tooltip
 
 
 def test_only_the_facts_that_mattered_are_drawn(renewed):
@@ -146,9 +154,11 @@ def test_the_knowledge_base_diagram_has_every_unit_its_order_and_its_reads():
     assert {f"cause {c.key}" for c in kb.causes} <= nodes
     assert {f"workaround {w.id}" for w in kb.workarounds} <= nodes
     edges = _edges(dot)
-    for cause in kb.causes:
-        for before in cause.after:
-            assert (f"cause {before}", f"cause {cause.key}") in edges
+    for before, cause in cause_graph(kb.causes).edges:
+        assert (f"cause {before}", f"cause {cause}") in edges
+    # A per-wallet cause named by its plain id in `after`: the variant in the same wallet.
+    assert ("cause card-name-syntax@wechat_pay", "cause middle-name-variant@wechat_pay") in edges
+    assert ("cause card-name-syntax@alipay", "cause middle-name-variant@wechat_pay") not in edges
     assert ("fact bank_cards[].passport_number_on_file", "cause bank-passport-outdated") in edges
     assert ("fact symptom.error_message", "cause phone-mismatch") in edges
     assert "• confirmed: bank_cards[].phone_on_file, alipay.phone" in _unwrapped(dot)
@@ -156,19 +166,38 @@ def test_the_knowledge_base_diagram_has_every_unit_its_order_and_its_reads():
     assert all((f"subgraph cluster_{layer}" in dot) == (layer in layers) for layer in LAYERS)
 
 
-def test_svg_is_drawn_without_graphviz_with_tooltips_and_layers_in_order(story_svg):
+def _steps_top_to_bottom(svg: str) -> list[int]:
+    """The plan's step numbers as drawn, top to bottom (the first line of each step; a layer's
+    box is labelled `1 · bank: steps 1–2`, with a colon)."""
+    found = re.findall(r'<text[^>]*? y="(-?[\d.]+)"[^>]*>(\d+) · [^:<]*</text>', svg)
+    return [int(number) for _y, number in sorted(found, key=lambda item: float(item[0]))]
+
+
+def test_svg_is_drawn_without_graphviz_with_tooltips_and_steps_in_order(story_svg):
     assert story_svg.lstrip().startswith("<?xml") and "</svg>" in story_svg
     assert "xlink:title=" in story_svg  # tooltips carry the evidence
     assert "E12345678" not in story_svg
-    tops = {}
-    for name, points in re.findall(
-        r"<title>cluster_(\w+)</title>\s*<(?:polygon|path)[^>]*?(?:points|d)=\"([^\"]+)\"",
-        story_svg,
-    ):
-        tops[name] = min(float(y) for y in re.findall(r"-?[\d.]+", points)[1::2])
-    shown = [layer for layer in LAYERS if layer in tops]
-    assert shown == ["bank", "alipay", "taobao"]
-    assert sorted(shown, key=tops.get) == shown, "layers are drawn top to bottom in fix order"
+    assert _steps_top_to_bottom(story_svg) == [1, 2, 3, 4]
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_dot_draws_the_steps_in_order_and_every_arrow_left_to_right(story):
+    """The issue's picture: with `dot`, step 2 stood above step 1, and arrows from facts to
+    rules ran right to left. Every drawn arrow now runs from a column to one on its right,
+    but the dotted ones from a cause to a workaround's rule, which may run down."""
+    svg = render.render(story, "svg").decode()
+    assert _steps_top_to_bottom(svg) == [1, 2, 3, 4]
+    plain = subprocess.run(
+        ["dot", "-Tplain"], input=story.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    x = {
+        name.strip('"'): float(left)
+        for name, left in re.findall(r'^node ("[^"]+"|\S+) ([\d.]+)', plain, re.MULTILINE)
+    }
+    for tail, head in _edges(story):
+        if tail.startswith("legend"):
+            continue
+        assert x[tail] < x[head.split(":")[0]], f"{tail} -> {head} runs right to left"
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")

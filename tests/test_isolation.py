@@ -1,8 +1,9 @@
 """Diagnoses are isolated: from many threads at once, or thousands in one process.
 
 durable-rules keeps at most 1024 live sessions per ruleset and is not made for
-concurrent sessions; engine/session.py deletes every session and serialises
-them. These tests hold it to that: the answers never change.
+concurrent sessions; engine/session.py runs every diagnosis in one session that
+it empties afterwards, and serialises them. These tests hold it to that: the
+answers never change, whatever ran before.
 """
 
 from __future__ import annotations

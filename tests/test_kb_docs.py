@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 import cli
 from knowledge import builtin_knowledge
 from tests.conftest import ROOT
@@ -58,3 +62,14 @@ def test_suspected_and_examples_are_listed():
     assert "**Suspected when any of:**" in risk
     for example in KB.cause("taobao-risk-flag").examples:
         assert f": {example.note}" in risk
+
+
+@pytest.mark.parametrize("document", ["README.md", "docs/formats/README.md"])
+def test_every_link_of_the_documents_leads_to_a_file_of_the_repository(document):
+    """A clone has what the documents link: the formats are in docs/formats/, not beside."""
+    path = ROOT / document
+    links = re.findall(r"\]\(([^)#\s]+)\)", path.read_text(encoding="utf-8"))
+    local = [link for link in links if "://" not in link]
+    assert local, "no link found"
+    missing = [link for link in local if not (path.parent / link).resolve().exists()]
+    assert missing == []

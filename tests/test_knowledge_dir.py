@@ -115,7 +115,7 @@ def test_making_the_worked_example_built_in_needs_its_file_alone(tmp_path, monke
     cause = kb.cause(WORKED_ID)
     outcomes = [run_example(doctor, cause, example) for example in cause.examples]
     assert [(o.error, o.failures) for o in outcomes] == [(None, ())] * len(cause.examples)
-    assert doctor.order.index("card-name-syntax") < doctor.order.index(WORKED_ID)
+    assert doctor.order.index("card-name-syntax@alipay") < doctor.order.index(WORKED_ID)
 
     monkeypatch.setattr(knowledge, "FOLDER", folder)
     assert cli.main(["check-kb"]) == 0

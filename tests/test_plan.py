@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from engine.errors import KnowledgeError
-from engine.plan import fix_order
+from engine.plan import cause_graph, fix_order
 from engine.rules import LAYERS, Cause, FixStep, Place, derived, when
 from tests.conftest import EXAMPLES, ROOT, load_example
 
@@ -29,9 +30,30 @@ def test_builtin_order_follows_layers_and_after_edges(doctor):
     order = doctor.order
     layers = [doctor.kb.cause(cause_id).layer for cause_id in order]
     assert layers == sorted(layers, key=LAYERS.index)
-    for cause_id in order:
-        for before in doctor.kb.cause(cause_id).after:
-            assert order.index(before) < order.index(cause_id)
+    for before, then in cause_graph(doctor.kb.causes).edges:
+        assert order.index(before) < order.index(then)
+
+
+def wallet_cause(cause_id, layer, after=()):
+    return dataclasses.replace(cause(cause_id, layer, after), per_wallet=True)
+
+
+def test_after_naming_a_per_wallet_id_means_the_same_wallets_variant_else_every_one():
+    causes = (
+        wallet_cause("name", "alipay"),
+        wallet_cause("name", "wechat_pay"),
+        wallet_cause("link", "alipay", after=("name",)),
+        wallet_cause("link", "wechat_pay", after=("name",)),
+        cause("shop", "taobao", after=("name",)),
+        cause("pin", "alipay", after=("name@wechat_pay",)),
+    )
+    assert set(cause_graph(causes).edges) == {
+        ("name@alipay", "link@alipay"),
+        ("name@wechat_pay", "link@wechat_pay"),
+        ("name@alipay", "shop"),
+        ("name@wechat_pay", "shop"),
+        ("name@wechat_pay", "pin"),
+    }
 
 
 def test_after_edge_reorders_within_a_layer_and_ties_keep_registry_order():
@@ -82,18 +104,19 @@ def test_same_facts_same_plan(diagnose):
     assert first == again
 
 
-SPEC = ROOT.parent / "shared" / "spec" / "causes-v1.md"
+SPEC = ROOT / "docs" / "formats" / "causes-v1.md"
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="the contracts (../shared/spec) are not beside")
 def test_builtin_order_keeps_the_contract_tables_order_from_after_edges_alone(doctor):
     """causes-v1 breaks ties by its table's order; our `after` edges give that order.
 
-    Causes beyond the table may stand anywhere their layer and edges put them.
+    Causes beyond the table may stand anywhere their layer and edges put them; a cause the
+    table has that is now per wallet is its Alipay variant (v1 knows no other wallet).
     """
     text = SPEC.read_text(encoding="utf-8")
     table = re.findall(r"^\| `([a-z-]+)` \| (?:documents|bank|alipay|taobao) \|", text, re.M)
-    assert [cause_id for cause_id in doctor.order if cause_id in table] == table
+    ids = [key.removesuffix("@alipay") for key in doctor.order]
+    assert [cause_id for cause_id in ids if cause_id in table] == table
 
 
 def test_no_trip_on_a_suspicion_the_plan_starts_with_the_check(diagnose):

@@ -1,12 +1,14 @@
-"""The durable-rules wrapper: failures surface, sessions never outlive a diagnosis."""
+"""The durable-rules wrapper: failures surface, no fact outlives its diagnosis."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import subprocess
 import sys
 from dataclasses import replace
 
+import durable_rules_engine
 import pytest
 
 from engine.diagnosis import Doctor
@@ -42,6 +44,26 @@ def test_more_diagnoses_than_durable_rules_keeps_live_sessions(diagnose):
     for _ in range(1100):
         last = diagnose(facts)
     assert last == first
+
+
+def test_a_diagnosis_leaves_its_session_empty_and_a_failed_one_leaves_none(
+    diagnose, doctor, monkeypatch
+):
+    """Sessions are reused (a new one costs time in proportion to the rules): every fact a
+    diagnosis asserted, its conclusions included, is retracted when it ends; a session in
+    which something failed is deleted, and the next diagnosis opens another."""
+    engine = doctor.engine
+    facts = load_example("story-renewed-passport-new-phone-new-taobao.json")
+    assert diagnose(facts).findings
+    session = engine._sid
+    assert json.loads(durable_rules_engine.get_facts(engine._handle, session)) == []
+    with monkeypatch.context() as patch:
+        patch.setattr(RuleEngine, "_fire", lambda *args: 1 / 0)
+        with pytest.raises(EngineFault):
+            diagnose(facts)
+    assert engine._sid is None
+    assert diagnose(facts).findings
+    assert engine._sid not in (None, session)
 
 
 def test_rules_are_registered_once_per_knowledge_base(doctor):
@@ -110,8 +132,10 @@ def test_two_facts_durable_rules_would_hash_alike_are_both_asserted(monkeypatch)
         {"sid": "1", "t": "obs", "n": o.name, "s": o.subject, "v": o.value} for o in facts
     ]
     assert _hashed_id(as_durable[0]) == _hashed_id(as_durable[1])
-    engine.run(facts[:1])  # an action has run: a refused assert is an EngineFault, not a crash
     monkeypatch.setattr(RuleEngine, "_sids", itertools.count(1))
+    monkeypatch.setattr(engine, "_sid", None)  # the next session opened is "1"
+    engine.run(facts[:1])  # an action has run: a refused assert is an EngineFault, not a crash
+    assert engine._sid == "1"
     firings = engine.run(facts)
     assert sorted(firing.subject for firing in firings) == [o.subject for o in facts]
 

@@ -83,6 +83,66 @@ def test_wrong_method_and_unknown_path_are_json_errors(web_client):
     assert missing.json() == {"error": "/api/v1/nothing: no such page"}
 
 
+def test_405_names_the_methods_allowed(web_client):
+    """RFC 9110: a 405 says which methods the resource has (schemathesis checks it too)."""
+    assert web_client.get("/api/v1/diagnose").headers["allow"] == "POST"
+    allowed = web_client.request("TRACE", "/api/v1/rules").headers["allow"]
+    assert set(allowed.split(", ")) == {"GET", "HEAD"}
+    assert web_client.put("/consult").headers["allow"] == "POST"
+
+
+def test_errors_come_in_the_language_asked_for_and_an_unknown_one_is_refused(web_client):
+    """`?lang=zh` answers its errors in Chinese; `?lang=fr` is refused, in English, whatever
+    else is wrong, as `--lang fr` is (the CLI's message)."""
+    chinese = web_client.post("/api/v1/diagnose?lang=zh", content=b"{bad")
+    assert chinese.status_code == 400
+    assert chinese.json() == {
+        "error": "request body：第 1 行第 2 列不是有效的 JSON：这里应有一个用双引号括起的名称"
+    }
+    for path in ("/api/v1/diagnose?lang=fr", "/api/v1/interview?lang=fr"):
+        refused = web_client.post(path, content=b"{bad")
+        assert refused.status_code == 400
+        assert refused.json() == {"error": "unknown language 'fr': choose one of en, zh"}
+    assert web_client.get("/api/v1/rules?lang=fr").status_code == 400
+    assert web_client.get("/api/v1/nothing?lang=zh").json() == {
+        "error": "/api/v1/nothing：没有这个页面"
+    }
+
+
+def test_a_json_mistake_is_said_in_words_not_in_the_parsers(web_client):
+    for body, words in [
+        (b"", "is empty"),
+        (b"[1,]", "a value was expected"),
+        (b'{"a" 1}', "a colon was expected"),
+        (b'{"a": 1} 2', "more text follows the end of the JSON"),
+        (b'{"a": "b', "a text is not closed by a double quote"),
+    ]:
+        error = web_client.post("/api/v1/diagnose", content=body).json()["error"]
+        assert words in error and "Expecting" not in error, error
+
+
+def test_dont_know_as_of_is_a_report_not_a_fault(web_client):
+    """Found by schemathesis: the plan check set the day beside its "not known" (500)."""
+    response = web_client.post("/api/v1/diagnose", content=b'{"dont_know": ["as_of"]}')
+    assert response.status_code == 200
+
+
+def test_the_document_states_every_status_and_the_versions_implemented(web_client):
+    document = web_client.get("/api/v1/openapi.json").json()
+    assert "facts-v3" in document["info"]["description"]
+    assert "report-v3" in document["info"]["description"]
+    paths = document["paths"]
+    assert set(paths["/api/v1/rules"]["get"]["responses"]) == {"200", "400"}
+    interview = paths["/api/v1/interview"]["post"]
+    assert {p["name"] for p in interview["parameters"]} == {"show_personal_data", "lang"}
+    assert interview["requestBody"]["required"] is True
+    assert web_client.post("/api/v1/interview").status_code == 400  # the body is required
+    schemas = document["components"]["schemas"]
+    assert schemas["Phone"]["properties"]["number"]["format"] == "phone"
+    expiry = schemas["Passport"]["properties"]["expiry_date"]["anyOf"][0]
+    assert {"format": "date"} in expiry["anyOf"]
+
+
 def test_bad_query_values_are_named(web_client):
     response = web_client.post("/api/v1/diagnose?show_personal_data=perhaps", content=b"{}")
     assert response.status_code == 400

@@ -99,7 +99,7 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
     it can: one look at the page, then the answer and the button.
     """
     with page.expect_navigation():
-        page.locator("main > form[action='/consult'] button").click()  # Start, in any language
+        page.locator("main > form[action^='/consult'] button").click()  # Start, in any language
     asked = 0
     while (question := _question(page)) is not None:
         if typed is not None:
@@ -224,12 +224,12 @@ def test_a_phone_in_chinese_reads_a_plain_chinese_report(server, browser):
 def _report_of(page, base: str, example: str) -> None:
     """Open the report of an example's facts, as continuing from a facts file does."""
     page.goto(base + "/")
-    page.get_by_text("Already have a facts file?").click()
+    page.locator("details.upload summary").click()
     page.set_input_files("#facts-file", str(Path(__file__).parent.parent / "examples" / example))
     with page.expect_navigation():
-        page.get_by_role("button", name="Continue from the file").click()
+        page.locator("form[enctype] button").click()  # Continue from the file
     with page.expect_navigation():
-        page.get_by_role("button", name="See the report now").click()
+        page.locator("button[formaction^='/report']").first.click()  # See the report now
 
 
 def test_the_staff_view_shows_the_sentence_in_large_chinese(server, browser):
@@ -312,4 +312,161 @@ def test_the_whole_flow_by_keyboard_alone(server, browser):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.get_by_role("heading", name="Your diagnosis").is_visible()
+    page.context.close()
+
+
+def _first_screen_holds(page, locator) -> bool:
+    """Whether `locator` is wholly on the first screen, the page not scrolled."""
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_the_report_on_a_phone_opens_with_what_to_do_first(server, browser):
+    """The plan's first step, with the sentence to show at the counter and its button, fills
+    the first screen; the causes follow (the issue: the plan began 2.5 screens down)."""
+    base, _ = server
+    page = _phone(browser)
+    _report_of(page, base, STORY)
+    first = page.locator('.step[data-step="1"]')
+    assert _first_screen_holds(page, first.locator(".where"))
+    assert _first_screen_holds(page, first.locator(".zh"))
+    assert _first_screen_holds(page, first.get_by_role("button", name="Show this to staff"))
+    causes = page.locator("#causes-title").bounding_box()
+    assert causes["y"] > first.bounding_box()["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.context.close()
+
+
+def test_a_suspected_first_step_shows_its_check_on_the_first_screen(server, browser):
+    base, _ = server
+    page = _phone(browser)
+    _report_of(page, base, "story-expired-passport-unknowns.json")
+    first = page.locator('.step[data-step="1"]')
+    assert first.locator(".if").inner_text().startswith("First check:")
+    assert _first_screen_holds(page, first.locator(".if"))
+    page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_teller_switches_the_language_and_the_answers_stay(server, browser, javascript):
+    """A phone set to English: on a question, switch to Chinese and back, then the report
+    and the staff view; what was answered, and what is typed in the field, stay."""
+    base, _ = server
+    page = _phone(browser, javascript)
+    page.goto(base + "/")
+    with page.expect_navigation():
+        page.locator('[data-lang="zh"]').click()
+    assert page.locator("html").get_attribute("lang") == "zh"
+    with page.expect_navigation():
+        page.locator("main > form button").click()  # 开始
+    assert page.locator("html").get_attribute("lang") == "zh"
+    page.locator('input[type=radio][value="bank_card_link"]').check()
+    with page.expect_navigation():
+        page.locator("form[data-fact] button[type=submit]:not([name])").click()
+    asked = page.locator("form[data-fact]").get_attribute("data-fact")
+    state = page.locator("input[name=state]").first.get_attribute("value")
+    with page.expect_navigation():
+        page.locator('[data-lang="en"]').click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("form[data-fact]").get_attribute("data-fact") == asked
+    assert page.locator("input[name=state]").first.get_attribute("value") == state
+    with page.expect_navigation():
+        page.get_by_role("button", name="See the report now").click()
+    assert page.get_by_role("heading", name="Your diagnosis").is_visible()
+    with page.expect_navigation():
+        page.locator('[data-lang="zh"]').click()
+    assert page.get_by_role("heading", name="诊断结果").is_visible()
+    assert page.locator("input[name=state]").first.get_attribute("value") == state
+    page.context.close()
+
+
+def test_a_refused_file_is_a_page_in_the_pages_language_with_the_way_back(
+    server, browser, tmp_path
+):
+    """A file that is no JSON, and one of 2 MiB: the start page in Chinese again, the message
+    beside the file field (no JSON, no Python words), and another file can be chosen."""
+    base, _ = server
+    page = _phone(browser, language="zh-CN")
+    for name, body in (("bad.json", b"{bad"), ("big.json", b"{" + b" " * (2 << 20) + b"}")):
+        (tmp_path / name).write_bytes(body)
+        page.goto(base + "/")
+        page.locator("details.upload summary").click()
+        page.set_input_files("#facts-file", str(tmp_path / name))
+        with page.expect_navigation():
+            page.locator("form[enctype] button").click()
+        error = page.locator("#file-error")
+        assert error.is_visible() and page.locator("html").get_attribute("lang") == "zh"
+        assert name in error.inner_text() or "1 MiB" in error.inner_text()
+        assert "Expecting" not in page.content() and '{"error"' not in page.content()
+        assert page.locator("#facts-file").is_visible()  # choose another file here
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.context.close()
+
+
+AXE = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe is not installed")
+
+
+def _axe_violations(page) -> list[str]:
+    results = AXE.Axe().run(page)
+    return [
+        f"{v['id']}: {[node['target'] for node in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_axe_finds_no_violation_on_any_page(server, browser, tmp_path, language):
+    """axe-core (the copy in axe-playwright-python) on every page a traveller meets: the
+    start page, a question, a refused answer, a refused file, the report with its diagram
+    open, the staff view and a missing page."""
+    base, _ = server
+    page = _phone(browser, language=language)
+    seen = {}
+    page.goto(base + "/")
+    seen["start"] = _axe_violations(page)
+    with page.expect_navigation():
+        page.locator("main > form button").click()
+    seen["question"] = _axe_violations(page)
+    page.locator('input[type=radio][value="bank_card_link"]').check()
+    with page.expect_navigation():
+        page.locator("form[data-fact] button[type=submit]:not([name])").click()
+    while page.locator("form[data-fact]").get_attribute("data-fact") != "bank_cards":
+        with page.expect_navigation():
+            page.locator("button[name=dont_know]").click()
+    page.locator("input[name=answer]").fill("many")
+    with page.expect_navigation():
+        page.locator("form[data-fact] button[type=submit]:not([name])").click()
+    assert page.locator("#answer-error").is_visible()
+    seen["refused answer"] = _axe_violations(page)
+    (tmp_path / "bad.json").write_bytes(b"{bad")
+    page.goto(base + "/")
+    page.locator("details.upload summary").click()
+    page.set_input_files("#facts-file", str(tmp_path / "bad.json"))
+    with page.expect_navigation():
+        page.locator("form[enctype] button").click()
+    seen["refused file"] = _axe_violations(page)
+    _report_of(page, base, STORY)
+    page.locator("details.reasoning summary").click()
+    seen["report"] = _axe_violations(page)
+    with page.expect_navigation():
+        page.locator('.step[data-step="1"] button').click()
+    seen["staff"] = _axe_violations(page)
+    page.goto(base + "/nowhere")
+    seen["missing"] = _axe_violations(page)
+    assert {name: found for name, found in seen.items() if found} == {}
+    page.context.close()
+
+
+def test_a_crawler_in_the_page_reads_robots_txt(server, browser):
+    """Lighthouse's SEO audit fetches /robots.txt from within the page: the page's security
+    policy lets it read its own origin (connect-src 'self') and nothing else."""
+    base, _ = server
+    page = _phone(browser)
+    page.goto(base + "/")
+    robots = page.evaluate("fetch('/robots.txt').then(r => r.text())")
+    assert robots.startswith("User-agent: *")
+    refused = page.evaluate(
+        "fetch('https://example.invalid/').then(() => 'fetched', () => 'refused')"
+    )
+    assert refused == "refused"
     page.context.close()

@@ -257,6 +257,98 @@ def test_a_facts_file_can_be_continued(web_client):
     assert "mine.json: not valid JSON at line 1, column 2" in bad.text
 
 
+def test_a_refused_file_is_the_start_page_again_in_its_language_with_the_upload_open(web_client):
+    """A bad facts file, or one over 2 MiB, on "Continue from the file": the start page in the
+    page's language with the message beside the file field, never JSON nor Python's words."""
+    bad = web_client.post(
+        "/consult/file?lang=zh", files={"facts": ("mine.json", b"{bad")}, headers=CHINESE_PHONE
+    )
+    assert bad.status_code == 400 and bad.headers["content-type"].startswith("text/html")
+    assert '<details class="upload" id="upload" open>' in bad.text
+    assert 'id="file-error" role="alert">mine.json：第 1 行第 2 列不是有效的 JSON：' in bad.text
+    assert "Expecting" not in bad.text
+    big = b"{" + b" " * (2 * 1024 * 1024) + b"}"
+    for headers in ({}, CHINESE_PHONE):
+        large = web_client.post(
+            "/consult/file", files={"facts": ("big.json", big)}, headers=headers
+        )
+        assert large.status_code == 413
+        assert large.headers["content-type"].startswith("text/html")
+        assert '<details class="upload" id="upload" open>' in large.text
+    assert "超过 1 MiB" in large.text
+    none = web_client.post("/consult/file", files={"facts": ("", b"")})
+    assert none.status_code == 400 and "choose a facts file (.json)" in none.text
+
+
+def test_every_page_offers_the_language_switch_keeping_the_answers(web_client):
+    """A teller with a phone set to English switches to Chinese (and back) on any page; the
+    switch carries the answers (buttons of the page's form), and the chosen language stays
+    in every form's address."""
+    start = web_client.get("/", headers=CHINESE_PHONE).text
+    assert 'href="/?lang=en" hreflang="en" lang="en" data-lang="en">English</a>' in start
+    assert web_client.get("/?lang=en", headers=CHINESE_PHONE).text.startswith(
+        '<!doctype html>\n<html lang="en">'
+    )
+    question = Forms(_post(web_client, "/consult?lang=zh").text)
+    assert question.html.count('data-lang="en"') == 1
+    buttons = [f for f in question.question()["fields"] if f["tag"] == "button"]
+    assert "name" not in buttons[0], "Enter must press Next, not the switch"
+    assert '<html lang="zh">' in question.html
+    fields = {**question.hidden(question.question()), "answer": "alipay"}
+    switched = web_client.post("/consult?lang=en", data={**fields, "switch_language": "1"})
+    page = Forms(switched.text)
+    fact = page.question()["attrs"]["data-fact"]
+    assert '<html lang="en">' in page.html and fact == question.question()["attrs"]["data-fact"]
+    assert page.hidden(page.question())["state"] == fields["state"]  # nothing answered
+    assert 'formaction="/consult?lang=en"' in page.html
+    state = Answers(load_example(STORY)).encode()
+    report = web_client.post("/report?lang=zh", data={"state": state, "reveal": "1"}).text
+    assert '<html lang="zh">' in report and 'data-lang="en"' in report
+    assert 'formaction="/report?lang=en"' in report and "checked" in report
+    staff = web_client.post("/staff?lang=en", data={"state": state, "step": "1"}).text
+    assert 'formaction="/staff?lang=zh"' in staff and 'name="step" value="1"' in staff
+    missing = web_client.get("/nowhere?lang=zh").text
+    assert 'href="/?lang=en"' in missing and "没有这个页面" in missing
+
+
+def test_the_report_opens_with_the_plans_first_step_then_the_causes(web_client):
+    state = Answers(load_example(STORY)).encode()
+    report = _post(web_client, "/report", state=state).text
+    first_step = report.index('data-step="1"')
+    assert first_step < report.index('id="causes-title"') < report.index("data-cause=")
+    assert report.index("Show this to staff") > first_step
+    assert '<details class="more">' in report  # evidence beyond the first sentence, folded
+
+
+def test_the_count_question_takes_words(web_client):
+    """The docs say counts accept "two" or 两张: the field is text, and the answer is read."""
+    state = Answers({"symptom": {"where": "bank_card_link"}}).encode()
+    page = Forms(web_client.post("/consult", data={"state": state}).text)
+    for _ in range(10):  # "I don't know" until the count is asked
+        if page.question()["attrs"]["data-fact"] == "bank_cards":
+            break
+        page = Forms(_answer(web_client, page, None).text)
+    assert page.question()["attrs"]["data-fact"] == "bank_cards"
+    field = next(f for f in page.question()["fields"] if f.get("name") == "answer")
+    assert field["type"] == "text"
+    answered = _answer(web_client, page, "两张")
+    assert answered.status_code == 200
+    assert (
+        len(
+            json.loads(Forms(answered.text).hidden(Forms(answered.text).forms[0])["state"])[
+                "facts"
+            ]["bank_cards"]
+        )
+        == 2
+    )
+
+
+def test_robots_and_a_description_for_search_engines(web_client):
+    robots = web_client.get("/robots.txt")
+    assert robots.status_code == 200 and robots.text.startswith("User-agent: *")
+    assert '<meta name="description" content="Why a payment fails' in web_client.get("/").text
+
+
 def test_a_step_with_a_sentence_shows_it_and_opens_the_staff_view(web_client):
     """The bank's steps are done at a counter: each shows its sentence and opens the
     full-screen view; the Alipay step is done in the app and has none."""
@@ -346,7 +438,7 @@ def test_a_phone_set_to_chinese_gets_the_report_and_the_staff_view_in_chinese(we
     assert "给工作人员看" in page and 'class="en"' not in page  # the sentence is the meaning
     assert "1 · 银行网点" in page  # the diagram too
     staff = web_client.post("/staff", data={"state": state, "step": "1"}, headers=CHINESE_PHONE)
-    assert '<p class="where">第 1 步 · 银行网点</p>' in staff.text
+    assert '<h1 class="where">第 1 步 · 银行网点</h1>' in staff.text
     question = web_client.post("/consult", data={}, headers=CHINESE_PHONE).text
     assert "第 1 题" in question and ">我不知道</button>" in question
     english = _post(web_client, "/report", state=state).text

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import graphviz
 
 from engine.diagnosis import Diagnosis, Finding, Step
-from engine.facts import FACT_PATHS
+from engine.facts import FACT_PATHS, card_index
 from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
 from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
@@ -26,7 +26,7 @@ from engine.translatable import N_
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 from visualise.render import FONT, has_wide_characters
-from visualise.text import wrap_columns
+from visualise.text import wrap_between_words
 
 WRAP = 42
 """Columns per label line (a Chinese character takes two): keeps nodes narrow enough to
@@ -52,8 +52,19 @@ CAUSE = {
 }
 STEP = {"shape": "box", "style": "rounded,filled", "fillcolor": "#e4f4e4", "color": "#2e7d32"}
 WORKAROUND = {"shape": "box", "style": "rounded,filled", "fillcolor": "#e8eaf6", "color": "#3949ab"}
+CONCLUSION = {"shape": "note", "style": "filled,bold", "fillcolor": "#dde7f7", "color": "#5b7bb0"}
+"""A fact a rule concluded from others (the card fails, Alipay is in use)."""
+READ = {"color": "#5b7bb0"}
+"""A fact read by a rule, or by the conclusion drawn from it."""
+CONCLUDES = {"color": "#333333"}
+"""A rule's conclusion: a cause, or a workaround offered."""
 OUTWEIGHED = {"style": "dashed", "color": "#999999"}
 """A rule whose conclusion a stronger one overrode (suspected, where another rule confirmed)."""
+FIXED_BY = {"color": "#2e7d32", "penwidth": "2"}
+"""A cause and the numbered step that fixes it."""
+LEADS_TO_WORKAROUND = {"style": "dotted", "color": "#3949ab", "penwidth": "1.5"}
+"""A cause found, read by a workaround's rule (a workaround for a layer's failure)."""
+
 AFTER = {"penwidth": "2.5", "color": "#444444", "constraint": "false"}
 """`after` edges join causes stacked in one column; they must not push causes apart."""
 CAUSE_UNIT = {
@@ -68,7 +79,11 @@ FINDING_READ = {**READS, "style": "dashed", "constraint": "false"}
 
 
 def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
-    """One person's reasoning: the facts that mattered, the rules that fired, causes, steps."""
+    """One person's reasoning, read left to right: the facts that mattered (and what was
+    concluded from them), the rules that fired, the causes, the numbered steps in their order.
+
+    Labels are words in the reader's language; ids and conditions are in the tooltips.
+    """
     _ = language.gettext
     words = language.words
     layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
@@ -77,6 +92,9 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     )
     _diagnosis_legend(dot, _)
     findings = {finding.cause.key: finding for finding in diagnosis.findings}
+    first_step = {}
+    for step in diagnosis.plan:
+        first_step.setdefault(step.cause.key, step.number)
     rules = _rule_nodes(diagnosis.trace)
     edges: dict[tuple[str, str], dict[str, str]] = {}
 
@@ -85,13 +103,24 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     layer_order = {layer: index for index, layer in enumerate(LAYERS)}
     firings = sorted(diagnosis.trace, key=lambda f: layer_order.get(f.rule.layer, len(LAYERS)))
     facts, concluding = _facts_drawn(firings, rules)
-    for node, (firing, _matched) in concluding.items():
-        dot.node(node, **_rule_node(firing, _))
+    concluded_by = {
+        _fact_id(concluded): firing
+        for firing, _matched in concluding.values()
+        for concluded in firing.concluded
+    }
+    depth = _depths(facts, concluding)
+    rules_column = 1 + max(depth.values(), default=0)
+    """Every rule one column right of the deepest conclusion, so causes and steps each stand
+    in one column across the layers' boxes, and the steps' order can be held."""
     if facts:
         with dot.subgraph(name="cluster_facts") as cluster:
             _cluster(cluster, _("The facts that mattered, and what rules concluded from them"))
             for node, observed in facts.items():
-                cluster.node(node, **_fact_node(observed, language))
+                cluster.node(node, **_fact_node(observed, language, concluded_by.get(node)))
+
+    def plan_order(node: str) -> int:
+        firing, _matched = rules[node]
+        return first_step.get(firing.rule.target, len(diagnosis.plan) + 1)
 
     layers = list(dict.fromkeys(step.cause.layer for step in diagnosis.plan))
     for order, layer in enumerate(layers, start=1):
@@ -105,66 +134,94 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
                     steps=_numbers((s.number for s in steps), _),
                 ),
             )
-            for node, (firing, _matched) in rules.items():
-                if firing.rule.layer == layer:
-                    cluster.node(node, **_rule_node(firing, _))
+            layer_rules = [node for node, (f, _m) in rules.items() if f.rule.layer == layer]
+            for node in sorted(layer_rules, key=plan_order):
+                cluster.node(node, **_rule_node(rules[node][0], findings, _))
+            causes = sorted(
+                (f for f in diagnosis.findings if f.cause.layer == layer),
+                key=lambda f: first_step.get(f.cause.key, len(diagnosis.plan) + 1),
+            )
             _column(
                 cluster,
-                [
-                    (_cause_id(finding.cause.key), _cause_node(finding, diagnosis, language))
-                    for finding in diagnosis.findings
-                    if finding.cause.layer == layer
-                ],
-            )
-            _column(
-                cluster, [(f"step {step.number}", _step_node(step, language)) for step in steps]
+                [(_cause_id(f.cause.key), _cause_node(f, diagnosis, language)) for f in causes],
             )
             for step in steps:
-                edges[(_cause_id(step.cause.key), f"step {step.number}")] = {}
+                edges[(_cause_id(step.cause.key), _step_port(step))] = dict(FIXED_BY)
+    if diagnosis.plan:
+        with dot.subgraph(name="cluster_plan") as cluster:
+            _cluster(cluster, _("Fix plan, in this order"))
+            cluster.node(PLAN, **_plan_node(diagnosis.plan, language))
 
     if diagnosis.workarounds:
         with dot.subgraph(name="cluster_workarounds") as cluster:
             _cluster(cluster, _("Workarounds: beside the plan, not instead of it"))
             for node, (firing, _matched) in rules.items():
                 if firing.rule.layer is None and not firing.rule.concludes_fact:
-                    cluster.node(node, **_rule_node(firing, _))
+                    cluster.node(node, **_rule_node(firing, findings, _))
             for offer in diagnosis.workarounds:
                 workaround = offer.workaround
                 cluster.node(
                     _workaround_id(workaround.id),
-                    _label([*_wrap(words(workaround.title)), f"({workaround.id})"]),
+                    _label(_wrap(words(workaround.title))),
                     tooltip=_tooltip(
-                        [words(workaround.explanation), *map(words, workaround.steps)]
+                        [
+                            f"{words(workaround.title)} ({workaround.id})",
+                            words(workaround.explanation),
+                            *map(words, workaround.steps),
+                        ]
                     ),
                     **WORKAROUND,
                 )
 
     for node, (firing, matched) in rules.items():
         rule = firing.rule
-        if rule.concludes_fact and node not in concluding:
+        if rule.concludes_fact:
+            if node in concluding:  # drawn as its conclusion, from the facts it rests on
+                for concluded in firing.concluded:
+                    for observed in matched:
+                        if not _from_cause(observed):
+                            edges[(_fact_id(observed), _fact_id(concluded))] = dict(READ)
             continue
-        # Edges into a workaround's rule do not shape the layout, so a fact that a layer
-        # also reads cannot pull the workarounds' box in between the layers' boxes.
-        into = {"constraint": "false"} if rule.offers else {}
         for observed in matched:
             if _from_cause(observed):
-                edges[(_cause_id(_cause_of(observed)), node)] = {**into, **FINDING_READ}
+                edges[(_cause_id(_cause_of(observed)), node)] = dict(LEADS_TO_WORKAROUND)
             else:
-                edges[(_fact_id(observed), node)] = dict(into)
-        if rule.concludes_fact:
-            for concluded in firing.concluded:
-                edges[(node, _fact_id(concluded))] = {}
-            continue
+                fact = _fact_id(observed)
+                gap = rules_column - depth.get(fact, 0)
+                edges[(fact, node)] = {**READ, **({"minlen": str(gap)} if gap > 1 else {})}
         finding = findings.get(rule.target)
         if finding is None:
-            edges[(node, _workaround_id(rule.target))] = {}
+            edges[(node, _workaround_id(rule.target))] = dict(CONCLUDES)
         else:
-            edges[(node, _cause_id(rule.target))] = (
-                {} if rule.id in finding.rules else dict(OUTWEIGHED)
+            edges[(node, _cause_id(rule.target))] = dict(
+                CONCLUDES if rule.id in finding.rules else OUTWEIGHED
             )
     for (tail, head), attributes in edges.items():
         dot.edge(tail, head, **attributes)
     return dot.source
+
+
+def _depths(
+    facts: dict[str, Observed], concluding: dict[str, tuple[Firing, list[Observed]]]
+) -> dict[str, int]:
+    """Each fact drawn and its column: 0 for a fact given, one more than the deepest fact it
+    rests on for a conclusion."""
+    rests_on = {
+        _fact_id(concluded): [_fact_id(o) for o in matched if not _from_cause(o)]
+        for firing, matched in concluding.values()
+        for concluded in firing.concluded
+    }
+    depths: dict[str, int] = {}
+
+    def depth(node: str, seen: frozenset[str] = frozenset()) -> int:
+        if node not in depths:
+            sources = [n for n in rests_on.get(node, ()) if n not in seen]
+            depths[node] = 1 + max((depth(n, seen | {node}) for n in sources), default=-1)
+        return depths[node]
+
+    for node in facts:
+        depth(node)
+    return depths
 
 
 def _from_cause(observed: Observed) -> bool:
@@ -301,13 +358,32 @@ def _rule_nodes(trace: tuple[Firing, ...]) -> dict[str, tuple[Firing, list[Obser
     return nodes
 
 
-def _rule_node(firing: Firing, _: Callable[[str], str]) -> dict[str, str]:
+_RULE_WORDS = {
+    CONFIRMED: N_("rule: confirms"),
+    SUSPECTED: N_("rule: suspects"),
+}
+
+
+def _rule_node(
+    firing: Firing, findings: dict[str, Finding], _: Callable[[str], str]
+) -> dict[str, str]:
+    """A rule, in words: what it concluded (confirms, suspects, offers), and the card it is
+    about; its id and condition in the tooltip."""
     rule = firing.rule
+    finding = findings.get(rule.target)
+    if finding is None:
+        words = _("rule: offers")
+    elif rule.id not in finding.rules:
+        words = _("rule: outweighed")
+    else:
+        words = _(_RULE_WORDS.get(rule.conclusion, N_("rule: suspects")))
+    card = _card_words(firing.subject, _)
     return {
-        "label": _label([rule.id, f"({firing.subject})"] if firing.subject else [rule.id]),
+        "label": _lines(f"{words}\n{card}" if card else words),
         "tooltip": _tooltip(
             [
-                _("rule {rule} fired").format(rule=rule.id),
+                _("rule {rule} fired").format(rule=rule.id)
+                + (f" ({firing.subject})" if firing.subject else ""),
                 _("when {condition}").format(condition=rule.when.describe()),
             ]
         ),
@@ -315,20 +391,30 @@ def _rule_node(firing: Firing, _: Callable[[str], str]) -> dict[str, str]:
     }
 
 
+def _card_words(subject: str, _: Callable[[str], str]) -> str:
+    """`bank_cards[0]` as a person says it: card 1."""
+    index = card_index(subject) if subject else None
+    return "" if index is None else _("card {number}").format(number=index + 1)
+
+
 def _fact_id(observed: Observed) -> str:
     subject = f" {observed.subject}" if observed.subject else ""
     return "fact " + observed.name.removeprefix("fact:").replace(":", " ") + subject
 
 
-def _fact_node(observed: Observed, language: Language) -> dict[str, str]:
+def _fact_node(
+    observed: Observed, language: Language, concluded_by: Firing | None = None
+) -> dict[str, str]:
+    """A fact; one a rule concluded from others says which rule in its tooltip."""
     _ = language.gettext
     text = observed.evidence.render(False, language) if observed.evidence else observed.describe()
-    style = UNKNOWN_FACT if observed.unknown_paths else KNOWN_FACT
-    return {
-        "label": _label(_wrap(text)),
-        "tooltip": _tooltip([text, _("observed: {fact}").format(fact=observed.describe())]),
-        **style,
-    }
+    tooltip = [text, _("observed: {fact}").format(fact=observed.describe())]
+    if concluded_by is not None:
+        tooltip.append(_("concluded by rule {rule}").format(rule=concluded_by.rule.id))
+        style = CONCLUSION
+    else:
+        style = UNKNOWN_FACT if observed.unknown_paths else KNOWN_FACT
+    return {"label": _label(_wrap(text)), "tooltip": _tooltip(tooltip), **style}
 
 
 def _cause_id(cause_id: str) -> str:
@@ -347,13 +433,9 @@ def _cause_node(finding: Finding, diagnosis: Diagnosis, language: Language) -> d
     cause = finding.cause
     checks = [check for check in diagnosis.checks if cause.id in check.decides]
     status = _(_STATUS[finding.status])
-    lines = [f"{status} · {cause.id}", *_wrap(words(cause.title))]
+    lines = [status, *_wrap(words(cause.title))]
     for check in checks:
-        lines += _wrap(
-            _("? check: {question} ({fact})").format(
-                question=words(check.question), fact=check.fact
-            )
-        )
+        lines += _wrap(_("? check: {question}").format(question=words(check.question)))
     evidence = [
         f"- {text.render(False, language)}" + (f" [{', '.join(text.facts)}]" if text.facts else "")
         for text in finding.evidence
@@ -361,25 +443,54 @@ def _cause_node(finding: Finding, diagnosis: Diagnosis, language: Language) -> d
     return {
         "label": _label(lines),
         "tooltip": _tooltip(
-            [words(cause.title), words(cause.explanation), _("Evidence:"), *evidence]
+            [
+                f"{words(cause.title)} ({cause.id})",
+                words(cause.explanation),
+                _("Evidence:"),
+                *evidence,
+                *(_("check: {fact}").format(fact=check.fact) for check in checks),
+            ]
         ),
         **CAUSE[finding.status],
     }
 
 
-def _step_node(step: Step, language: Language) -> dict[str, str]:
-    """A fix step; one done with staff names, in its tooltip, the sentence to show them."""
+PLAN = "plan"
+"""The fix plan's node: one box of fields, the steps, so they stand in their order top to
+bottom (Graphviz orders separate nodes of a column as it likes)."""
+
+
+def _step_port(step: Step) -> str:
+    return f"{PLAN}:step{step.number}"
+
+
+def _plan_node(plan: tuple[Step, ...], language: Language) -> dict[str, str]:
+    """The steps as the fields of one box, in order, each with its port (`plan:stepN`); what
+    each step says, and the sentence to show staff, in the tooltip."""
     _, words = language.gettext, language.words
-    where, action = words(step.where), words(step.action)
-    tooltip = [_("Step {number} ({where})").format(number=step.number, where=where), action]
-    if step.say is not None:
-        sentence = step.say.in_(STAFF_LANGUAGE)
-        tooltip.append(_("Show this to the staff: {sentence}").format(sentence=sentence))
+    fields, tooltip = [], []
+    for step in plan:
+        where, action = words(step.where), words(step.action)
+        lines = [f"{step.number} · {where}", *_wrap(action)]
+        fields.append(f"<step{step.number}> " + "".join(_field(line) + "\\l" for line in lines))
+        tooltip += [_("Step {number} ({where})").format(number=step.number, where=where), action]
+        if step.say is not None:
+            sentence = step.say.in_(STAFF_LANGUAGE)
+            tooltip.append(_("Show this to the staff: {sentence}").format(sentence=sentence))
     return {
-        "label": _label([f"{step.number} · {where}", *_wrap(action)]),
+        "label": graphviz.nohtml("|".join(fields)),
         "tooltip": _tooltip(tooltip),
         **STEP,
+        "shape": "record",
     }
+
+
+_RECORD_SPECIAL = str.maketrans({"\\": "\\\\\\\\", **{c: "\\" + c for c in '{}|<>"'}})
+
+
+def _field(text: str) -> str:
+    """Text in a record's field: its characters literal (`{}|<>`, quotes, backslashes)."""
+    return text.translate(_RECORD_SPECIAL)
 
 
 def _numbers(numbers: Iterable[int], _: Callable[[str], str]) -> str:
@@ -390,14 +501,22 @@ def _numbers(numbers: Iterable[int], _: Callable[[str], str]) -> str:
 
 
 def _diagnosis_legend(dot: graphviz.Digraph, _: Callable[[str], str]) -> None:
-    """Sample nodes in the chain's own order, so the legend reads like the diagram.
+    """Sample nodes in the chain's own order, so the legend reads like the diagram: each line
+    style named on a line of its own.
 
     Declared first, Graphviz lays it out below the diagram.
     """
+
+    def named(text: str) -> str:
+        return _lines(" " + text + " ")
+
     with dot.subgraph(name="cluster_legend") as legend:
         _cluster(legend, _("How to read this diagram: arrows lead from facts to the fix"))
         legend.node("legend fact", _lines(_("a fact that mattered")), **KNOWN_FACT)
         legend.node("legend unknown", _lines(_("a fact not known\n(dotted)")), **UNKNOWN_FACT)
+        legend.node(
+            "legend conclusion", _lines(_("what a rule concluded\nfrom facts")), **CONCLUSION
+        )
         legend.node("legend rule", _lines(_("a rule that fired")), **RULE)
         legend.node("legend outweighed", _lines(_("a rule outweighed\nby a stronger one")), **RULE)
         legend.node("legend confirmed", _lines(_("confirmed cause\n(solid)")), **CAUSE[CONFIRMED])
@@ -407,14 +526,24 @@ def _diagnosis_legend(dot: graphviz.Digraph, _: Callable[[str], str]) -> None:
             **CAUSE[SUSPECTED],
         )
         legend.node("legend step", _lines(_("numbered fix step")), **STEP)
+        legend.node("legend offers", _lines(_("a rule offering\na workaround")), **RULE)
         legend.node("legend workaround", _lines(_("workaround")), **WORKAROUND)
-        legend.edge("legend fact", "legend rule")
-        legend.edge("legend unknown", "legend rule")
-        legend.edge("legend rule", "legend confirmed")
-        legend.edge("legend rule", "legend suspected")
-        legend.edge("legend outweighed", "legend confirmed", **OUTWEIGHED)
-        legend.edge("legend confirmed", "legend step")
-        legend.edge("legend rule", "legend workaround")
+        legend.edge("legend fact", "legend conclusion", label=named(_("read")), **READ)
+        legend.edge("legend conclusion", "legend rule", label=named(_("read")), **READ)
+        legend.edge("legend unknown", "legend rule", **READ)
+        legend.edge("legend rule", "legend confirmed", label=named(_("concludes")), **CONCLUDES)
+        legend.edge("legend rule", "legend suspected", **CONCLUDES)
+        legend.edge(
+            "legend outweighed", "legend confirmed", label=named(_("outweighed")), **OUTWEIGHED
+        )
+        legend.edge("legend confirmed", "legend step", label=named(_("fixed by")), **FIXED_BY)
+        legend.edge(
+            "legend suspected",
+            "legend offers",
+            label=named(_("a cause found leads\nto a workaround")),
+            **LEADS_TO_WORKAROUND,
+        )
+        legend.edge("legend offers", "legend workaround", **CONCLUDES)
 
 
 # --- the parts of a knowledge-base diagram
@@ -527,10 +656,11 @@ def _column(cluster: graphviz.Digraph, nodes: list[tuple[str, dict[str, str]]]) 
 
 
 def _wrap(text: str) -> list[str]:
-    """Lines of at most WRAP columns; Chinese, written without spaces, breaks between characters."""
+    """Lines of at most WRAP columns; Chinese breaks between its characters, never at the
+    spaces that set a number apart in it."""
     if not has_wide_characters(text):
         return textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
-    return wrap_columns(text, WRAP)
+    return wrap_between_words(text, WRAP)
 
 
 def _lines(text: str) -> str:

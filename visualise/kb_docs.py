@@ -7,7 +7,7 @@ a test fails when the file differs from what this module renders.
 from __future__ import annotations
 
 from engine.knowledge_base import KnowledgeBase
-from engine.plan import fix_order
+from engine.plan import cause_graph, fix_order
 from engine.rules import (
     FALSE,
     LAYERS,
@@ -77,12 +77,14 @@ def _cause(
     kb: KnowledgeBase, cause: Cause, position: int, total: int, language: Language
 ) -> list[str]:
     _, words = language.gettext, language.words
-    fixed_before = [c.key for c in kb.causes if cause.key in c.after]
+    graph = cause_graph(kb.causes)
+    fixed_after = list(graph.predecessors(cause.key))
+    fixed_before = list(graph.successors(cause.key))
     order = _("Step {position} of {total} in the fix order ({layer} layer)").format(
         position=position, total=total, layer=cause.layer
     )
-    if cause.after:
-        order += _("; fixed after {causes}").format(causes=_codes(cause.after))
+    if fixed_after:
+        order += _("; fixed after {causes}").format(causes=_codes(fixed_after))
     if fixed_before:
         order += _("; fixed before {causes}").format(causes=_codes(fixed_before))
     lines = [

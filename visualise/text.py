@@ -7,6 +7,7 @@ decides both). Wrapped lines hang under their text, not under their marker.
 from __future__ import annotations
 
 import io
+import unicodedata
 from functools import cache
 from typing import IO, TYPE_CHECKING
 
@@ -58,6 +59,51 @@ def wrap_columns(text: str, width: int) -> list[str]:
 
 _NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’…")
 """Chinese punctuation that never begins a line (it closes what comes before it)."""
+_NO_LINE_END = frozenset("（「『【《〈“‘")
+"""Chinese punctuation that never ends a line (it opens what follows it)."""
+
+
+def wrap_between_words(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken between Chinese characters and at
+    spaces between Latin words, never at a space beside a Chinese character: a number or a
+    Latin word stays with the Chinese around it ("尾号 1234", "56 天"), as a space there only
+    sets it apart. No line begins with a closing mark, nor ends with an opening one."""
+    breaks = [_breakable(text, i) for i in range(len(text) + 1)]
+    lines: list[str] = []
+    start = 0
+    while start < len(text):
+        cut = None
+        for end in range(start + 1, len(text) + 1):
+            if not breaks[end]:
+                continue
+            fits = cell_len(text[start:end].rstrip()) <= width
+            if fits or cut is None:
+                cut = end  # a word longer than a line stands alone
+            if not fits:
+                break
+        lines.append(text[start:cut].strip())
+        start = cut
+    return [line for line in lines if line] or [""]
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
+
+
+def _breakable(text: str, i: int) -> bool:
+    """Whether a line may end before `text[i]`."""
+    if i in (0, len(text)):
+        return i == len(text)
+    before, after = text[i - 1], text[i]
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    if _wide(before) and _wide(after):
+        return True
+    # At a space: only between two Latin words (the space goes with the line before).
+    if before == " " and after != " ":
+        word_before = text[: i - 1].rstrip(" ")
+        return bool(word_before) and not _wide(word_before[-1]) and not _wide(after)
+    return False
 
 
 def _kept_together(lines: list[Text]) -> list[Text]:

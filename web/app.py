@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -68,6 +68,7 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(
         routes=[
             Route("/", pages.start, methods=["GET"]),
+            Route("/robots.txt", pages.robots, methods=["GET"]),
             Route("/consult", diagnosing(pages.consult), methods=["POST"]),
             Route("/consult/file", diagnosing(pages.consult_file), methods=["POST"]),
             Route("/report", diagnosing(pages.report), methods=["POST"]),
@@ -81,7 +82,7 @@ def create_app(settings: Settings) -> Starlette:
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ],
         middleware=[
-            Middleware(Guard),  # outermost: every response has its headers
+            Middleware(Guard, too_large=_too_large),  # outermost: every response has its headers
             Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
             Middleware(Faults, answer=_fault),
         ],
@@ -129,20 +130,21 @@ def _version() -> str:
         return "unknown"
 
 
-def _error(request: Request, status: int, title: str, message: str | Message) -> Response:
-    """An error as JSON for the API (in English), as a page for people (in their language)."""
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": str(message)}, status_code=status)
-    templates = request.app.state.templates
-    reader = pages.page_language(request)
+def _error(
+    request: Request,
+    status: int,
+    title: str,
+    message: str | Message,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """An error as JSON for the API (in `?lang=`'s language), as a page for people (in the
+    page's language, with the way back)."""
+    for_api = request.url.path.startswith("/api/")
+    reader = api.reply_language(request) if for_api else pages.page_language(request)
     shown = reader.text(message) if isinstance(message, Message) else reader.gettext(message)
-    context = {
-        "title": reader.gettext(title),
-        "message": shown,
-        "_": reader.gettext,
-        "lang": reader.code,
-    }
-    return templates.TemplateResponse(request, "error.html", context, status_code=status)
+    if for_api:
+        return JSONResponse({"error": shown}, status_code=status, headers=headers)
+    return pages.error_page(request, status, reader.gettext(title), shown, headers)
 
 
 async def _bad_input(request: Request, error: Exception) -> Response:
@@ -151,7 +153,10 @@ async def _bad_input(request: Request, error: Exception) -> Response:
 
 
 async def _too_large(request: Request, error: Exception) -> Response:
-    return _error(request, 413, N_("Too much was sent"), TOO_LARGE)
+    """A body over the limit, declared (web/guard.py) or found while reading: the connection
+    is closed, as the rest of the body is not read."""
+    closing = {"connection": "close"}
+    return _error(request, 413, N_("Too much was sent"), TOO_LARGE, closing)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -167,7 +172,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
         error.status_code,
         (error.detail, Message("{path}: {detail}", path=path, detail=error.detail)),
     )
-    return _error(request, error.status_code, title, message)
+    return _error(request, error.status_code, title, message, error.headers)  # 405's Allow
 
 
 async def _too_deep(request: Request, error: Exception) -> Response:

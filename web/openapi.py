@@ -1,15 +1,17 @@
 """The OpenAPI description of the JSON API (`GET /api/v1/openapi.json`).
 
 The facts schema is the facts model's own (as `python cli.py schema` prints
-it); the report is described by its contract, report-v1 (report-v2 once the
-engine writes it), whose fields the JSON renderer defines.
+it: its dates and phone numbers with their patterns and formats); the report
+is described by its contract, report-v3, whose fields the JSON renderer
+defines. Every status an operation answers is stated (tests/test_web_contract.py
+holds the served API to it with schemathesis).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from engine.facts import Facts
+from engine.facts import Facts, FactsJsonSchema
 from engine.rules import LAYERS
 from visualise.language import SOURCE_LANGUAGE, available
 
@@ -24,14 +26,17 @@ WALLET = {
 
 
 def openapi_document(version: str) -> dict[str, Any]:
-    facts = Facts.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+    facts = Facts.model_json_schema(
+        by_alias=True,
+        ref_template="#/components/schemas/{model}",
+        schema_generator=FactsJsonSchema,
+    )
     schemas = facts.pop("$defs", {})
     schemas["Facts"] = facts
     schemas["FactsWithDontKnow"] = {
         "allOf": [FACTS],
-        "description": "Facts, plus `dont_know`: the paths of facts the person was asked and"
-        " could not answer (facts-v2).",
-        "properties": {"dont_know": {"type": "array", "items": {"type": "string"}}},
+        "description": "Facts, with `dont_know`: the paths of facts the person was asked and"
+        " could not answer (facts-v2); a fact is given or not known, never both.",
     }
     schemas["Evidence"] = {
         "type": "object",
@@ -156,10 +161,15 @@ def openapi_document(version: str) -> dict[str, Any]:
         "name": "lang",
         "in": "query",
         "schema": {"type": "string", "enum": list(available()), "default": SOURCE_LANGUAGE},
-        "description": "the language of the text fields, as the CLI's --lang",
+        "description": "the language of the text fields and of the error messages, as the"
+        " CLI's --lang; another is refused (400)",
     }
     bad = {
-        "400": _json("bad facts: the message the CLI prints", ERROR),
+        "400": _json(
+            "bad facts, or a bad query value: the message the CLI prints, in the language"
+            " `lang` names",
+            ERROR,
+        ),
         "413": _json("the body is larger than 1 MiB", ERROR),
     }
     return {
@@ -167,8 +177,11 @@ def openapi_document(version: str) -> dict[str, Any]:
         "info": {
             "title": "paydoctor",
             "version": version,
-            "description": "Why a payment fails for a foreigner in China, and in which order to"
-            " fix it. Facts in (facts-v1), a report out (report-v1).",
+            "description": "Why a payment fails for a foreigner in China (Alipay, WeChat Pay,"
+            " Taobao, a foreign card, the bank), and in which order to fix it. Facts in"
+            " (facts-v3, which reads every facts-v1 and facts-v2 file the same), a report out"
+            " (report-v3); the interview is report-v3's consultation step. The formats are"
+            " described in the repository's docs/formats/.",
         },
         "paths": {
             "/api/v1/diagnose": {
@@ -182,7 +195,7 @@ def openapi_document(version: str) -> dict[str, Any]:
             "/api/v1/interview": {
                 "post": {
                     "summary": "The consultation's next question, or done",
-                    "parameters": [reveal],
+                    "parameters": [reveal, lang],
                     "requestBody": _body({"$ref": "#/components/schemas/FactsWithDontKnow"}),
                     "responses": {
                         "200": _json("the next step", {"$ref": "#/components/schemas/Interview"}),
@@ -194,7 +207,10 @@ def openapi_document(version: str) -> dict[str, Any]:
                 "get": {
                     "summary": "The knowledge base, as `python cli.py rules --format json`",
                     "parameters": [lang],
-                    "responses": {"200": _json("causes and workarounds", {"type": "object"})},
+                    "responses": {
+                        "200": _json("causes and workarounds", {"type": "object"}),
+                        "400": _json("a language not offered", ERROR),
+                    },
                 }
             },
             "/api/v1/health": {

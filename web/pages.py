@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
+from babel import Locale
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from engine.answers import MAX_ANSWER
 from engine.errors import InputError
@@ -36,6 +38,11 @@ async def start(request: Request) -> Response:
     return _render(request, "start.html")
 
 
+async def robots(request: Request) -> Response:
+    """Crawlers may read the start page; every other page answers a form (POST) only."""
+    return PlainTextResponse("User-agent: *\nAllow: /\n")
+
+
 async def consult(request: Request) -> Response:
     """Take the answer sent (or "I don't know", or "back"), then show the next question."""
     form = await request.form()
@@ -50,6 +57,8 @@ async def consult(request: Request) -> Response:
         return await _ask(request, answers)
     # A choice beside the typed answer ("never"), else the answer, several ticked ones joined.
     ticked = [value for value in form.getlist("answer") if isinstance(value, str)]
+    if SWITCH in form:  # the same question in the language chosen, what was typed kept
+        return await _ask(request, answers, typed=(fact, ", ".join(ticked)))
     answer = None if "dont_know" in form else (_text(form, "choice") or ", ".join(ticked))
     try:
         facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
@@ -65,7 +74,7 @@ async def consult_file(request: Request) -> Response:
     """Start from an uploaded facts file: its facts, then the questions still worth asking."""
     form = await request.form()
     upload = form.get("facts")
-    if not isinstance(upload, UploadFile):
+    if not isinstance(upload, UploadFile) or not upload.filename:
         raise InputError("choose a facts file (.json) to continue from")
     name = shown_text(upload.filename) if upload.filename else "facts file"
     data = read_facts_data(facts_text(await upload.read(), name), name)
@@ -94,7 +103,7 @@ async def staff(request: Request) -> Response:
             "step {number}: there is no sentence to show for it", number=shown_text(number[:10])
         )
     context = {"step": chosen[0], "say": chosen[0]["say"], "state": answers.encode()}
-    return _render(request, "staff.html", reveal=reveal, **context)
+    return _render(request, "staff.html", reveal=reveal, switch_action="/staff", **context)
 
 
 async def download(request: Request) -> Response:
@@ -125,6 +134,7 @@ async def _ask(
         request,
         "question.html",
         status_code=422 if error else 200,
+        switch_action="/consult",
         question=question,
         # report-v3: the questions of this consultation, not the facts an uploaded file held.
         number=len(answers.asked) + 1,
@@ -141,6 +151,7 @@ async def _report_page(request: Request, answers: Answers, step: Step, reveal: b
     return _render(
         request,
         "report.html",
+        switch_action="/report",
         report=for_reader(step.interview["report"]),
         left=step.left,
         state=answers.encode(),
@@ -150,9 +161,29 @@ async def _report_page(request: Request, answers: Answers, step: Step, reveal: b
     )
 
 
+def error_page(
+    request: Request,
+    status: int,
+    title: str,
+    message: str,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A refused request as a page in the reader's language, with the way back: a refused
+    facts file on the start page, its upload open for another, anything else with
+    "Start again"."""
+    if request.url.path == "/consult/file":
+        return _render(request, "start.html", status, headers, error=message, upload=True)
+    return _render(request, "error.html", status, headers, title=title, message=message)
+
+
 def page_language(request: Request) -> Language:
-    """The first language the browser asks for (`Accept-Language`) that paydoctor offers,
-    else English: a phone set to Chinese gets Chinese pages, and nothing is stored."""
+    """The language chosen on the page (`?lang=`, kept by every link and form of a page), else
+    the first one the browser asks for (`Accept-Language`) that paydoctor offers, else
+    English: a phone set to Chinese gets Chinese pages, a teller can switch to English, and
+    nothing is stored."""
+    chosen = request.query_params.get("lang")
+    if chosen in available():
+        return language(chosen)
     asked = []
     for order, part in enumerate(request.headers.get("accept-language", "").split(",")):
         tag, _, weight = part.strip().partition(";q=")
@@ -165,11 +196,19 @@ def page_language(request: Request) -> Language:
     return language(codes[0] if codes else SOURCE_LANGUAGE)
 
 
-def _render(request: Request, template: str, status_code: int = 200, **context) -> Response:
+def _render(
+    request: Request,
+    template: str,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+    **context,
+) -> Response:
     templates = request.app.state.templates
     reader = page_language(request)
-    context = {"_": reader.gettext, "lang": reader.code, **context}
-    return templates.TemplateResponse(request, template, context, status_code=status_code)
+    context = {"_": reader.gettext, "lang": reader.code, "languages": LANGUAGES, **context}
+    return templates.TemplateResponse(
+        request, template, context, status_code=status_code, headers=headers
+    )
 
 
 def _text(form: FormData, name: str) -> str | None:
@@ -183,3 +222,8 @@ def _percent(text: str | None) -> int:
 
 
 _PERCENT = re.compile(r"100|[1-9]?[0-9]")
+SWITCH = "switch_language"
+"""The field of a language switch's button: show the page again, in the language its
+address names, nothing answered."""
+LANGUAGES = tuple((code, Locale.parse(code).get_display_name(code)) for code in available())
+"""The language switch's choices: each language's code and its name in itself."""

@@ -81,10 +81,10 @@ CAUSE = Cause(
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
-                zh="您好，我的账户被冻结了（ATM显示无效卡）。请帮我重新激活账户。"
-                "这是我的新护照和旧护照。",
-                en="Hello, my account has been frozen (the ATM says invalid card). Please"
-                " reactivate my account. Here are my new and my old passports.",
+                zh="您好，我的账户被冻结了，请帮我重新激活账户。这是我的护照和银行卡"
+                "（换过护照的话，旧护照也在这里）。",
+                en="Hello, my account has been frozen; please reactivate it. Here are my"
+                " passport and my card (and my old passport, if it was renewed).",
             ),
             effects=(sets("bank_cards[].frozen", False), sets("bank_cards[].last_used", None)),
         ),

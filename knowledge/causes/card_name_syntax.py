@@ -16,8 +16,9 @@ from engine.rules import (
     when,
 )
 from engine.wording import Wording
-from knowledge._messages import CARD_NOT_VERIFIED
+from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH
 from knowledge._observing import card_words
+from knowledge._wallets import ALIPAY, WALLETS, Wallet, card_linked_in
 
 _BAD_SPACING = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
@@ -64,71 +65,148 @@ CARD_NAME_ENTERED_MALFORMED = Observation(
 )
 
 
-CAUSE = Cause(
-    id="card-name-syntax",
-    layer="alipay",
-    title=Wording(
-        en="The name typed when linking the card is not in the bank's format",
-        zh="绑卡时填写的姓名不符合银行的格式",
-    ),
-    explanation=Wording(
-        en="Bank systems compare the typed name character by character: lower-case letters"
-        " or extra spaces make the card fail verification.",
-        zh="银行系统会逐个字符比对填写的姓名：小写字母或多余的空格都会导致银行卡验证失败。",
-    ),
-    source=(
-        "Often, the bank requires your name to be entered in uppercase letters without"
-        " extra spaces."
-    ),
-    fixes=(
-        FixStep(
-            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
-            Wording(
-                en="Type the name in upper case with single spaces, e.g. SMITH JOHN.",
-                zh="用大写字母填写姓名，单词之间只留一个空格，例如 SMITH JOHN。",
+def _cause(wallet: Wallet) -> Cause:
+    linked = {"wallet": wallet.facts}
+    return Cause(
+        id="card-name-syntax",
+        layer=wallet.layer,
+        per_wallet=True,
+        title=Wording(
+            en="The name typed when linking the card is not in the bank's format",
+            zh="绑卡时填写的姓名不符合银行的格式",
+        ),
+        explanation=Wording(
+            en="Bank systems compare the typed name character by character: lower-case letters"
+            " or extra spaces make the card fail verification.",
+            zh="银行系统会逐个字符比对填写的姓名：小写字母或多余的空格都会导致银行卡验证失败。",
+        ),
+        source=(
+            "Often, the bank requires your name to be entered in uppercase letters without"
+            " extra spaces. Read 2026-12, WeChat Pay's card link compares the name too:"
+            " zhizuchangle.hatenablog.com/entry/2019/12/24/070126 (a Bank of China card refused"
+            " in WeChat because the name and details differ from the bank's);"
+            " shenzhen-fan.com/news-2021-11-17-how-to-fix-that-big-wechat-pay-issue (the name"
+            " registered in WeChat differing from the bank's blocks payments)."
+        ),
+        sources_read="2026-12",
+        fixes=(
+            FixStep(
+                wallet.card_linking,
+                Wording(
+                    en="Type the name in upper case with single spaces, e.g. SMITH JOHN.",
+                    zh="用大写字母填写姓名，单词之间只留一个空格，例如 SMITH JOHN。",
+                ),
+                place=Place.APP,
+                effects=(tidies("bank_cards[].name_entered"),),
             ),
-            place=Place.APP,
-            effects=(tidies("bank_cards[].name_entered"),),
         ),
-    ),
-    # The name typed when linking a card follows the one in Identity Information.
-    after=("alipay-name-format",),
-    confirmed=(when(concluded("card.fails"), derived("card.name_entered_malformed")),),
-    observations=(CARD_NAME_ENTERED_MALFORMED,),
-    messages=(CARD_NOT_VERIFIED,),
-    examples=(
-        Example(
-            "lower case",
-            {"bank_cards": [{"name_entered": "Smith John", "status": "cannot_be_verified"}]},
-            "confirmed",
+        # The name typed when linking a card follows the one in Identity Information.
+        after=("alipay-name-format",) if wallet is ALIPAY else (),
+        scope=(wallet.in_scope,),
+        confirmed=tuple(
+            when(*linked_in, concluded("card.fails"), derived("card.name_entered_malformed"))
+            for linked_in in card_linked_in(wallet)
         ),
-        Example(
-            "a double space",
-            {"bank_cards": [{"name_entered": "SMITH  JOHN", "status": "not_linked"}]},
-            "confirmed",
+        observations=(CARD_NAME_ENTERED_MALFORMED,),
+        messages=(CARD_NOT_VERIFIED, NAME_MISMATCH),
+        examples=(
+            Example(
+                "lower case",
+                {
+                    "bank_cards": [
+                        {**linked, "name_entered": "Smith John", "status": "cannot_be_verified"}
+                    ]
+                },
+                "confirmed",
+            ),
+            Example(
+                "a double space",
+                {"bank_cards": [{**linked, "name_entered": "SMITH  JOHN", "status": "not_linked"}]},
+                "confirmed",
+            ),
+            Example(
+                "well formed",
+                {
+                    "bank_cards": [
+                        {**linked, "name_entered": "SMITH JOHN", "status": "cannot_be_verified"}
+                    ]
+                },
+                None,
+            ),
+            Example(
+                "lower case but the card works",
+                {"bank_cards": [{**linked, "name_entered": "smith john", "status": "ok"}]},
+                None,
+            ),
+            Example(
+                "lower case, the card linked in the other wallet",
+                {
+                    "bank_cards": [
+                        {
+                            "wallet": "wechat_pay" if wallet is ALIPAY else "alipay",
+                            "name_entered": "Smith John",
+                            "status": "cannot_be_verified",
+                        }
+                    ]
+                },
+                None,
+            ),
+            Example(
+                "the card cannot be verified: one card typed in lower case, another failing",
+                {
+                    "symptom": {
+                        "where": wallet.where[1],
+                        "error_message": "This card cannot be verified",
+                    },
+                    "bank_cards": [
+                        {**linked, "name_entered": "smith john"},
+                        {**linked, "status": "cannot_be_verified"},
+                    ],
+                },
+                "suspected",
+            ),
+            Example(
+                "the name does not match (名称不一致), no card listed",
+                {"symptom": {"where": wallet.where[1], "error_message": "名称不一致"}},
+                "suspected",
+            ),
+            Example(
+                "the name does not match, a failing card whose wallet is not said",
+                {
+                    "symptom": {"where": wallet.where[1], "error_message": "名称不一致"},
+                    "bank_cards": [{"status": "cannot_be_verified"}],
+                },
+                "suspected",
+            ),
+            *(
+                [
+                    Example(
+                        "a card with no wallet given is Alipay's",
+                        {"bank_cards": [{"name_entered": "Smith John", "status": "unresponsive"}]},
+                        "confirmed",
+                    ),
+                    Example(
+                        "the name does not match, nothing says where",
+                        {
+                            "symptom": {"error_message": "name does not match"},
+                            "bank_cards": [{"status": "cannot_be_verified"}],
+                        },
+                        "suspected",
+                    ),
+                    Example(
+                        "typed in lower case, whether the card fails not said",
+                        {
+                            "symptom": {"where": "alipay", "error_message": "名称不一致"},
+                            "bank_cards": [{"name_entered": "Smith John"}],
+                        },
+                        "suspected",
+                    ),
+                ]
+                if len(card_linked_in(wallet)) > 1
+                else []
+            ),
         ),
-        Example(
-            "well formed",
-            {"bank_cards": [{"name_entered": "SMITH JOHN", "status": "cannot_be_verified"}]},
-            None,
-        ),
-        Example(
-            "lower case but the card works",
-            {"bank_cards": [{"name_entered": "smith john", "status": "ok"}]},
-            None,
-        ),
-        Example(
-            "the card cannot be verified: one card typed in lower case, another failing",
-            {
-                "symptom": {"error_message": "This card cannot be verified"},
-                "bank_cards": [{"name_entered": "smith john"}, {"status": "cannot_be_verified"}],
-            },
-            "suspected",
-        ),
-        Example(
-            "the card cannot be verified, no card listed",
-            {"symptom": {"error_message": "无法验证"}},
-            "suspected",
-        ),
-    ),
-)
+    )
+
+
+CAUSES = tuple(_cause(wallet) for wallet in WALLETS)

@@ -16,8 +16,9 @@ from engine.rules import (
     when,
 )
 from engine.wording import Wording
-from knowledge._messages import CARD_NOT_VERIFIED
+from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH
 from knowledge._observing import card_words, name_datum
+from knowledge._wallets import WALLETS, Wallet, card_linked_in
 
 
 def _has_middle_name(case: Case, card: int | None) -> Outcome:
@@ -72,106 +73,194 @@ CARD_MIDDLE_NAME_VARIANT = Observation(
 )
 
 
-CAUSE = Cause(
-    id="middle-name-variant",
-    layer="alipay",
-    title=Wording(
-        en="The bank holds your name with or without a middle name, unlike what you typed",
-        zh="银行登记的姓名带不带中间名，与你填写的不同",
-    ),
-    explanation=Wording(
-        en="Some bank systems cut long names, so the bank may hold your name without the"
-        " middle name (or with it) while you type the other form.",
-        zh="有些银行系统会截断较长的姓名，所以银行登记的姓名可能没有中间名（或带有中间名），"
-        "而你填写的是另一种写法。",
-    ),
-    source=(
-        "If you have a middle name, try both including it and excluding it, as some legacy"
-        " Chinese banking systems struggle with long strings of characters."
-    ),
-    fixes=(
-        FixStep(
-            Wording(en="Alipay app, card linking", zh="支付宝App，添加银行卡"),
-            Wording(
-                en="Link the card again, typing your name both with and without the middle name.",
-                zh="重新绑卡，分别试一试带中间名和不带中间名的姓名。",
+def _cause(wallet: Wallet) -> Cause:
+    linked = {"wallet": wallet.facts}
+    return Cause(
+        id="middle-name-variant",
+        layer=wallet.layer,
+        per_wallet=True,
+        title=Wording(
+            en="The bank holds your name with or without a middle name, unlike what you typed",
+            zh="银行登记的姓名带不带中间名，与你填写的不同",
+        ),
+        explanation=Wording(
+            en="Some bank systems cut long names, so the bank may hold your name without the"
+            " middle name (or with it) while you type the other form.",
+            zh="有些银行系统会截断较长的姓名，所以银行登记的姓名可能没有中间名（或带有中间名），"
+            "而你填写的是另一种写法。",
+        ),
+        source=(
+            "If you have a middle name, try both including it and excluding it, as some legacy"
+            " Chinese banking systems struggle with long strings of characters. Read 2026-12:"
+            " shenzhen-fan.com/news-2021-11-17-how-to-fix-that-big-wechat-pay-issue (WeChat"
+            " Pay's names differing from the bank's, above all for people with a middle name)."
+        ),
+        sources_read="2026-12",
+        fixes=(
+            FixStep(
+                wallet.card_linking,
+                Wording(
+                    en="Link the card again, typing your name both with and without the middle"
+                    " name.",
+                    zh="重新绑卡，分别试一试带中间名和不带中间名的姓名。",
+                ),
+                place=Place.APP,
+                effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
             ),
-            place=Place.APP,
-            effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
         ),
-    ),
-    after=("card-name-syntax",),
-    confirmed=(when(concluded("card.fails"), derived("card.middle_name_variant")),),
-    suspected=(
-        when(
-            derived("person.has_middle_name"),
-            fact("bank_cards[].status", "cannot_be_verified"),
-            unknown("bank_cards[].name_on_file"),
+        after=("card-name-syntax",),
+        scope=(wallet.in_scope,),
+        confirmed=tuple(
+            when(*linked_in, concluded("card.fails"), derived("card.middle_name_variant"))
+            for linked_in in card_linked_in(wallet)
         ),
-    ),
-    observations=(
-        HAS_MIDDLE_NAME,
-        CARD_MIDDLE_NAME_VARIANT,
-    ),
-    messages=(CARD_NOT_VERIFIED,),
-    examples=(
-        Example(
-            "typed with the middle name, the bank has none",
-            {
-                "bank_cards": [
-                    {
-                        "name_entered": "SMITH JOHN MICHAEL",
-                        "name_on_file": "SMITH JOHN",
-                        "status": "cannot_be_verified",
-                    }
+        suspected=tuple(
+            when(
+                *linked_in,
+                derived("person.has_middle_name"),
+                fact("bank_cards[].status", "cannot_be_verified"),
+                unknown("bank_cards[].name_on_file"),
+            )
+            for linked_in in card_linked_in(wallet)
+        ),
+        observations=(HAS_MIDDLE_NAME, CARD_MIDDLE_NAME_VARIANT),
+        messages=(CARD_NOT_VERIFIED, NAME_MISMATCH),
+        examples=(
+            Example(
+                "typed with the middle name, the bank has none",
+                {
+                    "bank_cards": [
+                        {
+                            **linked,
+                            "name_entered": "SMITH JOHN MICHAEL",
+                            "name_on_file": "SMITH JOHN",
+                            "status": "cannot_be_verified",
+                        }
+                    ]
+                },
+                "confirmed",
+            ),
+            Example(
+                "a middle name, the card fails, the bank's name unknown",
+                {
+                    "person": {"surname": "SMITH", "given_names": "JOHN MICHAEL"},
+                    "bank_cards": [{**linked, "status": "cannot_be_verified"}],
+                },
+                "suspected",
+            ),
+            Example(
+                "same name, different case",
+                {
+                    "bank_cards": [
+                        {
+                            **linked,
+                            "name_entered": "smith john michael",
+                            "name_on_file": "SMITH JOHN MICHAEL",
+                            "status": "cannot_be_verified",
+                        }
+                    ]
+                },
+                None,
+            ),
+            Example(
+                "no middle name",
+                {
+                    "person": {"surname": "SMITH", "given_names": "JOHN"},
+                    "bank_cards": [{**linked, "status": "cannot_be_verified"}],
+                },
+                None,
+            ),
+            Example(
+                "the middle name left out, the card linked in the other wallet",
+                {
+                    "bank_cards": [
+                        {
+                            "wallet": "wechat_pay" if wallet.facts == "alipay" else "alipay",
+                            "name_entered": "SMITH JOHN",
+                            "name_on_file": "SMITH JOHN MICHAEL",
+                            "status": "cannot_be_verified",
+                        }
+                    ]
+                },
+                None,
+            ),
+            Example(
+                "the card cannot be verified: one name without the middle name, another card"
+                " failing",
+                {
+                    "symptom": {"where": wallet.where[1], "error_message": "could not be verified"},
+                    "bank_cards": [
+                        {**linked, "name_entered": "SMITH JOHN", "name_on_file": "SMITH JOHN M"},
+                        {**linked, "status": "cannot_be_verified"},
+                    ],
+                },
+                "suspected",
+            ),
+            Example(
+                "the name does not match (名称不一致), a failing card whose wallet is not said",
+                {
+                    "symptom": {"where": wallet.where[1], "error_message": "名称不一致"},
+                    "bank_cards": [{"status": "cannot_be_verified"}],
+                },
+                "suspected",
+            ),
+            Example(
+                "the name does not match (名称不一致), no card listed",
+                {"symptom": {"where": wallet.where[1], "error_message": "名称不一致"}},
+                "suspected",
+            ),
+            *(
+                [
+                    Example(
+                        "a middle name, a failing card whose wallet is not said",
+                        {
+                            "person": {"surname": "SMITH", "given_names": "JOHN MICHAEL"},
+                            "bank_cards": [{"status": "cannot_be_verified"}],
+                        },
+                        "suspected",
+                    ),
+                    Example(
+                        "the name does not match, nothing says where",
+                        {
+                            "symptom": {"error_message": "名称不一致"},
+                            "bank_cards": [{"status": "cannot_be_verified"}],
+                        },
+                        "suspected",
+                    ),
+                    Example(
+                        "the middle name left out, whether the card fails not said",
+                        {
+                            "symptom": {"where": "alipay", "error_message": "name mismatch"},
+                            "bank_cards": [
+                                {"name_entered": "SMITH JOHN", "name_on_file": "SMITH JOHN MICHAEL"}
+                            ],
+                        },
+                        "suspected",
+                    ),
+                    Example(
+                        "a card with no wallet given is Alipay's",
+                        {
+                            "bank_cards": [
+                                {
+                                    "name_entered": "SMITH JOHN MICHAEL",
+                                    "name_on_file": "SMITH JOHN",
+                                    "status": "unresponsive",
+                                }
+                            ]
+                        },
+                        "confirmed",
+                    ),
+                    Example(
+                        "the card cannot be verified, no card listed",
+                        {"symptom": {"error_message": "无法验证"}},
+                        "suspected",
+                    ),
                 ]
-            },
-            "confirmed",
+                if len(card_linked_in(wallet)) > 1
+                else []
+            ),
         ),
-        Example(
-            "a middle name, the card fails, the bank's name unknown",
-            {
-                "person": {"surname": "SMITH", "given_names": "JOHN MICHAEL"},
-                "bank_cards": [{"status": "cannot_be_verified"}],
-            },
-            "suspected",
-        ),
-        Example(
-            "same name, different case",
-            {
-                "bank_cards": [
-                    {
-                        "name_entered": "smith john michael",
-                        "name_on_file": "SMITH JOHN MICHAEL",
-                        "status": "cannot_be_verified",
-                    }
-                ]
-            },
-            None,
-        ),
-        Example(
-            "no middle name",
-            {
-                "person": {"surname": "SMITH", "given_names": "JOHN"},
-                "bank_cards": [{"status": "cannot_be_verified"}],
-            },
-            None,
-        ),
-        Example(
-            "the card cannot be verified: one name without the middle name, another card failing",
-            {
-                "symptom": {"error_message": "could not be verified"},
-                "bank_cards": [
-                    {"name_entered": "SMITH JOHN", "name_on_file": "SMITH JOHN MICHAEL"},
-                    {"status": "cannot_be_verified"},
-                ],
-            },
-            "suspected",
-        ),
-        Example(
-            "the card cannot be verified, no card listed",
-            {"symptom": {"error_message": "无法验证"}},
-            "suspected",
-        ),
-    ),
-)
+    )
+
+
+CAUSES = tuple(_cause(wallet) for wallet in WALLETS)

@@ -28,10 +28,12 @@ CAUSE = Cause(
             Wording(
                 en="Open an account at a mainland branch (with your passport and, if you live"
                 " in China, your residence permit) and link that card; or link your card as a"
-                " foreign card (Alipay: Account > Bank Cards) if it is a Visa, Mastercard or"
+                " foreign card in the wallet's bank cards (Alipay: Account > Bank Cards;"
+                " WeChat: Me > Services > Wallet > Bank Cards) if it is a Visa, Mastercard or"
                 " JCB card.",
                 zh="在中国大陆的网点开一个账户（带护照；在中国居住的话也带居留许可证）并绑定那张卡；"
-                "或者如果你的卡是 Visa、万事达或 JCB 卡，就按境外卡绑定（支付宝：我的 > 银行卡）。",
+                "或者如果你的卡是 Visa、万事达或 JCB 卡，就在钱包的银行卡里按境外卡绑定"
+                "（支付宝：我的 > 银行卡；微信：我 > 服务 > 钱包 > 银行卡）。",
             ),
             place=Place.BANK_BRANCH,
             say=Wording(
