@@ -106,11 +106,15 @@ WHERE = {"alipay": "alipay", "wechat_pay": "wechat_pay", "taobao": "taobao"}
 def _with_where(facts: dict[str, Any], layer: str) -> dict[str, Any]:
     """A unit's example as a traveller lives it: they know where the payment fails. An example
     that does not say is given the place its cause's layer fails in (a foreign card's, a
-    wallet's, Taobao's; a bank's or a document's: the wallet the facts name, else Alipay)."""
+    wallet's, Taobao's; a bank's or a document's: the wallet its card is linked in, else the
+    wallet the facts name, else Alipay)."""
     if (facts.get("symptom") or {}).get("where"):
         return facts
+    linked = {card.get("wallet") for card in facts.get("bank_cards") or ()} & set(WHERE)
     if facts.get("foreign_cards"):
         where = "foreign_card"
+    elif len(linked) == 1:
+        where = linked.pop()  # a card's own cause fails where the card is linked
     elif str(layer) in WHERE:
         where = WHERE[str(layer)]
     elif "wechat_pay" in json.dumps(facts):
