@@ -413,7 +413,8 @@ QUESTIONS: dict[str, Ask] = {
             "没换过号",
             "从来没换过",
         ),
-        easier="phone.changed",
+        # No easier form: "yes, it changed" without when settles nothing (measured: a question
+        # more for a traveller who does not know when, and no cause found by it).
     ),
     "phone.changed": Ask(
         Wording(
