@@ -16,7 +16,7 @@ from engine.rules import (
     when,
 )
 from engine.wording import Wording
-from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH
+from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH, name_mismatch_examples
 from knowledge._observing import card_words
 from knowledge._wallets import ALIPAY, WALLETS, Wallet, card_linked_in
 
@@ -165,33 +165,13 @@ def _cause(wallet: Wallet) -> Cause:
                 },
                 "suspected",
             ),
-            Example(
-                "the name does not match (名称不一致), no card listed",
-                {"symptom": {"where": wallet.where[1], "error_message": "名称不一致"}},
-                "suspected",
-            ),
-            Example(
-                "the name does not match, a failing card whose wallet is not said",
-                {
-                    "symptom": {"where": wallet.where[1], "error_message": "名称不一致"},
-                    "bank_cards": [{"status": "cannot_be_verified"}],
-                },
-                "suspected",
-            ),
+            *name_mismatch_examples(wallet.where[1], alipay=len(card_linked_in(wallet)) > 1),
             *(
                 [
                     Example(
                         "a card with no wallet given is Alipay's",
                         {"bank_cards": [{"name_entered": "Smith John", "status": "unresponsive"}]},
                         "confirmed",
-                    ),
-                    Example(
-                        "the name does not match, nothing says where",
-                        {
-                            "symptom": {"error_message": "name does not match"},
-                            "bank_cards": [{"status": "cannot_be_verified"}],
-                        },
-                        "suspected",
                     ),
                     Example(
                         "typed in lower case, whether the card fails not said",

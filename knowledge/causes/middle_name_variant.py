@@ -16,7 +16,7 @@ from engine.rules import (
     when,
 )
 from engine.wording import Wording
-from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH
+from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH, name_mismatch_examples
 from knowledge._observing import card_words, name_datum
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
 
@@ -196,33 +196,13 @@ def _cause(wallet: Wallet) -> Cause:
                 },
                 "suspected",
             ),
-            Example(
-                "the name does not match (名称不一致), a failing card whose wallet is not said",
-                {
-                    "symptom": {"where": wallet.where[1], "error_message": "名称不一致"},
-                    "bank_cards": [{"status": "cannot_be_verified"}],
-                },
-                "suspected",
-            ),
-            Example(
-                "the name does not match (名称不一致), no card listed",
-                {"symptom": {"where": wallet.where[1], "error_message": "名称不一致"}},
-                "suspected",
-            ),
+            *name_mismatch_examples(wallet.where[1], alipay=len(card_linked_in(wallet)) > 1),
             *(
                 [
                     Example(
                         "a middle name, a failing card whose wallet is not said",
                         {
                             "person": {"surname": "SMITH", "given_names": "JOHN MICHAEL"},
-                            "bank_cards": [{"status": "cannot_be_verified"}],
-                        },
-                        "suspected",
-                    ),
-                    Example(
-                        "the name does not match, nothing says where",
-                        {
-                            "symptom": {"error_message": "名称不一致"},
                             "bank_cards": [{"status": "cannot_be_verified"}],
                         },
                         "suspected",
