@@ -15,13 +15,14 @@ from __future__ import annotations
 import ctypes
 import json
 import multiprocessing
-import multiprocessing.pool
 import os
 import re
 import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -156,36 +157,43 @@ def diagnose_all(
         for case in batch:
             yield worker.run(case)
         return
-    context = multiprocessing.get_context(start_method)
-    with context.Pool(jobs, initializer=_adopt, initargs=(worker,)) as pool:
-        workers = {process.pid for process in pool._pool}  # the pool's own list: no public one
-        pending: deque = deque()
+    executor = ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context(start_method),
+        initializer=_adopt,
+        initargs=(worker,),
+    )
+    finished = False
+    try:
+        pending: deque[Future] = deque()
         for chunk in _chunks(batch, CHUNK):
-            pending.append(pool.apply_async(_run_chunk, (chunk,)))
+            pending.append(executor.submit(_run_chunk, chunk))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from _waited(pending.popleft(), pool, workers)
+                yield from _waited(pending.popleft())
         while pending:
-            yield from _waited(pending.popleft(), pool, workers)
+            yield from _waited(pending.popleft())
+        finished = True
+    finally:
+        # Stopped early (a fault, Ctrl-C, the reader gone): nothing more is started, and
+        # the workers end with their chunk (or with this process: see `_adopt`).
+        executor.shutdown(wait=finished, cancel_futures=True)
 
 
-def _waited(
-    result: multiprocessing.pool.AsyncResult, pool: multiprocessing.pool.Pool, workers: set[int]
-) -> list:
-    """A chunk's results, or EngineFault once a process of `workers` (the pool's first) died.
+def _waited(result: Future) -> list[CaseResult]:
+    """A chunk's results, or EngineFault once a worker process died.
 
-    The pool replaces a dead worker but loses its chunk, so waiting on it would hang
-    for ever. The fence stops a unit ending its process the usual ways; this is for
-    the others (a crash in compiled code, ctypes).
+    A `multiprocessing.Pool` replaced a dead worker but lost its chunk, and could hang
+    for ever ending itself (a killed worker held its queue's lock); the executor says
+    the pool is broken instead. The fence stops a unit ending its process the usual
+    ways; this is for the others (a crash in compiled code, ctypes).
     """
-    while True:
-        try:
-            return result.get(timeout=0.5)
-        except multiprocessing.TimeoutError:
-            if {process.pid for process in pool._pool} != workers:
-                raise EngineFault(
-                    "a batch worker process ended while diagnosing; its cases have no record"
-                    " (a --knowledge unit that ended its process?); try --jobs 1"
-                ) from None
+    try:
+        return result.result()
+    except BrokenProcessPool:
+        raise EngineFault(
+            "a batch worker process ended while diagnosing; its cases have no record"
+            " (a --knowledge unit that ended its process?); try --jobs 1"
+        ) from None
 
 
 @dataclass
@@ -246,14 +254,15 @@ _startup_error: Exception | None = None
 
 
 def _adopt(worker: _Worker) -> None:
-    """Pool initializer: keep the worker (a forked one has the parent's Doctor; build one if not).
+    """Worker initializer: keep the worker (a forked one has the parent's Doctor; build one
+    if not).
 
     A failure to build is kept for `_run_chunk` to raise in the parent: raised
-    here, it would make the pool restart the worker forever.
+    here, it would only break the pool, and the parent would not learn why.
 
     Stopping is the parent's to handle: a worker ignores Ctrl-C, and ends without a
-    word at SIGTERM (what the parent's pool sends it on the way out) or when it
-    writes to a parent that is gone (SIGPIPE), instead of printing tracebacks. On
+    word at SIGTERM or when it writes to a parent that is gone (SIGPIPE), instead
+    of printing tracebacks. On
     Linux it is also sent SIGTERM when the parent dies, however it dies: a worker
     whose parent was killed otherwise waited for work forever.
     """
