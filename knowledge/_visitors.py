@@ -72,7 +72,7 @@ def failing_in(wallet: str, name: Wording):
 
 _FUNDED = Wording(
     en="Your {card} paid in {wallet}, where no Chinese bank card is linked.",
-    zh="你用{card}在{wallet}付款，而{wallet}里没有绑定中国银行卡。",
+    zh="你用{card}在{wallet}付款，而{wallet}里没有绑定国内银行卡。",
 )
 _PAID_WITH = Wording(en="You paid with your {card} in {wallet}.", zh="你在{wallet}里用{card}付款。")
 _NOT_FUNDED = Wording(

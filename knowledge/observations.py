@@ -64,7 +64,7 @@ OBSERVATIONS: tuple[Observation, ...] = (
         "payment.foreign_funded",
         Wording(
             en="a foreign card funded the failing payment (no Chinese bank card in that wallet)",
-            zh="失败的付款由境外卡支付（该钱包里没有中国银行卡）",
+            zh="失败的付款由境外卡支付（该钱包里没有国内银行卡）",
         ),
         # It looks at bank cards only to see that none is linked in the card's wallet: a
         # visitor's payment is no Chinese bank card's cause, so bank cards are not listed here.

@@ -220,6 +220,7 @@ def _wallet(key: str) -> dict[str, Ask]:
             VERIFICATION,
             symptom=True,
             none={f"{key}.verification_requested": []},
+            never=words("Nothing: {wallet} asks for nothing", "没有：{wallet}什么都没要求"),
         ),
     }
 
@@ -307,13 +308,25 @@ QUESTIONS: dict[str, Ask] = {
             en="When did you get your current passport in place of an older one?",
             zh="你现在这本护照是什么时候换发的（替换旧护照）？",
         ),
-        Wording(en="the day your passport was renewed", zh="护照换发日期"),
+        Wording(en="when your passport was renewed", zh="护照换发的时间"),
         Wording(
             en='Its "Date of issue"; the month is enough. Answer no if it is your first passport.',
             zh="护照上的“签发日期”；写到月份即可。如果是第一本护照，请回答“不是”。",
         ),
         none={"passport.renewed": False},
         yes={"passport.renewed": True},
+        never=Wording(en="Never: it is my first passport", zh="没有：这是我的第一本护照"),
+        none_words=(
+            "it is my first passport",
+            "first passport",
+            "my first one",
+            "never renewed",
+            "第一本护照",
+            "第一本",
+            "没换过",
+            "没有换过",
+        ),
+        easier="passport.renewed",
     ),
     "passport.renewed": Ask(
         Wording(
@@ -380,8 +393,39 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording(en="when you changed your mobile number", zh="换手机号的时间"),
         Wording(
-            en="Roughly is fine: the month you got your current SIM; none if you never changed it.",
+            en="Roughly is fine: the month you got your current SIM; never if you never changed"
+            " it.",
             zh="大概即可：办现在这张卡的月份；从没换过请回答“没有”。",
+        ),
+        none={"phone.changed": False},
+        never=Wording(en="Never: I have always had this number", zh="从没换过：一直用这个号码"),
+        none_words=(
+            "not since i arrived",
+            "not since i came",
+            "not since i came to china",
+            "i never changed it",
+            "never changed",
+            "same number",
+            "always the same number",
+            "来了以后没换过",
+            "一直是这个号",
+            "一直用这个号",
+            "没换过号",
+            "从来没换过",
+        ),
+        # No easier form: "yes, it changed" without when settles nothing (measured: a question
+        # more for a traveller who does not know when, and no cause found by it).
+    ),
+    "phone.changed": Ask(
+        Wording(
+            en="Have you ever changed your mobile number (since your bank and wallets have had"
+            " it)?",
+            zh="你换过手机号吗（在银行和钱包登记之后）？",
+        ),
+        Wording(en="whether you changed your mobile number", zh="是否换过手机号"),
+        Wording(
+            en="Answer no if you have always used the same number here.",
+            zh="如果在这里一直用同一个号码，请回答“没有”。",
         ),
     ),
     "phone.suspended": Ask(
@@ -424,7 +468,7 @@ QUESTIONS: dict[str, Ask] = {
             en="How many Chinese bank cards have you linked, or tried to link, to your wallets?",
             zh="你在钱包里绑定（或试过绑定）了几张中国的银行卡？",
         ),
-        Wording(en="your Chinese bank cards", zh="你的中国银行卡"),
+        Wording(en="your Chinese bank cards", zh="你的国内银行卡"),
         Wording(
             en="Cards issued by a bank in mainland China (UnionPay); 0 if none.",
             zh="中国大陆银行发的卡（银联）；没有就填 0。",
@@ -650,14 +694,24 @@ QUESTIONS: dict[str, Ask] = {
             "declined": Choice(
                 Wording(en="The payment is declined", zh="付款被拒绝"),
                 ("rejected", "refused", "fails", "failed", "拒绝", "被拒"),
+                in_message=("card declined", "payment declined", "付款被拒", "交易被拒"),
             ),
             "blocked_by_issuer": Choice(
                 Wording(en="My bank at home blocked it", zh="发卡行拦截了"),
                 ("blocked", "issuer blocked", "fraud alert", "拦截", "冻结"),
+                in_message=("declined by issuer", "issuer declined", "发卡行拒绝", "发卡行拦截"),
             ),
             "verification_failed": Choice(
                 Wording(en="Its code or bank-app check fails", zh="验证码或银行 App 验证失败"),
                 ("3d secure", "3ds", "otp", "no code", "验证失败"),
+                in_message=(
+                    "card verification failed",
+                    "verification failed",
+                    "3d secure",
+                    "3-d secure",
+                    "验证失败",
+                    "验证未通过",
+                ),
             ),
             "not_accepted": Choice(
                 Wording(en="Foreign cards are not accepted here", zh="这里不收境外卡"),
@@ -816,7 +870,7 @@ QUESTIONS: dict[str, Ask] = {
         Wording(en="Choose the closest.", zh="选最接近的一项。"),
         {
             "bank_card_link": Choice(
-                Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定中国银行卡"),
+                Wording(en="Adding a Chinese bank card in Alipay", zh="在支付宝绑定国内银行卡"),
                 CARD_LINK_WORDS,
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
@@ -841,7 +895,7 @@ QUESTIONS: dict[str, Ask] = {
             ),
             "wechat_pay_card_link": Choice(
                 Wording(
-                    en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定中国银行卡"
+                    en="Adding a Chinese bank card in WeChat Pay", zh="在微信支付绑定国内银行卡"
                 ),
                 ("wechat card link", "微信绑卡", "微信绑定银行卡", "微信添加银行卡"),
                 layers=("documents", "bank", "wechat_pay"),

@@ -36,6 +36,8 @@ PHONE_CHANGE_WINDOW_DAYS = 180
 def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
     """Changed within the window before as_of; a month or year that straddles it: not known."""
     changed = case.get("phone.changed_on")
+    if changed is None and case.get("phone.changed") is False:
+        return Outcome(False, Text(_NEVER_CHANGED, ()))
     if changed is None:
         return Outcome(None, unknown_paths=("phone.changed_on",))
     window = str(PHONE_CHANGE_WINDOW_DAYS)
@@ -66,6 +68,11 @@ _CHANGED_BEFORE = Wording(
     en="You changed your phone number on {0}, {1} days ago: more than {2} days ago.",
     zh="你在 {0} 更换了手机号，距今 {1} 天：已超过 {2} 天。",
 )
+_NEVER_CHANGED = Wording(
+    en="You said you never changed your phone number: no change of number can have left an"
+    " old one with the bank.",
+    zh="你说从没换过手机号：银行不会因为换号而还留着旧号码。",
+)
 _CHANGED_SOMETIME = Wording(
     en="You changed your phone number in {0}: it could be any day from {2} to {3},"
     " so whether it was within the last {1} days is not known.",
@@ -79,7 +86,7 @@ PHONE_CHANGED_RECENTLY = Observation(
         en=f"the phone number changed within {PHONE_CHANGE_WINDOW_DAYS} days",
         zh=f"手机号在 {PHONE_CHANGE_WINDOW_DAYS} 天内更换过",
     ),
-    ("phone.changed_on", "as_of"),
+    ("phone.changed_on", "phone.changed", "as_of"),
     _phone_changed_recently,
 )
 CARD_PHONE_DIFFERS = Observation(
@@ -178,6 +185,11 @@ CAUSE = Cause(
                 "alipay": {"phone": "+86 138 0013 8000"},
                 "bank_cards": [{"phone_on_file": "86-138-0013-8000"}],
             },
+            None,
+        ),
+        Example(
+            "the number never changed, the card fails",
+            {"phone": {"changed": False}, "bank_cards": [{"status": "cannot_be_verified"}]},
             None,
         ),
         Example(

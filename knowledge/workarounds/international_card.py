@@ -10,7 +10,7 @@ WORKAROUND = Workaround(
     explanation=Wording(
         en="When a block persists at Taobao or in a wallet, a foreign credit card avoids the"
         " Chinese bank card and its checks.",
-        zh="在淘宝或钱包里付款一直被拦截时，用境外信用卡可以绕开中国银行卡及其核验。",
+        zh="在淘宝或钱包里付款一直被拦截时，用境外信用卡可以绕开国内银行卡及其核验。",
     ),
     source=(
         "If the payment block persists, try using a credit card via the international"
