@@ -48,7 +48,7 @@ from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
 from engine.fact_edits import FactData, facts_data, with_fact
-from engine.facts import FACT_PATHS, Facts, card_index, flatten, template
+from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
@@ -85,7 +85,6 @@ EASY = ("yes_no", "choice")
 """What most people can answer (a yes, a no, one of a few things): such a question worth asking
 whose answer alone could reveal a cause something points at is asked however long the
 consultation (`PATIENCE`)."""
-DONT_KNOW = "dont_know"
 _ITEM = re.compile(r"\[(\d+)\]")
 
 
