@@ -25,7 +25,7 @@ from engine.dates import PartialDate
 from engine.errors import InputError
 from engine.facts import Facts
 from engine.personal import mask_any
-from engine.translatable import Message
+from engine.translatable import N_, Message
 from engine.wording import Wording, offered
 
 YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, TEXT = (
@@ -147,14 +147,16 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
     """What `text` answers to a fact of this kind; InputError saying what would be read."""
     typed = text.strip()
     if len(typed) > MAX_ANSWER:
-        raise InputError(
-            "{answer} is longer than {limit} characters; an answer is a word or a line",
-            answer=_excerpt(typed),
+        raise unread(
+            N_("{answer} is longer than {limit} characters; an answer is a word or a line"),
+            typed,
             limit=MAX_ANSWER,
         )
     folded = _fold(typed)
     if folded in DONT_KNOW or folded in _in_every_language("I don't know"):
         return Reading(not_known=True)
+    if kind.name != YES_NO and ask is not None and ask.none and _says_never(folded, ask):
+        return Reading(none=True)  # "never", "not since I arrived": what the question offers
     said = _yes_no(folded) if kind.name != YES_NO and ask is not None else None
     if said is True and ask is not None and ask.yes:
         return Reading(yes=True)
@@ -184,21 +186,30 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
             return Reading(chosen)
     elif kind.name == CHOICES:
         parts = [p for p in re.split(r"\s*(?:[,，、;；/]|\band\b|和|以及)\s*", typed) if p.strip()]
+        if re.fullmatch(r"[\d\s,，、;；/]+", typed):
+            parts = re.findall(r"\d+", typed)  # the numbers of the choices listed: "1 3"
         chosen = [_choice(kind, ask, part) for part in parts]
         if parts and None not in chosen:
             return Reading(list(dict.fromkeys(chosen)))
     else:
         return Reading(typed)
-    raise InputError(
-        "{answer} is not an answer I can read: {expected}",
-        answer=_excerpt(typed),
-        expected=expected(kind, ask),
+    raise unread(
+        N_("{answer} is not an answer I can read: {expected}"), typed, expected=expected(kind, ask)
     )
 
 
-def _excerpt(text: str) -> str:
+def _excerpt(text: str, masked: bool = True) -> str:
     """What an error quotes of an answer: masked, and its start only when it is long."""
-    return repr(mask_any(text[:_EXCERPT]) + ("…" if len(text) > _EXCERPT else ""))
+    start = mask_any(text[:_EXCERPT]) if masked else text[:_EXCERPT]
+    return repr(start + ("…" if len(text) > _EXCERPT else ""))
+
+
+def unread(template: str, text: str, **params: Any) -> InputError:
+    """An answer not understood: the error quotes it masked (what a log or a file may hold);
+    `shown_back` quotes it as typed, for the screen of the person who just typed it."""
+    error = InputError(template, answer=_excerpt(text), **params)
+    error.shown_back = Message(template, answer=_excerpt(text, masked=False), **params)
+    return error
 
 
 def expected(kind: Kind, ask: Ask | None) -> Message:
@@ -245,9 +256,9 @@ def read_date(text: str) -> str:
         else:
             day_first = f"{year}-{second:02d}-{first:02d}"
             month_first = f"{year}-{first:02d}-{second:02d}"
-            raise InputError(
-                "{answer} could be {first} or {second}: write it as {iso}",
-                answer=repr(text),
+            raise unread(
+                N_("{answer} could be {first} or {second}: write it as {iso}"),
+                text,
                 first=day_first,
                 second=month_first,
                 iso="YYYY-MM-DD",
@@ -272,9 +283,9 @@ def read_date(text: str) -> str:
         ):
             month, year, day = _MONTHS[names[0]], years[0], days[0] if days else None
     if year is None or (day is not None and month is None):
-        raise InputError(
-            "{answer} is not a date I can read: {expected}",
-            answer=_excerpt(text),
+        raise unread(
+            N_("{answer} is not a date I can read: {expected}"),
+            text,
             expected=expected(Kind(DATE), None),
         )
     written = str(year)
@@ -285,7 +296,7 @@ def read_date(text: str) -> str:
     try:
         PartialDate.parse(written)
     except ValueError as error:  # a 31 September, a 13th month
-        raise InputError("{answer}: {problem}", answer=repr(text), problem=error.args[0]) from None
+        raise unread(N_("{answer}: {problem}"), text, problem=error.args[0]) from None
     return written
 
 
@@ -301,6 +312,16 @@ def _none(kind: Kind, ask: Ask | None) -> Reading:
     return Reading(not_known=True)
 
 
+def _says_never(folded: str, ask: Ask) -> bool:
+    """Whether an answer says "never" or "none" as the question offers it: a common word, one
+    of its own (`Ask.none_words`), or a sentence with "never" in it ("I never changed it")."""
+    if folded in NONE or folded in {_fold(words) for words in ask.none_words}:
+        return True
+    if ask.never and folded in {_fold(ask.never.in_(code)) for code in ask.never.languages}:
+        return True
+    return "never" in _words(folded) or folded.startswith(("从没", "从来没", "从未"))
+
+
 def _yes_no(folded: str) -> bool | None:
     if folded in YES or folded in _in_every_language("yes"):
         return True
@@ -309,7 +330,9 @@ def _yes_no(folded: str) -> bool | None:
     first = re.split(r"[\s,.!，。！]", folded, maxsplit=1)[0]
     if first in ("yes", "yeah", "yep", "y"):
         return True
-    if first in ("no", "nope", "n"):
+    if first in ("no", "nope", "n") or "never" in _words(folded):
+        return False
+    if folded.startswith(("从没", "从来没", "从未")):
         return False
     if folded[:1] in ("不", "没", "否", "无", "未"):
         return False

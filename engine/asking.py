@@ -49,6 +49,10 @@ class Choice:
     sets: Mapping[str, Any] = field(default_factory=dict)
     """Facts choosing it also sets, where they are not known yet (report-v3's `sets`): paying
     with a foreign card says there is one, so its number is not asked."""
+    in_message: tuple[str, ...] = ()
+    """Words of an error message that say this value (a card's "verification failed", 验证失败):
+    a consultation whose message holds them writes the value of a card it is the only one of,
+    so its question is not asked again after the message said it."""
     then: tuple[str, ...] = ()
     """For a place where a payment fails: facts asked right after it, with the triage (which
     wallet, for a sign-up or a card link that does not name one)."""
@@ -77,6 +81,16 @@ class Ask:
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
+    never: Wording | None = None
+    """For a question that is not a yes/no one, with a `none`: the answer that writes it, as a
+    choice beside the typed answer shows it ("Never: I have always had this number")."""
+    none_words: tuple[str, ...] = ()
+    """Answers, in any language, that mean what `none` writes for this question beside the
+    common ones ("none", "never", "没有"): "not since I arrived", "从没换过"."""
+    easier: str = ""
+    """A fact easier to answer that settles, in part, what this one does (a yes/no before a
+    date: whether the passport was renewed before when): asked when the person does not know
+    this one."""
 
     def __post_init__(self) -> None:
         if self.kept_by not in KEPT_BY:
@@ -86,6 +100,7 @@ class Ask:
         """Every text of this question, for check-kb's list of missing languages."""
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
         texts += [self.nothing] if self.nothing else []
+        texts += [self.never] if self.never else []
         return tuple(texts + ([self.help] if self.help else []))
 
 

@@ -41,6 +41,8 @@ class Check:
     decides: tuple[str, ...]
     label: Wording | Message
     """The fact's name in words ("the passport number your bank holds, card 1")."""
+    settles: tuple[Wording, ...] = ()
+    """The titles of the causes in `decides`, for a reader (the ids are for scripts)."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,9 @@ class Doctor:
         label = self.kb.fact_label(path)
         card = card_index(path)
         named = label if card is None else on_card(label, card)
-        return Check(path, self.question(path), decides, named)
+        titles = {cause.id: cause.title for cause in reversed(self.kb.causes)}
+        settles = tuple(titles[key] for key in decides if key in titles)
+        return Check(path, self.question(path), decides, named, settles)
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:

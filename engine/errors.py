@@ -18,7 +18,12 @@ class _Explained(Exception):
 
 
 class InputError(_Explained):
-    """Bad input or usage: the message names the problem; exit status 2."""
+    """Bad input or usage: the message names the problem; exit status 2.
+
+    `shown_back`, when set, is the same message quoting what a person typed as typed: only the
+    consultation's own screen (the terminal prompt, the page answering them) shows it."""
+
+    shown_back: Message | None = None
 
 
 class KnowledgeError(_Explained):

@@ -334,6 +334,9 @@ class ResidencePermit(Section):
 class Phone(Section):
     number: PhoneNumber | None = None
     changed_on: PartialDay | None = None
+    changed: bool | None = None
+    """False: the number was never changed (not since the bank and the wallets recorded it), as
+    a person answers "never" to when it changed; facts-v1..v3 have no other way to say so."""
     vpn_on: bool | None = None
     """A VPN or proxy was on when the payment failed (facts-v3)."""
     sms_code_received: bool | None = None

@@ -42,17 +42,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from engine.answers import MOST_ITEMS, Kind, kind_of, read
+from engine.answers import MOST_ITEMS, Kind, kind_of, read, unread
 from engine.asking import APP, BANK, Ask, Choice
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
 from engine.fact_edits import FactData, facts_data, with_fact
-from engine.facts import FACT_PATHS, Facts, card_index, flatten, template
+from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
 from engine.rules import UNKNOWN, Case, Cause, TestKind
+from engine.translatable import N_, Message
 
 TRIAGE = ("symptom.where", "symptom.error_message")
 """Asked first, in this order: where it fails and what it says."""
@@ -80,7 +81,10 @@ ASSUMED = ("bank_cards[].wallet", "foreign_cards[].wallet")
 rests on the default changes when the person says otherwise, so the answer is worth asking."""
 NOT_ASKED = frozenset({"as_of"})
 """Facts a consultation never asks: the day of the diagnosis is today unless a file says."""
-DONT_KNOW = "dont_know"
+EASY = ("yes_no", "choice")
+"""What most people can answer (a yes, a no, one of a few things): such a question worth asking
+whose answer alone could reveal a cause something points at is asked however long the
+consultation (`PATIENCE`)."""
 _ITEM = re.compile(r"\[(\d+)\]")
 
 
@@ -179,9 +183,16 @@ class Interviewer:
         if ask is None or path not in FACT_PATHS:
             raise InputError("{fact}: no question asks this fact", fact=fact)
         reading = read(kind_of(path), ask, text)
+        card = card_index(fact)
+        if reading.not_known and ask.nothing:
+            # What a wallet shows is known together: not knowing one of it is not knowing all
+            # that "nothing" would answer (the person has not looked).
+            known = flatten(validate_facts(data))
+            for other in ask.none:
+                if (template(other), card) not in known:
+                    data = self.not_known(data, _concrete(other, card))
         if reading.not_known:
             return self.not_known(data, fact)
-        card = card_index(fact)
         if reading.none or reading.yes:
             # What the answer says instead (no permit; renewed, when not known); the fact asked
             # has no value to give, so it is not asked again.
@@ -191,8 +202,43 @@ class Interviewer:
         else:
             changed = with_fact(data, path, reading.value, card)
             changed = self._chosen_sets(changed, ask, reading.value)
-        validate_facts(changed, source="answer")
+        changed = self._said_in_message(changed)
+        try:
+            validate_facts(changed, source="answer")
+        except InputError as error:
+            # Said to a traveller: what was expected, in words, without the fact's path.
+            expected = _expected_in(error.message)
+            if expected is None:
+                raise
+            raise unread(
+                N_("{answer} is not allowed: {expected}"), text, expected=expected
+            ) from None
         return changed
+
+    def _said_in_message(self, data: FactData) -> FactData:
+        """`data` with the value of a card's choice its error message says ("verification
+        failed": the foreign card's verification failed), where the list holds that one card
+        and the value is not known yet (`Choice.in_message`; of two, the longer words)."""
+        message = (data.get("symptom") or {}).get("error_message")
+        if not isinstance(message, str):
+            return data
+        said = message.casefold()
+        for path, ask in self.kb.questions.items():
+            cards = data.get(path.split("[", 1)[0]) if "[]" in path else None
+            if not isinstance(cards, list) or len(cards) != 1 or not isinstance(cards[0], dict):
+                continue
+            fact = _concrete(path, 0)
+            if path.rsplit(".", 1)[1] in cards[0] or fact in (data.get(DONT_KNOW) or ()):
+                continue
+            found = [
+                (len(words), value)
+                for value, choice in ask.choices.items()
+                for words in choice.in_message
+                if words.casefold() in said
+            ]
+            if found:
+                data = with_fact(data, path, max(found)[1], 0)
+        return data
 
     @staticmethod
     def _chosen_sets(data: FactData, ask: Ask, value: object) -> FactData:
@@ -246,7 +292,7 @@ class Interviewer:
     def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
         not_known = set(facts.dont_know or ())
         closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
-        worth, decides, alone, pointed = self._worth(facts, diagnosis, closed, not_known)
+        worth, decides, alone, pointed, easy = self._worth(facts, diagnosis, closed, not_known)
         assumed = self._assumptions(facts, diagnosis, closed)
         for path, changed in assumed.items():
             decides.setdefault(path, set()).update(changed)
@@ -256,9 +302,12 @@ class Interviewer:
             worth = {
                 path: value
                 for path, value in worth.items()
-                if pointed.get(path, 0.0) >= MIN_WORTH
-                and alone.get(path) == 1
-                and self._ease(path) == 1.0
+                if path in easy
+                or (
+                    pointed.get(path, 0.0) >= MIN_WORTH
+                    and alone.get(path) == 1
+                    and self._ease(path) == 1.0
+                )
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
         where = self._where(facts)
@@ -287,7 +336,7 @@ class Interviewer:
 
     def _worth(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
-    ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float]]:
+    ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float], set[str]]:
         """Each askable fact's worth, the causes its answer could settle, its best share (1: its
         answer alone settles a cause; of two equal worths, that one is asked first), and the
         part of its worth that something the person saw points at."""
@@ -298,6 +347,7 @@ class Interviewer:
         nearest: dict[str, tuple[int, set[str]]] = {}
         holding: dict[str, list[list[str]]] = {}
         named = {key for key, said in status.items() if said == SUSPECTED}
+        reveals: dict[str, set[str]] = {}
         supported: set[str] = set()
         messaged = False
         for rule in self.doctor.rules:
@@ -324,8 +374,10 @@ class Interviewer:
                     answers = self._answers_needed(result.tests, closed, not_known, where)
                     if answers is not None:
                         _nearer(nearest, key, *answers)
+                        if answers[0] == 1 and status.get(key) is None:
+                            reveals.setdefault(key, set()).update(answers[1])
                 elif result.outcome == HOLDS and status.get(key) == SUSPECTED:
-                    could = self._could_fail(result.tests, closed, where)
+                    could = self._could_fail(result.tests, closed, where, not_known)
                     holding.setdefault(key, []).append(could)
         shares: dict[tuple[str, str], float] = {}
         for key, (count, paths) in nearest.items():
@@ -369,7 +421,16 @@ class Interviewer:
             if pointed_at:
                 pointed[path] = pointed.get(path, 0.0) + share * weight * self._ease(path)
             decides.setdefault(path, set()).add(key)
-        return worth, decides, alone, pointed
+        # An easy question that alone could reveal a cause something points at (what the person
+        # saw, or the place) is not left for patience.
+        easy = {
+            path
+            for key, paths in reveals.items()
+            if key in named or key in supported or key in placed
+            for path in paths
+            if self._ease(path) == 1.0 and kind_of(template(path)).name in EASY
+        }
+        return worth, decides, alone, pointed, easy
 
     def _assumptions(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str]
@@ -426,7 +487,7 @@ class Interviewer:
         for result in tests:
             if result.outcome != OPEN:
                 continue
-            unknown_paths = result.observed.unknown_paths
+            unknown_paths = self._easier(result.observed.unknown_paths, closed, not_known, where)
             askable = [p for p in unknown_paths if self._askable_here(p, closed, where)]
             if result.test.kind == TestKind.CONCLUDED:
                 # One "don't know" to a question that settles it is taken for the test.
@@ -441,8 +502,25 @@ class Interviewer:
                 paths += askable
         return (count, paths) if count else None
 
+    def _easier(
+        self, paths: tuple[str, ...], closed: set[str], not_known: set[str], where: Choice | None
+    ) -> tuple[str, ...]:
+        """`paths` with each one the person does not know in its easier form, where the
+        knowledge declares one still to ask (`Ask.easier`: whether, after "don't know" to when)."""
+        out = []
+        for path in paths:
+            ask = self.kb.ask(path) if path in not_known else None
+            easier = _concrete(ask.easier, card_index(path)) if ask and ask.easier else None
+            swap = easier is not None and self._askable_here(easier, closed, where)
+            out.append(easier if swap else path)
+        return tuple(dict.fromkeys(out))
+
     def _could_fail(
-        self, tests: tuple[TestResult, ...], closed: set[str], where: Choice | None
+        self,
+        tests: tuple[TestResult, ...],
+        closed: set[str],
+        where: Choice | None,
+        not_known: set[str] = frozenset(),
     ) -> list[str]:
         """The facts one answer to which could make a holding rule fail: those of its tests
         that hold only because a fact is not known (all of a comparison's facts needed)."""
@@ -450,7 +528,7 @@ class Interviewer:
         for result in tests:
             if result.observed.value != UNKNOWN or UNKNOWN not in result.test.values:
                 continue
-            unknown_paths = result.observed.unknown_paths
+            unknown_paths = self._easier(result.observed.unknown_paths, closed, not_known, where)
             askable = [p for p in unknown_paths if self._askable_here(p, closed, where)]
             if result.test.kind == TestKind.CONCLUDED and askable:
                 paths.append(min(askable, key=self._preferred))
@@ -539,6 +617,19 @@ class Interviewer:
                     paths += observation.reads if observation else ()
             self._sections[cause.key] = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths}
         return self._sections[cause.key]
+
+
+def _expected_in(message: object) -> Message | None:
+    """What a validation message says was expected ("a phone number such as ..."), if it says."""
+    if not isinstance(message, Message):
+        return None
+    if "expected" in message.params:
+        expected = message.params["expected"]
+        return expected if isinstance(expected, Message) else Message(str(expected))
+    for value in message.params.values():
+        if (found := _expected_in(value)) is not None:
+            return found
+    return None
 
 
 def _nearer(nearest: dict[str, tuple[int, set[str]]], key: str, count: int, paths) -> None:

@@ -154,6 +154,7 @@ def _wallet(key: str) -> dict[str, Ask]:
             VERIFICATION,
             symptom=True,
             none={f"{key}.verification_requested": []},
+            never=wallet_wording("Nothing: {wallet} asks for nothing"),
         ),
     }
 
@@ -229,12 +230,24 @@ QUESTIONS: dict[str, Ask] = {
     ),
     "passport.renewed_on": Ask(
         Wording("When did you get your current passport in place of an older one?"),
-        Wording("the day your passport was renewed"),
+        Wording("when your passport was renewed"),
         Wording(
             'Its "Date of issue"; the month is enough. Answer no if it is your first passport.'
         ),
         none={"passport.renewed": False},
         yes={"passport.renewed": True},
+        never=Wording("Never: it is my first passport"),
+        none_words=(
+            "it is my first passport",
+            "first passport",
+            "my first one",
+            "never renewed",
+            "第一本护照",
+            "第一本",
+            "没换过",
+            "没有换过",
+        ),
+        easier="passport.renewed",
     ),
     "passport.renewed": Ask(
         Wording("Did your current passport replace an older one (was it renewed)?"),
@@ -278,8 +291,33 @@ QUESTIONS: dict[str, Ask] = {
         Wording("When did you last change your mobile number?"),
         Wording("when you changed your mobile number"),
         Wording(
-            "Roughly is fine: the month you got your current SIM; none if you never changed it."
+            "Roughly is fine: the month you got your current SIM; never if you never changed it."
         ),
+        none={"phone.changed": False},
+        never=Wording("Never: I have always had this number"),
+        none_words=(
+            "not since i arrived",
+            "not since i came",
+            "not since i came to china",
+            "i never changed it",
+            "never changed",
+            "same number",
+            "always the same number",
+            "来了以后没换过",
+            "一直是这个号",
+            "一直用这个号",
+            "没换过号",
+            "从来没换过",
+        ),
+        # No easier form: "yes, it changed" without when settles nothing (measured: a question
+        # more for a traveller who does not know when, and no cause found by it).
+    ),
+    "phone.changed": Ask(
+        Wording(
+            "Have you ever changed your mobile number (since your bank and wallets have had it)?"
+        ),
+        Wording("whether you changed your mobile number"),
+        Wording("Answer no if you have always used the same number here."),
     ),
     "phone.suspended": Ask(
         Wording("Was your Chinese SIM cut off (unpaid or unused)?"),
@@ -469,14 +507,24 @@ QUESTIONS: dict[str, Ask] = {
             "declined": Choice(
                 Wording("The payment is declined"),
                 ("rejected", "refused", "fails", "failed", "拒绝", "被拒"),
+                in_message=("card declined", "payment declined", "付款被拒", "交易被拒"),
             ),
             "blocked_by_issuer": Choice(
                 Wording("My bank at home blocked it"),
                 ("blocked", "issuer blocked", "fraud alert", "拦截", "冻结"),
+                in_message=("declined by issuer", "issuer declined", "发卡行拒绝", "发卡行拦截"),
             ),
             "verification_failed": Choice(
                 Wording("Its code or bank-app check fails"),
                 ("3d secure", "3ds", "otp", "no code", "验证失败"),
+                in_message=(
+                    "card verification failed",
+                    "verification failed",
+                    "3d secure",
+                    "3-d secure",
+                    "验证失败",
+                    "验证未通过",
+                ),
             ),
             "not_accepted": Choice(
                 Wording("Foreign cards are not accepted here"),

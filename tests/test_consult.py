@@ -298,11 +298,13 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     assert code == 0
     assert "Question 1 · 0% done" in err and "Where does it fail?" in err
     assert "Card 1: What happens with this card in the wallet?" in err
-    assert "'s********' is not an answer I can read: choose one of: It works" in err
+    # Shown back as typed, on the screen of the person who typed it (never in the file saved).
+    assert "'sometimes' is not an answer I can read: choose one of: It works" in err
     assert "input ended: saved the facts with your answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
     assert saved["bank_cards"] == [{"status": "cannot_be_verified"}]
     assert saved["passport"] == {"renewed_on": "2026-09"}
+    assert "sometimes" not in json.dumps(saved) and "sometimes" not in out
     assert "bank-passport-outdated" in out and "phone-mismatch" in out and "Question" not in out
 
 
@@ -411,3 +413,118 @@ def test_the_terminal_numbers_questions_one_by_one_when_an_answer_writes_several
     numbers = [int(n) for n in re.findall(r"Question (\d+) ·", out + err)]
     assert code == 0
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 5
+
+
+NEVER_CHANGED = {**AS_OF, "symptom": {"where": "bank_card_link"}, "bank_cards": [{}]}
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["none", "never", "Never", "I never changed it", "not since I arrived", "没有", "从没换过",
+     "从来没换过", "Never: I have always had this number", "从没换过：一直用这个号码"],
+)  # fmt: skip
+def test_never_to_when_the_number_changed_is_kept_and_rules_the_phone_cause_out(
+    interviewer, doctor, said
+):
+    facts = {**NEVER_CHANGED, "bank_cards": [{"status": "cannot_be_verified"}]}
+    data = interviewer.answer(facts, "phone.changed_on", said)
+    assert data["phone"] == {"changed": False}, "the answer is what was said, not don't know"
+    diagnosis = interviewer.step(data).diagnosis
+    assert "phone-mismatch" not in {f.cause.key for f in diagnosis.findings}
+    assert "phone.changed_on" not in {q.fact for q in interviewer.step(data).questions}
+
+
+def test_never_is_offered_on_the_terminal_in_both_languages(
+    interviewer, monkeypatch, capsys, tmp_path
+):
+    monkeypatch.chdir(tmp_path)
+    data = {**NEVER_CHANGED, "bank_cards": [{"status": "cannot_be_verified"}]}
+    while (step := interviewer.step(data)).question.fact != "phone.changed_on":
+        data = interviewer.not_known(data, step.question.fact)  # up to the phone's question
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(data), encoding="utf-8")
+    for lang, offered, said in (
+        ("en", "Never: I have always had this number", "not since I arrived"),
+        ("zh", "从没换过：一直用这个号码", "没有"),
+    ):
+        _, out, err = _ask(monkeypatch, capsys, said + "\n", str(facts), "--lang", lang)
+        assert offered in err
+        saved = json.loads((tmp_path / "facts-answered.json").read_text("utf-8"))
+        assert saved["phone"] == {"changed": False}
+        assert "phone.changed_on" not in out  # not listed as not known
+        (tmp_path / "facts-answered.json").unlink()
+
+
+def test_dont_know_to_when_the_passport_was_renewed_asks_whether_it_was(interviewer):
+    """The issue's traveller: renewed, the date forgotten, paying with WeChat Pay."""
+    answers = {
+        "symptom.where": "wechat pay",
+        "bank_cards": "0",
+        "passport.renewed": "yes",
+        "passport.previous_expiry_date": "2026-11",
+        "wechat_pay.document_expiry_notice": "nothing",
+        "passport.expiry_date": "2036-08",
+        "residence_permit.held": "no",
+        "residence_permit.expiry_date": "I don't have one",
+    }
+    steps, end, _ = _interview(interviewer, answers)
+    asked = [step.question.fact for step in steps]
+    assert asked.index("passport.renewed") == asked.index("passport.renewed_on") + 1
+    found = {(f.cause.key, str(f.status)) for f in end.diagnosis.findings}
+    assert ("wechat-identity-outdated", "suspected") in found
+    assert len(asked) <= 10
+
+
+def test_a_sentence_with_never_is_a_no_to_a_yes_no_question():
+    from engine.answers import _yes_no
+
+    assert _yes_no("i never changed it") is False
+    assert _yes_no("从没换过") is False
+
+
+def test_several_choices_are_numbered_and_read_by_their_numbers(interviewer, doctor):
+    ask = doctor.kb.ask("alipay.verification_requested")
+    kind = kind_of("alipay.verification_requested")
+    assert read(kind, ask, "1 3").value == ["passport_photo", "address"]
+    assert read(kind, ask, "2, 6").value == ["selfie", "second_bank_card"]
+    assert read(kind, ask, "Nothing: Alipay asks for nothing").none
+
+
+def test_counts_are_read_from_words(doctor):
+    assert len(read(kind_of("bank_cards"), None, "two").value) == 2
+    assert len(read(kind_of("bank_cards"), None, "两张").value) == 2
+
+
+def test_an_answer_not_understood_is_shown_back_as_typed_only_on_its_screen(doctor):
+    with pytest.raises(InputError) as refused:
+        read(kind_of("passport.renewed_on"), doctor.kb.ask("passport.renewed_on"), "last august")
+    assert "'last august' is not a date I can read" in str(refused.value.shown_back)
+    assert "last august" not in str(refused.value), "the message a log could hold is masked"
+    assert "passport.renewed_on" not in str(refused.value.shown_back)
+
+
+def test_an_answer_the_facts_refuse_is_said_in_words_without_the_facts_path(interviewer):
+    with pytest.raises(InputError) as refused:
+        interviewer.answer(AS_OF, "phone.number", "12")
+    assert str(refused.value.shown_back) == (
+        "'12' is not allowed: expected a phone number such as +86 138 0013 8000"
+    )
+    assert "phone.number" not in str(refused.value) and "'1*'" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "message, status",
+    [
+        ("Verification failed", "verification_failed"),
+        ("验证失败，请重试", "verification_failed"),
+        ("Card declined", "declined"),
+        ("Transaction declined by issuer", "blocked_by_issuer"),
+    ],
+)
+def test_an_error_message_that_says_what_the_card_did_settles_its_question(
+    interviewer, message, status
+):
+    data = interviewer.answer({**AS_OF}, "symptom.where", "foreign card")
+    data = interviewer.answer(data, "symptom.error_message", message)
+    assert data["foreign_cards"] == [{"status": status}]
+    assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}

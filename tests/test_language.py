@@ -307,10 +307,10 @@ def test_the_consultation_asks_in_chinese(monkeypatch, capsys, tmp_path):
     assert cli.main(["--ask", "--lang", "zh", "--no-diagram"]) == 0
     err = capsys.readouterr().err
     assert "paydoctor 问诊" in err and "第 1 题 · 已完成 0%" in err
-    assert "在哪里出的问题？" in err and "3. 在支付宝绑定中国银行卡" in err
+    assert "在哪里出的问题？" in err and "3. 在支付宝绑定国内银行卡" in err
     assert "第 1 张卡：这张卡在钱包里是什么情况？" in err
     assert (
-        "无法读懂回答 '也*'：请从以下选项中选一个：能正常使用, 被拒绝：验证不通过" in err
+        "无法读懂回答 '也许'：请从以下选项中选一个：能正常使用, 被拒绝：验证不通过" in err
     )  # typed text is masked
     assert "输入已结束：已将事实连同你的回答保存到" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))

@@ -95,6 +95,7 @@ LEAF_VALUES = {
     "residence_permit.held": st.booleans(),
     "phone.number": st.sampled_from(_PHONES),
     "phone.changed_on": _days,
+    "phone.changed": st.booleans(),
     "phone.vpn_on": st.booleans(),
     "phone.sms_code_received": st.booleans(),
     "phone.roaming": st.booleans(),

@@ -53,3 +53,16 @@ def test_a_persons_data_is_shown_as_typed_never_as_emoji_or_markup(doctor):
     )
     text = text_report(doctor.diagnose(facts), io.StringIO(), reveal=True)
     assert f"“{typed}”" in text
+
+
+def test_checks_say_in_words_what_they_decide_and_a_plan_on_suspicions_is_not_all_clear(
+    capsys,
+):
+    import cli
+
+    assert cli.main([str(EXAMPLES / "bank-passport-outdated.json"), "--no-diagram"]) == 0
+    out = capsys.readouterr().out
+    assert "it decides: Your bank still holds your old passport number" in out
+    assert "decides bank-passport-outdated" not in out
+    assert "if the suspected causes it fixes are\n    the ones: the checks tell." in out
+    assert "✔ No known cause remains" not in out

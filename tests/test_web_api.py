@@ -260,3 +260,30 @@ def test_lang_chooses_the_reports_language_as_the_cli_option_does(web_client, ca
     bad = web_client.post("/api/v1/diagnose?lang=xx", content=path.read_bytes())
     assert bad.status_code == 400
     assert bad.json() == {"error": "unknown language 'xx': choose one of en, ja, ko, zh"}
+
+
+def test_interview_offers_never_with_the_facts_it_sets_in_both_languages(web_client):
+    facts = {"as_of": "2026-11-27", "symptom": {"where": "bank_card_link"}}
+    facts["bank_cards"] = [{"status": "cannot_be_verified"}]
+    for _ in range(20):
+        step = web_client.post("/api/v1/interview", content=json.dumps(facts).encode()).json()
+        if step["question"]["fact"] == "phone.changed_on":
+            break
+        facts.setdefault("dont_know", []).append(step["question"]["fact"])
+    assert step["question"]["kind"] == "date"
+    assert step["question"]["choices"] == [
+        {
+            "value": "never",
+            "label": "Never: I have always had this number",
+            "sets": {"phone.changed": False},
+        }
+    ]
+    chinese = web_client.post(
+        "/api/v1/interview?lang=zh", content=json.dumps(facts).encode()
+    ).json()
+    assert chinese["question"]["choices"][0]["label"] == "从没换过：一直用这个号码"
+    facts["phone"] = {"changed": False}
+    after = web_client.post("/api/v1/interview", content=json.dumps(facts).encode()).json()
+    assert after["question"]["fact"] != "phone.changed_on"
+    causes = {cause["id"] for cause in after["report"]["causes"]}
+    assert "phone-mismatch" not in causes

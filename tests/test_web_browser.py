@@ -112,9 +112,14 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
         else:
             if question["radio"]:
                 form.locator(f'input[type=radio][value="{answer}"]').check()
+            elif question["ticks"]:
+                for value in answer.split(", "):
+                    form.locator(f'input[type=checkbox][value="{value}"]').check()
             else:
                 form.locator("input[name=answer]").fill(answer)
             button = form.locator("button[type=submit]:not([name])")
+            if question["ticks"] and answer == "0":  # nothing asked for: its own button
+                button = form.locator("button[name=choice]")
         with page.expect_navigation():
             button.click()
         asked += 1
@@ -126,7 +131,8 @@ def _question(page) -> dict | None:
     return page.evaluate(
         "(() => { const form = document.querySelector('form[data-fact]');"
         " return form && {fact: form.dataset.fact,"
-        " radio: !!form.querySelector('input[type=radio]')}; })()"
+        " radio: !!form.querySelector('input[type=radio]'),"
+        " ticks: !!form.querySelector('input[type=checkbox]')}; })()"
     )
 
 
@@ -493,6 +499,53 @@ def test_axe_finds_no_violation_on_any_page(server, browser, tmp_path, language)
     page.goto(base + "/nowhere")
     seen["missing"] = _axe_violations(page)
     assert {name: found for name, found in seen.items() if found} == {}
+    page.context.close()
+
+
+def _question_for(page, base: str, facts: dict, fact: str) -> None:
+    """Open the page asking `fact`, "I don't know" said to every question before it."""
+    from engine.diagnosis import Doctor
+    from engine.interview import Interviewer
+    from web.answers import Answers
+
+    interviewer = Interviewer(Doctor(builtin_knowledge()))
+    while (step := interviewer.step(facts)).question.fact != fact:
+        facts = interviewer.not_known(facts, step.question.fact)
+    page.goto(base + "/")
+    with page.expect_navigation():
+        page.evaluate(
+            "(state) => { const form = document.createElement('form'); form.method = 'post';"
+            " form.action = '/consult'; const field = document.createElement('input');"
+            " field.type = 'hidden'; field.name = 'state'; field.value = state;"
+            " form.appendChild(field); document.body.appendChild(form); form.submit(); }",
+            Answers(facts).encode(),
+        )
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_tick_boxes_and_a_never_button_pass_axe_and_fit_a_phone(server, browser, language):
+    base, _ = server
+    page = _phone(browser, language=language)
+    wallet = {"as_of": "2026-11-27", "symptom": {"where": "alipay", "error_message": "x"}}
+    wallet["alipay"] = {"document_expiry_notice": True, "restricted": False}
+    _question_for(page, base, wallet, "alipay.verification_requested")
+    assert page.locator("input[type=checkbox]").count() == 6
+    ticks = _axe_violations(page)
+    page.locator('input[type=checkbox][value="selfie"]').check()
+    with page.expect_navigation():
+        page.locator("form[data-fact] button[type=submit]:not([name])").click()
+    state = json.loads(page.locator("input[name=state]").first.get_attribute("value"))
+    assert state["facts"]["alipay"]["verification_requested"] == ["selfie"]
+    card = {"as_of": "2026-11-27", "symptom": {"where": "bank_card_link"}}
+    card["bank_cards"] = [{"status": "cannot_be_verified"}]
+    _question_for(page, base, card, "phone.changed_on")
+    never = _axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    with page.expect_navigation():
+        page.locator("button[name=choice]").click()
+    state = json.loads(page.locator("input[name=state]").first.get_attribute("value"))
+    assert state["facts"]["phone"] == {"changed": False}
+    assert {"ticks": ticks, "never": never} == {"ticks": [], "never": []}
     page.context.close()
 
 

@@ -72,14 +72,19 @@ def test_every_question_is_a_form_with_the_stable_hooks(web_client):
         assert [f["value"] for f in fields if f.get("name") == "dont_know"] == ["1"]
         answers = [f for f in fields if f.get("name") == "answer"]
         radios = [f for f in answers if f.get("type") == "radio"]
+        ticks = [f for f in answers if f.get("type") == "checkbox"]
         if radios:
             kinds.add("radio")
             assert len(radios) == len(answers)
+        elif ticks:
+            kinds.add("checkbox")  # several choices: tick boxes
+            assert len(ticks) == len(answers) > 1
         else:
             assert len(answers) == 1
             assert answers[0]["type"] in ("text", "number", "date")
             kinds.add(answers[0]["type"])
-    assert kinds == {"radio", "text", "number"}
+    # A count is typed as text, so that "two" is an answer too.
+    assert kinds == {"radio", "text", "number", "checkbox"}
 
 
 def test_yes_no_radios_carry_true_and_false(web_client):
@@ -140,8 +145,8 @@ def test_a_wrong_answer_is_refused_naming_the_question_and_nothing_is_lost(web_c
     assert again.question()["attrs"]["data-fact"] == "symptom.where"
     assert again.hidden(again.question())["state"] == first.hidden(first.question())["state"]
     assert (
-        "Answer to \"Where does it fail?\": 'l***' is not an answer I can read: choose one of:"
-        " Paying with Alipay, Paying on Taobao"  # what was typed is masked
+        "Answer to \"Where does it fail?\": 'lots' is not an answer I can read: choose one of:"
+        " Paying with Alipay, Paying on Taobao"  # shown as typed to the person who typed it
     ) in response.text.replace("&#39;", "'").replace("&#34;", '"')
 
 
@@ -177,7 +182,7 @@ def test_a_date_that_is_no_date_is_refused_in_words(web_client):
     response = _answer(web_client, page, "next tuesday")
     assert response.status_code == 422
     assert (
-        "Answer to \"When does your passport expire?\": 'n*** t******' is not a date I can"
+        "Answer to \"When does your passport expire?\": 'next tuesday' is not a date I can"
         " read: write a date like 2026-09-15, or just the month: 2026-09"
     ) in response.text.replace("&#34;", '"').replace("&#39;", "'")
     assert 'value="next tuesday"' in response.text  # kept, to be corrected
@@ -465,7 +470,9 @@ def test_a_phone_set_to_chinese_is_told_what_is_wrong_in_chinese(web_client):
     refused = web_client.post("/consult", data=fields, headers=CHINESE_PHONE)
     assert refused.status_code == 422
     text = refused.text.replace("&#39;", "'")
-    assert "：无法读懂回答 '下**'：请回答“是”或“否”" in text  # masked, and in Chinese
+    assert (
+        "：无法读懂回答 '下周二'：请回答“是”或“否”" in text
+    )  # as typed, to its typist, in Chinese
     damaged = web_client.post("/report", data={"state": "{"}, headers=CHINESE_PHONE)
     assert damaged.status_code == 400 and "随页面发送的回答已损坏（" in damaged.text
     missing = web_client.get("/nowhere", headers=CHINESE_PHONE)
@@ -513,3 +520,79 @@ def test_the_language_switch_offers_every_catalog_in_its_own_name(web_client):
     assert '<html lang="ja">' in japanese and "なぜ支払いが通らないのでしょうか？" in japanese
     korean = web_client.get("/?lang=ko").text
     assert '<html lang="ko">' in korean and "왜 결제가 되지 않을까요?" in korean
+
+
+def _up_to(client, facts: dict, fact: str, headers=None) -> Forms:
+    """The page asking `fact`, "I don't know" answered to every question before it."""
+    page = Forms(
+        client.post("/consult", data={"state": Answers(facts).encode()}, headers=headers).text
+    )
+    for _ in range(20):
+        if page.question()["attrs"]["data-fact"] == fact:
+            return page
+        fields = {**page.hidden(page.question()), "dont_know": "1"}
+        page = Forms(client.post("/consult", data=fields, headers=headers).text)
+    raise AssertionError(f"{fact} was never asked")
+
+
+@pytest.mark.parametrize(
+    "headers, label",
+    [(None, "Never: I have always had this number"), (CHINESE_PHONE, "从没换过：一直用这个号码")],
+)
+def test_never_changed_is_a_button_beside_the_date_and_is_kept(web_client, headers, label):
+    facts = {"as_of": "2026-11-27", "symptom": {"where": "bank_card_link"}}
+    facts["bank_cards"] = [{"status": "cannot_be_verified"}]
+    page = _up_to(web_client, facts, "phone.changed_on", headers)
+    assert f'name="choice" value="never" formnovalidate class="secondary">{label}</button>' in (
+        page.html
+    )
+    fields = {**page.hidden(page.question()), "answer": "", "choice": "never"}
+    after = Forms(web_client.post("/consult", data=fields, headers=headers).text)
+    state = json.loads(after.hidden(after.question())["state"])["facts"]
+    assert state["phone"] == {"changed": False}
+    typed = {**page.hidden(page.question()), "answer": "没有" if headers else "never"}
+    after = Forms(web_client.post("/consult", data=typed, headers=headers).text)
+    assert json.loads(after.hidden(after.question())["state"])["facts"]["phone"] == {
+        "changed": False
+    }
+
+
+def test_several_choices_are_tick_boxes(web_client):
+    facts = {"as_of": "2026-11-27", "symptom": {"where": "alipay", "error_message": "x"}}
+    facts["alipay"] = {"document_expiry_notice": True, "restricted": False}
+    page = _up_to(web_client, facts, "alipay.verification_requested")
+    assert page.html.count('type="checkbox" name="answer"') == 6
+    assert 'name="choice" value="never"' in page.html  # "Nothing: Alipay asks for nothing"
+    question = page.question()
+    fields = {**page.hidden(question), "answer": ["selfie", "address"]}
+    response = web_client.post("/consult", data=fields)
+    assert response.status_code == 200
+    after = Forms(response.text)
+    state = json.loads(after.hidden(after.question())["state"])["facts"]
+    assert state["alipay"]["verification_requested"] == ["selfie", "address"]
+
+
+@pytest.mark.parametrize(
+    "fact, facts, answer",
+    [
+        (
+            "phone.changed_on",
+            {
+                "symptom": {"where": "bank_card_link"},
+                "bank_cards": [{"status": "cannot_be_verified"}],
+            },
+            {"choice": "never"},
+        ),
+        ("alipay.document_expiry_notice", {"symptom": {"where": "alipay"}}, {"answer": "nothing"}),
+        ("alipay.document_expiry_notice", {"symptom": {"where": "alipay"}}, {"dont_know": "1"}),
+    ],
+)
+def test_back_takes_back_all_that_one_answer_wrote(web_client, fact, facts, answer):
+    page = _up_to(web_client, {"as_of": "2026-11-27", **facts}, fact)
+    before = json.loads(page.hidden(page.question())["state"])["facts"]
+    fields = {**page.hidden(page.question()), "answer": "", **answer}
+    after = Forms(web_client.post("/consult", data=fields).text)
+    assert json.loads(after.hidden(after.question())["state"])["facts"] != before
+    back = Forms(_post(web_client, "/consult", **after.hidden(after.question()), back="1").text)
+    assert back.question()["attrs"]["data-fact"] == fact
+    assert json.loads(back.hidden(back.question())["state"])["facts"] == before

@@ -12,8 +12,8 @@ _PART = re.compile(r"(\w+)\[(\d+)\]")
 def known_answer(facts: dict[str, Any], path: str) -> str | None:
     """What a traveller who knows `facts` answers to the question at `path` (None: not known).
 
-    Lists are answered with how many they hold (the count question), yes/no as
-    the radio values `true`/`false`.
+    Lists are answered with how many they hold (the count question), several choices by
+    their values, yes/no as the radio values `true`/`false`.
     """
     node: Any = facts
     for part in path.split("."):
@@ -26,6 +26,8 @@ def known_answer(facts: dict[str, Any], path: str) -> str | None:
         return None
     if isinstance(node, bool):
         return "true" if node else "false"
+    if isinstance(node, list) and node and all(isinstance(item, str) for item in node):
+        return ", ".join(node)  # several choices: their values
     if isinstance(node, list):
         return str(len(node))
     return str(node)

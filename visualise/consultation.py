@@ -134,13 +134,14 @@ def _ask_one(
     found = help_text(question, language)
     if found:
         prompt += f"\n[dim]{escape(found)}[/]"
-    if question.kind.name == "choice" or question.ask.nothing is not None:
+    if question.kind.name in ("choice", "choices") or question.ask.nothing or question.ask.never:
         prompt += f"\n{escape(hint(question, language))}"
     while True:
         try:
             return interviewer.answer(data, question.fact, terminal.read(prompt))
         except InputError as error:
-            problem = escape(language.text(error.message))
+            # Shown on the screen of the person who just typed it: as they typed it.
+            problem = escape(language.text(error.shown_back or error.message))
             terminal.say(
                 "[red]✘[/] "
                 + language.gettext("{problem}; please answer again").format(problem=problem)

@@ -55,6 +55,13 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
             {"value": value, "label": _label(question, value, language), **_sets(question, value)}
             for value in kind.values
         ]
+    elif kind.name == CHOICES:
+        data["several"] = True  # tick any: the answer names them, separated by commas
+        data["choices"] = [
+            {"value": value, "label": _label(question, value, language)} for value in kind.values
+        ]
+    if kind.name != YES_NO and question.ask.never is not None and question.ask.none:
+        data.setdefault("choices", []).append(_never_choice(question, language))
     # As the report names causes: a per-wallet cause by its id, and (report-v3) with its wallet.
     data["decides"] = list(dict.fromkeys(key.split("@", 1)[0] for key in question.decides))
     data["decides_in"] = [_decided(key) for key in question.decides if "@" in key]
@@ -75,6 +82,22 @@ def _nothing_choice(question: Question, language: Language) -> list[dict[str, An
     return [
         {"value": NOTHING, "label": label[:1].upper() + label[1:], "sets": dict(question.ask.none)}
     ]
+
+
+NEVER = "never"
+"""The value of a question's "never" choice (no renewal, no number change): the answer the
+terminal reads as it."""
+
+
+def _never_choice(question: Question, language: Language) -> dict[str, Any]:
+    """report-v3's choice beside a typed answer that says it never happened, with the facts it
+    `sets` (a first passport: not renewed)."""
+    assert question.ask.never is not None
+    return {
+        "value": NEVER,
+        "label": question.ask.never.in_(language.code),
+        "sets": dict(question.ask.none),
+    }
 
 
 def _sets(question: Question, value: str) -> dict[str, Any]:
@@ -102,28 +125,29 @@ def question_text(question: Question, facts: Facts, language: Language) -> str:
 
 
 def help_text(question: Question, language: Language) -> str:
-    """Where to find the answer; for several choices, also which ones there are."""
-    found = question.ask.help.in_(language.code) if question.ask.help else ""
-    if question.kind.name == CHOICES:
-        names = ", ".join(_label(question, value, language) for value in question.kind.values)
-        listed = language.gettext("Any of: {choices}.").format(choices=names)
-        return f"{found} {listed}".strip()
-    return found
+    """Where to find the answer (the choices are listed apart: tick boxes, numbered lines)."""
+    return question.ask.help.in_(language.code) if question.ask.help else ""
 
 
 def hint(question: Question, language: Language) -> str:
     """How an answer may be written, in a few words ("" for free text)."""
     if question.kind.name == TEXT:
         return ""
-    if question.kind.name == CHOICE:
-        return " · ".join(
+    if question.kind.name in (CHOICE, CHOICES):
+        listed = " · ".join(
             f"{number}. {_label(question, value, language)}"
             for number, value in enumerate(question.kind.values, start=1)
         )
+        if question.kind.name == CHOICE:
+            return listed
+        several = language.gettext("any of these, by their numbers (1, 3)")
+        never = question.ask.never
+        return f"{listed} · {several}" + (f" · {never.in_(language.code)}" if never else "")
     said = language.text(expected(question.kind, question.ask))
-    if question.ask.nothing is None:
+    offered = question.ask.nothing or question.ask.never
+    if offered is None:
         return said
-    return f"{said} · {question.ask.nothing.in_(language.code)}"
+    return f"{said} · {offered.in_(language.code)}"
 
 
 def card_label(facts: Facts, card: int, cards: str = "bank_cards") -> Message:

@@ -289,7 +289,8 @@ def text_report(
             if step.say is not None:
                 say_to_staff(out, step.say, language)
         if plan_check is not None:
-            _plan_check(out, plan_check, reveal, language)
+            suspected = any(f.status == "suspected" for f in diagnosis.findings)
+            _plan_check(out, plan_check, reveal, language, suspected)
     if diagnosis.workarounds:
         out.line()
         out.heading(_("Workarounds"), _("(beside the plan, not instead of it)"))
@@ -315,7 +316,9 @@ def _checks(out: TerminalWriter, checks, language: Language) -> None:
     paths are in `--format json` and `--explain`."""
     _ = language.gettext
     for check in checks:
-        decides = _("decides {causes}").format(causes=", ".join(check.decides))
+        # What the answer would decide, in words: the causes it would confirm or rule out.
+        named = _("; ").join(language.words(title) for title in check.settles)
+        decides = _("it decides: {causes}").format(causes=named or ", ".join(check.decides))
         out.item(0, " ?", f"{escape(language.words(check.question))}\n[dim]{decides}[/]")
 
 
@@ -365,12 +368,24 @@ def _fix_order(diagnosis: Diagnosis, language: Language) -> str:
     return " → ".join(groups)
 
 
-def _plan_check(out: TerminalWriter, check: PlanCheck, reveal: bool, language: Language) -> None:
-    """What is left when the plan's effects are applied to the facts and diagnosed again."""
+def _plan_check(
+    out: TerminalWriter, check: PlanCheck, reveal: bool, language: Language, suspected: bool
+) -> None:
+    """What is left when the plan's effects are applied to the facts and diagnosed again; a
+    plan that rests on suspicions is not said to leave nothing."""
     _ = language.gettext
     out.line()
     out.heading(_("Plan check"), _("(the plan done on a copy of your facts, diagnosed again)"))
-    if not check.remaining:
+    if not check.remaining and suspected:
+        out.item(
+            0,
+            " [yellow]?[/]",
+            _(
+                "No known cause remains after the plan, if the suspected causes it fixes are"
+                " the ones: the checks tell."
+            ),
+        )
+    elif not check.remaining:
         out.item(0, " [green]✔[/]", _("No known cause remains after the plan."))
     for finding in check.remaining:
         unknown = check.open_checks(finding)

@@ -17,11 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.errors import InputError
 from engine.fact_edits import FactData
-from engine.facts import MAX_DONT_KNOW, FactPath
+from engine.facts import MAX_DONT_KNOW, FactPath, flatten
 from engine.loading import parse_json, validate_facts
 from engine.translatable import N_
 from web.interview import forget
 
+MOST_ALSO = 20
+"""The most facts one answer writes besides its own (a wallet's "nothing" writes three)."""
 DAMAGED = N_("the answers sent with the page are damaged; start again")
 DAMAGED_BECAUSE = N_("the answers sent with the page are damaged ({problem}); start again")
 
@@ -32,12 +34,16 @@ class Asked:
 
     fact: str
     progress: int
+    also: tuple[str, ...] = ()
+    """The other facts the answer wrote or said not known ("never": not renewed; "nothing":
+    three notices), taken back with it."""
 
 
 class _AskedState(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     fact: FactPath
     progress: int = Field(ge=0, le=100)
+    also: list[FactPath] = Field(default_factory=list, max_length=MOST_ALSO)
 
 
 class _State(BaseModel):
@@ -70,12 +76,21 @@ class Answers:
             raise InputError(DAMAGED_BECAUSE, problem=error.message) from None
         except ValidationError:
             raise InputError(DAMAGED) from None
-        return cls(state.facts, tuple(Asked(a.fact, a.progress) for a in state.asked))
+        return cls(
+            state.facts, tuple(Asked(a.fact, a.progress, tuple(a.also)) for a in state.asked)
+        )
 
     def encode(self) -> str:
         data: dict[str, Any] = {
             "facts": self.facts,
-            "asked": [{"fact": a.fact, "progress": a.progress} for a in self.asked],
+            "asked": [
+                {
+                    "fact": a.fact,
+                    "progress": a.progress,
+                    **({"also": list(a.also)} if a.also else {}),
+                }
+                for a in self.asked
+            ],
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -85,14 +100,32 @@ class Answers:
         return self.asked[-1].progress if self.asked else 0
 
     def answered(self, fact: str, facts: FactData, progress: int) -> Answers:
-        return Answers(facts, (*self.asked, Asked(fact, progress)))
+        also = [path for path in _written(self.facts, facts) if path != fact]
+        return Answers(facts, (*self.asked, Asked(fact, progress, tuple(also[:MOST_ALSO]))))
 
     def back(self) -> Answers:
         """The answers before the last question was answered (the same at the start)."""
         if not self.asked:
             return self
         try:
-            facts = forget(self.facts, self.asked[-1].fact)
+            facts = self.facts
+            for fact in (self.asked[-1].fact, *self.asked[-1].also):
+                facts = forget(facts, fact)
         except (KeyError, IndexError, TypeError, AttributeError):  # no such fact to take back
             raise InputError(DAMAGED) from None
         return Answers(facts, self.asked[:-1])
+
+
+def _written(before: FactData, after: FactData) -> list[str]:
+    """The facts an answer wrote or said not known: what `after` holds that `before` did not."""
+    old, new = (
+        {_concrete(path, card): value for (path, card), value in flatten(validate_facts(d)).items()}
+        for d in (before, after)
+    )
+    written = [p for p, v in new.items() if not isinstance(v, BaseModel) and old.get(p) != v]
+    listed = set(before.get("dont_know") or ())
+    return written + [path for path in after.get("dont_know") or () if path not in listed]
+
+
+def _concrete(path: str, card: int | None) -> str:
+    return path.replace("[]", f"[{card}]", 1) if card is not None else path

@@ -18,7 +18,7 @@ from engine.fact_edits import FactData, get_fact, with_fact
 from engine.facts import DONT_KNOW, card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
-from engine.translatable import N_
+from engine.translatable import N_, Message
 from visualise.interview import interview_data
 from visualise.language import ENGLISH, Language
 
@@ -73,11 +73,18 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
         # Validation names the source and the path: the question says which fact it is.
         english = str(error)
         problem = english.removeprefix("answer: ").removeprefix(f"{fact}: ")
-        raise InputError(
+        answered = InputError(
             'Answer to "{question}": {problem}',
             question=question.ask.text,
             problem=error.message if problem == english else problem,
-        ) from None
+        )
+        if error.shown_back is not None:
+            answered.shown_back = Message(
+                'Answer to "{question}": {problem}',
+                question=question.ask.text,
+                problem=error.shown_back,
+            )
+        raise answered from None
 
 
 def given_answer(data: FactData, fact: str) -> str | None:

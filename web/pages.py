@@ -55,13 +55,16 @@ async def consult(request: Request) -> Response:
     fact = _text(form, "fact")
     if fact is None:
         return await _ask(request, answers)
+    # A choice beside the typed answer ("never"), else the answer, several ticked ones joined.
+    ticked = [value for value in form.getlist("answer") if isinstance(value, str)]
     if SWITCH in form:  # the same question in the language chosen, what was typed kept
-        return await _ask(request, answers, typed=(fact, _text(form, "answer")))
-    answer = None if "dont_know" in form else (_text(form, "answer") or "")
+        return await _ask(request, answers, typed=(fact, ", ".join(ticked)))
+    answer = None if "dont_know" in form else (_text(form, "choice") or ", ".join(ticked))
     try:
         facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
     except InputError as error:
-        error_text = page_language(request).text(error.message)
+        # This page answers the person who typed it: what they typed is shown as typed.
+        error_text = page_language(request).text(error.shown_back or error.message)
         shown_back = answer[:MAX_ANSWER] if answer else answer  # to the person who typed it
         return await _ask(request, answers, error=error_text, typed=(fact, shown_back))
     return await _ask(request, answers.answered(fact, facts, _percent(_text(form, "progress"))))

@@ -36,6 +36,8 @@ PHONE_CHANGE_WINDOW_DAYS = 180
 def _phone_changed_recently(case: Case, card: int | None) -> Outcome:
     """Changed within the window before as_of; a month or year that straddles it: not known."""
     changed = case.get("phone.changed_on")
+    if changed is None and case.get("phone.changed") is False:
+        return Outcome(False, Text(_NEVER_CHANGED, ()))
     if changed is None:
         return Outcome(None, unknown_paths=("phone.changed_on",))
     window = str(PHONE_CHANGE_WINDOW_DAYS)
@@ -64,6 +66,10 @@ _CHANGED_WITHIN = Wording(
 _CHANGED_BEFORE = Wording(
     "You changed your phone number on {0}, {1} days ago: more than {2} days ago."
 )
+_NEVER_CHANGED = Wording(
+    "You said you never changed your phone number: no change of number can have left an"
+    " old one with the bank."
+)
 _CHANGED_SOMETIME = Wording(
     "You changed your phone number in {0}: it could be any day from {2} to {3},"
     " so whether it was within the last {1} days is not known."
@@ -73,7 +79,7 @@ _CHANGED_SOMETIME = Wording(
 PHONE_CHANGED_RECENTLY = Observation(
     "phone.changed_recently",
     Wording("the phone number changed within {days} days").format(days=PHONE_CHANGE_WINDOW_DAYS),
-    ("phone.changed_on", "as_of"),
+    ("phone.changed_on", "phone.changed", "as_of"),
     _phone_changed_recently,
 )
 CARD_PHONE_DIFFERS = Observation(
@@ -159,6 +165,11 @@ CAUSE = Cause(
                 "alipay": {"phone": "+86 138 0013 8000"},
                 "bank_cards": [{"phone_on_file": "86-138-0013-8000"}],
             },
+            None,
+        ),
+        Example(
+            "the number never changed, the card fails",
+            {"phone": {"changed": False}, "bank_cards": [{"status": "cannot_be_verified"}]},
             None,
         ),
         Example(
