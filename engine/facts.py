@@ -100,6 +100,13 @@ def _non_negative(value: float) -> float:
     return value
 
 
+def _whole(value: Any) -> Any:
+    """JSON has one kind of number: 12.0 is the whole number 12 (JSON Schema's "integer")."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code, written in either case, kept in upper case."""
     code = value.upper()
@@ -279,6 +286,7 @@ FactPath = Annotated[str, AfterValidator(_fact_path), _FactPathSchema()]
 Amount = Annotated[
     float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
 ]
+WholeNumber = Annotated[NonNegativeInt, BeforeValidator(_whole)]
 
 # Which fields hold personal data, by their dotted path with list indexes removed.
 PERSONAL_FIELDS: dict[str, str] = {
@@ -449,7 +457,7 @@ class Wallet(Section):
 class Taobao(Section):
     bound_to_alipay: bool | None = None
     payment_method: Literal["alipay", "credit_card", "other"] | None = None
-    account_age_days: NonNegativeInt | None = None
+    account_age_days: WholeNumber | None = None
     spending_changed: bool | None = None
     security_error: bool | None = None
     cache_cleared: bool | None = None

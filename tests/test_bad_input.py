@@ -501,3 +501,11 @@ def test_more_cards_than_anyone_links_are_refused_before_any_work(tmp_path, caps
         code, err, "bank_cards: a list is not allowed", f"at most {MAX_CARDS} items (it has 51)"
     )
     assert validate_facts({"bank_cards": [card] * MAX_CARDS}).bank_cards[-1].bank == "ICBC"
+
+
+def test_a_whole_number_written_with_a_point_is_that_number():
+    """JSON has one kind of number, and the schema's "integer" takes 12.0 (schemathesis sent
+    it): a count of days written 12.0 is 12; 12.5 is refused in words."""
+    assert validate_facts({"taobao": {"account_age_days": 12.0}}).taobao.account_age_days == 12
+    with pytest.raises(InputError, match=r"12\.5 is not allowed: expected a whole number"):
+        validate_facts({"taobao": {"account_age_days": 12.5}})
