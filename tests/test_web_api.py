@@ -110,15 +110,17 @@ def test_errors_come_in_the_language_asked_for_and_an_unknown_one_is_refused(web
 
 
 def test_a_json_mistake_is_said_in_words_not_in_the_parsers(web_client):
+    # Python 3.13's parser names a trailing comma where 3.10 to 3.12 expected a value.
+    trailing = ("a value was expected", "a comma comes before a closing bracket")
     for body, words in [
-        (b"", "is empty"),
-        (b"[1,]", "a value was expected"),
-        (b'{"a" 1}', "a colon was expected"),
-        (b'{"a": 1} 2', "more text follows the end of the JSON"),
-        (b'{"a": "b', "a text is not closed by a double quote"),
+        (b"", ("is empty",)),
+        (b"[1,]", trailing),
+        (b'{"a" 1}', ("a colon was expected",)),
+        (b'{"a": 1} 2', ("more text follows the end of the JSON",)),
+        (b'{"a": "b', ("a text is not closed by a double quote",)),
     ]:
         error = web_client.post("/api/v1/diagnose", content=body).json()["error"]
-        assert words in error and "Expecting" not in error, error
+        assert any(w in error for w in words) and "Expecting" not in error, error
 
 
 def test_dont_know_as_of_is_a_report_not_a_fault(web_client):
