@@ -36,7 +36,7 @@ from engine.answers import kind_of  # noqa: E402
 from engine.asking import APP, BANK  # noqa: E402
 from engine.dates import PartialDate  # noqa: E402
 from engine.diagnosis import Doctor  # noqa: E402
-from engine.fact_edits import FactData, facts_data, get_fact, with_fact  # noqa: E402
+from engine.fact_edits import FactData, facts_data, get_fact, with_fact, without_empty  # noqa: E402
 from engine.facts import FACT_PATHS, flatten, template  # noqa: E402
 from engine.interview import Interviewer  # noqa: E402
 from engine.loading import validate_facts  # noqa: E402
@@ -290,18 +290,7 @@ def knowing_only(doctor: Doctor, knows: FactData, keeps) -> FactData:
             continue  # a list of cards: its cards' facts are narrowed one by one
         if not keeps(path, kind_of(path).name, doctor.kb.ask(path)):
             data = with_fact(data, path, None, card)
-    return _without_empty(data)
-
-
-def _without_empty(data: FactData) -> FactData:
-    kept: FactData = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = _without_empty(value)
-            if not value:
-                continue
-        kept[key] = value
-    return kept
+    return without_empty(data)
 
 
 WHERE_PATH = "symptom.where"

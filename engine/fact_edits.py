@@ -67,3 +67,15 @@ def set_fact(data: FactData, path: str, value: Any, card: int | None = None) -> 
         node.pop(leaf, None)
     else:
         node[leaf] = value
+
+
+def without_empty(data: FactData) -> FactData:
+    """The facts without the sections left empty (an answer taken back, a fact narrowed away)."""
+    kept: FactData = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = without_empty(value)
+            if not value:
+                continue
+        kept[key] = value
+    return kept

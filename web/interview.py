@@ -14,7 +14,7 @@ from typing import Any
 
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
-from engine.fact_edits import FactData, get_fact, with_fact
+from engine.fact_edits import FactData, get_fact, with_fact, without_empty
 from engine.facts import DONT_KNOW, card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
@@ -108,19 +108,7 @@ def forget(data: FactData, fact: str) -> FactData:
         rest = [path for path in not_known if path != fact]
         changed = {key: value for key, value in data.items() if key != DONT_KNOW}
         return {**changed, DONT_KNOW: rest} if rest else changed
-    return _pruned(with_fact(data, template(fact), None, card_index(fact)))
-
-
-def _pruned(data: FactData) -> FactData:
-    """The facts without the sections an answer taken back left empty."""
-    kept = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = _pruned(value)
-            if not value:
-                continue
-        kept[key] = value
-    return kept
+    return without_empty(with_fact(data, template(fact), None, card_index(fact)))
 
 
 def read_facts_data(text: str, source: str) -> FactData:
