@@ -116,6 +116,8 @@ class Doctor:
         card = card_index(path)
         if card is None:
             return text
+        if path.startswith("foreign_cards["):
+            return Message(N_("Foreign card {number}: {question}"), number=card + 1, question=text)
         return Message(N_("Card {number}: {question}"), number=card + 1, question=text)
 
     def _findings(self, firings: tuple[Firing, ...]) -> tuple[Finding, ...]:

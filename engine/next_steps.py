@@ -49,6 +49,8 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
             if result.outcome != OPEN:
                 continue
             for path in result.rests_on:
+                if doctor.kb.ask(path) is None:
+                    continue  # no question a person could answer (a whole section, `wechat_pay`)
                 if place is not None:
                     if path not in left_out:
                         left_out[path] = _not_asked(path, place)

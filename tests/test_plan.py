@@ -223,6 +223,30 @@ def test_nothing_found_is_an_answer_with_next_steps(doctor):
     assert any("95188" in step for route in steps["human_route"] for step in route["steps"])
 
 
+def test_a_visitor_who_knows_nothing_is_told_questions_a_person_can_answer(doctor):
+    """A declined foreign card and nothing more: every check is a question from the knowledge
+    (no "What is wechat_pay?" for a section no one asks), a foreign card named as one."""
+    from engine.loading import validate_facts
+    from engine.next_steps import next_steps
+    from visualise.json_report import report_data
+
+    facts = validate_facts(
+        {
+            "as_of": "2026-12-01",
+            "symptom": {"where": "foreign_card", "error_message": "declined"},
+            "foreign_cards": [{}],
+        }
+    )
+    diagnosis = doctor.diagnose(facts)
+    checks = report_data(diagnosis, next_steps=next_steps(doctor, facts, diagnosis))["next_steps"][
+        "checks"
+    ]
+    assert checks and all(doctor.kb.ask(check["fact"]) for check in checks)
+    assert not [check for check in checks if check["question"] == f"What is {check['fact']}?"]
+    card = [check["question"] for check in checks if check["fact"].startswith("foreign_cards[0]")]
+    assert card and all(question.startswith("Foreign card 1: ") for question in card)
+
+
 def test_a_report_with_causes_has_no_next_steps(doctor):
     from engine.loading import read_facts_file
     from engine.next_steps import next_steps
