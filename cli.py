@@ -246,7 +246,7 @@ def run_diagnose(argv: list[str], language: Language) -> int:
     if args.ask:
         facts, facts_file = _consult(doctor, args.facts, language)
     else:
-        facts, facts_file = read_facts_file(args.facts), args.facts
+        facts, facts_file = read_facts_file(args.facts, doctor.kb.facts_model), args.facts
     diagnosis = doctor.diagnose(facts)
     if args.explain:
         return _explain(args, doctor, facts, diagnosis, language)
@@ -283,9 +283,9 @@ def _consult(doctor, source: Path | None, language: Language):
     from engine.loading import read_facts_file, validate_facts
     from visualise.consultation import consult
 
-    start = facts_data(read_facts_file(source)) if source else {}
+    start = facts_data(read_facts_file(source, doctor.kb.facts_model)) if source else {}
     data, saved = consult(Interviewer(doctor), start, source, sys.stdin, sys.stderr, language)
-    return validate_facts(data), saved or source
+    return validate_facts(data, model=doctor.kb.facts_model), saved or source
 
 
 def _explain(args: argparse.Namespace, doctor, facts, diagnosis, language: Language) -> int:
@@ -447,7 +447,7 @@ def run_interview(argv: list[str], language: Language) -> int:
     from engine.loading import read_facts_file
 
     doctor = _doctor(args)
-    step = Interviewer(doctor).step(facts_data(read_facts_file(args.facts)))
+    step = Interviewer(doctor).step(facts_data(read_facts_file(args.facts, doctor.kb.facts_model)))
     if args.format == "json":
         from visualise.interview import interview_data
 
@@ -461,14 +461,16 @@ def run_interview(argv: list[str], language: Language) -> int:
 
 
 def run_schema(argv: list[str], language: Language) -> int:
-    _Parser(
+    parser = _Parser(
         prog="paydoctor schema",
         description=language.gettext("Print the JSON Schema of facts files."),
         language=language,
-    ).parse_args(argv)
-    from engine.facts import Facts, FactsJsonSchema
+    )
+    args = parser.parse_args(argv)
+    from engine.facts import FactsJsonSchema
 
-    schema = Facts.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)
+    model = _knowledge(args).facts_model
+    schema = model.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 

@@ -37,7 +37,7 @@ from engine.asking import APP, BANK  # noqa: E402
 from engine.dates import PartialDate  # noqa: E402
 from engine.diagnosis import Doctor  # noqa: E402
 from engine.fact_edits import FactData, facts_data, get_fact, with_fact, without_empty  # noqa: E402
-from engine.facts import FACT_PATHS, flatten, template  # noqa: E402
+from engine.facts import flatten, standard_model, template  # noqa: E402
 from engine.interview import Interviewer  # noqa: E402
 from engine.loading import validate_facts  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
@@ -267,7 +267,7 @@ def every_fact(doctor: Doctor, knows: FactData) -> int:
         "foreign_cards": len(knows.get("foreign_cards") or [{}]),
     }
     count = 0
-    for path in FACT_PATHS:
+    for path in standard_model().paths:
         ask = doctor.kb.ask(path)
         if ask is None or ask.kept_by == BANK or path == "as_of":
             continue

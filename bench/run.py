@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from engine.diagnosis import Doctor  # noqa: E402
-from engine.facts import FACT_PATHS, Facts  # noqa: E402
+from engine.facts import Facts, standard_model  # noqa: E402
 from engine.knowledge_base import KnowledgeBase  # noqa: E402
 from engine.loading import parse_facts  # noqa: E402
 from engine.normalise import phone_number  # noqa: E402
@@ -420,7 +420,7 @@ def synthetic_knowledge(rules: int, facts: Facts) -> KnowledgeBase:
     """
     paths = [
         path
-        for path in FACT_PATHS
+        for path in standard_model().paths
         if "." in path and not path.startswith("bank_cards") and path != "as_of"
     ]
     case = Case(facts, facts.as_of)

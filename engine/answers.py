@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from engine.asking import Ask
 from engine.dates import PartialDate
 from engine.errors import InputError
-from engine.facts import Facts
+from engine.facts import Facts, standard_model
 from engine.personal import mask_any
 from engine.translatable import N_, Message
 from engine.wording import Wording, offered
@@ -116,9 +116,10 @@ class Reading:
     yes: bool = False
 
 
-def kind_of(template: str) -> Kind:
-    """The kind of answer the facts format takes at `template` (a `bank_cards[]` path)."""
-    model: type[BaseModel] = Facts
+def kind_of(template: str, facts: type[Facts] | None = None) -> Kind:
+    """The kind of answer the facts format takes at `template` (a `bank_cards[]` path), in the
+    facts model `facts` (by default the built-in knowledge's)."""
+    model: type[BaseModel] = facts or standard_model()
     annotation: Any = None
     for part in template.split("."):
         annotation = _unwrap(model.model_fields[part.removesuffix("[]")].annotation)

@@ -1,7 +1,8 @@
 """How a fact is asked: the question, where to find the answer, and the fact's name in words.
 
-A knowledge unit says this once per fact (`QUESTIONS = {path: Ask(...)}`), in
-every language it is written in: the question, a one-line help saying where
+A fact's declaration says this once (`engine.fact_model.Fact(..., ask=Ask(...))`;
+a unit may give other words with `QUESTIONS = {path: Ask(...)}`), in English,
+translated through the catalogs: the question, a one-line help saying where
 the answer is found, a short noun phrase (`label`) that sentences about the
 fact use ("your passport's expiry date"), a label and synonyms for each value
 a choice takes, and who keeps the answer (`kept_by`): a consultation asks what

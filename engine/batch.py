@@ -232,11 +232,12 @@ class _Worker:
     def run(self, case: BatchCase) -> CaseResult:
         where = {case.key: case.at}
         try:
+            model = self.doctor.kb.facts_model
             if case.path:
-                facts = read_facts_file(case.path)
+                facts = read_facts_file(case.path, model)
             else:
                 line = Message("{file} line {number}", file=self.source, number=case.at)
-                facts = parse_facts_bytes(case.data, self.words(line))
+                facts = parse_facts_bytes(case.data, self.words(line), model)
             diagnosis = self.doctor.diagnose(facts)
         except (InputError, KnowledgeError) as error:
             message = self.words(error.message)

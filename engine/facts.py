@@ -1,24 +1,27 @@
-"""The facts input contract as pydantic models (../shared/spec/facts-v3.md, on top of v1, v2).
+"""The facts input contract's types and base model (../shared/spec/facts-v3.md, on v1, v2).
 
-Every field is optional: `None` means "not known", never "false". Document and
-phone numbers are stored normalised, so every comparison downstream is plain
-equality; names are kept as typed, because how they were typed is evidence.
+The knowledge declares the facts (`knowledge/_facts/`, and units' `FACTS`); a knowledge
+base's model is built from its declarations (`engine.fact_model`) over `Facts` here, with
+the types below (dates, document and phone numbers, names, amounts). Every field is
+optional: `None` means "not known", never "false". Document and phone numbers are stored
+normalised, so every comparison downstream is plain equality; names are kept as typed,
+because how they were typed is evidence.
 Every facts-v1 or facts-v2 file is a facts-v3 file with the same meaning.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Field,
     NonNegativeInt,
     PlainSerializer,
     PlainValidator,
@@ -28,7 +31,7 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from engine import dates, normalise, personal
+from engine import dates, normalise
 from engine.dates import PartialDate
 from engine.translatable import Message
 
@@ -79,11 +82,11 @@ def card_index(path: str) -> int | None:
     return int(found[1]) if found else None
 
 
-def _fact_path(value: str) -> str:
+def _fact_path(value: str, paths: Collection[str]) -> str:
     """A `dont_know` entry: a fact path of the format, every list item named by its index."""
     if (
         not _CONCRETE_PATH.fullmatch(value)
-        or template(value) not in FACT_PATHS
+        or template(value) not in paths
         or template(value) == DONT_KNOW
     ):
         raise PydanticCustomError(UNKNOWN_PATH, "not a fact path")
@@ -276,220 +279,43 @@ class _FactPathSchema:
     """A `dont_know` entry's JSON Schema: a pattern naming exactly the fact paths (written when
     the schema is made, once every path is known)."""
 
+    def __init__(self, paths: Callable[[], Collection[str]]):
+        self.paths = paths
+
     def __get_pydantic_json_schema__(self, _core: Any, _handler: Any) -> JsonSchemaValue:
         item = f"\\[0*([0-9]|[1-{MAX_CARDS // 10 - 1}][0-9])\\]"  # 0 to MAX_CARDS - 1
-        paths = (re.escape(p).replace(r"\[\]", item) for p in FACT_PATHS if p != DONT_KNOW)
+        paths = (re.escape(p).replace(r"\[\]", item) for p in self.paths() if p != DONT_KNOW)
         return {"type": "string", "pattern": f"^({'|'.join(paths)})$"}
 
 
-FactPath = Annotated[str, AfterValidator(_fact_path), _FactPathSchema()]
+def fact_path(paths: Callable[[], Collection[str]]) -> Any:
+    """The type of a path of the facts `paths()` lists (a `dont_know` entry)."""
+    return Annotated[
+        str, AfterValidator(lambda value: _fact_path(value, paths())), _FactPathSchema(paths)
+    ]
+
+
+FactPath = fact_path(lambda: standard_model().paths)
+"""A path of the built-in knowledge's facts (what the pages' state names)."""
 Amount = Annotated[
     float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
 ]
 WholeNumber = Annotated[NonNegativeInt, BeforeValidator(_whole)]
 
-# Which fields hold personal data, by their dotted path with list indexes removed.
-PERSONAL_FIELDS: dict[str, str] = {
-    "person.surname": personal.NAME,
-    "person.given_names": personal.NAME,
-    "passport.number": personal.PASSPORT,
-    "passport.previous_number": personal.PASSPORT,
-    "residence_permit.number": personal.PERMIT,
-    "residence_permit.name": personal.NAME,
-    "phone.number": personal.PHONE,
-    "bank_cards[].passport_number_on_file": personal.PASSPORT,
-    "bank_cards[].phone_on_file": personal.PHONE,
-    "bank_cards[].name_on_file": personal.NAME,
-    "bank_cards[].name_entered": personal.NAME,
-    "alipay.phone": personal.PHONE,
-    "alipay.identity.name": personal.NAME,
-    "alipay.identity.passport_number": personal.PASSPORT,
-    "alipay.identity.residence_permit_number": personal.PERMIT,
-    "alipay.identity.address": personal.ADDRESS,
-    "wechat_pay.phone": personal.PHONE,
-    "wechat_pay.identity.name": personal.NAME,
-    "wechat_pay.identity.passport_number": personal.PASSPORT,
-    "wechat_pay.identity.residence_permit_number": personal.PERMIT,
-    "wechat_pay.identity.address": personal.ADDRESS,
-}
 
+class SectionModel(BaseModel):
+    """A section of the facts (a document, a card, a wallet): its model is built from its
+    declaration (`engine.fact_model`)."""
 
-class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Person(Section):
-    surname: Name | None = None
-    given_names: Name | None = None
+class Facts(BaseModel):
+    """One person's documents and accounts, as far as they are known.
 
-
-class Passport(Section):
-    number: DocumentNumber | None = None
-    expiry_date: PartialDay | None = None
-    previous_number: DocumentNumber | None = None
-    renewed_on: PartialDay | None = None
-    renewed: bool | None = None
-    previous_expiry_date: PartialDay | None = None
-
-
-class ResidencePermit(Section):
-    number: DocumentNumber | None = None
-    expiry_date: PartialDay | None = None
-    name: Name | None = None
-    held: bool | None = None
-
-
-class Phone(Section):
-    number: PhoneNumber | None = None
-    changed_on: PartialDay | None = None
-    changed: bool | None = None
-    """False: the number was never changed (not since the bank and the wallets recorded it), as
-    a person answers "never" to when it changed; facts-v1..v3 have no other way to say so."""
-    vpn_on: bool | None = None
-    """A VPN or proxy was on when the payment failed (facts-v3)."""
-    sms_code_received: bool | None = None
-    """False: the verification code sent by SMS never arrived."""
-    roaming: bool | None = None
-    """The SIM has roaming on (a foreign SIM needs it to receive SMS in China)."""
-    suspended: bool | None = None
-    """The Chinese SIM was cut off (unpaid or unused): the bank's SMS no longer arrive."""
-
-
-CardStatus = Literal["ok", "cannot_be_verified", "unresponsive", "not_linked"]
-WalletName = Literal["alipay", "wechat_pay", "both"]
-_CARD_WALLET = Field(
-    default=None,
-    description='where the card is linked ("none": in no wallet); not given (null) means'
-    ' "alipay", as in facts-v1, where the symptom or a wallet field says a wallet is in use',
-)
-
-
-class BankCard(Section):
-    bank: str | None = None
-    last4: CardDigits | None = None
-    passport_number_on_file: DocumentNumber | None = None
-    phone_on_file: PhoneNumber | None = None
-    name_on_file: Name | None = None
-    name_entered: Name | None = None
-    status: CardStatus | None = None
-    wallet: Literal["alipay", "wechat_pay", "both", "none"] | None = _CARD_WALLET
-    """None reads as "alipay" (facts-v1 cards are Alipay's) unless the failure is at the bank
-    itself; kept None: "not said" shows."""
-    passport_updated: bool | None = None
-    frozen: bool | None = None
-    """The bank says the account or card is frozen (冻结), or an ATM says "invalid card"."""
-    last_used: PartialDay | None = None
-    """Roughly when the account was last used."""
-    issued_outside_mainland: bool | None = None
-    """An account at a Chinese bank's branch outside the mainland (Hong Kong, Japan, ...)."""
-
-
-CardNetwork = Literal[
-    "visa",
-    "mastercard",
-    "jcb",
-    "amex",
-    "diners",
-    "discover",
-    "unionpay",
-    "mir",
-    "rupay",
-    "elo",
-    "other",
-]
-
-
-class ForeignCard(Section):
-    network: CardNetwork | None = None
-    last4: CardDigits | None = None
-    wallet: WalletName | None = None
-    status: (
-        Literal["ok", "declined", "blocked_by_issuer", "verification_failed", "not_accepted"] | None
-    ) = None
-    kind: Literal["credit", "debit", "prepaid"] | None = None
-    issuer_country: Country | None = None
-    """The country of the bank that issued the card (facts-v3)."""
-
-
-Payee = Literal["merchant_qr", "merchant_scans_me", "personal_qr", "transfer", "online"]
-
-
-class Payment(Section):
-    amount_usd: Amount | None = None
-    year_total_usd: Amount | None = None
-    payee: Payee | None = None
-    """Who was paid and how (facts-v3): a shop's code, a cashier scanning, a person's code..."""
-    amount_cny: Amount | None = None
-    fee_notice: bool | None = None
-    """The app showed a service fee to accept before paying."""
-
-
-class WalletIdentity(Section):
-    """Identity Information as a wallet (Alipay, WeChat Pay) records it."""
-
-    name: Name | None = None
-    passport_number: DocumentNumber | None = None
-    residence_permit_number: DocumentNumber | None = None
-    residence_permit_expiry_date: PartialDay | None = None
-    address: Address | None = None
-    verified: bool | None = None
-    """The wallet shows the identity as verified; false also while a review is pending."""
-    scan_failed: bool | None = None
-    """The passport scan or identity check keeps failing during verification."""
-
-
-VerificationItem = Literal[
-    "passport_photo", "selfie", "address", "occupation", "phone", "second_bank_card"
-]
-
-
-class Wallet(Section):
-    """One wallet's account (Alipay, WeChat Pay): the same fields for both."""
-
-    phone: PhoneNumber | None = None
-    identity: WalletIdentity | None = None
-    document_expiry_notice: bool | None = None
-    balance_cny: float | None = None
-    restricted: bool | None = None
-    verification_requested: list[VerificationItem] | None = Field(default=None, max_length=6)
-
-
-class Taobao(Section):
-    bound_to_alipay: bool | None = None
-    payment_method: Literal["alipay", "credit_card", "other"] | None = None
-    account_age_days: WholeNumber | None = None
-    spending_changed: bool | None = None
-    security_error: bool | None = None
-    cache_cleared: bool | None = None
-
-
-class Symptom(Section):
-    where: (
-        Literal[
-            "alipay",
-            "taobao",
-            "bank_card_link",
-            "wechat_pay",
-            "wechat_pay_card_link",
-            "foreign_card",
-            "wallet_setup",
-            "foreign_card_link",
-            "bank",
-        ]
-        | None
-    ) = None
-    error_message: str | None = None
-    persists: bool | None = None
-    wallet: Literal["alipay", "wechat_pay"] | None = None
-    """The wallet, where `where` does not name it (a foreign card, a setup, a card link)."""
-
-
-class Travel(Section):
-    limited_connectivity: bool | None = None
-
-
-class Facts(Section):
-    """One person's documents and accounts, as far as they are known."""
+    The base of every facts model: a knowledge base's model (`engine.fact_model.facts_model`)
+    adds its sections. `paths`, `personal` and `declared` describe the model built.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -499,21 +325,16 @@ class Facts(Section):
         title="paydoctor facts, version 3",
     )
 
-    schema_url: str | None = Field(default=None, alias="$schema")
-    dont_know: list[FactPath] | None = Field(default=None, max_length=MAX_DONT_KNOW)
-    as_of: Day | None = None
-    person: Person | None = None
-    passport: Passport | None = None
-    residence_permit: ResidencePermit | None = None
-    phone: Phone | None = None
-    bank_cards: list[BankCard] | None = Field(default=None, max_length=MAX_CARDS)
-    foreign_cards: list[ForeignCard] | None = Field(default=None, max_length=MAX_CARDS)
-    payment: Payment | None = None
-    alipay: Wallet | None = None
-    wechat_pay: Wallet | None = None
-    taobao: Taobao | None = None
-    symptom: Symptom | None = None
-    travel: Travel | None = None
+    paths: ClassVar[tuple[str, ...]] = ()
+    """Every path of the format, list items written `bank_cards[]`: what a rule may read.
+
+    A list of values (`alipay.verification_requested`) is one fact; a list of
+    sections (`bank_cards`, `foreign_cards`) has paths for its items' fields.
+    """
+    personal: ClassVar[Mapping[str, str]] = {}
+    """Which facts hold personal data (path -> the kind, `engine.personal`, that masks it)."""
+    declared: ClassVar[Mapping[str, Any]] = {}
+    """Each path's declaration (`engine.fact_model.Fact` or `Section`)."""
 
     @model_validator(mode="after")
     def _not_known_means_no_value(self) -> Facts:
@@ -528,36 +349,34 @@ class Facts(Section):
         return self
 
 
-def _leaf_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
-    paths = []
-    for name, field in model.model_fields.items():
-        key = field.alias or name
-        if key == "$schema":
-            continue
-        path = f"{prefix}{key}"
-        inner = field.annotation
-        args = getattr(inner, "__args__", ())
-        section = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
-        listed = next((a for a in args if getattr(a, "__origin__", None) is list), None)
-        if section is not None:
-            paths.append(path)
-            paths += _leaf_paths(section, path + ".")
-        elif listed is not None:
-            paths.append(path)
-            item = listed.__args__[0]
-            if isinstance(item, type) and issubclass(item, BaseModel):
-                paths += _leaf_paths(item, path + "[].")
-        else:
-            paths.append(path)
-    return paths
+_standard: list[type[Facts]] = []
 
 
-FACT_PATHS: tuple[str, ...] = tuple(_leaf_paths(Facts))
-"""Every path of the format, list items written `bank_cards[]`: what a rule may read.
+def use_standard_model(model: type[Facts]) -> None:
+    """Make `model` the one facts are read with when no knowledge base says (a test's facts, a
+    face that reads facts before it loads knowledge): the built-in knowledge registers its
+    own when imported, as engine/ imports no knowledge."""
+    _standard[:] = [model]
 
-A list of values (`alipay.verification_requested`) is one fact; a list of
-sections (`bank_cards`, `foreign_cards`) has paths for its items' fields.
-"""
+
+def standard_model() -> type[Facts]:
+    """The facts model of the built-in knowledge (`use_standard_model`)."""
+    if not _standard:
+        raise RuntimeError("no facts model: import the knowledge (knowledge/) first")
+    return _standard[0]
+
+
+def fact_keys() -> frozenset[str]:
+    """Every key of the built-in knowledge's facts (`bank_cards`, `last4`), none before the
+    knowledge is imported (a command-line mistake is said before any is)."""
+    return _keys(_standard[0]) if _standard else frozenset()
+
+
+@cache
+def _keys(model: type[Facts]) -> frozenset[str]:
+    return frozenset(part.removesuffix("[]") for path in model.paths for part in path.split("."))
+
+
 NOT_FACTS = frozenset({"schema_url", DONT_KNOW})
 """Fields that say something about the facts, not about the person: never read as facts."""
 

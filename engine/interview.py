@@ -48,7 +48,7 @@ from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
 from engine.fact_edits import FactData, facts_data, with_fact
-from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, template
+from engine.facts import DONT_KNOW, Facts, card_index, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
@@ -145,6 +145,7 @@ class Interviewer:
     def __init__(self, doctor: Doctor):
         self.doctor = doctor
         self.kb = doctor.kb
+        self.model = doctor.kb.facts_model
         self._causes = {cause.key: cause for cause in doctor.kb.causes}
         self._order = {key: rank for rank, key in enumerate(doctor.order)}
         self._sections: dict[str, set[str]] = {}
@@ -152,7 +153,7 @@ class Interviewer:
 
     def step(self, data: FactData, today: date | None = None) -> Step:
         """The next question about `data` (facts with `dont_know`), or done."""
-        facts = validate_facts(data)
+        facts = validate_facts(data, model=self.model)
         diagnosis = self.doctor.diagnose(facts, today)
         questions = self._questions(facts, diagnosis)
         return Step(
@@ -180,14 +181,14 @@ class Interviewer:
         unit says it means (no permit, no cards)."""
         path = template(fact)
         ask = self.kb.ask(fact)
-        if ask is None or path not in FACT_PATHS:
+        if ask is None or path not in self.model.paths:
             raise InputError("{fact}: no question asks this fact", fact=fact)
-        reading = read(kind_of(path), ask, text)
+        reading = read(kind_of(path, self.model), ask, text)
         card = card_index(fact)
         if reading.not_known and ask.nothing:
             # What a wallet shows is known together: not knowing one of it is not knowing all
             # that "nothing" would answer (the person has not looked).
-            known = flatten(validate_facts(data))
+            known = flatten(validate_facts(data, model=self.model))
             for other in ask.none:
                 if (template(other), card) not in known:
                     data = self.not_known(data, _concrete(other, card))
@@ -204,7 +205,7 @@ class Interviewer:
             changed = self._chosen_sets(changed, ask, reading.value)
         changed = self._said_in_message(changed)
         try:
-            validate_facts(changed, source="answer")
+            validate_facts(changed, source="answer", model=self.model)
         except InputError as error:
             # Said to a traveller: what was expected, in words, without the fact's path.
             expected = _expected_in(error.message)
@@ -240,11 +241,14 @@ class Interviewer:
                 data = with_fact(data, path, max(found)[1], 0)
         return data
 
-    @staticmethod
-    def _chosen_sets(data: FactData, ask: Ask, value: object) -> FactData:
+    def _chosen_sets(self, data: FactData, ask: Ask, value: object) -> FactData:
         """`data` with the facts a chosen value also sets (report-v3), where not known yet."""
         choice = ask.choices.get(value) if isinstance(value, str) else None
-        known = flatten(validate_facts(data)) if choice is not None and choice.sets else {}
+        known = (
+            flatten(validate_facts(data, model=self.model))
+            if choice is not None and choice.sets
+            else {}
+        )
         for path, implied in (choice.sets if choice is not None else {}).items():
             if (path, None) not in known and path not in (data.get(DONT_KNOW) or ()):
                 data = with_fact(data, path, implied, None)
@@ -319,7 +323,7 @@ class Interviewer:
                 -worth[p],
                 -alone.get(p, 0.0),
                 not self._is_symptom(p),
-                FACT_PATHS.index(template(p)),
+                self.model.paths.index(template(p)),
                 p,
             ),
         )
@@ -327,7 +331,7 @@ class Interviewer:
             Question(
                 path,
                 self.kb.ask(path),
-                kind_of(template(path)),
+                kind_of(template(path), self.model),
                 tuple(sorted(decides.get(path, ()), key=self._order.__getitem__)),
                 worth.get(path, 0.0),
             )
@@ -428,7 +432,7 @@ class Interviewer:
             for key, paths in reveals.items()
             if key in named or key in supported or key in placed
             for path in paths
-            if self._ease(path) == 1.0 and kind_of(template(path)).name in EASY
+            if self._ease(path) == 1.0 and kind_of(template(path), self.model).name in EASY
         }
         return worth, decides, alone, pointed, easy
 
@@ -452,7 +456,7 @@ class Interviewer:
                 for value, choice in self.kb.ask(path).choices.items():
                     if where is not None and not set(choice.layers) <= set(where.layers):
                         continue  # a wallet that cannot explain the failure changes nothing
-                    told = validate_facts(with_fact(data, path, value, card))
+                    told = validate_facts(with_fact(data, path, value, card), model=self.model)
                     other = self._outlook(told, self.doctor.diagnose(told, diagnosis.as_of))
                     changed |= {key for key, *_ in outlook.symmetric_difference(other)}
                 if changed:
@@ -537,10 +541,10 @@ class Interviewer:
         return paths
 
     def _preferred(self, path: str) -> tuple[int, int]:
-        kind = kind_of(template(path)).name
+        kind = kind_of(template(path), self.model).name
         return (
             PREFERRED.index(kind) if kind in PREFERRED else len(PREFERRED),
-            FACT_PATHS.index(template(path)),
+            self.model.paths.index(template(path)),
         )
 
     def _on_the_failure(self, observed: Observed) -> bool:

@@ -17,9 +17,10 @@ from datetime import date
 from itertools import product
 from typing import TYPE_CHECKING
 
+from engine.asking import Ask
 from engine.dates import PartialDate
 from engine.errors import InputError, KnowledgeError
-from engine.facts import FACT_PATHS, NOT_FACTS, is_item_path, read_path
+from engine.facts import NOT_FACTS, Facts, is_item_path, read_path
 from engine.knowledge_base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.knowledge_loader import Unit
 from engine.plan import cause_graph, graph_problems
@@ -153,7 +154,7 @@ def _graph_kind(text: str) -> str:
 
 def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
     """Fact paths and observation names that nothing defines."""
-    known_paths = set(FACT_PATHS)
+    known_paths = set(kb.facts_model.paths)
     defined = {o.name for o in kb.observations}
     concluded = {
         c.name: {value for value, alternatives in c.alternatives() if alternatives}
@@ -264,10 +265,10 @@ def _value_problems(kb: KnowledgeBase) -> list[Problem]:
     problems = []
     for unit_id, tests in _tests_by_unit(kb):
         for test in tests:
-            if test.kind != "fact" or test.path not in FACT_PATHS:
+            if test.kind != "fact" or test.path not in kb.facts_model.paths:
                 continue
             for value in sorted(test.values - {UNKNOWN}):
-                if not _can_hold(test.path, value):
+                if not _can_hold(test.path, value, kb.facts_model):
                     problems.append(
                         Problem(
                             "impossible-value",
@@ -278,7 +279,7 @@ def _value_problems(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _can_hold(path: str, value: str) -> bool:
+def _can_hold(path: str, value: str, model: type[Facts]) -> bool:
     """Whether some facts file gives `path` a value that observations write as `value`."""
     from engine.loading import validate_facts
 
@@ -296,7 +297,7 @@ def _can_hold(path: str, value: str) -> bool:
             data = [data] if part.endswith("[]") else data
             data = {part.removesuffix("[]"): data}
         try:
-            facts = validate_facts(data)
+            facts = validate_facts(data, model=model)
         except InputError:
             continue
         if encode(read_path(facts, path, 0 if is_item_path(path) else None)) == value:
@@ -445,6 +446,9 @@ def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
             yield workaround.id, f"step {number}", step
     for conclusion in kb.conclusions:
         yield conclusion.name, "meaning", conclusion.meaning
+    for path, ask in kb.questions.items():
+        for text in ask.wordings() if isinstance(ask, Ask) else ():
+            yield f"fact {path}", "question text", text
 
 
 def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...]) -> list[Problem]:
@@ -559,7 +563,9 @@ def run_example(
     from engine.plan_check import facts_after
 
     try:
-        facts = validate_facts(example.facts, source=f"example {example.note!r}")
+        facts = validate_facts(
+            example.facts, source=f"example {example.note!r}", model=doctor.kb.facts_model
+        )
     except InputError as error:
         return ExampleOutcome(error=str(error))
     diagnosis = doctor.diagnose(facts, EXAMPLE_DAY)

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from engine.asking import Ask, default_label
+from engine.facts import Facts
 from engine.rules import (
     UNKNOWN,
     Cause,
@@ -79,6 +80,8 @@ class KnowledgeBase:
     messages: tuple[MessagePattern, ...]
     questions: dict[str, Ask]
     conclusions: tuple[Conclusion, ...] = ()
+    facts_model: type[Facts] = Facts
+    """The facts this knowledge reads, as a model built from its declarations (`FACTS`)."""
 
     def cause(self, key: str) -> Cause:
         """The cause of this key (its id, or `id@wallet` for one variant of a per-wallet cause)."""

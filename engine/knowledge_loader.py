@@ -3,8 +3,10 @@
 The built-in `knowledge` folder and an organisation's own (`--knowledge DIR`)
 are read the same way: every `.py` file below the folder (names starting with
 `_` skipped) is one unit and may define `CAUSE`, `WORKAROUND`, `CONCLUSION`,
-`OBSERVATIONS` (shared observations) and `QUESTIONS`, written in the
-vocabulary of `engine.rules`. A cause or workaround carries everything about
+`OBSERVATIONS` (shared observations), `QUESTIONS` and `FACTS` (the facts it
+declares: sections, or facts added to a section; `engine.fact_model`), written
+in the vocabulary of `engine.rules`. The knowledge base's facts model is built
+from every folder's `FACTS`. A cause or workaround carries everything about
 itself, its own observations, messages and questions included. Nothing names a
 unit in a registry: the fix order comes from layers and `after` edges alone.
 Files are imported by path under private module names that are removed from
@@ -28,10 +30,14 @@ from types import ModuleType
 from engine import fence
 from engine.asking import Ask, plain
 from engine.errors import InputError, KnowledgeError
+from engine.fact_model import DeclarationError, Fact, Section, facts_model
+from engine.fact_model import questions as declared_questions
 from engine.knowledge_base import KnowledgeBase
 from engine.rules import Cause, Conclusion, MessagePattern, Observation, Workaround
 
-UNIT_NAMES = ("CAUSE", "CAUSES", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS")
+UNIT_NAMES = (
+    "CAUSE", "CAUSES", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS", "FACTS"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class Unit:
     conclusion: Conclusion | None = None
     observations: tuple[Observation, ...] = ()
     questions: tuple[tuple[str, Ask], ...] = ()
+    facts: tuple[Fact | Section, ...] = ()
 
     @property
     def defined(self) -> tuple[Cause | Workaround | Conclusion, ...]:
@@ -74,13 +81,20 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
     """The knowledge base these units make, in reading order.
 
     Nothing is merged away: a duplicate id stays visible for `check-kb` to name.
-    A later unit's question replaces an earlier one for the same fact. The same
-    `Message` held by several causes points at each of them.
+    A fact's question is its declaration's; a later unit's question replaces an
+    earlier one for the same fact. The same `Message` held by several causes
+    points at each of them.
     """
     units = tuple(units)
+    declared = tuple(declaration for u in units for declaration in u.facts)
+    try:
+        model = facts_model(declared)
+    except DeclarationError as error:
+        path = next(u.path for u in units if any(d is error.declared for d in u.facts))
+        raise KnowledgeError(f"{path}: FACTS: {error}") from None
     causes = tuple(cause for u in units for cause in u.causes)
     workarounds = tuple(u.workaround for u in units if u.workaround is not None)
-    questions: dict[str, Ask] = {}
+    questions: dict[str, Ask] = declared_questions(declared)
     for unit in units:
         questions.update(unit.questions)
         for owned in (*unit.causes, unit.workaround):
@@ -103,6 +117,7 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
             for (meaning, phrases), ids in points_at.items()
         ),
         questions=questions,
+        facts_model=model,
     )
 
 
@@ -173,6 +188,7 @@ def _read_module(module: ModuleType, path: Path) -> Unit:
         conclusion=_one(module, path, "CONCLUSION", Conclusion),
         observations=_many(module, path, "OBSERVATIONS", Observation),
         questions=tuple(questions.items()),
+        facts=_many(module, path, "FACTS", (Fact, Section), "engine.fact_model.Fact or Section"),
     )
 
 
@@ -217,8 +233,11 @@ def _one(module: ModuleType, path: Path, name: str, kind: type):
     return value
 
 
-def _many(module: ModuleType, path: Path, name: str, kind: type) -> tuple:
+def _many(
+    module: ModuleType, path: Path, name: str, kind: type | tuple[type, ...], said: str = ""
+) -> tuple:
     values = getattr(module, name, ())
     if not isinstance(values, (tuple, list)) or not all(isinstance(v, kind) for v in values):
-        raise KnowledgeError(f"{path}: {name} must be a tuple of engine.rules.{kind.__name__}")
+        said = said or f"engine.rules.{kind.__name__}"  # type: ignore[union-attr]
+        raise KnowledgeError(f"{path}: {name} must be a tuple of {said}")
     return tuple(values)

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,11 @@ from pydantic import BaseModel, ValidationError
 from engine.errors import InputError
 from engine.facts import (
     DONT_KNOW,
-    FACT_PATHS,
     GIVEN_AND_NOT_KNOWN,
-    PERSONAL_FIELDS,
     UNKNOWN_PATH,
     Facts,
+    fact_keys,
+    standard_model,
     template,
 )
 from engine.personal import mask_any
@@ -59,17 +60,25 @@ _ESCAPED = re.compile(r"[\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\
 """What JSON text may hold raw but a message must not: C1 controls (U+0085 ends a line),
 lone surrogates (they cannot be written as UTF-8), the line and paragraph separators, and
 the bidirectional overrides that would show the rest of the line reversed."""
-_KEYS = frozenset(part.removesuffix("[]") for path in FACT_PATHS for part in path.split("."))
 _NAME_OR_NUMBER = re.compile(r"[\d ]|[^\W\d_a-z]")
 """A digit, a space, or a letter other than a-z: an unknown key holding one may be a name."""
-_SECTIONS = frozenset(
-    prefix for path in PERSONAL_FIELDS for prefix in (path.rsplit(".", 1)[0], path.split(".", 1)[0])
-)
-"""Paths of objects and lists that hold personal fields: their values are never echoed."""
 
 
-def read_facts_file(path: Path) -> Facts:
-    """Read and validate one facts file; every problem becomes an InputError."""
+@cache
+def _sections(model: type[Facts]) -> frozenset[str]:
+    """Paths of objects and lists that hold personal fields: their values are never echoed."""
+    return frozenset(
+        prefix
+        for path in model.personal
+        for prefix in (path.rsplit(".", 1)[0], path.split(".", 1)[0])
+    )
+
+
+def read_facts_file(path: Path, model: type[Facts] | None = None) -> Facts:
+    """Read and validate one facts file; every problem becomes an InputError.
+
+    `model` is the knowledge base's facts model (`KnowledgeBase.facts_model`); by default the
+    built-in knowledge's."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -81,12 +90,12 @@ def read_facts_file(path: Path) -> Facts:
         raise InputError(
             "{path}: cannot be read ({reason})", path=path, reason=error.strerror or error
         ) from None
-    return parse_facts_bytes(raw, source=str(path))
+    return parse_facts_bytes(raw, source=str(path), model=model)
 
 
-def parse_facts_bytes(raw: bytes, source: str) -> Facts:
+def parse_facts_bytes(raw: bytes, source: str, model: type[Facts] | None = None) -> Facts:
     """Validate facts given as the bytes of a file, or of one line of a batch: read alike."""
-    return parse_facts(facts_text(raw, source), source=source)
+    return parse_facts(facts_text(raw, source), source=source, model=model)
 
 
 def facts_text(raw: bytes, source: str) -> str:
@@ -132,10 +141,10 @@ def _constant(text: str) -> _BadNumber:
     return _BadNumber(text, N_("JSON has no NaN or Infinity; write a number or null"))
 
 
-def parse_facts(text: str, source: str = "facts") -> Facts:
+def parse_facts(text: str, source: str = "facts", model: type[Facts] | None = None) -> Facts:
     """Validate facts given as JSON text."""
     data, duplicated, suspect = _parsed(text, source)
-    return _validate(data, source, duplicated, check=suspect)
+    return _validate(data, source, duplicated, model, check=suspect)
 
 
 def parse_json(text: str, source: str) -> Any:
@@ -276,12 +285,18 @@ def _character(bad: re.Match[str]) -> Message:
     return Message("(character {position} is {code})", position=bad.start() + 1, code=code)
 
 
-def validate_facts(data: Any, source: str = "facts") -> Facts:
+def validate_facts(data: Any, source: str = "facts", model: type[Facts] | None = None) -> Facts:
     """Validate facts given as already-parsed JSON data (or built from typed answers)."""
-    return _validate(data, source, {})
+    return _validate(data, source, {}, model)
 
 
-def _validate(data: Any, source: str, duplicated: dict[int, str], check: bool = True) -> Facts:
+def _validate(
+    data: Any,
+    source: str,
+    duplicated: dict[int, str],
+    model: type[Facts] | None,
+    check: bool = True,
+) -> Facts:
     """Validate parsed facts; `check=False` when parsing showed `_check_json` would find nothing."""
     if not isinstance(data, dict):
         raise InputError(
@@ -291,11 +306,12 @@ def _validate(data: Any, source: str, duplicated: dict[int, str], check: bool = 
         )
     if check:
         _check_json(data, duplicated, source)
+    model = model or standard_model()
     try:
-        return Facts.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         raise InputError(
-            "{source}: {problem}", source=source, problem=_describe(error.errors()[0])
+            "{source}: {problem}", source=source, problem=_describe(error.errors()[0], model)
         ) from None
     except RecursionError:
         raise InputError("{source}: JSON is nested too deeply", source=source) from None
@@ -323,7 +339,7 @@ def _key_text(key: str) -> str:
 
 def _printable(key: str) -> str:
     """A key as a message shows it: masked if it could be a name or a number, one line."""
-    masked = key not in _KEYS and _NAME_OR_NUMBER.search(key)
+    masked = key not in fact_keys() and _NAME_OR_NUMBER.search(key)
     return _quoted(mask_any(key) if masked else key)[1:-1]
 
 
@@ -339,9 +355,10 @@ def _template(loc: tuple[Any, ...]) -> str:
     return template(_json_path(loc))
 
 
-def _shown(loc: tuple[Any, ...], value: Any) -> str | Message:
+def _shown(loc: tuple[Any, ...], value: Any, model: type[Facts] | None = None) -> str | Message:
     """The offending value as JSON, masked whatever its field; never the inside of a section."""
-    if isinstance(value, (dict, list)) or _template(loc) in _SECTIONS or not loc:
+    sections = _sections(model or standard_model())
+    if isinstance(value, (dict, list)) or _template(loc) in sections or not loc:
         return _json_type(value)
     if value is None or isinstance(value, bool):
         return json.dumps(value)
@@ -361,13 +378,13 @@ def _not_allowed(source: str, path: str, shown: Any, expected: Message) -> Input
     )
 
 
-def _describe(error: dict[str, Any]) -> Message:
+def _describe(error: dict[str, Any], model: type[Facts]) -> Message:
     loc = tuple(error["loc"])
     path = _json_path(loc)
     if error["type"] == "extra_forbidden":
-        return _unknown_key(loc)
+        return _unknown_key(loc, model)
     if error["type"] == UNKNOWN_PATH:
-        return _unknown_path(loc, error["input"], error["msg"])
+        return _unknown_path(loc, error["input"], error["msg"], model)
     if error["type"] == GIVEN_AND_NOT_KNOWN:
         return (
             f"dont_know[{error['ctx']['index']}]: {_path_text(error['ctx']['path'])} has a value"
@@ -395,13 +412,13 @@ def _describe(error: dict[str, Any]) -> Message:
     return Message(
         "{path}: {value} is not allowed: {expected}",
         path=path,
-        value=_shown(loc, value),
+        value=_shown(loc, value, model),
         expected=expected,
     )
 
 
-def _unknown_key(loc: tuple[Any, ...]) -> Message:
-    model: type[BaseModel] = Facts
+def _unknown_key(loc: tuple[Any, ...], facts: type[Facts]) -> Message:
+    model: type[BaseModel] = facts
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
@@ -424,9 +441,9 @@ def _unknown_key(loc: tuple[Any, ...]) -> Message:
     )
 
 
-def _unknown_path(loc: tuple[Any, ...], path: str, problem: str) -> str:
+def _unknown_path(loc: tuple[Any, ...], path: str, problem: str, model: type[Facts]) -> str:
     """A `dont_know` entry that names no fact, with the closest fact path (items numbered)."""
-    known = [p.replace("[]", "[0]") for p in FACT_PATHS if p != DONT_KNOW]
+    known = [p.replace("[]", "[0]") for p in model.paths if p != DONT_KNOW]
     close = difflib.get_close_matches(path[:MAX_SHOWN_CHARS], known, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"{_json_path(loc)}: {_path_text(path)} is {problem}{hint}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import CompiledRule, KnowledgeBase
 from engine.personal import Datum, Text, mask
 from engine.relevance import Relevance
@@ -41,12 +40,13 @@ class Observed:
     unknown_paths: tuple[str, ...] = ()
     support: tuple[Observed, ...] = ()
     """For a fact concluded by a rule: the observations that rule matched."""
+    personal: str | None = None
+    """For a personal fact's own value: the kind that masks it (`engine.personal`)."""
 
     def describe(self) -> str:
         """One line for the trace; a personal fact's value is masked."""
         where = f"{self.subject} " if self.subject else ""
-        kind = PERSONAL_FIELDS.get(self.name.removeprefix("fact:"))
-        return f"{where}{self.name} = {mask(self.value, kind)}"
+        return f"{where}{self.name} = {mask(self.value, self.personal)}"
 
 
 class _Probe:
@@ -129,7 +129,12 @@ class _Fact(_Probe):
         value = case.get(self.path, card)
         text = self.words.said(case, self.path, card)
         return Observed(
-            self.name, subject, encode(value), text, text.facts if value is None else ()
+            self.name,
+            subject,
+            encode(value),
+            text,
+            text.facts if value is None else (),
+            personal=self.words.personal(self.path),
         )
 
 

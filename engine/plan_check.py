@@ -71,7 +71,7 @@ def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
                     value = _value_after(effect, data, card, diagnosis.as_of)
                     set_fact(data, effect.path, value, card)
     try:
-        return validate_facts(data, source="the facts after the plan")
+        return validate_facts(data, source="the facts after the plan", model=type(facts))
     except InputError as error:
         raise KnowledgeError(f"the fix effects give facts that are not valid: {error}") from None
 

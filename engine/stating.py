@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from engine.dates import PartialDate
-from engine.facts import PERSONAL_FIELDS
 from engine.knowledge_base import KnowledgeBase
 from engine.personal import Datum, Text
 from engine.rules import Case
@@ -26,6 +25,10 @@ class FactWords:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+
+    def personal(self, path: str) -> str | None:
+        """The kind of personal data the fact at `path` holds (`bank_cards[]` for a card's)."""
+        return self.kb.facts_model.personal.get(path)
 
     def said(self, case: Case, path: str, card: int | None) -> Text:
         """The fact at `path` (of `card`, for a card's fact) and its value, as a sentence."""
@@ -39,7 +42,7 @@ class FactWords:
         if worded is not None:
             template = Message(N_("{label}: {value}"), label=named, value=worded)
             return Text(template, facts=(where,))
-        shown = _shown(path, value)
+        shown = _shown(value, self.personal(path))
         if shown is None:
             return Text(Message(N_("{label}: given"), label=named), facts=(where,))
         return Text(Message(N_("{label}: {0}"), label=named), (shown,), (where,))
@@ -62,10 +65,9 @@ def on_card(label: Any, card: int, last4: str | None = None) -> Message:
     return Message(N_("{label}, {card}"), label=label, card=which)
 
 
-def _shown(path: str, value: Any) -> Datum | None:
-    """A value to show: a personal one masked when shown, a number or a date as it is; None
-    for other free text."""
-    kind = PERSONAL_FIELDS.get(path)
+def _shown(value: Any, kind: str | None) -> Datum | None:
+    """A value to show: a personal one (of `kind`) masked when shown, a number or a date as it
+    is; None for other free text."""
     if kind is not None:
         return Datum(str(value), kind)
     if isinstance(value, bool):

@@ -1,16 +1,23 @@
 """paydoctor's built-in knowledge: one unit per file below this folder.
 
 Causes, workarounds and conclusions each live in one file that holds
-everything about them; `observations.py` and `questions.py` hold what several
-units share. The engine reads this folder with the same loader as any
-`--knowledge` folder (`engine.knowledge_loader`); nothing here lists the units.
+everything about them; `observations.py` holds what several units share and
+`facts.py` the facts they read (each declared once, in `_facts/`). The engine
+reads this folder with the same loader as any `--knowledge` folder
+(`engine.knowledge_loader`); nothing here lists the units.
 """
 
 from pathlib import Path
 
+from engine.fact_model import facts_model
+from engine.facts import use_standard_model
 from engine.knowledge_base import KnowledgeBase
+from knowledge.facts import FACTS
 
 FOLDER = Path(__file__).resolve().parent
+use_standard_model(facts_model(FACTS))
+"""Facts read without a knowledge base at hand (a test's, a page's state) are read as the
+built-in knowledge declares them; a knowledge base with more facts hands its own model."""
 
 
 def builtin_knowledge() -> KnowledgeBase:

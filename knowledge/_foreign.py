@@ -6,22 +6,22 @@ machinery is the Chinese bank cards'), so observations look through it.
 
 from __future__ import annotations
 
-from engine.facts import ForeignCard
+from engine.facts import SectionModel
 from engine.personal import Datum, Text
 from engine.rules import Case, Outcome
 from engine.wording import Wording
 
 
-def cards(case: Case) -> tuple[ForeignCard, ...]:
+def cards(case: Case) -> tuple[SectionModel, ...]:
     return tuple(case.facts.foreign_cards or ())
 
 
-def linked_in(card: ForeignCard, wallet: str) -> bool:
+def linked_in(card: SectionModel, wallet: str) -> bool:
     """Linked in `wallet`: a card whose wallet is not given is Alipay's, as bank cards are."""
     return (card.wallet or "alipay") in (wallet, "both")
 
 
-def described(index: int, card: ForeignCard) -> Wording:
+def described(index: int, card: SectionModel) -> Wording:
     """How evidence names a foreign card: its number, network and last digits when known."""
     number, network, last4 = index + 1, card.network, card.last4
     if network and last4:

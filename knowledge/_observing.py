@@ -57,7 +57,8 @@ def before_as_of(path: str, said: Wording):
         passed = day.before(case.as_of)
         if passed is None:
             span = (Datum(day.first.isoformat()), Datum(day.last.isoformat()))
-            return Outcome(None, Text(said + OPEN_SPAN, shown + span), unknown_paths=(path,))
+            where = (case.where(path, card),)
+            return Outcome(None, Text(said + OPEN_SPAN, shown + span), unknown_paths=where)
         return Outcome(passed, Text(said, shown))
 
     return evaluate

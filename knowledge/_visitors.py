@@ -7,7 +7,7 @@ the facts an answer would settle it with.
 
 from __future__ import annotations
 
-from engine.facts import ForeignCard
+from engine.facts import SectionModel
 from engine.personal import Datum, Text
 from engine.rules import Case, Outcome
 from engine.wording import Wording
@@ -24,14 +24,14 @@ issued in Russia stopped working abroad in March 2022, and Russian-issued UnionP
 refused by most shops and ATMs in China in 2023."""
 
 
-def wallet_of(card: ForeignCard, case: Case) -> str:
+def wallet_of(card: SectionModel, case: Case) -> str:
     """The wallet a foreign card pays in: its own, else the one the symptom names, else
     Alipay (as facts-v1 takes a card whose wallet is not given)."""
     symptom = case.facts.symptom
     return card.wallet or (symptom.wallet if symptom and symptom.wallet else None) or "alipay"
 
 
-def in_wallet(card: ForeignCard, case: Case, wallet: str) -> bool:
+def in_wallet(card: SectionModel, case: Case, wallet: str) -> bool:
     return wallet_of(card, case) in (wallet, "both")
 
 

@@ -8,12 +8,11 @@ the same id, the wallet's layer, its own facts and its own fix.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import get_args
 
-from engine.facts import Symptom
 from engine.personal import Datum, Text
 from engine.rules import UNKNOWN, Case, Layer, Outcome, Test, concluded, fact, unknown
 from engine.wording import Wording
+from knowledge._facts.places import PLACES
 
 
 @dataclass(frozen=True)
@@ -25,6 +24,12 @@ class Wallet:
     """The `symptom.where` values that say a failure is in this wallet."""
     identity_menu: Wording
     """Where the wallet keeps the person's identity, as the app's menus name it."""
+    home: Wording
+    """Where the wallet shows its notices and messages."""
+    account: Wording
+    """Where the wallet shows the account's settings (its phone number)."""
+    balance: Wording
+    """Where the wallet shows its balance."""
     app: Wording
     """The app a person opens to use the wallet (WeChat Pay is inside WeChat)."""
     hotline: str
@@ -62,6 +67,9 @@ ALIPAY = Wallet(
         "Alipay: Account > Settings > Account and Security > Identity Information"
         " (支付宝：我的 > 设置 > 账号与安全 > 身份信息)"
     ),
+    Wording("Alipay's home screen and messages."),
+    Wording("Alipay: Account > Settings > Account and Security."),
+    Wording("Alipay: Account > Balance."),
     Wording("Alipay app"),
     "95188",
     "alipay-identity-outdated",
@@ -74,6 +82,9 @@ WECHAT_PAY = Wallet(
         "WeChat: Me > Pay and Services > Wallet > Identity Information"
         " (微信：我 > 服务 > 钱包 > 身份信息)"
     ),
+    Wording("WeChat: Me > Pay and Services, and messages from WeChat Pay."),
+    Wording("WeChat: Me > Settings > Account Security."),
+    Wording("WeChat: Me > Pay and Services > Wallet > Balance."),
     Wording("WeChat app"),
     "95017",
     "wechat-identity-outdated",
@@ -81,8 +92,7 @@ WECHAT_PAY = Wallet(
 WALLETS = (ALIPAY, WECHAT_PAY)
 
 
-_PLACES = get_args(get_args(Symptom.model_fields["where"].annotation)[0])
-NOT_AT_THE_BANK = fact("symptom.where", *(p for p in _PLACES if p != "bank"), UNKNOWN)
+NOT_AT_THE_BANK = fact("symptom.where", *(p for p in PLACES if p != "bank"), UNKNOWN)
 """A failure not at the bank itself: only there does a card whose wallet is not said count as
 Alipay's (facts-v3: at an ATM or a counter no wallet is involved unless a wallet field says so)."""
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from engine.facts import standard_model
 from tests.conftest import EXAMPLES
 
 PERSONAL = {
@@ -98,13 +99,25 @@ def _personal_in_any_field(rng: random.Random, data: dict) -> None:
     _set_somewhere(rng, data, value if rng.random() < 0.8 else int(re.sub(r"\D", "", value) or 7))
 
 
-_FREE_TEXT = ("bank", "error_message", "$schema")
+_MODEL = standard_model()
+_FREE_TEXT = (
+    *sorted(
+        {
+            path.rsplit(".", 1)[-1]
+            for path, fact in _MODEL.declared.items()
+            if getattr(fact, "type", None) is str
+        }
+    ),
+    "$schema",
+)
+"""Fields that take any text (a bank's name, an error message), as their declarations say."""
 _FIELDS_OF_KIND = {
-    "name": ("surname", "given_names", "name", "name_on_file", "name_entered"),
-    "phone": ("number", "phone", "phone_on_file"),
-    "passport": ("number", "passport_number", "passport_number_on_file", "previous_number"),
-    "permit": ("number", "residence_permit_number"),
+    kind: tuple(
+        sorted({path.rsplit(".", 1)[-1] for path, k in _MODEL.personal.items() if k == kind})
+    )
+    for kind in PERSONAL
 }
+"""The fields that take each kind of personal value, as the facts' declarations say."""
 
 
 def _personal_where_valid(rng: random.Random, data: dict) -> None:

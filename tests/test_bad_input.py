@@ -18,10 +18,12 @@ import pytest
 import cli
 from engine.answers import kind_of
 from engine.errors import InputError
-from engine.facts import FACT_PATHS, MAX_CARDS, read_path
+from engine.facts import MAX_CARDS, read_path, standard_model
 from engine.loading import parse_facts, validate_facts
 from engine.personal import mask_any
 from tests.conftest import EXAMPLES, ROOT
+
+FACT_PATHS = standard_model().paths
 
 EXAMPLE = EXAMPLES / "phone-mismatch.json"
 

@@ -7,11 +7,13 @@ import re
 
 import pytest
 
-from engine.facts import FACT_PATHS, template
+from engine.facts import standard_model, template
 from engine.loading import read_facts_file
 from tests.conftest import EXAMPLES
 from visualise.json_report import render_json
 from visualise.language import available, language
+
+FACT_PATHS = standard_model().paths
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
 

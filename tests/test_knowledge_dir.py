@@ -19,8 +19,10 @@ import cli
 import knowledge
 from engine.diagnosis import Doctor
 from engine.errors import InputError, KnowledgeError
+from engine.facts import standard_model
 from engine.kb_check import check, run_example
 from engine.knowledge_loader import load_knowledge, read_folder, read_folders
+from engine.loading import validate_facts
 from knowledge import FOLDER, builtin_knowledge
 from tests.conftest import READ_OVERLAPS, ROOT
 from visualise.kb_docs import REGENERATE, render_kb_markdown
@@ -394,3 +396,100 @@ def test_every_command_takes_knowledge(command, capsys):
         cli.main(argv)
     assert exit_.value.code == 0
     assert "--knowledge DIR" in capsys.readouterr().out
+
+
+# The guide's section 7: a cause that needs a new fact, made built-in.
+NEW_FACT_UNIT = "knowledge/causes/bank_card_expired.py"
+NEW_FACT_ID = "bank-card-expired"
+NEW_FACT = "bank_cards[].expiry_date"
+
+
+def guide_built_in(kind: str) -> dict[str, str]:
+    """The guide's blocks announced by `<!-- built-in KIND: NAME -->`."""
+    pattern = rf"<!-- built-in {kind}: (\S+) -->\n```\w*\n(.*?)```"
+    return dict(re.findall(pattern, GUIDE, flags=re.S))
+
+
+@pytest.fixture
+def with_new_fact(tmp_path, monkeypatch):
+    """A copy of the built-in knowledge with the guide's unit in it, and nothing else changed;
+    the built-in folder is that copy (as step 6 makes a unit built-in)."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (name, text), *others = guide_built_in("file").items()
+    assert (name, others) == (NEW_FACT_UNIT, [])
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    for name, text in guide_built_in("facts").items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(knowledge, "FOLDER", folder)
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+def test_a_new_fact_is_its_unit_alone_and_passes_check_kb(with_new_fact, capsys):
+    kb = load_knowledge([with_new_fact])
+    assert NEW_FACT in kb.facts_model.paths
+    assert NEW_FACT not in standard_model().paths  # the built-in knowledge's, without it
+    problems = check(kb, read_folders([with_new_fact]))
+    assert [re.sub(r" \(\S+\.py\)", "", p.message) for p in problems] == READ_OVERLAPS
+    doctor = Doctor(kb)
+    cause = kb.cause(NEW_FACT_ID)
+    outcomes = [run_example(doctor, cause, example) for example in cause.examples]
+    assert [(o.error, o.failures) for o in outcomes] == [(None, ())] * len(cause.examples)
+    assert cli.main(["check-kb", "--format", "json"]) == 0  # it warns until translated
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert {p["kind"] for p in problems} == {"untranslated-text", "message-overlap"}
+    untranslated = [p["message"] for p in problems if p["kind"] == "untranslated-text"]
+    assert any("'When does this card expire?'" in message for message in untranslated)
+
+
+def test_a_new_fact_is_in_the_schema_and_read(with_new_fact, capsys):
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    card = schema["$defs"]["BankCard"]["properties"]
+    assert "expiry_date" in card and card["expiry_date"] == card["last_used"] | {
+        "title": "Expiry Date"
+    }
+    (name, shown), *_ = guide_built_in("output").items()
+    assert cli.main([name, "--no-diagram"]) == 0
+    assert capsys.readouterr().out == shown
+    facts = json.loads((with_new_fact.parent / name).read_text(encoding="utf-8"))
+    with pytest.raises(InputError, match="unknown key 'expiry_date'"):
+        validate_facts(facts)  # the built-in knowledge without the unit refuses the field
+
+
+def test_a_new_fact_is_asked_in_a_consultation(with_new_fact):
+    from engine.answers import kind_of
+    from engine.interview import Interviewer
+
+    interviewer = Interviewer(Doctor(load_knowledge([with_new_fact])))
+    card = {"as_of": "2026-11-27", "symptom": {"where": "bank"}, "bank_cards": [{"bank": "ICBC"}]}
+    step = interviewer.step(card)
+    asked = {question.fact: question for question in step.questions}
+    question = asked["bank_cards[0].expiry_date"]
+    assert str(question.ask.text) == "When does this card expire?"
+    assert question.decides == (NEW_FACT_ID,)
+    assert kind_of(NEW_FACT, interviewer.model).name == "date"
+    answered = interviewer.answer(card, "bank_cards[0].expiry_date", "2026-10")
+    assert answered["bank_cards"][0]["expiry_date"] == "2026-10"
+    assert "bank-card-expired" in {
+        f.cause.id for f in interviewer.step(answered).diagnosis.findings
+    }
+
+
+@pytest.mark.parametrize(
+    ("declared", "problem"),
+    [
+        ('Fact("bank_cards[].bank", bool)', "fact bank_cards[].bank is declared twice"),
+        (
+            'Fact("bankcards[].expiry", bool)',
+            "fact bankcards[].expiry: name it by its path, in a declared section",
+        ),
+        ('Fact("alipay.identy.since", bool)', "fact alipay.identy.since: no section identy"),
+    ],
+)
+def test_a_fact_that_does_not_fit_is_refused_naming_its_file(tmp_path, declared, problem):
+    unit = tmp_path / "facts.py"
+    unit.write_text(f"from engine.fact_model import Fact\nFACTS = ({declared},)\n", "utf-8")
+    with pytest.raises(KnowledgeError, match=re.escape(f"{unit}: FACTS: {problem}")):
+        load_knowledge([FOLDER, tmp_path], trusted=[FOLDER])

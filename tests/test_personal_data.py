@@ -17,9 +17,11 @@ import pytest
 
 import cli
 from engine import normalise, personal
-from engine.facts import PERSONAL_FIELDS
+from engine.facts import standard_model
 from knowledge import builtin_knowledge
 from tests.conftest import EXAMPLES
+
+PERSONAL_FIELDS = standard_model().personal
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 

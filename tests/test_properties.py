@@ -20,10 +20,22 @@ from hypothesis import strategies as st
 
 import cli
 from engine.fact_edits import get_fact
-from engine.facts import FACT_PATHS
+from engine.fact_model import Fact
+from engine.facts import (
+    Amount,
+    CardDigits,
+    DocumentNumber,
+    Name,
+    PartialDay,
+    PhoneNumber,
+    WholeNumber,
+    standard_model,
+)
 from engine.loading import validate_facts
 from tests.conftest import held_and_fired
 from visualise.json_report import render_json
+
+FACT_PATHS = standard_model().paths
 
 _NAME_WORDS = ["SMITH", "JOHN", "MICHAEL", "ROSSI", "MARCO", "Li", "wei", "MÜLLER", "O'NEIL"]
 _PHONES = [
@@ -32,15 +44,6 @@ _PHONES = [
     "86-139-1234-5678",
     "186 0000 1234",
     "+44 7700 900123",
-]
-_MESSAGES = [
-    "与预留手机号不符",
-    "身份信息不一致",
-    "Your ID has expired",
-    "unusual activity",
-    "Invalid card",
-    "The ID you registered with your bank has expired",
-    "error",
 ]
 
 _names = st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4).flatmap(
@@ -55,115 +58,46 @@ _days = (
 )
 """A day, a month or a year (facts-v2's partial dates)."""
 
-_wallets = st.sampled_from(["alipay", "wechat_pay", "both"])
 _amounts = st.floats(min_value=0, max_value=1e6, allow_nan=False) | st.integers(0, 10**6)
-_WALLET_VALUES = {
-    "phone": st.sampled_from(_PHONES),
-    "identity.name": _names,
-    "identity.passport_number": _document_numbers,
-    "identity.residence_permit_number": _document_numbers,
-    "identity.residence_permit_expiry_date": _days,
-    "identity.address": st.sampled_from(["Room 1203, 88 Jianguo Road", "北京市朝阳区建国路88号"]),
-    "identity.verified": st.booleans(),
-    "identity.scan_failed": st.booleans(),
-    "document_expiry_notice": st.booleans(),
-    "balance_cny": st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
-    "restricted": st.booleans(),
-    "verification_requested": st.lists(
-        st.sampled_from(
-            ["passport_photo", "selfie", "address", "occupation", "phone", "second_bank_card"]
-        ),
-        max_size=3,
-    ),
-}
-_CONCRETE_PATHS = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
+_texts = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)
+_BY_TYPE = (
+    (bool, st.booleans()),
+    (Name, _names),
+    (DocumentNumber, _document_numbers),
+    (PartialDay, _days),
+    (PhoneNumber, st.sampled_from(_PHONES)),
+    (CardDigits, st.from_regex(r"[0-9]{4}", fullmatch=True)),
+    (Amount, _amounts),
+    (float, st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)),
+    (WholeNumber, st.integers(min_value=0, max_value=10_000)),
+    (str, _texts),
+)
+"""What a fact of each type generates, where its declaration gives no samples."""
 
+
+def _generated(fact: Fact) -> st.SearchStrategy:
+    """Values for a declared fact: its samples (with any text, for free text), one of its
+    choices (a few of them, for a list), or what its type holds."""
+    if fact.samples:
+        samples = st.sampled_from(fact.samples)
+        return samples | _texts if fact.type is str else samples
+    if fact.values:
+        one = st.sampled_from(fact.values)
+        return st.lists(one, max_size=3) if fact.many else one
+    return next(values for kind, values in _BY_TYPE if kind is fact.type)
+
+
+_CONCRETE_PATHS = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
 LEAF_VALUES = {
     "dont_know": st.lists(st.sampled_from(_CONCRETE_PATHS), max_size=3),
     "as_of": st.sampled_from(["2026-11-27", "2025-01-31", "2030-06-15"]),
-    "person.surname": _names,
-    "person.given_names": _names,
-    "passport.number": _document_numbers,
-    "passport.expiry_date": _days,
-    "passport.previous_number": _document_numbers,
-    "passport.renewed_on": _days,
-    "passport.renewed": st.booleans(),
-    "passport.previous_expiry_date": _days,
-    "residence_permit.number": _document_numbers,
-    "residence_permit.expiry_date": _days,
-    "residence_permit.name": _names,
-    "residence_permit.held": st.booleans(),
-    "phone.number": st.sampled_from(_PHONES),
-    "phone.changed_on": _days,
-    "phone.changed": st.booleans(),
-    "phone.vpn_on": st.booleans(),
-    "phone.sms_code_received": st.booleans(),
-    "phone.roaming": st.booleans(),
-    "phone.suspended": st.booleans(),
-    "bank_cards[].bank": st.sampled_from(["Bank of China", "ICBC", "招商银行"]),
-    "bank_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
-    "bank_cards[].passport_number_on_file": _document_numbers,
-    "bank_cards[].phone_on_file": st.sampled_from(_PHONES),
-    "bank_cards[].name_on_file": _names,
-    "bank_cards[].name_entered": _names,
-    "bank_cards[].status": st.sampled_from(
-        ["ok", "cannot_be_verified", "unresponsive", "not_linked"]
-    ),
-    "bank_cards[].wallet": _wallets | st.just("none"),
-    "bank_cards[].passport_updated": st.booleans(),
-    "bank_cards[].frozen": st.booleans(),
-    "bank_cards[].last_used": _days,
-    "bank_cards[].issued_outside_mainland": st.booleans(),
-    "foreign_cards[].network": st.sampled_from(
-        [
-            *("visa", "mastercard", "jcb", "amex", "diners", "discover", "unionpay"),
-            *("mir", "rupay", "elo", "other"),
-        ]
-    ),
-    "foreign_cards[].kind": st.sampled_from(["credit", "debit", "prepaid"]),
-    "foreign_cards[].issuer_country": st.sampled_from(["JP", "ru", "US", "DE", "br"]),
-    "foreign_cards[].last4": st.from_regex(r"[0-9]{4}", fullmatch=True),
-    "foreign_cards[].wallet": _wallets,
-    "foreign_cards[].status": st.sampled_from(
-        ["ok", "declined", "blocked_by_issuer", "verification_failed", "not_accepted"]
-    ),
-    "payment.amount_usd": _amounts,
-    "payment.year_total_usd": _amounts,
-    "payment.payee": st.sampled_from(
-        ["merchant_qr", "merchant_scans_me", "personal_qr", "transfer", "online"]
-    ),
-    "payment.amount_cny": _amounts,
-    "payment.fee_notice": st.booleans(),
     **{
-        f"{wallet}.{field}": values
-        for wallet in ("alipay", "wechat_pay")
-        for field, values in _WALLET_VALUES.items()
+        path: _generated(fact)
+        for path, fact in standard_model().declared.items()
+        if isinstance(fact, Fact)
     },
-    "taobao.bound_to_alipay": st.booleans(),
-    "taobao.payment_method": st.sampled_from(["alipay", "credit_card", "other"]),
-    "taobao.account_age_days": st.integers(min_value=0, max_value=10_000),
-    "taobao.spending_changed": st.booleans(),
-    "taobao.security_error": st.booleans(),
-    "taobao.cache_cleared": st.booleans(),
-    "symptom.where": st.sampled_from(
-        [
-            "alipay",
-            "taobao",
-            "bank_card_link",
-            "wechat_pay",
-            "wechat_pay_card_link",
-            "foreign_card",
-            "wallet_setup",
-            "foreign_card_link",
-            "bank",
-        ]
-    ),
-    "symptom.wallet": st.sampled_from(["alipay", "wechat_pay"]),
-    "symptom.error_message": st.sampled_from(_MESSAGES)
-    | st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
-    "symptom.persists": st.booleans(),
-    "travel.limited_connectivity": st.booleans(),
 }
+"""Values for every fact: the format's own two, and each declared fact's."""
 
 
 def _section(prefix: str) -> st.SearchStrategy[dict]:

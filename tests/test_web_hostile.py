@@ -13,8 +13,10 @@ from conftest import load_example
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.facts import FACT_PATHS
+from engine.facts import standard_model
 from web.answers import Answers
+
+FACT_PATHS = standard_model().paths
 
 PAGES = ["/consult", "/report", "/staff", "/facts.json", "/consult/file"]
 STORY = "story-renewed-passport-new-phone-new-taobao.json"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import graphviz
 
 from engine.diagnosis import Diagnosis, Finding, Step
-from engine.facts import FACT_PATHS, card_index
+from engine.facts import card_index
 from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
 from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
@@ -245,7 +245,7 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     _knowledge_legend(dot, _)
     rules = kb.compile()
     reads = {rule.id: _reads(rule, kb) for rule in rules}
-    position = {path: index for index, path in enumerate(FACT_PATHS)}
+    position = {path: index for index, path in enumerate(kb.facts_model.paths)}
     facts = sorted({path for paths in reads.values() for path in paths}, key=position.__getitem__)
     drawn: set[tuple[str, str]] = set()
 

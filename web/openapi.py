@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.facts import Facts, FactsJsonSchema
+from engine.facts import FactsJsonSchema, standard_model
 from engine.rules import LAYERS
 from visualise.language import SOURCE_LANGUAGE, available
 
@@ -26,7 +26,7 @@ WALLET = {
 
 
 def openapi_document(version: str) -> dict[str, Any]:
-    facts = Facts.model_json_schema(
+    facts = standard_model().model_json_schema(
         by_alias=True,
         ref_template="#/components/schemas/{model}",
         schema_generator=FactsJsonSchema,

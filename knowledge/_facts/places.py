@@ -1,0 +1,136 @@
+"""Where a payment fails (`symptom.where`), and what each place tells a consultation (triage):
+the layers whose causes can explain a failure there, those it points at first, the cards it
+is not about, and what it does not ask unless an answer points there."""
+
+from engine.asking import Ask, Choice
+from engine.fact_model import Fact
+from engine.wording import Wording
+
+VISITOR_NOT_ASKED = (
+    "bank_cards",
+    "residence_permit",
+    "passport.renewed",
+    "passport.renewed_on",
+    "passport.previous_number",
+    "passport.previous_expiry_date",
+)
+"""What a visitor's place (a foreign card, a sign-up, a card link) does not ask about unless
+an answer points there: Chinese bank cards, a residence permit, a passport renewal."""
+RESIDENT_NOT_ASKED = (
+    "alipay.identity.verified",
+    "alipay.identity.scan_failed",
+    "wechat_pay.identity.verified",
+    "wechat_pay.identity.scan_failed",
+    "phone.vpn_on",
+    "phone.sms_code_received",
+    "phone.roaming",
+    "payment.payee",
+    "payment.amount_cny",
+    "payment.fee_notice",
+)
+"""What a place of a Chinese bank card, a wallet or Taobao does not ask about unless an answer
+points there: a visitor's sign-up, phone and payee."""
+WALLET_PLACE_NOT_ASKED = (
+    *RESIDENT_NOT_ASKED,
+    "bank_cards[].frozen",
+    "bank_cards[].last_used",
+    "bank_cards[].issued_outside_mainland",
+    "phone.suspended",
+)
+"""What a wallet's or Taobao's place does not ask unless an answer points there: the bank's own
+state (a frozen or overseas account), which a failure at the bank itself asks about."""
+CARD_LINK_WORDS = (
+    "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
+    "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
+)  # fmt: skip
+
+WHERE = Fact(
+    "where",
+    ask=Ask(
+        Wording("Where does it fail?"),
+        Wording("where the payment fails"),
+        Wording("Choose the closest."),
+        {
+            "alipay": Choice(
+                Wording("Paying with Alipay"),
+                ("alipay", "zhifubao", "支付宝"),
+                layers=("documents", "bank", "alipay"),
+                points_at=("documents", "alipay"),
+                not_about=("foreign_cards",),
+                not_asked=WALLET_PLACE_NOT_ASKED,
+            ),
+            "taobao": Choice(
+                Wording("Paying on Taobao"),
+                ("taobao", "淘宝"),
+                layers=("documents", "bank", "alipay", "taobao"),
+                points_at=("documents", "taobao"),
+                not_about=("foreign_cards",),
+                not_asked=WALLET_PLACE_NOT_ASKED,
+            ),
+            "bank_card_link": Choice(
+                Wording("Adding a Chinese bank card in Alipay"),
+                CARD_LINK_WORDS,
+                layers=("documents", "bank", "alipay"),
+                points_at=("documents", "bank"),
+                not_about=("foreign_cards",),
+                not_asked=WALLET_PLACE_NOT_ASKED,
+            ),
+            "wechat_pay": Choice(
+                Wording("Paying with WeChat Pay"),
+                ("wechat", "weixin", "微信", "微信支付"),
+                layers=("documents", "bank", "wechat_pay"),
+                points_at=("documents", "wechat_pay"),
+                not_about=("foreign_cards",),
+                not_asked=WALLET_PLACE_NOT_ASKED,
+            ),
+            "wechat_pay_card_link": Choice(
+                Wording("Adding a Chinese bank card in WeChat Pay"),
+                ("wechat card link", "微信绑卡", "微信绑定银行卡", "微信添加银行卡"),
+                layers=("documents", "bank", "wechat_pay"),
+                points_at=("documents", "bank"),
+                not_about=("foreign_cards",),
+                not_asked=WALLET_PLACE_NOT_ASKED,
+            ),
+            "foreign_card": Choice(
+                Wording("Paying with a foreign card (Visa, Mastercard...)"),
+                ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
+                layers=("device", "bank", "alipay", "wechat_pay", "payee"),
+                points_at=("foreign_cards", "device", "payee"),
+                not_about=("bank_cards",),
+                sets={"foreign_cards": [{}]},
+                # A code by SMS is asked for when a card is added or an account is made.
+                not_asked=(*VISITOR_NOT_ASKED, "phone.sms_code_received", "phone.roaming"),
+            ),
+            "wallet_setup": Choice(
+                Wording("Signing up or verifying my identity in a wallet"),
+                ("sign up", "register", "verify identity", "verification", "注册", "实名认证"),
+                layers=("device", "alipay", "wechat_pay"),
+                points_at=("alipay", "wechat_pay", "device"),
+                not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
+                then=("symptom.wallet",),
+            ),
+            "foreign_card_link": Choice(
+                Wording("Adding a foreign card (Visa, Mastercard...) to a wallet"),
+                ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
+                layers=("device", "bank", "alipay", "wechat_pay"),
+                points_at=("foreign_cards", "device"),
+                not_about=("bank_cards",),
+                not_asked=VISITOR_NOT_ASKED,
+                then=("symptom.wallet",),
+            ),
+            "bank": Choice(
+                Wording("At the bank itself (an ATM, a counter, the bank's app)"),
+                ("bank", "atm", "at the bank", "counter", "银行", "取款机", "柜台"),
+                layers=("documents", "bank"),
+                points_at=("documents", "bank"),
+                not_about=("foreign_cards",),
+                sets={"bank_cards": [{}]},
+                # No wallet is involved: what a wallet shows of the card is not asked.
+                not_asked=(*RESIDENT_NOT_ASKED, "bank_cards[].status", "bank_cards[].wallet"),
+            ),
+        },
+    ),
+)
+"""The choices are in the format's order, which numbered answers follow."""
+PLACES = WHERE.values

@@ -1,0 +1,61 @@
+"""The Chinese residence permit, if the person holds one."""
+
+from engine import personal
+from engine.asking import Ask
+from engine.fact_model import Fact, Section
+from engine.facts import DocumentNumber, Name, PartialDay
+from engine.wording import Wording
+
+PERMIT_FRONT = Wording("The front of your residence permit card.")
+NO_PERMIT = {"residence_permit.held": False}
+
+RESIDENCE_PERMIT = Section(
+    "residence_permit",
+    "ResidencePermit",
+    (
+        Fact(
+            "number",
+            DocumentNumber,
+            Ask(
+                Wording("What is your residence permit's number?"),
+                Wording("your residence permit number"),
+                PERMIT_FRONT,
+                none=NO_PERMIT,
+            ),
+            personal=personal.PERMIT,
+        ),
+        Fact(
+            "expiry_date",
+            PartialDay,
+            Ask(
+                Wording("When does your residence permit expire?"),
+                Wording("your residence permit's expiry date"),
+                Wording('The front of your residence permit, "valid until"; the month is enough.'),
+                none=NO_PERMIT,
+            ),
+        ),
+        Fact(
+            "name",
+            Name,
+            Ask(
+                Wording("How is your name printed on your residence permit?"),
+                Wording("the name on your residence permit"),
+                PERMIT_FRONT,
+                none=NO_PERMIT,
+            ),
+            personal=personal.NAME,
+        ),
+        Fact(
+            "held",
+            bool,
+            Ask(
+                Wording("Do you hold a Chinese residence permit (not only a visa)?"),
+                Wording("whether you hold a residence permit"),
+                Wording(
+                    "A residence permit is a card or a passport page issued by the exit-entry"
+                    " office."
+                ),
+            ),
+        ),
+    ),
+)
