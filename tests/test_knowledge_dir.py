@@ -493,3 +493,21 @@ def test_a_fact_that_does_not_fit_is_refused_naming_its_file(tmp_path, declared,
     unit.write_text(f"from engine.fact_model import Fact\nFACTS = ({declared},)\n", "utf-8")
     with pytest.raises(KnowledgeError, match=re.escape(f"{unit}: FACTS: {problem}")):
         load_knowledge([FOLDER, tmp_path], trusted=[FOLDER])
+
+
+def test_a_new_fact_is_served_by_the_api(tmp_path):
+    """`serve --knowledge DIR` with the guide's unit: the API reads its fact and documents it."""
+    from starlette.testclient import TestClient
+
+    from web.app import Settings, create_app
+
+    (tmp_path / "bank_card_expired.py").write_text(
+        next(iter(guide_built_in("file").values())), encoding="utf-8"
+    )
+    facts = next(iter(guide_built_in("facts").values()))
+    with TestClient(create_app(Settings(knowledge=(tmp_path,)))) as client:
+        answer = client.post("/api/v1/diagnose", content=facts)
+        document = client.get("/api/v1/openapi.json").json()
+    assert answer.status_code == 200, answer.text
+    assert NEW_FACT_ID in {cause["id"] for cause in answer.json()["causes"]}
+    assert "expiry_date" in document["components"]["schemas"]["BankCard"]["properties"]

@@ -26,7 +26,8 @@ SOURCE = "request body"
 async def diagnose(request: Request) -> Response:
     """facts -> the report `python cli.py FACTS --format json` prints, byte for byte."""
     reader, reveal = _language(request), _flag(request, "show_personal_data")
-    facts = parse_facts(await _body_text(request), source=SOURCE)
+    model = request.app.state.doctor.kb.facts_model
+    facts = parse_facts(await _body_text(request), source=SOURCE, model=model)
     report = diagnose_json(request.app.state.doctor, facts, reveal, reader)
     return Response(report, media_type="application/json")
 

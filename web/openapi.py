@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.facts import FactsJsonSchema, standard_model
+from engine.facts import Facts, FactsJsonSchema
 from engine.rules import LAYERS
 from visualise.language import SOURCE_LANGUAGE, available
 
@@ -25,8 +25,9 @@ WALLET = {
 }
 
 
-def openapi_document(version: str) -> dict[str, Any]:
-    facts = standard_model().model_json_schema(
+def openapi_document(version: str, model: type[Facts]) -> dict[str, Any]:
+    """The API's OpenAPI document; its facts are those of `model` (the knowledge base's)."""
+    facts = model.model_json_schema(
         by_alias=True,
         ref_template="#/components/schemas/{model}",
         schema_generator=FactsJsonSchema,
