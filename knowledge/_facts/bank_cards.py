@@ -5,7 +5,7 @@ from engine.asking import BANK, Ask, Choice
 from engine.fact_model import Fact, Section
 from engine.facts import CardDigits, DocumentNumber, Name, PartialDay, PhoneNumber
 from engine.wording import Wording
-from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES
+from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES, card_wallet
 
 BANK_RECORD = Wording("Only your bank can say: ask at a branch or in the bank's app.")
 LAST4 = Fact(
@@ -117,10 +117,7 @@ BANK_CARDS = Section(
         # the bank itself; kept None: "not said" shows.
         Fact(
             "wallet",
-            ask=Ask(
-                Wording("Where is this card linked?"),
-                Wording("the wallet the card is linked in"),
-                Wording("The card list in Alipay and in WeChat Pay."),
+            ask=card_wallet(
                 {
                     **WALLET_CHOICES,
                     "none": Choice(

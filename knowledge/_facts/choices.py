@@ -1,6 +1,6 @@
 """Choices several facts offer: which wallet a card is linked in, or where a failure is."""
 
-from engine.asking import Choice
+from engine.asking import Ask, Choice
 from engine.wording import Wording
 
 WALLET_CHOICES = {
@@ -13,3 +13,13 @@ WALLET_CHOICES = {
     ),
 }
 CARD_SCREEN = Wording("What the wallet shows when you add or use the card.")
+
+
+def card_wallet(choices: dict[str, Choice]) -> Ask:
+    """Where a card (a bank's, a foreign one) is linked, one of `choices`."""
+    return Ask(
+        Wording("Where is this card linked?"),
+        Wording("the wallet the card is linked in"),
+        Wording("The card list in Alipay and in WeChat Pay."),
+        choices,
+    )

@@ -5,7 +5,7 @@ from engine.fact_model import Fact, Section
 from engine.facts import Country
 from engine.wording import Wording
 from knowledge._facts.bank_cards import LAST4
-from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES
+from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES, card_wallet
 
 NETWORK = Fact(
     "network",
@@ -37,12 +37,7 @@ FOREIGN_CARDS = Section(
         LAST4,
         Fact(
             "wallet",
-            ask=Ask(
-                Wording("Where is this card linked?"),
-                Wording("the wallet the card is linked in"),
-                Wording("The card list in Alipay and in WeChat Pay."),
-                WALLET_CHOICES,
-            ),
+            ask=card_wallet(WALLET_CHOICES),
         ),
         Fact(
             "status",
