@@ -16,7 +16,7 @@ costs a few milliseconds; the same declarations give the same model class.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import Field, create_model
@@ -57,6 +57,12 @@ class Fact:
     """What its JSON Schema says beside the type (a default reading)."""
     samples: tuple[Any, ...] = ()
     """Values the tests generate for it where its type says too little (a bank's name)."""
+    triage: bool = False
+    """A consultation asks it first, whatever else is known (where it fails, what the error
+    says), in the format's order."""
+    assumed: bool = False
+    """The rules read it with a default when it is not given (a card whose wallet is not said
+    is Alipay's): a consultation asks it where another value would change what follows."""
 
     def __post_init__(self) -> None:
         if self.personal is not None and self.personal not in PERSONAL_KINDS:
@@ -120,7 +126,7 @@ def _replace_facts(section: Section, facts: tuple[Fact | Section, ...]) -> Secti
 
 
 def _named(fact: Fact, name: str) -> Fact:
-    return Fact(name, fact.type, fact.ask, fact.personal, fact.many, fact.description, fact.samples)
+    return replace(fact, name=name)
 
 
 class DeclarationError(ValueError):

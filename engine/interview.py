@@ -55,8 +55,6 @@ from engine.observe import Observed
 from engine.rules import UNKNOWN, Case, Cause, TestKind
 from engine.translatable import N_, Message
 
-TRIAGE = ("symptom.where", "symptom.error_message")
-"""Asked first, in this order: where it fails and what it says."""
 WHERE = "symptom.where"
 MIN_WORTH = 0.5
 PATIENCE = 10
@@ -76,9 +74,6 @@ UNPOINTED = 0.5
 """The weight of every cause pursued while nothing the person saw points at any."""
 LOOKED_UP = 0.5
 """The weight of an answer looked up in an app, beside 1 for one the person knows."""
-ASSUMED = ("bank_cards[].wallet", "foreign_cards[].wallet")
-"""Facts the rules read with a default when not given (a card is Alipay's): a diagnosis that
-rests on the default changes when the person says otherwise, so the answer is worth asking."""
 NOT_ASKED = frozenset({"as_of"})
 """Facts a consultation never asks: the day of the diagnosis is today unless a file says."""
 EASY = ("yes_no", "choice")
@@ -146,6 +141,12 @@ class Interviewer:
         self.doctor = doctor
         self.kb = doctor.kb
         self.model = doctor.kb.facts_model
+        declared = self.model.declared.items()
+        self.triage = tuple(path for path, fact in declared if getattr(fact, "triage", False))
+        """Asked first, in this order: where it fails and what it says (`Fact.triage`)."""
+        self.assumed = tuple(path for path, fact in declared if getattr(fact, "assumed", False))
+        """Facts the rules read with a default when not given (a card is Alipay's): a diagnosis
+        that rests on the default changes when the person says otherwise (`Fact.assumed`)."""
         self._causes = {cause.key: cause for cause in doctor.kb.causes}
         self._order = {key: rank for rank, key in enumerate(doctor.order)}
         self._sections: dict[str, set[str]] = {}
@@ -316,7 +317,8 @@ class Interviewer:
         # Where it fails and what it says, then the defaults that decide what is pursued.
         where = self._where(facts)
         after_where = where.then if where is not None else ()
-        triage = [p for p in (*TRIAGE, *after_where) if self._askable(p, closed)] + sorted(assumed)
+        triage = [p for p in (*self.triage, *after_where) if self._askable(p, closed)]
+        triage += sorted(assumed)
         ranked = sorted(
             (path for path in worth if path not in triage and worth[path] >= MIN_WORTH),
             key=lambda p: (
@@ -439,14 +441,14 @@ class Interviewer:
     def _assumptions(
         self, facts: Facts, diagnosis: Diagnosis, closed: set[str]
     ) -> dict[str, set[str]]:
-        """The defaulted facts (`ASSUMED`) whose other values would change the diagnosis or the
+        """The defaulted facts (`self.assumed`) whose other values would change the diagnosis or the
         causes pursued, and those causes: what follows rests on the default until it is asked
         (a foreign card taken for Alipay's has WeChat Pay's causes left out)."""
         outlook = self._outlook(facts, diagnosis)
         where = self._where(facts)
         data = facts_data(facts)
         out: dict[str, set[str]] = {}
-        for path in ASSUMED:
+        for path in self.assumed:
             cards = getattr(facts, path.split("[", 1)[0]) or ()
             for card in range(min(len(cards), MOST_ITEMS)):
                 fact = _concrete(path, card)

@@ -117,6 +117,7 @@ BANK_CARDS = Section(
         # the bank itself; kept None: "not said" shows.
         Fact(
             "wallet",
+            assumed=True,
             ask=card_wallet(
                 {
                     **WALLET_CHOICES,

@@ -37,6 +37,7 @@ FOREIGN_CARDS = Section(
         LAST4,
         Fact(
             "wallet",
+            assumed=True,
             ask=card_wallet(WALLET_CHOICES),
         ),
         Fact(

@@ -46,6 +46,7 @@ CARD_LINK_WORDS = (
 
 WHERE = Fact(
     "where",
+    triage=True,
     ask=Ask(
         Wording("Where does it fail?"),
         Wording("where the payment fails"),

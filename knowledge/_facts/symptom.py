@@ -31,6 +31,7 @@ SYMPTOM = Section(
                 "The ID you registered with your bank has expired",
                 "error",
             ),
+            triage=True,
         ),
         Fact(
             "persists",
