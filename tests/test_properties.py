@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 import cli
@@ -84,7 +84,10 @@ def _generated(fact: Fact) -> st.SearchStrategy:
     if fact.values:
         one = st.sampled_from(fact.values)
         return st.lists(one, max_size=3) if fact.many else one
-    return next(values for kind, values in _BY_TYPE if kind is fact.type)
+    for kind, values in _BY_TYPE:
+        if kind is fact.type:
+            return values
+    raise TypeError(f"fact {fact.name}: no values for its type; declare samples=(...)")
 
 
 _CONCRETE_PATHS = [p.replace("[]", "[0]") for p in FACT_PATHS if p != "dont_know"]
@@ -177,6 +180,13 @@ def test_every_fact_path_has_a_generator():
         p for p in FACT_PATHS if not any(q.startswith((p + ".", p + "[].")) for q in FACT_PATHS)
     }
     assert leaves == set(LEAF_VALUES)
+
+
+def test_a_fact_whose_values_no_generator_knows_is_named():
+    """A new fact of a type the tests cannot generate says how to give it values."""
+    with pytest.raises(TypeError, match=r"fact since: no values for its type; declare samples"):
+        _generated(Fact("since", date))
+    assert find(_generated(Fact("since", date, samples=("2026-01-01",))), bool) == "2026-01-01"
 
 
 @pytest.fixture(scope="module")
