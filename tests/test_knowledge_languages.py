@@ -42,6 +42,24 @@ def test_a_unit_text_without_its_translation_is_found():
     ]
 
 
+def test_a_question_or_an_observation_without_its_translation_is_found():
+    """Questions, their help and choices, and observations' meanings are texts a person reads
+    too (the issue's "第 1 张卡（ICBC）：When does…")."""
+    ask = KB.questions["passport.expiry_date"]
+    observation = KB.observations[0]
+    kb = replace(
+        KB,
+        questions={**KB.questions, "passport.expiry_date": replace(ask, help=Wording("On p. 2."))},
+        observations=(replace(observation, meaning="it is so"), *KB.observations[1:]),
+    )
+    assert [p.message for p in wording_problems(kb, ("en", "zh"))] == [
+        f"{observation.name}: meaning 'it is so' has no translation in zh"
+        " (python -m visualise.catalogs, then translate it)",
+        "passport.expiry_date: question text 'On p. 2.' has no translation in zh"
+        " (python -m visualise.catalogs, then translate it)",
+    ]
+
+
 def test_a_translation_written_in_a_unit_is_found():
     cause = KB.cause("bank-passport-outdated")
     written = replace(cause, title=Wording(cause.title.source, zh="银行登记的仍是你的旧护照号码"))
