@@ -235,8 +235,7 @@ def run_diagnose(argv: list[str], language: Language) -> int:
             language.gettext("the facts file is required (or --ask to answer questions instead)")
         )
     from engine.loading import read_facts_file
-    from engine.next_steps import next_steps
-    from engine.plan_check import check_plan
+    from engine.outcome import diagnose
 
     doctor = _doctor(args)
     if args.explain:
@@ -247,23 +246,22 @@ def run_diagnose(argv: list[str], language: Language) -> int:
         facts, facts_file = _consult(doctor, args.facts, language)
     else:
         facts, facts_file = read_facts_file(args.facts), args.facts
-    diagnosis = doctor.diagnose(facts)
-    if args.explain:
-        return _explain(args, doctor, facts, diagnosis, language)
+    if args.explain:  # how the diagnosis was reached: the plan's check is not shown
+        return _explain(args, doctor, diagnose(doctor, facts, complete=False), language)
+    outcome = diagnose(doctor, facts)
+    diagnosis, reveal = outcome.diagnosis, args.show_personal_data
     drawing = _start_diagram(args, diagnosis, facts_file, language)
-    plan_check = check_plan(doctor, facts, diagnosis)
-    after = next_steps(doctor, facts, diagnosis)
     if args.format == "json":
         from visualise.json_report import render_json
 
         report = render_json(
-            diagnosis, args.show_personal_data, plan_check, language=language, next_steps=after
+            diagnosis, reveal, outcome.plan_check, language, next_steps=outcome.next_steps
         )
     else:
         from visualise.text import text_report
 
         report = text_report(
-            diagnosis, sys.stdout, args.show_personal_data, plan_check, language, after
+            diagnosis, sys.stdout, reveal, outcome.plan_check, language, outcome.next_steps
         )
     diagram = _finish_diagram(drawing, language)  # before the report: a failed diagram is exit 2
     sys.stdout.write(report)
@@ -288,11 +286,12 @@ def _consult(doctor, source: Path | None, language: Language):
     return validate_facts(data), saved or source
 
 
-def _explain(args: argparse.Namespace, doctor, facts, diagnosis, language: Language) -> int:
+def _explain(args: argparse.Namespace, doctor, outcome, language: Language) -> int:
     from engine.explain import explain
     from engine.rules import Case
 
-    explanation = explain(doctor, diagnosis, Case(facts, diagnosis.as_of), args.explain)
+    diagnosis = outcome.diagnosis
+    explanation = explain(doctor, diagnosis, Case(outcome.facts, diagnosis.as_of), args.explain)
     if args.format == "json":
         from visualise.explain_json import render_explanation_json
 
@@ -445,18 +444,19 @@ def run_interview(argv: list[str], language: Language) -> int:
     from engine.fact_edits import facts_data
     from engine.interview import Interviewer
     from engine.loading import read_facts_file
+    from engine.outcome import consultation_step
 
     doctor = _doctor(args)
-    step = Interviewer(doctor).step(facts_data(read_facts_file(args.facts)))
+    step = consultation_step(Interviewer(doctor), facts_data(read_facts_file(args.facts)))
     if args.format == "json":
         from visualise.interview import interview_data
 
-        data = interview_data(step, doctor, args.show_personal_data, language)
+        data = interview_data(step, args.show_personal_data, language)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         from visualise.consultation import show_step
 
-        show_step(step, doctor, sys.stdout, args.show_personal_data, language)
+        show_step(step, sys.stdout, args.show_personal_data, language)
     return EXIT_OK
 
 

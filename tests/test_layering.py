@@ -60,3 +60,30 @@ def test_an_import_above_the_layer_is_caught(tmp_path):
     )
     found = _offenders("visualise", {"knowledge"}, tmp_path)
     assert found == {"visualise/late.py": ["knowledge"]}
+
+
+def _calls(path, names: set[str]) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    called = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in names:
+                called.add(name)
+    return called
+
+
+def test_one_pipeline_checks_the_plan_and_finds_next_steps():
+    """Every face (CLI, API, pages, consultation, batch) gets them from engine/outcome.py."""
+    sources = [ROOT / "cli.py"] + [
+        path
+        for package in ("engine", "visualise", "web", "knowledge")
+        for path in sorted((ROOT / package).rglob("*.py"))
+    ]
+    callers = {
+        str(path.relative_to(ROOT)): sorted(found)
+        for path in sources
+        if (found := _calls(path, {"check_plan", "next_steps"}))
+    }
+    assert callers == {"engine/outcome.py": ["check_plan", "next_steps"]}
