@@ -92,10 +92,13 @@ def _checkout(commit: str, folder: Path) -> Path:
         ["git", "archive", commit], cwd=run.ROOT, check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    packages = [
+        name
+        for name in ("commands", "engine", "knowledge", "visualise")
+        if (folder / name).is_dir()
+    ]
     subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", "engine", "knowledge", "visualise", "cli.py"],
-        cwd=folder,
-        check=True,
+        [sys.executable, "-m", "compileall", "-q", *packages, "cli.py"], cwd=folder, check=True
     )
     return folder
 
