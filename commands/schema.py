@@ -1,0 +1,25 @@
+"""`paydoctor schema`: the JSON Schema of facts files."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from commands import EXIT_OK
+from commands.knowledge_base import knowledge_for
+from commands.parser import Parser
+from visualise.language import Language
+
+
+def run(argv: list[str], language: Language) -> int:
+    args = Parser(
+        prog="paydoctor schema",
+        description=language.gettext("Print the JSON Schema of facts files."),
+        language=language,
+    ).parse_args(argv)
+    from engine.facts import FactsJsonSchema
+
+    model = knowledge_for(args).facts_model  # the facts its knowledge declares
+    schema = model.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
