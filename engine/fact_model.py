@@ -63,6 +63,10 @@ class Fact:
     assumed: bool = False
     """The rules read it with a default when it is not given (a card whose wallet is not said
     is Alipay's): a consultation asks it where another value would change what follows."""
+    place: bool = False
+    """Where the payment fails: each of its choices says what a failure there tells a
+    consultation (the layers, cards and facts it pursues: `Choice.layers`, `not_about`,
+    `not_asked`, `then`)."""
 
     def __post_init__(self) -> None:
         if self.personal is not None and self.personal not in PERSONAL_KINDS:

@@ -55,7 +55,6 @@ from engine.observe import Observed
 from engine.rules import UNKNOWN, Case, Cause, TestKind
 from engine.translatable import N_, Message
 
-WHERE = "symptom.where"
 MIN_WORTH = 0.5
 PATIENCE = 10
 """Questions answered after which only a question that settles, in one answer the person knows
@@ -558,11 +557,13 @@ class Interviewer:
         if name.startswith(("fact:", "known:")):
             path = name.split(":", 1)[1]
             ask = self.kb.ask(path)
-            return path != WHERE and ask is not None and ask.symptom
+            return path != self.kb.place_path and ask is not None and ask.symptom
         observation = self.kb.observation(name)
         if observation is not None:
             return any(
-                (ask := self.kb.ask(path)) is not None and ask.symptom and path != WHERE
+                (ask := self.kb.ask(path)) is not None
+                and ask.symptom
+                and path != self.kb.place_path
                 for path in observation.reads
             )
         return any(self._on_the_failure(each) for each in observed.support)
@@ -578,9 +579,7 @@ class Interviewer:
 
     def _where(self, facts: Facts) -> Choice | None:
         """Where the payment fails, as the knowledge describes that place (None: not known)."""
-        where = facts.symptom.where if facts.symptom else None
-        ask = self.kb.ask(WHERE)
-        return ask.choices.get(where) if ask and where else None
+        return self.kb.place(facts)
 
     def _pursued(self, cause: Cause, where: Choice | None, held: Held) -> bool:
         """Whether a cause can explain a failure where it happens (triage), and can apply at all

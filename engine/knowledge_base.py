@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from engine.asking import Ask, default_label
+from engine.asking import Ask, Choice, default_label
 from engine.facts import Facts
 from engine.rules import (
     UNKNOWN,
@@ -90,6 +90,22 @@ class KnowledgeBase:
     @cached_property
     def _causes_by_key(self) -> dict[str, Cause]:
         return {cause.key: cause for cause in self.causes}
+
+    @cached_property
+    def place_path(self) -> str | None:
+        """The fact that says where the payment fails (`Fact.place`), if one is declared."""
+        declared = self.facts_model.declared.items()
+        return next((path for path, fact in declared if getattr(fact, "place", False)), None)
+
+    def place(self, facts: Facts) -> Choice | None:
+        """Where the payment fails, as the knowledge describes that place (None: not known)."""
+        if self.place_path is None:
+            return None
+        where: Any = facts
+        for part in self.place_path.split("."):
+            where = getattr(where, part, None)
+        ask = self.ask(self.place_path)
+        return ask.choices.get(where) if ask is not None and where else None
 
     def ask(self, path: str) -> Ask | None:
         """How the fact at `path` is asked (`bank_cards[1].status` is a card's), if a unit says."""

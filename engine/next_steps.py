@@ -18,7 +18,6 @@ from engine.evaluate import OPEN, Held, evaluate
 from engine.facts import Facts, template
 from engine.rules import Case, Workaround
 
-WHERE = "symptom.where"
 MOST_CHECKS = 5
 """How many checks to name: a person starts with the few that could decide the most."""
 
@@ -35,7 +34,7 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
         return None
     case = Case(facts, diagnosis.as_of)
     held = Held(doctor.observer.observe(case), diagnosis.trace, doctor.rules, case)
-    place = _place(doctor, facts)
+    place = doctor.kb.place(facts)
     decides: dict[str, list[str]] = {}
     left_out: dict[str, bool] = {}
     for rule in doctor.rules:
@@ -66,13 +65,6 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
         (w for w in doctor.kb.workarounds if w.human_route), key=lambda w: w.id not in offered
     )
     return NextSteps(checks, tuple(human))
-
-
-def _place(doctor: Doctor, facts: Facts) -> Choice | None:
-    """Where the payment fails, as the knowledge describes the place (None: not known)."""
-    where = facts.symptom.where if facts.symptom else None
-    ask = doctor.kb.ask(WHERE)
-    return ask.choices.get(where) if ask is not None and where else None
 
 
 def _not_asked(path: str, place: Choice) -> bool:

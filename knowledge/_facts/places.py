@@ -47,6 +47,7 @@ CARD_LINK_WORDS = (
 WHERE = Fact(
     "where",
     triage=True,
+    place=True,
     ask=Ask(
         Wording("Where does it fail?"),
         Wording("where the payment fails"),
