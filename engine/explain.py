@@ -105,7 +105,7 @@ def explain(doctor: Doctor, diagnosis: Diagnosis, case: Case, unit_id: str) -> E
         and (status is None or (status != CONFIRMED and r.rule.conclusion == CONFIRMED))
     )
     would_decide = () if status in (CONFIRMED, OFFERED) else _would_decide(results, status)
-    message = case.get("symptom.error_message")
+    message = case.get(kb.message_path) if kb.message_path else None
     readings = read_message(kb.messages, message) if message else ()
     return Explanation(
         unit=unit,

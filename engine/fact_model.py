@@ -63,6 +63,8 @@ class Fact:
     assumed: bool = False
     """The rules read it with a default when it is not given (a card whose wallet is not said
     is Alipay's): a consultation asks it where another value would change what follows."""
+    message: bool = False
+    """The error message the person saw: words of a unit's `Message` are matched in it."""
     place: bool = False
     """Where the payment fails: each of its choices says what a failure there tells a
     consultation (the layers, cards and facts it pursues: `Choice.layers`, `not_about`,

@@ -47,7 +47,7 @@ from engine.asking import APP, BANK, Ask, Choice
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
-from engine.fact_edits import FactData, facts_data, with_fact
+from engine.fact_edits import FactData, facts_data, get_fact, with_fact
 from engine.facts import DONT_KNOW, Facts, card_index, flatten, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
@@ -220,7 +220,7 @@ class Interviewer:
         """`data` with the value of a card's choice its error message says ("verification
         failed": the foreign card's verification failed), where the list holds that one card
         and the value is not known yet (`Choice.in_message`; of two, the longer words)."""
-        message = (data.get("symptom") or {}).get("error_message")
+        message = get_fact(data, self.kb.message_path) if self.kb.message_path else None
         if not isinstance(message, str):
             return data
         said = message.casefold()

@@ -11,12 +11,12 @@ leave it open.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from engine.asking import Ask, Choice, default_label
-from engine.facts import Facts
+from engine.facts import Facts, standard_model
 from engine.rules import (
     UNKNOWN,
     Cause,
@@ -80,8 +80,9 @@ class KnowledgeBase:
     messages: tuple[MessagePattern, ...]
     questions: dict[str, Ask]
     conclusions: tuple[Conclusion, ...] = ()
-    facts_model: type[Facts] = Facts
-    """The facts this knowledge reads, as a model built from its declarations (`FACTS`)."""
+    facts_model: type[Facts] = field(default_factory=standard_model)
+    """The facts this knowledge reads, as a model built from its declarations (`FACTS`); a
+    knowledge base put together by hand (a test's) reads the built-in knowledge's."""
 
     def cause(self, key: str) -> Cause:
         """The cause of this key (its id, or `id@wallet` for one variant of a per-wallet cause)."""
@@ -94,8 +95,17 @@ class KnowledgeBase:
     @cached_property
     def place_path(self) -> str | None:
         """The fact that says where the payment fails (`Fact.place`), if one is declared."""
+        return self._declared("place")
+
+    @cached_property
+    def message_path(self) -> str | None:
+        """The error message the person saw (`Fact.message`): messages' phrases are matched in
+        it."""
+        return self._declared("message")
+
+    def _declared(self, role: str) -> str | None:
         declared = self.facts_model.declared.items()
-        return next((path for path, fact in declared if getattr(fact, "place", False)), None)
+        return next((path for path, fact in declared if getattr(fact, role, False)), None)
 
     def place(self, facts: Facts) -> Choice | None:
         """Where the payment fails, as the knowledge describes that place (None: not known)."""

@@ -26,7 +26,6 @@ from engine.stating import FactWords
 from engine.translatable import Message
 
 CASE_SUBJECT = ""
-MESSAGE = "symptom.error_message"
 
 
 @dataclass(frozen=True)
@@ -141,22 +140,25 @@ class _Fact(_Probe):
 class _Message(_Probe):
     """`message:CAUSE_ID`: the error message holds words that point at the cause."""
 
-    def __init__(self, name: str, patterns: tuple[MessagePattern, ...]):
+    def __init__(self, name: str, patterns: tuple[MessagePattern, ...], path: str | None):
         super().__init__(name, False)
+        self.path = path
+        """The error message's fact (`KnowledgeBase.message_path`)."""
         self.patterns = patterns
         self.phrases = tuple(phrase.casefold() for p in patterns for phrase in p.phrases)
 
     def value(self, case: Case, card: int | None) -> str:
-        text = case.get(MESSAGE)
+        text = case.get(self.path) if self.path else None
         if text is None:
             return UNKNOWN
         folded = text.casefold()
         return TRUE if any(phrase in folded for phrase in self.phrases) else FALSE
 
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
-        text = case.get(MESSAGE)
+        text = case.get(self.path) if self.path else None
         if text is None:
-            return Observed(self.name, subject, UNKNOWN, None, (MESSAGE,))
+            unknown = (self.path,) if self.path else ()
+            return Observed(self.name, subject, UNKNOWN, None, unknown)
         for pattern in self.patterns:
             found = pattern.phrases_in(text)
             if found:
@@ -169,7 +171,7 @@ class _Message(_Probe):
                             "The error message says “{0}” ({meaning})", meaning=pattern.meaning
                         ),
                         (Datum(as_typed(text, found[0])),),
-                        (MESSAGE,),
+                        (self.path,),
                     ),
                 )
         return Observed(self.name, subject, FALSE)
@@ -258,7 +260,7 @@ def _probe(kb: KnowledgeBase, name: str, words: FactWords) -> _Probe:
         return _Derived(observation)
     kind, rest = name.split(":", 1)
     if kind == "message":
-        return _Message(name, tuple(p for p in kb.messages if rest in p.points_at))
+        return _Message(name, tuple(p for p in kb.messages if rest in p.points_at), kb.message_path)
     if kind == "known":
         return _Known(name, rest, words)
     return _Fact(name, rest, words)

@@ -563,7 +563,7 @@ def _test_reads(test: Test, kb: KnowledgeBase) -> tuple[str, ...]:
     if test.path is not None:
         return (test.path,)
     if test.kind == "message":
-        return ("symptom.error_message",)
+        return (kb.message_path,) if kb.message_path else ()
     observation = kb.observation(test.name)
     return observation.reads if observation else ()
 

@@ -32,6 +32,7 @@ SYMPTOM = Section(
                 "error",
             ),
             triage=True,
+            message=True,
         ),
         Fact(
             "persists",
