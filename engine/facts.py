@@ -25,6 +25,7 @@ from pydantic import (
     NonNegativeInt,
     PlainSerializer,
     PlainValidator,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -295,8 +296,14 @@ def fact_path(paths: Callable[[], Collection[str]]) -> Any:
     ]
 
 
-FactPath = fact_path(lambda: standard_model().paths)
-"""A path of the built-in knowledge's facts (what the pages' state names)."""
+def _known_path(value: str, info: ValidationInfo) -> str:
+    model = (info.context or {}).get("facts") or standard_model()
+    return _fact_path(value, model.paths)
+
+
+FactPath = Annotated[str, AfterValidator(_known_path)]
+"""A path of the facts of the model validation is told (`context={"facts": model}`), by
+default the built-in knowledge's (what the pages' state names)."""
 Amount = Annotated[
     float, AfterValidator(_non_negative), WithJsonSchema({"type": "number", "minimum": 0})
 ]

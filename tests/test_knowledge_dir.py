@@ -511,3 +511,22 @@ def test_a_new_fact_is_served_by_the_api(tmp_path):
     assert answer.status_code == 200, answer.text
     assert NEW_FACT_ID in {cause["id"] for cause in answer.json()["causes"]}
     assert "expiry_date" in document["components"]["schemas"]["BankCard"]["properties"]
+
+
+def test_a_new_fact_is_asked_and_answered_on_the_pages(tmp_path):
+    """`serve --knowledge DIR`: the pages' answers and the interview API hold the new fact."""
+    from starlette.testclient import TestClient
+
+    from web.app import Settings, create_app
+
+    (tmp_path / "bank_card_expired.py").write_text(
+        next(iter(guide_built_in("file").values())), encoding="utf-8"
+    )
+    facts = {"as_of": "2026-11-27", "bank_cards": [{"bank": "ICBC", "expiry_date": "2026-10"}]}
+    state = {"facts": facts, "asked": [{"fact": "bank_cards[0].expiry_date", "progress": 50}]}
+    with TestClient(create_app(Settings(knowledge=(tmp_path,)))) as client:
+        page = client.post("/report", data={"state": json.dumps(state)})
+        step = client.post("/api/v1/interview", json={**facts, "dont_know": ["phone.number"]})
+    assert page.status_code == 200, page.text
+    assert "The bank card has expired" in page.text
+    assert step.status_code == 200, step.text

@@ -12,14 +12,14 @@ clear message.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.errors import InputError
 from engine.fact_edits import FactData
-from engine.facts import MAX_DONT_KNOW, FactPath, flatten
+from engine.facts import MAX_DONT_KNOW, FactPath, Facts, flatten
 from engine.loading import parse_json, validate_facts
 from engine.translatable import N_
 from web.interview import forget
@@ -65,8 +65,12 @@ class Answers:
     """The question the page with these answers asks (None: a page that asks none): the only
     one an answer sent with them is taken for."""
 
+    model: type[Facts] | None = field(default=None, compare=False)
+    """The facts model the answers are checked with (the knowledge base's; None: the built-in
+    knowledge's)."""
+
     @classmethod
-    def decode(cls, text: str | None) -> Answers:
+    def decode(cls, text: str | None, model: type[Facts] | None = None) -> Answers:
         """The answers in a page's hidden field; none for a consultation's start.
 
         Read as strictly as a facts file (engine/loading.py: the same JSON checks and
@@ -74,10 +78,10 @@ class Answers:
         the pages, and nothing invalid is handed back (`/facts.json`).
         """
         if not text:
-            return cls({})
+            return cls({}, model=model)
         try:
-            state = _State.model_validate(parse_json(text, "answers"))
-            validate_facts(state.facts, "facts")
+            state = _State.model_validate(parse_json(text, "answers"), context={"facts": model})
+            validate_facts(state.facts, "facts", model)
         except InputError as error:
             raise InputError(DAMAGED_BECAUSE, problem=error.message) from None
         except ValidationError:
@@ -86,6 +90,7 @@ class Answers:
             state.facts,
             tuple(Asked(a.fact, a.progress, tuple(a.also)) for a in state.asked),
             state.asking,
+            model,
         )
 
     def encode(self) -> str:
@@ -109,8 +114,9 @@ class Answers:
         return self.asked[-1].progress if self.asked else 0
 
     def answered(self, fact: str, facts: FactData, progress: int) -> Answers:
-        also = [path for path in _written(self.facts, facts) if path != fact]
-        return Answers(facts, (*self.asked, Asked(fact, progress, tuple(also[:MOST_ALSO]))))
+        also = [path for path in _written(self.facts, facts, self.model) if path != fact]
+        asked = (*self.asked, Asked(fact, progress, tuple(also[:MOST_ALSO])))
+        return Answers(facts, asked, model=self.model)
 
     def back(self) -> Answers:
         """The answers before the last question was answered (the same at the start)."""
@@ -122,13 +128,16 @@ class Answers:
                 facts = forget(facts, fact)
         except (KeyError, IndexError, TypeError, AttributeError):  # no such fact to take back
             raise InputError(DAMAGED) from None
-        return Answers(facts, self.asked[:-1])
+        return Answers(facts, self.asked[:-1], model=self.model)
 
 
-def _written(before: FactData, after: FactData) -> list[str]:
+def _written(before: FactData, after: FactData, model: type[Facts] | None) -> list[str]:
     """The facts an answer wrote or said not known: what `after` holds that `before` did not."""
     old, new = (
-        {_concrete(path, card): value for (path, card), value in flatten(validate_facts(d)).items()}
+        {
+            _concrete(path, card): value
+            for (path, card), value in flatten(validate_facts(d, model=model)).items()
+        }
         for d in (before, after)
     )
     written = [p for p, v in new.items() if not isinstance(v, BaseModel) and old.get(p) != v]

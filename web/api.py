@@ -35,7 +35,8 @@ async def diagnose(request: Request) -> Response:
 async def interview(request: Request) -> Response:
     """facts (with `dont_know`) -> report-v2's interview object: the next question, or done."""
     reader, reveal = _language(request), _flag(request, "show_personal_data")
-    data = read_facts_data(await _body_text(request), SOURCE)
+    model = request.app.state.doctor.kb.facts_model
+    data = read_facts_data(await _body_text(request), SOURCE, model)
     step = next_step(request.app.state.doctor, data, reveal, reader)
     return JSONResponse(step.interview)
 

@@ -15,7 +15,7 @@ from typing import Any
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.fact_edits import FactData, get_fact, with_fact, without_empty
-from engine.facts import DONT_KNOW, card_index, template
+from engine.facts import DONT_KNOW, Facts, card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
 from engine.outcome import consultation_step
@@ -121,9 +121,9 @@ def forget(data: FactData, fact: str) -> FactData:
     return without_empty(with_fact(data, template(fact), None, card_index(fact)))
 
 
-def read_facts_data(text: str, source: str) -> FactData:
+def read_facts_data(text: str, source: str, model: type[Facts] | None = None) -> FactData:
     """Facts (with `dont_know`) given as JSON text, checked as a facts file is (an empty text
-    included: the CLI says the file is empty)."""
+    included: the CLI says the file is empty), with the knowledge base's facts `model`."""
     data = parse_json(text, source)
-    validate_facts(data, source)
+    validate_facts(data, source, model)
     return data

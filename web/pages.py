@@ -47,7 +47,7 @@ async def robots(request: Request) -> Response:
 async def consult(request: Request) -> Response:
     """Take the answer sent (or "I don't know", or "back"), then show the next question."""
     form = await request.form()
-    answers = Answers.decode(_text(form, "state"))
+    answers = Answers.decode(_text(form, "state"), _facts_model(request))
     if "back" in form:
         if not answers.asked:
             return RedirectResponse("/", status_code=303)
@@ -78,13 +78,14 @@ async def consult_file(request: Request) -> Response:
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise InputError("choose a facts file (.json) to continue from")
     name = shown_text(upload.filename) if upload.filename else "facts file"
-    data = read_facts_data(facts_text(await upload.read(), name), name)
-    return await _ask(request, Answers(data))
+    model = _facts_model(request)
+    data = read_facts_data(facts_text(await upload.read(), name), name, model)
+    return await _ask(request, Answers(data, model=model))
 
 
 async def report(request: Request) -> Response:
     form = await request.form()
-    answers = Answers.decode(_text(form, "state"))
+    answers = Answers.decode(_text(form, "state"), _facts_model(request))
     reveal = "reveal" in form
     step = next_step(request.app.state.doctor, answers.facts, reveal, page_language(request))
     return await _report_page(request, answers, step, reveal)
@@ -93,7 +94,7 @@ async def report(request: Request) -> Response:
 async def staff(request: Request) -> Response:
     """One step's sentence to show, full screen, in large Chinese characters."""
     form = await request.form()
-    answers = Answers.decode(_text(form, "state"))
+    answers = Answers.decode(_text(form, "state"), _facts_model(request))
     reveal = "reveal" in form
     step = next_step(request.app.state.doctor, answers.facts, reveal, page_language(request))
     number = _text(form, "step") or ""
@@ -110,7 +111,7 @@ async def staff(request: Request) -> Response:
 async def download(request: Request) -> Response:
     """The answers as a facts file, to keep or to diagnose with `python cli.py FILE`."""
     form = await request.form()
-    answers = Answers.decode(_text(form, "state"))
+    answers = Answers.decode(_text(form, "state"), _facts_model(request))
     body = json.dumps(answers.facts, ensure_ascii=False, indent=2) + "\n"
     return Response(
         body,
@@ -228,3 +229,8 @@ SWITCH = "switch_language"
 address names, nothing answered."""
 LANGUAGES = tuple((code, Locale.parse(code).get_display_name(code)) for code in available())
 """The language switch's choices: each language's code and its name in itself."""
+
+
+def _facts_model(request: Request):
+    """The facts of the knowledge base the pages serve (a `--knowledge` unit may add one)."""
+    return request.app.state.doctor.kb.facts_model
