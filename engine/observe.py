@@ -59,6 +59,8 @@ class _Probe:
 
     deferred = False
     """Whether it is made after the others, and only when a rule they leave open tests it."""
+    reads_message = False
+    """Whether its value is read from the folded error message (`value_in`), not `value`."""
 
     def __init__(self, name: str, per_card: bool):
         self.name = name
@@ -136,16 +138,18 @@ class _Fact(_Probe):
 class _Message(_Probe):
     """`message:CAUSE_ID`: the error message holds words that point at the cause."""
 
+    reads_message = True
+
     def __init__(self, name: str, patterns: tuple[MessagePattern, ...]):
         super().__init__(name, False)
         self.patterns = patterns
         self.phrases = tuple(phrase.casefold() for p in patterns for phrase in p.phrases)
 
-    def value(self, case: Case, card: int | None) -> str:
-        text = case.get(MESSAGE)
-        if text is None:
+    def value_in(self, folded: str | None) -> str:
+        """The value for the error message folded to compare ignoring case (None: not known);
+        the observer folds it once for every message probe."""
+        if folded is None:
             return UNKNOWN
-        folded = text.casefold()
         return TRUE if any(phrase in folded for phrase in self.phrases) else FALSE
 
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
@@ -179,9 +183,12 @@ class Observer:
         )
         words = FactWords(kb)
         self._probes = tuple(_probe(kb, name, words) for name in names)
-        self._relevance = Relevance(
-            rules, frozenset(probe.name for probe in self._probes if probe.deferred)
-        )
+        self._settled = tuple(probe for probe in self._probes if not probe.deferred)
+        self._deferred: dict[str, _Derived] = {
+            probe.name: probe for probe in self._probes if isinstance(probe, _Derived)
+        }
+        self._per_card = frozenset(probe.name for probe in self._probes if probe.per_card)
+        self._relevance = Relevance(rules, frozenset(self._deferred))
 
     def observe(self, case: Case) -> list[Observed]:
         """Every observation the rules test, for this case, in a fixed order."""
@@ -194,33 +201,63 @@ class Observer:
         """The observations some rule could match in full, in the order `observe` gives them.
 
         The values of the others are read first; a derived observation is made
-        only when a rule they leave open tests it, and evidence only for the
-        observations kept.
+        only when a rule they leave open tests it (`Relevance.with_deferred`), and
+        evidence only for the observations kept.
         """
         relevance = self._relevance
-        slots = list(self._slots(_subjects(case)))
-        values = [None if probe.deferred else probe.value(case, card) for probe, _, card in slots]
-        passed = relevance.passed(
-            (probe.name, value)
-            for (probe, _, _), value in zip(slots, values, strict=True)
-            if value is not None
-        )
-        needed = relevance.deferred_needed(passed)
-        outcomes: list[Outcome | None] = [None] * len(slots)
-        made = []
-        for index, (probe, _, card) in enumerate(slots):
-            if probe.name in needed:
-                outcome = outcomes[index] = probe.outcome(case, card)
-                values[index] = encode(outcome.value)
-                made.append((probe.name, values[index]))
-        wanted = relevance.wanted(passed | relevance.passed(made))
-        return [
-            probe.from_outcome(outcome, case, subject, card)
-            if outcome
-            else probe.observed(case, subject, card)
-            for (probe, subject, card), value, outcome in zip(slots, values, outcomes, strict=True)
-            if value is not None and (probe.name, value) in wanted
-        ]
+        passes = relevance.passes
+        subjects = _subjects(case)
+        cards = tuple(card for _, card in subjects)
+        message = case.get(MESSAGE)
+        folded = None if message is None else message.casefold()
+        values: dict[str, tuple[str, ...]] = {}
+        """Each observation's values made so far: one a card, or the case's one."""
+        passed = 0
+        for probe in self._settled:
+            name = probe.name
+            if probe.per_card:
+                read = tuple([probe.value(case, card) for card in cards])
+                for value in read:
+                    passed |= passes.get((name, value), 0)
+            else:
+                value = probe.value_in(folded) if probe.reads_message else probe.value(case, None)
+                read = (value,)
+                passed |= passes.get((name, value), 0)
+            values[name] = read
+        outcomes: dict[str, tuple[Outcome, ...]] = {}
+
+        def make(name: str) -> int:
+            evaluate = self._deferred[name].observation.evaluate
+            if name in self._per_card:
+                made = outcomes[name] = tuple([evaluate(case, card) for card in cards])
+                read = values[name] = tuple([encode(outcome.value) for outcome in made])
+                bits = 0
+                for value in read:
+                    bits |= passes.get((name, value), 0)
+                return bits
+            outcome = evaluate(case, None)
+            outcomes[name] = (outcome,)
+            value = encode(outcome.value)
+            values[name] = (value,)
+            return passes.get((name, value), 0)
+
+        wanted = relevance.wanted(relevance.with_deferred(passed, make))
+        wanted_names = {name for name, _ in wanted}
+        observed = []
+        for probe in self._probes:
+            name = probe.name
+            if name not in wanted_names or name not in values:
+                continue
+            made = outcomes.get(name)
+            for index, value in enumerate(values[name]):
+                if (name, value) not in wanted:
+                    continue
+                subject, card = subjects[index] if probe.per_card else (CASE_SUBJECT, None)
+                if made:
+                    observed.append(probe.from_outcome(made[index], case, subject, card))
+                else:
+                    observed.append(probe.observed(case, subject, card))
+        return observed
 
     def _slots(self, subjects: tuple[tuple[str, int], ...]):
         """(probe, subject, card) of every observation, in a fixed order."""
