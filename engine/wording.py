@@ -80,7 +80,7 @@ class Wording:
     one lacks it: check-kb reports the gap). `written` holds a text the unit itself gives in a
     language (the staff's Chinese sentence); it is shown as written, never translated."""
 
-    __slots__ = ("named", "parts", "source", "written")
+    __slots__ = ("_hash", "named", "parts", "source", "written")
 
     def __init__(self, en: str, **written: str):
         for code, text in {SOURCE_LANGUAGE: en, **written}.items():
@@ -91,6 +91,8 @@ class Wording:
         self.written = written
         self.named: tuple[tuple[str, Any], ...] = ()
         self.parts: tuple[Wording | str, ...] = ()
+        self._hash: int | None = None
+        """The hash, once asked: every text shown is looked up by its Wording (`_shown`)."""
 
     @property
     def en(self) -> str:
@@ -126,7 +128,7 @@ class Wording:
     def __add__(self, other: Wording | str) -> Wording:
         """Two texts joined, each shown in the same language."""
         joined = Wording.__new__(Wording)
-        joined.source, joined.written, joined.named = "", {}, ()
+        joined.source, joined.written, joined.named, joined._hash = "", {}, (), None
         joined.parts = (*(self.parts or (self,)), other)
         return joined
 
@@ -142,7 +144,9 @@ class Wording:
         return isinstance(other, Wording) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        if self._hash is None:
+            self._hash = hash(self._key())
+        return self._hash
 
     def __repr__(self) -> str:
         inner = ", ".join(
