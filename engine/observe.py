@@ -59,8 +59,6 @@ class _Probe:
 
     deferred = False
     """Whether it is made after the others, and only when a rule they leave open tests it."""
-    reads_message = False
-    """Whether its value is read from the folded error message (`value_in`), not `value`."""
 
     def __init__(self, name: str, per_card: bool):
         self.name = name
@@ -138,8 +136,6 @@ class _Fact(_Probe):
 class _Message(_Probe):
     """`message:CAUSE_ID`: the error message holds words that point at the cause."""
 
-    reads_message = True
-
     def __init__(self, name: str, patterns: tuple[MessagePattern, ...]):
         super().__init__(name, False)
         self.patterns = patterns
@@ -183,7 +179,16 @@ class Observer:
         )
         words = FactWords(kb)
         self._probes = tuple(_probe(kb, name, words) for name in names)
-        self._settled = tuple(probe for probe in self._probes if not probe.deferred)
+        settled = [probe for probe in self._probes if not probe.deferred]
+        self._case_facts = tuple(
+            (probe.name, probe.path, isinstance(probe, _Known))
+            for probe in settled
+            if isinstance(probe, (_Fact, _Known)) and not probe.per_card
+        )
+        """The case's own facts the rules test (`fact:` and `known:`): read straight off the
+        case's values."""
+        self._messages = tuple(probe for probe in settled if isinstance(probe, _Message))
+        self._of_cards = tuple(probe for probe in settled if probe.per_card)
         self._deferred: dict[str, _Derived] = {
             probe.name: probe for probe in self._probes if isinstance(probe, _Derived)
         }
@@ -213,17 +218,21 @@ class Observer:
         values: dict[str, tuple[str, ...]] = {}
         """Each observation's values made so far: one a card, or the case's one."""
         passed = 0
-        for probe in self._settled:
+        of_case = case.values.get
+        for name, path, known in self._case_facts:
+            fact = of_case((path, None))
+            value = (FALSE if fact is None else TRUE) if known else encode(fact)
+            values[name] = (value,)
+            passed |= passes.get((name, value), 0)
+        for probe in self._messages:
+            value = probe.value_in(folded)
+            values[probe.name] = (value,)
+            passed |= passes.get((probe.name, value), 0)
+        for probe in self._of_cards:
             name = probe.name
-            if probe.per_card:
-                read = tuple([probe.value(case, card) for card in cards])
-                for value in read:
-                    passed |= passes.get((name, value), 0)
-            else:
-                value = probe.value_in(folded) if probe.reads_message else probe.value(case, None)
-                read = (value,)
+            read = values[name] = tuple([probe.value(case, card) for card in cards])
+            for value in read:
                 passed |= passes.get((name, value), 0)
-            values[name] = read
         outcomes: dict[str, tuple[Outcome, ...]] = {}
 
         def make(name: str) -> int:

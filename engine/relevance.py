@@ -72,8 +72,13 @@ class Relevance:
         """What rules without a test of their own (only chained tests) accept: always open."""
         waiting_rules = [rule for rule in compiled if rule.deferred]
         self._waiting = _ByLowestBit(waiting_rules, lambda rule: rule.settled_tests)
-        self._always_waiting = tuple(rule for rule in waiting_rules if not rule.settled_tests)
-        """Rules that test only deferred observations: their settled tests always pass."""
+        always = [rule for rule in waiting_rules if not rule.settled_tests]
+        self.always_made = tuple(dict.fromkeys(rule.deferred[0][0] for rule in always))
+        """The deferred observations every case makes: the first that a rule testing only
+        deferred observations tests (nothing else can rule it out)."""
+        self._always_waiting = tuple(rule for rule in always if len(rule.deferred) > 1)
+        """Rules that test only deferred observations and more than one: after the first, the
+        next is made only if the first passes."""
 
     def passed(self, observed: Iterable[tuple[str, str]]) -> int:
         """The tests that these (name, value) observations pass, as bits."""
@@ -87,11 +92,14 @@ class Relevance:
         """`passed` with the deferred observations that rules it leaves open test, made.
 
         `make(name)` makes every observation of that name (each subject) and returns the
-        bits their values pass; it is called once a name at most. A rule's deferred tests
-        are made in the order written, and the rest of them not once one is not passed
-        (the rule cannot be open, whatever they are), unless another rule needs them.
+        bits their values pass; it is called once a name at most, first for `always_made`.
+        A rule's deferred tests are made in the order written, and the rest of them not once
+        one is not passed (the rule cannot be open, whatever they are), unless another rule
+        needs them.
         """
-        made: set[str] = set()
+        for name in self.always_made:
+            passed |= make(name)
+        made = set(self.always_made)
         for rule in (*self._always_waiting, *self._waiting.candidates(passed)):
             if passed & rule.settled_tests != rule.settled_tests:
                 continue
