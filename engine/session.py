@@ -57,6 +57,7 @@ import json
 import threading
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 from json.encoder import encode_basestring
 
 import durable_rules_engine
@@ -244,7 +245,7 @@ class RuleEngine:
             return
         state_text, message = started
         while message:
-            rule_id, matched = next(iter(json.loads(message).items()))
+            rule_id, matched = next(iter(_parse(message)[0].items()))
             try:
                 self._actions[rule_id](run, matched)
             except Exception:
@@ -268,7 +269,7 @@ class RuleEngine:
         """
         matched = tuple(
             run.by_key[(fact["n"], fact["s"], fact["v"])]
-            for _, fact in sorted(message.items(), key=lambda item: int(item[0][1:]))
+            for fact in map(message.__getitem__, _aliases(len(message)))
         )
         subject = _card_subject(matched)
         where = f" ({subject})" if subject else ""
@@ -329,6 +330,16 @@ def _reported(rule: CompiledRule) -> Text:
 
 _json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 """Facts as durable-rules reads them: one encoder for all (facts are flat, never cyclic)."""
+
+
+_parse = json.JSONDecoder().raw_decode
+"""An action's message as durable-rules writes it (one JSON object, nothing around it)."""
+
+
+@lru_cache
+def _aliases(count: int) -> tuple[str, ...]:
+    """The names of a rule's conditions in the order written (`_durable_rule`): a0, a1, ..."""
+    return tuple(f"a{index}" for index in range(count))
 
 
 def _list(facts: list[str]) -> str:
