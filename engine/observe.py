@@ -189,11 +189,14 @@ class Observer:
         case's values."""
         self._messages = tuple(probe for probe in settled if isinstance(probe, _Message))
         self._of_cards = tuple(probe for probe in settled if probe.per_card)
-        self._deferred: dict[str, _Derived] = {
+        deferred: dict[str, _Derived] = {
             probe.name: probe for probe in self._probes if isinstance(probe, _Derived)
         }
-        self._per_card = frozenset(probe.name for probe in self._probes if probe.per_card)
-        self._relevance = Relevance(rules, frozenset(self._deferred))
+        self._evaluators = {
+            name: (probe.observation.evaluate, probe.per_card) for name, probe in deferred.items()
+        }
+        """Each deferred observation's function, and whether it is made for each card."""
+        self._relevance = Relevance(rules, frozenset(deferred))
 
     def observe(self, case: Case) -> list[Observed]:
         """Every observation the rules test, for this case, in a fixed order."""
@@ -235,9 +238,11 @@ class Observer:
                 passed |= passes.get((name, value), 0)
         outcomes: dict[str, tuple[Outcome, ...]] = {}
 
+        evaluators = self._evaluators
+
         def make(name: str) -> int:
-            evaluate = self._deferred[name].observation.evaluate
-            if name in self._per_card:
+            evaluate, per_card = evaluators[name]
+            if per_card:
                 made = outcomes[name] = tuple([evaluate(case, card) for card in cards])
                 read = values[name] = tuple([encode(outcome.value) for outcome in made])
                 bits = 0
