@@ -59,6 +59,33 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class TickList:
+    """One question that asks several yes/no facts a person knows together ("Which of these
+    happened? Tick all that did."): each fact that carries a `Tick` of the list is a line to
+    tick; a consultation asks the list in place of those facts' own questions when several of
+    them are worth asking at once."""
+
+    key: str
+    text: Wording
+    label: Wording
+    help: Wording
+    nothing: Wording
+    """The answer that ticks none ("None of these happened")."""
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A fact's line in a `TickList`: its label, what ticking it writes, and what leaving it
+    unticked writes (the list says "tick all that happened": unticked did not happen)."""
+
+    within: TickList
+    label: Wording
+    ticked: Any = True
+    unticked: Any = False
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Ask:
     """Everything about asking one fact (a path of the facts format, `bank_cards[]` for cards)."""
 
@@ -91,6 +118,8 @@ class Ask:
     """A fact easier to answer that settles, in part, what this one does (a yes/no before a
     date: whether the passport was renewed before when): asked when the person does not know
     this one."""
+    tick: Tick | None = None
+    """The fact's line in a list asked at once with other facts (`TickList`), if any."""
 
     def __post_init__(self) -> None:
         if self.kept_by not in KEPT_BY:
@@ -101,6 +130,9 @@ class Ask:
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
         texts += [self.nothing] if self.nothing else []
         texts += [self.never] if self.never else []
+        if self.tick is not None:
+            listed = self.tick.within
+            texts += [self.tick.label, listed.text, listed.label, listed.help, listed.nothing]
         return tuple(texts + ([self.help] if self.help else []))
 
 

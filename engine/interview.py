@@ -39,11 +39,13 @@ worth asking. bench/interview.py measures what this costs and what it finds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from engine.answers import MOST_ITEMS, Kind, kind_of, read, unread
-from engine.asking import APP, BANK, Ask, Choice
+from engine.answers import CHOICES, MOST_ITEMS, NOTHING, Kind, fold, kind_of, read, unread
+from engine.asking import APP, BANK, Ask, Choice, TickList
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
@@ -97,6 +99,12 @@ class Question:
     kind: Kind
     decides: tuple[str, ...]
     worth: float
+    ticks: tuple[str, ...] = ()
+    """For a list of lines to tick (`TickList`): the facts it asks, one a line (`fact` is the
+    first; each line's choice `sets` what ticking it writes); empty for a question of one
+    fact."""
+    unticked: Mapping[str, Any] = field(default_factory=dict)
+    """For a list of lines to tick: what each line left unticked writes (it did not happen)."""
 
     @property
     def template(self) -> str:
@@ -172,7 +180,15 @@ class Interviewer:
             for path, card in flatten(facts)
             if self._asks(path) and path not in NOT_ASKED
         }
-        return len(known | set(facts.dont_know or ()))
+        answered = known | set(facts.dont_know or ())
+        # The facts of one list of lines to tick are one answer (asked one by one, they were
+        # more: the count is then short by those, never long).
+        listed: dict[str, set[str]] = {}
+        for path in answered:
+            ask = self.kb.ask(path)
+            if ask is not None and ask.tick is not None:
+                listed.setdefault(ask.tick.within.key, set()).add(path)
+        return len(answered) - sum(len(paths) - 1 for paths in listed.values())
 
     def answer(self, data: FactData, fact: str, text: str) -> FactData:
         """`data` with what `text` says about `fact` written in; InputError naming what would be
@@ -182,6 +198,10 @@ class Interviewer:
         ask = self.kb.ask(fact)
         if ask is None or path not in FACT_PATHS:
             raise InputError("{fact}: no question asks this fact", fact=fact)
+        if ask.tick is not None:
+            question = self.step(data).question
+            if question is not None and question.fact == fact and question.ticks:
+                return self.ticked(data, question, text)
         reading = read(kind_of(path), ask, text)
         card = card_index(fact)
         if reading.not_known and ask.nothing:
@@ -214,6 +234,26 @@ class Interviewer:
                 N_("{answer} is not allowed: {expected}"), text, expected=expected
             ) from None
         return changed
+
+    def ticked(self, data: FactData, question: Question, text: str) -> FactData:
+        """`data` with a list's lines written in: a line ticked writes what ticking it says, a
+        line left unticked what leaving it says (it did not happen); "none of these" ticks
+        none; "don't know" lists every line's fact as not known."""
+        listed = question.ask.never
+        nothing = {fold(listed.in_(code)) for code in listed.languages} if listed else set()
+        if fold(text) in NOTHING or fold(text) in nothing:
+            chosen: list[str] = []
+        else:
+            reading = read(question.kind, question.ask, text)
+            if reading.not_known:
+                for fact in question.ticks:
+                    data = self.not_known(data, fact)
+                return data
+            chosen = reading.value
+        for fact in question.ticks:
+            said = question.ask.choices[fact].sets if fact in chosen else question.unticked
+            data = with_fact(data, template(fact), said[fact], card_index(fact))
+        return self._said_in_message(data)
 
     def _said_in_message(self, data: FactData) -> FactData:
         """`data` with the value of a card's choice its error message says ("verification
@@ -323,7 +363,7 @@ class Interviewer:
                 p,
             ),
         )
-        return tuple(
+        questions = [
             Question(
                 path,
                 self.kb.ask(path),
@@ -332,6 +372,58 @@ class Interviewer:
                 worth.get(path, 0.0),
             )
             for path in [*triage, *ranked]
+        ]
+        return tuple(self._tick_lists(questions, worth, decides))
+
+    def _tick_lists(
+        self, questions: list[Question], worth: dict[str, float], decides: dict[str, set[str]]
+    ) -> list[Question]:
+        """`questions` with the facts of a list of lines to tick (`TickList`) asked together,
+        where one of them is worth asking and another could settle a cause too: the list takes
+        the place of the first, with every such fact a line (in the format's order)."""
+        members: dict[str, list[str]] = {}
+        lists: dict[str, TickList] = {}
+        for path, value in worth.items():
+            tick = self.kb.ask(path).tick
+            if tick is not None and value > 0 and decides.get(path):
+                members.setdefault(tick.within.key, []).append(path)
+                lists[tick.within.key] = tick.within
+        out: list[Question] = []
+        placed: set[str] = set()
+        for question in questions:
+            tick = question.ask.tick
+            paths = members.get(tick.within.key, []) if tick is not None else []
+            if len(paths) < 2 or question.fact not in paths:
+                out.append(question)
+                continue
+            if tick.within.key in placed:
+                continue
+            placed.add(tick.within.key)
+            paths = sorted(paths, key=lambda p: (FACT_PATHS.index(template(p)), p))
+            out.append(self._tick_list(lists[tick.within.key], paths, worth, decides))
+        return out
+
+    def _tick_list(
+        self,
+        listed: TickList,
+        paths: list[str],
+        worth: dict[str, float],
+        decides: dict[str, set[str]],
+    ) -> Question:
+        ticks = {path: self.kb.ask(path).tick for path in paths}
+        lines = {
+            path: Choice(tick.label, tick.synonyms, sets={path: tick.ticked})
+            for path, tick in ticks.items()
+        }
+        settles = {key for path in paths for key in decides.get(path, ())}
+        return Question(
+            paths[0],
+            Ask(listed.text, listed.label, listed.help, lines, never=listed.nothing),
+            Kind(CHOICES, tuple(paths)),
+            tuple(sorted(settles, key=self._order.__getitem__)),
+            sum(worth.get(path, 0.0) for path in paths),
+            tuple(paths),
+            {path: tick.unticked for path, tick in ticks.items()},
         )
 
     def _worth(

@@ -5,7 +5,7 @@ The help says where the answer is, as the apps name their menus; where each
 wallet keeps a person's identity is said once, in `knowledge/_wallets.py`.
 """
 
-from engine.asking import APP, BANK, Ask, Choice
+from engine.asking import APP, BANK, Ask, Choice, Tick, TickList
 from engine.wording import Wording
 from knowledge._wallets import ALIPAY, WECHAT_PAY
 
@@ -29,6 +29,18 @@ APPS = {
         "balance": Wording("WeChat: Me > Pay and Services > Wallet > Balance."),
     },
 }
+WHAT_HAPPENED = TickList(
+    "what_happened",
+    Wording("Which of these happened when it failed? Tick all that did."),
+    Wording("what happened when it failed"),
+    Wording("Leave a line unticked if it did not happen."),
+    Wording("None of these happened"),
+)
+"""What a person saw happen, asked in one list: a VPN, a fee, a code by SMS, a second failure
+are independent, each settles a cause, and a person knows them at one look. A wallet's own
+records are not lines: a line left unticked writes its fact, and a wallet's record written
+brings that wallet into the consultation (its causes pursued) for a person who may not use it;
+measured as lines where the wallet is already in, they cost foreign-card visitors a question."""
 WALLET_CHOICES = {
     "alipay": Choice(Wording("Alipay"), ("zhifubao", "ali"), ("alipay",)),
     "wechat_pay": Choice(Wording("WeChat Pay"), ("wechat", "weixin", "微信"), ("wechat_pay",)),
@@ -328,12 +340,20 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Was a VPN or proxy on when it failed?"),
         Wording("a VPN on while paying"),
         Wording("The VPN icon at the top of the screen, or your VPN app."),
+        tick=Tick(WHAT_HAPPENED, Wording("A VPN or proxy was on"), synonyms=("vpn", "proxy")),
     ),
     "phone.sms_code_received": Ask(
         Wording("Did the verification code sent by SMS arrive?"),
         Wording("the SMS verification code arriving"),
         Wording("Your phone's messages."),
         # Asked where the place points at the phone (a sign-up, a card link).
+        tick=Tick(
+            WHAT_HAPPENED,
+            Wording("The verification code sent by SMS never arrived"),
+            ticked=False,
+            unticked=True,
+            synonyms=("sms", "no code", "收不到验证码"),
+        ),
     ),
     "phone.roaming": Ask(
         Wording("Is roaming on for the SIM in your phone?"),
@@ -579,6 +599,11 @@ QUESTIONS: dict[str, Ask] = {
         Wording("a service-fee notice before paying"),
         Wording("Foreign cards pay a fee on payments over CNY 200; the app asks you to accept it."),
         symptom=True,
+        tick=Tick(
+            WHAT_HAPPENED,
+            Wording("The app showed a service fee to accept before paying"),
+            synonyms=("fee", "service fee", "手续费", "服务费"),
+        ),
     ),
     "payment.year_total_usd": Ask(
         Wording(
@@ -734,6 +759,11 @@ QUESTIONS: dict[str, Ask] = {
         Wording("whether the failure persists"),
         Wording("Try once more now if you can: does it fail again?"),
         symptom=True,
+        tick=Tick(
+            WHAT_HAPPENED,
+            Wording("It failed again when I tried once more"),
+            synonyms=("again", "still fails", "还是失败"),
+        ),
     ),
     "travel.limited_connectivity": Ask(
         Wording("Are you somewhere with a weak mobile or internet connection?"),

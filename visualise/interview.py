@@ -55,6 +55,9 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
             {"value": value, "label": _label(question, value, language), **_sets(question, value)}
             for value in kind.values
         ]
+    if question.ticks:
+        data["several"] = True
+        data["choices"] = _tick_choices(question, language)
     elif kind.name == CHOICES:
         data["several"] = True  # tick any: the answer names them, separated by commas
         data["choices"] = [
@@ -105,6 +108,28 @@ def _sets(question: Question, value: str) -> dict[str, Any]:
     says there is one), else nothing."""
     choice = question.ask.choices.get(value)
     return {"sets": dict(choice.sets)} if choice is not None and choice.sets else {}
+
+
+def _tick_choices(question: Question, language: Language) -> list[dict[str, Any]]:
+    """A list's lines to tick, each with the fact ticking it `sets` and the one leaving it
+    unticked sets (`unticked`: it did not happen), and the choice that ticks none."""
+    assert question.ask.never is not None
+    return [
+        *(
+            {
+                "value": fact,
+                "label": question.ask.choices[fact].label.in_(language.code),
+                "sets": dict(question.ask.choices[fact].sets),
+                "unticked": {fact: question.unticked[fact]},
+            }
+            for fact in question.ticks
+        ),
+        {
+            "value": NOTHING,
+            "label": question.ask.never.in_(language.code),
+            "sets": dict(question.unticked),
+        },
+    ]
 
 
 def _decided(key: str) -> dict[str, str]:

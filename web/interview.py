@@ -19,7 +19,7 @@ from engine.facts import DONT_KNOW, card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
 from engine.translatable import N_, Message
-from visualise.interview import interview_data
+from visualise.interview import NOTHING, interview_data
 from visualise.language import ENGLISH, Language
 
 STALE = N_(
@@ -60,8 +60,12 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
     question = interviewer.step(data).question
     if question is None or question.fact != fact:
         raise InputError(STALE)
+    if answer is None and question.ticks:
+        return interviewer.ticked(data, question, "")  # every line not known
     if answer is None:
         return interviewer.not_known(data, fact)
+    if not answer.strip() and question.ticks:
+        answer = NOTHING  # a list to tick with no line ticked: none of them happened
     if not answer.strip():
         raise InputError(
             'Answer to "{question}": none given; answer it or choose I don\'t know',
