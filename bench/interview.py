@@ -149,6 +149,13 @@ def what_a_traveller_knows(
         data = with_fact(data, "payment.amount_cny", round(payment["amount_usd"] * CNY_PER_USD))
     if _mentions(data, "passport.renewed") and get_fact(data, "passport.renewed") is None:
         data = with_fact(data, "passport.renewed", True)  # they know they renewed it
+    for path, ask in doctor.kb.questions.items():
+        # Who knows when their number changed, or when their permit expires, knows the line
+        # that a list to tick asks of it: the number changed, a permit is held.
+        if ask.tick is not None and "[]" not in path and get_fact(data, path) is not None:
+            for written, value in ask.tick.ticked.items():
+                if get_fact(data, written) is None:
+                    data = with_fact(data, written, value)
     symptom = data.get("symptom") or {}
     in_use = {WALLET_OF.get(symptom.get("where")), symptom.get("wallet")} | set(data)
     for path, value in {**LIVED, **unticked(doctor)}.items():
@@ -192,9 +199,11 @@ def unticked(doctor: Doctor) -> dict[str, Any]:
     code arrived): what did not happen to a traveller whose story does not tell it, as
     `LIVED` says of their cards and notices."""
     return {
-        path: ask.tick.unticked
-        for path, ask in doctor.kb.questions.items()
-        if ask.tick is not None and "[]" not in path
+        path: value
+        for ask in doctor.kb.questions.values()
+        if ask.tick is not None
+        for path, value in ask.tick.unticked.items()
+        if "[]" not in path
     }
 
 
@@ -251,13 +260,16 @@ def typed(
 def typed_ticks(doctor: Doctor, knows: FactData, ticks: tuple[str, ...]) -> str:
     """What the traveller types to a list of lines to tick: the numbers of the lines that
     happened to them, "none" when none did, "don't know" when they know none of them."""
-    values = [get_fact(knows, template(fact), _card(fact)) for fact in ticks]
-    if all(value is None for value in values):
+    lines = [doctor.kb.ask(fact).tick for fact in ticks]
+    if not any(
+        _holds(knows, line.ticked, _card(fact)) or _holds(knows, line.unticked, _card(fact))
+        for fact, line in zip(ticks, lines, strict=True)
+    ):
         return "don't know"
     ticked = [
         str(number)
-        for number, (fact, value) in enumerate(zip(ticks, values, strict=True), start=1)
-        if value is not None and value == doctor.kb.ask(fact).tick.ticked
+        for number, (fact, line) in enumerate(zip(ticks, lines, strict=True), start=1)
+        if _holds(knows, line.ticked, _card(fact))
     ]
     return " ".join(ticked) or "none"
 

@@ -60,7 +60,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class TickList:
-    """One question that asks several yes/no facts a person knows together ("Which of these
+    """One question that asks several facts a person knows together ("Which of these
     happened? Tick all that did."): each fact that carries a `Tick` of the list is a line to
     tick; a consultation asks the list in place of those facts' own questions when several of
     them are worth asking at once."""
@@ -73,15 +73,18 @@ class TickList:
     """The answer that ticks none ("None of these happened")."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tick:
-    """A fact's line in a `TickList`: its label, what ticking it writes, and what leaving it
-    unticked writes (the list says "tick all that happened": unticked did not happen)."""
+    """A fact's line in a `TickList`: its label, the facts ticking it writes, and the facts
+    leaving it unticked writes (the list says "tick all that happened": unticked did not
+    happen). A fact whose line writes another (a renewal, for when it was renewed) is asked
+    after a tick if still worth it, and is not known after no tick. One line may stand for
+    several facts (a renewal: whether, and when): the same `Tick` on each is one line."""
 
     within: TickList
     label: Wording
-    ticked: Any = True
-    unticked: Any = False
+    ticked: Mapping[str, Any]
+    unticked: Mapping[str, Any]
     synonyms: tuple[str, ...] = ()
 
 

@@ -45,7 +45,7 @@ from datetime import date
 from typing import Any
 
 from engine.answers import CHOICES, MOST_ITEMS, NOTHING, Kind, fold, kind_of, read, unread
-from engine.asking import APP, BANK, Ask, Choice, TickList
+from engine.asking import APP, BANK, Ask, Choice, Tick, TickList
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
@@ -61,7 +61,7 @@ TRIAGE = ("symptom.where", "symptom.error_message")
 """Asked first, in this order: where it fails and what it says."""
 WHERE = "symptom.where"
 MIN_WORTH = 0.5
-PATIENCE = 10
+PATIENCE = 8
 """Questions answered after which only a question that settles, in one answer the person knows
 without looking it up, a cause something they saw points at (the message, the failure, the place
 for what they saw there) is asked: a long consultation costs the person more than a cause
@@ -103,8 +103,9 @@ class Question:
     """For a list of lines to tick (`TickList`): the facts it asks, one a line (`fact` is the
     first; each line's choice `sets` what ticking it writes); empty for a question of one
     fact."""
-    unticked: Mapping[str, Any] = field(default_factory=dict)
-    """For a list of lines to tick: what each line left unticked writes (it did not happen)."""
+    unticked: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """For a list of lines to tick: the facts each line left unticked writes (it did not
+    happen)."""
 
     @property
     def template(self) -> str:
@@ -157,6 +158,16 @@ class Interviewer:
         self._order = {key: rank for rank, key in enumerate(doctor.order)}
         self._sections: dict[str, set[str]] = {}
         self._layers = {str(cause.layer) for cause in doctor.kb.causes}
+        self._together: dict[str, str] = {}
+        """Facts one answer may write together, each with the name of its group: the facts a
+        list's lines ask or write (the list's key), a wallet's three that "nothing" answers."""
+        for path, ask in doctor.kb.questions.items():
+            if ask.tick is not None:
+                for written in (path, *ask.tick.ticked, *ask.tick.unticked):
+                    self._together[written] = ask.tick.within.key
+            if ask.nothing is not None:
+                for written in ask.none:
+                    self._together[written] = " ".join(sorted(ask.none))
 
     def step(self, data: FactData, today: date | None = None) -> Step:
         """The next question about `data` (facts with `dont_know`), or done."""
@@ -181,14 +192,14 @@ class Interviewer:
             if self._asks(path) and path not in NOT_ASKED
         }
         answered = known | set(facts.dont_know or ())
-        # The facts of one list of lines to tick are one answer (asked one by one, they were
-        # more: the count is then short by those, never long).
-        listed: dict[str, set[str]] = {}
+        # The facts one answer writes together are one answer (a list ticked, "nothing" to
+        # what a wallet shows); asked one by one they were more: the count is then short by
+        # those, never long.
+        together: dict[str, set[str]] = {}
         for path in answered:
-            ask = self.kb.ask(path)
-            if ask is not None and ask.tick is not None:
-                listed.setdefault(ask.tick.within.key, set()).add(path)
-        return len(answered) - sum(len(paths) - 1 for paths in listed.values())
+            if template(path) in self._together:
+                together.setdefault(self._together[template(path)], set()).add(path)
+        return len(answered) - sum(len(paths) - 1 for paths in together.values())
 
     def answer(self, data: FactData, fact: str, text: str) -> FactData:
         """`data` with what `text` says about `fact` written in; InputError naming what would be
@@ -251,8 +262,11 @@ class Interviewer:
                 return data
             chosen = reading.value
         for fact in question.ticks:
-            said = question.ask.choices[fact].sets if fact in chosen else question.unticked
-            data = with_fact(data, template(fact), said[fact], card_index(fact))
+            said = question.ask.choices[fact].sets if fact in chosen else question.unticked[fact]
+            for path, value in said.items():
+                data = with_fact(data, template(path), value, card_index(fact))
+            if fact not in chosen and template(fact) not in said:
+                data = self.not_known(data, fact)  # no renewal: no date of one to ask
         return self._said_in_message(data)
 
     def _said_in_message(self, data: FactData) -> FactData:
@@ -373,57 +387,63 @@ class Interviewer:
             )
             for path in [*triage, *ranked]
         ]
-        return tuple(self._tick_lists(questions, worth, decides))
+        return tuple(self._tick_lists(questions, worth, decides, closed))
 
     def _tick_lists(
-        self, questions: list[Question], worth: dict[str, float], decides: dict[str, set[str]]
+        self,
+        questions: list[Question],
+        worth: dict[str, float],
+        decides: dict[str, set[str]],
+        closed: set[str],
     ) -> list[Question]:
         """`questions` with the facts of a list of lines to tick (`TickList`) asked together,
         where one of them is worth asking and another could settle a cause too: the list takes
-        the place of the first, with every such fact a line (in the format's order)."""
-        members: dict[str, list[str]] = {}
-        lists: dict[str, TickList] = {}
-        for path, value in worth.items():
+        the place of the first, with every such fact a line (in the format's order; one line
+        for the facts that share it, a line whose facts are all known left out)."""
+        members: dict[str, dict[Tick, str]] = {}
+        for path in sorted(worth, key=lambda p: (FACT_PATHS.index(template(p)), p)):
             tick = self.kb.ask(path).tick
-            if tick is not None and value > 0 and decides.get(path):
-                members.setdefault(tick.within.key, []).append(path)
-                lists[tick.within.key] = tick.within
+            if tick is None or worth[path] <= 0 or not decides.get(path):
+                continue
+            card = card_index(path)
+            writes = {_concrete(p, card) for p in (*tick.ticked, *tick.unticked)}
+            if writes <= closed:
+                continue
+            members.setdefault(tick.within.key, {}).setdefault(tick, path)
         out: list[Question] = []
         placed: set[str] = set()
         for question in questions:
             tick = question.ask.tick
-            paths = members.get(tick.within.key, []) if tick is not None else []
-            if len(paths) < 2 or question.fact not in paths:
+            lines = members.get(tick.within.key, {}) if tick is not None else {}
+            if len(lines) < 2 or question.fact not in lines.values():
                 out.append(question)
                 continue
-            if tick.within.key in placed:
-                continue
-            placed.add(tick.within.key)
-            paths = sorted(paths, key=lambda p: (FACT_PATHS.index(template(p)), p))
-            out.append(self._tick_list(lists[tick.within.key], paths, worth, decides))
+            if tick.within.key not in placed:
+                placed.add(tick.within.key)
+                out.append(self._tick_list(tick.within, lines, worth, decides))
         return out
 
     def _tick_list(
         self,
         listed: TickList,
-        paths: list[str],
+        lines: dict[Tick, str],
         worth: dict[str, float],
         decides: dict[str, set[str]],
     ) -> Question:
-        ticks = {path: self.kb.ask(path).tick for path in paths}
-        lines = {
-            path: Choice(tick.label, tick.synonyms, sets={path: tick.ticked})
-            for path, tick in ticks.items()
+        paths = list(lines.values())
+        choices = {
+            path: Choice(tick.label, tick.synonyms, sets=dict(tick.ticked))
+            for tick, path in lines.items()
         }
         settles = {key for path in paths for key in decides.get(path, ())}
         return Question(
             paths[0],
-            Ask(listed.text, listed.label, listed.help, lines, never=listed.nothing),
+            Ask(listed.text, listed.label, listed.help, choices, never=listed.nothing),
             Kind(CHOICES, tuple(paths)),
             tuple(sorted(settles, key=self._order.__getitem__)),
             sum(worth.get(path, 0.0) for path in paths),
             tuple(paths),
-            {path: tick.unticked for path, tick in ticks.items()},
+            {path: dict(tick.unticked) for tick, path in lines.items()},
         )
 
     def _worth(

@@ -41,6 +41,46 @@ are independent, each settles a cause, and a person knows them at one look. A wa
 records are not lines: a line left unticked writes its fact, and a wallet's record written
 brings that wallet into the consultation (its causes pursued) for a person who may not use it;
 measured as lines where the wallet is already in, they cost foreign-card visitors a question."""
+ABOUT_YOU = TickList(
+    "about_you",
+    Wording("Which of these are true for you? Tick all that are."),
+    Wording("what is true for you"),
+    Wording("Leave a line unticked if it is not true for you."),
+    Wording("None of these is true"),
+)
+"""What a resident knows of themselves at one look (a renewal, a new number, a permit): each
+line's yes/no settles causes, and its date is asked after a tick only where it still matters."""
+
+
+def happened(within: TickList, path: str, label: Wording, *synonyms: str, when=True) -> Tick:
+    """A yes/no fact's line: ticked writes `when`, unticked the other."""
+    return Tick(within, label, {path: when}, {path: not when}, synonyms)
+
+
+RENEWED = happened(
+    ABOUT_YOU,
+    "passport.renewed",
+    Wording("My passport replaced an older one (it was renewed)"),
+    "renewed",
+    "new passport",
+    "换过护照",
+)
+NUMBER_CHANGED = happened(
+    ABOUT_YOU,
+    "phone.changed",
+    Wording("I changed my mobile number after my bank or wallets got it"),
+    "new number",
+    "changed number",
+    "换过号",
+)
+PERMIT_HELD = happened(
+    ABOUT_YOU,
+    "residence_permit.held",
+    Wording("I hold a Chinese residence permit"),
+    "permit",
+    "residence permit",
+    "居留许可",
+)
 WALLET_CHOICES = {
     "alipay": Choice(Wording("Alipay"), ("zhifubao", "ali"), ("alipay",)),
     "wechat_pay": Choice(Wording("WeChat Pay"), ("wechat", "weixin", "微信"), ("wechat_pay",)),
@@ -260,11 +300,13 @@ QUESTIONS: dict[str, Ask] = {
             "没有换过",
         ),
         easier="passport.renewed",
+        tick=RENEWED,
     ),
     "passport.renewed": Ask(
         Wording("Did your current passport replace an older one (was it renewed)?"),
         Wording("whether your passport was renewed"),
         Wording("Banks and wallets keep the old passport's number until you update it."),
+        tick=RENEWED,
     ),
     "passport.previous_expiry_date": Ask(
         Wording("When did your old passport expire?"),
@@ -275,24 +317,28 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Do you hold a Chinese residence permit (not only a visa)?"),
         Wording("whether you hold a residence permit"),
         Wording("A residence permit is a card or a passport page issued by the exit-entry office."),
+        tick=PERMIT_HELD,
     ),
     "residence_permit.number": Ask(
         Wording("What is your residence permit's number?"),
         Wording("your residence permit number"),
         PERMIT,
         none=NO_PERMIT,
+        tick=PERMIT_HELD,
     ),
     "residence_permit.expiry_date": Ask(
         Wording("When does your residence permit expire?"),
         Wording("your residence permit's expiry date"),
         Wording('The front of your residence permit, "valid until"; the month is enough.'),
         none=NO_PERMIT,
+        tick=PERMIT_HELD,
     ),
     "residence_permit.name": Ask(
         Wording("How is your name printed on your residence permit?"),
         Wording("the name on your residence permit"),
         PERMIT,
         none=NO_PERMIT,
+        tick=PERMIT_HELD,
     ),
     "phone.number": Ask(
         Wording("Which mobile number do you use now?"),
@@ -322,7 +368,8 @@ QUESTIONS: dict[str, Ask] = {
             "从来没换过",
         ),
         # No easier form: "yes, it changed" without when settles nothing (measured: a question
-        # more for a traveller who does not know when, and no cause found by it).
+        # more for a traveller who does not know when, and no cause found by it).,
+        tick=NUMBER_CHANGED,
     ),
     "phone.changed": Ask(
         Wording(
@@ -330,6 +377,7 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording("whether you changed your mobile number"),
         Wording("Answer no if you have always used the same number here."),
+        tick=NUMBER_CHANGED,
     ),
     "phone.suspended": Ask(
         Wording("Was your Chinese SIM cut off (unpaid or unused)?"),
@@ -340,19 +388,23 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Was a VPN or proxy on when it failed?"),
         Wording("a VPN on while paying"),
         Wording("The VPN icon at the top of the screen, or your VPN app."),
-        tick=Tick(WHAT_HAPPENED, Wording("A VPN or proxy was on"), synonyms=("vpn", "proxy")),
+        tick=happened(
+            WHAT_HAPPENED, "phone.vpn_on", Wording("A VPN or proxy was on"), "vpn", "proxy"
+        ),
     ),
     "phone.sms_code_received": Ask(
         Wording("Did the verification code sent by SMS arrive?"),
         Wording("the SMS verification code arriving"),
         Wording("Your phone's messages."),
         # Asked where the place points at the phone (a sign-up, a card link).
-        tick=Tick(
+        tick=happened(
             WHAT_HAPPENED,
+            "phone.sms_code_received",
             Wording("The verification code sent by SMS never arrived"),
-            ticked=False,
-            unticked=True,
-            synonyms=("sms", "no code", "收不到验证码"),
+            "sms",
+            "no code",
+            "收不到验证码",
+            when=False,
         ),
     ),
     "phone.roaming": Ask(
@@ -599,10 +651,14 @@ QUESTIONS: dict[str, Ask] = {
         Wording("a service-fee notice before paying"),
         Wording("Foreign cards pay a fee on payments over CNY 200; the app asks you to accept it."),
         symptom=True,
-        tick=Tick(
+        tick=happened(
             WHAT_HAPPENED,
+            "payment.fee_notice",
             Wording("The app showed a service fee to accept before paying"),
-            synonyms=("fee", "service fee", "手续费", "服务费"),
+            "fee",
+            "service fee",
+            "手续费",
+            "服务费",
         ),
     ),
     "payment.year_total_usd": Ask(
@@ -759,10 +815,13 @@ QUESTIONS: dict[str, Ask] = {
         Wording("whether the failure persists"),
         Wording("Try once more now if you can: does it fail again?"),
         symptom=True,
-        tick=Tick(
+        tick=happened(
             WHAT_HAPPENED,
+            "symptom.persists",
             Wording("It failed again when I tried once more"),
-            synonyms=("again", "still fails", "还是失败"),
+            "again",
+            "still fails",
+            "还是失败",
         ),
     ),
     "travel.limited_connectivity": Ask(

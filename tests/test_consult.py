@@ -27,9 +27,11 @@ ISSUE_TRAVELLER = {
     "residence_permit.expiry_date": "2027-09",
     "residence_permit.held": "yes",
     "person.given_names": "JOHN MICHAEL",
+    "about_you": "renewed, new number, permit",
 }
 """The traveller of issue 13, as they type: a renewed passport (September 2026), a card refused
-with 与预留手机号不符, a phone number changed in October; "don't know" to anything else."""
+with 与预留手机号不符, a phone number changed in October; "don't know" to anything else. A list
+to tick is answered by its key (`about_you`: the lines ticked)."""
 
 
 class _Keys(io.StringIO):
@@ -53,7 +55,9 @@ def _interview(interviewer, answers: dict[str, str], data=None, most: int = 30):
     steps = []
     while not (step := interviewer.step(data)).done and len(steps) < most:
         steps.append(step)
-        data = interviewer.answer(data, step.question.fact, answers.get(step.question.fact, "?"))
+        fact = step.question.fact
+        key = interviewer.kb.ask(fact).tick.within.key if step.question.ticks else fact
+        data = interviewer.answer(data, fact, answers.get(key, "?"))
     return steps, step, data
 
 
@@ -78,7 +82,8 @@ def test_the_issues_traveller_reaches_the_bank_and_phone_causes_within_8_questio
         }
     )
     assert reached <= 8, asked
-    assert data["passport"]["renewed_on"] == "2026-09"
+    # The renewal is ticked in a list with the permit; its date then settles nothing more.
+    assert data["passport"]["renewed"] is True and data["residence_permit"]["held"] is True
     assert data["bank_cards"][0]["status"] == "cannot_be_verified"
     assert end.done and len(steps) <= 14
 
@@ -293,7 +298,7 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     monkeypatch, capsys, tmp_path
 ):
     monkeypatch.chdir(tmp_path)
-    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\nSept 2026\n"
+    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\n1\n"
     code, out, err = _ask(monkeypatch, capsys, lines)
     assert code == 0
     assert "Question 1 · 0% done" in err and "Where does it fail?" in err
@@ -303,7 +308,11 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     assert "input ended: saved the facts with your answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
     assert saved["bank_cards"] == [{"status": "cannot_be_verified"}]
-    assert saved["passport"] == {"renewed_on": "2026-09"}
+    # A list to tick, numbered: line 1 ticked (renewed), line 2 left (no permit).
+    assert "Which of these are true for you? Tick all that are." in err
+    assert "1. My passport replaced an older one (it was renewed) · 2. I hold" in err
+    assert saved["passport"] == {"renewed": True}
+    assert saved["residence_permit"] == {"held": False}
     assert "sometimes" not in json.dumps(saved) and "sometimes" not in out
     assert "bank-passport-outdated" in out and "phone-mismatch" in out and "Question" not in out
 

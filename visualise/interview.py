@@ -120,14 +120,14 @@ def _tick_choices(question: Question, language: Language) -> list[dict[str, Any]
                 "value": fact,
                 "label": question.ask.choices[fact].label.in_(language.code),
                 "sets": dict(question.ask.choices[fact].sets),
-                "unticked": {fact: question.unticked[fact]},
+                "unticked": dict(question.unticked[fact]),
             }
             for fact in question.ticks
         ),
         {
             "value": NOTHING,
             "label": question.ask.never.in_(language.code),
-            "sets": dict(question.unticked),
+            "sets": {p: v for said in question.unticked.values() for p, v in said.items()},
         },
     ]
 
