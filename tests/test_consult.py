@@ -13,6 +13,7 @@ import cli
 from engine.answers import kind_of, read
 from engine.errors import InputError
 from engine.interview import Interviewer, progress
+from engine.loading import validate_facts
 
 AS_OF = {"as_of": "2026-11-27"}
 ISSUE_TRAVELLER = {
@@ -537,3 +538,91 @@ def test_an_error_message_that_says_what_the_card_did_settles_its_question(
     data = interviewer.answer(data, "symptom.error_message", message)
     assert data["foreign_cards"] == [{"status": status}]
     assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}
+
+
+VISITOR = {
+    **AS_OF,
+    "symptom": {"where": "foreign_card"},
+    "dont_know": ["symptom.error_message"],
+    "foreign_cards": [{"wallet": "alipay", "status": "declined"}],
+    "payment": {"amount_cny": 300, "payee": "merchant_qr"},
+}
+"""A visitor's Visa card declined in Alipay at a hotel (CNY 300): what happened is asked next."""
+WHAT_HAPPENED = ("phone.vpn_on", "payment.fee_notice", "symptom.persists")
+
+
+def test_a_visitor_ticks_what_happened_in_one_list(interviewer):
+    step = interviewer.step(VISITOR)
+    question = step.question
+    assert question.ticks == WHAT_HAPPENED and question.fact == "phone.vpn_on"
+    assert question.ask.text.en == "Which of these happened when it failed? Tick all that did."
+    assert {"vpn-during-payment", "foreign-card-service-fee@alipay"} <= set(question.decides)
+    # Each line ticked writes its fact; a line left unticked did not happen.
+    data = interviewer.answer(VISITOR, "phone.vpn_on", "1")
+    assert data["phone"] == {"vpn_on": True}
+    assert data["payment"]["fee_notice"] is False and data["symptom"]["persists"] is False
+    assert interviewer.asked(validate_facts(data)) == step.asked + 1, "one answer, one question"
+    by_words = interviewer.answer(VISITOR, "phone.vpn_on", "the fee, again")
+    assert by_words["payment"]["fee_notice"] is True and by_words["symptom"]["persists"] is True
+    assert by_words["phone"] == {"vpn_on": False}
+    for none in ("none", "None of these happened", "以上都没有发生", "都没有"):
+        said = interviewer.answer(VISITOR, "phone.vpn_on", none)
+        assert said["phone"] == {"vpn_on": False} and said["payment"]["fee_notice"] is False
+    # "Don't know" is not a no: every line's fact is not known, none is asked again.
+    unknown = interviewer.answer(VISITOR, "phone.vpn_on", "不知道")
+    assert set(WHAT_HAPPENED) <= set(unknown["dont_know"]) and "phone" not in unknown
+    assert not set(WHAT_HAPPENED) & {q.fact for q in interviewer.step(unknown).questions}
+    with pytest.raises(InputError, match="is not an answer I can read"):
+        interviewer.answer(VISITOR, "phone.vpn_on", "4")
+
+
+def test_a_list_to_tick_is_one_line_a_fact_in_the_api_with_what_each_line_sets(doctor):
+    from visualise.interview import question_data
+    from visualise.language import language
+
+    step = Interviewer(doctor).step(VISITOR)
+    data = question_data(step.question, step.facts, language("zh"))
+    assert data["several"] is True and data["fact"] == "phone.vpn_on"
+    assert data["text"] == "失败时发生了以下哪些情况？请勾选所有发生过的。"
+    lines = {choice["value"]: choice for choice in data["choices"]}
+    assert lines["phone.vpn_on"]["sets"] == {"phone.vpn_on": True}
+    assert lines["phone.vpn_on"]["unticked"] == {"phone.vpn_on": False}
+    assert lines["phone.vpn_on"]["label"] == "当时开着 VPN 或代理"
+    assert lines["nothing"]["label"] == "以上都没有发生"
+    assert lines["nothing"]["sets"] == dict.fromkeys(WHAT_HAPPENED, False)
+    assert "unticked" not in lines["nothing"], "a button, not a tick box"
+
+
+def test_a_resident_ticks_a_renewal_and_its_date_is_asked_only_where_it_matters(interviewer):
+    data = {
+        **AS_OF,
+        "symptom": {"where": "alipay", "error_message": "x"},
+        "bank_cards": [],
+        "alipay": {"document_expiry_notice": False, "restricted": False},
+        "dont_know": ["passport.expiry_date"],
+    }
+    data["alipay"]["verification_requested"] = []
+    question = interviewer.step(data).question
+    assert question.ticks and "passport.renewed_on" in question.ticks
+    assert question.ask.text.en == "Which of these are true for you? Tick all that are."
+    none = interviewer.answer(data, question.fact, "none")
+    # Left unticked: not renewed, and no date of a renewal to ask.
+    assert none["passport"] == {"renewed": False} and "passport.renewed_on" in none["dont_know"]
+    assert "passport.renewed_on" not in {q.fact for q in interviewer.step(none).questions}
+    ticked = interviewer.answer(data, question.fact, "renewed")
+    assert ticked["passport"] == {"renewed": True}
+    assert "passport.renewed_on" not in (ticked.get("dont_know") or [])
+
+
+def test_the_terminal_numbers_a_list_to_tick_in_chinese(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "visitor.json"
+    path.write_text(json.dumps(VISITOR))
+    code, _, err = _ask(monkeypatch, capsys, "1 3\n", str(path), "--lang", "zh")
+    assert code == 0
+    assert "失败时发生了以下哪些情况？请勾选所有发生过的。" in err
+    assert "1. 当时开着 VPN 或代理 · 2. 付款前应用显示了需要接受的服务费" in err
+    assert "以上都没有发生" in err
+    saved = json.loads((tmp_path / "visitor-answered.json").read_text(encoding="utf-8"))
+    assert saved["phone"] == {"vpn_on": True} and saved["symptom"]["persists"] is True
+    assert saved["payment"]["fee_notice"] is False
