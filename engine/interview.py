@@ -397,9 +397,11 @@ class Interviewer:
         closed: set[str],
     ) -> list[Question]:
         """`questions` with the facts of a list of lines to tick (`TickList`) asked together,
-        where one of them is worth asking and another could settle a cause too: the list takes
-        the place of the first, with every such fact a line (in the format's order; one line
-        for the facts that share it, a line whose facts are all known left out)."""
+        where two or more could settle a cause: the list takes the place of the first one worth
+        asking, with every such fact a line (in the format's order; one line for the facts that
+        share it, a line whose facts are all known left out). Where none is worth asking alone,
+        the list is still asked last (issue 22: no stop while a question most people answer at
+        one look could still reveal a cause; one answer, measured at no cost in the median)."""
         members: dict[str, dict[Tick, str]] = {}
         for path in sorted(worth, key=lambda p: (FACT_PATHS.index(template(p)), p)):
             tick = self.kb.ask(path).tick
@@ -421,6 +423,10 @@ class Interviewer:
             if tick.within.key not in placed:
                 placed.add(tick.within.key)
                 out.append(self._tick_list(tick.within, lines, worth, decides))
+        for key, lines in members.items():  # none worth asking alone: the list, last
+            if key not in placed and len(lines) >= 2:
+                listed = self.kb.ask(next(iter(lines.values()))).tick.within
+                out.append(self._tick_list(listed, lines, worth, decides))
         return out
 
     def _tick_list(
