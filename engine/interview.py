@@ -170,8 +170,13 @@ class Interviewer:
                     self._together[written] = " ".join(sorted(ask.none))
 
     def step(self, data: FactData, today: date | None = None) -> Step:
-        """The next question about `data` (facts with `dont_know`), or done."""
+        """The next question about `data` (facts with `dont_know`), or done. What the error
+        message says of a card (`Choice.in_message`) is read first, whatever face wrote the
+        facts (the API takes them as a client wrote them)."""
         facts = validate_facts(data)
+        said = self._said_in_message(data)
+        if said is not data:
+            facts = validate_facts(said)
         diagnosis = self.doctor.diagnose(facts, today)
         questions = self._questions(facts, diagnosis)
         return Step(
