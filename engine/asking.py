@@ -121,6 +121,9 @@ class Ask:
     """A fact easier to answer that settles, in part, what this one does (a yes/no before a
     date: whether the passport was renewed before when): asked when the person does not know
     this one."""
+    shown_as_typed: tuple[str, ...] = ()
+    """For free text a person types: values that name no person (a known bank's names and
+    abbreviations), shown as typed where other text is masked; case and spacing aside."""
     tick: Tick | None = None
     """The fact's line in a list asked at once with other facts (`TickList`), if any."""
 

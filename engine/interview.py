@@ -50,7 +50,7 @@ from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
 from engine.fact_edits import FactData, facts_data, with_fact
-from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, template
+from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, read_path, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
@@ -104,6 +104,9 @@ class Question:
     first; each line's choice `sets` what ticking it writes); empty for a question of one
     fact."""
     unticked: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    maker_shown: bool = False
+    """Whether the card's bank, as the person gave it, is a known bank's name (`Ask.
+    shown_as_typed`): the question names the card by it; other text there is masked."""
     """For a list of lines to tick: the facts each line left unticked writes (it did not
     happen)."""
 
@@ -389,10 +392,21 @@ class Interviewer:
                 kind_of(template(path)),
                 tuple(sorted(decides.get(path, ()), key=self._order.__getitem__)),
                 worth.get(path, 0.0),
+                maker_shown=self._maker_shown(facts, path),
             )
             for path in [*triage, *ranked]
         ]
         return tuple(self._tick_lists(questions, worth, decides, closed))
+
+    def _maker_shown(self, facts: Facts, path: str) -> bool:
+        """Whether the bank of the card `path` is about is named as a known bank."""
+        card = card_index(path)
+        field_path = f"{path.split('[', 1)[0]}[].bank"
+        ask = self.kb.ask(field_path)
+        if card is None or ask is None or field_path not in FACT_PATHS:
+            return False
+        bank = read_path(facts, field_path, card)
+        return isinstance(bank, str) and fold(bank) in {fold(w) for w in ask.shown_as_typed}
 
     def _tick_lists(
         self,

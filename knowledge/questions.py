@@ -7,6 +7,7 @@ wallet keeps a person's identity is said once, in `knowledge/_wallets.py`.
 
 from engine.asking import APP, BANK, Ask, Choice, Tick, TickList
 from engine.wording import Wording
+from knowledge._banks import KNOWN_BANKS
 from knowledge._wallets import ALIPAY, WECHAT_PAY
 
 PASSPORT = Wording("Your passport's photo page.")
@@ -421,6 +422,7 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Which bank issued this card?"),
         Wording("the card's bank"),
         Wording("The name printed on the card."),
+        shown_as_typed=KNOWN_BANKS,
     ),
     "bank_cards[].last4": Ask(
         Wording("What are the card's last four digits?"),

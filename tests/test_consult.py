@@ -626,3 +626,37 @@ def test_the_terminal_numbers_a_list_to_tick_in_chinese(monkeypatch, capsys, tmp
     saved = json.loads((tmp_path / "visitor-answered.json").read_text(encoding="utf-8"))
     assert saved["phone"] == {"vpn_on": True} and saved["symptom"]["persists"] is True
     assert saved["payment"]["fee_notice"] is False
+
+
+@pytest.mark.parametrize(
+    "bank, shown",
+    [("ICBC", "ICBC"), ("工商银行", "工商银行"), ("bank of china", "bank of china")],
+)
+def test_a_card_is_named_by_a_known_bank_as_the_person_gave_it(interviewer, bank, shown):
+    from visualise.interview import question_text
+    from visualise.language import language
+
+    facts = {
+        **AS_OF,
+        "symptom": {"where": "bank_card_link", "error_message": "x"},
+        "bank_cards": [{"bank": bank, "last4": "1234"}],
+    }
+    step = interviewer.step(facts)
+    question = next(q for q in step.questions if q.card == 0)
+    text = question_text(question, step.facts, language("en"))
+    assert text.startswith(f"Card 1 ({shown}, ending 1234): ")
+
+
+def test_a_bank_field_that_names_no_known_bank_stays_masked(interviewer):
+    from visualise.interview import question_text
+    from visualise.language import language
+
+    facts = {
+        **AS_OF,
+        "symptom": {"where": "bank_card_link", "error_message": "x"},
+        "bank_cards": [{"bank": "Zhang Wei"}],
+    }
+    step = interviewer.step(facts)
+    question = next(q for q in step.questions if q.card == 0)
+    text = question_text(question, step.facts, language("zh"))
+    assert "Zhang" not in text and "Wei" not in text and "Z***" in text

@@ -143,7 +143,7 @@ def question_text(question: Question, facts: Facts, language: Language) -> str:
     text = question.ask.text.in_(language.code)
     if question.card is None:
         return text
-    label = language.text(card_label(facts, question.card, question.cards))
+    label = language.text(card_label(facts, question.card, question.cards, question.maker_shown))
     return language.gettext("{card}: {question}").format(
         card=label[:1].upper() + label[1:], question=text
     )
@@ -175,13 +175,16 @@ def hint(question: Question, language: Language) -> str:
     return f"{said} · {offered.in_(language.code)}"
 
 
-def card_label(facts: Facts, card: int, cards: str = "bank_cards") -> Message:
+def card_label(
+    facts: Facts, card: int, cards: str = "bank_cards", maker_shown: bool = False
+) -> Message:
     """How a card is named in a question: its number and, when known, its bank or network
-    and last digits (`cards`: the list it is in, bank or foreign cards); a bank's name as its
-    first letters (`ICBC` shows `I***`), enough for the person who typed it to tell cards apart."""
+    and last digits (`cards`: the list it is in, bank or foreign cards); a known bank's name as
+    typed (`maker_shown`: ICBC, 工商银行), any other as its first letters (`Zhang Wei` shows
+    `Z*** W**`), enough for the person who typed it to tell cards apart."""
     maker = "bank" if cards == "bank_cards" else "network"
     made_by = read_path(facts, f"{cards}[].{maker}", card)
-    if made_by is not None and cards == "bank_cards":
+    if made_by is not None and cards == "bank_cards" and not maker_shown:
         made_by = mask_any(made_by)  # a bank's name is typed: it may be anything, a name too
     last4 = read_path(facts, f"{cards}[].last4", card)
     ending = Message("ending {digits}", digits=last4) if last4 else None
