@@ -96,7 +96,7 @@ def _compile_bytecode() -> None:
     """
     import compileall
 
-    for folder in ("engine", "knowledge", "visualise"):
+    for folder in ("commands", "engine", "knowledge", "visualise"):
         compileall.compile_dir(ROOT / folder, quiet=1)
     compileall.compile_file(ROOT / "cli.py", quiet=1)
 

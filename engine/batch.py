@@ -30,6 +30,7 @@ from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import EngineFault, InputError, KnowledgeError
 from engine.knowledge_loader import load_knowledge
 from engine.loading import parse_facts_bytes, read_facts_file
+from engine.outcome import diagnose
 from engine.translatable import Message
 
 CHUNK = 128
@@ -237,7 +238,7 @@ class _Worker:
             else:
                 line = Message("{file} line {number}", file=self.source, number=case.at)
                 facts = parse_facts_bytes(case.data, self.words(line))
-            diagnosis = self.doctor.diagnose(facts)
+            diagnosis = diagnose(self.doctor, facts, complete=False).diagnosis
         except (InputError, KnowledgeError) as error:
             message = self.words(error.message)
             return CaseResult(_line({**where, "error": message}), error=message)

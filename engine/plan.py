@@ -7,21 +7,35 @@ come first (depth -1). Every cause of a layer comes before every cause of
 the layers after it, `after` edges order causes within and across layers, and
 ties go by depth in the layer graph, then layer, then key, so the same facts
 always give the same plan whatever order the units were read in.
+
+The order and the layers' depths depend on the knowledge alone, so they are
+kept on disk by a hash of what they are computed from and of this file
+(engine/kb_cache.py): a run whose knowledge has not changed reads them back
+and does not import networkx, a third of a single diagnosis' start-up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from engine import kb_cache
 from engine.errors import KnowledgeError
 from engine.rules import FIRST_LAYERS, LAYER_ORDER, LAYERS, Cause, Layer
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+CODE = (Path(__file__),)
+"""The code that computes what is kept: another version of it is another cache entry."""
 
 
 @cache
 def layer_graph() -> nx.DiGraph:
+    import networkx as nx
+
     graph = nx.DiGraph(LAYER_ORDER)
     graph.add_nodes_from(LAYERS)
     return graph
@@ -30,6 +44,8 @@ def layer_graph() -> nx.DiGraph:
 @cache
 def comes_before(first: Layer, then: Layer) -> bool:
     """Whether `first`'s fixes are done before `then`'s (never for a layer and itself)."""
+    import networkx as nx
+
     return first != then and nx.has_path(layer_graph(), first, then)
 
 
@@ -37,9 +53,42 @@ def comes_before(first: Layer, then: Layer) -> bool:
 def depth(layer: Layer) -> int:
     """How many layers are fixed before this one, at the most (documents 0, bank 1, ...); a
     layer that opens every plan (the phone) is -1, before all of them."""
-    if layer in FIRST_LAYERS:
-        return -1
-    return max((depth(before) + 1 for before in layer_graph().predecessors(layer)), default=0)
+    return _depths()[layer]
+
+
+def _layers() -> dict[str, Any]:
+    """All the layers' order is computed from."""
+    return {
+        "layers": [str(layer) for layer in LAYERS],
+        "order": [[str(first), str(then)] for first, then in LAYER_ORDER],
+        "first": [str(layer) for layer in FIRST_LAYERS],
+    }
+
+
+@cache
+def _depths() -> dict[str, int]:
+    """Every layer's depth in networkx's layer graph (kept on disk)."""
+    return kb_cache.cached("layer-depths", _layers(), CODE, _depths_in_graph, _are_depths)
+
+
+def _depths_in_graph() -> dict[str, int]:
+    graph = layer_graph()
+
+    @cache
+    def depth_of(layer: Layer) -> int:
+        if layer in FIRST_LAYERS:
+            return -1
+        return max((depth_of(before) + 1 for before in graph.predecessors(layer)), default=0)
+
+    return {str(layer): depth_of(layer) for layer in LAYERS}
+
+
+def _are_depths(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and set(value) == {str(layer) for layer in LAYERS}
+        and all(type(depth) is int for depth in value.values())
+    )
 
 
 def _after_edges(causes: tuple[Cause, ...]) -> Iterator[tuple[str, str]]:
@@ -56,6 +105,8 @@ def _after_edges(causes: tuple[Cause, ...]) -> Iterator[tuple[str, str]]:
 
 def cause_graph(causes: tuple[Cause, ...]) -> nx.DiGraph:
     """Nodes are cause keys (with their layer); an edge A -> B means fix A before B."""
+    import networkx as nx
+
     graph = nx.DiGraph()
     for cause in causes:
         graph.add_node(cause.key, layer=cause.layer)
@@ -76,6 +127,8 @@ def _keys_named(before: str, cause: Cause, variants: dict[str, list[Cause]]) -> 
 
 def graph_problems(graph: nx.DiGraph) -> list[str]:
     """What makes the graph unusable as an order: unknown ids, cycles, edges against layers."""
+    import networkx as nx
+
     problems = []
     for node, data in graph.nodes(data=True):
         if "layer" not in data:
@@ -96,7 +149,26 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
 
 
 def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
-    """Every cause key in the order its fix belongs in a plan."""
+    """Every cause key in the order its fix belongs in a plan (networkx's, kept on disk)."""
+    inputs = {
+        "layers": _layers(),
+        "causes": [
+            [cause.key, cause.id, str(cause.layer), cause.per_wallet, list(cause.after)]
+            for cause in causes
+        ],
+    }
+    keys = {cause.key for cause in causes}
+
+    def is_order(value: Any) -> bool:
+        return isinstance(value, list) and len(value) == len(keys) and set(value) == keys
+
+    order = kb_cache.cached("fix-order", inputs, CODE, lambda: list(_sorted(causes)), is_order)
+    return tuple(order)
+
+
+def _sorted(causes: tuple[Cause, ...]) -> tuple[str, ...]:
+    import networkx as nx
+
     graph = cause_graph(causes)
     problems = graph_problems(graph)
     if problems:

@@ -36,6 +36,16 @@ def offered() -> tuple[str, ...]:
 
 
 @lru_cache
+def spoken_in(country: str) -> str:
+    """The language to speak to a bank of `country` (ISO 3166-1): the first of the country's
+    languages (CLDR, through Babel) that has a catalog, else English, the hotlines' common one."""
+    from babel.languages import get_official_languages
+
+    spoken = get_official_languages(country, de_facto=True)
+    return next((code for code in spoken if code in offered()), SOURCE_LANGUAGE)
+
+
+@lru_cache
 def catalog(code: str) -> gettext.NullTranslations:
     """The translations into `code` (none for English), English wherever one is missing."""
     path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
@@ -71,7 +81,7 @@ def translated(text: str, code: str) -> str | None:
 
 def forget_catalogs() -> None:
     """Read the catalogs again (after one is added or compiled while running: a test)."""
-    for cached in (offered, catalog, _lookup, _shown):
+    for cached in (offered, spoken_in, catalog, _lookup, _shown):
         cached.cache_clear()
 
 

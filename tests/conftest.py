@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from engine import kb_cache
 from engine.diagnosis import Diagnosis, Doctor
 from engine.loading import validate_facts
 from knowledge import builtin_knowledge
 from visualise.language import LOCALE_VARIABLES
+
+if kb_cache.ENVIRONMENT not in os.environ:
+    # The suite's own cache (engine/kb_cache.py), gone after it: never the user's, and the
+    # orders of the tests' made-up knowledge bases left nowhere.
+    os.environ[kb_cache.ENVIRONMENT] = tempfile.mkdtemp(prefix="paydoctor-cache-")
+    atexit.register(shutil.rmtree, os.environ[kb_cache.ENVIRONMENT], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -22,8 +22,7 @@ from datetime import date
 import pytest
 
 from engine.loading import read_facts_file
-from engine.next_steps import next_steps
-from engine.plan_check import check_plan
+from engine.outcome import diagnose
 from tests.conftest import EXAMPLES
 from visualise.json_report import report_data
 
@@ -61,9 +60,9 @@ def test_example_finds_what_it_states(doctor, name):
 @pytest.mark.parametrize("name", FILES)
 def test_example_report(doctor, snapshot, name):
     facts = read_facts_file(EXAMPLES / name)
-    diagnosis = doctor.diagnose(facts, DAY)
-    plan_check = check_plan(doctor, facts, diagnosis)
-    after = next_steps(doctor, facts, diagnosis)
-    report = report_data(diagnosis, plan_check=plan_check, next_steps=after)
+    outcome = diagnose(doctor, facts, DAY)
+    report = report_data(
+        outcome.diagnosis, plan_check=outcome.plan_check, next_steps=outcome.next_steps
+    )
     del report["trace"]  # how the rules chained: the unit examples and tests say what must fire
     assert json.loads(json.dumps(report, ensure_ascii=False)) == snapshot

@@ -128,7 +128,11 @@ def test_back_takes_the_last_answer_back(web_client):
     state = second.hidden(second.question())["state"]
     back = Forms(_post(web_client, "/consult", state=state, back="1").text)
     assert back.question()["attrs"]["data-fact"] == "symptom.where"
-    assert json.loads(back.hidden(back.question())["state"]) == {"facts": {}, "asked": []}
+    assert json.loads(back.hidden(back.question())["state"]) == {
+        "facts": {},
+        "asked": [],
+        "asking": "symptom.where",
+    }
     start = web_client.post(
         "/consult",
         data={"state": back.hidden(back.question())["state"], "back": "1"},
@@ -180,6 +184,52 @@ def test_an_answer_to_a_question_not_asked_is_refused(web_client):
     assert "answer the question shown now" in response.text.replace("&#39;", "'")
     assert "taobao.security_error" not in Forms(response.text).shown()  # no path to a person
     assert Forms(response.text).question()["attrs"]["data-fact"] == "symptom.where"
+
+
+def test_an_answer_with_a_state_no_page_made_is_checked_against_the_next_question(web_client):
+    """A client's own state (no question recorded in it) is checked as a page's is."""
+    state = Answers({}).encode()
+    refused = _post(web_client, "/consult", state=state, fact="symptom.error_message", answer="x")
+    assert refused.status_code == 422
+    assert "answer the question shown now" in refused.text.replace("&#39;", "'")
+    taken = _post(web_client, "/consult", state=state, fact="symptom.where", answer="taobao")
+    assert taken.status_code == 200
+    assert json.loads(Forms(taken.text).hidden(Forms(taken.text).forms[0])["state"])["facts"] == {
+        "symptom": {"where": "taobao"}
+    }
+
+
+@pytest.mark.parametrize(
+    "request_made",
+    [
+        lambda client, page: _answer(client, page, "taobao"),
+        lambda client, page: _answer(client, page, None),
+        lambda client, page: _answer(client, page, "nowhere I know"),
+        lambda client, page: _post(client, "/consult", **page.hidden(page.question()), back="1"),
+        lambda client, page: _post(client, "/report", state=page.hidden(page.question())["state"]),
+        lambda client, page: client.post("/api/v1/interview", json={}),
+    ],
+    ids=["answer", "dont-know", "refused-answer", "back", "report", "api"],
+)
+def test_a_request_makes_the_consultation_step_once(web_client, monkeypatch, request_made):
+    """Each request diagnoses the facts it shows once, plus once for the plan's check: taking
+    an answer does not make the step of the page that asked it again."""
+    from engine.diagnosis import Doctor
+    from engine.interview import Interviewer
+
+    page = Forms(_answer(web_client, Forms(_post(web_client, "/consult").text), "alipay").text)
+    calls = {"step": 0, "diagnose": 0}
+    for cls, name in ((Interviewer, "step"), (Doctor, "diagnose")):
+        made = getattr(cls, name)
+
+        def counted(*args, _made=made, _name=name, **kwargs):
+            calls[_name] += 1
+            return _made(*args, **kwargs)
+
+        monkeypatch.setattr(cls, name, counted)
+    response = request_made(web_client, page)
+    assert response.status_code in (200, 422)
+    assert calls == {"step": 1, "diagnose": 2}
 
 
 def test_a_date_that_is_no_date_is_refused_in_words(web_client):

@@ -4,7 +4,7 @@
     python -m visualise.catalogs --new ja   # start a language: then translate locale/ja/.../*.po
 
 Babel extracts every marked string (`gettext`, `ngettext`, `N_`, `Message`,
-`InputError`) from cli.py, engine/, visualise/ and web/, the knowledge units'
+`InputError`) from cli.py, commands/, engine/, visualise/ and web/, the knowledge units'
 texts (`Wording`) from knowledge/, and `_()` from the web pages' templates, into
 `locale/paydoctor.pot`, merges it into each `LANGUAGE/LC_MESSAGES/paydoctor.po`
 and compiles the `.mo` files that install with the package. The compiled
@@ -33,6 +33,7 @@ from engine.wording import DOMAIN, LOCALE_DIR
 ROOT = LOCALE_DIR.parent.parent
 SOURCES = (
     ("cli.py", "python"),
+    ("commands/**.py", "python"),
     ("engine/**.py", "python"),
     ("visualise/**.py", "python"),
     ("web/**.py", "python"),

@@ -18,12 +18,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from engine.answers import YES
-from engine.diagnosis import Doctor
 from engine.errors import InputError
 from engine.fact_edits import FactData
 from engine.interview import Interviewer, Question, Step, progress
-from engine.next_steps import next_steps
-from engine.plan_check import check_plan
+from engine.outcome import ConsultationStep
 from visualise.files import free_name, write_atomically
 from visualise.interview import help_text, hint, question_text
 from visualise.language import Language
@@ -148,18 +146,22 @@ def _ask_one(
             )
 
 
-def show_step(step: Step, doctor: Doctor, out: IO[str], reveal: bool, language: Language) -> None:
+def show_step(
+    consultation: ConsultationStep, out: IO[str], reveal: bool, language: Language
+) -> None:
     """`interview --format text`: the next question with its help and answers, or the report."""
     _ = language.gettext
     console = Console(file=out, highlight=False, emoji=False, soft_wrap=True)
+    step, outcome = consultation.step, consultation.outcome
     question = step.question
     if question is None:
         from visualise.text import text_report
 
         console.print(_("No question left is worth asking: the report follows."), crop=False)
-        plan_check = check_plan(doctor, step.facts, step.diagnosis)
-        after = next_steps(doctor, step.facts, step.diagnosis)
-        out.write(text_report(step.diagnosis, out, reveal, plan_check, language, after))
+        report = text_report(
+            outcome.diagnosis, out, reveal, outcome.plan_check, language, outcome.next_steps
+        )
+        out.write(report)
         return
     line = _("Question {number} · {percent}% done").format(
         number=step.asked + 1, percent=progress(step.asked, step.left)

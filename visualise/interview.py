@@ -10,29 +10,27 @@ from __future__ import annotations
 from typing import Any
 
 from engine.answers import CHOICE, CHOICES, TEXT, YES_NO, expected
-from engine.diagnosis import Doctor
 from engine.facts import Facts, read_path
-from engine.interview import Question, Step, kind_name
-from engine.next_steps import next_steps
+from engine.interview import Question, kind_name
+from engine.outcome import ConsultationStep
 from engine.personal import mask_any
-from engine.plan_check import check_plan
 from engine.translatable import Message
 from visualise.json_report import report_data
 from visualise.language import ENGLISH, Language
 
 
 def interview_data(
-    step: Step, doctor: Doctor, reveal: bool = False, language: Language = ENGLISH
+    consultation: ConsultationStep, reveal: bool = False, language: Language = ENGLISH
 ) -> dict[str, Any]:
     """report-v2's interview object: done, the question (if any), asked, the report so far."""
-    diagnosis, facts = step.diagnosis, step.facts
-    plan_check = check_plan(doctor, facts, diagnosis)
-    after = next_steps(doctor, facts, diagnosis)
+    step, outcome = consultation.step, consultation.outcome
     data: dict[str, Any] = {"done": step.done}
     if step.question is not None:
-        data["question"] = question_data(step.question, facts, language)
+        data["question"] = question_data(step.question, step.facts, language)
     data["asked"] = step.asked
-    data["report"] = report_data(diagnosis, reveal, plan_check, language, after)
+    data["report"] = report_data(
+        outcome.diagnosis, reveal, outcome.plan_check, language, outcome.next_steps
+    )
     return data
 
 

@@ -3,8 +3,10 @@
 The server keeps nothing between requests: each form carries the facts (with
 `dont_know`), the questions answered in order (so "back" can take the last one
 back) and the progress shown with each (so the progress line never goes back
-while answering). Everything in it is checked again on every request, as a
-facts file is; a damaged field is one clear message.
+while answering), and the question the page asks (so its answer is checked
+against it without making the interview's step again). Everything in it is
+checked again on every request, as a facts file is; a damaged field is one
+clear message.
 """
 
 from __future__ import annotations
@@ -52,12 +54,16 @@ class _State(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     facts: dict[str, Any]
     asked: list[_AskedState] = Field(max_length=MAX_DONT_KNOW)
+    asking: FactPath | None = None
 
 
 @dataclass(frozen=True)
 class Answers:
     facts: FactData
     asked: tuple[Asked, ...] = ()
+    asking: str | None = None
+    """The question the page with these answers asks (None: a page that asks none): the only
+    one an answer sent with them is taken for."""
 
     @classmethod
     def decode(cls, text: str | None) -> Answers:
@@ -77,7 +83,9 @@ class Answers:
         except ValidationError:
             raise InputError(DAMAGED) from None
         return cls(
-            state.facts, tuple(Asked(a.fact, a.progress, tuple(a.also)) for a in state.asked)
+            state.facts,
+            tuple(Asked(a.fact, a.progress, tuple(a.also)) for a in state.asked),
+            state.asking,
         )
 
     def encode(self) -> str:
@@ -91,6 +99,7 @@ class Answers:
                 }
                 for a in self.asked
             ],
+            **({"asking": self.asking} if self.asking is not None else {}),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

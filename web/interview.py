@@ -18,6 +18,7 @@ from engine.fact_edits import FactData, get_fact, with_fact, without_empty
 from engine.facts import DONT_KNOW, card_index, template
 from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
+from engine.outcome import consultation_step
 from engine.translatable import N_, Message
 from visualise.interview import NOTHING, interview_data
 from visualise.language import ENGLISH, Language
@@ -46,19 +47,28 @@ def next_step(
 ) -> Step:
     """The next question worth asking about `data` (facts with `dont_know`), or done, with the
     question and the report in `language`."""
-    step = Interviewer(doctor).step(data)
-    return Step(interview_data(step, doctor, reveal, language), step.left, step.diagnosis)
+    consultation = consultation_step(Interviewer(doctor), data)
+    interview = interview_data(consultation, reveal, language)
+    return Step(interview, consultation.step.left, consultation.outcome.diagnosis)
 
 
-def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -> FactData:
+def take_answer(
+    doctor: Doctor, data: FactData, fact: str, answer: str | None, asking: str | None = None
+) -> FactData:
     """`data` with the answer to the question at `fact` written in (None: "I don't know").
 
     Only the question `data` asks next is answered, so an answer from an older
     page (a browser's back button) cannot land beside newer ones unchecked.
+    `asking` is that question as the page that asked it was made with it (the
+    answers' state keeps it), so the interview's step is not made again here;
+    a state without it (one not made by a page) is checked by a step.
     """
     interviewer = Interviewer(doctor)
-    question = interviewer.step(data).question
-    if question is None or question.fact != fact:
+    if asking is None:
+        question = interviewer.step(data).question
+        asking = question.fact if question is not None else None
+    ask = doctor.kb.ask(fact)
+    if asking != fact or ask is None:
         raise InputError(STALE)
     if answer is None and question.ticks:
         return interviewer.ticked(data, question, "")  # every line not known
@@ -69,7 +79,7 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
     if not answer.strip():
         raise InputError(
             'Answer to "{question}": none given; answer it or choose I don\'t know',
-            question=question.ask.text,
+            question=ask.text,
         )
     try:
         return interviewer.answer(data, fact, answer)
@@ -79,13 +89,13 @@ def take_answer(doctor: Doctor, data: FactData, fact: str, answer: str | None) -
         problem = english.removeprefix("answer: ").removeprefix(f"{fact}: ")
         answered = InputError(
             'Answer to "{question}": {problem}',
-            question=question.ask.text,
+            question=ask.text,
             problem=error.message if problem == english else problem,
         )
         if error.shown_back is not None:
             answered.shown_back = Message(
                 'Answer to "{question}": {problem}',
-                question=question.ask.text,
+                question=ask.text,
                 problem=error.shown_back,
             )
         raise answered from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from babel import Locale
 from starlette.concurrency import run_in_threadpool
@@ -61,7 +62,7 @@ async def consult(request: Request) -> Response:
         return await _ask(request, answers, typed=(fact, ", ".join(ticked)))
     answer = None if "dont_know" in form else (_text(form, "choice") or ", ".join(ticked))
     try:
-        facts = take_answer(request.app.state.doctor, answers.facts, fact, answer)
+        facts = take_answer(request.app.state.doctor, answers.facts, fact, answer, answers.asking)
     except InputError as error:
         # This page answers the person who typed it: what they typed is shown as typed.
         error_text = page_language(request).text(error.shown_back or error.message)
@@ -98,7 +99,7 @@ async def staff(request: Request) -> Response:
     number = _text(form, "step") or ""
     plan = step.interview["report"]["plan"]
     chosen = [s for s in plan if str(s["step"]) == number]
-    if not chosen or not chosen[0].get("say"):
+    if not chosen or "zh" not in (chosen[0].get("say") or {}):
         raise InputError(
             "step {number}: there is no sentence to show for it", number=shown_text(number[:10])
         )
@@ -139,7 +140,7 @@ async def _ask(
         # report-v3: the questions of this consultation, not the facts an uploaded file held.
         number=len(answers.asked) + 1,
         progress=step.progress(answers.shown),
-        state=answers.encode(),
+        state=replace(answers, asking=question["fact"]).encode(),
         error=error,
         typed=typed[1] if typed and typed[0] == question["fact"] else None,
     )

@@ -1,0 +1,23 @@
+"""`paydoctor schema`: the JSON Schema of facts files."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from commands import EXIT_OK
+from commands.parser import Parser
+from visualise.language import Language
+
+
+def run(argv: list[str], language: Language) -> int:
+    Parser(
+        prog="paydoctor schema",
+        description=language.gettext("Print the JSON Schema of facts files."),
+        language=language,
+    ).parse_args(argv)
+    from engine.facts import Facts, FactsJsonSchema
+
+    schema = Facts.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK

@@ -1,0 +1,205 @@
+"""The fix order kept on disk (engine/kb_cache.py): never stale, never in a run's way, no facts.
+
+networkx computes the order; a run whose knowledge has not changed reads it back and
+does not import networkx (bench/startup.py measures what that saves).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cli
+from engine import kb_cache, plan
+from engine.diagnosis import Doctor
+from engine.knowledge_loader import load_knowledge
+from knowledge import FOLDER
+from tests.conftest import EXAMPLES, ROOT
+
+STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """An empty cache folder of the test's own; the layers' depths forgotten in this process."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(kb_cache.ENVIRONMENT, str(folder))
+    plan._depths.cache_clear()
+    plan.depth.cache_clear()
+    yield folder
+    plan._depths.cache_clear()
+    plan.depth.cache_clear()
+
+
+def _networkx_order(kb) -> tuple[str, ...]:
+    """The order networkx computes for `kb` now, with no cache at all."""
+    return plan._sorted(kb.causes)
+
+
+def _run(cache: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python cli.py ARGS` in a process of its own, reporting whether it imported networkx."""
+    code = (
+        "import sys, cli\n"
+        "status = cli.main(sys.argv[1:])\n"
+        "print('networkx' in sys.modules, file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    environment = {**os.environ, kb_cache.ENVIRONMENT: str(cache)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+def test_a_run_with_unchanged_knowledge_reads_the_order_back_without_networkx(cache):
+    args = (str(STORY), "--format", "json", "--no-diagram")
+    first, second = _run(cache, *args), _run(cache, *args)
+    assert first.stderr.split() == ["True"], "the first run computes the order with networkx"
+    assert second.stderr.split() == ["False"]
+    assert second.stdout == first.stdout
+    text = _run(cache, str(STORY), "--no-diagram")
+    assert text.stderr.split()[-1] == "False", "the text report's layers read back too"
+
+
+def test_the_order_read_back_is_networkx_order(cache):
+    kb = load_knowledge([FOLDER], trusted=[FOLDER])
+    computed = Doctor(kb).order
+    assert sorted(path.name.split("-")[0] for path in cache.iterdir()) == ["fix", "layer"]
+    plan.depth.cache_clear()
+    plan._depths.cache_clear()
+    read_back = Doctor(kb).order
+    assert read_back == computed == _networkx_order(kb)
+
+
+@pytest.mark.parametrize(
+    ("unit", "before", "after"),
+    [
+        # bank-name-mismatch waits for bank-passport-outdated; without it, its key sorts first
+        ("bank_name_mismatch.py", 'after=("bank-passport-outdated",)', "after=()"),
+        # vpn-during-payment moved from the phone's layer, first in a plan, to the payee's
+        ("vpn_during_payment.py", 'layer="device"', 'layer="payee"'),
+    ],
+    ids=["after", "layer"],
+)
+def test_the_order_follows_a_changed_unit(cache, tmp_path, unit, before, after):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    old = Doctor(load_knowledge([folder], trusted=[folder])).order
+    path = folder / "causes" / unit
+    text = path.read_text(encoding="utf-8")
+    assert text.count(before) == 1
+    path.write_text(text.replace(before, after), encoding="utf-8")
+    kb = load_knowledge([folder], trusted=[folder])
+    new = Doctor(kb).order
+    assert new != old
+    assert new == _networkx_order(kb)
+    if unit == "bank_name_mismatch.py":
+        assert new.index("bank-name-mismatch") < new.index("bank-passport-outdated")
+        assert old.index("bank-name-mismatch") > old.index("bank-passport-outdated")
+    else:
+        banks = [c.key for c in kb.causes if c.layer == "bank"]
+        assert all(new.index("vpn-during-payment") > new.index(key) for key in banks)
+        assert all(old.index("vpn-during-payment") < old.index(key) for key in banks)
+
+
+def test_another_version_of_the_code_is_another_entry(cache, tmp_path):
+    code = tmp_path / "order.py"
+    code.write_text("version 1")
+    made = []
+
+    def compute():
+        made.append(1)
+        return ["a", "b"]
+
+    def valid(value):
+        return value == ["a", "b"]
+
+    for _ in range(2):
+        assert kb_cache.cached("order", {"x": 1}, (code,), compute, valid) == ["a", "b"]
+    assert len(made) == 1
+    code.write_text("version 2")
+    kb_cache.cached("order", {"x": 1}, (code,), compute, valid)
+    kb_cache.cached("order", {"x": 2}, (code,), compute, valid)
+    assert len(made) == 3
+    missing = (tmp_path / "gone.py",)
+    kb_cache.cached("order", {"x": 1}, missing, compute, valid)  # unreadable code: no cache
+    kb_cache.cached("order", {"x": 1}, missing, compute, valid)
+    assert len(made) == 5
+
+
+@pytest.mark.parametrize("how", ["below a file", "not writable", "turned off"])
+def test_a_cache_folder_that_cannot_be_used_costs_the_run_nothing(
+    tmp_path, monkeypatch, capsys, how
+):
+    if how == "below a file":
+        (tmp_path / "file").write_text("")
+        folder = tmp_path / "file" / "cache"
+    elif how == "not writable":
+        folder = tmp_path / "cache"
+
+        def refused(*args, **kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr("tempfile.mkstemp", refused)  # root writes where chmod says not
+    else:
+        folder = Path("")
+    monkeypatch.setenv(kb_cache.ENVIRONMENT, str(folder) if how != "turned off" else "")
+    plan._depths.cache_clear()
+    plan.depth.cache_clear()
+    assert cli.main([str(STORY), "--format", "json", "--no-diagram"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["causes"] and captured.err == ""
+    if how != "turned off":
+        assert not folder.exists() or not any(folder.iterdir())
+    plan._depths.cache_clear()
+    plan.depth.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],
+        lambda text: "",
+        lambda text: "[1, 2]",
+        lambda text: text.replace('"value": ["', '"value": ["x', 1),
+        lambda text: re.sub(r'"checksum": "\w+"', '"checksum": "0"', text),
+    ],
+    ids=["cut", "empty", "other json", "changed order", "wrong checksum"],
+)
+def test_a_damaged_file_is_ignored_and_written_again(cache, damage):
+    kb = load_knowledge([FOLDER], trusted=[FOLDER])
+    expected = Doctor(kb).order
+    (entry,) = cache.glob("fix-order-*.json")
+    good = entry.read_text(encoding="utf-8")
+    entry.write_text(damage(good), encoding="utf-8")
+    assert Doctor(kb).order == expected
+    assert entry.read_text(encoding="utf-8") == good
+
+
+def test_the_cache_holds_no_personal_data_and_is_not_in_the_package(cache, capsys):
+    assert cli.main([str(STORY), "--format", "json", "--no-diagram"]) == 0
+    capsys.readouterr()
+    kept = "".join(path.read_text(encoding="utf-8") for path in cache.iterdir())
+    for typed in ("E98765432", "E12345678", "YX7654321", "139 1234 5678", "SMITH", "Bank of"):
+        assert typed not in kept
+
+
+def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv(kb_cache.ENVIRONMENT)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert kb_cache.folder() == tmp_path / "paydoctor"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert kb_cache.folder() == tmp_path / "home" / ".cache" / "paydoctor"
+    assert not kb_cache.folder().is_relative_to(ROOT)
