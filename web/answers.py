@@ -62,8 +62,8 @@ class Answers:
     facts: FactData
     asked: tuple[Asked, ...] = ()
     asking: str | None = None
-    """The question the page with these answers asks (None: a page that asks none): the only
-    one an answer sent with them is taken for."""
+    """The question the page these answers came with asked (None: it asked none, or the state
+    was not made by a page): the only one an answer sent with them is taken for."""
 
     model: type[Facts] | None = field(default=None, compare=False)
     """The facts model the answers are checked with (the knowledge base's; None: the built-in
@@ -93,7 +93,8 @@ class Answers:
             model,
         )
 
-    def encode(self) -> str:
+    def encode(self, asking: str | None = None) -> str:
+        """The hidden field of a page; `asking`: the question that page asks, if any."""
         data: dict[str, Any] = {
             "facts": self.facts,
             "asked": [
@@ -104,7 +105,7 @@ class Answers:
                 }
                 for a in self.asked
             ],
-            **({"asking": self.asking} if self.asking is not None else {}),
+            **({"asking": asking} if asking is not None else {}),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 
 from babel import Locale
 from starlette.concurrency import run_in_threadpool
@@ -141,7 +140,7 @@ async def _ask(
         # report-v3: the questions of this consultation, not the facts an uploaded file held.
         number=len(answers.asked) + 1,
         progress=step.progress(answers.shown),
-        state=replace(answers, asking=question["fact"]).encode(),
+        state=answers.encode(asking=question["fact"]),
         error=error,
         typed=typed[1] if typed and typed[0] == question["fact"] else None,
     )

@@ -5,6 +5,7 @@ from engine.asking import BANK, Ask, Choice
 from engine.fact_model import Fact, Section
 from engine.facts import CardDigits, DocumentNumber, Name, PartialDay, PhoneNumber
 from engine.wording import Wording
+from knowledge._banks import KNOWN_BANKS
 from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES, card_wallet
 
 BANK_RECORD = Wording("Only your bank can say: ask at a branch or in the bank's app.")
@@ -29,6 +30,7 @@ BANK_CARDS = Section(
                 Wording("Which bank issued this card?"),
                 Wording("the card's bank"),
                 Wording("The name printed on the card."),
+                shown_as_typed=KNOWN_BANKS,
             ),
             samples=("Bank of China", "ICBC", "招商银行"),
         ),

@@ -6,6 +6,7 @@ from engine.fact_model import Fact, Section
 from engine.facts import DocumentNumber, PartialDay
 from engine.wording import Wording
 from knowledge._facts.person import PASSPORT_PAGE
+from knowledge._facts.ticks import RENEWED
 
 PASSPORT = Section(
     "passport",
@@ -64,6 +65,7 @@ PASSPORT = Section(
                     "没有换过",
                 ),
                 easier="passport.renewed",
+                tick=RENEWED,
             ),
         ),
         Fact(
@@ -73,6 +75,7 @@ PASSPORT = Section(
                 Wording("Did your current passport replace an older one (was it renewed)?"),
                 Wording("whether your passport was renewed"),
                 Wording("Banks and wallets keep the old passport's number until you update it."),
+                tick=RENEWED,
             ),
         ),
         Fact(

@@ -4,6 +4,7 @@ from engine.asking import APP, Ask, Choice
 from engine.fact_model import Fact, Section
 from engine.facts import Amount
 from engine.wording import Wording
+from knowledge._facts.ticks import WHAT_HAPPENED, happened
 
 PAYMENT = Section(
     "payment",
@@ -105,6 +106,15 @@ PAYMENT = Section(
                     " it."
                 ),
                 symptom=True,
+                tick=happened(
+                    WHAT_HAPPENED,
+                    "payment.fee_notice",
+                    Wording("The app showed a service fee to accept before paying"),
+                    "fee",
+                    "service fee",
+                    "手续费",
+                    "服务费",
+                ),
             ),
         ),
     ),

@@ -5,6 +5,7 @@ from engine.asking import Ask
 from engine.fact_model import Fact, Section
 from engine.facts import PartialDay, PhoneNumber
 from engine.wording import Wording
+from knowledge._facts.ticks import NUMBER_CHANGED, WHAT_HAPPENED, happened
 
 PHONE = Section(
     "phone",
@@ -48,6 +49,7 @@ PHONE = Section(
                 ),
                 # No easier form: "yes, it changed" without when settles nothing (measured: a
                 # question more for a traveller who does not know when, and no cause found).
+                tick=NUMBER_CHANGED,
             ),
         ),
         # False: the number was never changed (not since the bank and the wallets recorded it),
@@ -62,6 +64,7 @@ PHONE = Section(
                 ),
                 Wording("whether you changed your mobile number"),
                 Wording("Answer no if you have always used the same number here."),
+                tick=NUMBER_CHANGED,
             ),
         ),
         # A VPN or proxy was on when the payment failed (facts-v3).
@@ -72,6 +75,9 @@ PHONE = Section(
                 Wording("Was a VPN or proxy on when it failed?"),
                 Wording("a VPN on while paying"),
                 Wording("The VPN icon at the top of the screen, or your VPN app."),
+                tick=happened(
+                    WHAT_HAPPENED, "phone.vpn_on", Wording("A VPN or proxy was on"), "vpn", "proxy"
+                ),
             ),
         ),
         # False: the verification code sent by SMS never arrived. Asked where the place points
@@ -83,6 +89,15 @@ PHONE = Section(
                 Wording("Did the verification code sent by SMS arrive?"),
                 Wording("the SMS verification code arriving"),
                 Wording("Your phone's messages."),
+                tick=happened(
+                    WHAT_HAPPENED,
+                    "phone.sms_code_received",
+                    Wording("The verification code sent by SMS never arrived"),
+                    "sms",
+                    "no code",
+                    "收不到验证码",
+                    when=False,
+                ),
             ),
         ),
         # A foreign SIM needs roaming on to receive SMS in China.

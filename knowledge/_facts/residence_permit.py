@@ -5,6 +5,7 @@ from engine.asking import Ask
 from engine.fact_model import Fact, Section
 from engine.facts import DocumentNumber, Name, PartialDay
 from engine.wording import Wording
+from knowledge._facts.ticks import PERMIT_HELD
 
 PERMIT_FRONT = Wording("The front of your residence permit card.")
 NO_PERMIT = {"residence_permit.held": False}
@@ -21,6 +22,7 @@ RESIDENCE_PERMIT = Section(
                 Wording("your residence permit number"),
                 PERMIT_FRONT,
                 none=NO_PERMIT,
+                tick=PERMIT_HELD,
             ),
             personal=personal.PERMIT,
         ),
@@ -32,6 +34,7 @@ RESIDENCE_PERMIT = Section(
                 Wording("your residence permit's expiry date"),
                 Wording('The front of your residence permit, "valid until"; the month is enough.'),
                 none=NO_PERMIT,
+                tick=PERMIT_HELD,
             ),
         ),
         Fact(
@@ -42,6 +45,7 @@ RESIDENCE_PERMIT = Section(
                 Wording("the name on your residence permit"),
                 PERMIT_FRONT,
                 none=NO_PERMIT,
+                tick=PERMIT_HELD,
             ),
             personal=personal.NAME,
         ),
@@ -55,6 +59,7 @@ RESIDENCE_PERMIT = Section(
                     "A residence permit is a card or a passport page issued by the exit-entry"
                     " office."
                 ),
+                tick=PERMIT_HELD,
             ),
         ),
     ),

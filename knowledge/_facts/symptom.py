@@ -5,6 +5,7 @@ from engine.fact_model import Fact, Section
 from engine.wording import Wording
 from knowledge._facts.choices import WALLET_CHOICES
 from knowledge._facts.places import WHERE
+from knowledge._facts.ticks import WHAT_HAPPENED, happened
 
 SYMPTOM = Section(
     "symptom",
@@ -42,6 +43,14 @@ SYMPTOM = Section(
                 Wording("whether the failure persists"),
                 Wording("Try once more now if you can: does it fail again?"),
                 symptom=True,
+                tick=happened(
+                    WHAT_HAPPENED,
+                    "symptom.persists",
+                    Wording("It failed again when I tried once more"),
+                    "again",
+                    "still fails",
+                    "还是失败",
+                ),
             ),
         ),
         # The wallet, where `where` does not name it (a foreign card, a setup, a card link).
