@@ -217,8 +217,21 @@ def _field(declared: Fact | Section) -> tuple[tuple[Any, Any], Any]:
     return (model | None, None), (id(model), False)
 
 
+_BUILT: dict[tuple[int, ...], tuple[tuple[Fact | Section, ...], type[Facts]]] = {}
+"""Each model built, by the identity of the declarations it was built from (kept with it, so
+an identity is never another's): the built-in knowledge's model is asked for twice a run."""
+
+
 def facts_model(declarations: Iterable[Fact | Section]) -> type[Facts]:
     """The facts model of these declarations: `Facts` with their sections, in their order."""
+    declarations = tuple(declarations)
+    key = tuple(map(id, declarations))
+    if key not in _BUILT:
+        _BUILT[key] = (declarations, _built(declarations))
+    return _BUILT[key][1]
+
+
+def _built(declarations: tuple[Fact | Section, ...]) -> type[Facts]:
     sections = merged(declarations)
     declared = declared_paths(sections)
     paths = (DONT_KNOW, "as_of", *declared)
