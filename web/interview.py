@@ -70,12 +70,13 @@ def take_answer(
     ask = doctor.kb.ask(fact)
     if asking != fact or ask is None:
         raise InputError(STALE)
-    if answer is None and question.ticks:
-        return interviewer.ticked(data, question, "")  # every line not known
+    if ask.tick is not None and (answer is None or not answer.strip()):
+        # A list to tick: "I don't know" to every line, or no line ticked (none happened).
+        listed = interviewer.step(data).question
+        if listed is not None and listed.ticks and listed.fact == fact:
+            return interviewer.ticked(data, listed, "" if answer is None else NOTHING)
     if answer is None:
         return interviewer.not_known(data, fact)
-    if not answer.strip() and question.ticks:
-        answer = NOTHING  # a list to tick with no line ticked: none of them happened
     if not answer.strip():
         raise InputError(
             'Answer to "{question}": none given; answer it or choose I don\'t know',
