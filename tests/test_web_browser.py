@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import load_example
-from web_support import known_answer
+from web_support import known_answer, known_ticks
 
 from engine.loading import validate_facts
 from knowledge import builtin_knowledge
@@ -102,11 +102,15 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
         page.locator("main > form[action^='/consult'] button").click()  # Start, in any language
     asked = 0
     while (question := _question(page)) is not None:
+        form = page.locator("form[data-fact]")
+        if question["ticks"] and KNOWLEDGE.ask(question["fact"]).tick is not None:
+            _tick(page, form, facts, typed)  # a list to tick
+            asked += 1
+            continue
         if typed is not None:
             answer = typed.get(question["fact"])
         else:
             answer = known_answer(facts, question["fact"])
-        form = page.locator("form[data-fact]")
         if answer is None:
             button = form.locator("button[name=dont_know]")
         else:
@@ -124,6 +128,29 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
             button.click()
         asked += 1
     return asked
+
+
+KNOWLEDGE = builtin_knowledge()
+
+
+def _tick(page, form, facts: dict, typed: dict[str, str] | None) -> None:
+    """Answer a list to tick: the lines that hold for the traveller (typed: a line whose fact
+    they would type), "None of these" when none, "I don't know" when they know none."""
+    lines = form.locator("input[type=checkbox]").evaluate_all("boxes => boxes.map(b => b.value)")
+    if typed is not None:
+        ticked = [line for line in lines if typed.get(line)]
+    else:
+        ticked = known_ticks(facts, lines, KNOWLEDGE)
+    if ticked is None:
+        button = form.locator("button[name=dont_know]")
+    elif not ticked:
+        button = form.locator("button[name=choice][value=nothing]")
+    else:
+        for line in ticked:
+            form.locator(f'input[type=checkbox][value="{line}"]').check()
+        button = form.locator("button[type=submit]:not([name])")
+    with page.expect_navigation():
+        button.click()
 
 
 def _question(page) -> dict | None:
@@ -332,10 +359,25 @@ def test_the_whole_flow_by_keyboard_alone(server, browser):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     while (form := page.locator("form[data-fact]")).count():
-        answer = known_answer(facts, form.get_attribute("data-fact"))
+        fact = form.get_attribute("data-fact")
+        answer = known_answer(facts, fact)
         radios = form.locator("input[type=radio]")
+        boxes = form.locator("input[type=checkbox]")
+        if boxes.count() and KNOWLEDGE.ask(fact).tick is not None:
+            # A list to tick: Space ticks the box in focus, Tab goes to the next.
+            lines = [box.get_attribute("value") for box in boxes.all()]
+            ticked = known_ticks(facts, lines, KNOWLEDGE)
+            answer = None if ticked is None else ", ".join(ticked)
         if answer is None:
             _tab_to(page, "BUTTON dont_know")
+        elif boxes.count() and KNOWLEDGE.ask(fact).tick is not None:
+            assert "INPUT answer" in _autofocused(page)
+            for number, line in enumerate(lines):
+                if line in answer.split(", "):
+                    page.keyboard.press("Space")
+                if number < len(lines) - 1:
+                    page.keyboard.press("Tab")
+            _tab_to(page, "BUTTON  Next")
         elif radios.count():
             values = [radio.get_attribute("value") for radio in radios.all()]
             assert "INPUT answer" in _autofocused(page)  # the first choice has the focus
