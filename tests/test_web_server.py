@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 from conftest import load_example
-from web_support import Forms, known_answer
+from web_support import Forms, known_answer, known_ticks
+
+from knowledge import builtin_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
@@ -60,6 +62,9 @@ def _stop(process: subprocess.Popen) -> str:
     return output
 
 
+KNOWLEDGE = builtin_knowledge()
+
+
 def test_two_workers_serve_a_consultation_and_log_no_personal_data():
     process, url = _serve("--workers", "2")
     try:
@@ -69,9 +74,15 @@ def test_two_workers_serve_a_consultation_and_log_no_personal_data():
         page = Forms(html)
         while (question := page.question()) is not None:
             fields = page.hidden(question)
-            answer = known_answer(facts, question["attrs"]["data-fact"])
+            fact = question["attrs"]["data-fact"]
+            lines = [f["value"] for f in question["fields"] if f.get("type") == "checkbox"]
+            if lines and KNOWLEDGE.ask(fact).tick is not None:
+                answer = known_ticks(facts, lines, KNOWLEDGE)  # a list to tick
+            else:
+                answer = known_answer(facts, fact)
             fields.update({"dont_know": "1"} if answer is None else {"answer": answer})
-            status, html = _request(url + "consult", urllib.parse.urlencode(fields).encode())
+            body = urllib.parse.urlencode(fields, doseq=True).encode()
+            status, html = _request(url + "consult", body)
             assert status == 200
             page = Forms(html)
         assert ("bank-passport-outdated", "suspected") in page.causes  # the bank's records: a check
