@@ -262,6 +262,12 @@ class Case:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_values", flatten(self.facts))
 
+    @property
+    def values(self) -> dict[tuple[str, int | None], Any]:
+        """Every known fact by (path, card): a card's own facts under its index, the case's
+        under None; read it as `get` does (the observer reads the case's facts here at once)."""
+        return self._values
+
     def get(self, path: str, card: int | None = None) -> Any:
         """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown.
 
