@@ -92,7 +92,7 @@ def _configure(folder: Path) -> None:
     def toml_list(items) -> str:
         return "[" + ", ".join(json.dumps(item) for item in items) + "]"
 
-    copied = ["knowledge/", "visualise/", "web/", "cli.py", "examples/", "docs/"]
+    copied = ["commands/", "knowledge/", "visualise/", "web/", "cli.py", "examples/", "docs/"]
     with (folder / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write(
             "\n[tool.mutmut]\n"
