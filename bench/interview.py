@@ -149,9 +149,16 @@ def what_a_traveller_knows(
         data = with_fact(data, "payment.amount_cny", round(payment["amount_usd"] * CNY_PER_USD))
     if _mentions(data, "passport.renewed") and get_fact(data, "passport.renewed") is None:
         data = with_fact(data, "passport.renewed", True)  # they know they renewed it
+    for path, ask in doctor.kb.questions.items():
+        # Who knows when their number changed, or when their permit expires, knows the line
+        # that a list to tick asks of it: the number changed, a permit is held.
+        if ask.tick is not None and "[]" not in path and get_fact(data, path) is not None:
+            for written, value in ask.tick.ticked.items():
+                if get_fact(data, written) is None:
+                    data = with_fact(data, written, value)
     symptom = data.get("symptom") or {}
     in_use = {WALLET_OF.get(symptom.get("where")), symptom.get("wallet")} | set(data)
-    for path, value in LIVED.items():
+    for path, value in {**LIVED, **unticked(doctor)}.items():
         wallet = path.split(".")[0]
         if not _mentions(data, path) and (wallet not in WALLET_OF.values() or wallet in in_use):
             data = with_fact(data, path, value)
@@ -185,6 +192,21 @@ LIVED = {
 """What did not happen to a traveller when their story does not tell it: they know which cards
 they hold, whether their passport was renewed, whether they hold a residence permit, and what
 their wallets told them."""
+
+
+def unticked(doctor: Doctor) -> dict[str, Any]:
+    """What a line of a list to tick says when left unticked (no VPN, no fee shown, the SMS
+    code arrived): what did not happen to a traveller whose story does not tell it, as
+    `LIVED` says of their cards and notices."""
+    return {
+        path: value
+        for ask in doctor.kb.questions.values()
+        if ask.tick is not None
+        for path, value in ask.tick.unticked.items()
+        if "[]" not in path
+    }
+
+
 MENTIONS = {
     "passport.renewed": ("passport.previous_number", "passport.renewed_on"),
     "phone.changed": ("phone.changed_on",),
@@ -235,6 +257,23 @@ def typed(
     return str(value)
 
 
+def typed_ticks(doctor: Doctor, knows: FactData, ticks: tuple[str, ...]) -> str:
+    """What the traveller types to a list of lines to tick: the numbers of the lines that
+    happened to them, "none" when none did, "don't know" when they know none of them."""
+    lines = [doctor.kb.ask(fact).tick for fact in ticks]
+    if not any(
+        _holds(knows, line.ticked, _card(fact)) or _holds(knows, line.unticked, _card(fact))
+        for fact, line in zip(ticks, lines, strict=True)
+    ):
+        return "don't know"
+    ticked = [
+        str(number)
+        for number, (fact, line) in enumerate(zip(ticks, lines, strict=True), start=1)
+        if _holds(knows, line.ticked, _card(fact))
+    ]
+    return " ".join(ticked) or "none"
+
+
 def _holds(knows: FactData, facts: dict[str, Any], card: int | None) -> bool:
     return all(get_fact(knows, template(path), card) == value for path, value in facts.items())
 
@@ -244,10 +283,13 @@ def consult(doctor: Doctor, interviewer: Interviewer, traveller: Traveller) -> R
     asked: list[str] = []
     while not (step := interviewer.step(data)).done and len(asked) < LIMIT:
         fact = step.question.fact
-        asked.append(fact)
-        data = interviewer.answer(
-            data, fact, typed(doctor, traveller.knows, fact, traveller.never, traveller.says_yes)
-        )
+        if step.question.ticks:
+            asked.append("[" + " ".join(step.question.ticks) + "]")
+            said = typed_ticks(doctor, traveller.knows, step.question.ticks)
+        else:
+            asked.append(fact)
+            said = typed(doctor, traveller.knows, fact, traveller.never, traveller.says_yes)
+        data = interviewer.answer(data, fact, said)
     interview = _causes(doctor, step.diagnosis)
     at_once = _causes(doctor, doctor.diagnose(validate_facts(traveller.knows)))
     return Run(
@@ -304,8 +346,11 @@ def _what_happened(path: str, kind: str, ask) -> bool:
 
 
 def _what_the_apps_show(path: str, kind: str, ask) -> bool:
+    """What the apps show, and what the person saw happen (a line of a list to tick)."""
     return kind == "count" or (
-        ask is not None and (ask.symptom or ask.kept_by == APP) and path != "symptom.error_message"
+        ask is not None
+        and (ask.symptom or ask.kept_by == APP or ask.tick is not None)
+        and path != "symptom.error_message"
     )
 
 

@@ -152,7 +152,7 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
             typed,
             limit=MAX_ANSWER,
         )
-    folded = _fold(typed)
+    folded = fold(typed)
     if folded in DONT_KNOW or folded in _in_every_language("I don't know"):
         return Reading(not_known=True)
     if kind.name != YES_NO and ask is not None and ask.none and _says_never(folded, ask):
@@ -315,9 +315,9 @@ def _none(kind: Kind, ask: Ask | None) -> Reading:
 def _says_never(folded: str, ask: Ask) -> bool:
     """Whether an answer says "never" or "none" as the question offers it: a common word, one
     of its own (`Ask.none_words`), or a sentence with "never" in it ("I never changed it")."""
-    if folded in NONE or folded in {_fold(words) for words in ask.none_words}:
+    if folded in NONE or folded in {fold(words) for words in ask.none_words}:
         return True
-    if ask.never and folded in {_fold(ask.never.in_(code)) for code in ask.never.languages}:
+    if ask.never and folded in {fold(ask.never.in_(code)) for code in ask.never.languages}:
         return True
     return "never" in _words(folded) or folded.startswith(("从没", "从来没", "从未"))
 
@@ -363,7 +363,7 @@ def _count(folded: str) -> int | None:
 def _choice(kind: Kind, ask: Ask | None, text: str) -> str | None:
     """The value `text` names: by value, label, synonym or number, else the one choice whose
     words it shares most ("adding a card in alipay"); None when it names none or ties."""
-    folded = _fold(text)
+    folded = fold(text)
     if folded.isdigit() and 1 <= int(folded) <= len(kind.values):
         return kind.values[int(folded) - 1]
     names = {value: _names(ask, value) for value in kind.values}
@@ -397,11 +397,11 @@ def _words(text: str) -> set[str]:
 
 
 def _names(ask: Ask | None, value: str) -> set[str]:
-    words = {_fold(value.replace("_", " "))}
+    words = {fold(value.replace("_", " "))}
     choice = ask.choices.get(value) if ask else None
     if choice is not None:
-        words |= {_fold(choice.label.in_(code)) for code in choice.label.languages}
-        words |= {_fold(synonym) for synonym in choice.synonyms}
+        words |= {fold(choice.label.in_(code)) for code in choice.label.languages}
+        words |= {fold(synonym) for synonym in choice.synonyms}
     return words
 
 
@@ -418,10 +418,10 @@ def _choice_names(ask: Ask | None, values: tuple[str, ...]) -> Wording:
 
 def _in_every_language(english: str) -> frozenset[str]:
     """`english` as each catalog translates it: a Japanese reader types はい, a Korean 모름."""
-    return frozenset(_fold(Wording(english).in_(code)) for code in offered())
+    return frozenset(fold(Wording(english).in_(code)) for code in offered())
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case, spacing, underscores and hyphens, curly quotes and end punctuation set aside."""
     text = text.casefold().replace("’", "'").replace("_", " ").replace("-", " ")
     return re.sub(r"\s+", " ", text).strip(" .!。！")

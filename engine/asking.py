@@ -59,6 +59,36 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class TickList:
+    """One question that asks several facts a person knows together ("Which of these
+    happened? Tick all that did."): each fact that carries a `Tick` of the list is a line to
+    tick; a consultation asks the list in place of those facts' own questions when several of
+    them are worth asking at once."""
+
+    key: str
+    text: Wording
+    label: Wording
+    help: Wording
+    nothing: Wording
+    """The answer that ticks none ("None of these happened")."""
+
+
+@dataclass(frozen=True, eq=False)
+class Tick:
+    """A fact's line in a `TickList`: its label, the facts ticking it writes, and the facts
+    leaving it unticked writes (the list says "tick all that happened": unticked did not
+    happen). A fact whose line writes another (a renewal, for when it was renewed) is asked
+    after a tick if still worth it, and is not known after no tick. One line may stand for
+    several facts (a renewal: whether, and when): the same `Tick` on each is one line."""
+
+    within: TickList
+    label: Wording
+    ticked: Mapping[str, Any]
+    unticked: Mapping[str, Any]
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Ask:
     """Everything about asking one fact (a path of the facts format, `bank_cards[]` for cards)."""
 
@@ -91,6 +121,11 @@ class Ask:
     """A fact easier to answer that settles, in part, what this one does (a yes/no before a
     date: whether the passport was renewed before when): asked when the person does not know
     this one."""
+    shown_as_typed: tuple[str, ...] = ()
+    """For free text a person types: values that name no person (a known bank's names and
+    abbreviations), shown as typed where other text is masked; case and spacing aside."""
+    tick: Tick | None = None
+    """The fact's line in a list asked at once with other facts (`TickList`), if any."""
 
     def __post_init__(self) -> None:
         if self.kept_by not in KEPT_BY:
@@ -101,6 +136,9 @@ class Ask:
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
         texts += [self.nothing] if self.nothing else []
         texts += [self.never] if self.never else []
+        if self.tick is not None:
+            listed = self.tick.within
+            texts += [self.tick.label, listed.text, listed.label, listed.help, listed.nothing]
         return tuple(texts + ([self.help] if self.help else []))
 
 

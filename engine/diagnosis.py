@@ -18,7 +18,7 @@ from engine.rules import FALSE, UNKNOWN, Case, Cause, FixStep, Workaround
 from engine.session import Firing, RuleEngine
 from engine.stating import on_card
 from engine.translatable import N_, Message
-from engine.wording import Wording
+from engine.wording import SOURCE_LANGUAGE, Wording, spoken_in
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Step:
     fix: FixStep
     check: Check | None = None
     """For a suspected cause's first step: the check that would confirm it, to be done first."""
+    card_language: str | None = None
+    """The language of the cards' issuers, where they say (a call abroad is made in it)."""
 
     @property
     def where(self) -> Wording:
@@ -65,6 +67,18 @@ class Step:
     def say(self) -> Wording | None:
         """The sentence to show the staff who help with this step, if any do."""
         return self.fix.say
+
+    @property
+    def on_a_call(self) -> bool:
+        """Whether `say` is said on a call abroad rather than shown to staff in China."""
+        return self.fix.place.reads is None
+
+    def sentence(self, reader: str) -> tuple[str, str]:
+        """`say`'s language and its sentence: Chinese for staff in China; on a call abroad the
+        card's own language, or the reader's where the card's country is not known."""
+        assert self.say is not None
+        code = self.fix.place.reads or self.card_language or reader
+        return code, self.say.in_(code)
 
 
 @dataclass(frozen=True)
@@ -102,7 +116,7 @@ class Doctor:
         return Diagnosis(
             as_of=case.as_of,
             findings=findings,
-            plan=_plan(findings, checks := self._checks(findings, firings)),
+            plan=_plan(findings, checks := self._checks(findings, firings), facts),
             workarounds=self._offers(firings),
             checks=checks,
             trace=firings,
@@ -200,9 +214,12 @@ def _rule_ids(firings: list[Firing]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.rule.id for f in firings))
 
 
-def _plan(findings: tuple[Finding, ...], checks: tuple[Check, ...]) -> tuple[Step, ...]:
+def _plan(
+    findings: tuple[Finding, ...], checks: tuple[Check, ...], facts: Facts
+) -> tuple[Step, ...]:
     """Every finding's fix steps in order; a suspected cause's first step carries the check
     that would confirm it, so nobody makes a trip on a suspicion."""
+    language = _card_language(facts)
     steps = []
     for finding in findings:
         first = None
@@ -210,5 +227,12 @@ def _plan(findings: tuple[Finding, ...], checks: tuple[Check, ...]) -> tuple[Ste
             first = next((c for c in checks if finding.cause.id in c.decides), None)
         for number, fix in enumerate(finding.cause.fixes):
             check = first if number == 0 else None
-            steps.append(Step(len(steps) + 1, finding.cause, fix, check))
+            steps.append(Step(len(steps) + 1, finding.cause, fix, check, language))
     return tuple(steps)
+
+
+def _card_language(facts: Facts) -> str | None:
+    """The language the foreign cards' issuers speak: one country's, English for several, None
+    where no card says its country."""
+    spoken = {spoken_in(c.issuer_country) for c in facts.foreign_cards or () if c.issuer_country}
+    return spoken.pop() if len(spoken) == 1 else (SOURCE_LANGUAGE if spoken else None)

@@ -15,6 +15,7 @@ it fired in the session.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from engine.knowledge_base import CompiledRule
 from engine.observe import CASE_SUBJECT, Observed
@@ -80,6 +81,7 @@ class Held:
         self.rules = rules
         self._by_key: dict[tuple[str, str], Observed] = {(o.name, o.subject): o for o in observed}
         self._findings: list[Observed] = []
+        self._not_reached: dict[tuple, Observed] = {}
         for firing in trace:
             for fact in firing.concluded:
                 if fact.name == FINDING:
@@ -119,22 +121,39 @@ class Held:
         )
 
     def _not_concluded(self, test: Test, subject: str, depth: int) -> Observed:
-        """A conclusion not reached: open on the unknown facts of its own open rules, if any."""
+        """A conclusion not reached: open on the unknown facts of its own open rules, if any.
+
+        Worked out once for each test, subject and depth: many rules test one conclusion."""
+        key = (test.name, test.values, subject, depth)
+        found = self._not_reached.get(key)
+        if found is None:
+            found = self._not_reached[key] = self._open_conclusion(test, subject, depth)
+        return found
+
+    def _open_conclusion(self, test: Test, subject: str, depth: int) -> Observed:
         open_paths: list[str] = []
         if depth < len(self.rules):
-            for rule in self.rules:
-                if rule.concludes_fact and rule.target == test.name:
-                    if rule.conclusion not in test.values:
-                        continue
-                    for result in self._results(rule, subject, depth + 1):
-                        if result.outcome == OPEN:
-                            open_paths += result.rests_on
+            for rule in self._concluding.get(test.name, ()):
+                if rule.conclusion not in test.values:
+                    continue
+                for result in self._results(rule, subject, depth + 1):
+                    if result.outcome == OPEN:
+                        open_paths += result.rests_on
         if open_paths:
             text = Text(
                 f"{test.name} is not known: {', '.join(dict.fromkeys(open_paths))} not known"
             )
             return Observed(test.name, subject, UNKNOWN, text, tuple(dict.fromkeys(open_paths)))
         return Observed(test.name, subject, NOT_CONCLUDED, Text(f"{test.name} does not hold"))
+
+    @cached_property
+    def _concluding(self) -> dict[str, list[CompiledRule]]:
+        """The rules that conclude each fact, in rule order."""
+        concluding: dict[str, list[CompiledRule]] = {}
+        for rule in self.rules:
+            if rule.concludes_fact:
+                concluding.setdefault(rule.target, []).append(rule)
+        return concluding
 
     def _results(self, rule: CompiledRule, subject: str, depth: int) -> list[RuleResult]:
         """A conclusion's rule for one card's conclusion, or over every card for the case's."""

@@ -39,16 +39,18 @@ worth asking. bench/interview.py measures what this costs and what it finds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from engine.answers import MOST_ITEMS, Kind, kind_of, read, unread
-from engine.asking import APP, BANK, Ask, Choice
+from engine.answers import CHOICES, MOST_ITEMS, NOTHING, Kind, fold, kind_of, read, unread
+from engine.asking import APP, BANK, Ask, Choice, Tick, TickList
 from engine.diagnosis import Diagnosis, Doctor
 from engine.errors import InputError
 from engine.evaluate import FAILS, HOLDS, OPEN, Held, TestResult, evaluate
 from engine.fact_edits import FactData, facts_data, with_fact
-from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, template
+from engine.facts import DONT_KNOW, FACT_PATHS, Facts, card_index, flatten, read_path, template
 from engine.knowledge_base import CONFIRMED, SUSPECTED
 from engine.loading import validate_facts
 from engine.observe import Observed
@@ -59,7 +61,7 @@ TRIAGE = ("symptom.where", "symptom.error_message")
 """Asked first, in this order: where it fails and what it says."""
 WHERE = "symptom.where"
 MIN_WORTH = 0.5
-PATIENCE = 10
+PATIENCE = 8
 """Questions answered after which only a question that settles, in one answer the person knows
 without looking it up, a cause something they saw points at (the message, the failure, the place
 for what they saw there) is asked: a long consultation costs the person more than a cause
@@ -97,6 +99,16 @@ class Question:
     kind: Kind
     decides: tuple[str, ...]
     worth: float
+    ticks: tuple[str, ...] = ()
+    """For a list of lines to tick (`TickList`): the facts it asks, one a line (`fact` is the
+    first; each line's choice `sets` what ticking it writes); empty for a question of one
+    fact."""
+    unticked: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    maker_shown: bool = False
+    """Whether the card's bank, as the person gave it, is a known bank's name (`Ask.
+    shown_as_typed`): the question names the card by it; other text there is masked."""
+    """For a list of lines to tick: the facts each line left unticked writes (it did not
+    happen)."""
 
     @property
     def template(self) -> str:
@@ -149,10 +161,25 @@ class Interviewer:
         self._order = {key: rank for rank, key in enumerate(doctor.order)}
         self._sections: dict[str, set[str]] = {}
         self._layers = {str(cause.layer) for cause in doctor.kb.causes}
+        self._together: dict[str, str] = {}
+        """Facts one answer may write together, each with the name of its group: the facts a
+        list's lines ask or write (the list's key), a wallet's three that "nothing" answers."""
+        for path, ask in doctor.kb.questions.items():
+            if ask.tick is not None:
+                for written in (path, *ask.tick.ticked, *ask.tick.unticked):
+                    self._together[written] = ask.tick.within.key
+            if ask.nothing is not None:
+                for written in ask.none:
+                    self._together[written] = " ".join(sorted(ask.none))
 
     def step(self, data: FactData, today: date | None = None) -> Step:
-        """The next question about `data` (facts with `dont_know`), or done."""
+        """The next question about `data` (facts with `dont_know`), or done. What the error
+        message says of a card (`Choice.in_message`) is read first, whatever face wrote the
+        facts (the API takes them as a client wrote them)."""
         facts = validate_facts(data)
+        said = self._said_in_message(data)
+        if said is not data:
+            facts = validate_facts(said)
         diagnosis = self.doctor.diagnose(facts, today)
         questions = self._questions(facts, diagnosis)
         return Step(
@@ -172,7 +199,15 @@ class Interviewer:
             for path, card in flatten(facts)
             if self._asks(path) and path not in NOT_ASKED
         }
-        return len(known | set(facts.dont_know or ()))
+        answered = known | set(facts.dont_know or ())
+        # The facts one answer writes together are one answer (a list ticked, "nothing" to
+        # what a wallet shows); asked one by one they were more: the count is then short by
+        # those, never long.
+        together: dict[str, set[str]] = {}
+        for path in answered:
+            if template(path) in self._together:
+                together.setdefault(self._together[template(path)], set()).add(path)
+        return len(answered) - sum(len(paths) - 1 for paths in together.values())
 
     def answer(self, data: FactData, fact: str, text: str) -> FactData:
         """`data` with what `text` says about `fact` written in; InputError naming what would be
@@ -182,6 +217,10 @@ class Interviewer:
         ask = self.kb.ask(fact)
         if ask is None or path not in FACT_PATHS:
             raise InputError("{fact}: no question asks this fact", fact=fact)
+        if ask.tick is not None:
+            question = self.step(data).question
+            if question is not None and question.fact == fact and question.ticks:
+                return self.ticked(data, question, text)
         reading = read(kind_of(path), ask, text)
         card = card_index(fact)
         if reading.not_known and ask.nothing:
@@ -214,6 +253,29 @@ class Interviewer:
                 N_("{answer} is not allowed: {expected}"), text, expected=expected
             ) from None
         return changed
+
+    def ticked(self, data: FactData, question: Question, text: str) -> FactData:
+        """`data` with a list's lines written in: a line ticked writes what ticking it says, a
+        line left unticked what leaving it says (it did not happen); "none of these" ticks
+        none; "don't know" lists every line's fact as not known."""
+        listed = question.ask.never
+        nothing = {fold(listed.in_(code)) for code in listed.languages} if listed else set()
+        if fold(text) in NOTHING or fold(text) in nothing:
+            chosen: list[str] = []
+        else:
+            reading = read(question.kind, question.ask, text)
+            if reading.not_known:
+                for fact in question.ticks:
+                    data = self.not_known(data, fact)
+                return data
+            chosen = reading.value
+        for fact in question.ticks:
+            said = question.ask.choices[fact].sets if fact in chosen else question.unticked[fact]
+            for path, value in said.items():
+                data = with_fact(data, template(path), value, card_index(fact))
+            if fact not in chosen and template(fact) not in said:
+                data = self.not_known(data, fact)  # no renewal: no date of one to ask
+        return self._said_in_message(data)
 
     def _said_in_message(self, data: FactData) -> FactData:
         """`data` with the value of a card's choice its error message says ("verification
@@ -323,15 +385,90 @@ class Interviewer:
                 p,
             ),
         )
-        return tuple(
+        questions = [
             Question(
                 path,
                 self.kb.ask(path),
                 kind_of(template(path)),
                 tuple(sorted(decides.get(path, ()), key=self._order.__getitem__)),
                 worth.get(path, 0.0),
+                maker_shown=self._maker_shown(facts, path),
             )
             for path in [*triage, *ranked]
+        ]
+        return tuple(self._tick_lists(questions, worth, decides, closed))
+
+    def _maker_shown(self, facts: Facts, path: str) -> bool:
+        """Whether the bank of the card `path` is about is named as a known bank."""
+        card = card_index(path)
+        field_path = f"{path.split('[', 1)[0]}[].bank"
+        ask = self.kb.ask(field_path)
+        if card is None or ask is None or field_path not in FACT_PATHS:
+            return False
+        bank = read_path(facts, field_path, card)
+        return isinstance(bank, str) and fold(bank) in {fold(w) for w in ask.shown_as_typed}
+
+    def _tick_lists(
+        self,
+        questions: list[Question],
+        worth: dict[str, float],
+        decides: dict[str, set[str]],
+        closed: set[str],
+    ) -> list[Question]:
+        """`questions` with the facts of a list of lines to tick (`TickList`) asked together,
+        where two or more could settle a cause: the list takes the place of the first one worth
+        asking, with every such fact a line (in the format's order; one line for the facts that
+        share it, a line whose facts are all known left out). Where none is worth asking alone,
+        the list is still asked last (issue 22: no stop while a question most people answer at
+        one look could still reveal a cause; one answer, measured at no cost in the median)."""
+        members: dict[str, dict[Tick, str]] = {}
+        for path in sorted(worth, key=lambda p: (FACT_PATHS.index(template(p)), p)):
+            tick = self.kb.ask(path).tick
+            if tick is None or worth[path] <= 0 or not decides.get(path):
+                continue
+            card = card_index(path)
+            writes = {_concrete(p, card) for p in (*tick.ticked, *tick.unticked)}
+            if writes <= closed:
+                continue
+            members.setdefault(tick.within.key, {}).setdefault(tick, path)
+        out: list[Question] = []
+        placed: set[str] = set()
+        for question in questions:
+            tick = question.ask.tick
+            lines = members.get(tick.within.key, {}) if tick is not None else {}
+            if len(lines) < 2 or question.fact not in lines.values():
+                out.append(question)
+                continue
+            if tick.within.key not in placed:
+                placed.add(tick.within.key)
+                out.append(self._tick_list(tick.within, lines, worth, decides))
+        for key, lines in members.items():  # none worth asking alone: the list, last
+            if key not in placed and len(lines) >= 2:
+                listed = self.kb.ask(next(iter(lines.values()))).tick.within
+                out.append(self._tick_list(listed, lines, worth, decides))
+        return out
+
+    def _tick_list(
+        self,
+        listed: TickList,
+        lines: dict[Tick, str],
+        worth: dict[str, float],
+        decides: dict[str, set[str]],
+    ) -> Question:
+        paths = list(lines.values())
+        choices = {
+            path: Choice(tick.label, tick.synonyms, sets=dict(tick.ticked))
+            for tick, path in lines.items()
+        }
+        settles = {key for path in paths for key in decides.get(path, ())}
+        return Question(
+            paths[0],
+            Ask(listed.text, listed.label, listed.help, choices, never=listed.nothing),
+            Kind(CHOICES, tuple(paths)),
+            tuple(sorted(settles, key=self._order.__getitem__)),
+            sum(worth.get(path, 0.0) for path in paths),
+            tuple(paths),
+            {path: dict(tick.unticked) for tick, path in lines.items()},
         )
 
     def _worth(

@@ -40,7 +40,7 @@ from engine.rules import (
     is_card_path,
 )
 from engine.session import rule_load_problems
-from engine.wording import Wording
+from engine.wording import Wording, wording
 
 if TYPE_CHECKING:
     from engine.diagnosis import Diagnosis, Doctor
@@ -445,6 +445,11 @@ def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
             yield workaround.id, f"step {number}", step
     for conclusion in kb.conclusions:
         yield conclusion.name, "meaning", conclusion.meaning
+    for observation in kb.observations:
+        yield observation.name, "meaning", wording(observation.meaning)
+    for path, ask in kb.questions.items():
+        for text in ask.wordings():
+            yield path, "question text", text
 
 
 def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...]) -> list[Problem]:

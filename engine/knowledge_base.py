@@ -36,6 +36,8 @@ from engine.wording import Wording
 CONFIRMED, SUSPECTED, OFFERED = Status.CONFIRMED, Status.SUSPECTED, Status.OFFERED
 _ITEM = re.compile(r"\[\d+\]")
 YES, NO = Wording("yes"), Wording("no")
+MAX_ASKS_KEPT = 10_000
+"""At most this many paths' questions are kept (a case names at most 50 cards' facts)."""
 MESSAGE_ORIGIN = "message"
 """The origin of the rules derived from a cause's confirmed conditions for its error messages."""
 
@@ -90,7 +92,18 @@ class KnowledgeBase:
 
     def ask(self, path: str) -> Ask | None:
         """How the fact at `path` is asked (`bank_cards[1].status` is a card's), if a unit says."""
-        return self.questions.get(_ITEM.sub("[]", path))
+        asks = self._asks
+        if path not in asks:
+            ask = self.questions.get(_ITEM.sub("[]", path))
+            if len(asks) >= MAX_ASKS_KEPT:
+                return ask
+            asks[path] = ask
+        return asks[path]
+
+    @cached_property
+    def _asks(self) -> dict[str, Ask | None]:
+        """`ask`'s answers by path, kept: evidence and checks ask about the same facts each case."""
+        return {}
 
     def fact_label(self, path: str) -> Wording:
         """The fact at `path` named in words, for sentences about it ("your passport's expiry

@@ -141,11 +141,11 @@ class _Message(_Probe):
         self.patterns = patterns
         self.phrases = tuple(phrase.casefold() for p in patterns for phrase in p.phrases)
 
-    def value(self, case: Case, card: int | None) -> str:
-        text = case.get(MESSAGE)
-        if text is None:
+    def value_in(self, folded: str | None) -> str:
+        """The value for the error message folded to compare ignoring case (None: not known);
+        the observer folds it once for every message probe."""
+        if folded is None:
             return UNKNOWN
-        folded = text.casefold()
         return TRUE if any(phrase in folded for phrase in self.phrases) else FALSE
 
     def observed(self, case: Case, subject: str, card: int | None) -> Observed:
@@ -179,9 +179,24 @@ class Observer:
         )
         words = FactWords(kb)
         self._probes = tuple(_probe(kb, name, words) for name in names)
-        self._relevance = Relevance(
-            rules, frozenset(probe.name for probe in self._probes if probe.deferred)
+        settled = [probe for probe in self._probes if not probe.deferred]
+        self._case_facts = tuple(
+            (probe.name, probe.path, isinstance(probe, _Known))
+            for probe in settled
+            if isinstance(probe, (_Fact, _Known)) and not probe.per_card
         )
+        """The case's own facts the rules test (`fact:` and `known:`): read straight off the
+        case's values."""
+        self._messages = tuple(probe for probe in settled if isinstance(probe, _Message))
+        self._of_cards = tuple(probe for probe in settled if probe.per_card)
+        deferred: dict[str, _Derived] = {
+            probe.name: probe for probe in self._probes if isinstance(probe, _Derived)
+        }
+        self._evaluators = {
+            name: (probe.observation.evaluate, probe.per_card) for name, probe in deferred.items()
+        }
+        """Each deferred observation's function, and whether it is made for each card."""
+        self._relevance = Relevance(rules, frozenset(deferred))
 
     def observe(self, case: Case) -> list[Observed]:
         """Every observation the rules test, for this case, in a fixed order."""
@@ -194,33 +209,69 @@ class Observer:
         """The observations some rule could match in full, in the order `observe` gives them.
 
         The values of the others are read first; a derived observation is made
-        only when a rule they leave open tests it, and evidence only for the
-        observations kept.
+        only when a rule they leave open tests it (`Relevance.with_deferred`), and
+        evidence only for the observations kept.
         """
         relevance = self._relevance
-        slots = list(self._slots(_subjects(case)))
-        values = [None if probe.deferred else probe.value(case, card) for probe, _, card in slots]
-        passed = relevance.passed(
-            (probe.name, value)
-            for (probe, _, _), value in zip(slots, values, strict=True)
-            if value is not None
-        )
-        needed = relevance.deferred_needed(passed)
-        outcomes: list[Outcome | None] = [None] * len(slots)
-        made = []
-        for index, (probe, _, card) in enumerate(slots):
-            if probe.name in needed:
-                outcome = outcomes[index] = probe.outcome(case, card)
-                values[index] = encode(outcome.value)
-                made.append((probe.name, values[index]))
-        wanted = relevance.wanted(passed | relevance.passed(made))
-        return [
-            probe.from_outcome(outcome, case, subject, card)
-            if outcome
-            else probe.observed(case, subject, card)
-            for (probe, subject, card), value, outcome in zip(slots, values, outcomes, strict=True)
-            if value is not None and (probe.name, value) in wanted
-        ]
+        passes = relevance.passes
+        subjects = _subjects(case)
+        cards = tuple(card for _, card in subjects)
+        message = case.get(MESSAGE)
+        folded = None if message is None else message.casefold()
+        values: dict[str, tuple[str, ...]] = {}
+        """Each observation's values made so far: one a card, or the case's one."""
+        passed = 0
+        of_case = case.values.get
+        for name, path, known in self._case_facts:
+            fact = of_case((path, None))
+            value = (FALSE if fact is None else TRUE) if known else encode(fact)
+            values[name] = (value,)
+            passed |= passes.get((name, value), 0)
+        for probe in self._messages:
+            value = probe.value_in(folded)
+            values[probe.name] = (value,)
+            passed |= passes.get((probe.name, value), 0)
+        for probe in self._of_cards:
+            name = probe.name
+            read = values[name] = tuple([probe.value(case, card) for card in cards])
+            for value in read:
+                passed |= passes.get((name, value), 0)
+        outcomes: dict[str, tuple[Outcome, ...]] = {}
+
+        evaluators = self._evaluators
+
+        def make(name: str) -> int:
+            evaluate, per_card = evaluators[name]
+            if per_card:
+                made = outcomes[name] = tuple([evaluate(case, card) for card in cards])
+                read = values[name] = tuple([encode(outcome.value) for outcome in made])
+                bits = 0
+                for value in read:
+                    bits |= passes.get((name, value), 0)
+                return bits
+            outcome = evaluate(case, None)
+            outcomes[name] = (outcome,)
+            value = encode(outcome.value)
+            values[name] = (value,)
+            return passes.get((name, value), 0)
+
+        wanted = relevance.wanted(relevance.with_deferred(passed, make))
+        wanted_names = {name for name, _ in wanted}
+        observed = []
+        for probe in self._probes:
+            name = probe.name
+            if name not in wanted_names or name not in values:
+                continue
+            made = outcomes.get(name)
+            for index, value in enumerate(values[name]):
+                if (name, value) not in wanted:
+                    continue
+                subject, card = subjects[index] if probe.per_card else (CASE_SUBJECT, None)
+                if made:
+                    observed.append(probe.from_outcome(made[index], case, subject, card))
+                else:
+                    observed.append(probe.observed(case, subject, card))
+        return observed
 
     def _slots(self, subjects: tuple[tuple[str, int], ...]):
         """(probe, subject, card) of every observation, in a fixed order."""

@@ -55,7 +55,12 @@ class PlanCheck:
 
 
 def check_plan(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> PlanCheck:
-    """Apply every step of `diagnosis`'s plan to a copy of `facts` and diagnose again."""
+    """Apply every step of `diagnosis`'s plan to a copy of `facts` and diagnose again.
+
+    A diagnosis that found nothing has no step: the facts after it are the facts it
+    diagnosed, on its day, so it is its own check (nothing remains) and is not made twice."""
+    if not diagnosis.findings:
+        return PlanCheck(diagnosis)
     return PlanCheck(doctor.diagnose(facts_after(facts, diagnosis)))
 
 

@@ -262,6 +262,12 @@ class Case:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_values", flatten(self.facts))
 
+    @property
+    def values(self) -> dict[tuple[str, int | None], Any]:
+        """Every known fact by (path, card): a card's own facts under its index, the case's
+        under None; read it as `get` does (the observer reads the case's facts here at once)."""
+        return self._values
+
     def get(self, path: str, card: int | None = None) -> Any:
         """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown.
 
@@ -375,7 +381,7 @@ def tidies(path: str) -> Effect:
 
 
 STAFF_LANGUAGE = "zh"
-"""The language of the sentence a step gives to show the staff who help with it."""
+"""The language of the sentence a step gives to show the staff who help with it in China."""
 
 
 class Place(Word):
@@ -389,7 +395,7 @@ class Place(Word):
     EXIT_ENTRY_OFFICE = "exit_entry_office"
     EMBASSY = "embassy"
     CARD_ISSUER = "card_issuer"
-    """The card issuer's hotline."""
+    """The card issuer's hotline, abroad: its staff speak the card's own language."""
     CUSTOMER_SERVICE = "customer_service"
     """A wallet's customer service: a human agent in the app, or its hotline."""
     PHONE = "phone"
@@ -401,6 +407,12 @@ class Place(Word):
     def staff(self) -> bool:
         return self not in (Place.APP, Place.PHONE)
 
+    @property
+    def reads(self) -> str | None:
+        """The language of the sentence staff here are given: Chinese in China; None on a call
+        to the card's issuer abroad, where it is the card's own language (`Step.sentence`)."""
+        return None if self is Place.CARD_ISSUER else STAFF_LANGUAGE
+
 
 @dataclass(frozen=True)
 class FixStep:
@@ -409,6 +421,9 @@ class FixStep:
     `place` says whether staff help with it; such a step gives `say`, a short,
     polite sentence in Chinese to show them, written in the unit beside its meaning in English
     (`Wording("its meaning", zh="the sentence")`): the meaning is translated, the sentence is not.
+    On a call abroad (`Place.reads` is None) the sentence is its meaning in the card's own
+    language, so the unit writes only the meaning (`Wording("the sentence")`) and the catalogs
+    give the rest.
     """
 
     where: Wording
@@ -422,9 +437,16 @@ class FixStep:
         object.__setattr__(self, "where", wording(self.where))
         object.__setattr__(self, "action", wording(self.action))
         object.__setattr__(self, "place", Place.parse(self.place, "FixStep: place"))
-        if self.say is not None and not (
-            isinstance(self.say, Wording) and STAFF_LANGUAGE in self.say.written
-        ):
+        if self.say is None:
+            return
+        if self.place.reads is None:
+            if not isinstance(self.say, Wording) or self.say.written:
+                raise ValueError(
+                    f"FixStep: on a call abroad ({self.place}) say is the sentence in English;"
+                    " it is said in the card's own language from the catalogs:"
+                    ' say=Wording("the sentence")'
+                )
+        elif not (isinstance(self.say, Wording) and self.place.reads in self.say.written):
             raise ValueError(
                 "FixStep: say is the sentence staff read, in Chinese, with its meaning:"
                 ' say=Wording("its meaning in English", zh="the sentence")'

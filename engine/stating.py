@@ -20,15 +20,41 @@ from engine.personal import Datum, Text
 from engine.rules import Case
 from engine.translatable import N_, Message
 
+MAX_SAID_KEPT = 4096
+"""At most this many sentences are kept (`FactWords.said`); then they are made afresh."""
+
 
 class FactWords:
     """Says facts of one knowledge base (its questions name them)."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self._said: dict[tuple, Text] = {}
+        """Sentences already made, for facts not known, yes or no, or a choice: the same few
+        are said case after case, and twice a report (the plan check diagnoses again). Nothing
+        a person typed is kept: a free text's, a number's or a date's sentence is not."""
 
     def said(self, case: Case, path: str, card: int | None) -> Text:
         """The fact at `path` (of `card`, for a card's fact) and its value, as a sentence."""
+        value = case.get(path, card)
+        if value is not None and not isinstance(value, bool) and not self._chosen(path, value):
+            return self._say(case, path, card)
+        last4 = case.get(_last4(path), card) if card is not None and "[]" in path else None
+        key = (path, card, type(value), value, last4)
+        said = self._said.get(key)
+        if said is None:
+            said = self._say(case, path, card)
+            if len(self._said) >= MAX_SAID_KEPT:
+                self._said.clear()
+            self._said[key] = said
+        return said
+
+    def _chosen(self, path: str, value: Any) -> bool:
+        """Whether `value` is one of the choices the question of `path` offers."""
+        ask = self.kb.ask(path)
+        return ask is not None and isinstance(value, str) and value in ask.choices
+
+    def _say(self, case: Case, path: str, card: int | None) -> Text:
         where = case.where(path, card)
         label = self.kb.fact_label(path)
         value = case.get(path, card)
@@ -49,8 +75,12 @@ def _on_card(label: Any, case: Case, path: str, card: int | None) -> Any:
     """A card's fact names its card: its number, and its last digits when known."""
     if card is None or "[]" not in path:
         return label
-    cards = path.split("[]", 1)[0]
-    return on_card(label, card, case.get(f"{cards}[].last4", card))
+    return on_card(label, card, case.get(_last4(path), card))
+
+
+def _last4(path: str) -> str:
+    """The path of the last digits of the card a card's fact belongs to."""
+    return path.split("[]", 1)[0] + "[].last4"
 
 
 def on_card(label: Any, card: int, last4: str | None = None) -> Message:

@@ -36,6 +36,16 @@ def offered() -> tuple[str, ...]:
 
 
 @lru_cache
+def spoken_in(country: str) -> str:
+    """The language to speak to a bank of `country` (ISO 3166-1): the first of the country's
+    languages (CLDR, through Babel) that has a catalog, else English, the hotlines' common one."""
+    from babel.languages import get_official_languages
+
+    spoken = get_official_languages(country, de_facto=True)
+    return next((code for code in spoken if code in offered()), SOURCE_LANGUAGE)
+
+
+@lru_cache
 def catalog(code: str) -> gettext.NullTranslations:
     """The translations into `code` (none for English), English wherever one is missing."""
     path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
@@ -69,9 +79,15 @@ def translated(text: str, code: str) -> str | None:
     return text if code == SOURCE_LANGUAGE else _lookup(code).gettext(text)
 
 
+_generation = 0
+"""How many times the catalogs were read again: a Wording's texts of another are not shown."""
+
+
 def forget_catalogs() -> None:
     """Read the catalogs again (after one is added or compiled while running: a test)."""
-    for cached in (offered, catalog, _lookup, _shown):
+    global _generation
+    _generation += 1
+    for cached in (offered, spoken_in, catalog, _lookup, _shown):
         cached.cache_clear()
 
 
@@ -80,7 +96,7 @@ class Wording:
     one lacks it: check-kb reports the gap). `written` holds a text the unit itself gives in a
     language (the staff's Chinese sentence); it is shown as written, never translated."""
 
-    __slots__ = ("named", "parts", "source", "written")
+    __slots__ = ("_hash", "_shown_in", "named", "parts", "source", "written")
 
     def __init__(self, en: str, **written: str):
         for code, text in {SOURCE_LANGUAGE: en, **written}.items():
@@ -91,6 +107,10 @@ class Wording:
         self.written = written
         self.named: tuple[tuple[str, Any], ...] = ()
         self.parts: tuple[Wording | str, ...] = ()
+        self._hash: int | None = None
+        """The hash, once asked: every text shown is looked up by its Wording (`_shown`)."""
+        self._shown_in: tuple[int, dict[str, str]] = (-1, {})
+        """The text in each language shown so far, for the catalogs of that generation."""
 
     @property
     def en(self) -> str:
@@ -103,7 +123,14 @@ class Wording:
 
     def in_(self, code: str) -> str:
         """The text in language `code`, or the English one when its catalog lacks it."""
-        return _shown(self, code)
+        generation, shown = self._shown_in
+        if generation != _generation:
+            shown = {}
+            self._shown_in = (_generation, shown)
+        text = shown.get(code)
+        if text is None:
+            text = shown[code] = _shown(self, code)
+        return text
 
     def has(self, code: str) -> bool:
         """Whether it is written or translated in language `code` (its blanks' values aside)."""
@@ -126,7 +153,8 @@ class Wording:
     def __add__(self, other: Wording | str) -> Wording:
         """Two texts joined, each shown in the same language."""
         joined = Wording.__new__(Wording)
-        joined.source, joined.written, joined.named = "", {}, ()
+        joined.source, joined.written, joined.named, joined._hash = "", {}, (), None
+        joined._shown_in = (-1, {})
         joined.parts = (*(self.parts or (self,)), other)
         return joined
 
@@ -142,7 +170,9 @@ class Wording:
         return isinstance(other, Wording) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        if self._hash is None:
+            self._hash = hash(self._key())
+        return self._hash
 
     def __repr__(self) -> str:
         inner = ", ".join(

@@ -5,8 +5,9 @@ The help says where the answer is, as the apps name their menus; where each
 wallet keeps a person's identity is said once, in `knowledge/_wallets.py`.
 """
 
-from engine.asking import APP, BANK, Ask, Choice
+from engine.asking import APP, BANK, Ask, Choice, Tick, TickList
 from engine.wording import Wording
+from knowledge._banks import KNOWN_BANKS
 from knowledge._wallets import ALIPAY, WECHAT_PAY
 
 PASSPORT = Wording("Your passport's photo page.")
@@ -29,6 +30,58 @@ APPS = {
         "balance": Wording("WeChat: Me > Pay and Services > Wallet > Balance."),
     },
 }
+WHAT_HAPPENED = TickList(
+    "what_happened",
+    Wording("Which of these happened when it failed? Tick all that did."),
+    Wording("what happened when it failed"),
+    Wording("Leave a line unticked if it did not happen."),
+    Wording("None of these happened"),
+)
+"""What a person saw happen, asked in one list: a VPN, a fee, a code by SMS, a second failure
+are independent, each settles a cause, and a person knows them at one look. A wallet's own
+records are not lines: a line left unticked writes its fact, and a wallet's record written
+brings that wallet into the consultation (its causes pursued) for a person who may not use it;
+measured as lines where the wallet is already in, they cost foreign-card visitors a question."""
+ABOUT_YOU = TickList(
+    "about_you",
+    Wording("Which of these are true for you? Tick all that are."),
+    Wording("what is true for you"),
+    Wording("Leave a line unticked if it is not true for you."),
+    Wording("None of these is true"),
+)
+"""What a resident knows of themselves at one look (a renewal, a new number, a permit): each
+line's yes/no settles causes, and its date is asked after a tick only where it still matters."""
+
+
+def happened(within: TickList, path: str, label: Wording, *synonyms: str, when=True) -> Tick:
+    """A yes/no fact's line: ticked writes `when`, unticked the other."""
+    return Tick(within, label, {path: when}, {path: not when}, synonyms)
+
+
+RENEWED = happened(
+    ABOUT_YOU,
+    "passport.renewed",
+    Wording("My passport replaced an older one (it was renewed)"),
+    "renewed",
+    "new passport",
+    "换过护照",
+)
+NUMBER_CHANGED = happened(
+    ABOUT_YOU,
+    "phone.changed",
+    Wording("I changed my mobile number after my bank or wallets got it"),
+    "new number",
+    "changed number",
+    "换过号",
+)
+PERMIT_HELD = happened(
+    ABOUT_YOU,
+    "residence_permit.held",
+    Wording("I hold a Chinese residence permit"),
+    "permit",
+    "residence permit",
+    "居留许可",
+)
 WALLET_CHOICES = {
     "alipay": Choice(Wording("Alipay"), ("zhifubao", "ali"), ("alipay",)),
     "wechat_pay": Choice(Wording("WeChat Pay"), ("wechat", "weixin", "微信"), ("wechat_pay",)),
@@ -248,11 +301,13 @@ QUESTIONS: dict[str, Ask] = {
             "没有换过",
         ),
         easier="passport.renewed",
+        tick=RENEWED,
     ),
     "passport.renewed": Ask(
         Wording("Did your current passport replace an older one (was it renewed)?"),
         Wording("whether your passport was renewed"),
         Wording("Banks and wallets keep the old passport's number until you update it."),
+        tick=RENEWED,
     ),
     "passport.previous_expiry_date": Ask(
         Wording("When did your old passport expire?"),
@@ -263,24 +318,28 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Do you hold a Chinese residence permit (not only a visa)?"),
         Wording("whether you hold a residence permit"),
         Wording("A residence permit is a card or a passport page issued by the exit-entry office."),
+        tick=PERMIT_HELD,
     ),
     "residence_permit.number": Ask(
         Wording("What is your residence permit's number?"),
         Wording("your residence permit number"),
         PERMIT,
         none=NO_PERMIT,
+        tick=PERMIT_HELD,
     ),
     "residence_permit.expiry_date": Ask(
         Wording("When does your residence permit expire?"),
         Wording("your residence permit's expiry date"),
         Wording('The front of your residence permit, "valid until"; the month is enough.'),
         none=NO_PERMIT,
+        tick=PERMIT_HELD,
     ),
     "residence_permit.name": Ask(
         Wording("How is your name printed on your residence permit?"),
         Wording("the name on your residence permit"),
         PERMIT,
         none=NO_PERMIT,
+        tick=PERMIT_HELD,
     ),
     "phone.number": Ask(
         Wording("Which mobile number do you use now?"),
@@ -310,7 +369,8 @@ QUESTIONS: dict[str, Ask] = {
             "从来没换过",
         ),
         # No easier form: "yes, it changed" without when settles nothing (measured: a question
-        # more for a traveller who does not know when, and no cause found by it).
+        # more for a traveller who does not know when, and no cause found by it).,
+        tick=NUMBER_CHANGED,
     ),
     "phone.changed": Ask(
         Wording(
@@ -318,6 +378,7 @@ QUESTIONS: dict[str, Ask] = {
         ),
         Wording("whether you changed your mobile number"),
         Wording("Answer no if you have always used the same number here."),
+        tick=NUMBER_CHANGED,
     ),
     "phone.suspended": Ask(
         Wording("Was your Chinese SIM cut off (unpaid or unused)?"),
@@ -328,12 +389,24 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Was a VPN or proxy on when it failed?"),
         Wording("a VPN on while paying"),
         Wording("The VPN icon at the top of the screen, or your VPN app."),
+        tick=happened(
+            WHAT_HAPPENED, "phone.vpn_on", Wording("A VPN or proxy was on"), "vpn", "proxy"
+        ),
     ),
     "phone.sms_code_received": Ask(
         Wording("Did the verification code sent by SMS arrive?"),
         Wording("the SMS verification code arriving"),
         Wording("Your phone's messages."),
         # Asked where the place points at the phone (a sign-up, a card link).
+        tick=happened(
+            WHAT_HAPPENED,
+            "phone.sms_code_received",
+            Wording("The verification code sent by SMS never arrived"),
+            "sms",
+            "no code",
+            "收不到验证码",
+            when=False,
+        ),
     ),
     "phone.roaming": Ask(
         Wording("Is roaming on for the SIM in your phone?"),
@@ -349,6 +422,7 @@ QUESTIONS: dict[str, Ask] = {
         Wording("Which bank issued this card?"),
         Wording("the card's bank"),
         Wording("The name printed on the card."),
+        shown_as_typed=KNOWN_BANKS,
     ),
     "bank_cards[].last4": Ask(
         Wording("What are the card's last four digits?"),
@@ -579,6 +653,15 @@ QUESTIONS: dict[str, Ask] = {
         Wording("a service-fee notice before paying"),
         Wording("Foreign cards pay a fee on payments over CNY 200; the app asks you to accept it."),
         symptom=True,
+        tick=happened(
+            WHAT_HAPPENED,
+            "payment.fee_notice",
+            Wording("The app showed a service fee to accept before paying"),
+            "fee",
+            "service fee",
+            "手续费",
+            "服务费",
+        ),
     ),
     "payment.year_total_usd": Ask(
         Wording(
@@ -734,6 +817,14 @@ QUESTIONS: dict[str, Ask] = {
         Wording("whether the failure persists"),
         Wording("Try once more now if you can: does it fail again?"),
         symptom=True,
+        tick=happened(
+            WHAT_HAPPENED,
+            "symptom.persists",
+            Wording("It failed again when I tried once more"),
+            "again",
+            "still fails",
+            "还是失败",
+        ),
     ),
     "travel.limited_connectivity": Ask(
         Wording("Are you somewhere with a weak mobile or internet connection?"),

@@ -13,6 +13,7 @@ import cli
 from engine.answers import kind_of, read
 from engine.errors import InputError
 from engine.interview import Interviewer, progress
+from engine.loading import validate_facts
 
 AS_OF = {"as_of": "2026-11-27"}
 ISSUE_TRAVELLER = {
@@ -27,9 +28,11 @@ ISSUE_TRAVELLER = {
     "residence_permit.expiry_date": "2027-09",
     "residence_permit.held": "yes",
     "person.given_names": "JOHN MICHAEL",
+    "about_you": "renewed, new number, permit",
 }
 """The traveller of issue 13, as they type: a renewed passport (September 2026), a card refused
-with 与预留手机号不符, a phone number changed in October; "don't know" to anything else."""
+with 与预留手机号不符, a phone number changed in October; "don't know" to anything else. A list
+to tick is answered by its key (`about_you`: the lines ticked)."""
 
 
 class _Keys(io.StringIO):
@@ -53,7 +56,9 @@ def _interview(interviewer, answers: dict[str, str], data=None, most: int = 30):
     steps = []
     while not (step := interviewer.step(data)).done and len(steps) < most:
         steps.append(step)
-        data = interviewer.answer(data, step.question.fact, answers.get(step.question.fact, "?"))
+        fact = step.question.fact
+        key = interviewer.kb.ask(fact).tick.within.key if step.question.ticks else fact
+        data = interviewer.answer(data, fact, answers.get(key, "?"))
     return steps, step, data
 
 
@@ -78,7 +83,8 @@ def test_the_issues_traveller_reaches_the_bank_and_phone_causes_within_8_questio
         }
     )
     assert reached <= 8, asked
-    assert data["passport"]["renewed_on"] == "2026-09"
+    # The renewal is ticked in a list with the permit; its date then settles nothing more.
+    assert data["passport"]["renewed"] is True and data["residence_permit"]["held"] is True
     assert data["bank_cards"][0]["status"] == "cannot_be_verified"
     assert end.done and len(steps) <= 14
 
@@ -293,7 +299,7 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     monkeypatch, capsys, tmp_path
 ):
     monkeypatch.chdir(tmp_path)
-    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\nSept 2026\n"
+    lines = "adding a card in alipay\n与预留手机号不符\n1\nsometimes\nrejected\n1\n"
     code, out, err = _ask(monkeypatch, capsys, lines)
     assert code == 0
     assert "Question 1 · 0% done" in err and "Where does it fail?" in err
@@ -303,7 +309,11 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     assert "input ended: saved the facts with your answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
     assert saved["bank_cards"] == [{"status": "cannot_be_verified"}]
-    assert saved["passport"] == {"renewed_on": "2026-09"}
+    # A list to tick, numbered: line 1 ticked (renewed), line 2 left (no permit).
+    assert "Which of these are true for you? Tick all that are." in err
+    assert "1. My passport replaced an older one (it was renewed) · 2. I hold" in err
+    assert saved["passport"] == {"renewed": True}
+    assert saved["residence_permit"] == {"held": False}
     assert "sometimes" not in json.dumps(saved) and "sometimes" not in out
     assert "bank-passport-outdated" in out and "phone-mismatch" in out and "Question" not in out
 
@@ -528,3 +538,125 @@ def test_an_error_message_that_says_what_the_card_did_settles_its_question(
     data = interviewer.answer(data, "symptom.error_message", message)
     assert data["foreign_cards"] == [{"status": status}]
     assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}
+
+
+VISITOR = {
+    **AS_OF,
+    "symptom": {"where": "foreign_card"},
+    "dont_know": ["symptom.error_message"],
+    "foreign_cards": [{"wallet": "alipay", "status": "declined"}],
+    "payment": {"amount_cny": 300, "payee": "merchant_qr"},
+}
+"""A visitor's Visa card declined in Alipay at a hotel (CNY 300): what happened is asked next."""
+WHAT_HAPPENED = ("phone.vpn_on", "payment.fee_notice", "symptom.persists")
+
+
+def test_a_visitor_ticks_what_happened_in_one_list(interviewer):
+    step = interviewer.step(VISITOR)
+    question = step.question
+    assert question.ticks == WHAT_HAPPENED and question.fact == "phone.vpn_on"
+    assert question.ask.text.en == "Which of these happened when it failed? Tick all that did."
+    assert {"vpn-during-payment", "foreign-card-service-fee@alipay"} <= set(question.decides)
+    # Each line ticked writes its fact; a line left unticked did not happen.
+    data = interviewer.answer(VISITOR, "phone.vpn_on", "1")
+    assert data["phone"] == {"vpn_on": True}
+    assert data["payment"]["fee_notice"] is False and data["symptom"]["persists"] is False
+    assert interviewer.asked(validate_facts(data)) == step.asked + 1, "one answer, one question"
+    by_words = interviewer.answer(VISITOR, "phone.vpn_on", "the fee, again")
+    assert by_words["payment"]["fee_notice"] is True and by_words["symptom"]["persists"] is True
+    assert by_words["phone"] == {"vpn_on": False}
+    for none in ("none", "None of these happened", "以上都没有发生", "都没有"):
+        said = interviewer.answer(VISITOR, "phone.vpn_on", none)
+        assert said["phone"] == {"vpn_on": False} and said["payment"]["fee_notice"] is False
+    # "Don't know" is not a no: every line's fact is not known, none is asked again.
+    unknown = interviewer.answer(VISITOR, "phone.vpn_on", "不知道")
+    assert set(WHAT_HAPPENED) <= set(unknown["dont_know"]) and "phone" not in unknown
+    assert not set(WHAT_HAPPENED) & {q.fact for q in interviewer.step(unknown).questions}
+    with pytest.raises(InputError, match="is not an answer I can read"):
+        interviewer.answer(VISITOR, "phone.vpn_on", "4")
+
+
+def test_a_list_to_tick_is_one_line_a_fact_in_the_api_with_what_each_line_sets(doctor):
+    from visualise.interview import question_data
+    from visualise.language import language
+
+    step = Interviewer(doctor).step(VISITOR)
+    data = question_data(step.question, step.facts, language("zh"))
+    assert data["several"] is True and data["fact"] == "phone.vpn_on"
+    assert data["text"] == "失败时发生了以下哪些情况？请勾选所有发生过的。"
+    lines = {choice["value"]: choice for choice in data["choices"]}
+    assert lines["phone.vpn_on"]["sets"] == {"phone.vpn_on": True}
+    assert lines["phone.vpn_on"]["unticked"] == {"phone.vpn_on": False}
+    assert lines["phone.vpn_on"]["label"] == "当时开着 VPN 或代理"
+    assert lines["nothing"]["label"] == "以上都没有发生"
+    assert lines["nothing"]["sets"] == dict.fromkeys(WHAT_HAPPENED, False)
+    assert "unticked" not in lines["nothing"], "a button, not a tick box"
+
+
+def test_a_resident_ticks_a_renewal_and_its_date_is_asked_only_where_it_matters(interviewer):
+    data = {
+        **AS_OF,
+        "symptom": {"where": "alipay", "error_message": "x"},
+        "bank_cards": [],
+        "alipay": {"document_expiry_notice": False, "restricted": False},
+        "dont_know": ["passport.expiry_date"],
+    }
+    data["alipay"]["verification_requested"] = []
+    question = interviewer.step(data).question
+    assert question.ticks and "passport.renewed_on" in question.ticks
+    assert question.ask.text.en == "Which of these are true for you? Tick all that are."
+    none = interviewer.answer(data, question.fact, "none")
+    # Left unticked: not renewed, and no date of a renewal to ask.
+    assert none["passport"] == {"renewed": False} and "passport.renewed_on" in none["dont_know"]
+    assert "passport.renewed_on" not in {q.fact for q in interviewer.step(none).questions}
+    ticked = interviewer.answer(data, question.fact, "renewed")
+    assert ticked["passport"] == {"renewed": True}
+    assert "passport.renewed_on" not in (ticked.get("dont_know") or [])
+
+
+def test_the_terminal_numbers_a_list_to_tick_in_chinese(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "visitor.json"
+    path.write_text(json.dumps(VISITOR))
+    code, _, err = _ask(monkeypatch, capsys, "1 3\n", str(path), "--lang", "zh")
+    assert code == 0
+    assert "失败时发生了以下哪些情况？请勾选所有发生过的。" in err
+    assert "1. 当时开着 VPN 或代理 · 2. 付款前应用显示了需要接受的服务费" in err
+    assert "以上都没有发生" in err
+    saved = json.loads((tmp_path / "visitor-answered.json").read_text(encoding="utf-8"))
+    assert saved["phone"] == {"vpn_on": True} and saved["symptom"]["persists"] is True
+    assert saved["payment"]["fee_notice"] is False
+
+
+@pytest.mark.parametrize(
+    "bank, shown",
+    [("ICBC", "ICBC"), ("工商银行", "工商银行"), ("bank of china", "bank of china")],
+)
+def test_a_card_is_named_by_a_known_bank_as_the_person_gave_it(interviewer, bank, shown):
+    from visualise.interview import question_text
+    from visualise.language import language
+
+    facts = {
+        **AS_OF,
+        "symptom": {"where": "bank_card_link", "error_message": "x"},
+        "bank_cards": [{"bank": bank, "last4": "1234"}],
+    }
+    step = interviewer.step(facts)
+    question = next(q for q in step.questions if q.card == 0)
+    text = question_text(question, step.facts, language("en"))
+    assert text.startswith(f"Card 1 ({shown}, ending 1234): ")
+
+
+def test_a_bank_field_that_names_no_known_bank_stays_masked(interviewer):
+    from visualise.interview import question_text
+    from visualise.language import language
+
+    facts = {
+        **AS_OF,
+        "symptom": {"where": "bank_card_link", "error_message": "x"},
+        "bank_cards": [{"bank": "Zhang Wei"}],
+    }
+    step = interviewer.step(facts)
+    question = next(q for q in step.questions if q.card == 0)
+    text = question_text(question, step.facts, language("zh"))
+    assert "Zhang" not in text and "Wei" not in text and "Z***" in text

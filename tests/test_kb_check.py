@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 import cli
+from engine.asking import plain
 from engine.errors import KnowledgeError
 from engine.kb_check import check, message_overlaps, refuse_unsound
 from engine.knowledge_loader import read_folder
@@ -187,7 +188,7 @@ def test_an_observation_reading_a_fact_the_format_does_not_have():
 
 
 def test_a_question_about_a_fact_the_format_does_not_have():
-    kb = replace(KB, questions={**KB.questions, "phone.sim": "Which SIM?"})
+    kb = replace(KB, questions={**KB.questions, "phone.sim": plain("Which SIM?", "phone.sim")})
     assert any(m.startswith("QUESTIONS: reads fact 'phone.sim'") for _, m in problems(kb))
 
 

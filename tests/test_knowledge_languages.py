@@ -42,6 +42,24 @@ def test_a_unit_text_without_its_translation_is_found():
     ]
 
 
+def test_a_question_or_an_observation_without_its_translation_is_found():
+    """Questions, their help and choices, and observations' meanings are texts a person reads
+    too (the issue's "第 1 张卡（ICBC）：When does…")."""
+    ask = KB.questions["passport.expiry_date"]
+    observation = KB.observations[0]
+    kb = replace(
+        KB,
+        questions={**KB.questions, "passport.expiry_date": replace(ask, help=Wording("On p. 2."))},
+        observations=(replace(observation, meaning="it is so"), *KB.observations[1:]),
+    )
+    assert [p.message for p in wording_problems(kb, ("en", "zh"))] == [
+        f"{observation.name}: meaning 'it is so' has no translation in zh"
+        " (python -m visualise.catalogs, then translate it)",
+        "passport.expiry_date: question text 'On p. 2.' has no translation in zh"
+        " (python -m visualise.catalogs, then translate it)",
+    ]
+
+
 def test_a_translation_written_in_a_unit_is_found():
     cause = KB.cause("bank-passport-outdated")
     written = replace(cause, title=Wording(cause.title.source, zh="银行登记的仍是你的旧护照号码"))
@@ -53,10 +71,15 @@ def test_a_translation_written_in_a_unit_is_found():
 
 
 def test_every_step_done_with_staff_gives_a_chinese_sentence_and_no_app_step_does():
+    """Staff in China read Chinese the unit writes; on a call to the card's issuer abroad the
+    sentence is the card's language, from the catalogs (test_call_abroad.py)."""
     steps = [fix for cause in KB.causes for fix in cause.fixes]
     staff = [fix for fix in steps if fix.place.staff]
     assert {fix.place for fix in staff} == set(Place) - {Place.APP, Place.PHONE}
-    assert all(fix.say is not None and STAFF_LANGUAGE in fix.say.written for fix in staff)
+    in_china = [fix for fix in staff if fix.place is not Place.CARD_ISSUER]
+    assert all(fix.say is not None and STAFF_LANGUAGE in fix.say.written for fix in in_china)
+    calls = [fix for fix in staff if fix.place is Place.CARD_ISSUER]
+    assert calls and all(fix.say is not None and not fix.say.written for fix in calls)
     assert all(fix.say is None for fix in steps if not fix.place.staff)
 
 

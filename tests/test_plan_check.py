@@ -8,7 +8,7 @@ import pytest
 
 import cli
 from engine.loading import read_facts_file, validate_facts
-from engine.plan_check import check_plan
+from engine.plan_check import check_plan, facts_after
 from tests.conftest import EXAMPLES, statuses
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
@@ -24,6 +24,21 @@ def test_the_plan_of_every_example_leaves_no_confirmed_cause(doctor, example):
     facts = read_facts_file(example)
     check = check_plan(doctor, facts, doctor.diagnose(facts))
     assert "confirmed" not in statuses(check.after).values()
+
+
+def test_a_diagnosis_that_found_nothing_is_its_own_plan_check(doctor):
+    """Not diagnosed again: the facts after no step, diagnosed again, find nothing either."""
+    found_nothing = 0
+    for example in EXAMPLE_FILES:
+        facts = read_facts_file(example)
+        diagnosis = doctor.diagnose(facts)
+        if diagnosis.findings:
+            continue
+        found_nothing += 1
+        again = doctor.diagnose(facts_after(facts, diagnosis))
+        assert again.findings == again.checks == (), example.name
+        assert check_plan(doctor, facts, diagnosis).remaining == ()
+    assert found_nothing >= 2
 
 
 def test_every_cause_declares_what_its_fix_changes(doctor):

@@ -48,18 +48,49 @@ def _rule(*tests) -> CompiledRule:
     return CompiledRule("a-cause/confirmed", "a-cause", "confirmed", "confirmed", when(*tests))
 
 
+def _made(relevance, passed, values):
+    """The deferred observations `with_deferred` makes, in order, with these values, and the
+    bits it gives back."""
+    made = []
+
+    def make(name):
+        made.append(name)
+        return relevance.passed([(name, values[name])])
+
+    return made, relevance.with_deferred(passed, make)
+
+
 def test_deferred_observations_are_needed_only_by_rules_the_others_leave_open():
     first = _rule(fact("taobao.security_error", True), derived("passport.expired"))
     second = _rule(unknown("passport.number"), derived("permit.expired"), finding_in("bank"))
     relevance = Relevance((first, second), frozenset({"passport.expired", "permit.expired"}))
     passed = relevance.passed([("fact:taobao.security_error", "true")])
-    assert relevance.deferred_needed(passed) == {"passport.expired"}
+    made, after = _made(relevance, passed, {"passport.expired": "true"})
+    assert made == ["passport.expired"]
     assert relevance.wanted(passed) == set()
-    passed |= relevance.passed([("passport.expired", "true")])
-    assert relevance.wanted(passed) == {
+    assert relevance.wanted(after) == {
         ("fact:taobao.security_error", "true"),
         ("passport.expired", "true"),
     }
+
+
+def test_a_rules_later_deferred_tests_are_not_made_once_one_is_not_passed():
+    """The rest of a rule's deferred tests cannot open it once one fails; another rule that
+    tests them alone still has them made."""
+    both = _rule(derived("passport.expired"), derived("permit.expired"))
+    relevance = Relevance((both,), frozenset({"passport.expired", "permit.expired"}))
+    values = {"passport.expired": "false", "permit.expired": "true"}
+    assert _made(relevance, 0, values)[0] == ["passport.expired"]
+    values["passport.expired"] = "true"
+    made, after = _made(relevance, 0, values)
+    assert made == ["passport.expired", "permit.expired"]
+    assert relevance.wanted(after) == {("passport.expired", "true"), ("permit.expired", "true")}
+    alone = _rule(derived("permit.expired"))
+    relevance = Relevance((both, alone), frozenset({"passport.expired", "permit.expired"}))
+    values["passport.expired"] = "false"
+    made, after = _made(relevance, 0, values)
+    assert sorted(made) == ["passport.expired", "permit.expired"]
+    assert relevance.wanted(after) == {("permit.expired", "true")}
 
 
 def test_a_rule_is_open_only_when_every_test_of_it_is_passed():
@@ -88,11 +119,12 @@ def test_a_deferred_observation_is_needed_only_when_all_settled_tests_are_passed
         derived("passport.expired"),
     )
     relevance = Relevance((rule,), frozenset({"passport.expired"}))
-    assert relevance.deferred_needed(relevance.passed([])) == set()
+    values = {"passport.expired": "true"}
+    assert _made(relevance, relevance.passed([]), values)[0] == []
     one = relevance.passed([("fact:taobao.bound_to_alipay", "false")])
-    assert relevance.deferred_needed(one) == set()
+    assert _made(relevance, one, values)[0] == []
     both = one | relevance.passed([("fact:taobao.new_account", "true")])
-    assert relevance.deferred_needed(both) == {"passport.expired"}
+    assert _made(relevance, both, values)[0] == ["passport.expired"]
 
 
 def test_the_built_in_rules_relevance_is_the_plain_definition(doctor):

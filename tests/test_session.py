@@ -158,3 +158,18 @@ def test_two_knowledge_bases_that_differ_only_in_a_layer_get_their_own_engines(d
     }
     (finding,) = other.diagnose(validate_facts(facts)).findings
     assert finding.cause.layer == "alipay"
+
+
+@pytest.mark.parametrize(
+    "value", ['a "quoted" \\ value', "line\nbreak\t\x01\x7f\u2028", "王 小明", ""]
+)
+def test_a_fact_written_by_hand_is_what_the_json_encoder_writes(value):
+    """Facts are written as JSON by hand for speed; durable-rules must get the same bytes."""
+    from engine.session import _durable_fact, _json, _list
+
+    observed = Observed("fact:bank_cards[].holder", "bank_cards[3]", value)
+    data = {"sid": "12", "id": "40", "t": "obs", "n": observed.name, "s": "bank_cards[3]"}
+    data["v"] = value
+    assert _durable_fact("12", 40, observed) == _json(data)
+    assert json.loads(_list([_json(data), _json(data)])) == [data, data]
+    assert _list([_json(data), _json(data)]) == _json([data, data])

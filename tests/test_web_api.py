@@ -289,3 +289,19 @@ def test_interview_offers_never_with_the_facts_it_sets_in_both_languages(web_cli
     assert after["question"]["fact"] != "phone.changed_on"
     causes = {cause["id"] for cause in after["report"]["causes"]}
     assert "phone-mismatch" not in causes
+
+
+def test_the_interview_reads_a_cards_status_from_the_message_as_the_other_faces_do(web_client):
+    """ "verification failed" with one foreign card: its status is not asked (Choice.in_message),
+    as on the terminal and the pages, though the client wrote no status."""
+    facts = {
+        "as_of": "2026-11-27",
+        "symptom": {"where": "foreign_card", "error_message": "Card verification failed"},
+        "foreign_cards": [{"wallet": "alipay"}],
+    }
+    step = web_client.post("/api/v1/interview", json=facts).json()
+    assert step["question"]["fact"] != "foreign_cards[0].status"
+    said = web_client.post("/api/v1/interview", json={**facts, "foreign_cards": [{}]}).json()
+    assert said["question"]["fact"] == "foreign_cards[0].wallet"
+    causes = {cause["id"] for cause in step["report"]["causes"]}
+    assert "foreign-card-issuer-block" in causes

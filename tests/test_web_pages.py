@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import EXAMPLES, load_example
-from web_support import Forms, known_answer
+from web_support import Forms, known_answer, known_ticks
 
 import cli
 from web.answers import Answers
@@ -19,7 +19,7 @@ def _post(client, url: str, **fields: str):
     return client.post(url, data=fields)
 
 
-def _answer(client, page: Forms, answer: str | None, **extra: str):
+def _answer(client, page: Forms, answer: str | list[str] | None, **extra: str):
     question = page.question()
     fields = {**page.hidden(question), **extra}
     if answer is None:
@@ -40,8 +40,19 @@ def _consult(client, facts: dict, limit: int = 60) -> tuple[list[Forms], Forms]:
             return asked, page
         asked.append(page)
         fact = page.question()["attrs"]["data-fact"]
-        response = _answer(client, page, known_answer(facts, fact))
+        lines = _lines(page)
+        if lines and client.app.state.doctor.kb.ask(fact).tick is not None:
+            ticked = known_ticks(facts, lines, client.app.state.doctor.kb)
+            response = _answer(client, page, ticked)  # a list to tick
+        else:
+            response = _answer(client, page, known_answer(facts, fact))
     raise AssertionError("the consultation did not end")
+
+
+def _lines(page: Forms) -> list[str]:
+    """The values of a question's tick boxes."""
+    fields = page.question()["fields"]
+    return [f["value"] for f in fields if f.get("type") == "checkbox"]
 
 
 def test_a_traveller_reaches_the_causes_the_cli_finds(web_client, capsys, tmp_path):
@@ -585,12 +596,17 @@ def _up_to(client, facts: dict, fact: str, headers=None) -> Forms:
     raise AssertionError(f"{fact} was never asked")
 
 
+FIRST_PASSPORT = {"passport": {"renewed": False}, "residence_permit": {"held": False}}
+"""No renewal and no permit known: the number's change is the one line left of its list, asked
+as its own question (a date, with "never" beside it)."""
+
+
 @pytest.mark.parametrize(
     "headers, label",
     [(None, "Never: I have always had this number"), (CHINESE_PHONE, "从没换过：一直用这个号码")],
 )
 def test_never_changed_is_a_button_beside_the_date_and_is_kept(web_client, headers, label):
-    facts = {"as_of": "2026-11-27", "symptom": {"where": "bank_card_link"}}
+    facts = {"as_of": "2026-11-27", "symptom": {"where": "bank_card_link"}, **FIRST_PASSPORT}
     facts["bank_cards"] = [{"status": "cannot_be_verified"}]
     page = _up_to(web_client, facts, "phone.changed_on", headers)
     assert f'name="choice" value="never" formnovalidate class="secondary">{label}</button>' in (
@@ -630,6 +646,7 @@ def test_several_choices_are_tick_boxes(web_client):
             {
                 "symptom": {"where": "bank_card_link"},
                 "bank_cards": [{"status": "cannot_be_verified"}],
+                **FIRST_PASSPORT,
             },
             {"choice": "never"},
         ),
@@ -646,3 +663,54 @@ def test_back_takes_back_all_that_one_answer_wrote(web_client, fact, facts, answ
     back = Forms(_post(web_client, "/consult", **after.hidden(after.question()), back="1").text)
     assert back.question()["attrs"]["data-fact"] == fact
     assert json.loads(back.hidden(back.question())["state"])["facts"] == before
+
+
+VISITOR = {
+    "as_of": "2026-11-27",
+    "symptom": {"where": "foreign_card"},
+    "dont_know": ["symptom.error_message"],
+    "foreign_cards": [{"wallet": "alipay", "status": "declined"}],
+    "payment": {"amount_cny": 300, "payee": "merchant_qr"},
+}
+WHAT_HAPPENED = ("phone.vpn_on", "payment.fee_notice", "symptom.persists")
+
+
+@pytest.mark.parametrize(
+    "headers, nothing, vpn",
+    [
+        (None, "None of these happened", "A VPN or proxy was on"),
+        (CHINESE_PHONE, "以上都没有发生", "当时开着 VPN 或代理"),
+    ],
+)
+def test_what_happened_is_one_page_of_tick_boxes(web_client, headers, nothing, vpn):
+    page = _up_to(web_client, VISITOR, "phone.vpn_on", headers)
+    assert tuple(_lines(page)) == WHAT_HAPPENED
+    assert f'type="checkbox" name="answer" value="phone.vpn_on" autofocus> <span>{vpn}</span>' in (
+        page.html
+    )
+    assert f'name="choice" value="nothing" formnovalidate class="secondary">{nothing}</button>' in (
+        page.html
+    )
+
+    def facts_after(**answer) -> dict:
+        fields = {**page.hidden(page.question()), **answer}
+        after = Forms(web_client.post("/consult", data=fields, headers=headers).text)
+        return json.loads(after.hidden(after.forms[0])["state"])["facts"]
+
+    ticked = facts_after(answer=["phone.vpn_on", "symptom.persists"])
+    assert ticked["phone"] == {"vpn_on": True} and ticked["symptom"]["persists"] is True
+    assert ticked["payment"]["fee_notice"] is False, "a box left unticked did not happen"
+    for none in ({"answer": ""}, {"choice": "nothing"}):  # no box ticked, or the button
+        said = facts_after(**none)
+        assert said["phone"] == {"vpn_on": False} and said["symptom"]["persists"] is False
+    unknown = facts_after(dont_know="1")
+    assert set(WHAT_HAPPENED) <= set(unknown["dont_know"]) and "phone" not in unknown
+
+
+def test_back_takes_a_whole_list_back(web_client):
+    page = _up_to(web_client, VISITOR, "phone.vpn_on")
+    fields = {**page.hidden(page.question()), "answer": ["payment.fee_notice"]}
+    after = Forms(web_client.post("/consult", data=fields).text)
+    back = Forms(_post(web_client, "/consult", **after.hidden(after.forms[0]), back="1").text)
+    assert back.question()["attrs"]["data-fact"] == "phone.vpn_on"
+    assert json.loads(back.hidden(back.question())["state"])["facts"] == VISITOR

@@ -72,3 +72,27 @@ def test_format_keeps_the_numbered_blanks_that_evidence_data_fills_later():
     data = (Datum("E12345678", PASSPORT), Datum("E87654321", PASSPORT))
     assert Text(said, data).render(False, Reader("zh")).startswith("第 1 张卡")
     assert "E12****78" in Text(said, data).render(False, Reader("zh"))
+
+
+def test_a_wording_shown_once_is_shown_anew_once_the_catalogs_are_read_again(tmp_path, monkeypatch):
+    """A Wording keeps its text in each language once shown, until the catalogs change."""
+    from babel.messages.catalog import Catalog
+
+    from engine import wording
+    from visualise import catalogs
+
+    alipay = Wording("Alipay")
+    assert alipay.in_("zh") == "支付宝"
+    catalog = Catalog(locale="zh", domain="paydoctor")
+    catalog.add("Alipay", "阿里支付")
+    folder = tmp_path / "zh" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "paydoctor.mo").write_bytes(catalogs.compiled(catalog))
+    monkeypatch.setattr(wording, "LOCALE_DIR", tmp_path)
+    wording.forget_catalogs()
+    try:
+        assert alipay.in_("zh") == "阿里支付"
+    finally:
+        monkeypatch.undo()
+        wording.forget_catalogs()
+    assert alipay.in_("zh") == "支付宝"

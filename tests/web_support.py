@@ -33,6 +33,25 @@ def known_answer(facts: dict[str, Any], path: str) -> str | None:
     return str(node)
 
 
+def known_ticks(facts: dict[str, Any], lines: list[str], kb) -> list[str] | None:
+    """The lines of a list to tick (their values, fact paths) that a traveller who knows
+    `facts` ticks; None when they know none of the lines (they answer "I don't know")."""
+    said = {}
+    for line in lines:
+        tick = kb.ask(line).tick
+        for value, written in ((True, tick.ticked), (False, tick.unticked)):
+            if all(_held(facts, path, wanted) for path, wanted in written.items()):
+                said[line] = value
+        if line not in tick.ticked and known_answer(facts, line) is not None:
+            said[line] = True  # who knows when it was renewed knows it was
+    return [line for line in lines if said.get(line)] if said else None
+
+
+def _held(facts: dict[str, Any], path: str, wanted: Any) -> bool:
+    answer = known_answer(facts, path)
+    return answer is not None and answer == known_answer({"x": wanted}, "x")
+
+
 class Forms(HTMLParser):
     """The forms of a page: attributes, and each field's name, type and value."""
 

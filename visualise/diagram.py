@@ -20,7 +20,7 @@ from engine.facts import FACT_PATHS, card_index
 from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
 from engine.observe import Observed
 from engine.plan import cause_graph, fix_order
-from engine.rules import FINDING, LAYERS, STAFF_LANGUAGE, Test
+from engine.rules import FINDING, LAYERS, Test
 from engine.session import Firing
 from engine.translatable import N_
 from visualise.language import ENGLISH, Language
@@ -475,8 +475,10 @@ def _plan_node(plan: tuple[Step, ...], language: Language) -> dict[str, str]:
         fields.append(f"<step{step.number}> " + "".join(_field(line) + "\\l" for line in lines))
         tooltip += [_("Step {number} ({where})").format(number=step.number, where=where), action]
         if step.say is not None:
-            sentence = step.say.in_(STAFF_LANGUAGE)
-            tooltip.append(_("Show this to the staff: {sentence}").format(sentence=sentence))
+            sentence = step.sentence(language.code)[1]
+            shown = _("Say this on the call: {sentence}") if step.on_a_call else None
+            shown = shown or _("Show this to the staff: {sentence}")
+            tooltip.append(shown.format(sentence=sentence))
     return {
         "label": graphviz.nohtml("|".join(fields)),
         "tooltip": _tooltip(tooltip),

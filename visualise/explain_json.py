@@ -9,8 +9,9 @@ from typing import Any
 from engine.diagnosis import Step
 from engine.explain import Explanation
 from engine.knowledge_base import KnowledgeBase
-from engine.rules import STAFF_LANGUAGE, Cause, Test
+from engine.rules import Cause, Test
 from visualise.conditions import plain
+from visualise.json_report import said
 from visualise.language import ENGLISH, Language
 
 EXPLANATION_VERSION = 1
@@ -97,7 +98,7 @@ def _step(step: Step, language: Language) -> dict[str, Any]:
         "action": language.words(step.action),
     }
     if step.say is not None:
-        data["say"] = {"zh": step.say.in_(STAFF_LANGUAGE), "en": step.say.en}
+        data["say"] = said(step, language)
     return data
 
 

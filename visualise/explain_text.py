@@ -135,7 +135,7 @@ def render_explanation_text(
             )
             out.item(0, f"{step.number:>2}.", line)
             if step.say is not None:
-                say_to_staff(out, step.say, language)
+                say_to_staff(out, step, language)
         if explanation.kind == WORKAROUND:
             for step in unit.steps:
                 out.item(0, " -", escape(language.words(step)))

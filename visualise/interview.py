@@ -53,6 +53,9 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
             {"value": value, "label": _label(question, value, language), **_sets(question, value)}
             for value in kind.values
         ]
+    if question.ticks:
+        data["several"] = True
+        data["choices"] = _tick_choices(question, language)
     elif kind.name == CHOICES:
         data["several"] = True  # tick any: the answer names them, separated by commas
         data["choices"] = [
@@ -105,6 +108,28 @@ def _sets(question: Question, value: str) -> dict[str, Any]:
     return {"sets": dict(choice.sets)} if choice is not None and choice.sets else {}
 
 
+def _tick_choices(question: Question, language: Language) -> list[dict[str, Any]]:
+    """A list's lines to tick, each with the fact ticking it `sets` and the one leaving it
+    unticked sets (`unticked`: it did not happen), and the choice that ticks none."""
+    assert question.ask.never is not None
+    return [
+        *(
+            {
+                "value": fact,
+                "label": question.ask.choices[fact].label.in_(language.code),
+                "sets": dict(question.ask.choices[fact].sets),
+                "unticked": dict(question.unticked[fact]),
+            }
+            for fact in question.ticks
+        ),
+        {
+            "value": NOTHING,
+            "label": question.ask.never.in_(language.code),
+            "sets": {p: v for said in question.unticked.values() for p, v in said.items()},
+        },
+    ]
+
+
 def _decided(key: str) -> dict[str, str]:
     """A per-wallet cause's key (`id@wallet`) as report-v3's `{"id", "wallet"}`."""
     cause_id, wallet = key.split("@", 1)
@@ -116,7 +141,7 @@ def question_text(question: Question, facts: Facts, language: Language) -> str:
     text = question.ask.text.in_(language.code)
     if question.card is None:
         return text
-    label = language.text(card_label(facts, question.card, question.cards))
+    label = language.text(card_label(facts, question.card, question.cards, question.maker_shown))
     return language.gettext("{card}: {question}").format(
         card=label[:1].upper() + label[1:], question=text
     )
@@ -148,13 +173,16 @@ def hint(question: Question, language: Language) -> str:
     return f"{said} · {offered.in_(language.code)}"
 
 
-def card_label(facts: Facts, card: int, cards: str = "bank_cards") -> Message:
+def card_label(
+    facts: Facts, card: int, cards: str = "bank_cards", maker_shown: bool = False
+) -> Message:
     """How a card is named in a question: its number and, when known, its bank or network
-    and last digits (`cards`: the list it is in, bank or foreign cards); a bank's name as its
-    first letters (`ICBC` shows `I***`), enough for the person who typed it to tell cards apart."""
+    and last digits (`cards`: the list it is in, bank or foreign cards); a known bank's name as
+    typed (`maker_shown`: ICBC, 工商银行), any other as its first letters (`Zhang Wei` shows
+    `Z*** W**`), enough for the person who typed it to tell cards apart."""
     maker = "bank" if cards == "bank_cards" else "network"
     made_by = read_path(facts, f"{cards}[].{maker}", card)
-    if made_by is not None and cards == "bank_cards":
+    if made_by is not None and cards == "bank_cards" and not maker_shown:
         made_by = mask_any(made_by)  # a bank's name is typed: it may be anything, a name too
     last4 = read_path(facts, f"{cards}[].last4", card)
     ending = Message("ending {digits}", digits=last4) if last4 else None

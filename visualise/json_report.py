@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from engine.diagnosis import Diagnosis, Step
 from engine.personal import Text
 from engine.plan_check import PlanCheck
-from engine.rules import STAFF_LANGUAGE, Cause
+from engine.rules import Cause
 from visualise.language import ENGLISH, Language
 
 REPORT_VERSION = 3
@@ -160,5 +160,12 @@ def _step(step: Step, language: Language) -> dict[str, Any]:
         question = language.words(step.check.question)
         data["if"] = {"fact": step.check.fact, "question": question, "then": action}
     if step.say is not None:
-        data["say"] = {"zh": step.say.in_(STAFF_LANGUAGE), "en": step.say.en}
+        data["say"] = said(step, language)
     return data
+
+
+def said(step: Step, language: Language) -> dict[str, str]:
+    """`say` as report-v2 writes it: the sentence in its language, then its meaning in English
+    (one entry where the sentence is English: a call to an issuer abroad)."""
+    code, sentence = step.sentence(language.code)
+    return {code: sentence, "en": step.say.en}

@@ -11,7 +11,6 @@ from engine.plan import cause_graph, fix_order
 from engine.rules import (
     FALSE,
     LAYERS,
-    STAFF_LANGUAGE,
     TRUE,
     UNKNOWN,
     Cause,
@@ -104,9 +103,12 @@ def _cause(
     ]
     for number, fix in enumerate(cause.fixes, start=1):
         lines.append(f"{number}. *{words(fix.where)}*: {words(fix.action)}")
-        if fix.say is not None:
-            sentence = fix.say.in_(STAFF_LANGUAGE)
-            meaning = "" if language.code == STAFF_LANGUAGE else f" ({words(fix.say)})"
+        if fix.say is not None and fix.place.reads is None:
+            shown = _("Say this on the call, in the card's own language: {sentence}")
+            lines.append("   " + shown.format(sentence=f"“{words(fix.say)}”"))
+        elif fix.say is not None:
+            sentence = fix.say.in_(fix.place.reads)
+            meaning = "" if language.code == fix.place.reads else f" ({words(fix.say)})"
             shown = _("Show this to the staff: {sentence}").format(sentence=f"“{sentence}”")
             lines.append(f"   {shown}{meaning}")
     lines += [

@@ -18,12 +18,10 @@ from rich.markup import escape
 from rich.measure import Measurement
 from rich.text import Text
 
-from engine.diagnosis import Diagnosis
+from engine.diagnosis import Diagnosis, Step
 from engine.plan import depth
 from engine.plan_check import PlanCheck
-from engine.rules import STAFF_LANGUAGE
 from engine.translatable import N_
-from engine.wording import Wording
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 
@@ -287,7 +285,7 @@ def text_report(
                 0, f"{step.number:>2}.", _("{where}: {action}").format(where=where, action=action)
             )
             if step.say is not None:
-                say_to_staff(out, step.say, language)
+                say_to_staff(out, step, language)
         if plan_check is not None:
             suspected = any(f.status == "suspected" for f in diagnosis.findings)
             _plan_check(out, plan_check, reveal, language, suspected)
@@ -338,15 +336,15 @@ def _next_steps(out: TerminalWriter, steps: NextSteps, language: Language) -> No
             out.item(3, "-", escape(language.words(step)))
 
 
-def say_to_staff(out: TerminalWriter, say: Wording, language: Language) -> None:
-    """The sentence to show the staff, in Chinese whatever the report's language, under the
-    step's text, and what it means in the reader's language when that is another."""
-    lines = [
-        escape(language.gettext("Show this to the staff:")),
-        f"[bold]{escape(say.in_(STAFF_LANGUAGE))}[/]",
-    ]
-    if language.code != STAFF_LANGUAGE:
-        meaning = language.gettext("({meaning})").format(meaning=say.in_(language.code))
+def say_to_staff(out: TerminalWriter, step: Step, language: Language) -> None:
+    """The sentence to show the staff (in Chinese whatever the report's language) or to say on
+    a call abroad (in the card's language), under the step's text, and what it means in the
+    reader's language when that is another."""
+    code, sentence = step.sentence(language.code)
+    heading = N_("Say this on the call:") if step.on_a_call else N_("Show this to the staff:")
+    lines = [escape(language.gettext(heading)), f"[bold]{escape(sentence)}[/]"]
+    if language.code != code:
+        meaning = language.gettext("({meaning})").format(meaning=step.say.in_(language.code))
         lines.append(f"[dim]{escape(meaning)}[/]")
     out.item(4, "»", "\n".join(lines))
 

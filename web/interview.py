@@ -20,7 +20,7 @@ from engine.interview import Interviewer, progress
 from engine.loading import parse_json, validate_facts
 from engine.outcome import consultation_step
 from engine.translatable import N_, Message
-from visualise.interview import interview_data
+from visualise.interview import NOTHING, interview_data
 from visualise.language import ENGLISH, Language
 
 STALE = N_(
@@ -70,8 +70,12 @@ def take_answer(
     ask = doctor.kb.ask(fact)
     if asking != fact or ask is None:
         raise InputError(STALE)
+    if answer is None and question.ticks:
+        return interviewer.ticked(data, question, "")  # every line not known
     if answer is None:
         return interviewer.not_known(data, fact)
+    if not answer.strip() and question.ticks:
+        answer = NOTHING  # a list to tick with no line ticked: none of them happened
     if not answer.strip():
         raise InputError(
             'Answer to "{question}": none given; answer it or choose I don\'t know',

@@ -119,10 +119,22 @@ def openapi_document(version: str) -> dict[str, Any]:
                                 "sets": {
                                     "type": "object",
                                     "description": "the facts (path: value) choosing it also"
-                                    " sets (report-v3): 'nothing of these' answers three",
+                                    " sets (report-v3): 'nothing of these' answers three; for a"
+                                    " line of a list to tick, the facts ticking it writes",
+                                },
+                                "unticked": {
+                                    "type": "object",
+                                    "description": "a line of a list to tick (`several`): the"
+                                    " facts leaving it unticked writes (it did not happen)",
                                 },
                             },
                         },
+                    },
+                    "several": {
+                        "type": "boolean",
+                        "description": "several choices may be ticked: a list of values, or a"
+                        " list to tick whose lines carry `sets` and `unticked` (write both, as"
+                        " ticked; `fact` is its first line)",
                     },
                     "decides": {"type": "array", "items": {"type": "string"}},
                     "decides_in": {

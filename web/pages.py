@@ -98,7 +98,7 @@ async def staff(request: Request) -> Response:
     number = _text(form, "step") or ""
     plan = step.interview["report"]["plan"]
     chosen = [s for s in plan if str(s["step"]) == number]
-    if not chosen or not chosen[0].get("say"):
+    if not chosen or "zh" not in (chosen[0].get("say") or {}):
         raise InputError(
             "step {number}: there is no sentence to show for it", number=shown_text(number[:10])
         )

@@ -65,10 +65,10 @@ CAUSE = Cause(
                 " paying in China through Alipay or WeChat Pay; or link another card."
             ),
             place=Place.CARD_ISSUER,
+            # Said on the call in the card's own language (causes-v3), from the catalogs.
             say=Wording(
                 "I am paying in China through Alipay or WeChat Pay; please approve this"
-                " payment and do not block it.",
-                zh="我正在中国通过支付宝或微信支付付款，请批准这笔交易，不要拦截。",
+                " payment and do not block it."
             ),
             # Whether the next try goes through is known only once you try again.
             effects=(forgets("foreign_cards"), forgets("symptom.error_message")),
