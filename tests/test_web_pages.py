@@ -212,8 +212,8 @@ def test_an_answer_with_a_state_no_page_made_is_checked_against_the_next_questio
     ids=["answer", "dont-know", "refused-answer", "back", "report", "api"],
 )
 def test_a_request_makes_the_consultation_step_once(web_client, monkeypatch, request_made):
-    """Each request diagnoses the facts it shows once, plus once for the plan's check: taking
-    an answer does not make the step of the page that asked it again."""
+    """Each request diagnoses the facts it shows once, plus at most once for the plan's check:
+    taking an answer does not make the step of the page that asked it again."""
     from engine.diagnosis import Doctor
     from engine.interview import Interviewer
 
@@ -229,7 +229,8 @@ def test_a_request_makes_the_consultation_step_once(web_client, monkeypatch, req
         monkeypatch.setattr(cls, name, counted)
     response = request_made(web_client, page)
     assert response.status_code in (200, 422)
-    assert calls == {"step": 1, "diagnose": 2}
+    assert calls["step"] == 1
+    assert calls["diagnose"] <= 2, "the step's diagnosis, and the plan's check at most"
 
 
 def test_a_date_that_is_no_date_is_refused_in_words(web_client):

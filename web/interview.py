@@ -60,21 +60,26 @@ def take_answer(
     Only the question `data` asks next is answered, so an answer from an older
     page (a browser's back button) cannot land beside newer ones unchecked.
     `asking` is that question as the page that asked it was made with it (the
-    answers' state keeps it), so the interview's step is not made again here;
-    a state without it (one not made by a page) is checked by a step.
+    answers' state keeps it), so the interview's step is not made again here. A
+    state without it (one not made by a page) is checked by a step, and a list of
+    lines to tick takes one too: which lines it showed is the step's to say.
     """
     interviewer = Interviewer(doctor)
-    if asking is None:
+    ask = doctor.kb.ask(fact)
+    question = None
+    if asking is None or (ask is not None and ask.tick is not None):
         question = interviewer.step(data).question
         asking = question.fact if question is not None else None
-    ask = doctor.kb.ask(fact)
     if asking != fact or ask is None:
         raise InputError(STALE)
-    if answer is None and question.ticks:
+    ticks = question is not None and bool(question.ticks)
+    if ticks:
+        ask = question.ask  # the list's own question, for what is said of the answer
+    if answer is None and ticks:
         return interviewer.ticked(data, question, "")  # every line not known
     if answer is None:
         return interviewer.not_known(data, fact)
-    if not answer.strip() and question.ticks:
+    if not answer.strip() and ticks:
         answer = NOTHING  # a list to tick with no line ticked: none of them happened
     if not answer.strip():
         raise InputError(
@@ -82,6 +87,8 @@ def take_answer(
             question=ask.text,
         )
     try:
+        if ticks:
+            return interviewer.ticked(data, question, answer)
         return interviewer.answer(data, fact, answer)
     except InputError as error:
         # Validation names the source and the path: the question says which fact it is.
