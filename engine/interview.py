@@ -39,7 +39,7 @@ worth asking. bench/interview.py measures what this costs and what it finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -104,11 +104,11 @@ class Question:
     first; each line's choice `sets` what ticking it writes); empty for a question of one
     fact."""
     unticked: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """For a list of lines to tick: the facts each line left unticked writes (it did not
+    happen)."""
     maker_shown: bool = False
     """Whether the card's bank, as the person gave it, is a known bank's name (`Ask.
     shown_as_typed`): the question names the card by it; other text there is masked."""
-    """For a list of lines to tick: the facts each line left unticked writes (it did not
-    happen)."""
 
     @property
     def template(self) -> str:
@@ -209,16 +209,26 @@ class Interviewer:
                 together.setdefault(self._together[template(path)], set()).add(path)
         return len(answered) - sum(len(paths) - 1 for paths in together.values())
 
-    def answer(self, data: FactData, fact: str, text: str) -> FactData:
+    def answer(
+        self,
+        data: FactData,
+        fact: str,
+        text: str,
+        listed: Question | None = None,
+        *,
+        alone: bool = False,
+    ) -> FactData:
         """`data` with what `text` says about `fact` written in; InputError naming what would be
         read. "Don't know" goes into `dont_know`; "I don't have one" writes what the question's
-        unit says it means (no permit, no cards)."""
+        unit says it means (no permit, no cards). A fact that may be a list's line is answered
+        as asked: in the list `listed`, alone where the caller says so, else as the step on
+        `data` asks it."""
         path = template(fact)
         ask = self.kb.ask(fact)
         if ask is None or path not in FACT_PATHS:
             raise InputError("{fact}: no question asks this fact", fact=fact)
-        if ask.tick is not None:
-            question = self.step(data).question
+        if ask.tick is not None and not alone:
+            question = listed if listed is not None else self.step(data).question
             if question is not None and question.fact == fact and question.ticks:
                 return self.ticked(data, question, text)
         reading = read(kind_of(path), ask, text)
@@ -447,6 +457,23 @@ class Interviewer:
                 listed = self.kb.ask(next(iter(lines.values()))).tick.within
                 out.append(self._tick_list(listed, lines, worth, decides))
         return out
+
+    def listing(self, lines: Sequence[str]) -> Question | None:
+        """The list to tick whose lines are `lines` (facts, as a page that asked it names them),
+        to take its answer without making the step that asked it again; None when they are not
+        two or more lines of one list."""
+        ticks = [self.kb.ask(path) for path in lines]
+        if len(lines) < 2 or len(set(lines)) < len(lines):
+            return None
+        if any(ask is None or ask.tick is None for ask in ticks):
+            return None
+        listed = {ask.tick.within.key for ask in ticks}
+        if len(listed) != 1:
+            return None
+        lined = {ask.tick: path for ask, path in zip(ticks, lines, strict=True)}
+        if len(lined) < len(lines):  # two facts of one line: no list asks it so
+            return None
+        return self._tick_list(ticks[0].tick.within, lined, {}, {})
 
     def _tick_list(
         self,

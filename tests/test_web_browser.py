@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import load_example
-from web_support import known_answer
+from conftest import VISITOR_CAUSES, VISITOR_STORIES, expected_findings, load_example
+from web_support import known_answer, known_ticks
 
 from engine.loading import validate_facts
 from knowledge import builtin_knowledge
@@ -26,7 +26,8 @@ from web.reports import diagnose_data
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
-SAY = builtin_knowledge().cause("bank-passport-outdated").fixes[0].say.in_("zh")
+KB = builtin_knowledge()
+SAY = KB.cause("bank-passport-outdated").fixes[0].say.in_("zh")
 """The sentence to show at the bank's counter: the plan's first step in the story."""
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -102,7 +103,14 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
         page.locator("main > form[action^='/consult'] button").click()  # Start, in any language
     asked = 0
     while (question := _question(page)) is not None:
-        if typed is not None:
+        listed = question["lines"] and KB.ask(question["fact"]).tick is not None
+        if listed and typed is not None:  # a line whose fact they would type happened
+            ticked = [line for line in question["lines"] if line in typed] or None
+            answer = None if ticked is None else ", ".join(ticked)
+        elif listed:
+            ticked = known_ticks(facts, question["lines"], KB)  # a list to tick
+            answer = None if ticked is None else ", ".join(ticked) or "0"
+        elif typed is not None:
             answer = typed.get(question["fact"])
         else:
             answer = known_answer(facts, question["fact"])
@@ -132,7 +140,9 @@ def _question(page) -> dict | None:
         "(() => { const form = document.querySelector('form[data-fact]');"
         " return form && {fact: form.dataset.fact,"
         " radio: !!form.querySelector('input[type=radio]'),"
-        " ticks: !!form.querySelector('input[type=checkbox]')}; })()"
+        " ticks: !!form.querySelector('input[type=checkbox]'),"
+        " lines: [...form.querySelectorAll('input[type=checkbox]')].map(box => box.value)};"
+        " })()"
     )
 
 
@@ -334,8 +344,20 @@ def test_the_whole_flow_by_keyboard_alone(server, browser):
     while (form := page.locator("form[data-fact]")).count():
         answer = known_answer(facts, form.get_attribute("data-fact"))
         radios = form.locator("input[type=radio]")
+        boxes = [box.get_attribute("value") for box in form.locator("input[type=checkbox]").all()]
+        if boxes and KB.ask(form.get_attribute("data-fact")).tick is not None:
+            answer = known_ticks(facts, boxes, KB)  # a list to tick: Space ticks a box
         if answer is None:
             _tab_to(page, "BUTTON dont_know")
+        elif boxes and isinstance(answer, list):
+            assert "INPUT answer" in _autofocused(page)  # the first box has the focus
+            for number, box in enumerate(boxes):
+                if number:
+                    page.keyboard.press("Tab")
+                assert page.evaluate("document.activeElement.value") == box
+                if box in answer:
+                    page.keyboard.press("Space")
+            _tab_to(page, "BUTTON  Next")
         elif radios.count():
             values = [radio.get_attribute("value") for radio in radios.all()]
             assert "INPUT answer" in _autofocused(page)  # the first choice has the focus
@@ -569,4 +591,27 @@ def test_a_crawler_in_the_page_reads_robots_txt(server, browser):
         "fetch('https://example.invalid/').then(() => 'fetched', () => 'refused')"
     )
     assert refused == "refused"
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", VISITOR_STORIES)
+def test_a_visitor_on_a_phone_reaches_their_causes(server, browser, name, language):
+    """causes-v3's visitors, by touch at a phone's size in English and Chinese: the report
+    names each visitor's cause the story must find, as the CLI would for the same answers."""
+    base, app = server
+    facts = load_example(name)
+    page = _phone(browser, language=language)
+    page.goto(base + "/")
+    _consult_by_touch(page, facts)
+    assert page.locator("html").get_attribute("lang") == language
+    found = set(_causes(page))
+    assert found == set(_expected_causes(app, page))
+    must = {
+        (key.split("@")[0], status)
+        for key, status in expected_findings()[name]
+        if key.split("@")[0] in VISITOR_CAUSES
+    }
+    assert must <= found
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.context.close()

@@ -17,10 +17,13 @@ from pathlib import Path
 
 import pytest
 from conftest import load_example
-from web_support import Forms, known_answer
+from web_support import Forms, answer_fields
+
+from knowledge import builtin_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
+KB = builtin_knowledge()
 
 
 def _request(url: str, data: bytes | None = None) -> tuple[int, str]:
@@ -68,10 +71,9 @@ def test_two_workers_serve_a_consultation_and_log_no_personal_data():
         status, html = _request(url + "consult", b"")
         page = Forms(html)
         while (question := page.question()) is not None:
-            fields = page.hidden(question)
-            answer = known_answer(facts, question["attrs"]["data-fact"])
-            fields.update({"dont_know": "1"} if answer is None else {"answer": answer})
-            status, html = _request(url + "consult", urllib.parse.urlencode(fields).encode())
+            fields = {**page.hidden(question), **answer_fields(facts, question, KB)}
+            sent = urllib.parse.urlencode(fields, doseq=True).encode()
+            status, html = _request(url + "consult", sent)
             assert status == 200
             page = Forms(html)
         assert ("bank-passport-outdated", "suspected") in page.causes  # the bank's records: a check

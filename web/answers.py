@@ -26,6 +26,8 @@ from web.interview import forget
 
 MOST_ALSO = 20
 """The most facts one answer writes besides its own (a wallet's "nothing" writes three)."""
+MOST_LINES = 20
+"""The most lines a list to tick has (the longest lists five)."""
 DAMAGED = N_("the answers sent with the page are damaged; start again")
 DAMAGED_BECAUSE = N_("the answers sent with the page are damaged ({problem}); start again")
 
@@ -55,6 +57,7 @@ class _State(BaseModel):
     facts: dict[str, Any]
     asked: list[_AskedState] = Field(max_length=MAX_DONT_KNOW)
     asking: FactPath | None = None
+    lines: list[FactPath] = Field(default_factory=list, max_length=MOST_LINES)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class Answers:
     asking: str | None = None
     """The question the page these answers came with asked (None: it asked none, or the state
     was not made by a page): the only one an answer sent with them is taken for."""
+    lines: tuple[str, ...] = ()
+    """Where that question is a list to tick: its lines' facts, as the page listed them."""
 
     @classmethod
     def decode(cls, text: str | None) -> Answers:
@@ -86,10 +91,12 @@ class Answers:
             state.facts,
             tuple(Asked(a.fact, a.progress, tuple(a.also)) for a in state.asked),
             state.asking,
+            tuple(state.lines),
         )
 
-    def encode(self, asking: str | None = None) -> str:
-        """The hidden field of a page; `asking`: the question that page asks, if any."""
+    def encode(self, asking: str | None = None, lines: tuple[str, ...] = ()) -> str:
+        """The hidden field of a page; `asking`: the question that page asks, if any, and
+        `lines` the facts of its lines where it is a list to tick."""
         data: dict[str, Any] = {
             "facts": self.facts,
             "asked": [
@@ -101,6 +108,7 @@ class Answers:
                 for a in self.asked
             ],
             **({"asking": asking} if asking is not None else {}),
+            **({"lines": list(lines)} if lines else {}),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

@@ -36,6 +36,8 @@ class Step:
     interview: dict[str, Any]
     left: int
     diagnosis: Diagnosis
+    lines: tuple[str, ...] = ()
+    """Where the question is a list to tick: its lines' facts (the page keeps them)."""
 
     def progress(self, shown: int = 0) -> int:
         """Percent done, never below what was shown before."""
@@ -49,37 +51,41 @@ def next_step(
     question and the report in `language`."""
     consultation = consultation_step(Interviewer(doctor), data)
     interview = interview_data(consultation, reveal, language)
-    return Step(interview, consultation.step.left, consultation.outcome.diagnosis)
+    question = consultation.step.question
+    lines = question.ticks if question is not None else ()
+    return Step(interview, consultation.step.left, consultation.outcome.diagnosis, lines)
 
 
 def take_answer(
-    doctor: Doctor, data: FactData, fact: str, answer: str | None, asking: str | None = None
+    doctor: Doctor,
+    data: FactData,
+    fact: str,
+    answer: str | None,
+    asking: str | None = None,
+    lines: tuple[str, ...] = (),
 ) -> FactData:
     """`data` with the answer to the question at `fact` written in (None: "I don't know").
 
     Only the question `data` asks next is answered, so an answer from an older
     page (a browser's back button) cannot land beside newer ones unchecked.
-    `asking` is that question as the page that asked it was made with it (the
-    answers' state keeps it), so the interview's step is not made again here. A
-    state without it (one not made by a page) is checked by a step, and a list of
-    lines to tick takes one too: which lines it showed is the step's to say.
+    `asking` is that question as the page that asked it was made with it, and
+    `lines` its lines where it is a list to tick (the answers' state keeps
+    both), so the interview's step is not made again here; a state without it
+    (one not made by a page) is checked by a step.
     """
     interviewer = Interviewer(doctor)
+    if asking is None:
+        step = interviewer.step(data).question
+        asking, lines = (step.fact, step.ticks) if step is not None else (None, ())
     ask = doctor.kb.ask(fact)
-    question = None
-    if asking is None or (ask is not None and ask.tick is not None):
-        question = interviewer.step(data).question
-        asking = question.fact if question is not None else None
-    if asking != fact or ask is None:
+    question = interviewer.listing(lines) if lines else None
+    if asking != fact or ask is None or (lines and question is None):
         raise InputError(STALE)
-    ticks = question is not None and bool(question.ticks)
-    if ticks:
-        ask = question.ask  # the list's own question, for what is said of the answer
-    if answer is None and ticks:
+    if answer is None and question is not None:
         return interviewer.ticked(data, question, "")  # every line not known
     if answer is None:
         return interviewer.not_known(data, fact)
-    if not answer.strip() and ticks:
+    if not answer.strip() and question is not None:
         answer = NOTHING  # a list to tick with no line ticked: none of them happened
     if not answer.strip():
         raise InputError(
@@ -87,9 +93,7 @@ def take_answer(
             question=ask.text,
         )
     try:
-        if ticks:
-            return interviewer.ticked(data, question, answer)
-        return interviewer.answer(data, fact, answer)
+        return interviewer.answer(data, fact, answer, question, alone=question is None)
     except InputError as error:
         # Validation names the source and the path: the question says which fact it is.
         english = str(error)

@@ -61,7 +61,9 @@ async def consult(request: Request) -> Response:
         return await _ask(request, answers, typed=(fact, ", ".join(ticked)))
     answer = None if "dont_know" in form else (_text(form, "choice") or ", ".join(ticked))
     try:
-        facts = take_answer(request.app.state.doctor, answers.facts, fact, answer, answers.asking)
+        facts = take_answer(
+            request.app.state.doctor, answers.facts, fact, answer, answers.asking, answers.lines
+        )
     except InputError as error:
         # This page answers the person who typed it: what they typed is shown as typed.
         error_text = page_language(request).text(error.shown_back or error.message)
@@ -139,7 +141,7 @@ async def _ask(
         # report-v3: the questions of this consultation, not the facts an uploaded file held.
         number=len(answers.asked) + 1,
         progress=step.progress(answers.shown),
-        state=answers.encode(asking=question["fact"]),
+        state=answers.encode(asking=question["fact"], lines=step.lines),
         error=error,
         typed=typed[1] if typed and typed[0] == question["fact"] else None,
     )
