@@ -56,13 +56,14 @@ def depth(layer: Layer) -> int:
     return _depths()[layer]
 
 
-def _layers() -> dict[str, Any]:
-    """All the layers' order is computed from."""
-    return {
-        "layers": [str(layer) for layer in LAYERS],
-        "order": [[str(first), str(then)] for first, then in LAYER_ORDER],
-        "first": [str(layer) for layer in FIRST_LAYERS],
-    }
+def _layers() -> list[list[Any]]:
+    """All the layers' order is computed from: every layer, the pairs of `LAYER_ORDER`, the
+    layers that open a plan."""
+    return [
+        [str(layer) for layer in LAYERS],
+        [[str(first), str(then)] for first, then in LAYER_ORDER],
+        [str(layer) for layer in FIRST_LAYERS],
+    ]
 
 
 @cache
@@ -150,13 +151,13 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
 
 def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
     """Every cause key in the order its fix belongs in a plan (networkx's, kept on disk)."""
-    inputs = {
-        "layers": _layers(),
-        "causes": [
+    inputs = [
+        _layers(),
+        [
             [cause.key, cause.id, str(cause.layer), cause.per_wallet, list(cause.after)]
             for cause in causes
         ],
-    }
+    ]
     keys = {cause.key for cause in causes}
 
     def is_order(value: Any) -> bool:

@@ -20,6 +20,7 @@ import cli
 from engine import kb_cache, plan
 from engine.diagnosis import Doctor
 from engine.knowledge_loader import load_knowledge
+from engine.rules import LAYERS, Layer
 from knowledge import FOLDER
 from tests.conftest import EXAMPLES, ROOT
 
@@ -80,6 +81,96 @@ def test_the_order_read_back_is_networkx_order(cache):
     plan._depths.cache_clear()
     read_back = Doctor(kb).order
     assert read_back == computed == _networkx_order(kb)
+
+
+def test_a_kept_order_is_read_back_not_computed(cache, monkeypatch):
+    kb = load_knowledge([FOLDER], trusted=[FOLDER])
+    computed = Doctor(kb).order
+    depths = {layer: plan.depth(layer) for layer in LAYERS}
+    plan.depth.cache_clear()
+    plan._depths.cache_clear()
+
+    def networkx(*args):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(plan, "_sorted", networkx)
+    monkeypatch.setattr(plan, "_depths_in_graph", networkx)
+    assert Doctor(kb).order == computed
+    assert {layer: plan.depth(layer) for layer in LAYERS} == depths
+
+
+def _changed_layers(name: str):
+    """The layers' declarations with one thing changed, as a knowledge change would."""
+    order = list(plan.LAYER_ORDER)
+    if name == "a pair's first":  # Alipay after the documents instead of the bank
+        order[order.index((Layer.BANK, Layer.ALIPAY))] = (Layer.DOCUMENTS, Layer.ALIPAY)
+    if name == "a pair's second":  # the bank before Taobao instead of WeChat Pay
+        order[order.index((Layer.BANK, Layer.WECHAT_PAY))] = (Layer.BANK, Layer.TAOBAO)
+    layers = tuple(reversed(plan.LAYERS)) if name == "the layers' order" else plan.LAYERS
+    first = (Layer.PAYEE,) if name == "the first layer" else plan.FIRST_LAYERS
+    return {"LAYER_ORDER": tuple(order), "LAYERS": layers, "FIRST_LAYERS": first}
+
+
+@pytest.mark.parametrize(
+    "change", ["a pair's first", "a pair's second", "the layers' order", "the first layer"]
+)
+def test_the_order_and_depths_follow_changed_layers(cache, monkeypatch, change):
+    kb = load_knowledge([FOLDER], trusted=[FOLDER])
+    before = (Doctor(kb).order, plan._depths())
+    for name, value in _changed_layers(change).items():
+        monkeypatch.setattr(plan, name, value)
+    for cached in (plan.layer_graph, plan.comes_before, plan.depth, plan._depths):
+        cached.cache_clear()
+    try:
+        after = (Doctor(kb).order, plan._depths())
+        plan.layer_graph.cache_clear()
+        assert after == (_networkx_order(kb), plan._depths_in_graph())
+        assert after != before
+    finally:
+        for cached in (plan.layer_graph, plan.comes_before, plan.depth, plan._depths):
+            cached.cache_clear()
+
+
+def _write_entry(path: Path, value) -> None:
+    """An entry with the key and checksum it should have, holding `value`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    checksum = kb_cache._checksum(data["key"], value)
+    path.write_text(json.dumps({"key": data["key"], "value": value, "checksum": checksum}))
+
+
+@pytest.mark.parametrize(
+    ("entry", "wrong"),
+    [
+        ("fix-order", lambda order: order[:-1]),
+        ("fix-order", lambda order: [*order, "no-such-cause"]),
+        ("fix-order", lambda order: [order[0], *order[:-1]]),
+        ("fix-order", lambda order: dict.fromkeys(order, 0)),
+        ("layer-depths", lambda depths: dict(list(depths.items())[1:])),
+        ("layer-depths", lambda depths: dict.fromkeys(depths, "1")),
+        ("layer-depths", lambda depths: dict.fromkeys(depths, True)),
+        ("layer-depths", lambda depths: list(depths)),
+    ],
+    ids=[
+        "a key left out",
+        "a key added",
+        "a key twice",
+        "not a list",
+        "a layer left out",
+        "a depth in words",
+        "a depth not a number",
+        "not a mapping",
+    ],
+)
+def test_a_file_whose_value_is_not_an_order_is_written_again(cache, entry, wrong):
+    kb = load_knowledge([FOLDER], trusted=[FOLDER])
+    expected = (Doctor(kb).order, plan._depths())
+    (path,) = cache.glob(f"{entry}-*.json")
+    good = path.read_text(encoding="utf-8")
+    _write_entry(path, wrong(json.loads(good)["value"]))
+    plan.depth.cache_clear()
+    plan._depths.cache_clear()
+    assert (Doctor(kb).order, plan._depths()) == expected
+    assert path.read_text(encoding="utf-8") == good
 
 
 @pytest.mark.parametrize(
