@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import atexit
+import csv
 import json
 import os
 import shutil
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -68,6 +70,15 @@ def load_example(name: str) -> dict:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 
 
+def expected_findings() -> dict[str, set[tuple[str, str]]]:
+    """What examples/expected.csv states, by file: (cause key or workaround id, status)."""
+    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    with (EXAMPLES / "expected.csv").open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            stated[row["file"]].add((row["finding"], row["status"]))
+    return stated
+
+
 @pytest.fixture(scope="session")
 def web_client():
     """The web application with the built-in knowledge, served in-process."""
@@ -94,3 +105,22 @@ def held_and_fired(doctor: Doctor, facts) -> tuple[set, set]:
         if result.outcome == HOLDS
     }
     return held, {(firing.rule.id, firing.subject) for firing in diagnosis.trace}
+
+
+VISITOR_CAUSES = {
+    "personal-collection-code",
+    "vpn-during-payment",
+    "foreign-card-service-fee",
+    "identity-not-verified",
+    "passport-scan-rejected",
+    "sms-code-not-received",
+    "card-network-not-supported",
+    "merchant-refuses-foreign-card",
+    "card-issuer-country-refused",
+}
+"""causes-v3's nine causes, each reached by a visitor who answers the consultation."""
+VISITOR_STORIES = sorted(
+    name
+    for name, found in expected_findings().items()
+    if any(key.split("@")[0] in VISITOR_CAUSES for key, _ in found)
+)

@@ -14,36 +14,24 @@ tests/__snapshots__/. After reviewing a snapshot diff, update the snapshots with
 
 from __future__ import annotations
 
-import csv
 import json
-from collections import defaultdict
 from datetime import date
 
 import pytest
 
 from engine.loading import read_facts_file
 from engine.outcome import diagnose
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, expected_findings
 from visualise.json_report import report_data
 
 DAY = date(2026, 11, 27)
 """The day a file without `as_of` is diagnosed on, so snapshots never depend on today."""
 
 FILES = sorted(p.name for p in EXAMPLES.glob("*.json"))
-EXPECTED = EXAMPLES / "expected.csv"
-
-
-def expected() -> dict[str, set[tuple[str, str]]]:
-    """What examples/expected.csv states, by file: (cause key or workaround id, status)."""
-    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    with EXPECTED.open(encoding="utf-8", newline="") as rows:
-        for row in csv.DictReader(rows):
-            stated[row["file"]].add((row["finding"], row["status"]))
-    return stated
 
 
 def test_every_example_states_what_it_must_find():
-    stated = expected()
+    stated = expected_findings()
     assert sorted(set(FILES) - set(stated)) == [], "add their lines to examples/expected.csv"
     assert sorted(set(stated) - set(FILES)) == [], "lines for files examples/ does not hold"
 
@@ -54,7 +42,7 @@ def test_example_finds_what_it_states(doctor, name):
     found = {(f.cause.key, f.status.value) for f in diagnosis.findings} | {
         (offer.workaround.id, "offered") for offer in diagnosis.workarounds
     }
-    assert found == expected().get(name, set())
+    assert found == expected_findings().get(name, set())
 
 
 @pytest.mark.parametrize("name", FILES)

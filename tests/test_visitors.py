@@ -4,6 +4,7 @@ sentence, and a consultation that asks a visitor no resident's question."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -17,7 +18,14 @@ from engine.loading import validate_facts
 from engine.plan import fix_order
 from engine.rules import LAYERS, Layer
 from knowledge import builtin_knowledge
-from tests.conftest import EXAMPLES
+from tests.conftest import (
+    EXAMPLES,
+    VISITOR_CAUSES,
+    VISITOR_STORIES,
+    expected_findings,
+    load_example,
+)
+from tests.web_support import known_answer, known_ticks
 from visualise.json_report import report_data
 
 KB = builtin_knowledge()
@@ -178,3 +186,71 @@ def test_paying_with_a_foreign_card_says_there_is_one(doctor, web_client):
     assert step["question"]["fact"] == "symptom.where"
     paying = next(c for c in step["question"]["choices"] if c["value"] == "foreign_card")
     assert paying["sets"] == {"foreign_cards": [{}]}
+
+
+def test_every_visitor_cause_has_a_story():
+    found = {key.split("@")[0] for name in VISITOR_STORIES for key, _ in expected_findings()[name]}
+    assert found >= VISITOR_CAUSES
+
+
+class _Visitor(io.TextIOBase):
+    """Standard input typed by a visitor who knows a story's facts: each line answers the
+    question the consultation asks now, in the reader's language."""
+
+    def __init__(self, facts: dict, asked: list, language: str):
+        self.facts, self.asked, self.language = facts, asked, language
+
+    def isatty(self) -> bool:
+        return False
+
+    def readline(self, *args) -> str:
+        question = self.asked[-1]
+        if len(self.asked) > 30:
+            raise AssertionError("the consultation does not end")
+        if question.ticks:
+            ticked = known_ticks(self.facts, list(question.ticks), KB)
+            if ticked is None:
+                return "?\n"
+            numbers = [str(n) for n, fact in enumerate(question.ticks, 1) if fact in ticked]
+            return (" ".join(numbers) or "none") + "\n"
+        answer = known_answer(self.facts, question.fact)
+        ask = KB.ask(question.fact)
+        if answer in ("true", "false"):
+            words = {"en": ("yes", "no"), "zh": ("是", "否")}[self.language]
+            answer = words[answer == "false"]
+        elif answer is not None and ask.choices and answer in ask.choices:
+            answer = ask.choices[answer].label.in_(self.language)  # as the screen says it
+        return ("?" if answer is None else answer) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", VISITOR_STORIES)
+def test_a_visitor_reaches_their_causes_on_the_terminal(name, lang, monkeypatch, capsys, tmp_path):
+    """The visitor of each story answers the terminal's questions in English or Chinese, and
+    the report names the visitor's causes examples/expected.csv says the story must find."""
+    facts = load_example(name)
+    asked: list = []
+    made = Interviewer.step
+
+    def step(self, data, *args, **kwargs):
+        found = made(self, data, *args, **kwargs)
+        asked.append(found.question)
+        return found
+
+    monkeypatch.setattr(Interviewer, "step", step)
+    monkeypatch.chdir(tmp_path)
+    start = tmp_path / "start.json"
+    start.write_text(json.dumps({"as_of": facts["as_of"]}), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", _Visitor(facts, asked, lang))
+    argv = ["--ask", str(start), "--lang", lang, "--format", "json", "--no-diagram"]
+    assert cli.main(argv) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = {
+        (cause["id"] + (f"@{cause['wallet']}" if "wallet" in cause else ""), cause["status"])
+        for cause in report["causes"]
+    }
+    causes = {(key, status) for key, status in expected_findings()[name] if status != "offered"}
+    assert {(key, status) for key, status in causes if key.split("@")[0] in VISITOR_CAUSES} <= found
+    # Anything beyond the story's findings is a suspicion the report leaves to its check.
+    assert all(status == "suspected" for _, status in found - causes), found - causes
+    assert report["language"] == lang

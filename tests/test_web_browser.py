@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import load_example
+from conftest import VISITOR_CAUSES, VISITOR_STORIES, expected_findings, load_example
 from web_support import known_answer, known_ticks
 
 from engine.loading import validate_facts
@@ -591,4 +591,27 @@ def test_a_crawler_in_the_page_reads_robots_txt(server, browser):
         "fetch('https://example.invalid/').then(() => 'fetched', () => 'refused')"
     )
     assert refused == "refused"
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", VISITOR_STORIES)
+def test_a_visitor_on_a_phone_reaches_their_causes(server, browser, name, language):
+    """causes-v3's visitors, by touch at a phone's size in English and Chinese: the report
+    names each visitor's cause the story must find, as the CLI would for the same answers."""
+    base, app = server
+    facts = load_example(name)
+    page = _phone(browser, language=language)
+    page.goto(base + "/")
+    _consult_by_touch(page, facts)
+    assert page.locator("html").get_attribute("lang") == language
+    found = set(_causes(page))
+    assert found == set(_expected_causes(app, page))
+    must = {
+        (key.split("@")[0], status)
+        for key, status in expected_findings()[name]
+        if key.split("@")[0] in VISITOR_CAUSES
+    }
+    assert must <= found
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.context.close()

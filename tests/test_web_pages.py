@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import EXAMPLES, load_example
-from web_support import Forms, known_answer, known_ticks
+from web_support import Forms, answer_fields
 
 import cli
 from web.answers import Answers
@@ -39,13 +39,8 @@ def _consult(client, facts: dict, limit: int = 60) -> tuple[list[Forms], Forms]:
         if page.question() is None:
             return asked, page
         asked.append(page)
-        fact = page.question()["attrs"]["data-fact"]
-        lines = _lines(page)
-        if lines and client.app.state.doctor.kb.ask(fact).tick is not None:
-            ticked = known_ticks(facts, lines, client.app.state.doctor.kb)
-            response = _answer(client, page, ticked)  # a list to tick
-        else:
-            response = _answer(client, page, known_answer(facts, fact))
+        fields = answer_fields(facts, page.question(), client.app.state.doctor.kb)
+        response = _answer(client, page, fields.get("answer"))
     raise AssertionError("the consultation did not end")
 
 

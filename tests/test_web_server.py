@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 from conftest import load_example
-from web_support import Forms, known_answer, known_ticks
+from web_support import Forms, answer_fields
 
 from knowledge import builtin_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
+KB = builtin_knowledge()
 
 
 def _request(url: str, data: bytes | None = None) -> tuple[int, str]:
@@ -62,9 +63,6 @@ def _stop(process: subprocess.Popen) -> str:
     return output
 
 
-KNOWLEDGE = builtin_knowledge()
-
-
 def test_two_workers_serve_a_consultation_and_log_no_personal_data():
     process, url = _serve("--workers", "2")
     try:
@@ -73,16 +71,9 @@ def test_two_workers_serve_a_consultation_and_log_no_personal_data():
         status, html = _request(url + "consult", b"")
         page = Forms(html)
         while (question := page.question()) is not None:
-            fields = page.hidden(question)
-            fact = question["attrs"]["data-fact"]
-            lines = [f["value"] for f in question["fields"] if f.get("type") == "checkbox"]
-            if lines and KNOWLEDGE.ask(fact).tick is not None:
-                answer = known_ticks(facts, lines, KNOWLEDGE)  # a list to tick
-            else:
-                answer = known_answer(facts, fact)
-            fields.update({"dont_know": "1"} if answer is None else {"answer": answer})
-            body = urllib.parse.urlencode(fields, doseq=True).encode()
-            status, html = _request(url + "consult", body)
+            fields = {**page.hidden(question), **answer_fields(facts, question, KB)}
+            sent = urllib.parse.urlencode(fields, doseq=True).encode()
+            status, html = _request(url + "consult", sent)
             assert status == 200
             page = Forms(html)
         assert ("bank-passport-outdated", "suspected") in page.causes  # the bank's records: a check

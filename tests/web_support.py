@@ -47,6 +47,19 @@ def known_ticks(facts: dict[str, Any], lines: list[str], kb) -> list[str] | None
     return [line for line in lines if said.get(line)] if said else None
 
 
+def answer_fields(facts: dict[str, Any], question: dict[str, Any], kb) -> dict[str, Any]:
+    """The fields a traveller who knows `facts` sends with the question's form (`Forms.
+    question()`): its answer (a list to tick: the lines' values ticked, none for "none of
+    these"), or "I don't know"."""
+    fact = question["attrs"]["data-fact"]
+    lines = [f["value"] for f in question["fields"] if f.get("type") == "checkbox"]
+    if lines and kb.ask(fact).tick is not None:
+        answer: Any = known_ticks(facts, lines, kb)
+    else:
+        answer = known_answer(facts, fact)
+    return {"dont_know": "1"} if answer is None else {"answer": answer}
+
+
 def _held(facts: dict[str, Any], path: str, wanted: Any) -> bool:
     answer = known_answer(facts, path)
     return answer is not None and answer == known_answer({"x": wanted}, "x")

@@ -136,7 +136,10 @@ def _ask_one(
         prompt += f"\n{escape(hint(question, language))}"
     while True:
         try:
-            return interviewer.answer(data, question.fact, terminal.read(prompt))
+            typed = terminal.read(prompt)
+            # Taken as asked (a list, or alone), so the step is not made again to know which.
+            listed = question if question.ticks else None
+            return interviewer.answer(data, question.fact, typed, listed, alone=listed is None)
         except InputError as error:
             # Shown on the screen of the person who just typed it: as they typed it.
             problem = escape(language.text(error.shown_back or error.message))
