@@ -81,8 +81,6 @@ def take_answer(
     question = interviewer.listing(lines) if lines else None
     if asking != fact or ask is None or (lines and question is None):
         raise InputError(STALE)
-    if question is not None:
-        ask = question.ask  # the list's own question, for what is said of the answer
     if answer is None and question is not None:
         return interviewer.ticked(data, question, "")  # every line not known
     if answer is None:
