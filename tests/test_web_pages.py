@@ -736,3 +736,14 @@ def test_back_takes_a_whole_list_back(web_client):
     back = Forms(_post(web_client, "/consult", **after.hidden(after.forms[0]), back="1").text)
     assert back.question()["attrs"]["data-fact"] == "phone.vpn_on"
     assert json.loads(back.hidden(back.question())["state"])["facts"] == VISITOR
+
+
+def test_an_answer_a_list_cannot_read_names_the_list(web_client):
+    page = _up_to(web_client, VISITOR, "phone.vpn_on")
+    fields = {**page.hidden(page.question()), "answer": ["phone.vpn_on", "no such line"]}
+    response = web_client.post("/consult", data=fields)
+    assert response.status_code == 422
+    assert (
+        "Answer to &#34;Which of these happened when it failed? Tick all that did.&#34;"
+        in response.text
+    )

@@ -163,7 +163,9 @@ def hint(question: Question, language: Language) -> str:
         )
         if question.kind.name == CHOICE:
             return listed
-        several = language.gettext("any of these, by their numbers (1, 3)")
+        several = language.gettext("any of these, by their numbers ({first}, {last})").format(
+            first=1, last=len(question.kind.values)
+        )
         never = question.ask.never
         return f"{listed} · {several}" + (f" · {never.in_(language.code)}" if never else "")
     said = language.text(expected(question.kind, question.ask))

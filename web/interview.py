@@ -81,18 +81,17 @@ def take_answer(
     question = interviewer.listing(lines) if lines else None
     if asking != fact or ask is None or (lines and question is None):
         raise InputError(STALE)
-    if question is not None:
-        ask = question.ask  # the list's own question, for what is said of the answer
     if answer is None and question is not None:
         return interviewer.ticked(data, question, "")  # every line not known
     if answer is None:
         return interviewer.not_known(data, fact)
     if not answer.strip() and question is not None:
         answer = NOTHING  # a list to tick with no line ticked: none of them happened
+    asked = question.ask.text if question is not None else ask.text  # a list: its heading
     if not answer.strip():
         raise InputError(
             'Answer to "{question}": none given; answer it or choose I don\'t know',
-            question=ask.text,
+            question=asked,
         )
     try:
         return interviewer.answer(data, fact, answer, question, alone=question is None)
@@ -102,13 +101,13 @@ def take_answer(
         problem = english.removeprefix("answer: ").removeprefix(f"{fact}: ")
         answered = InputError(
             'Answer to "{question}": {problem}',
-            question=ask.text,
+            question=asked,
             problem=error.message if problem == english else problem,
         )
         if error.shown_back is not None:
             answered.shown_back = Message(
                 'Answer to "{question}": {problem}',
-                question=ask.text,
+                question=asked,
                 problem=error.shown_back,
             )
         raise answered from None
