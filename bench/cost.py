@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import run  # noqa: E402
 
-from engine.diagnosis import Doctor  # noqa: E402
-from engine.loading import parse_facts  # noqa: E402
+from engine.facts.loading import parse_facts  # noqa: E402
+from engine.reasoning.diagnosis import Doctor  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
 from web.reports import diagnose_json  # noqa: E402
 

@@ -32,14 +32,14 @@ from pydantic import BaseModel
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine.answers import kind_of  # noqa: E402
-from engine.asking import APP, BANK  # noqa: E402
-from engine.dates import PartialDate  # noqa: E402
-from engine.diagnosis import Doctor  # noqa: E402
-from engine.fact_edits import FactData, facts_data, get_fact, with_fact, without_empty  # noqa: E402
-from engine.facts import flatten, standard_model, template  # noqa: E402
-from engine.interview import Interviewer  # noqa: E402
-from engine.loading import validate_facts  # noqa: E402
+from engine.consultation.answers import kind_of  # noqa: E402
+from engine.consultation.interview import Interviewer  # noqa: E402
+from engine.facts.asking import APP, BANK  # noqa: E402
+from engine.facts.dates import PartialDate  # noqa: E402
+from engine.facts.edits import FactData, facts_data, get_fact, with_fact, without_empty  # noqa: E402
+from engine.facts.loading import validate_facts  # noqa: E402
+from engine.facts.model import flatten, standard_model, template  # noqa: E402
+from engine.reasoning.diagnosis import Doctor  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
 
 MEDIAN_TARGET, MOST_TARGET = 8, 14

@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTMUT = "3.8.1"
-MUTATED = ("engine/plan.py", "engine/diagnosis.py", "engine/relevance.py")
+MUTATED = ("engine/kb/order.py", "engine/reasoning/diagnosis.py", "engine/reasoning/relevance.py")
 """The plan order and the reasoning (findings, checks, the plan, which rules stay open)."""
 TESTS = (
     "tests/test_plan.py",
@@ -68,7 +68,7 @@ def main() -> None:
             check=True,
             stdout=subprocess.DEVNULL,
             # No fix order kept on disk: mutmut's mutants share one source file, so a kept
-            # order would be one mutant's answer read back for another (engine/kb_cache.py).
+            # order would be one mutant's answer read back for another (engine/kb/cache.py).
             env={**os.environ, "PAYDOCTOR_CACHE": ""},
         )
         elapsed = time.perf_counter() - started

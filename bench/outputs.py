@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine.diagnosis import Doctor  # noqa: E402
+from engine.authoring.rules import Case  # noqa: E402
 from engine.errors import InputError  # noqa: E402
-from engine.explain import explain  # noqa: E402
-from engine.loading import parse_facts  # noqa: E402
+from engine.facts.loading import parse_facts  # noqa: E402
 from engine.outcome import diagnose  # noqa: E402
-from engine.rules import Case  # noqa: E402
+from engine.reasoning.diagnosis import Doctor  # noqa: E402
+from engine.reasoning.explain import explain  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
 from tests import mutations  # noqa: E402
 from visualise.diagram import diagnosis_dot  # noqa: E402

@@ -34,13 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine.diagnosis import Doctor  # noqa: E402
-from engine.facts import Facts, standard_model  # noqa: E402
-from engine.knowledge_base import KnowledgeBase  # noqa: E402
-from engine.loading import parse_facts  # noqa: E402
-from engine.normalise import phone_number  # noqa: E402
-from engine.rules import LAYERS, Case, Cause, FixStep, Place, encode, fact, unknown, when  # noqa: E402
-from engine.session import _durable_fact, _get_host  # noqa: E402
+from engine.authoring.rules import LAYERS, Case, Cause, FixStep, Place, encode, fact, unknown, when  # noqa: E402
+from engine.facts.loading import parse_facts  # noqa: E402
+from engine.facts.model import Facts, standard_model  # noqa: E402
+from engine.facts.normalise import phone_number  # noqa: E402
+from engine.kb.base import KnowledgeBase  # noqa: E402
+from engine.reasoning.diagnosis import Doctor  # noqa: E402
+from engine.reasoning.session import _durable_fact, _get_host  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
 from visualise.json_report import report_data  # noqa: E402
 

@@ -10,7 +10,7 @@ is installed, the instructions each executes (the same on every run). Target:
 at most 1.3 x. `--against COMMIT` runs that commit's cli.py (from `git archive`)
 in the same turns, for a figure side by side.
 
-The fix order is kept on disk once computed (engine/kb_cache.py): the runs share
+The fix order is kept on disk once computed (engine/kb/cache.py): the runs share
 a cache folder of their own, filled by the first (warm-up) run, as a user's
 first run fills theirs; the instructions of a run with an empty cache (the
 first after the knowledge changed) are printed too.

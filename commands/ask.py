@@ -15,10 +15,10 @@ def ask(doctor, source: Path | None, language: Language):
     to, else `source` (None if neither). Ctrl-C or the end of input ends the
     asking; the report of the facts so far follows.
     """
-    from engine.fact_edits import facts_data
-    from engine.interview import Interviewer
-    from engine.loading import read_facts_file, validate_facts
-    from visualise.consultation import consult
+    from commands.consultation import consult
+    from engine.consultation.interview import Interviewer
+    from engine.facts.edits import facts_data
+    from engine.facts.loading import read_facts_file, validate_facts
 
     model = doctor.kb.facts_model
     start = facts_data(read_facts_file(source, model)) if source else {}

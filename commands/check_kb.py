@@ -26,8 +26,8 @@ def run(argv: list[str], language: Language) -> int:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
     import knowledge
-    from engine.kb_check import WARNINGS, check, summary
-    from engine.knowledge_loader import assemble, read_folders
+    from engine.checking.check import WARNINGS, check, summary
+    from engine.kb.loader import assemble, read_folders
     from visualise.catalogs import translation_problems
 
     units = read_folders([knowledge.FOLDER, *args.knowledge], trusted=[knowledge.FOLDER])

@@ -57,12 +57,12 @@ def run(argv: list[str], language: Language) -> int:
         parser.error(
             language.gettext("the facts file is required (or --ask to answer questions instead)")
         )
-    from engine.loading import read_facts_file
+    from engine.facts.loading import read_facts_file
     from engine.outcome import diagnose
 
     doctor = doctor_for(args)
     if args.explain:
-        from engine.explain import check_id
+        from engine.reasoning.explain import check_id
 
         check_id(doctor, args.explain)
     if args.ask:

@@ -10,8 +10,8 @@ from visualise.language import Language
 
 
 def show_explanation(args: argparse.Namespace, doctor, outcome, language: Language) -> int:
-    from engine.explain import explain
-    from engine.rules import Case
+    from engine.authoring.rules import Case
+    from engine.reasoning.explain import explain
 
     diagnosis = outcome.diagnosis
     explanation = explain(doctor, diagnosis, Case(outcome.facts, diagnosis.as_of), args.explain)

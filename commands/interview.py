@@ -27,9 +27,9 @@ def run(argv: list[str], language: Language) -> int:
     )
     add_report_options(parser, language)
     args = parser.parse_args(argv)
-    from engine.fact_edits import facts_data
-    from engine.interview import Interviewer
-    from engine.loading import read_facts_file
+    from engine.consultation.interview import Interviewer
+    from engine.facts.edits import facts_data
+    from engine.facts.loading import read_facts_file
     from engine.outcome import consultation_step
 
     doctor = doctor_for(args)
@@ -41,7 +41,7 @@ def run(argv: list[str], language: Language) -> int:
         data = interview_data(step, args.show_personal_data, language)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        from visualise.consultation import show_step
+        from commands.consultation import show_step
 
         show_step(step, sys.stdout, args.show_personal_data, language)
     return EXIT_OK

@@ -8,18 +8,18 @@ import argparse
 def knowledge_for(args: argparse.Namespace):
     """The knowledge base these options select: built-in, plus each --knowledge folder."""
     import knowledge
-    from engine.knowledge_loader import load_knowledge
+    from engine.kb.loader import load_knowledge
 
     return load_knowledge([knowledge.FOLDER, *args.knowledge], trusted=[knowledge.FOLDER])
 
 
 def doctor_for(args: argparse.Namespace):
     """The Doctor for the knowledge base these options select (built once per process)."""
-    from engine.diagnosis import Doctor
+    from engine.reasoning.diagnosis import Doctor
 
     kb = knowledge_for(args)
     if args.knowledge:  # the built-in knowledge base is checked by the test suite
-        from engine.kb_check import refuse_unsound
+        from engine.checking.check import refuse_unsound
 
         refuse_unsound(kb)
     return Doctor(kb)

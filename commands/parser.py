@@ -37,7 +37,7 @@ class Parser(argparse.ArgumentParser):
 
     def parse_args(self, *args, **kwargs):  # type: ignore[override]
         parsed = super().parse_args(*args, **kwargs)
-        from engine import fence
+        from engine.kb import fence
 
         fence.time_limit = parsed.time_limit
         fence.memory_limit = parsed.memory_limit
@@ -82,7 +82,7 @@ def add_report_options(parser: argparse.ArgumentParser, language: Language) -> N
 
 
 def add_knowledge_option(parser: argparse.ArgumentParser, language: Language) -> None:
-    from engine.fence import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
+    from engine.kb.fence import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 
     parser.add_argument(
         "--knowledge",

@@ -17,7 +17,7 @@ def run(argv: list[str], language: Language) -> int:
         description=language.gettext("Print the JSON Schema of facts files."),
         language=language,
     ).parse_args(argv)
-    from engine.facts import FactsJsonSchema
+    from engine.facts.model import FactsJsonSchema
 
     model = knowledge_for(args).facts_model  # the facts its knowledge declares
     schema = model.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)

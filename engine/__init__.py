@@ -1,6 +1,7 @@
-"""paydoctor's diagnosis pipeline: facts in, a diagnosis out.
+"""paydoctor's reasoning: facts in, a diagnosis, its plan and the next question out.
 
-facts.json -> `Facts` (facts.py, loading.py) -> observations (observe.py) ->
-one durable-rules session (session.py) -> findings, plan, checks (diagnosis.py).
-Only session.py knows durable-rules exists.
+Packages from the bottom up (each imports only those below it; docs/architecture.md):
+text, errors, facts, authoring, kb, reasoning, planning, consultation, checking, and
+outcome.py, the one pipeline every face calls. Only reasoning/session.py knows
+durable-rules exists; only kb/order.py networkx.
 """

@@ -6,7 +6,7 @@ shows it in its reader's language; `str(error)` is the English.
 
 from typing import Any
 
-from engine.translatable import Message
+from engine.text.translatable import Message
 
 
 class _Explained(Exception):

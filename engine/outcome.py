@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from engine.diagnosis import Diagnosis, Doctor
-from engine.facts import Facts
-from engine.next_steps import NextSteps, next_steps
-from engine.plan_check import PlanCheck, check_plan
+from engine.facts.model import Facts
+from engine.planning.next_steps import NextSteps, next_steps
+from engine.planning.plan_check import PlanCheck, check_plan
+from engine.reasoning.diagnosis import Diagnosis, Doctor
 
 if TYPE_CHECKING:
-    from engine.fact_edits import FactData
-    from engine.interview import Interviewer, Step
+    from engine.consultation.interview import Interviewer, Step
+    from engine.facts.edits import FactData
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ Causes, workarounds and conclusions each live in one file that holds
 everything about them; `observations.py` holds what several units share and
 `facts.py` the facts they read (each declared once, in `_facts/`). The engine
 reads this folder with the same loader as any `--knowledge` folder
-(`engine.knowledge_loader`); nothing here lists the units.
+(`engine.kb.loader`); nothing here lists the units.
 """
 
 from pathlib import Path
 
-from engine.fact_model import facts_model
-from engine.facts import use_standard_model
-from engine.knowledge_base import KnowledgeBase
+from engine.facts.declaring import facts_model
+from engine.facts.model import use_standard_model
+from engine.kb.base import KnowledgeBase
 from knowledge.facts import FACTS
 
 FOLDER = Path(__file__).resolve().parent
@@ -22,6 +22,6 @@ built-in knowledge declares them; a knowledge base with more facts hands its own
 
 def builtin_knowledge() -> KnowledgeBase:
     """The built-in knowledge base, read from this folder."""
-    from engine.knowledge_loader import load_knowledge
+    from engine.kb.loader import load_knowledge
 
     return load_knowledge([FOLDER], trusted=[FOLDER])

@@ -6,10 +6,10 @@ machinery is the Chinese bank cards'), so observations look through it.
 
 from __future__ import annotations
 
-from engine.facts import SectionModel
-from engine.personal import Datum, Text
-from engine.rules import Case, Outcome
-from engine.wording import Wording
+from engine.authoring.rules import Case, Outcome
+from engine.facts.model import SectionModel
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 
 
 def cards(case: Case) -> tuple[SectionModel, ...]:

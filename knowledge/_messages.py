@@ -5,8 +5,8 @@ message that points at a cause makes it at least suspected where the facts do
 not already settle it. Words that point at one cause only live in its unit.
 """
 
-from engine.rules import Example, Message
-from engine.wording import Wording
+from engine.authoring.rules import Example, Message
+from engine.text.wording import Wording
 
 IDENTITY_MISMATCH = Message(
     Wording("identity information that does not match"),

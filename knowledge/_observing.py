@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from engine import personal
-from engine.dates import PartialDate
-from engine.normalise import name_words
-from engine.personal import Datum, Text
-from engine.rules import Case, Outcome
-from engine.wording import Wording
+from engine.authoring.rules import Case, Outcome
+from engine.facts import personal
+from engine.facts.dates import PartialDate
+from engine.facts.normalise import name_words
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 
 
 def as_date(day: date | PartialDate) -> Datum:

@@ -7,10 +7,10 @@ the facts an answer would settle it with.
 
 from __future__ import annotations
 
-from engine.facts import SectionModel
-from engine.personal import Datum, Text
-from engine.rules import Case, Outcome
-from engine.wording import Wording
+from engine.authoring.rules import Case, Outcome
+from engine.facts.model import SectionModel
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 from knowledge._foreign import STATUS_WORDS, cards, described
 
 FAILING = ("declined", "blocked_by_issuer", "verification_failed", "not_accepted")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.personal import Datum, Text
-from engine.rules import UNKNOWN, Case, Layer, Outcome, Test, concluded, fact, unknown
-from engine.wording import Wording
+from engine.authoring.rules import UNKNOWN, Case, Layer, Outcome, Test, concluded, fact, unknown
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 from knowledge._facts.places import PLACES
 
 

@@ -6,8 +6,8 @@ generators are derived from these declarations. A unit may add a fact that only 
 (`FACTS = (Fact("bank_cards[].expiry_date", ...),)`) beside its rules.
 """
 
-from engine.asking import Ask
-from engine.wording import Wording
+from engine.facts.asking import Ask
+from engine.text.wording import Wording
 from knowledge._facts.bank_cards import BANK_CARDS
 from knowledge._facts.foreign_cards import FOREIGN_CARDS
 from knowledge._facts.passport import PASSPORT
@@ -37,4 +37,4 @@ FACTS = (
 QUESTIONS = {
     "as_of": Ask(Wording("Which day is the diagnosis for?"), Wording("the day of the diagnosis")),
 }
-"""The day of the diagnosis is the format's own fact (`engine.facts.Facts.as_of`)."""
+"""The day of the diagnosis is the format's own fact (`engine.facts.model.Facts.as_of`)."""

@@ -1,7 +1,7 @@
 """Derived observations that several units test; an observation only one unit tests lives there."""
 
-from engine.rules import Observation
-from engine.wording import Wording
+from engine.authoring.rules import Observation
+from engine.text.wording import Wording
 from knowledge._foreign import any_with_status, has_foreign_card
 from knowledge._observing import before_as_of
 from knowledge._visitors import (

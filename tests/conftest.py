@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from engine import kb_cache
-from engine.diagnosis import Diagnosis, Doctor
-from engine.loading import validate_facts
+from engine.facts.loading import validate_facts
+from engine.kb import cache as kb_cache
+from engine.reasoning.diagnosis import Diagnosis, Doctor
 from knowledge import builtin_knowledge
 from visualise.language import LOCALE_VARIABLES
 
 if kb_cache.ENVIRONMENT not in os.environ:
-    # The suite's own cache (engine/kb_cache.py), gone after it: never the user's, and the
+    # The suite's own cache (engine/kb/cache.py), gone after it: never the user's, and the
     # orders of the tests' made-up knowledge bases left nowhere.
     os.environ[kb_cache.ENVIRONMENT] = tempfile.mkdtemp(prefix="paydoctor-cache-")
     atexit.register(shutil.rmtree, os.environ[kb_cache.ENVIRONMENT], ignore_errors=True)
@@ -92,8 +92,8 @@ def web_client():
 
 def held_and_fired(doctor: Doctor, facts) -> tuple[set, set]:
     """(rule, subject) pairs the why-not evaluator holds, and those durable-rules fired."""
-    from engine.evaluate import HOLDS, Held, evaluate
-    from engine.rules import Case
+    from engine.authoring.rules import Case
+    from engine.reasoning.evaluate import HOLDS, Held, evaluate
 
     diagnosis = doctor.diagnose(facts)
     case = Case(facts, diagnosis.as_of)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from engine.facts import standard_model
+from engine.facts.model import standard_model
 from tests.conftest import EXAMPLES
 
 PERSONAL = {

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 import cli
-from engine.answers import kind_of
+from engine.consultation.answers import kind_of
 from engine.errors import InputError
-from engine.facts import MAX_CARDS, read_path, standard_model
-from engine.loading import parse_facts, validate_facts
-from engine.personal import mask_any
+from engine.facts.loading import parse_facts, validate_facts
+from engine.facts.model import MAX_CARDS, read_path, standard_model
+from engine.facts.personal import mask_any
 from tests.conftest import EXAMPLES, ROOT
 
 FACT_PATHS = standard_model().paths
@@ -401,7 +401,8 @@ def test_as_a_process_bad_input_exits_2_with_one_line(tmp_path, content, expecte
 
 
 def test_as_a_process_the_first_diagnosis_may_find_nothing(tmp_path):
-    """durable-rules once crashed the process when no rule had fired yet (engine/session.py)."""
+    """durable-rules once crashed the process when no rule had fired yet
+    (engine/reasoning/session.py)."""
     facts = tmp_path / "facts.json"
     facts.write_text("{}", encoding="utf-8")
     result = subprocess.run(

@@ -12,10 +12,10 @@ from conftest import EXAMPLES, load_example
 from test_web_pages import _consult
 
 import cli
+from engine.consultation.interview import Interviewer
 from engine.errors import InputError
-from engine.interview import Interviewer
-from engine.loading import validate_facts
-from engine.next_steps import next_steps
+from engine.facts.loading import validate_facts
+from engine.planning.next_steps import next_steps
 
 ATM = EXAMPLES / "story-atm-after-passport-expiry.json"
 UNUSED = EXAMPLES / "story-frozen-after-months-unused.json"

@@ -11,18 +11,18 @@ import sys
 import pytest
 
 import cli
-from engine.batch import CHUNK, BatchInput, BatchSummary, CaseResult, _line, diagnose_all
-from engine.diagnosis import Doctor
+from commands.batch.progress import render_summary
+from commands.batch.runner import CHUNK, BatchInput, BatchSummary, CaseResult, _line, diagnose_all
+from engine.authoring.rules import fact, when
 from engine.errors import InputError, KnowledgeError
-from engine.knowledge_base import CompiledRule
-from engine.knowledge_loader import load_knowledge
-from engine.loading import parse_facts
-from engine.rules import fact, when
-from engine.session import MAX_CONDITIONS_AT_TEST, MAX_TESTS_AFTER_TEST, RuleEngine
+from engine.facts.loading import parse_facts
+from engine.kb.base import CompiledRule
+from engine.kb.loader import load_knowledge
+from engine.reasoning.diagnosis import Doctor
+from engine.reasoning.session import MAX_CONDITIONS_AT_TEST, MAX_TESTS_AFTER_TEST, RuleEngine
 from knowledge import FOLDER
 from tests.conftest import EXAMPLES
 from tests.test_knowledge_dir import guide_files
-from visualise.batch import render_summary
 from visualise.json_report import report_data
 
 RENEWED = (EXAMPLES / "renewed-passport.json").read_text(encoding="utf-8")

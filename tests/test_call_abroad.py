@@ -9,10 +9,10 @@ import io
 import pytest
 from conftest import EXAMPLES, load_example
 
-from engine.diagnosis import Doctor
-from engine.loading import validate_facts
-from engine.rules import FixStep, Place
-from engine.wording import Wording
+from engine.authoring.rules import FixStep, Place
+from engine.facts.loading import validate_facts
+from engine.reasoning.diagnosis import Doctor
+from engine.text.wording import Wording
 from knowledge import builtin_knowledge
 from visualise.json_report import report_data
 from visualise.language import language

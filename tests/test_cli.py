@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import cli
-from engine.loading import read_facts_file
-from engine.plan_check import check_plan
+from engine.facts.loading import read_facts_file
+from engine.planning.plan_check import check_plan
 from tests.conftest import EXAMPLES, ROOT
 from visualise.json_report import render_json
 

@@ -10,10 +10,10 @@ import re
 import pytest
 
 import cli
-from engine.answers import kind_of, read
+from engine.consultation.answers import kind_of, read
+from engine.consultation.interview import Interviewer, progress
 from engine.errors import InputError
-from engine.interview import Interviewer, progress
-from engine.loading import validate_facts
+from engine.facts.loading import validate_facts
 
 AS_OF = {"as_of": "2026-11-27"}
 ISSUE_TRAVELLER = {
@@ -486,7 +486,7 @@ def test_dont_know_to_when_the_passport_was_renewed_asks_whether_it_was(intervie
 
 
 def test_a_sentence_with_never_is_a_no_to_a_yes_no_question():
-    from engine.answers import _yes_no
+    from engine.consultation.answers import _yes_no
 
     assert _yes_no("i never changed it") is False
     assert _yes_no("从没换过") is False

@@ -12,9 +12,9 @@ import pytest
 from conftest import EXAMPLES, ROOT, load_example
 
 import cli
+from engine.authoring.rules import LAYERS
 from engine.errors import InputError
-from engine.plan import cause_graph
-from engine.rules import LAYERS
+from engine.kb.order import cause_graph
 from knowledge import builtin_knowledge
 from visualise import render
 from visualise.diagram import diagnosis_dot, knowledge_dot

@@ -19,7 +19,7 @@ from datetime import date
 
 import pytest
 
-from engine.loading import read_facts_file
+from engine.facts.loading import read_facts_file
 from engine.outcome import diagnose
 from tests.conftest import EXAMPLES, expected_findings
 from visualise.json_report import report_data

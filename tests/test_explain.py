@@ -7,12 +7,12 @@ import json
 import pytest
 
 import cli
+from engine.authoring.rules import Case, Place
 from engine.errors import InputError
-from engine.evaluate import FAILS, OPEN
-from engine.explain import check_id, explain, known_ids, marked
-from engine.loading import read_facts_file, validate_facts
-from engine.observe import as_typed
-from engine.rules import Case, Place
+from engine.facts.loading import read_facts_file, validate_facts
+from engine.reasoning.evaluate import FAILS, OPEN
+from engine.reasoning.explain import check_id, explain, known_ids, marked
+from engine.reasoning.observe import as_typed
 from tests.conftest import EXAMPLES, held_and_fired
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"

@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 
 import cli
-from engine.answers import kind_of, read
+from engine.authoring.rules import Case
+from engine.consultation.answers import kind_of, read
+from engine.consultation.interview import Interviewer
 from engine.errors import InputError
-from engine.fact_edits import facts_data, with_fact
-from engine.facts import flatten, read_path, standard_model
-from engine.interview import Interviewer
-from engine.loading import validate_facts
-from engine.rules import Case
+from engine.facts.edits import facts_data, with_fact
+from engine.facts.loading import validate_facts
+from engine.facts.model import flatten, read_path, standard_model
 from knowledge import builtin_knowledge
 
 FACT_PATHS = standard_model().paths

@@ -14,7 +14,7 @@ from tests.conftest import EXAMPLES
 EXPIRED = str(EXAMPLES / "passport-expired.json")
 
 UNIT = """\
-from engine.rules import Cause, FixStep, Observation, Outcome, Place, derived, when
+from engine.authoring.rules import Cause, FixStep, Observation, Outcome, Place, derived, when
 
 print("loading the unit")
 
@@ -222,7 +222,7 @@ def test_under_serve_a_looping_unit_does_not_hold_other_requests(tmp_path, monke
 
     from starlette.testclient import TestClient
 
-    from engine import fence
+    from engine.kb import fence
     from web.app import Settings, create_app
 
     monkeypatch.setattr(fence, "time_limit", 1.5)

@@ -1,7 +1,7 @@
 """Diagnoses are isolated: from many threads at once, or thousands in one process.
 
 durable-rules keeps at most 1024 live sessions per ruleset and is not made for
-concurrent sessions; engine/session.py runs every diagnosis in one session that
+concurrent sessions; engine/reasoning/session.py runs every diagnosis in one session that
 it empties afterwards, and serialises them. These tests hold it to that: the
 answers never change, whatever ran before.
 """
@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from engine.loading import read_facts_file, validate_facts
+from engine.facts.loading import read_facts_file, validate_facts
 from tests.conftest import EXAMPLES
 from visualise.json_report import render_json
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from engine.facts import standard_model, template
-from engine.loading import read_facts_file
+from engine.facts.loading import read_facts_file
+from engine.facts.model import standard_model, template
 from tests.conftest import EXAMPLES
 from visualise.json_report import render_json
 from visualise.language import available, language

@@ -1,4 +1,4 @@
-"""The fix order kept on disk (engine/kb_cache.py): never stale, never in a run's way, no facts.
+"""The fix order kept on disk (engine/kb/cache.py): never stale, never in a run's way, no facts.
 
 networkx computes the order; a run whose knowledge has not changed reads it back and
 does not import networkx (bench/startup.py measures what that saves).
@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 import cli
-from engine import kb_cache, plan
-from engine.diagnosis import Doctor
-from engine.knowledge_loader import load_knowledge
-from engine.rules import LAYERS, Layer
+from engine.authoring.rules import LAYERS, Layer
+from engine.kb import cache as kb_cache
+from engine.kb import order as plan
+from engine.kb.loader import load_knowledge
+from engine.reasoning.diagnosis import Doctor
 from knowledge import FOLDER
 from tests.conftest import EXAMPLES, ROOT
 

@@ -8,11 +8,7 @@ from dataclasses import replace
 import pytest
 
 import cli
-from engine.asking import plain
-from engine.errors import KnowledgeError
-from engine.kb_check import check, message_overlaps, refuse_unsound
-from engine.knowledge_loader import read_folder
-from engine.rules import (
+from engine.authoring.rules import (
     Example,
     Observation,
     Outcome,
@@ -22,6 +18,10 @@ from engine.rules import (
     known,
     when,
 )
+from engine.checking.check import check, message_overlaps, refuse_unsound
+from engine.errors import KnowledgeError
+from engine.facts.asking import plain
+from engine.kb.loader import read_folder
 from knowledge import builtin_knowledge
 from tests.conftest import READ_OVERLAPS, ROOT
 
@@ -62,8 +62,8 @@ def test_check_kb_command_passes_on_the_built_in_knowledge_base(capsys):
 
 def test_a_message_phrase_that_holds_another_units_phrase_is_named():
     """The issue's case: a new unit's "银行卡已过期" holds the shared "已过期"."""
-    from engine.rules import MessagePattern
-    from engine.wording import Wording
+    from engine.authoring.rules import MessagePattern
+    from engine.text.wording import Wording
 
     expired = MessagePattern(
         ("bank card expired", "银行卡已过期"), Wording(en="card expired"), ("bank-card-expired",)
@@ -77,8 +77,8 @@ def test_a_message_phrase_that_holds_another_units_phrase_is_named():
 
 
 def test_the_same_phrase_in_two_messages_is_named_once():
-    from engine.rules import MessagePattern
-    from engine.wording import Wording
+    from engine.authoring.rules import MessagePattern
+    from engine.text.wording import Wording
 
     twice = MessagePattern(("Blocked",), Wording(en="blocked"), ("phone-mismatch",))
     again = MessagePattern(("blocked",), Wording(en="blocked again"), ("taobao-risk-flag",))
@@ -90,8 +90,8 @@ def test_the_same_phrase_in_two_messages_is_named_once():
 
 
 def test_phrases_of_messages_pointing_at_the_same_causes_are_not_named():
-    from engine.rules import MessagePattern
-    from engine.wording import Wording
+    from engine.authoring.rules import MessagePattern
+    from engine.text.wording import Wording
 
     short = MessagePattern(("blocked",), Wording(en="blocked"), ("phone-mismatch",))
     long = MessagePattern(("card blocked",), Wording(en="card"), ("phone-mismatch",))

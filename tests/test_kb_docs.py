@@ -28,7 +28,7 @@ def test_the_regenerate_command_prints_the_published_document(capsys):
 
 
 def _cause(cause_id, layer, title, fact_path):
-    from engine.rules import Cause, Example, FixStep, Place, fact, when
+    from engine.authoring.rules import Cause, Example, FixStep, Place, fact, when
 
     return Cause(
         id=cause_id,
@@ -49,7 +49,7 @@ def test_a_small_knowledge_base_is_written_as_the_guide_reads():
     """Written by hand from what the document promises: the causes in fix order (documents
     before Taobao, whatever order the units were read in), each with its meaning, conditions,
     fix, place in the order, source and examples."""
-    from engine.knowledge_base import KnowledgeBase
+    from engine.kb.base import KnowledgeBase
 
     causes = (
         _cause("taobao-unbound", "taobao", "Taobao is not bound", "taobao.bound_to_alipay"),

@@ -17,12 +17,12 @@ import pytest
 
 import cli
 import knowledge
-from engine.diagnosis import Doctor
+from engine.checking.check import check, run_example
 from engine.errors import InputError, KnowledgeError
-from engine.facts import standard_model
-from engine.kb_check import check, run_example
-from engine.knowledge_loader import load_knowledge, read_folder, read_folders
-from engine.loading import validate_facts
+from engine.facts.loading import validate_facts
+from engine.facts.model import standard_model
+from engine.kb.loader import load_knowledge, read_folder, read_folders
+from engine.reasoning.diagnosis import Doctor
 from knowledge import FOLDER, builtin_knowledge
 from tests.conftest import READ_OVERLAPS, ROOT
 from visualise.kb_docs import REGENERATE, render_kb_markdown
@@ -204,7 +204,7 @@ def test_problems_shown_in_the_guide_are_what_check_kb_prints(worked_example, ca
 
 
 FIX_MISSES_THE_CAUSE = """
-from engine.rules import Cause, Example, FixStep, Place, fact, sets, when
+from engine.authoring.rules import Cause, Example, FixStep, Place, fact, sets, when
 
 CAUSE = Cause(
     id="card-unresponsive",
@@ -351,16 +351,30 @@ def test_files_and_folders_starting_with_underscore_are_skipped(tmp_path):
         ({"x.py": "CAUSE = ("}, KnowledgeError, "x.py:1: syntax error"),
         ({"x.py": "\n\nraise ValueError('boom')"}, KnowledgeError, "x.py:3: ValueError: boom"),
         ({"x.py": "CAUSE_LIST = ()"}, KnowledgeError, "x.py: defines none of CAUSE, CAUSES"),
-        ({"x.py": "CAUSE = 3"}, KnowledgeError, "CAUSE must be an engine.rules.Cause, not int"),
-        ({"x.py": "OBSERVATIONS = [1]"}, KnowledgeError, "tuple of engine.rules.Observation"),
+        (
+            {"x.py": "CAUSE = 3"},
+            KnowledgeError,
+            "CAUSE must be an engine.authoring.rules.Cause, not int",
+        ),
+        (
+            {"x.py": "OBSERVATIONS = [1]"},
+            KnowledgeError,
+            "tuple of engine.authoring.rules.Observation",
+        ),
         ({"x.py": "QUESTIONS = {'as_of': 1}"}, KnowledgeError, "QUESTIONS must be a dict"),
         (
-            {"x.py": "from engine.rules import reported\nQUESTIONS = reported('a', 'confrimed')"},
+            {
+                "x.py": "from engine.authoring.rules import reported\n"
+                "QUESTIONS = reported('a', 'confrimed')"
+            },
             KnowledgeError,
             "x.py:2: ValueError: status 'confrimed' is not one of 'confirmed', 'suspected'",
         ),
         (
-            {"x.py": "from engine.rules import Effect\n\nQUESTIONS = Effect('as_of', 'sett')"},
+            {
+                "x.py": "from engine.authoring.rules import Effect\n\n"
+                "QUESTIONS = Effect('as_of', 'sett')"
+            },
             KnowledgeError,
             "x.py:3: ValueError: effect on as_of 'sett' is not one of 'copy', 'set'",
         ),
@@ -459,8 +473,8 @@ def test_a_new_fact_is_in_the_schema_and_read(with_new_fact, capsys):
 
 
 def test_a_new_fact_is_asked_in_a_consultation(with_new_fact):
-    from engine.answers import kind_of
-    from engine.interview import Interviewer
+    from engine.consultation.answers import kind_of
+    from engine.consultation.interview import Interviewer
 
     interviewer = Interviewer(Doctor(load_knowledge([with_new_fact])))
     card = {"as_of": "2026-11-27", "symptom": {"where": "bank"}, "bank_cards": [{"bank": "ICBC"}]}
@@ -490,7 +504,7 @@ def test_a_new_fact_is_asked_in_a_consultation(with_new_fact):
 )
 def test_a_fact_that_does_not_fit_is_refused_naming_its_file(tmp_path, declared, problem):
     unit = tmp_path / "facts.py"
-    unit.write_text(f"from engine.fact_model import Fact\nFACTS = ({declared},)\n", "utf-8")
+    unit.write_text(f"from engine.facts.declaring import Fact\nFACTS = ({declared},)\n", "utf-8")
     with pytest.raises(KnowledgeError, match=re.escape(f"{unit}: FACTS: {problem}")):
         load_knowledge([FOLDER, tmp_path], trusted=[FOLDER])
 

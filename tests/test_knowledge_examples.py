@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.kb_check import run_example
+from engine.checking.check import run_example
 from knowledge import builtin_knowledge
 
 KB = builtin_knowledge()
@@ -57,8 +57,8 @@ def fired_by_examples(doctor, unit) -> set[str]:
 def test_a_rule_of_a_per_wallet_unit_that_never_fires_is_caught():
     from dataclasses import replace
 
-    from engine.diagnosis import Doctor
-    from engine.rules import fact, when
+    from engine.authoring.rules import fact, when
+    from engine.reasoning.diagnosis import Doctor
 
     unit = KB.cause("card-name-syntax@wechat_pay")
     never = when(fact("symptom.message", "a message no example gives"))
@@ -75,7 +75,7 @@ def test_a_fix_that_does_not_remove_its_cause_fails_its_example(doctor):
     confirmed = next(e for e in cause.examples if e.expect == "confirmed")
     from dataclasses import replace
 
-    from engine.rules import FixStep, Place
+    from engine.authoring.rules import FixStep, Place
 
     broken = replace(cause, fixes=(FixStep("bank branch", "Ask nicely.", place=Place.BANK_BRANCH),))
     outcome = run_example(doctor, broken, confirmed)
@@ -87,8 +87,8 @@ def test_an_example_without_as_of_runs_on_the_fixed_day_not_today(doctor):
     (on today's date it would have expired by now)."""
     from datetime import timedelta
 
-    from engine.kb_check import EXAMPLE_DAY
-    from engine.rules import Example
+    from engine.authoring.rules import Example
+    from engine.checking.check import EXAMPLE_DAY
 
     cause = KB.cause("passport-expired")
     tomorrow = (EXAMPLE_DAY + timedelta(days=1)).isoformat()

@@ -10,11 +10,11 @@ from dataclasses import replace
 import pytest
 
 import cli
-from engine.answers import kind_of, read
-from engine.kb_check import wording_problems
-from engine.loading import read_facts_file
-from engine.rules import STAFF_LANGUAGE, FixStep, Place
-from engine.wording import Wording
+from engine.authoring.rules import STAFF_LANGUAGE, FixStep, Place
+from engine.checking.check import wording_problems
+from engine.consultation.answers import kind_of, read
+from engine.facts.loading import read_facts_file
+from engine.text.wording import Wording
 from knowledge import builtin_knowledge
 from tests.conftest import EXAMPLES
 from visualise.diagram import diagnosis_dot

@@ -14,9 +14,9 @@ from babel.messages.catalog import Catalog
 from rich.cells import cell_len
 
 import cli
-from engine import wording
 from engine.errors import InputError
-from engine.loading import parse_facts, read_facts_file
+from engine.facts.loading import parse_facts, read_facts_file
+from engine.text import wording
 from tests.conftest import EXAMPLES
 from visualise import catalogs
 from visualise.diagram import diagnosis_dot, knowledge_dot

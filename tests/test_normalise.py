@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from engine.normalise import document_number, leaves_out_middle_names, name_words, phone_number
+from engine.facts.normalise import (
+    document_number,
+    leaves_out_middle_names,
+    name_words,
+    phone_number,
+)
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,14 @@ from datetime import date
 import pytest
 
 import cli
-from engine.answers import kind_of, read
-from engine.dates import PartialDate
+from engine.authoring.rules import Case
+from engine.consultation.answers import kind_of, read
+from engine.consultation.interview import Interviewer
 from engine.errors import InputError
-from engine.fact_edits import facts_data
-from engine.interview import Interviewer
-from engine.loading import validate_facts
-from engine.plan_check import facts_after
-from engine.rules import Case
+from engine.facts.dates import PartialDate
+from engine.facts.edits import facts_data
+from engine.facts.loading import validate_facts
+from engine.planning.plan_check import facts_after
 from knowledge.causes.phone_mismatch import PHONE_CHANGED_RECENTLY
 from tests.conftest import statuses
 

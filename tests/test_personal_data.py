@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import cli
-from engine import normalise, personal
-from engine.facts import standard_model
+from engine.facts import normalise, personal
+from engine.facts.model import standard_model
 from knowledge import builtin_knowledge
 from tests.conftest import EXAMPLES
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from engine.authoring.rules import LAYERS, Cause, FixStep, Place, derived, when
 from engine.errors import KnowledgeError
-from engine.plan import cause_graph, fix_order
-from engine.rules import LAYERS, Cause, FixStep, Place, derived, when
+from engine.kb.order import cause_graph, fix_order
 from tests.conftest import EXAMPLES, ROOT, load_example
 
 
@@ -126,10 +126,10 @@ def test_bad_orders_are_refused_with_what_is_wrong(causes, message):
 
 def test_only_a_suspected_causes_first_step_carries_the_check():
     """Nobody makes a trip on a suspicion: the check comes with the first step, once."""
-    from engine.diagnosis import Doctor
-    from engine.knowledge_base import KnowledgeBase
-    from engine.loading import validate_facts
-    from engine.rules import fact, unknown
+    from engine.authoring.rules import fact, unknown
+    from engine.facts.loading import validate_facts
+    from engine.kb.base import KnowledgeBase
+    from engine.reasoning.diagnosis import Doctor
 
     two_steps = dataclasses.replace(
         cause("old-passport", "documents"),
@@ -208,8 +208,8 @@ def test_a_confirmed_cause_has_no_check_before_its_steps(diagnose):
 
 def test_nothing_found_is_an_answer_with_next_steps(doctor):
     """No cause fits: the checks that could reveal one, the workarounds, and a person to ask."""
-    from engine.loading import validate_facts
-    from engine.next_steps import next_steps
+    from engine.facts.loading import validate_facts
+    from engine.planning.next_steps import next_steps
     from visualise.json_report import report_data
 
     facts = validate_facts({"as_of": "2026-12-01", "symptom": {"where": "alipay"}})
@@ -226,8 +226,8 @@ def test_nothing_found_is_an_answer_with_next_steps(doctor):
 def test_a_visitor_who_knows_nothing_is_told_questions_a_person_can_answer(doctor):
     """A declined foreign card and nothing more: every check is a question from the knowledge
     (no "What is wechat_pay?" for a section no one asks), a foreign card named as one."""
-    from engine.loading import validate_facts
-    from engine.next_steps import next_steps
+    from engine.facts.loading import validate_facts
+    from engine.planning.next_steps import next_steps
     from visualise.json_report import report_data
 
     facts = validate_facts(
@@ -248,8 +248,8 @@ def test_a_visitor_who_knows_nothing_is_told_questions_a_person_can_answer(docto
 
 
 def test_a_report_with_causes_has_no_next_steps(doctor):
-    from engine.loading import read_facts_file
-    from engine.next_steps import next_steps
+    from engine.facts.loading import read_facts_file
+    from engine.planning.next_steps import next_steps
 
     facts = read_facts_file(EXAMPLES / "renewed-passport.json")
     assert next_steps(doctor, facts, doctor.diagnose(facts)) is None
@@ -258,10 +258,10 @@ def test_a_report_with_causes_has_no_next_steps(doctor):
 def test_a_check_is_asked_only_of_what_a_suspicion_left_unknown():
     """An observation that holds (true) names no check, even when a unit says some fact it
     read was missing; one that is not known names its missing fact."""
-    from engine.diagnosis import Doctor
-    from engine.knowledge_base import KnowledgeBase
-    from engine.loading import validate_facts
-    from engine.rules import Observation, Outcome, fact
+    from engine.authoring.rules import Observation, Outcome, fact
+    from engine.facts.loading import validate_facts
+    from engine.kb.base import KnowledgeBase
+    from engine.reasoning.diagnosis import Doctor
 
     def holds(case, card):
         return Outcome(True, unknown_paths=("passport.number",))

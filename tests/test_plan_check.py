@@ -7,8 +7,8 @@ import json
 import pytest
 
 import cli
-from engine.loading import read_facts_file, validate_facts
-from engine.plan_check import check_plan, facts_after
+from engine.facts.loading import read_facts_file, validate_facts
+from engine.planning.plan_check import check_plan, facts_after
 from tests.conftest import EXAMPLES, statuses
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))

@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 import cli
-from engine.fact_edits import get_fact
-from engine.fact_model import Fact
-from engine.facts import (
+from engine.facts.declaring import Fact
+from engine.facts.edits import get_fact
+from engine.facts.loading import validate_facts
+from engine.facts.model import (
     Amount,
     CardDigits,
     DocumentNumber,
@@ -31,7 +32,6 @@ from engine.facts import (
     WholeNumber,
     standard_model,
 )
-from engine.loading import validate_facts
 from tests.conftest import held_and_fired
 from visualise.json_report import render_json
 

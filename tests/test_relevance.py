@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from engine.knowledge_base import CompiledRule
-from engine.loading import read_facts_file, validate_facts
-from engine.relevance import Relevance
-from engine.rules import FINDING, Case, derived, fact, finding_in, unknown, when
+from engine.authoring.rules import FINDING, Case, derived, fact, finding_in, unknown, when
+from engine.facts.loading import read_facts_file, validate_facts
+from engine.kb.base import CompiledRule
+from engine.reasoning.relevance import Relevance
 from tests.conftest import EXAMPLES
 from tests.test_properties import valid_facts
 

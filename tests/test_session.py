@@ -11,13 +11,13 @@ from dataclasses import replace
 import durable_rules_engine
 import pytest
 
-from engine.diagnosis import Doctor
+from engine.authoring.rules import Layer, fact, when
 from engine.errors import EngineFault
-from engine.knowledge_base import CompiledRule
-from engine.loading import validate_facts
-from engine.observe import Observed
-from engine.rules import Layer, fact, when
-from engine.session import RuleEngine
+from engine.facts.loading import validate_facts
+from engine.kb.base import CompiledRule
+from engine.reasoning.diagnosis import Doctor
+from engine.reasoning.observe import Observed
+from engine.reasoning.session import RuleEngine
 from tests.conftest import ROOT, load_example
 
 
@@ -73,9 +73,9 @@ def test_rules_are_registered_once_per_knowledge_base(doctor):
 def test_sessions_where_nothing_fires_before_and_after_the_first_action():
     """durable-rules crashes deleting a session before any action has run in the process."""
     script = (
-        "from engine.diagnosis import Doctor\n"
+        "from engine.reasoning.diagnosis import Doctor\n"
         "from knowledge import builtin_knowledge\n"
-        "from engine.loading import validate_facts\n"
+        "from engine.facts.loading import validate_facts\n"
         "doctor = Doctor(builtin_knowledge())\n"
         "nothing = validate_facts({'as_of': '2026-11-27'})\n"
         "fires = validate_facts({'as_of': '2026-11-27', 'taobao': {'bound_to_alipay': False}})\n"
@@ -165,7 +165,7 @@ def test_two_knowledge_bases_that_differ_only_in_a_layer_get_their_own_engines(d
 )
 def test_a_fact_written_by_hand_is_what_the_json_encoder_writes(value):
     """Facts are written as JSON by hand for speed; durable-rules must get the same bytes."""
-    from engine.session import _durable_fact, _json, _list
+    from engine.reasoning.session import _durable_fact, _json, _list
 
     observed = Observed("fact:bank_cards[].holder", "bank_cards[3]", value)
     data = {"sid": "12", "id": "40", "t": "obs", "n": observed.name, "s": "bank_cards[3]"}

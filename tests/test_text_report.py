@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from engine.loading import read_facts_file, validate_facts
+from engine.facts.loading import read_facts_file, validate_facts
 from tests.conftest import EXAMPLES
 from visualise.text import text_report
 

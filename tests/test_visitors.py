@@ -11,12 +11,12 @@ from datetime import date
 import pytest
 
 import cli
+from engine.authoring.rules import LAYERS, Layer
+from engine.checking.check import WARNINGS, freshness_problems
+from engine.consultation.interview import Interviewer
 from engine.errors import InputError
-from engine.interview import Interviewer
-from engine.kb_check import WARNINGS, freshness_problems
-from engine.loading import validate_facts
-from engine.plan import fix_order
-from engine.rules import LAYERS, Layer
+from engine.facts.loading import validate_facts
+from engine.kb.order import fix_order
 from knowledge import builtin_knowledge
 from tests.conftest import (
     EXAMPLES,
@@ -167,7 +167,7 @@ def test_batch_reads_a_visitor(tmp_path):
 
 
 def test_nothing_found_for_a_visitor_names_a_visitors_checks(doctor):
-    from engine.next_steps import next_steps
+    from engine.planning.next_steps import next_steps
 
     facts = validate_facts({"as_of": "2026-11-20", "symptom": {"where": "foreign_card"}})
     steps = next_steps(doctor, facts, doctor.diagnose(facts))

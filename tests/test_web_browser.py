@@ -18,7 +18,7 @@ import pytest
 from conftest import VISITOR_CAUSES, VISITOR_STORIES, expected_findings, load_example
 from web_support import known_answer, known_ticks
 
-from engine.loading import validate_facts
+from engine.facts.loading import validate_facts
 from knowledge import builtin_knowledge
 from web.app import Settings, create_app
 from web.reports import diagnose_data
@@ -534,8 +534,8 @@ def test_axe_finds_no_violation_on_any_page(server, browser, tmp_path, language)
 
 def _question_for(page, base: str, facts: dict, fact: str) -> None:
     """Open the page asking `fact`, "I don't know" said to every question before it."""
-    from engine.diagnosis import Doctor
-    from engine.interview import Interviewer
+    from engine.consultation.interview import Interviewer
+    from engine.reasoning.diagnosis import Doctor
     from web.answers import Answers
 
     interviewer = Interviewer(Doctor(builtin_knowledge()))

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed")
 
-from engine.facts import GIVEN_AND_NOT_KNOWN, standard_model  # noqa: E402
+from engine.facts.model import GIVEN_AND_NOT_KNOWN, standard_model  # noqa: E402
 from web.app import Settings, create_app  # noqa: E402
 
 EXAMPLES = 40

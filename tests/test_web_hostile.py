@@ -13,7 +13,7 @@ from conftest import load_example
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.facts import standard_model
+from engine.facts.model import standard_model
 from web.answers import Answers
 
 FACT_PATHS = standard_model().paths

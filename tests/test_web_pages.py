@@ -209,8 +209,8 @@ def test_an_answer_with_a_state_no_page_made_is_checked_against_the_next_questio
 def test_a_request_makes_the_consultation_step_once(web_client, monkeypatch, request_made):
     """Each request diagnoses the facts it shows once, plus once for the plan's check where it
     found a cause: taking an answer does not make the step of the page that asked it again."""
-    from engine.diagnosis import Doctor
-    from engine.interview import Interviewer
+    from engine.consultation.interview import Interviewer
+    from engine.reasoning.diagnosis import Doctor
 
     page = Forms(_answer(web_client, Forms(_post(web_client, "/consult").text), "alipay").text)
     calls = {"step": 0, "diagnose": 0}
@@ -705,7 +705,7 @@ def test_what_happened_is_one_page_of_tick_boxes(web_client, headers, nothing, v
 def test_a_ticked_list_is_taken_without_making_its_step_again(web_client, monkeypatch):
     """The page keeps the list's lines with the question, so ticking makes one step (the next
     page's); lines no list has are refused as an old page's answer is."""
-    from engine.interview import Interviewer
+    from engine.consultation.interview import Interviewer
 
     page = _up_to(web_client, VISITOR, "phone.vpn_on")
     state = json.loads(page.hidden(page.question())["state"])

@@ -3,9 +3,9 @@ language by language, with the staff's Chinese sentence kept as the unit writes 
 
 import pytest
 
-from engine.personal import NAME, PASSPORT, Datum, Text
-from engine.translatable import Message
-from engine.wording import Wording
+from engine.facts.personal import NAME, PASSPORT, Datum, Text
+from engine.text.translatable import Message
+from engine.text.wording import Wording
 
 
 class Reader:
@@ -78,7 +78,7 @@ def test_a_wording_shown_once_is_shown_anew_once_the_catalogs_are_read_again(tmp
     """A Wording keeps its text in each language once shown, until the catalogs change."""
     from babel.messages.catalog import Catalog
 
-    from engine import wording
+    from engine.text import wording
     from visualise import catalogs
 
     alipay = Wording("Alipay")

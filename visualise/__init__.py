@@ -1,1 +1,4 @@
-"""Renderers of a diagnosis: terminal text, JSON (report-v1) and the reasoning diagram."""
+"""Renderers of a diagnosis: terminal text, JSON (report-v3), the reasoning diagram, the docs.
+
+Everything is said in the reader's language (visualise/locale/: Babel catalogs).
+"""

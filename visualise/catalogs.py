@@ -27,8 +27,8 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from engine.kb_check import Problem
-from engine.wording import DOMAIN, LOCALE_DIR
+from engine.checking.check import Problem
+from engine.text.wording import DOMAIN, LOCALE_DIR
 
 ROOT = LOCALE_DIR.parent.parent
 SOURCES = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.knowledge_base import KnowledgeBase
-from engine.rules import FALSE, TRUE, UNKNOWN, Test, TestKind, When
+from engine.authoring.rules import FALSE, TRUE, UNKNOWN, Test, TestKind, When
+from engine.kb.base import KnowledgeBase
 from visualise.language import ENGLISH, Language
 
 

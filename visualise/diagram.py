@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable
 
 import graphviz
 
-from engine.diagnosis import Diagnosis, Finding, Step
-from engine.facts import card_index
-from engine.knowledge_base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
-from engine.observe import Observed
-from engine.plan import cause_graph, fix_order
-from engine.rules import FINDING, LAYERS, Test
-from engine.session import Firing
-from engine.translatable import N_
+from engine.authoring.rules import FINDING, LAYERS, Test
+from engine.facts.model import card_index
+from engine.kb.base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
+from engine.kb.order import cause_graph, fix_order
+from engine.reasoning.diagnosis import Diagnosis, Finding, Step
+from engine.reasoning.observe import Observed
+from engine.reasoning.session import Firing
+from engine.text.translatable import N_
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 from visualise.render import FONT, has_wide_characters

@@ -6,10 +6,10 @@ import json
 from datetime import date
 from typing import Any
 
-from engine.diagnosis import Step
-from engine.explain import Explanation
-from engine.knowledge_base import KnowledgeBase
-from engine.rules import Cause, Test
+from engine.authoring.rules import Cause, Test
+from engine.kb.base import KnowledgeBase
+from engine.reasoning.diagnosis import Step
+from engine.reasoning.explain import Explanation
 from visualise.conditions import plain
 from visualise.json_report import said
 from visualise.language import ENGLISH, Language

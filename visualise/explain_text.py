@@ -11,12 +11,12 @@ from typing import IO
 
 from rich.markup import escape
 
-from engine.evaluate import FAILS
-from engine.explain import WORKAROUND, Explanation, marked
-from engine.knowledge_base import KnowledgeBase
-from engine.observe import Observed
-from engine.rules import Cause
-from engine.translatable import N_
+from engine.authoring.rules import Cause
+from engine.kb.base import KnowledgeBase
+from engine.reasoning.evaluate import FAILS
+from engine.reasoning.explain import WORKAROUND, Explanation, marked
+from engine.reasoning.observe import Observed
+from engine.text.translatable import N_
 from visualise.conditions import plain
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.answers import CHOICE, CHOICES, TEXT, YES_NO, expected
-from engine.facts import Facts, read_path
-from engine.interview import Question, kind_name
+from engine.consultation.answers import CHOICE, CHOICES, TEXT, YES_NO, expected
+from engine.consultation.interview import Question, kind_name
+from engine.facts.model import Facts, read_path
+from engine.facts.personal import mask_any
 from engine.outcome import ConsultationStep
-from engine.personal import mask_any
-from engine.translatable import Message
+from engine.text.translatable import Message
 from visualise.json_report import report_data
 from visualise.language import ENGLISH, Language
 

@@ -7,16 +7,16 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from engine.diagnosis import Diagnosis, Step
-from engine.personal import Text
-from engine.plan_check import PlanCheck
-from engine.rules import Cause
+from engine.authoring.rules import Cause
+from engine.facts.personal import Text
+from engine.planning.plan_check import PlanCheck
+from engine.reasoning.diagnosis import Diagnosis, Step
 from visualise.language import ENGLISH, Language
 
 REPORT_VERSION = 3
 
 if TYPE_CHECKING:
-    from engine.next_steps import NextSteps
+    from engine.planning.next_steps import NextSteps
 
 
 def report_data(

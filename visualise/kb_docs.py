@@ -6,9 +6,7 @@ a test fails when the file differs from what this module renders.
 
 from __future__ import annotations
 
-from engine.knowledge_base import KnowledgeBase
-from engine.plan import cause_graph, fix_order
-from engine.rules import (
+from engine.authoring.rules import (
     FALSE,
     LAYERS,
     TRUE,
@@ -18,7 +16,9 @@ from engine.rules import (
     When,
     Workaround,
 )
-from engine.translatable import N_
+from engine.kb.base import KnowledgeBase
+from engine.kb.order import cause_graph, fix_order
+from engine.text.translatable import N_
 from visualise.conditions import plain
 from visualise.language import ENGLISH, Language
 

@@ -1,6 +1,6 @@
 """The language a reader is shown: gettext catalogs compiled from `visualise/locale/`.
 
-The program's words and the knowledge's (`engine.wording`) are written in
+The program's words and the knowledge's (`engine.text.wording`) are written in
 English and translated through the catalog of the reader's language
 (`LANGUAGE/LC_MESSAGES/paydoctor.mo`, made by Babel: see `visualise/catalogs.py`).
 The languages offered are English and every catalog found, so a new language
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from engine.errors import InputError
-from engine.translatable import Message
-from engine.wording import SOURCE_LANGUAGE, Wording, catalog, offered
+from engine.text.translatable import Message
+from engine.text.wording import SOURCE_LANGUAGE, Wording, catalog, offered
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 """Where the default language is read, the first one set winning (as POSIX orders them)."""
@@ -59,7 +59,7 @@ def available() -> tuple[str, ...]:
 def language(code: str) -> Language:
     """The language `code` names (one of `available()`); InputError for any other."""
     if code not in available():
-        from engine.loading import shown_text  # a language's code may be anything typed
+        from engine.facts.loading import shown_text  # a language's code may be anything typed
 
         raise InputError(
             "unknown language {code!r}: choose one of {choices}",

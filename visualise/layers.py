@@ -3,7 +3,7 @@
 The names are English; outputs translate them (`Language.gettext`).
 """
 
-from engine.translatable import N_
+from engine.text.translatable import N_
 
 LAYER_NAMES = {
     "device": N_("the phone"),

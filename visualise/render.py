@@ -28,7 +28,7 @@ import unicodedata
 from pathlib import Path
 
 from engine.errors import InputError
-from engine.translatable import Message
+from engine.text.translatable import Message
 from visualise.errors import DiagramError
 from visualise.files import write_atomically
 

@@ -10,8 +10,8 @@ from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
-from engine.knowledge_base import KnowledgeBase
-from engine.plan import fix_order
+from engine.kb.base import KnowledgeBase
+from engine.kb.order import fix_order
 from visualise.conditions import brief_alternatives
 from visualise.language import ENGLISH, Language
 from visualise.text import TerminalWriter, Wrapped

@@ -18,10 +18,10 @@ from rich.markup import escape
 from rich.measure import Measurement
 from rich.text import Text
 
-from engine.diagnosis import Diagnosis, Step
-from engine.plan import depth
-from engine.plan_check import PlanCheck
-from engine.translatable import N_
+from engine.kb.order import depth
+from engine.planning.plan_check import PlanCheck
+from engine.reasoning.diagnosis import Diagnosis, Step
+from engine.text.translatable import N_
 from visualise.language import ENGLISH, Language
 from visualise.layers import LAYER_NAMES
 
@@ -31,7 +31,7 @@ _STATUS = {
 }
 
 if TYPE_CHECKING:
-    from engine.next_steps import NextSteps
+    from engine.planning.next_steps import NextSteps
 
 
 _STATUS_WORDS = {"confirmed": N_("confirmed"), "suspected": N_("suspected")}

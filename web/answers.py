@@ -18,10 +18,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.errors import InputError
-from engine.fact_edits import FactData
-from engine.facts import MAX_DONT_KNOW, FactPath, Facts, flatten
-from engine.loading import parse_json, validate_facts
-from engine.translatable import N_
+from engine.facts.edits import FactData
+from engine.facts.loading import parse_json, validate_facts
+from engine.facts.model import MAX_DONT_KNOW, FactPath, Facts, flatten
+from engine.text.translatable import N_
 from web.interview import forget
 
 MOST_ALSO = 20
@@ -78,7 +78,7 @@ class Answers:
     def decode(cls, text: str | None, model: type[Facts] | None = None) -> Answers:
         """The answers in a page's hidden field; none for a consultation's start.
 
-        Read as strictly as a facts file (engine/loading.py: the same JSON checks and
+        Read as strictly as a facts file (engine/facts/loading.py: the same JSON checks and
         the same validation of the facts), so nothing a renderer cannot take reaches
         the pages, and nothing invalid is handed back (`/facts.json`).
         """

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from engine.errors import InputError
-from engine.loading import MAX_SHOWN_CHARS, facts_text, parse_facts, shown_text
+from engine.facts.loading import MAX_SHOWN_CHARS, facts_text, parse_facts, shown_text
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
 from web.interview import next_step, read_facts_data
 from web.reports import diagnose_json

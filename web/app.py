@@ -27,10 +27,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 import knowledge
-from engine.diagnosis import Doctor
 from engine.errors import InputError, KnowledgeError
-from engine.knowledge_loader import load_knowledge
-from engine.translatable import N_, Message
+from engine.kb.loader import load_knowledge
+from engine.reasoning.diagnosis import Doctor
+from engine.text.translatable import N_, Message
 from visualise.language import available, language
 from visualise.rules_table import render_rules_json
 from web import api, pages
@@ -60,7 +60,7 @@ class Settings:
 def create_app(settings: Settings) -> Starlette:
     kb = load_knowledge([knowledge.FOLDER, *settings.knowledge], trusted=[knowledge.FOLDER])
     if settings.knowledge:  # the built-in knowledge base is checked by the test suite
-        from engine.kb_check import refuse_unsound
+        from engine.checking.check import refuse_unsound
 
         refuse_unsound(kb)
     # With units of another folder, a diagnosis runs their code: off the event loop.
@@ -108,10 +108,10 @@ def _off_the_loop(
     """`endpoint` run in a worker thread, on an event loop of its own.
 
     A `--knowledge` unit's code runs inside a diagnosis, and may run up to
-    `--time-limit` before the fence stops it (engine/fence.py): on the server's
+    `--time-limit` before the fence stops it (engine/kb/fence.py): on the server's
     event loop that would hold every other request meanwhile. The body is read
     first, on the server's loop (where its limit is kept); the rule engine
-    serialises diagnoses itself (engine/session.py). The built-in knowledge runs
+    serialises diagnoses itself (engine/reasoning/session.py). The built-in knowledge runs
     on the loop: it is fast, and a thread would cost more than it.
     """
 
@@ -182,7 +182,7 @@ async def _too_deep(request: Request, error: Exception) -> Response:
 
 
 async def _unit_failed(request: Request, error: Exception) -> Response:
-    """A `--knowledge` unit failed on these facts (engine/fence.py): the server's fault, logged
+    """A `--knowledge` unit failed on these facts (engine/kb/fence.py): the server's fault, logged
     with the fence's line (the unit's file and line, its message masked), not shown."""
     FAULTS.error("knowledge unit failed: %s %s: %s", request.method, request.url.path, error)
     message = N_("a rule unit of this server failed on these answers; its log names it")

@@ -7,7 +7,7 @@ and personal data is masked in it whatever the page shows.
 
 from __future__ import annotations
 
-from engine.diagnosis import Diagnosis
+from engine.reasoning.diagnosis import Diagnosis
 from visualise.diagram import diagnosis_dot
 from visualise.language import ENGLISH, Language
 from visualise.render import render

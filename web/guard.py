@@ -18,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from engine.loading import MAX_FILE_BYTES
-from engine.translatable import N_
+from engine.facts.loading import MAX_FILE_BYTES
+from engine.text.translatable import N_
 
 SECURITY_HEADERS = [
     # connect-src 'self': a checker reads /robots.txt from within the page (Lighthouse does).

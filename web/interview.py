@@ -1,4 +1,4 @@
-"""The web layer's one boundary with the interview engine (engine/interview.py).
+"""The web layer's one boundary with the interview engine (engine/consultation/interview.py).
 
 `next_step` gives report-v2's interview object (`done`, `question`, `asked`,
 `report`) as a pure function of the facts so far, as `python cli.py interview
@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from engine.diagnosis import Diagnosis, Doctor
+from engine.consultation.interview import Interviewer, progress
 from engine.errors import InputError
-from engine.fact_edits import FactData, get_fact, with_fact, without_empty
-from engine.facts import DONT_KNOW, Facts, card_index, template
-from engine.interview import Interviewer, progress
-from engine.loading import parse_json, validate_facts
+from engine.facts.edits import FactData, get_fact, with_fact, without_empty
+from engine.facts.loading import parse_json, validate_facts
+from engine.facts.model import DONT_KNOW, Facts, card_index, template
 from engine.outcome import consultation_step
-from engine.translatable import N_, Message
+from engine.reasoning.diagnosis import Diagnosis, Doctor
+from engine.text.translatable import N_, Message
 from visualise.interview import NOTHING, interview_data
 from visualise.language import ENGLISH, Language
 

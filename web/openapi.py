@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.facts import Facts, FactsJsonSchema
-from engine.rules import LAYERS
+from engine.authoring.rules import LAYERS
+from engine.facts.model import Facts, FactsJsonSchema
 from visualise.language import SOURCE_LANGUAGE, available
 
 ERROR = {"$ref": "#/components/schemas/Error"}

@@ -17,9 +17,9 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
-from engine.answers import MAX_ANSWER
+from engine.consultation.answers import MAX_ANSWER
 from engine.errors import InputError
-from engine.loading import facts_text, shown_text
+from engine.facts.loading import facts_text, shown_text
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers

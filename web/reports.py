@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.diagnosis import Diagnosis, Doctor
-from engine.facts import Facts
+from engine.facts.model import Facts
 from engine.outcome import diagnose
+from engine.reasoning.diagnosis import Diagnosis, Doctor
 from visualise.json_report import render_json, report_data
 from visualise.language import ENGLISH, Language
 

@@ -31,7 +31,7 @@ from uvicorn.protocols.http.auto import AutoHTTPProtocol
 from uvicorn.supervisors import Multiprocess
 
 from engine.errors import InputError
-from engine.loading import shown_text
+from engine.facts.loading import shown_text
 from web.app import REQUEST_TIMEOUT, Settings, create_app
 
 KEEP_ALIVE = 5

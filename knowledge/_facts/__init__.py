@@ -1,4 +1,4 @@
-"""The facts paydoctor reads, declared once each, by section (`engine.fact_model`).
+"""The facts paydoctor reads, declared once each, by section (`engine.facts.declaring`).
 
 Each module declares one section of the facts format: every fact's values, whether it is
 personal, its question, label and help, and samples for tests where its type says too little.

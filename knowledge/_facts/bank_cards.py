@@ -1,10 +1,10 @@
 """Chinese bank cards: what the bank holds for each, and how each behaves in a wallet."""
 
-from engine import personal
-from engine.asking import BANK, Ask, Choice
-from engine.fact_model import Fact, Section
-from engine.facts import CardDigits, DocumentNumber, Name, PartialDay, PhoneNumber
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.asking import BANK, Ask, Choice
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import CardDigits, DocumentNumber, Name, PartialDay, PhoneNumber
+from engine.text.wording import Wording
 from knowledge._banks import KNOWN_BANKS
 from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES, card_wallet
 

@@ -1,7 +1,7 @@
 """Choices several facts offer: which wallet a card is linked in, or where a failure is."""
 
-from engine.asking import Ask, Choice
-from engine.wording import Wording
+from engine.facts.asking import Ask, Choice
+from engine.text.wording import Wording
 
 WALLET_CHOICES = {
     "alipay": Choice(Wording("Alipay"), ("zhifubao", "ali"), ("alipay",)),

@@ -1,9 +1,9 @@
 """Cards from outside mainland China (Visa, Mastercard...) linked in a wallet."""
 
-from engine.asking import Ask, Choice
-from engine.fact_model import Fact, Section
-from engine.facts import Country
-from engine.wording import Wording
+from engine.facts.asking import Ask, Choice
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import Country
+from engine.text.wording import Wording
 from knowledge._facts.bank_cards import LAST4
 from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES, card_wallet
 

@@ -1,10 +1,10 @@
 """The passport: the current one, and the one it replaced."""
 
-from engine import personal
-from engine.asking import Ask
-from engine.fact_model import Fact, Section
-from engine.facts import DocumentNumber, PartialDay
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.asking import Ask
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import DocumentNumber, PartialDay
+from engine.text.wording import Wording
 from knowledge._facts.person import PASSPORT_PAGE
 from knowledge._facts.ticks import RENEWED
 

@@ -1,9 +1,9 @@
 """The payment that failed: how much, to whom, and what the app showed before paying."""
 
-from engine.asking import APP, Ask, Choice
-from engine.fact_model import Fact, Section
-from engine.facts import Amount
-from engine.wording import Wording
+from engine.facts.asking import APP, Ask, Choice
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import Amount
+from engine.text.wording import Wording
 from knowledge._facts.ticks import WHAT_HAPPENED, happened
 
 PAYMENT = Section(

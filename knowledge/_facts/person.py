@@ -1,10 +1,10 @@
 """The person, as their passport names them."""
 
-from engine import personal
-from engine.asking import Ask
-from engine.fact_model import Fact, Section
-from engine.facts import Name
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.asking import Ask
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import Name
+from engine.text.wording import Wording
 
 PASSPORT_PAGE = Wording("Your passport's photo page.")
 

@@ -1,10 +1,10 @@
 """The phone: its number, its SIM, and what happened on it while paying."""
 
-from engine import personal
-from engine.asking import Ask
-from engine.fact_model import Fact, Section
-from engine.facts import PartialDay, PhoneNumber
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.asking import Ask
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import PartialDay, PhoneNumber
+from engine.text.wording import Wording
 from knowledge._facts.ticks import NUMBER_CHANGED, WHAT_HAPPENED, happened
 
 PHONE = Section(

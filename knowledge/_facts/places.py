@@ -2,9 +2,9 @@
 the layers whose causes can explain a failure there, those it points at first, the cards it
 is not about, and what it does not ask unless an answer points there."""
 
-from engine.asking import Ask, Choice
-from engine.fact_model import Fact
-from engine.wording import Wording
+from engine.facts.asking import Ask, Choice
+from engine.facts.declaring import Fact
+from engine.text.wording import Wording
 
 VISITOR_NOT_ASKED = (
     "bank_cards",

@@ -1,10 +1,10 @@
 """The Chinese residence permit, if the person holds one."""
 
-from engine import personal
-from engine.asking import Ask
-from engine.fact_model import Fact, Section
-from engine.facts import DocumentNumber, Name, PartialDay
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.asking import Ask
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import DocumentNumber, Name, PartialDay
+from engine.text.wording import Wording
 from knowledge._facts.ticks import PERMIT_HELD
 
 PERMIT_FRONT = Wording("The front of your residence permit card.")

@@ -1,8 +1,8 @@
 """What went wrong, as the person saw it: where, in which wallet, and the error message."""
 
-from engine.asking import Ask
-from engine.fact_model import Fact, Section
-from engine.wording import Wording
+from engine.facts.asking import Ask
+from engine.facts.declaring import Fact, Section
+from engine.text.wording import Wording
 from knowledge._facts.choices import WALLET_CHOICES
 from knowledge._facts.places import WHERE
 from knowledge._facts.ticks import WHAT_HAPPENED, happened

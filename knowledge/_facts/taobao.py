@@ -1,9 +1,9 @@
 """The Taobao account: its link to Alipay, how it pays, and what its checkout says."""
 
-from engine.asking import APP, Ask, Choice
-from engine.fact_model import Fact, Section
-from engine.facts import WholeNumber
-from engine.wording import Wording
+from engine.facts.asking import APP, Ask, Choice
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import WholeNumber
+from engine.text.wording import Wording
 
 TAOBAO = Section(
     "taobao",

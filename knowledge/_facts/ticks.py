@@ -3,8 +3,8 @@
 Each line is a yes/no fact's, declared with that fact (`Ask.tick`).
 """
 
-from engine.asking import Tick, TickList
-from engine.wording import Wording
+from engine.facts.asking import Tick, TickList
+from engine.text.wording import Wording
 
 WHAT_HAPPENED = TickList(
     "what_happened",

@@ -1,8 +1,8 @@
 """Where the person is: a weak connection explains a payment that hangs."""
 
-from engine.asking import Ask
-from engine.fact_model import Fact, Section
-from engine.wording import Wording
+from engine.facts.asking import Ask
+from engine.facts.declaring import Fact, Section
+from engine.text.wording import Wording
 
 TRAVEL = Section(
     "travel",

@@ -1,11 +1,11 @@
 """A wallet's account (Alipay, WeChat Pay): the same facts and questions for both, declared
 once and made for each wallet with its name and menus (`knowledge/_wallets.py`)."""
 
-from engine import personal
-from engine.asking import APP, Ask, Choice
-from engine.fact_model import Fact, Section
-from engine.facts import Address, DocumentNumber, Name, PartialDay, PhoneNumber
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.asking import APP, Ask, Choice
+from engine.facts.declaring import Fact, Section
+from engine.facts.model import Address, DocumentNumber, Name, PartialDay, PhoneNumber
+from engine.text.wording import Wording
 from knowledge._wallets import ALIPAY, WECHAT_PAY, Wallet
 
 VERIFICATION = {

@@ -1,1 +1,1 @@
-"""Causes, one unit a file (read by engine.knowledge_loader, not imported from here)."""
+"""Causes, one unit a file (read by engine.kb.loader, not imported from here)."""

@@ -1,5 +1,4 @@
-from engine import personal
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -14,7 +13,8 @@ from engine.rules import (
     unknown,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.text.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import differs
 from knowledge._wallets import ALIPAY

@@ -1,6 +1,4 @@
-from engine.normalise import name_words
-from engine.personal import Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -12,7 +10,9 @@ from engine.rules import (
     derived,
     when,
 )
-from engine.wording import Wording
+from engine.facts.normalise import name_words
+from engine.facts.personal import Text
+from engine.text.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import name_datum, passport_name
 from knowledge._wallets import ALIPAY

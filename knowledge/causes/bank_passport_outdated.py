@@ -1,5 +1,4 @@
-from engine import personal
-from engine.rules import (
+from engine.authoring.rules import (
     UNKNOWN,
     Cause,
     Example,
@@ -17,7 +16,8 @@ from engine.rules import (
     unknown,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.text.wording import Wording
 from knowledge._observing import differs
 
 CARD_PASSPORT_DIFFERS = Observation(

@@ -1,5 +1,14 @@
-from engine.rules import Cause, Example, FixStep, Observation, Place, derived, forgets, when
-from engine.wording import Wording
+from engine.authoring.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Observation,
+    Place,
+    derived,
+    forgets,
+    when,
+)
+from engine.text.wording import Wording
 from knowledge._visitors import refused_country
 
 REFUSED_COUNTRY = Observation(

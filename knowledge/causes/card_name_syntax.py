@@ -1,8 +1,6 @@
 import re
 
-from engine import personal
-from engine.personal import Datum, Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -15,7 +13,9 @@ from engine.rules import (
     tidies,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH, name_mismatch_examples
 from knowledge._observing import card_words
 from knowledge._wallets import ALIPAY, WALLETS, Wallet, card_linked_in

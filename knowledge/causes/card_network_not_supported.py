@@ -1,4 +1,4 @@
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -9,7 +9,7 @@ from engine.rules import (
     forgets,
     when,
 )
-from engine.wording import Wording
+from engine.text.wording import Wording
 from knowledge._visitors import amex_refused, network_refused
 from knowledge._wallets import WALLETS, Wallet
 

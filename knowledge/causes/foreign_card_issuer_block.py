@@ -1,4 +1,4 @@
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -10,7 +10,7 @@ from engine.rules import (
     forgets,
     when,
 )
-from engine.wording import Wording
+from engine.text.wording import Wording
 from knowledge._foreign import any_with_status
 
 ISSUER_BLOCKED = Observation(

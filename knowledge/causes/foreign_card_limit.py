@@ -1,5 +1,4 @@
-from engine.personal import Datum, Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -12,7 +11,8 @@ from engine.rules import (
     forgets,
     when,
 )
-from engine.wording import Wording
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
 PAYMENT_LIMIT_USD = 5_000

@@ -1,5 +1,15 @@
-from engine.rules import Cause, Example, FixStep, Place, derived, fact, forgets, unless_false, when
-from engine.wording import Wording
+from engine.authoring.rules import (
+    Cause,
+    Example,
+    FixStep,
+    Place,
+    derived,
+    fact,
+    forgets,
+    unless_false,
+    when,
+)
+from engine.text.wording import Wording
 from knowledge._visitors import FEE_FREE_CNY
 from knowledge._wallets import WALLETS, Wallet
 

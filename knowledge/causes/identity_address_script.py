@@ -1,8 +1,6 @@
 import unicodedata
 
-from engine import personal
-from engine.personal import Datum, Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -16,7 +14,9 @@ from engine.rules import (
     forgets,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
 
 

@@ -1,4 +1,4 @@
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -11,7 +11,7 @@ from engine.rules import (
     unknown,
     when,
 )
-from engine.wording import Wording
+from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
 
 NOT_VERIFIED = Message(

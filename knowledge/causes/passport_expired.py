@@ -1,4 +1,4 @@
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -12,7 +12,7 @@ from engine.rules import (
     renews,
     when,
 )
-from engine.wording import Wording
+from engine.text.wording import Wording
 from knowledge._messages import EXPIRED_DOCUMENT
 
 CAUSE = Cause(

@@ -1,6 +1,4 @@
-from engine import personal
-from engine.personal import Datum, Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -15,7 +13,9 @@ from engine.rules import (
     unknown,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED
 from knowledge._observing import as_date, differs
 

@@ -1,4 +1,4 @@
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -11,7 +11,7 @@ from engine.rules import (
     unless_false,
     when,
 )
-from engine.wording import Wording
+from engine.text.wording import Wording
 from knowledge._messages import EXPIRED_DOCUMENT
 from knowledge._observing import before_as_of
 

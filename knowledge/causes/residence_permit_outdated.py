@@ -1,5 +1,4 @@
-from engine import personal
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -10,7 +9,8 @@ from engine.rules import (
     unless_false,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.text.wording import Wording
 from knowledge._observing import before_as_of, differs
 from knowledge._wallets import ALIPAY
 

@@ -1,5 +1,5 @@
-from engine.rules import Cause, Example, FixStep, Place, derived, fact, sets, when
-from engine.wording import Wording
+from engine.authoring.rules import Cause, Example, FixStep, Place, derived, fact, sets, when
+from engine.text.wording import Wording
 
 CAUSE = Cause(
     id="sms-code-not-received",

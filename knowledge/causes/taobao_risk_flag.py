@@ -1,5 +1,4 @@
-from engine.personal import Datum, Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -15,7 +14,8 @@ from engine.rules import (
     unknown,
     when,
 )
-from engine.wording import Wording
+from engine.facts.personal import Datum, Text
+from engine.text.wording import Wording
 
 TAOBAO_RISK = Message(
     Wording("Taobao's risk control"),

@@ -1,6 +1,4 @@
-from engine.normalise import leaves_out_middle_names, name_words
-from engine.personal import Text
-from engine.rules import (
+from engine.authoring.rules import (
     Case,
     Cause,
     Example,
@@ -13,7 +11,9 @@ from engine.rules import (
     derived,
     when,
 )
-from engine.wording import Wording
+from engine.facts.normalise import leaves_out_middle_names, name_words
+from engine.facts.personal import Text
+from engine.text.wording import Wording
 from knowledge._observing import card_words, name_datum
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
 

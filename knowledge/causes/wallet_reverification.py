@@ -1,4 +1,4 @@
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -12,7 +12,7 @@ from engine.rules import (
     sets,
     when,
 )
-from engine.wording import Wording
+from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, list_not_empty
 
 ASKS_TO_VERIFY = Message(

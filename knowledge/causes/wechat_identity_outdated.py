@@ -1,5 +1,4 @@
-from engine import personal
-from engine.rules import (
+from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
@@ -12,7 +11,8 @@ from engine.rules import (
     unknown,
     when,
 )
-from engine.wording import Wording
+from engine.facts import personal
+from engine.text.wording import Wording
 from knowledge._observing import differs
 from knowledge._wallets import WECHAT_PAY
 

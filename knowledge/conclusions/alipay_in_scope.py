@@ -1,5 +1,5 @@
-from engine.rules import Conclusion, Example, derived, fact, known, unknown, when
-from engine.wording import Wording
+from engine.authoring.rules import Conclusion, Example, derived, fact, known, unknown, when
+from engine.text.wording import Wording
 from knowledge._wallets import NOT_AT_THE_BANK
 
 CONCLUSION = Conclusion(

@@ -1,5 +1,5 @@
-from engine.rules import UNKNOWN, Conclusion, Example, fact, unknown, when
-from engine.wording import Wording
+from engine.authoring.rules import UNKNOWN, Conclusion, Example, fact, unknown, when
+from engine.text.wording import Wording
 
 CONCLUSION = Conclusion(
     name="card.fails",

@@ -1,5 +1,5 @@
-from engine.rules import Conclusion, Example, fact, known, when
-from engine.wording import Wording
+from engine.authoring.rules import Conclusion, Example, fact, known, when
+from engine.text.wording import Wording
 
 CONCLUSION = Conclusion(
     name="passport.renewed",

@@ -1,1 +1,1 @@
-"""Workarounds, one unit a file (read by engine.knowledge_loader, not imported from here)."""
+"""Workarounds, one unit a file (read by engine.kb.loader, not imported from here)."""

@@ -1,5 +1,5 @@
-from engine.rules import Example, Workaround, fact, finding_in, when
-from engine.wording import Wording
+from engine.authoring.rules import Example, Workaround, fact, finding_in, when
+from engine.text.wording import Wording
 
 WORKAROUND = Workaround(
     id="ask-the-bank",

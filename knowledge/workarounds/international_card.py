@@ -1,5 +1,14 @@
-from engine.rules import UNKNOWN, Example, Workaround, derived, fact, finding_in, known, when
-from engine.wording import Wording
+from engine.authoring.rules import (
+    UNKNOWN,
+    Example,
+    Workaround,
+    derived,
+    fact,
+    finding_in,
+    known,
+    when,
+)
+from engine.text.wording import Wording
 
 WORKAROUND = Workaround(
     id="international-card",

@@ -1,0 +1,1 @@
+"""What a knowledge unit is written in: causes, observations, tests, fixes, examples."""

@@ -1,0 +1,656 @@
+"""The vocabulary a knowledge unit is written in: tests, conditions, causes, workarounds,
+conclusions, and the closed word lists (layers, statuses, kinds) as enums.
+
+A condition (`When`) is a conjunction of tests on observations; a rule holds a
+tuple of alternative conditions. Observations are three-valued ("true",
+"false", "unknown"), so "not known" is never read as "false". Tests on
+`bank_cards[]` observations all refer to the same card within one condition.
+A `Conclusion`'s rules assert a fact that other rules test (`concluded`), and a
+cause's rules assert that it is reported (`reported`): rules chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import KW_ONLY, dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from engine.facts.asking import Ask
+from engine.facts.dates import PartialDate
+from engine.facts.model import Facts, flatten
+from engine.facts.personal import Text
+from engine.text.wording import Wording, wording
+
+
+class Word(str, Enum):
+    """A closed vocabulary whose members read as their value wherever they are written."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    @classmethod
+    def parse(cls, value: Any, what: str) -> Word:
+        """The member for `value`; a mistyped one fails here, when the unit loads."""
+        try:
+            return cls(value)
+        except ValueError:
+            words = ", ".join(repr(m.value) for m in cls)
+            raise ValueError(f"{what} {value!r} is not one of {words}") from None
+
+
+class Layer(Word):
+    """Where a fix happens: the phone (device), documents, the card's issuer (bank), a wallet,
+    Taobao, or who is paid (payee: a shop, a person)."""
+
+    DEVICE = "device"
+    DOCUMENTS = "documents"
+    BANK = "bank"
+    ALIPAY = "alipay"
+    WECHAT_PAY = "wechat_pay"
+    TAOBAO = "taobao"
+    PAYEE = "payee"
+
+
+LAYERS = tuple(Layer)
+"""Every layer, in a reading order that agrees with `LAYER_ORDER`."""
+
+LAYER_ORDER: tuple[tuple[Layer, Layer], ...] = (
+    (Layer.DOCUMENTS, Layer.BANK),
+    (Layer.BANK, Layer.ALIPAY),
+    (Layer.BANK, Layer.WECHAT_PAY),
+    (Layer.ALIPAY, Layer.TAOBAO),
+    (Layer.ALIPAY, Layer.PAYEE),
+    (Layer.WECHAT_PAY, Layer.PAYEE),
+)
+"""Which layer's fixes come before which (causes-v2, v3): the wallets side by side after the
+bank, Taobao after Alipay only, since it pays through Alipay, and who is paid after the wallets.
+The phone (device) has no edge: its step costs a tap and is undone at once, so a plan that holds
+one starts with it (`FIRST_LAYERS`)."""
+FIRST_LAYERS = (Layer.DEVICE,)
+"""Layers whose steps open a plan, before every other layer's."""
+
+WALLETS = (Layer.ALIPAY, Layer.WECHAT_PAY)
+
+
+class Status(Word):
+    """What a rule concludes about its cause or workaround."""
+
+    CONFIRMED = "confirmed"
+    SUSPECTED = "suspected"
+    OFFERED = "offered"
+
+
+class TestKind(Word):
+    """What a test reads: a fact, whether it is known, a derived observation, a conclusion, ..."""
+
+    DERIVED = "derived"
+    """An observation computed in Python from the facts (a comparison, a date check)."""
+    FACT = "fact"
+    KNOWN = "known"
+    MESSAGE = "message"
+    CONCLUDED = "concluded"
+    """A fact that a conclusion's rule asserted during the session (forward chaining)."""
+    REPORTED = "reported"
+    """A cause that a cause's rule concluded during the session."""
+    FINDING = "finding"
+    """Some cause of a layer was concluded during the session."""
+
+    @property
+    def chained(self) -> bool:
+        """Whether the session's own rules assert what this test reads."""
+        return self in (TestKind.CONCLUDED, TestKind.REPORTED, TestKind.FINDING)
+
+
+FINDING = "finding:layer"
+"""The observation a cause's rule asserts when it concludes, for rules that chain on it."""
+CARD = "bank_cards[]"
+TRUE, FALSE, UNKNOWN = "true", "false", "unknown"
+
+
+def is_card_path(path: str) -> bool:
+    return path.startswith(CARD + ".")
+
+
+def encode(value: Any) -> str:
+    """How a fact value is written in an observation: booleans as "true"/"false"."""
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return TRUE if value else FALSE
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Test:
+    """One test of a condition: the observation `name` has one of `values`.
+
+    `name` is what the session holds: a derived observation or a conclusion
+    (`card.passport_differs`, `passport.renewed`), `fact:PATH`, `known:PATH`,
+    `message:CAUSE_ID`, `reported:CAUSE_ID` or `finding:layer`; `kind` says
+    which. Tests on `bank_cards[]` observations (`card`) all read one card.
+    """
+
+    kind: TestKind
+    name: str
+    values: frozenset[str]
+    card: bool = False
+
+    @property
+    def path(self) -> str | None:
+        """The fact path of a `fact:` or `known:` test."""
+        if self.kind in (TestKind.FACT, TestKind.KNOWN):
+            return self.name.split(":", 1)[1]
+        return None
+
+    @property
+    def subject_name(self) -> str:
+        """The name without its kind's prefix: a path, a cause id, an observation."""
+        return self.name.split(":", 1)[-1]
+
+    def describe(self) -> str:
+        """The test in a few words: `card.phone_differs`, `not passport.expired`, `x = v`."""
+        name = self.subject_name
+        values = sorted(self.values)
+        if self.kind == TestKind.KNOWN:
+            return f"{name} {'known' if TRUE in self.values else 'unknown'}"
+        if self.kind == TestKind.MESSAGE:
+            return f"message points at {name}"
+        if self.kind == TestKind.FINDING:
+            return f"a {' or '.join(values)} cause is reported"
+        if self.kind == TestKind.REPORTED:
+            return f"{name} is {' or '.join(values)}"
+        if self.kind in (TestKind.DERIVED, TestKind.CONCLUDED) and values in ([TRUE], [FALSE]):
+            return name if values == [TRUE] else f"not {name}"
+        if len(values) == 1:
+            return f"{name} = {values[0]}"
+        return f"{name} in {{{', '.join(values)}}}"
+
+
+@dataclass(frozen=True)
+class When:
+    """A conjunction of tests: the condition holds when every test does."""
+
+    tests: tuple[Test, ...]
+
+    @property
+    def reads_card(self) -> bool:
+        return any(test.card for test in self.tests)
+
+    def describe(self) -> str:
+        return " and ".join(test.describe() for test in self.tests)
+
+
+def when(*tests: Test) -> When:
+    return When(tuple(tests))
+
+
+def is_card_observation(name: str) -> bool:
+    """Observations and conclusions about one card are named `card.*`."""
+    return name.startswith("card.")
+
+
+def derived(name: str, value: bool | None = True, *others: bool | None) -> Test:
+    """A derived observation (an `Observation` computed from the facts) has one of the values
+    given: true, false, or None for not known (a fact it reads is missing, or a partial date
+    leaves it open)."""
+    values = frozenset(encode(v) for v in (value, *others))
+    return Test(TestKind.DERIVED, name, values, is_card_observation(name))
+
+
+def concluded(name: str, value: bool | str = True) -> Test:
+    """A conclusion's fact (asserted by a `Conclusion`'s rule in the session) has this value."""
+    return Test(TestKind.CONCLUDED, name, frozenset({encode(value)}), is_card_observation(name))
+
+
+def fact(path: str, *values: Any) -> Test:
+    """A fact's value is one of `values` (so it is known)."""
+    encoded = frozenset(encode(v) for v in values)
+    return Test(TestKind.FACT, f"fact:{path}", encoded, is_card_path(path))
+
+
+def known(path: str) -> Test:
+    return Test(TestKind.KNOWN, f"known:{path}", frozenset({TRUE}), is_card_path(path))
+
+
+def unknown(path: str) -> Test:
+    return Test(TestKind.KNOWN, f"known:{path}", frozenset({FALSE}), is_card_path(path))
+
+
+def unless_false(path: str) -> Test:
+    """A fact is true or not known: only a known "false" rules the condition out."""
+    return Test(TestKind.FACT, f"fact:{path}", frozenset({TRUE, UNKNOWN}), is_card_path(path))
+
+
+def message_points_at(cause_id: str) -> Test:
+    return Test(TestKind.MESSAGE, f"message:{cause_id}", frozenset({TRUE}))
+
+
+def reported(cause_id: str, *statuses: Status | str) -> Test:
+    """Another cause was concluded (with one of `statuses`; any status when none is given)."""
+    chosen = statuses or (Status.CONFIRMED, Status.SUSPECTED)
+    values = frozenset(Status.parse(s, "status").value for s in chosen)
+    return Test(TestKind.REPORTED, f"reported:{cause_id}", values)
+
+
+def finding_in(*layers: Layer | str) -> Test:
+    return Test(TestKind.FINDING, FINDING, frozenset(Layer.parse(x, "layer").value for x in layers))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an observation found: its value, why, and which facts were missing."""
+
+    value: bool | None
+    evidence: Text | None = None
+    unknown_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    """The facts of one diagnosis and the day they are judged on."""
+
+    facts: Facts
+    as_of: date
+
+    _values: dict[tuple[str, int | None], Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_values", flatten(self.facts))
+
+    @property
+    def values(self) -> dict[tuple[str, int | None], Any]:
+        """Every known fact by (path, card): a card's own facts under its index, the case's
+        under None; read it as `get` does (the observer reads the case's facts here at once)."""
+        return self._values
+
+    def get(self, path: str, card: int | None = None) -> Any:
+        """The value at `path` (card `card` for `bank_cards[]` paths), or None if unknown.
+
+        A `foreign_cards[]` path is read for the item `card` names; without one it
+        is not known (foreign cards are not subjects of per-card rules).
+        """
+        values = self._values
+        if card is not None:
+            # A card's own facts are kept under its index, the case's under None.
+            value = values.get((path, card))
+            if value is not None:
+                return value
+        return values.get((path, None))
+
+    def where(self, path: str, card: int | None) -> str:
+        """The concrete JSON path: `bank_cards[].x` of card 1 is `bank_cards[1].x`."""
+        return path.replace("[].", f"[{card}].", 1) if card is not None else path
+
+    def card_count(self) -> int:
+        return len(self.facts.bank_cards or ())
+
+    def missing(self, card: int | None, *paths: str) -> tuple[str, ...]:
+        """The concrete paths among `paths` whose facts are not known."""
+        return tuple(self.where(p, card) for p in paths if self.get(p, card) is None)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A derived, three-valued fact computed from the input (a comparison, a date check)."""
+
+    name: str
+    meaning: str | Wording
+    """What it means when true, as a phrase ("the passport has expired")."""
+    reads: tuple[str, ...]
+    evaluate: Callable[[Case, int | None], Outcome]
+
+    @property
+    def per_card(self) -> bool:
+        return is_card_observation(self.name)
+
+
+class EffectKind(Word):
+    """What a fix does to one fact (see `Effect`)."""
+
+    COPY = "copy"
+    SET = "set"
+    FORGET = "forget"
+    RENEW = "renew"
+    TODAY = "today"
+    TIDY = "tidy"
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What doing a fix changes in the facts, so the plan can be checked
+    (engine/planning/plan_check.py).
+
+    COPY: `path` takes the first of `sources` whose facts are all known, words
+    joined by spaces (unknown if none is); SET: `path` takes `value`; FORGET:
+    `path` becomes unknown (a renewed document's new number); RENEW: an expiry
+    date moves past as_of; TODAY: `path` becomes as_of; TIDY: a name is
+    rewritten in upper case with single spaces. A `bank_cards[]` path changes
+    the cards the cause was found on.
+    """
+
+    path: str
+    kind: EffectKind
+    sources: tuple[tuple[str, ...], ...] = ()
+    value: Any = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", EffectKind.parse(self.kind, f"effect on {self.path}"))
+
+    def describe(self) -> str:
+        if self.kind == EffectKind.COPY:
+            shown = " or else ".join(" + ".join(source) for source in self.sources)
+            return f"{self.path} takes the value of {shown}"
+        return {
+            EffectKind.SET: f"{self.path} becomes {encode(self.value)}",
+            EffectKind.FORGET: f"{self.path} becomes unknown",
+            EffectKind.RENEW: f"{self.path} moves past as_of (a renewed document)",
+            EffectKind.TODAY: f"{self.path} becomes as_of",
+            EffectKind.TIDY: f"{self.path} is written in upper case with single spaces",
+        }[self.kind]
+
+
+def copies(path: str, *sources: str | tuple[str, ...]) -> Effect:
+    """`path` takes the first known source; a tuple source is a name made of several facts."""
+    return Effect(
+        path, EffectKind.COPY, tuple((s,) if isinstance(s, str) else tuple(s) for s in sources)
+    )
+
+
+def sets(path: str, value: Any) -> Effect:
+    return Effect(path, EffectKind.SET, value=value)
+
+
+def forgets(path: str) -> Effect:
+    return Effect(path, EffectKind.FORGET)
+
+
+def renews(path: str) -> Effect:
+    return Effect(path, EffectKind.RENEW)
+
+
+def dates_today(path: str) -> Effect:
+    return Effect(path, EffectKind.TODAY)
+
+
+def tidies(path: str) -> Effect:
+    return Effect(path, EffectKind.TIDY)
+
+
+STAFF_LANGUAGE = "zh"
+"""The language of the sentence a step gives to show the staff who help with it in China."""
+
+
+class Place(Word):
+    """Where a fix step is done, said by the unit rather than read from its words: at a
+    counter, an office or on a hotline a person helps, and the step gives a sentence to show
+    them (`FixStep.say`)."""
+
+    APP = "app"
+    """In an app, alone."""
+    BANK_BRANCH = "bank_branch"
+    EXIT_ENTRY_OFFICE = "exit_entry_office"
+    EMBASSY = "embassy"
+    CARD_ISSUER = "card_issuer"
+    """The card issuer's hotline, abroad: its staff speak the card's own language."""
+    CUSTOMER_SERVICE = "customer_service"
+    """A wallet's customer service: a human agent in the app, or its hotline."""
+    PHONE = "phone"
+    """On the phone itself (its settings: a VPN, roaming), alone."""
+    SELLER = "seller"
+    """At a stall, a taxi or a shop: the seller or cashier reads Chinese."""
+
+    @property
+    def staff(self) -> bool:
+        return self not in (Place.APP, Place.PHONE)
+
+    @property
+    def reads(self) -> str | None:
+        """The language of the sentence staff here are given: Chinese in China; None on a call
+        to the card's issuer abroad, where it is the card's own language (`Step.sentence`)."""
+        return None if self is Place.CARD_ISSUER else STAFF_LANGUAGE
+
+
+@dataclass(frozen=True)
+class FixStep:
+    """One step of a fix: where it is done, what to do, and what doing it changes.
+
+    `place` says whether staff help with it; such a step gives `say`, a short,
+    polite sentence in Chinese to show them, written in the unit beside its meaning in English
+    (`Wording("its meaning", zh="the sentence")`): the meaning is translated, the sentence is not.
+    On a call abroad (`Place.reads` is None) the sentence is its meaning in the card's own
+    language, so the unit writes only the meaning (`Wording("the sentence")`) and the catalogs
+    give the rest.
+    """
+
+    where: Wording
+    action: Wording
+    effects: tuple[Effect, ...] = ()
+    _: KW_ONLY
+    place: Place
+    say: Wording | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "where", wording(self.where))
+        object.__setattr__(self, "action", wording(self.action))
+        object.__setattr__(self, "place", Place.parse(self.place, "FixStep: place"))
+        if self.say is None:
+            return
+        if self.place.reads is None:
+            if not isinstance(self.say, Wording) or self.say.written:
+                raise ValueError(
+                    f"FixStep: on a call abroad ({self.place}) say is the sentence in English;"
+                    " it is said in the card's own language from the catalogs:"
+                    ' say=Wording("the sentence")'
+                )
+        elif not (isinstance(self.say, Wording) and self.place.reads in self.say.written):
+            raise ValueError(
+                "FixStep: say is the sentence staff read, in Chinese, with its meaning:"
+                ' say=Wording("its meaning in English", zh="the sentence")'
+            )
+
+
+@dataclass(frozen=True)
+class Example:
+    """Facts a unit is tested on, and what it must conclude from them.
+
+    `expect`: for a cause "confirmed", "suspected" or None (not reported); for
+    a workaround "offered" or None; for a conclusion the value concluded
+    ("true", "false", "unknown") or None (nothing concluded). `evidence`: words
+    the report's evidence for the unit must contain (as a person reads it,
+    masked). `after_fix`: for a confirmed cause, its status once its own fix
+    effects are applied to these facts (None: it is no longer reported).
+    """
+
+    note: str
+    facts: dict[str, Any]
+    expect: str | None
+    evidence: tuple[str, ...] = ()
+    after_fix: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """Words of an error message (any language the apps show) that point at the unit holding it.
+
+    One `Message` may be held by several units (define it once, import it):
+    the words then point at each of them.
+    """
+
+    meaning: Wording
+    phrases: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meaning", wording(self.meaning))
+
+
+def _checked_examples(unit_id: str, examples: tuple[Example, ...], allowed: tuple[str, ...]):
+    for example in examples:
+        if example.expect is not None and example.expect not in allowed:
+            raise ValueError(
+                f"{unit_id}: example {example.note!r} expects {example.expect!r}"
+                f" (expected one of {', '.join(map(repr, allowed))} or None)"
+            )
+    return tuple(examples)
+
+
+def _check_dates(unit_id: str, *dates: str | None) -> None:
+    """A unit's dates are partial dates (`2026-12`); a mistyped one fails when the unit loads."""
+    for value in dates:
+        if value is not None:
+            try:
+                PartialDate.parse(value)
+            except ValueError:
+                raise ValueError(
+                    f"{unit_id}: date {value!r} is not written YYYY, YYYY-MM or YYYY-MM-DD"
+                ) from None
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One failure cause, complete: what it is, when it holds, how to fix it, what it rests on.
+
+    `source` quotes the sentence of the guide it rests on, or names the reports'
+    URLs. `observations`, `messages` and `questions` are the ones only this unit
+    uses; shared ones live in their own module of the knowledge folder.
+    """
+
+    id: str
+    layer: Layer
+    title: Wording
+    explanation: Wording
+    source: str
+    fixes: tuple[FixStep, ...]
+    confirmed: tuple[When, ...]
+    suspected: tuple[When, ...] = ()
+    after: tuple[str, ...] = ()
+    """The causes fixed first, by key (`id`, or `id@wallet` for one variant of a per-wallet one);
+    a per-wallet cause's plain id names its variant in this cause's wallet, else every one."""
+    observations: tuple[Observation, ...] = ()
+    messages: tuple[Message, ...] = ()
+    questions: dict[str, str | Ask] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    scope: tuple[Test, ...] = ()
+    """Tests every suspicion of the cause must also pass: where it can apply at all (a wallet
+    in use, a permit held). Added to its suspected and message rules, not to its confirmed."""
+    per_wallet: bool = False
+    """One of a cause's variants, one per wallet: its key names its layer (`id@wallet`)."""
+    sources_read: str | None = None
+    """When the sources were read (YYYY-MM or YYYY-MM-DD): how fresh the knowledge is."""
+    holds_from: str | None = None
+    """From when the rule holds (a policy's start: YYYY, YYYY-MM or YYYY-MM-DD)."""
+
+    def __post_init__(self) -> None:
+        _check_dates(self.id, self.sources_read, self.holds_from)
+        object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
+        object.__setattr__(self, "title", wording(self.title))
+        object.__setattr__(self, "explanation", wording(self.explanation))
+        allowed = (Status.CONFIRMED, Status.SUSPECTED)
+        object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
+
+    @property
+    def key(self) -> str:
+        """What names this cause inside paydoctor: its id, and its wallet for a per-wallet one."""
+        return f"{self.id}@{self.layer}" if self.per_wallet else self.id
+
+
+@dataclass(frozen=True)
+class Workaround:
+    """A way to pay that sidesteps the block, offered beside the plan, never instead."""
+
+    id: str
+    title: Wording
+    explanation: Wording
+    source: str
+    steps: tuple[Wording, ...]
+    offered: tuple[When, ...]
+    observations: tuple[Observation, ...] = ()
+    questions: dict[str, str | Ask] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    human_route: bool = False
+    """A person to ask (a wallet's customer service): also named when no cause is found."""
+    sources_read: str | None = None
+    """When the sources were read (YYYY-MM or YYYY-MM-DD)."""
+    holds_from: str | None = None
+    """From when the workaround holds (YYYY, YYYY-MM or YYYY-MM-DD)."""
+
+    def __post_init__(self) -> None:
+        _check_dates(self.id, self.sources_read, self.holds_from)
+        object.__setattr__(self, "title", wording(self.title))
+        object.__setattr__(self, "explanation", wording(self.explanation))
+        object.__setattr__(self, "steps", tuple(wording(step) for step in self.steps))
+        allowed = (Status.OFFERED,)
+        object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """A fact that rules derive from other facts, for many rules to consume (forward chaining).
+
+    Its rules assert `name` with the value "true" when one of `holds` does,
+    "false" for `fails` and "unknown" for `unknown`; a rule tests it with
+    `concluded(name)`. Declare `unknown` (and `fails`) when some rule must
+    tell "not known" apart from "false", as message rules do.
+    """
+
+    name: str
+    meaning: Wording
+    holds: tuple[When, ...]
+    fails: tuple[When, ...] = ()
+    unknown: tuple[When, ...] = ()
+    examples: tuple[Example, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meaning", wording(self.meaning))
+        allowed = (TRUE, FALSE, UNKNOWN)
+        object.__setattr__(self, "examples", _checked_examples(self.name, self.examples, allowed))
+
+    @property
+    def id(self) -> str:
+        return self.name
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+    @property
+    def per_card(self) -> bool:
+        return is_card_observation(self.name)
+
+    @property
+    def three_valued(self) -> bool:
+        return bool(self.unknown)
+
+    def alternatives(self) -> tuple[tuple[str, tuple[When, ...]], ...]:
+        return ((TRUE, self.holds), (FALSE, self.fails), (UNKNOWN, self.unknown))
+
+
+@dataclass(frozen=True)
+class MessagePattern:
+    """A `Message` as the knowledge base reads it: its words and every cause they point at."""
+
+    phrases: tuple[str, ...]
+    meaning: Wording
+    points_at: tuple[str, ...]
+
+    def phrases_in(self, message: str) -> tuple[str, ...]:
+        """The phrases found in `message`, ignoring letter case; none that is part of another."""
+        folded = message.casefold()
+        found = [phrase.casefold() for phrase in self.phrases if phrase.casefold() in folded]
+
+        def inside_another(phrase: str) -> bool:
+            return any(phrase in other and phrase != other for other in found)
+
+        return tuple(
+            phrase
+            for phrase in self.phrases
+            if phrase.casefold() in found and not inside_another(phrase.casefold())
+        )

@@ -1,0 +1,1 @@
+"""Checking a knowledge base as a linter does, and running every unit's examples."""

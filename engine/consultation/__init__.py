@@ -1,0 +1,1 @@
+"""The consultation: the next question worth asking, and reading what a person types."""

@@ -1,0 +1,1 @@
+"""The input: the facts a person gives, declared, read, validated, compared and masked."""

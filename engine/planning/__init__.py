@@ -1,0 +1,1 @@
+"""After the diagnosis: the plan checked, and what could still reveal a cause."""

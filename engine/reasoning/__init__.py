@@ -1,0 +1,1 @@
+"""Reasoning over one case: observations, the durable-rules session, findings, why (not)."""
