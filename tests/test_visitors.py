@@ -254,3 +254,20 @@ def test_a_visitor_reaches_their_causes_on_the_terminal(name, lang, monkeypatch,
     # Anything beyond the story's findings is a suspicion the report leaves to its check.
     assert all(status == "suspected" for _, status in found - causes), found - causes
     assert report["language"] == lang
+
+
+def test_a_visitor_who_knows_the_amount_only_in_dollars_is_asked_in_dollars(doctor):
+    """The yuan amount not known, the same amount in dollars (as the statement at home shows
+    it) is asked, and the wallet's limit for foreign cards is found."""
+    facts = load_example("foreign-card-limit.json")
+    interviewer = Interviewer(doctor)
+    data, asked = {"as_of": facts["as_of"]}, []
+    while not (step := interviewer.step(data)).done and len(asked) < 20:
+        fact = step.question.fact
+        asked.append(fact)
+        answer = known_answer(facts, fact) if not step.question.ticks else None
+        data = interviewer.answer(data, fact, answer or "don't know")
+    assert asked.index("payment.amount_usd") == asked.index("payment.amount_cny") + 1
+    assert ("foreign-card-limit@alipay", "confirmed") in {
+        (f.cause.key, f.status) for f in step.diagnosis.findings
+    }

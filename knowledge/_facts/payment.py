@@ -92,6 +92,8 @@ PAYMENT = Section(
                 Wording("Roughly how much was the payment that failed, in yuan?"),
                 Wording("the payment's amount in yuan"),
                 Wording("A rough figure is enough."),
+                # A visitor may know it only as the statement at home shows it.
+                easier="payment.amount_usd",
             ),
         ),
         # The app showed a service fee to accept before paying.
