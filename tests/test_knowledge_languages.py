@@ -206,3 +206,10 @@ def test_a_typed_answer_is_read_in_every_language_its_catalog_translates(path, t
 @pytest.mark.parametrize("typed", ["わからない", "모름", "不知道"])
 def test_i_dont_know_is_read_in_every_language(typed):
     assert read(kind_of("passport.renewed"), KB.ask("passport.renewed"), typed).not_known
+
+
+def test_a_section_named_whole_is_named_in_the_readers_language():
+    """ "Alipay: given" (a wallet in use) reads 支付宝 in Chinese, from the section's label."""
+    assert KB.fact_label("alipay").in_("zh") == "支付宝"
+    assert KB.fact_label("wechat_pay").in_("en") == "WeChat Pay"
+    assert KB.fact_label("passport.expiry_date").in_("en") == "your passport's expiry date"

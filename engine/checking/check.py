@@ -450,6 +450,9 @@ def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
     for path, ask in kb.questions.items():
         for text in ask.wordings():
             yield path, "question text", text
+    for path, declared in kb.facts_model.declared.items():
+        if getattr(declared, "label", None) is not None and kb.ask(path) is None:
+            yield path, "label", declared.label
 
 
 def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...]) -> list[Problem]:

@@ -32,6 +32,7 @@ from engine.facts.model import (
     fact_path,
 )
 from engine.facts.personal import PERSONAL_KINDS
+from engine.text.wording import Wording
 
 FACTS_DOC = "One person's documents and accounts, as far as they are known."
 
@@ -110,6 +111,9 @@ class Section:
     """What the model's JSON Schema says it is."""
     ask: Ask | None = None
     """For a list of cards: how many there are (a consultation asks it first)."""
+    label: Wording | None = None
+    """The section named in words, where a sentence names it whole ("Alipay: given", a wallet
+    in use); else its path's words."""
 
     def added(self, path: str, fact: Fact) -> Section:
         """This section with `fact` added at `path` (below this section)."""

@@ -138,7 +138,11 @@ class KnowledgeBase:
         """The fact at `path` named in words, for sentences about it ("your passport's expiry
         date"); a fact no unit asks is named by its path's words."""
         ask = self.ask(path)
-        return ask.label if ask else Wording(default_label(path))
+        if ask:
+            return ask.label
+        section = self.facts_model.declared.get(_ITEM.sub("[]", path))
+        label = getattr(section, "label", None)
+        return label if label is not None else Wording(default_label(path))
 
     def value_label(self, path: str, value: Any) -> Wording | None:
         """A choice's value (or yes/no) as the question's choices name it; None for other

@@ -209,6 +209,7 @@ def wallet_section(wallet: Wallet) -> Section:
             ),
         ),
         doc="One wallet's account (Alipay, WeChat Pay): the same fields for both.",
+        label=wallet.name,
     )
 
 
