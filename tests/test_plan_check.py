@@ -69,7 +69,7 @@ def test_a_card_fix_reaches_every_card_the_cause_was_found_on(doctor):
     }
     before = doctor.diagnose(validate_facts({"as_of": "2026-11-27", **facts}))
     bank = [f for f in before.trace if f.rule.target == "bank-passport-outdated"]
-    assert {f.subject for f in bank} == {"bank_cards[0]", "bank_cards[1]"}
+    assert {str(f.subject) for f in bank} == {"bank_cards[0]", "bank_cards[1]"}
     assert _check(doctor, facts).remaining_causes == ()
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from engine.authoring.rules import FINDING, Case, derived, fact, finding_in, unknown, when
+from engine.authoring.rules import (
+    FINDING,
+    Case,
+    FactValue,
+    derived,
+    fact,
+    finding_in,
+    unknown,
+    when,
+)
 from engine.facts.loading import read_facts_file, validate_facts
 from engine.kb.base import CompiledRule
 from engine.reasoning.relevance import Relevance
@@ -64,12 +73,12 @@ def test_deferred_observations_are_needed_only_by_rules_the_others_leave_open():
     first = _rule(fact("taobao.security_error", True), derived("passport.expired"))
     second = _rule(unknown("passport.number"), derived("permit.expired"), finding_in("bank"))
     relevance = Relevance((first, second), frozenset({"passport.expired", "permit.expired"}))
-    passed = relevance.passed([("fact:taobao.security_error", "true")])
+    passed = relevance.passed([(FactValue("taobao.security_error"), "true")])
     made, after = _made(relevance, passed, {"passport.expired": "true"})
     assert made == ["passport.expired"]
     assert relevance.wanted(passed) == set()
     assert relevance.wanted(after) == {
-        ("fact:taobao.security_error", "true"),
+        (FactValue("taobao.security_error"), "true"),
         ("passport.expired", "true"),
     }
 
@@ -101,14 +110,20 @@ def test_a_rule_is_open_only_when_every_test_of_it_is_passed():
     single = _rule(fact("passport.renewed", True))
     relevance = Relevance((chained_first, two_tests, single))
     assert relevance.wanted(relevance.passed([])) == set()
-    assert relevance.wanted(relevance.passed([("fact:passport.number", "unknown")])) == set()
-    assert relevance.wanted(relevance.passed([("fact:taobao.bound_to_alipay", "false")])) == set()
-    assert relevance.wanted(relevance.passed([("fact:passport.renewed", "true")])) == {
-        ("fact:passport.renewed", "true")
+    assert relevance.wanted(relevance.passed([(FactValue("passport.number"), "unknown")])) == set()
+    assert (
+        relevance.wanted(relevance.passed([(FactValue("taobao.bound_to_alipay"), "false")]))
+        == set()
+    )
+    assert relevance.wanted(relevance.passed([(FactValue("passport.renewed"), "true")])) == {
+        (FactValue("passport.renewed"), "true")
     }
-    both = [("fact:taobao.new_account", "true"), ("fact:taobao.bound_to_alipay", "false")]
+    both = [
+        (FactValue("taobao.new_account"), "true"),
+        (FactValue("taobao.bound_to_alipay"), "false"),
+    ]
     assert relevance.wanted(relevance.passed(both)) == set(both)
-    security = [("fact:taobao.security_error", "true")]
+    security = [(FactValue("taobao.security_error"), "true")]
     assert relevance.wanted(relevance.passed(security)) == {(FINDING, "bank"), *security}
 
 
@@ -121,9 +136,9 @@ def test_a_deferred_observation_is_needed_only_when_all_settled_tests_are_passed
     relevance = Relevance((rule,), frozenset({"passport.expired"}))
     values = {"passport.expired": "true"}
     assert _made(relevance, relevance.passed([]), values)[0] == []
-    one = relevance.passed([("fact:taobao.bound_to_alipay", "false")])
+    one = relevance.passed([(FactValue("taobao.bound_to_alipay"), "false")])
     assert _made(relevance, one, values)[0] == []
-    both = one | relevance.passed([("fact:taobao.new_account", "true")])
+    both = one | relevance.passed([(FactValue("taobao.new_account"), "true")])
     assert _made(relevance, both, values)[0] == ["passport.expired"]
 
 

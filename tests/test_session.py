@@ -11,7 +11,7 @@ from dataclasses import replace
 import durable_rules_engine
 import pytest
 
-from engine.authoring.rules import Layer, fact, when
+from engine.authoring.rules import CardSubject, FactValue, Layer, fact, when
 from engine.errors import EngineFault
 from engine.facts.loading import validate_facts
 from engine.kb.base import CompiledRule
@@ -126,10 +126,11 @@ def test_two_facts_durable_rules_would_hash_alike_are_both_asserted(monkeypatch)
     rule = CompiledRule("r", "x", "confirmed", "confirmed", when(fact("bank_cards[].status", "ok")))
     engine = RuleEngine.for_rules((rule,))
     facts = [
-        Observed("fact:bank_cards[].status", f"bank_cards[{card}]", "ok") for card in (24623, 61202)
+        Observed(FactValue("bank_cards[].status"), CardSubject("bank_cards", card), "ok")
+        for card in (24623, 61202)
     ]
     as_durable = [
-        {"sid": "1", "t": "obs", "n": o.name, "s": o.subject, "v": o.value} for o in facts
+        {"sid": "1", "t": "obs", "n": str(o.name), "s": str(o.subject), "v": o.value} for o in facts
     ]
     assert _hashed_id(as_durable[0]) == _hashed_id(as_durable[1])
     monkeypatch.setattr(RuleEngine, "_sids", itertools.count(1))
@@ -167,9 +168,41 @@ def test_a_fact_written_by_hand_is_what_the_json_encoder_writes(value):
     """Facts are written as JSON by hand for speed; durable-rules must get the same bytes."""
     from engine.reasoning.session import _durable_fact, _json, _list
 
-    observed = Observed("fact:bank_cards[].holder", "bank_cards[3]", value)
-    data = {"sid": "12", "id": "40", "t": "obs", "n": observed.name, "s": "bank_cards[3]"}
+    observed = Observed(FactValue("bank_cards[].holder"), CardSubject("bank_cards", 3), value)
+    data = {
+        "sid": "12",
+        "id": "40",
+        "t": "obs",
+        "n": "fact:bank_cards[].holder",
+        "s": "bank_cards[3]",
+    }
     data["v"] = value
     assert _durable_fact("12", 40, observed) == _json(data)
     assert json.loads(_list([_json(data), _json(data)])) == [data, data]
     assert _list([_json(data), _json(data)]) == _json([data, data])
+
+
+def test_observation_names_and_subjects_are_made_once_and_written_as_the_trace_shows_them():
+    """Kinds and subjects are types, compared as one object (also after a pickle: batch's
+    processes); durable-rules and the trace get them written as `kind:about` and `list[i]`."""
+    import pickle
+
+    from engine.authoring.rules import FINDING, FoundOn, LayerFinding, Reported
+    from engine.reasoning.session import _about, _named
+
+    card = CardSubject("bank_cards", 2)
+    for value in (FactValue("passport.number"), card, FoundOn("x", card), Reported("x"), FINDING):
+        assert pickle.loads(pickle.dumps(value)) is value
+    assert FactValue("passport.number") is FactValue("passport.number") != Reported("x")
+    assert LayerFinding() is FINDING
+    with pytest.raises(AttributeError):
+        card.index = 3
+    assert _named(FactValue("bank_cards[].status")) == "fact:bank_cards[].status"
+    assert (
+        _named(FINDING) == "finding:layer" and _named("card.phone_differs") == "card.phone_differs"
+    )
+    assert (_about(card), _about(FoundOn("x", card)), _about(None)) == (
+        "bank_cards[2]",
+        "x@bank_cards[2]",
+        "",
+    )

@@ -15,8 +15,15 @@ from collections.abc import Callable, Iterable
 
 import graphviz
 
-from engine.authoring.rules import FINDING, LAYERS, Test
-from engine.facts.model import card_index
+from engine.authoring.rules import (
+    FINDING,
+    LAYERS,
+    CardSubject,
+    FactValue,
+    FoundOn,
+    Reported,
+    Test,
+)
 from engine.kb.base import CONFIRMED, SUSPECTED, CompiledRule, KnowledgeBase
 from engine.kb.order import cause_graph, fix_order
 from engine.reasoning.diagnosis import Diagnosis, Finding, Step
@@ -226,13 +233,14 @@ def _depths(
 
 def _from_cause(observed: Observed) -> bool:
     """Whether a cause's rule asserted this fact (a reported cause, a layer's finding)."""
-    return observed.name == FINDING or observed.name.startswith("reported:")
+    return observed.name == FINDING or isinstance(observed.name, Reported)
 
 
 def _cause_of(observed: Observed) -> str:
-    if observed.name == FINDING:
-        return observed.subject.split("@")[0]
-    return observed.name.removeprefix("reported:")
+    if isinstance(observed.subject, FoundOn):
+        return observed.subject.cause
+    assert isinstance(observed.name, Reported)
+    return observed.name.cause
 
 
 def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
@@ -391,15 +399,21 @@ def _rule_node(
     }
 
 
-def _card_words(subject: str, _: Callable[[str], str]) -> str:
-    """`bank_cards[0]` as a person says it: card 1."""
-    index = card_index(subject) if subject else None
-    return "" if index is None else _("card {number}").format(number=index + 1)
+def _card_words(subject: CardSubject | None, _: Callable[[str], str]) -> str:
+    """The first card as a person says it: card 1."""
+    return "" if subject is None else _("card {number}").format(number=subject.index + 1)
 
 
 def _fact_id(observed: Observed) -> str:
     subject = f" {observed.subject}" if observed.subject else ""
-    return "fact " + observed.name.removeprefix("fact:").replace(":", " ") + subject
+    name = observed.name
+    if isinstance(name, str):
+        words = name
+    elif isinstance(name, FactValue):
+        words = name.path
+    else:
+        words = f"{name.kind} {name.about}"
+    return "fact " + words + subject
 
 
 def _fact_node(

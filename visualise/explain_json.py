@@ -51,7 +51,7 @@ def explanation_data(
             {
                 "rule": result.rule.id,
                 "concludes": result.rule.conclusion,
-                "subject": result.subject or None,
+                "subject": None if result.subject is None else str(result.subject),
                 "outcome": result.outcome,
                 "tests": [
                     {

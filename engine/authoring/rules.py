@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from engine.facts.asking import Ask
 from engine.facts.dates import PartialDate
@@ -106,10 +106,142 @@ class TestKind(Word):
         return self in (TestKind.CONCLUDED, TestKind.REPORTED, TestKind.FINDING)
 
 
-FINDING = "finding:layer"
-"""The observation a cause's rule asserts when it concludes, for rules that chain on it."""
-CARD = "bank_cards[]"
+CARDS = "bank_cards"
+"""The list whose items are the subjects of per-card tests and observations."""
+CARD = CARDS + "[]"
 TRUE, FALSE, UNKNOWN = "true", "false", "unknown"
+
+
+class _Made:
+    """A value made once for each set of arguments, and immutable: two made alike are one object,
+    so it hashes and compares as fast as a string (a diagnosis looks observations up by name
+    and subject thousands of times)."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+    """The arguments, in order (each a slot)."""
+    _made: ClassVar[dict]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._made = {}
+
+    def __new__(cls, *args: Any):
+        made = cls._made.get(args)
+        if made is None:
+            candidate = object.__new__(cls)
+            for slot, value in zip(cls._fields, args, strict=True):
+                object.__setattr__(candidate, slot, value)
+            made = cls._made.setdefault(args, candidate)
+        return made
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} cannot be changed")
+
+    def __reduce__(self):
+        return (type(self), tuple(getattr(self, field) for field in self._fields))
+
+    def __repr__(self) -> str:
+        args = ", ".join(repr(getattr(self, field)) for field in self._fields)
+        return f"{type(self).__name__}({args})"
+
+
+class _Kind(_Made):
+    """An observation's kind with what it is about: written `kind:about` (`fact:PATH`) for
+    durable-rules and the trace; nothing reads that string back."""
+
+    __slots__ = ()
+    kind: ClassVar[TestKind]
+
+    @property
+    def about(self) -> str:
+        return getattr(self, self._fields[0])
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.about}"
+
+
+class FactValue(_Kind):
+    """The observation of a fact's own value, which `fact(path, ...)` tests."""
+
+    __slots__ = _fields = ("path",)
+    kind = TestKind.FACT
+    path: str
+
+
+class FactKnown(_Kind):
+    """The observation of whether a fact is known, which `known(path)` tests."""
+
+    __slots__ = _fields = ("path",)
+    kind = TestKind.KNOWN
+    path: str
+
+
+class MessagePoints(_Kind):
+    """The observation that the error message holds words pointing at a cause."""
+
+    __slots__ = _fields = ("cause",)
+    kind = TestKind.MESSAGE
+    cause: str
+
+
+class Reported(_Kind):
+    """The fact a cause's rule asserts when it concludes the cause, with its status."""
+
+    __slots__ = _fields = ("cause",)
+    kind = TestKind.REPORTED
+    cause: str
+
+
+class LayerFinding(_Kind):
+    """The fact a cause's rule asserts when it concludes, with the cause's layer as its value,
+    for rules that chain on some cause of a layer (`finding_in`): there is one, `FINDING`."""
+
+    __slots__ = _fields = ("about_",)
+    kind = TestKind.FINDING
+
+    def __new__(cls):
+        return super().__new__(cls, "layer")
+
+    def __reduce__(self):
+        return (LayerFinding, ())
+
+
+ObservationName = str | FactValue | FactKnown | MessagePoints | Reported | LayerFinding
+"""What an observation is named by: a derived observation's or a conclusion's own name (a
+`str`, as its unit declares it), or one of the kinds above, each holding what it is about."""
+
+FINDING = LayerFinding()
+"""The observation a cause's rule asserts when it concludes, for rules that chain on it."""
+
+
+class CardSubject(_Made):
+    """What an observation of one card is about: the item `index` of the list `items`."""
+
+    __slots__ = _fields = ("items", "index")
+    items: str
+    index: int
+
+    def __str__(self) -> str:
+        return f"{self.items}[{self.index}]"
+
+    def __lt__(self, other: CardSubject) -> bool:
+        return (self.items, self.index) < (other.items, other.index)
+
+
+class FoundOn(_Made):
+    """What a layer's finding is about: the cause concluded, and the card it was found on."""
+
+    __slots__ = _fields = ("cause", "card")
+    cause: str
+    card: CardSubject | None
+
+    def __str__(self) -> str:
+        return f"{self.cause}@{'' if self.card is None else self.card}"
+
+
+Subject = CardSubject | FoundOn | None
+"""What an observation is about: one card, a finding, or (None) the case."""
 
 
 def is_card_path(path: str) -> bool:
@@ -130,27 +262,28 @@ class Test:
     """One test of a condition: the observation `name` has one of `values`.
 
     `name` is what the session holds: a derived observation or a conclusion
-    (`card.passport_differs`, `passport.renewed`), `fact:PATH`, `known:PATH`,
-    `message:CAUSE_ID`, `reported:CAUSE_ID` or `finding:layer`; `kind` says
-    which. Tests on `bank_cards[]` observations (`card`) all read one card.
+    (`card.passport_differs`, `passport.renewed`), a fact's value (`FactValue`), whether it is
+    known (`FactKnown`), a message pointing at a cause (`MessagePoints`), a cause reported
+    (`Reported`) or a layer's finding (`FINDING`); `kind` says which. Tests on `bank_cards[]`
+    observations (`card`) all read one card.
     """
 
     kind: TestKind
-    name: str
+    name: ObservationName
     values: frozenset[str]
     card: bool = False
 
     @property
     def path(self) -> str | None:
         """The fact path of a `fact:` or `known:` test."""
-        if self.kind in (TestKind.FACT, TestKind.KNOWN):
-            return self.name.split(":", 1)[1]
+        if isinstance(self.name, (FactValue, FactKnown)):
+            return self.name.path
         return None
 
     @property
     def subject_name(self) -> str:
-        """The name without its kind's prefix: a path, a cause id, an observation."""
-        return self.name.split(":", 1)[-1]
+        """What the test is about: a path, a cause id, an observation's name."""
+        return self.name if isinstance(self.name, str) else self.name.about
 
     def describe(self) -> str:
         """The test in a few words: `card.phone_differs`, `not passport.expired`, `x = v`."""
@@ -210,31 +343,31 @@ def concluded(name: str, value: bool | str = True) -> Test:
 def fact(path: str, *values: Any) -> Test:
     """A fact's value is one of `values` (so it is known)."""
     encoded = frozenset(encode(v) for v in values)
-    return Test(TestKind.FACT, f"fact:{path}", encoded, is_card_path(path))
+    return Test(TestKind.FACT, FactValue(path), encoded, is_card_path(path))
 
 
 def known(path: str) -> Test:
-    return Test(TestKind.KNOWN, f"known:{path}", frozenset({TRUE}), is_card_path(path))
+    return Test(TestKind.KNOWN, FactKnown(path), frozenset({TRUE}), is_card_path(path))
 
 
 def unknown(path: str) -> Test:
-    return Test(TestKind.KNOWN, f"known:{path}", frozenset({FALSE}), is_card_path(path))
+    return Test(TestKind.KNOWN, FactKnown(path), frozenset({FALSE}), is_card_path(path))
 
 
 def unless_false(path: str) -> Test:
     """A fact is true or not known: only a known "false" rules the condition out."""
-    return Test(TestKind.FACT, f"fact:{path}", frozenset({TRUE, UNKNOWN}), is_card_path(path))
+    return Test(TestKind.FACT, FactValue(path), frozenset({TRUE, UNKNOWN}), is_card_path(path))
 
 
 def message_points_at(cause_id: str) -> Test:
-    return Test(TestKind.MESSAGE, f"message:{cause_id}", frozenset({TRUE}))
+    return Test(TestKind.MESSAGE, MessagePoints(cause_id), frozenset({TRUE}))
 
 
 def reported(cause_id: str, *statuses: Status | str) -> Test:
     """Another cause was concluded (with one of `statuses`; any status when none is given)."""
     chosen = statuses or (Status.CONFIRMED, Status.SUSPECTED)
     values = frozenset(Status.parse(s, "status").value for s in chosen)
-    return Test(TestKind.REPORTED, f"reported:{cause_id}", values)
+    return Test(TestKind.REPORTED, Reported(cause_id), values)
 
 
 def finding_in(*layers: Layer | str) -> Test:

@@ -44,7 +44,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from engine.authoring.rules import UNKNOWN, Case, Cause, TestKind
+from engine.authoring.rules import (
+    UNKNOWN,
+    Case,
+    Cause,
+    FactKnown,
+    FactValue,
+    MessagePoints,
+    TestKind,
+)
 from engine.consultation.answers import (
     CHOICES,
     MOST_ITEMS,
@@ -725,13 +733,12 @@ class Interviewer:
         """Whether an observation rests on what the person saw go wrong (a symptom's fact, an
         error message), other than where it failed."""
         name = observed.name
-        if name.startswith("message:"):
+        if isinstance(name, MessagePoints):
             return True
-        if name.startswith(("fact:", "known:")):
-            path = name.split(":", 1)[1]
-            ask = self.kb.ask(path)
-            return path != self.kb.place_path and ask is not None and ask.symptom
-        observation = self.kb.observation(name)
+        if isinstance(name, (FactValue, FactKnown)):
+            ask = self.kb.ask(name.path)
+            return name.path != self.kb.place_path and ask is not None and ask.symptom
+        observation = self.kb.observation(name) if isinstance(name, str) else None
         if observation is not None:
             return any(
                 (ask := self.kb.ask(path)) is not None
@@ -758,7 +765,7 @@ class Interviewer:
         """Whether a cause can explain a failure where it happens (triage), and can apply at all
         (its scope: a permit's causes need a permit held, a wallet's its use)."""
         for test in cause.scope:
-            observed = held.observed(test, "")
+            observed = held.observed(test, None)
             if observed.value not in test.values and observed.value != UNKNOWN:
                 return False
             # Not known only for want of a whole section (a wallet nobody said is in use, no
@@ -788,8 +795,8 @@ class Interviewer:
         if cause.key not in self._sections:
             paths: list[str] = []
             for test in (t for when in cause.confirmed for t in when.tests):
-                if test.kind in (TestKind.FACT, TestKind.KNOWN):
-                    paths.append(test.name.split(":", 1)[1])
+                if test.path is not None:
+                    paths.append(test.path)
                 elif test.kind == TestKind.DERIVED:
                     observation = self.kb.observation(test.name)
                     paths += observation.reads if observation else ()

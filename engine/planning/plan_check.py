@@ -10,7 +10,6 @@ nobody knows yet (suspected, with those facts named).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -27,8 +26,6 @@ RENEWED_VALIDITY = timedelta(days=365)
 
 Within a year of the last day a date can hold (9999-12-31), it is put on that
 day: a document is valid through its expiry date, so it is still not expired."""
-
-_CARD_SUBJECT = re.compile(r"bank_cards\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -84,10 +81,9 @@ def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
 def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[int, ...]:
     """The cards the cause was found on; every card when it was found on none in particular."""
     found = {
-        int(match.group(1))
+        firing.subject.index
         for firing in diagnosis.trace
-        if firing.rule.target == finding.cause.key
-        and (match := _CARD_SUBJECT.fullmatch(firing.subject))
+        if firing.rule.target == finding.cause.key and firing.subject is not None
     }
     return tuple(sorted(found)) or tuple(range(len(data.get("bank_cards") or ())))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from engine.authoring.rules import FALSE, UNKNOWN, Case, Cause, FixStep, Workaround
+from engine.authoring.rules import FALSE, UNKNOWN, Case, Cause, FactKnown, FixStep, Workaround
 from engine.facts.model import Facts, card_index
 from engine.facts.personal import Text
 from engine.kb.base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
@@ -192,7 +192,7 @@ def _evidence(firings: list[Firing]) -> tuple[Text, ...]:
     already names as not known says nothing new, and is left out.
     """
     matched = [m for f in firings for m in _with_support(f.matched) if m.evidence is not None]
-    stated = {path for m in matched if m.name.startswith("known:") for path in m.unknown_paths}
+    stated = {path for m in matched if isinstance(m.name, FactKnown) for path in m.unknown_paths}
     texts = [
         m.evidence
         for m in matched

@@ -17,7 +17,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from engine.authoring.rules import FALSE, FINDING, TRUE, UNKNOWN, Case, Test, TestKind
+from engine.authoring.rules import (
+    CARDS,
+    FALSE,
+    FINDING,
+    TRUE,
+    UNKNOWN,
+    CardSubject,
+    Case,
+    ObservationName,
+    Subject,
+    Test,
+    TestKind,
+)
 from engine.facts.personal import Text
 from engine.kb.base import CompiledRule
 from engine.reasoning.observe import CASE_SUBJECT, Observed
@@ -47,7 +59,7 @@ class RuleResult:
     """One rule for one subject (the case, or one card): each test's result."""
 
     rule: CompiledRule
-    subject: str
+    subject: Subject
     tests: tuple[TestResult, ...]
 
     @property
@@ -79,7 +91,9 @@ class Held:
     ):
         self.case = case
         self.rules = rules
-        self._by_key: dict[tuple[str, str], Observed] = {(o.name, o.subject): o for o in observed}
+        self._by_key: dict[tuple[ObservationName, Subject], Observed] = {
+            (o.name, o.subject): o for o in observed
+        }
         self._findings: list[Observed] = []
         self._not_reached: dict[tuple, Observed] = {}
         for firing in trace:
@@ -90,14 +104,14 @@ class Held:
                     # A cause both confirmed and suspected is read as confirmed.
                     self._by_key.setdefault((fact.name, fact.subject), fact)
 
-    def subjects(self, rule: CompiledRule) -> list[str] | None:
+    def subjects(self, rule: CompiledRule) -> list[Subject] | None:
         """The subjects a rule is matched for; None when it reads cards and none is listed."""
         if not rule.when.reads_card:
             return [CASE_SUBJECT]
         count = self.case.card_count()
-        return [f"bank_cards[{card}]" for card in range(count)] if count else None
+        return [CardSubject(CARDS, card) for card in range(count)] if count else None
 
-    def observed(self, test: Test, subject: str, depth: int = 0) -> Observed:
+    def observed(self, test: Test, subject: Subject, depth: int = 0) -> Observed:
         own = subject if test.card else CASE_SUBJECT
         if test.kind == TestKind.FINDING:
             return self._finding(test)
@@ -108,7 +122,8 @@ class Held:
             return self._not_concluded(test, own, depth)
         if test.kind == TestKind.REPORTED:
             cause_id = test.subject_name
-            return Observed(test.name, "", NOT_CONCLUDED, Text(f"{cause_id} is not reported"))
+            text = Text(f"{cause_id} is not reported")
+            return Observed(test.name, CASE_SUBJECT, NOT_CONCLUDED, text)
         raise LookupError(f"no observation {test.name!r} for {own or 'the case'}")
 
     def _finding(self, test: Test) -> Observed:
@@ -117,10 +132,13 @@ class Held:
                 return fact
         layers = " or ".join(sorted(test.values))
         return Observed(
-            FINDING, "", NOT_CONCLUDED, Text(f"no cause in the {layers} layer is reported")
+            FINDING,
+            CASE_SUBJECT,
+            NOT_CONCLUDED,
+            Text(f"no cause in the {layers} layer is reported"),
         )
 
-    def _not_concluded(self, test: Test, subject: str, depth: int) -> Observed:
+    def _not_concluded(self, test: Test, subject: Subject, depth: int) -> Observed:
         """A conclusion not reached: open on the unknown facts of its own open rules, if any.
 
         Worked out once for each test, subject and depth: many rules test one conclusion."""
@@ -130,7 +148,7 @@ class Held:
             found = self._not_reached[key] = self._open_conclusion(test, subject, depth)
         return found
 
-    def _open_conclusion(self, test: Test, subject: str, depth: int) -> Observed:
+    def _open_conclusion(self, test: Test, subject: Subject, depth: int) -> Observed:
         open_paths: list[str] = []
         if depth < len(self.rules):
             for rule in self._concluding.get(test.name, ()):
@@ -155,7 +173,7 @@ class Held:
                 concluding.setdefault(rule.target, []).append(rule)
         return concluding
 
-    def _results(self, rule: CompiledRule, subject: str, depth: int) -> list[RuleResult]:
+    def _results(self, rule: CompiledRule, subject: Subject, depth: int) -> list[RuleResult]:
         """A conclusion's rule for one card's conclusion, or over every card for the case's."""
         if subject and rule.when.reads_card:
             return [self.evaluate_for(rule, subject, depth)]
@@ -164,7 +182,7 @@ class Held:
             return [_without_cards(rule, self)]
         return [self.evaluate_for(rule, each, depth) for each in subjects]
 
-    def evaluate_for(self, rule: CompiledRule, subject: str, depth: int = 0) -> RuleResult:
+    def evaluate_for(self, rule: CompiledRule, subject: Subject, depth: int = 0) -> RuleResult:
         return RuleResult(
             rule,
             subject,
@@ -185,8 +203,8 @@ def _without_cards(rule: CompiledRule, held: Held) -> RuleResult:
     are not known, whatever values they accept, "unknown" included)."""
     listed = held.case.facts.bank_cards is not None
     no_card = Observed(
-        "bank_cards",
-        "bank_cards",
+        CARDS,
+        CASE_SUBJECT,
         "none" if listed else UNKNOWN,
         Text("no bank card is listed" if listed else "bank_cards is not known"),
         () if listed else ("bank_cards",),

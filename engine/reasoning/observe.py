@@ -9,13 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from engine.authoring.rules import (
+    CARDS,
     FALSE,
     TRUE,
     UNKNOWN,
+    CardSubject,
     Case,
+    FactKnown,
+    FactValue,
     MessagePattern,
+    MessagePoints,
     Observation,
+    ObservationName,
     Outcome,
+    Subject,
     encode,
     is_card_path,
 )
@@ -25,15 +32,16 @@ from engine.reasoning.relevance import Relevance
 from engine.reasoning.stating import FactWords
 from engine.text.translatable import Message
 
-CASE_SUBJECT = ""
+CASE_SUBJECT: Subject = None
+"""What an observation of the case itself is about."""
 
 
 @dataclass(frozen=True)
 class Observed:
-    """One observation of one subject (the case, or `bank_cards[i]`)."""
+    """One observation of one subject (the case, one card, or a cause's finding)."""
 
-    name: str
-    subject: str
+    name: ObservationName
+    subject: Subject
     value: str
     evidence: Text | None = None
     unknown_paths: tuple[str, ...] = ()
@@ -59,7 +67,7 @@ class _Probe:
     deferred = False
     """Whether it is made after the others, and only when a rule they leave open tests it."""
 
-    def __init__(self, name: str, per_card: bool):
+    def __init__(self, name: ObservationName, per_card: bool):
         self.name = name
         self.per_card = per_card
 
@@ -76,11 +84,11 @@ class _Derived(_Probe):
     def outcome(self, case: Case, card: int | None) -> Outcome:
         return self.observation.evaluate(case, card)
 
-    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+    def observed(self, case: Case, subject: Subject, card: int | None) -> Observed:
         return self.from_outcome(self.outcome(case, card), case, subject, card)
 
     def from_outcome(
-        self, outcome: Outcome, case: Case, subject: str, card: int | None
+        self, outcome: Outcome, case: Case, subject: Subject, card: int | None
     ) -> Observed:
         """The observation, its evidence naming the facts it read (of this card)."""
         evidence = outcome.evidence
@@ -96,17 +104,17 @@ class _Derived(_Probe):
 
 
 class _Known(_Probe):
-    """`known:PATH`: whether a fact is known; its evidence says the fact in words."""
+    """Whether a fact is known (`FactKnown`); its evidence says the fact in words."""
 
-    def __init__(self, name: str, path: str, words: FactWords):
-        super().__init__(name, is_card_path(path))
-        self.path = path
+    def __init__(self, name: FactKnown, words: FactWords):
+        super().__init__(name, is_card_path(name.path))
+        self.path = name.path
         self.words = words
 
     def value(self, case: Case, card: int | None) -> str:
         return FALSE if case.get(self.path, card) is None else TRUE
 
-    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+    def observed(self, case: Case, subject: Subject, card: int | None) -> Observed:
         text = self.words.said(case, self.path, card)
         if case.get(self.path, card) is None:
             return Observed(self.name, subject, FALSE, text, text.facts)
@@ -114,17 +122,17 @@ class _Known(_Probe):
 
 
 class _Fact(_Probe):
-    """`fact:PATH`: a fact's own value; its evidence says it in words (masked if personal)."""
+    """A fact's own value (`FactValue`); its evidence says it in words (masked if personal)."""
 
-    def __init__(self, name: str, path: str, words: FactWords):
-        super().__init__(name, is_card_path(path))
-        self.path = path
+    def __init__(self, name: FactValue, words: FactWords):
+        super().__init__(name, is_card_path(name.path))
+        self.path = name.path
         self.words = words
 
     def value(self, case: Case, card: int | None) -> str:
         return encode(case.get(self.path, card))
 
-    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+    def observed(self, case: Case, subject: Subject, card: int | None) -> Observed:
         value = case.get(self.path, card)
         text = self.words.said(case, self.path, card)
         return Observed(
@@ -138,9 +146,9 @@ class _Fact(_Probe):
 
 
 class _Message(_Probe):
-    """`message:CAUSE_ID`: the error message holds words that point at the cause."""
+    """The error message holds words that point at the cause (`MessagePoints`)."""
 
-    def __init__(self, name: str, patterns: tuple[MessagePattern, ...], path: str | None):
+    def __init__(self, name: MessagePoints, patterns: tuple[MessagePattern, ...], path: str | None):
         super().__init__(name, False)
         self.path = path
         """The error message's fact (`KnowledgeBase.message_path`)."""
@@ -154,7 +162,7 @@ class _Message(_Probe):
             return UNKNOWN
         return TRUE if any(phrase in folded for phrase in self.phrases) else FALSE
 
-    def observed(self, case: Case, subject: str, card: int | None) -> Observed:
+    def observed(self, case: Case, subject: Subject, card: int | None) -> Observed:
         text = case.get(self.path) if self.path else None
         if text is None:
             unknown = (self.path,) if self.path else ()
@@ -194,8 +202,8 @@ class Observer:
             for probe in settled
             if isinstance(probe, (_Fact, _Known)) and not probe.per_card
         )
-        """The case's own facts the rules test (`fact:` and `known:`): read straight off the
-        case's values."""
+        """The case's own facts the rules test (their values, whether they are known): read
+        straight off the case's values."""
         self._messages = tuple(probe for probe in settled if isinstance(probe, _Message))
         self._of_cards = tuple(probe for probe in settled if probe.per_card)
         deferred: dict[str, _Derived] = {
@@ -227,7 +235,7 @@ class Observer:
         cards = tuple(card for _, card in subjects)
         message = case.get(self._message) if self._message else None
         folded = None if message is None else message.casefold()
-        values: dict[str, tuple[str, ...]] = {}
+        values: dict[ObservationName, tuple[str, ...]] = {}
         """Each observation's values made so far: one a card, or the case's one."""
         passed = 0
         of_case = case.values.get
@@ -245,11 +253,11 @@ class Observer:
             read = values[name] = tuple([probe.value(case, card) for card in cards])
             for value in read:
                 passed |= passes.get((name, value), 0)
-        outcomes: dict[str, tuple[Outcome, ...]] = {}
+        outcomes: dict[ObservationName, tuple[Outcome, ...]] = {}
 
         evaluators = self._evaluators
 
-        def make(name: str) -> int:
+        def make(name: ObservationName) -> int:
             evaluate, per_card = evaluators[name]
             if per_card:
                 made = outcomes[name] = tuple([evaluate(case, card) for card in cards])
@@ -282,7 +290,7 @@ class Observer:
                     observed.append(probe.observed(case, subject, card))
         return observed
 
-    def _slots(self, subjects: tuple[tuple[str, int], ...]):
+    def _slots(self, subjects: tuple[tuple[CardSubject, int], ...]):
         """(probe, subject, card) of every observation, in a fixed order."""
         for probe in self._probes:
             if probe.per_card:
@@ -301,19 +309,19 @@ def as_typed(message: str, phrase: str) -> str:
     return message[start : start + len(phrase)]
 
 
-def _subjects(case: Case) -> tuple[tuple[str, int], ...]:
-    return tuple((f"bank_cards[{card}]", card) for card in range(case.card_count()))
+def _subjects(case: Case) -> tuple[tuple[CardSubject, int], ...]:
+    return tuple((CardSubject(CARDS, card), card) for card in range(case.card_count()))
 
 
-def _probe(kb: KnowledgeBase, name: str, words: FactWords) -> _Probe:
-    if ":" not in name:
-        observation = kb.observation(name)
-        if observation is None:
-            raise LookupError(f"no observation named {name!r}")
-        return _Derived(observation)
-    kind, rest = name.split(":", 1)
-    if kind == "message":
-        return _Message(name, tuple(p for p in kb.messages if rest in p.points_at), kb.message_path)
-    if kind == "known":
-        return _Known(name, rest, words)
-    return _Fact(name, rest, words)
+def _probe(kb: KnowledgeBase, name: ObservationName, words: FactWords) -> _Probe:
+    if isinstance(name, MessagePoints):
+        patterns = tuple(p for p in kb.messages if name.cause in p.points_at)
+        return _Message(name, patterns, kb.message_path)
+    if isinstance(name, FactKnown):
+        return _Known(name, words)
+    if isinstance(name, FactValue):
+        return _Fact(name, words)
+    observation = kb.observation(name) if isinstance(name, str) else None
+    if observation is None:
+        raise LookupError(f"no observation named {name!r}")
+    return _Derived(observation)

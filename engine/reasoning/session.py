@@ -47,6 +47,11 @@ What we measured of durable-rules 2.0.28 and how this module lives with it:
   its number in the session as its id, and the decimal numbers below 797,186
   all hash apart (40,189 and 797,186 are the first pair that does not), far
   more facts than a case holds (`engine.facts.model.MAX_CARDS`).
+
+Observations are named and placed by types (`engine.authoring.rules`: `FactValue`,
+`CardSubject`, ...); durable-rules matches strings, so this module writes each as one
+(`_named`, `_about`) and finds an action's matched facts again by their ids, never by reading
+those strings back.
 """
 
 from __future__ import annotations
@@ -57,12 +62,23 @@ import json
 import threading
 import traceback
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from json.encoder import encode_basestring
 
 import durable_rules_engine
 
-from engine.authoring.rules import FALSE, FINDING, TRUE, Test, is_card_observation
+from engine.authoring.rules import (
+    FALSE,
+    FINDING,
+    TRUE,
+    CardSubject,
+    FoundOn,
+    ObservationName,
+    Reported,
+    Subject,
+    Test,
+    is_card_observation,
+)
 from engine.errors import EngineFault, KnowledgeError
 from engine.facts.personal import Text
 from engine.kb.base import CONFIRMED, CompiledRule
@@ -93,13 +109,13 @@ class Firing:
     """The facts this firing asserted for other rules to match (rule -> fact -> rule)."""
 
     @property
-    def subject(self) -> str:
+    def subject(self) -> CardSubject | None:
         return _card_subject(self.matched)
 
 
-def _card_subject(matched: tuple[Observed, ...]) -> str:
-    """The card a firing is about (`bank_cards[i]`), or "" for the case."""
-    return next((m.subject for m in matched if m.subject.startswith("bank_")), "")
+def _card_subject(matched: tuple[Observed, ...]) -> CardSubject | None:
+    """The card a firing is about, or None for the case."""
+    return next((m.subject for m in matched if isinstance(m.subject, CardSubject)), None)
 
 
 @dataclass
@@ -107,9 +123,10 @@ class _Run:
     """The state of the one diagnosis in progress."""
 
     sid: str
-    by_key: dict[tuple[str, str, str], Observed]
     firings: list[Firing] = field(default_factory=list)
-    asserted: set[tuple[str, str, str]] = field(default_factory=set)
+    by_id: dict[str, Observed] = field(default_factory=dict)
+    """Each fact asserted, by its id in the session: what an action's message names."""
+    asserted: set[tuple[ObservationName, Subject, str]] = field(default_factory=set)
     error: str | None = None
     facts: int = 0
     """How many facts the session holds: the next fact's id (see the module docstring)."""
@@ -122,6 +139,7 @@ class _Run:
         self.facts += 1
         if observed is None:
             return _json({"sid": self.sid, "id": str(self.facts - 1), "t": "end"})
+        self.by_id[str(self.facts - 1)] = observed
         return _durable_fact(self.sid, self.facts - 1, observed)
 
 
@@ -197,7 +215,7 @@ class RuleEngine:
                 _registered[engine.name] = engine
             return _registered[engine.name]
 
-    def accepts(self, name: str, value: str) -> bool:
+    def accepts(self, name: ObservationName, value: str) -> bool:
         return value in self._accepts.get(name, ())
 
     def _handled(self, observed: list[Observed]) -> list[Observed]:
@@ -219,7 +237,7 @@ class RuleEngine:
         with self._lock:
             if self._sid is None:
                 self._sid = str(next(self._sids))
-            run = _Run(self._sid, {(o.name, o.subject, o.value): o for o in facts})
+            run = _Run(self._sid)
             clean = False
             try:
                 batch = [run.fact(o) for o in facts]
@@ -268,21 +286,20 @@ class RuleEngine:
         in which layer. Each fact is asserted once.
         """
         matched = tuple(
-            run.by_key[(fact["n"], fact["s"], fact["v"])]
-            for fact in map(message.__getitem__, _aliases(len(message)))
+            run.by_id[fact["id"]] for fact in map(message.__getitem__, _aliases(len(message)))
         )
         subject = _card_subject(matched)
         where = f" ({subject})" if subject else ""
         concluded: list[Observed] = []
         if rule.concludes_fact:
-            own = subject if is_card_observation(rule.target) else ""
+            own = subject if is_card_observation(rule.target) else None
             concluded.append(_concluded(rule, own, matched))
             asserted = (f"{rule.target} = {rule.conclusion}{where}",)
         elif rule.concludes_cause:
             layer = rule.layer.value
             text = _reported(rule)
-            concluded.append(Observed(f"reported:{rule.target}", "", rule.conclusion, text))
-            concluded.append(Observed(FINDING, f"{rule.target}@{subject}", layer, text))
+            concluded.append(Observed(Reported(rule.target), None, rule.conclusion, text))
+            concluded.append(Observed(FINDING, FoundOn(rule.target, subject), layer, text))
             asserted = (f"{rule.target} {rule.conclusion}{where}",)
         else:
             asserted = (f"{rule.target} offered",)
@@ -295,7 +312,6 @@ class RuleEngine:
         if key in run.asserted or not self.accepts(observed.name, observed.value):
             return False
         run.asserted.add(key)
-        run.by_key[key] = observed
         fact = run.fact(observed)
         run.sent.append(fact)
         _accepted(durable_rules_engine.assert_fact(self._handle, fact))
@@ -306,7 +322,9 @@ class RuleEngine:
         self._warm = True
 
 
-def _concluded(rule: CompiledRule, subject: str, matched: tuple[Observed, ...]) -> Observed:
+def _concluded(
+    rule: CompiledRule, subject: CardSubject | None, matched: tuple[Observed, ...]
+) -> Observed:
     """A conclusion's fact, with the observations it rests on and the facts they miss."""
     meaning = rule.meaning
     if rule.conclusion == TRUE:
@@ -437,8 +455,8 @@ def _describe_chain(chain: tuple[tuple[str, str], ...]) -> str:
     return " and ".join(f"{words.get(name, name)} {value!r}" for name, value in chain)
 
 
-def _accepted_values(rules: tuple[CompiledRule, ...]) -> dict[str, set[str]]:
-    accepted: dict[str, set[str]] = {}
+def _accepted_values(rules: tuple[CompiledRule, ...]) -> dict[ObservationName, set[str]]:
+    accepted: dict[ObservationName, set[str]] = {}
     for rule in rules:
         for test in rule.when.tests:
             accepted.setdefault(test.name, set()).update(test.values)
@@ -450,9 +468,22 @@ def _durable_fact(sid: str, number: int, observed: Observed) -> str:
     `_json` writes for {"sid", "id", "t": "obs", "n", "s", "v"}, at a sixth of its cost
     (the encoder's set-up costs more than these few strings)."""
     return (
-        f'{{"sid": {_string(sid)}, "id": "{number}", "t": "obs", "n": {_string(observed.name)},'
-        f' "s": {_string(observed.subject)}, "v": {_string(observed.value)}}}'
+        f'{{"sid": {_string(sid)}, "id": "{number}", "t": "obs",'
+        f' "n": {_string(_named(observed.name))}, "s": {_string(_about(observed.subject))},'
+        f' "v": {_string(observed.value)}}}'
     )
+
+
+@cache
+def _named(name: ObservationName) -> str:
+    """An observation's name as durable-rules matches it (`fact:PATH`, a derived one's own)."""
+    return name if isinstance(name, str) else str(name)
+
+
+@cache
+def _about(subject: Subject) -> str:
+    """What an observation is about, as durable-rules joins on it: "" for the case."""
+    return "" if subject is None else str(subject)
 
 
 _string = encode_basestring
@@ -464,14 +495,14 @@ def _durable_rule(rule: CompiledRule) -> dict:
     card_alias = None
     for index, test in enumerate(rule.when.tests):
         alias = f"a{index}"
-        clauses: list[dict] = [{"t": "obs"}, {"n": test.name}]
+        clauses: list[dict] = [{"t": "obs"}, {"n": _named(test.name)}]
         if test.card:
             if card_alias is None:
                 card_alias = alias
             else:
                 clauses.append({"s": {card_alias: "s"}})
         elif test.name != FINDING:
-            clauses.append({"s": ""})
+            clauses.append({"s": _about(None)})
         # The values last: durable-rules drops a join that follows an `$or` in one `$and`.
         clauses.append(_values(test))
         conditions.append({alias: {"$and": clauses}})
