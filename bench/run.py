@@ -34,7 +34,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine.authoring.rules import LAYERS, Case, Cause, FixStep, Place, encode, fact, unknown, when  # noqa: E402
+from engine.authoring.rules import (  # noqa: E402
+    Case,
+    Cause,
+    FixStep,
+    Place,
+    encode,
+    fact,
+    standard_layers,
+    unknown,
+    when,
+)
 from engine.facts.loading import parse_facts  # noqa: E402
 from engine.facts.model import Facts, standard_model  # noqa: E402
 from engine.facts.normalise import phone_number  # noqa: E402
@@ -425,6 +435,7 @@ def synthetic_knowledge(rules: int, facts: Facts) -> KnowledgeBase:
     ]
     case = Case(facts, facts.as_of)
     causes = []
+    layers = standard_layers()
     for number in range(rules):
         path = paths[number % len(paths)]
         actual = encode(case.get(path))
@@ -432,7 +443,7 @@ def synthetic_knowledge(rules: int, facts: Facts) -> KnowledgeBase:
         causes.append(
             Cause(
                 id=f"synthetic-{number}",
-                layer=LAYERS[number % len(LAYERS)],
+                layer=layers[number % len(layers)].key,
                 title=f"synthetic cause {number}",
                 explanation="",
                 source="",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.authoring.rules import UNKNOWN, Case, Layer, Outcome, Test, concluded, fact, unknown
+from engine.authoring.rules import UNKNOWN, Case, Outcome, Test, concluded, fact, unknown
 from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
 from knowledge._facts.places import PLACES
@@ -17,7 +17,8 @@ from knowledge._facts.places import PLACES
 
 @dataclass(frozen=True)
 class Wallet:
-    layer: Layer
+    layer: str
+    """The key of its layer (knowledge/layers.py)."""
     name: Wording
     """As a person calls it, in each language (支付宝, 微信支付)."""
     where: tuple[str, ...]
@@ -39,14 +40,14 @@ class Wallet:
     @property
     def facts(self) -> str:
         """The section of the facts that holds this wallet's records."""
-        return self.layer.value
+        return self.layer
 
     def path(self, field: str) -> str:
         return f"{self.facts}.{field}"
 
     def key(self, cause_id: str) -> str:
         """The key of this wallet's variant of a per-wallet cause."""
-        return f"{cause_id}@{self.layer.value}"
+        return f"{cause_id}@{self.layer}"
 
     @property
     def card_linking(self) -> Wording:
@@ -60,7 +61,7 @@ class Wallet:
 
 
 ALIPAY = Wallet(
-    Layer.ALIPAY,
+    "alipay",
     Wording("Alipay"),
     ("alipay", "bank_card_link"),
     Wording(
@@ -75,7 +76,7 @@ ALIPAY = Wallet(
     "alipay-identity-outdated",
 )
 WECHAT_PAY = Wallet(
-    Layer.WECHAT_PAY,
+    "wechat_pay",
     Wording("WeChat Pay"),
     ("wechat_pay", "wechat_pay_card_link"),
     Wording(
@@ -99,7 +100,7 @@ Alipay's (facts-v3: at an ATM or a counter no wallet is involved unless a wallet
 
 def card_linked_in(wallet: Wallet) -> tuple[tuple[Test, ...], ...]:
     """Alternative tests that a bank card is linked in `wallet` (no wallet given: Alipay's)."""
-    linked = (fact("bank_cards[].wallet", wallet.layer.value, "both"),)
+    linked = (fact("bank_cards[].wallet", wallet.layer, "both"),)
     if wallet is ALIPAY:
         return (linked, (unknown("bank_cards[].wallet"), NOT_AT_THE_BANK))
     return (linked,)

@@ -12,12 +12,15 @@ import pytest
 from conftest import EXAMPLES, ROOT, load_example
 
 import cli
-from engine.authoring.rules import LAYERS
 from engine.errors import InputError
 from engine.kb.order import cause_graph
 from knowledge import builtin_knowledge
+from knowledge.layers import LAYERS as DECLARED_LAYERS
 from visualise import render
 from visualise.diagram import diagnosis_dot, knowledge_dot
+
+LAYERS = tuple(layer.key for layer in DECLARED_LAYERS)
+"""The layers' keys, in the order the knowledge declares them."""
 
 STORY = "story-renewed-passport-new-phone-new-taobao.json"
 README_EXAMPLE = EXAMPLES / STORY

@@ -12,12 +12,12 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import cli
-from engine.authoring.rules import LAYERS, Layer
 from engine.kb import cache as kb_cache
 from engine.kb import order as plan
 from engine.kb.loader import load_knowledge
@@ -34,15 +34,13 @@ def cache(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(kb_cache.ENVIRONMENT, str(folder))
     plan._depths.cache_clear()
-    plan.depth.cache_clear()
     yield folder
     plan._depths.cache_clear()
-    plan.depth.cache_clear()
 
 
 def _networkx_order(kb) -> tuple[str, ...]:
     """The order networkx computes for `kb` now, with no cache at all."""
-    return plan._sorted(kb.causes)
+    return plan._sorted(kb.causes, kb.layers)
 
 
 def _run(cache: Path, *args: str) -> subprocess.CompletedProcess:
@@ -78,7 +76,6 @@ def test_the_order_read_back_is_networkx_order(cache):
     kb = load_knowledge([FOLDER], trusted=[FOLDER])
     computed = Doctor(kb).order
     assert sorted(path.name.split("-")[0] for path in cache.iterdir()) == ["fix", "layer"]
-    plan.depth.cache_clear()
     plan._depths.cache_clear()
     read_back = Doctor(kb).order
     assert read_back == computed == _networkx_order(kb)
@@ -87,8 +84,7 @@ def test_the_order_read_back_is_networkx_order(cache):
 def test_a_kept_order_is_read_back_not_computed(cache, monkeypatch):
     kb = load_knowledge([FOLDER], trusted=[FOLDER])
     computed = Doctor(kb).order
-    depths = {layer: plan.depth(layer) for layer in LAYERS}
-    plan.depth.cache_clear()
+    depths = {layer: plan.depth(kb.layers, layer) for layer in plan.keys(kb.layers)}
     plan._depths.cache_clear()
 
     def networkx(*args):
@@ -97,39 +93,35 @@ def test_a_kept_order_is_read_back_not_computed(cache, monkeypatch):
     monkeypatch.setattr(plan, "_sorted", networkx)
     monkeypatch.setattr(plan, "_depths_in_graph", networkx)
     assert Doctor(kb).order == computed
-    assert {layer: plan.depth(layer) for layer in LAYERS} == depths
+    assert {layer: plan.depth(kb.layers, layer) for layer in plan.keys(kb.layers)} == depths
 
 
-def _changed_layers(name: str):
+def _changed_layers(name: str, layers):
     """The layers' declarations with one thing changed, as a knowledge change would."""
-    order = list(plan.LAYER_ORDER)
+    by_key = {layer.key: layer for layer in layers}
     if name == "a pair's first":  # Alipay after the documents instead of the bank
-        order[order.index((Layer.BANK, Layer.ALIPAY))] = (Layer.DOCUMENTS, Layer.ALIPAY)
+        by_key["alipay"] = replace(by_key["alipay"], after=("documents",))
     if name == "a pair's second":  # the bank before Taobao instead of WeChat Pay
-        order[order.index((Layer.BANK, Layer.WECHAT_PAY))] = (Layer.BANK, Layer.TAOBAO)
-    layers = tuple(reversed(plan.LAYERS)) if name == "the layers' order" else plan.LAYERS
-    first = (Layer.PAYEE,) if name == "the first layer" else plan.FIRST_LAYERS
-    return {"LAYER_ORDER": tuple(order), "LAYERS": layers, "FIRST_LAYERS": first}
+        by_key["wechat_pay"] = replace(by_key["wechat_pay"], after=())
+        by_key["taobao"] = replace(by_key["taobao"], after=("alipay", "bank"))
+    if name == "the first layer":  # who is paid opens a plan instead of the phone
+        by_key["device"] = replace(by_key["device"], first=False)
+        by_key["payee"] = replace(by_key["payee"], first=True)
+    changed = tuple(by_key.values())
+    return tuple(reversed(changed)) if name == "the layers' order" else changed
 
 
 @pytest.mark.parametrize(
     "change", ["a pair's first", "a pair's second", "the layers' order", "the first layer"]
 )
-def test_the_order_and_depths_follow_changed_layers(cache, monkeypatch, change):
+def test_the_order_and_depths_follow_changed_layers(cache, change):
     kb = load_knowledge([FOLDER], trusted=[FOLDER])
-    before = (Doctor(kb).order, plan._depths())
-    for name, value in _changed_layers(change).items():
-        monkeypatch.setattr(plan, name, value)
-    for cached in (plan.layer_graph, plan.comes_before, plan.depth, plan._depths):
-        cached.cache_clear()
-    try:
-        after = (Doctor(kb).order, plan._depths())
-        plan.layer_graph.cache_clear()
-        assert after == (_networkx_order(kb), plan._depths_in_graph())
-        assert after != before
-    finally:
-        for cached in (plan.layer_graph, plan.comes_before, plan.depth, plan._depths):
-            cached.cache_clear()
+    before = (Doctor(kb).order, plan._depths(kb.layers))
+    kb = replace(kb, layers=_changed_layers(change, kb.layers))
+    after = (Doctor(kb).order, plan._depths(kb.layers))
+    plan.layer_graph.cache_clear()
+    assert after == (_networkx_order(kb), plan._depths_in_graph(kb.layers))
+    assert after != before
 
 
 def _write_entry(path: Path, value) -> None:
@@ -164,13 +156,12 @@ def _write_entry(path: Path, value) -> None:
 )
 def test_a_file_whose_value_is_not_an_order_is_written_again(cache, entry, wrong):
     kb = load_knowledge([FOLDER], trusted=[FOLDER])
-    expected = (Doctor(kb).order, plan._depths())
+    expected = (Doctor(kb).order, plan._depths(kb.layers))
     (path,) = cache.glob(f"{entry}-*.json")
     good = path.read_text(encoding="utf-8")
     _write_entry(path, wrong(json.loads(good)["value"]))
-    plan.depth.cache_clear()
     plan._depths.cache_clear()
-    assert (Doctor(kb).order, plan._depths()) == expected
+    assert (Doctor(kb).order, plan._depths(kb.layers)) == expected
     assert path.read_text(encoding="utf-8") == good
 
 
@@ -248,14 +239,12 @@ def test_a_cache_folder_that_cannot_be_used_costs_the_run_nothing(
         folder = Path("")
     monkeypatch.setenv(kb_cache.ENVIRONMENT, str(folder) if how != "turned off" else "")
     plan._depths.cache_clear()
-    plan.depth.cache_clear()
     assert cli.main([str(STORY), "--format", "json", "--no-diagram"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["causes"] and captured.err == ""
     if how != "turned off":
         assert not folder.exists() or not any(folder.iterdir())
     plan._depths.cache_clear()
-    plan.depth.cache_clear()
 
 
 @pytest.mark.parametrize(

@@ -544,3 +544,79 @@ def test_a_new_fact_is_asked_and_answered_on_the_pages(tmp_path):
     assert page.status_code == 200, page.text
     assert "The bank card has expired" in page.text
     assert step.status_code == 200, step.text
+
+
+NEW_LAYER_UNIT = "my-carrier/sim_suspended.py"
+
+
+@pytest.fixture
+def with_new_layer(tmp_path, monkeypatch):
+    """The guide's folder with a unit in a new layer, and its facts file, written where a user
+    would; the layer it declares is forgotten after the test (declaring one is for the
+    process)."""
+    from engine.authoring import rules
+
+    monkeypatch.setattr(rules, "_declared_layers", dict(rules._declared_layers))
+    pattern = r"<!-- layer file: (\S+) -->\n```\w*\n(.*?)```"
+    files = dict(re.findall(pattern, GUIDE, flags=re.S))
+    assert set(files) == {NEW_LAYER_UNIT, "my-carrier-facts.json"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "my-carrier"
+
+
+def test_a_new_layer_is_its_unit_alone_and_passes_check_kb(with_new_layer, capsys):
+    from engine.kb.order import depth
+
+    kb = load_knowledge([FOLDER, with_new_layer], trusted=[FOLDER])
+    keys = [layer.key for layer in kb.layers]
+    assert keys == ["device", "documents", "bank", "alipay", "wechat_pay", "taobao", "payee"] + [
+        "carrier"
+    ]
+    assert depth(kb.layers, "carrier") == depth(kb.layers, "bank") == 1
+    doctor = Doctor(kb)
+    cause = kb.cause("sim-suspended")
+    outcomes = [run_example(doctor, cause, example) for example in cause.examples]
+    assert [(o.error, o.failures) for o in outcomes] == [(None, ())] * len(cause.examples)
+    order = doctor.order
+    position = order.index("sim-suspended")
+    for other in kb.causes:
+        if other.layer == "documents":
+            assert order.index(other.key) < position
+        if other.layer in ("alipay", "wechat_pay", "taobao", "payee"):
+            assert order.index(other.key) > position
+    assert cli.main(["check-kb", "--knowledge", "my-carrier", "--format", "json"]) == 0
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert {p["kind"] for p in problems} <= {"untranslated-text", "message-overlap"}
+    untranslated = [p["message"] for p in problems if p["kind"] == "untranslated-text"]
+    assert any("layer carrier" in message for message in untranslated)
+
+
+def test_a_cause_in_a_new_layer_is_diagnosed_and_planned_in_its_place(with_new_layer, capsys):
+    from visualise.diagram import diagnosis_dot
+
+    assert cli.main(["--knowledge", "my-carrier", "my-carrier-facts.json", "--no-diagram"]) == 0
+    report = capsys.readouterr().out
+    assert "sim-suspended · the mobile carrier" in report
+    assert "(in this order: documents → the mobile carrier → Alipay)" in report
+    kb = load_knowledge([FOLDER, with_new_layer], trusted=[FOLDER])
+    facts = json.loads((with_new_layer.parent / "my-carrier-facts.json").read_text())
+    diagnosis = Doctor(kb).diagnose(validate_facts(facts, model=kb.facts_model))
+    assert [step.cause.layer for step in diagnosis.plan] == ["documents", "carrier", "alipay"]
+    assert "subgraph cluster_carrier" in diagnosis_dot(diagnosis)
+
+
+def test_a_layer_no_folder_read_declares_is_refused_naming_the_file(with_new_layer, tmp_path):
+    load_knowledge([with_new_layer])  # the layer is now declared in this process
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    text = (with_new_layer / "sim_suspended.py").read_text(encoding="utf-8")
+    (alone / "sim_suspended.py").write_text(text.replace("LAYERS = (", "_LAYERS = ("))
+    with pytest.raises(KnowledgeError) as error:
+        load_knowledge([FOLDER, alone], trusted=[FOLDER])
+    assert str(error.value) == (
+        f"{alone / 'sim_suspended.py'}: sim-suspended: layer 'carrier' is not one of 'device',"
+        " 'documents', 'bank', 'alipay', 'wechat_pay', 'taobao', 'payee'"
+    )

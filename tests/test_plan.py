@@ -7,10 +7,13 @@ import re
 
 import pytest
 
-from engine.authoring.rules import LAYERS, Cause, FixStep, Place, derived, when
+from engine.authoring.rules import Cause, FixStep, Place, derived, standard_layers, when
 from engine.errors import KnowledgeError
 from engine.kb.order import cause_graph, fix_order
 from tests.conftest import EXAMPLES, ROOT, load_example
+
+LAYERS = tuple(layer.key for layer in standard_layers())
+"""The layers' keys, in the order the knowledge declares them."""
 
 
 def cause(cause_id, layer, after=()):
@@ -58,13 +61,13 @@ def test_after_naming_a_per_wallet_id_means_the_same_wallets_variant_else_every_
 
 def test_after_edge_reorders_within_a_layer():
     causes = (cause("a", "alipay", after=("c",)), cause("b", "alipay"), cause("c", "alipay"))
-    assert fix_order(causes) == ("b", "c", "a")
+    assert fix_order(causes, standard_layers()) == ("b", "c", "a")
 
 
 def test_ties_within_a_layer_go_by_key_whatever_order_the_units_were_read_in():
     causes = (cause("z", "alipay"), cause("x", "alipay"), cause("y", "alipay"))
-    assert fix_order(causes) == ("x", "y", "z")
-    assert fix_order(causes[::-1]) == ("x", "y", "z")
+    assert fix_order(causes, standard_layers()) == ("x", "y", "z")
+    assert fix_order(causes[::-1], standard_layers()) == ("x", "y", "z")
 
 
 @pytest.mark.parametrize(
@@ -79,13 +82,13 @@ def test_ties_within_a_layer_go_by_key_whatever_order_the_units_were_read_in():
     ],
 )
 def test_ties_across_layers_go_by_depth_then_layer_before_key(causes, order):
-    assert fix_order(causes) == order
-    assert fix_order(causes[::-1]) == order
+    assert fix_order(causes, standard_layers()) == order
+    assert fix_order(causes[::-1], standard_layers()) == order
 
 
 def test_layers_beat_registry_order():
     causes = (cause("t", "taobao"), cause("d", "documents"), cause("b", "bank"))
-    assert fix_order(causes) == ("d", "b", "t")
+    assert fix_order(causes, standard_layers()) == ("d", "b", "t")
 
 
 @pytest.mark.parametrize(
@@ -120,7 +123,7 @@ def test_layers_beat_registry_order():
 )
 def test_bad_orders_are_refused_with_what_is_wrong(causes, message):
     with pytest.raises(KnowledgeError) as refused:
-        fix_order(causes)
+        fix_order(causes, standard_layers())
     assert str(refused.value) == message
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 import durable_rules_engine
 import pytest
 
-from engine.authoring.rules import CardSubject, FactValue, Layer, fact, when
+from engine.authoring.rules import CardSubject, FactValue, fact, when
 from engine.errors import EngineFault
 from engine.facts.loading import validate_facts
 from engine.kb.base import CompiledRule
@@ -149,7 +149,7 @@ def test_the_ids_a_session_gives_its_facts_hash_apart():
 def test_two_knowledge_bases_that_differ_only_in_a_layer_get_their_own_engines(doctor):
     """The engine is chosen by everything its rules conclude, not by their conditions alone."""
     phone = doctor.kb.cause("phone-mismatch")
-    moved = replace(phone, layer=Layer.ALIPAY, after=())
+    moved = replace(phone, layer="alipay", after=())
     kb = replace(doctor.kb, causes=tuple(moved if c is phone else c for c in doctor.kb.causes))
     other = Doctor(kb)
     assert other.engine is not doctor.engine

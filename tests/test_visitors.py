@@ -11,13 +11,13 @@ from datetime import date
 import pytest
 
 import cli
-from engine.authoring.rules import LAYERS, Layer
 from engine.checking.check import WARNINGS, freshness_problems
 from engine.consultation.interview import Interviewer
 from engine.errors import InputError
 from engine.facts.loading import validate_facts
 from engine.kb.order import fix_order
 from knowledge import builtin_knowledge
+from knowledge.layers import LAYERS
 from tests.conftest import (
     EXAMPLES,
     VISITOR_CAUSES,
@@ -68,12 +68,12 @@ def test_a_country_is_kept_in_upper_case_and_the_new_networks_are_read():
 
 
 def test_the_phone_comes_first_and_who_is_paid_after_both_wallets():
-    assert LAYERS[0] == Layer.DEVICE
-    order = fix_order(KB.causes)
-    device = [order.index(c.key) for c in KB.causes if c.layer == Layer.DEVICE]
-    payee = [order.index(c.key) for c in KB.causes if c.layer == Layer.PAYEE]
-    wallets = [order.index(c.key) for c in KB.causes if c.layer in (Layer.ALIPAY, Layer.WECHAT_PAY)]
-    assert max(device) < min(order.index(c.key) for c in KB.causes if c.layer != Layer.DEVICE)
+    assert LAYERS[0].key == "device"
+    order = fix_order(KB.causes, KB.layers)
+    device = [order.index(c.key) for c in KB.causes if c.layer == "device"]
+    payee = [order.index(c.key) for c in KB.causes if c.layer == "payee"]
+    wallets = [order.index(c.key) for c in KB.causes if c.layer in ("alipay", "wechat_pay")]
+    assert max(device) < min(order.index(c.key) for c in KB.causes if c.layer != "device")
     assert min(payee) > max(wallets)
 
 

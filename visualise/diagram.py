@@ -17,7 +17,6 @@ import graphviz
 
 from engine.authoring.rules import (
     FINDING,
-    LAYERS,
     CardSubject,
     FactValue,
     FoundOn,
@@ -31,7 +30,6 @@ from engine.reasoning.observe import Observed
 from engine.reasoning.session import Firing
 from engine.text.translatable import N_
 from visualise.language import ENGLISH, Language
-from visualise.layers import LAYER_NAMES
 from visualise.render import FONT, has_wide_characters
 from visualise.text import wrap_between_words
 
@@ -93,7 +91,7 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
     """
     _ = language.gettext
     words = language.words
-    layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
+    layer_names = {layer.key: words(layer.label) for layer in diagnosis.layers}
     dot = _digraph(
         "diagnosis", _("paydoctor diagnosis for {date}").format(date=diagnosis.as_of.isoformat())
     )
@@ -107,8 +105,8 @@ def diagnosis_dot(diagnosis: Diagnosis, language: Language = ENGLISH) -> str:
 
     # Facts in the order of the layers that read them, workarounds' last: Graphviz starts
     # from this order, so the layer clusters beside them tend to stay in fix order.
-    layer_order = {layer: index for index, layer in enumerate(LAYERS)}
-    firings = sorted(diagnosis.trace, key=lambda f: layer_order.get(f.rule.layer, len(LAYERS)))
+    layer_order = {layer: index for index, layer in enumerate(layer_names)}
+    firings = sorted(diagnosis.trace, key=lambda f: layer_order.get(f.rule.layer, len(layer_order)))
     facts, concluding = _facts_drawn(firings, rules)
     concluded_by = {
         _fact_id(concluded): firing
@@ -247,7 +245,7 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """The whole knowledge base: causes by layer, `after` edges, the facts each rule reads."""
     _ = language.gettext
     words = language.words
-    layer_names = {layer: _(name) for layer, name in LAYER_NAMES.items()}
+    layer_names = {layer.key: words(layer.label) for layer in kb.layers}
     dot = _digraph("knowledge", _("paydoctor knowledge base: every cause and workaround"))
     dot.attr(compound="true")
     _knowledge_legend(dot, _)
@@ -262,9 +260,9 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
         for path in facts:
             cluster.node(f"fact {path}", path, **KNOWN_FACT)
     columns: dict[str | None, list[tuple[str, dict[str, str]]]] = {
-        layer: [] for layer in (*LAYERS, None)
+        layer: [] for layer in (*layer_names, None)
     }
-    for cause in map(kb.cause, fix_order(kb.causes)):
+    for cause in map(kb.cause, fix_order(kb.causes, kb.layers)):
         own = [(rule, reads[rule.id]) for rule in rules if rule.target == cause.key]
         node = _unit_node(words(cause.title), cause.id, words(cause.explanation), own, _)
         columns[cause.layer].append((_cause_id(cause.key), {**node, **CAUSE_UNIT}))
@@ -301,7 +299,7 @@ def knowledge_dot(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
         for test in rule.when.tests:
             if test.name != FINDING:
                 continue
-            for layer in sorted(test.values, key=LAYERS.index):
+            for layer in sorted(test.values, key=list(layer_names).index):
                 first = next(c for c in kb.causes if c.layer == layer)
                 dot.edge(
                     _cause_id(first.key),

@@ -19,7 +19,6 @@ from engine.reasoning.observe import Observed
 from engine.text.translatable import N_
 from visualise.conditions import plain
 from visualise.language import ENGLISH, Language
-from visualise.layers import LAYER_NAMES
 from visualise.text import TerminalWriter, say_to_staff, status_markers
 
 _OTHER_STATUS = {"offered": ("bold green", N_("✔ OFFERED")), None: ("bold", N_("✘ NOT REPORTED"))}
@@ -36,7 +35,9 @@ def render_explanation_text(
     _ = language.gettext
     out = TerminalWriter(file)
     unit = explanation.unit
-    where = _(LAYER_NAMES[unit.layer]) if isinstance(unit, Cause) else _("workaround")
+    where = (
+        language.words(kb.layer(unit.layer).label) if isinstance(unit, Cause) else _("workaround")
+    )
     out.line(
         _("[bold]paydoctor[/] explains [bold]{id}[/] for {date}").format(
             id=unit.id, date=as_of.isoformat()

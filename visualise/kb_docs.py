@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from engine.authoring.rules import (
     FALSE,
-    LAYERS,
     TRUE,
     UNKNOWN,
     Cause,
@@ -30,7 +29,7 @@ _OUTCOME = {None: N_("not reported")}
 def render_kb_markdown(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
     """The whole knowledge base as one Markdown document, in fix order, in `language`."""
     _ = language.gettext
-    order = fix_order(kb.causes)
+    order = fix_order(kb.causes, kb.layers)
     lines = [
         _("# The knowledge base"),
         "",
@@ -45,13 +44,13 @@ def render_kb_markdown(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
             causes=len(kb.causes),
             workarounds=len(kb.workarounds),
             conclusions=len(kb.conclusions),
-            layers=" → ".join(LAYERS),
+            layers=" → ".join(layer.key for layer in kb.layers),
         ),
         "",
         _("## Causes"),
         "",
     ]
-    for layer in LAYERS:
+    for layer in (layer.key for layer in kb.layers):
         ids = [cause_id for cause_id in order if kb.cause(cause_id).layer == layer]
         if ids:
             lines.append(f"- {layer}: " + ", ".join(f"[`{i}`](#{i})" for i in ids))

@@ -39,7 +39,7 @@ def rules_data(kb: KnowledgeBase, language: Language = ENGLISH) -> dict[str, Any
                 "sources_read": cause.sources_read,
                 "holds_from": cause.holds_from,
             }
-            for cause in map(kb.cause, fix_order(kb.causes))
+            for cause in map(kb.cause, fix_order(kb.causes, kb.layers))
         ],
         "workarounds": [
             {

@@ -23,7 +23,6 @@ from engine.planning.plan_check import PlanCheck
 from engine.reasoning.diagnosis import Diagnosis, Step
 from engine.text.translatable import N_
 from visualise.language import ENGLISH, Language
-from visualise.layers import LAYER_NAMES
 
 _STATUS = {
     "confirmed": ("bold red", N_("✔ CONFIRMED")),
@@ -247,7 +246,7 @@ def text_report(
     words = language.words
 
     def layer_name(layer: str) -> str:
-        return _(LAYER_NAMES[layer])
+        return words(diagnosis.layer(layer).label)
 
     out = TerminalWriter(target)
     out.line(_("[bold]paydoctor[/] diagnosis for {date}").format(date=diagnosis.as_of.isoformat()))
@@ -354,9 +353,10 @@ def _fix_order(diagnosis: Diagnosis, language: Language) -> str:
     _ = language.gettext
     by_depth: dict[int, list[str]] = {}
     for step in diagnosis.plan:
-        names = by_depth.setdefault(depth(step.cause.layer), [])
-        if _(LAYER_NAMES[step.cause.layer]) not in names:
-            names.append(_(LAYER_NAMES[step.cause.layer]))
+        names = by_depth.setdefault(depth(diagnosis.layers, step.cause.layer), [])
+        name = language.words(diagnosis.layer(step.cause.layer).label)
+        if name not in names:
+            names.append(name)
     groups = [
         names[0]
         if len(names) == 1

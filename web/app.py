@@ -97,7 +97,7 @@ def create_app(settings: Settings) -> Starlette:
     app.router.redirect_slashes = False  # its redirects name the Host sent: none is made
     app.state.doctor = Doctor(kb)
     app.state.rules_json = {code: render_rules_json(kb, language(code)) for code in available()}
-    app.state.openapi = openapi_document(_version(), kb.facts_model)
+    app.state.openapi = openapi_document(_version(), kb.facts_model, kb.layers)
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     return app
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.authoring.rules import LAYERS
+from engine.authoring.rules import Layer
 from engine.facts.model import Facts, FactsJsonSchema
 from visualise.language import SOURCE_LANGUAGE, available
 
@@ -25,7 +25,7 @@ WALLET = {
 }
 
 
-def openapi_document(version: str, model: type[Facts]) -> dict[str, Any]:
+def openapi_document(version: str, model: type[Facts], layers: tuple[Layer, ...]) -> dict[str, Any]:
     """The API's OpenAPI document; its facts are those of `model` (the knowledge base's)."""
     facts = model.model_json_schema(
         by_alias=True,
@@ -74,7 +74,7 @@ def openapi_document(version: str, model: type[Facts]) -> dict[str, Any]:
                     "properties": {
                         "id": {"type": "string"},
                         "status": {"enum": ["confirmed", "suspected"]},
-                        "layer": {"enum": [str(layer) for layer in LAYERS]},
+                        "layer": {"enum": [layer.key for layer in layers]},
                         "wallet": WALLET,
                         "title": {"type": "string"},
                         "evidence": {"type": "array", "items": EVIDENCE},

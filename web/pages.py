@@ -21,7 +21,6 @@ from engine.consultation.answers import MAX_ANSWER
 from engine.errors import InputError
 from engine.facts.loading import facts_text, shown_text
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
-from visualise.layers import LAYER_NAMES
 from web.answers import Answers
 from web.diagram import inline_svg
 from web.interview import (
@@ -160,7 +159,7 @@ async def _report_page(request: Request, answers: Answers, step: Step, reveal: b
         state=answers.encode(),
         reveal=reveal,
         diagram=diagram,
-        layer_names=LAYER_NAMES,
+        layer_names={layer.key: layer.label.source for layer in step.diagnosis.layers},
     )
 
 

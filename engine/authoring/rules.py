@@ -43,38 +43,56 @@ class Word(str, Enum):
             raise ValueError(f"{what} {value!r} is not one of {words}") from None
 
 
-class Layer(Word):
-    """Where a fix happens: the phone (device), documents, the card's issuer (bank), a wallet,
-    Taobao, or who is paid (payee: a shop, a person)."""
+@dataclass(frozen=True)
+class Layer:
+    """A layer of the fix order, declared by the knowledge (`LAYERS` in a unit): where a fix
+    happens (the phone, documents, the card's issuer, a wallet, ...), named in words, and
+    which layers' fixes come before its own.
 
-    DEVICE = "device"
-    DOCUMENTS = "documents"
-    BANK = "bank"
-    ALIPAY = "alipay"
-    WECHAT_PAY = "wechat_pay"
-    TAOBAO = "taobao"
-    PAYEE = "payee"
+    Declaring one makes its key a layer a unit may name (`Cause.layer`, `finding_in`) from
+    then on in this process; a knowledge base orders the layers its units declare."""
+
+    key: str
+    label: Wording
+    """The layer named to a person ("the phone", "bank")."""
+    after: tuple[str, ...] = ()
+    """The layers whose fixes are done before this one's."""
+    first: bool = False
+    """Whether its steps open a plan, before every other layer's (they cost a tap and are
+    undone at once: the phone's)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", wording(self.label))
+        object.__setattr__(self, "after", tuple(self.after))
+        _declared_layers.setdefault(self.key, self)
 
 
-LAYERS = tuple(Layer)
-"""Every layer, in a reading order that agrees with `LAYER_ORDER`."""
+_declared_layers: dict[str, Layer] = {}
+"""Every layer declared in this process, by key, in the order first declared."""
 
-LAYER_ORDER: tuple[tuple[Layer, Layer], ...] = (
-    (Layer.DOCUMENTS, Layer.BANK),
-    (Layer.BANK, Layer.ALIPAY),
-    (Layer.BANK, Layer.WECHAT_PAY),
-    (Layer.ALIPAY, Layer.TAOBAO),
-    (Layer.ALIPAY, Layer.PAYEE),
-    (Layer.WECHAT_PAY, Layer.PAYEE),
-)
-"""Which layer's fixes come before which (causes-v2, v3): the wallets side by side after the
-bank, Taobao after Alipay only, since it pays through Alipay, and who is paid after the wallets.
-The phone (device) has no edge: its step costs a tap and is undone at once, so a plan that holds
-one starts with it (`FIRST_LAYERS`)."""
-FIRST_LAYERS = (Layer.DEVICE,)
-"""Layers whose steps open a plan, before every other layer's."""
+_standard_layers: list[tuple[Layer, ...]] = []
 
-WALLETS = (Layer.ALIPAY, Layer.WECHAT_PAY)
+
+def use_standard_layers(layers: tuple[Layer, ...]) -> None:
+    """Make `layers` the ones a knowledge base put together by hand orders (a test's): the
+    built-in knowledge registers its own when imported, as engine/ imports no knowledge."""
+    _standard_layers[:] = [tuple(layers)]
+
+
+def standard_layers() -> tuple[Layer, ...]:
+    """The layers of the built-in knowledge (`use_standard_layers`)."""
+    if not _standard_layers:
+        raise RuntimeError("no layers: import the knowledge (knowledge/) first")
+    return _standard_layers[0]
+
+
+def layer_key(value: Layer | str, what: str) -> str:
+    """The key of a declared layer; a mistyped one fails here, when the unit is made."""
+    key = value.key if isinstance(value, Layer) else value
+    if key not in _declared_layers:
+        keys = ", ".join(repr(k) for k in _declared_layers)
+        raise ValueError(f"{what} {value!r} is not one of {keys}")
+    return key
 
 
 class Status(Word):
@@ -371,7 +389,7 @@ def reported(cause_id: str, *statuses: Status | str) -> Test:
 
 
 def finding_in(*layers: Layer | str) -> Test:
-    return Test(TestKind.FINDING, FINDING, frozenset(Layer.parse(x, "layer").value for x in layers))
+    return Test(TestKind.FINDING, FINDING, frozenset(layer_key(x, "layer") for x in layers))
 
 
 @dataclass(frozen=True)
@@ -653,7 +671,8 @@ class Cause:
     """
 
     id: str
-    layer: Layer
+    layer: str
+    """The key of its layer (`Layer.key`)."""
     title: Wording
     explanation: Wording
     source: str
@@ -679,7 +698,7 @@ class Cause:
 
     def __post_init__(self) -> None:
         _check_dates(self.id, self.sources_read, self.holds_from)
-        object.__setattr__(self, "layer", Layer.parse(self.layer, f"{self.id}: layer"))
+        object.__setattr__(self, "layer", layer_key(self.layer, f"{self.id}: layer"))
         object.__setattr__(self, "title", wording(self.title))
         object.__setattr__(self, "explanation", wording(self.explanation))
         allowed = (Status.CONFIRMED, Status.SUSPECTED)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from engine.authoring.rules import (
     FALSE,
-    LAYERS,
     STAFF_LANGUAGE,
     TRUE,
     UNKNOWN,
@@ -38,7 +37,7 @@ from engine.facts.dates import PartialDate
 from engine.facts.model import NOT_FACTS, Facts, is_item_path, read_path
 from engine.kb.base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
 from engine.kb.loader import Unit
-from engine.kb.order import cause_graph, graph_problems
+from engine.kb.order import cause_graph, graph_problems, layer_problems
 from engine.reasoning.session import rule_load_problems
 from engine.text.wording import Wording, wording
 
@@ -130,7 +129,8 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         if count > 1
     ]
     problems += [
-        Problem(_graph_kind(text), text) for text in graph_problems(cause_graph(kb.causes))
+        Problem(_graph_kind(text), text)
+        for text in layer_problems(kb.layers) + graph_problems(cause_graph(kb.causes), kb.layers)
     ]
     problems += _reading_problems(kb)
     problems += [
@@ -160,6 +160,7 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
         for c in kb.conclusions
     }
     cause_ids = {c.key for c in kb.causes}
+    layers = [layer.key for layer in kb.layers]
     problems = []
     for observation in kb.observations:
         for path in observation.reads:
@@ -213,12 +214,12 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
                         f"{unit_id}: tests whether unknown cause {test.subject_name!r} is reported",
                     )
                 )
-            elif test.kind == TestKind.FINDING and not test.values <= set(LAYERS):
+            elif test.kind == TestKind.FINDING and not test.values <= set(layers):
                 problems.append(
                     Problem(
                         "unknown-layer",
                         f"{unit_id}: finding_in names unknown layer(s)"
-                        f" {sorted(test.values - set(LAYERS))} (expected {', '.join(LAYERS)})",
+                        f" {sorted(test.values - set(layers))} (expected {', '.join(layers)})",
                     )
                 )
     for path in kb.questions:
@@ -453,6 +454,8 @@ def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
     for path, declared in kb.facts_model.declared.items():
         if getattr(declared, "label", None) is not None and kb.ask(path) is None:
             yield path, "label", declared.label
+    for layer in kb.layers:
+        yield f"layer {layer.key}", "label", layer.label
 
 
 def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...]) -> list[Problem]:

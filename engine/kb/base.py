@@ -28,6 +28,7 @@ from engine.authoring.rules import (
     When,
     Workaround,
     message_points_at,
+    standard_layers,
     unknown,
 )
 from engine.facts.asking import Ask, Choice, default_label
@@ -56,8 +57,8 @@ class CompiledRule:
     conclusion: str
     origin: str
     when: When
-    layer: Layer | None = None
-    """The layer of the cause concluded; None for workarounds and conclusions."""
+    layer: str | None = None
+    """The layer of the cause concluded (its key); None for workarounds and conclusions."""
     concludes_fact: bool = False
     """Whether this is a conclusion's rule: it asserts the fact `target` = `conclusion`."""
     meaning: Wording | str = ""
@@ -85,6 +86,17 @@ class KnowledgeBase:
     facts_model: type[Facts] = field(default_factory=standard_model)
     """The facts this knowledge reads, as a model built from its declarations (`FACTS`); a
     knowledge base put together by hand (a test's) reads the built-in knowledge's."""
+    layers: tuple[Layer, ...] = field(default_factory=standard_layers)
+    """The layers of its fix order, as its units declare them (`LAYERS`); a knowledge base put
+    together by hand orders the built-in knowledge's."""
+
+    def layer(self, key: str) -> Layer:
+        """The layer of this key (a cause's `layer`)."""
+        return self._layers_by_key[key]
+
+    @cached_property
+    def _layers_by_key(self) -> dict[str, Layer]:
+        return {layer.key: layer for layer in self.layers}
 
     def cause(self, key: str) -> Cause:
         """The cause of this key (its id, or `id@wallet` for one variant of a per-wallet cause)."""
@@ -214,7 +226,7 @@ def _numbered(
     conclusion: str,
     origin: str,
     alternatives: tuple[When, ...],
-    layer: Layer | None = None,
+    layer: str | None = None,
     meaning: Wording | str = "",
 ) -> list[CompiledRule]:
     many = len(alternatives) > 1

@@ -3,10 +3,11 @@
 The built-in `knowledge` folder and an organisation's own (`--knowledge DIR`)
 are read the same way: every `.py` file below the folder (names starting with
 `_` skipped) is one unit and may define `CAUSE`, `WORKAROUND`, `CONCLUSION`,
-`OBSERVATIONS` (shared observations), `QUESTIONS` and `FACTS` (the facts it
-declares: sections, or facts added to a section; `engine.facts.declaring`), written
-in the vocabulary of `engine.authoring.rules`. The knowledge base's facts model is built
-from every folder's `FACTS`. A cause or workaround carries everything about
+`OBSERVATIONS` (shared observations), `QUESTIONS`, `FACTS` (the facts it
+declares: sections, or facts added to a section; `engine.facts.declaring`) and `LAYERS`
+(layers of the fix order), written in the vocabulary of `engine.authoring.rules`. The
+knowledge base's facts model is built from every folder's `FACTS`, its layers from their
+`LAYERS`. A cause or workaround carries everything about
 itself, its own observations, messages and questions included. Nothing names a
 unit in a registry: the fix order comes from layers and `after` edges alone.
 Files are imported by path under private module names that are removed from
@@ -27,7 +28,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
-from engine.authoring.rules import Cause, Conclusion, MessagePattern, Observation, Workaround
+from engine.authoring.rules import (
+    Cause,
+    Conclusion,
+    Layer,
+    MessagePattern,
+    Observation,
+    Workaround,
+    standard_layers,
+)
 from engine.errors import InputError, KnowledgeError
 from engine.facts.asking import Ask, plain
 from engine.facts.declaring import DeclarationError, Fact, Section, facts_model
@@ -36,7 +45,7 @@ from engine.kb import fence
 from engine.kb.base import KnowledgeBase
 
 UNIT_NAMES = (
-    "CAUSE", "CAUSES", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS", "FACTS"
+    "CAUSE", "CAUSES", "WORKAROUND", "CONCLUSION", "OBSERVATIONS", "QUESTIONS", "FACTS", "LAYERS"
 )  # fmt: skip
 
 
@@ -52,6 +61,7 @@ class Unit:
     observations: tuple[Observation, ...] = ()
     questions: tuple[tuple[str, Ask], ...] = ()
     facts: tuple[Fact | Section, ...] = ()
+    layers: tuple[Layer, ...] = ()
 
     @property
     def defined(self) -> tuple[Cause | Workaround | Conclusion, ...]:
@@ -93,6 +103,7 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
         path = next(u.path for u in units if any(d is error.declared for d in u.facts))
         raise KnowledgeError(f"{path}: FACTS: {error}") from None
     causes = tuple(cause for u in units for cause in u.causes)
+    layers = _layers(units, causes)
     workarounds = tuple(u.workaround for u in units if u.workaround is not None)
     questions: dict[str, Ask] = declared_questions(declared)
     for unit in units:
@@ -118,7 +129,27 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
         ),
         questions=questions,
         facts_model=model,
+        layers=layers,
     )
+
+
+def _layers(units: tuple[Unit, ...], causes: tuple[Cause, ...]) -> tuple[Layer, ...]:
+    """The layers the units declare (the built-in knowledge's when none does), each once; a
+    cause naming a layer these do not declare is refused, naming its file."""
+    declared = tuple(layer for u in units for layer in u.layers) or standard_layers()
+    by_key: dict[str, Layer] = {}
+    for layer in declared:
+        if by_key.setdefault(layer.key, layer) != layer:
+            path = next(u.path for u in units if layer in u.layers)
+            raise KnowledgeError(f"{path}: LAYERS: layer {layer.key!r} is declared twice")
+    for unit in units:
+        for cause in unit.causes:
+            if cause.layer not in by_key:
+                keys = ", ".join(repr(key) for key in by_key)
+                raise KnowledgeError(
+                    f"{unit.path}: {cause.id}: layer {cause.layer!r} is not one of {keys}"
+                )
+    return tuple(by_key.values())
 
 
 def _once(observations: list[Observation]) -> tuple[Observation, ...]:
@@ -191,6 +222,7 @@ def _read_module(module: ModuleType, path: Path) -> Unit:
         facts=_many(
             module, path, "FACTS", (Fact, Section), "engine.facts.declaring.Fact or Section"
         ),
+        layers=_many(module, path, "LAYERS", Layer),
     )
 
 

@@ -1,9 +1,10 @@
 """The order of fixes: a networkx graph over the causes, sorted topologically.
 
-The layers form a graph of their own (`LAYER_ORDER`): documents before the
+The layers, which the knowledge declares (`Layer`: knowledge/layers.py for the
+built-in ones), form a graph of their own by their `after`: documents before the
 card's issuer, the issuer before each wallet, Alipay before Taobao, both wallets
 before who is paid; Alipay and WeChat Pay wait for neither, and the phone's steps
-come first (depth -1). Every cause of a layer comes before every cause of
+come first (depth -1, `Layer.first`). Every cause of a layer comes before every cause of
 the layers after it, `after` edges order causes within and across layers, and
 ties go by depth in the layer graph, then layer, then key, so the same facts
 always give the same plan whatever order the units were read in.
@@ -21,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.authoring.rules import FIRST_LAYERS, LAYER_ORDER, LAYERS, Cause, Layer
+from engine.authoring.rules import Cause, Layer
 from engine.errors import KnowledgeError
 from engine.kb import cache as kb_cache
 
@@ -31,63 +32,82 @@ if TYPE_CHECKING:
 CODE = (Path(__file__),)
 """The code that computes what is kept: another version of it is another cache entry."""
 
+Layers = tuple[Layer, ...]
+"""A knowledge base's layers, in the reading order its units declare them."""
+
+
+def keys(layers: Layers) -> tuple[str, ...]:
+    """The layers' keys, in reading order: ties between layers go by it."""
+    return tuple(layer.key for layer in layers)
+
+
+def pairs(layers: Layers) -> tuple[tuple[str, str], ...]:
+    """(A, B) for each layer B whose fixes come after A's (`Layer.after`)."""
+    return tuple((before, layer.key) for layer in layers for before in layer.after)
+
 
 @cache
-def layer_graph() -> nx.DiGraph:
+def layer_graph(layers: Layers) -> nx.DiGraph:
     import networkx as nx
 
-    graph = nx.DiGraph(LAYER_ORDER)
-    graph.add_nodes_from(LAYERS)
+    graph = nx.DiGraph(pairs(layers))
+    graph.add_nodes_from(keys(layers))
     return graph
 
 
 @cache
-def comes_before(first: Layer, then: Layer) -> bool:
+def comes_before(layers: Layers, first: str, then: str) -> bool:
     """Whether `first`'s fixes are done before `then`'s (never for a layer and itself)."""
     import networkx as nx
 
-    return first != then and nx.has_path(layer_graph(), first, then)
+    return first != then and nx.has_path(layer_graph(layers), first, then)
 
 
-@cache
-def depth(layer: Layer) -> int:
+def depth(layers: Layers, layer: str) -> int:
     """How many layers are fixed before this one, at the most (documents 0, bank 1, ...); a
     layer that opens every plan (the phone) is -1, before all of them."""
-    return _depths()[layer]
+    return _depths(layers)[layer]
 
 
-def _layers() -> list[list[Any]]:
-    """All the layers' order is computed from: every layer, the pairs of `LAYER_ORDER`, the
+def _layers(layers: Layers) -> list[list[Any]]:
+    """All the layers' order is computed from: every layer, the pairs of their `after`, the
     layers that open a plan."""
     return [
-        [str(layer) for layer in LAYERS],
-        [[str(first), str(then)] for first, then in LAYER_ORDER],
-        [str(layer) for layer in FIRST_LAYERS],
+        list(keys(layers)),
+        [[first, then] for first, then in pairs(layers)],
+        [layer.key for layer in layers if layer.first],
     ]
 
 
 @cache
-def _depths() -> dict[str, int]:
+def _depths(layers: Layers) -> dict[str, int]:
     """Every layer's depth in networkx's layer graph (kept on disk)."""
-    return kb_cache.cached("layer-depths", _layers(), CODE, _depths_in_graph, _are_depths)
+
+    def valid(value: Any) -> bool:
+        return _are_depths(value, layers)
+
+    return kb_cache.cached(
+        "layer-depths", _layers(layers), CODE, lambda: _depths_in_graph(layers), valid
+    )
 
 
-def _depths_in_graph() -> dict[str, int]:
-    graph = layer_graph()
+def _depths_in_graph(layers: Layers) -> dict[str, int]:
+    graph = layer_graph(layers)
+    first = {layer.key for layer in layers if layer.first}
 
     @cache
-    def depth_of(layer: Layer) -> int:
-        if layer in FIRST_LAYERS:
+    def depth_of(layer: str) -> int:
+        if layer in first:
             return -1
         return max((depth_of(before) + 1 for before in graph.predecessors(layer)), default=0)
 
-    return {str(layer): depth_of(layer) for layer in LAYERS}
+    return {key: depth_of(key) for key in keys(layers)}
 
 
-def _are_depths(value: Any) -> bool:
+def _are_depths(value: Any, layers: Layers) -> bool:
     return (
         isinstance(value, dict)
-        and set(value) == {str(layer) for layer in LAYERS}
+        and set(value) == set(keys(layers))
         and all(type(depth) is int for depth in value.values())
     )
 
@@ -126,7 +146,26 @@ def _keys_named(before: str, cause: Cause, variants: dict[str, list[Cause]]) -> 
     return same or [c.key for c in named]
 
 
-def graph_problems(graph: nx.DiGraph) -> list[str]:
+def layer_problems(layers: Layers) -> list[str]:
+    """What makes the layers unusable as an order: an `after` naming no layer, a cycle."""
+    import networkx as nx
+
+    known = keys(layers)
+    problems = [
+        f"layer {layer.key}: comes after unknown layer {before!r} (expected {', '.join(known)})"
+        for layer in layers
+        for before in layer.after
+        if before not in known
+    ]
+    try:
+        cycle = nx.find_cycle(layer_graph(layers))
+        problems.append("the layers form a cycle: " + " -> ".join(a for a, _ in cycle))
+    except nx.NetworkXNoCycle:
+        pass
+    return problems
+
+
+def graph_problems(graph: nx.DiGraph, layers: Layers) -> list[str]:
     """What makes the graph unusable as an order: unknown ids, cycles, edges against layers."""
     import networkx as nx
 
@@ -137,7 +176,8 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
             problems.append(f"{after}: 'after' names unknown cause {node!r}")
     for before, cause in graph.edges:
         first, then = graph.nodes[before].get("layer"), graph.nodes[cause].get("layer")
-        if first in LAYERS and then in LAYERS and comes_before(then, first):
+        known = keys(layers)
+        if first in known and then in known and comes_before(layers, then, first):
             problems.append(
                 f"{cause}: comes after {before}, but the {first} layer is fixed after {then}"
             )
@@ -149,10 +189,10 @@ def graph_problems(graph: nx.DiGraph) -> list[str]:
     return problems
 
 
-def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
+def fix_order(causes: tuple[Cause, ...], layers: Layers) -> tuple[str, ...]:
     """Every cause key in the order its fix belongs in a plan (networkx's, kept on disk)."""
     inputs = [
-        _layers(),
+        _layers(layers),
         [
             [cause.key, cause.id, str(cause.layer), cause.per_wallet, list(cause.after)]
             for cause in causes
@@ -163,26 +203,30 @@ def fix_order(causes: tuple[Cause, ...]) -> tuple[str, ...]:
     def is_order(value: Any) -> bool:
         return isinstance(value, list) and len(value) == len(keys) and set(value) == keys
 
-    order = kb_cache.cached("fix-order", inputs, CODE, lambda: list(_sorted(causes)), is_order)
+    order = kb_cache.cached(
+        "fix-order", inputs, CODE, lambda: list(_sorted(causes, layers)), is_order
+    )
     return tuple(order)
 
 
-def _sorted(causes: tuple[Cause, ...]) -> tuple[str, ...]:
+def _sorted(causes: tuple[Cause, ...], layers: Layers) -> tuple[str, ...]:
     import networkx as nx
 
     graph = cause_graph(causes)
-    problems = graph_problems(graph)
+    problems = layer_problems(layers) + graph_problems(graph, layers)
     if problems:
         raise KnowledgeError("; ".join(problems))
-    layers = nx.get_node_attributes(graph, "layer")
+    of = nx.get_node_attributes(graph, "layer")
     for first in causes:
         for then in causes:
-            if comes_before(first.layer, then.layer):
+            if comes_before(layers, first.layer, then.layer):
                 graph.add_edge(first.key, then.key)
+    position = {key: index for index, key in enumerate(keys(layers))}
     try:
         return tuple(
             nx.lexicographical_topological_sort(
-                graph, key=lambda n: (depth(layers[n]), LAYERS.index(layers[n]), n)
+                graph,
+                key=lambda n: (depth(layers, of[n]), position[of[n]], n),
             )
         )
     except nx.NetworkXUnfeasible:

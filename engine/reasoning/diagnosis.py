@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from engine.authoring.rules import FALSE, UNKNOWN, Case, Cause, FactKnown, FixStep, Workaround
+from engine.authoring.rules import (
+    FALSE,
+    UNKNOWN,
+    Case,
+    Cause,
+    FactKnown,
+    FixStep,
+    Layer,
+    Workaround,
+)
 from engine.facts.model import Facts, card_index
 from engine.facts.personal import Text
 from engine.kb.base import CONFIRMED, OFFERED, SUSPECTED, KnowledgeBase
@@ -95,6 +104,11 @@ class Diagnosis:
     workarounds: tuple[Offer, ...]
     checks: tuple[Check, ...]
     trace: tuple[Firing, ...]
+    layers: tuple[Layer, ...] = ()
+    """The knowledge base's layers, in reading order: what names and orders a plan's layers."""
+
+    def layer(self, key: str) -> Layer:
+        return next(layer for layer in self.layers if layer.key == key)
 
 
 class Doctor:
@@ -102,7 +116,7 @@ class Doctor:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.order = fix_order(kb.causes)
+        self.order = fix_order(kb.causes, kb.layers)
         self._position = {cause_id: index for index, cause_id in enumerate(self.order)}
         self._causes = {cause.key: cause for cause in kb.causes}
         self.rules = kb.compile()
@@ -120,6 +134,7 @@ class Doctor:
             workarounds=self._offers(firings),
             checks=checks,
             trace=firings,
+            layers=self.kb.layers,
         )
 
     def question(self, path: str) -> Wording | Message:

@@ -296,7 +296,7 @@ class RuleEngine:
             concluded.append(_concluded(rule, own, matched))
             asserted = (f"{rule.target} = {rule.conclusion}{where}",)
         elif rule.concludes_cause:
-            layer = rule.layer.value
+            layer = rule.layer
             text = _reported(rule)
             concluded.append(Observed(Reported(rule.target), None, rule.conclusion, text))
             concluded.append(Observed(FINDING, FoundOn(rule.target, subject), layer, text))
@@ -382,8 +382,7 @@ def _ruleset_name(definition: dict[str, dict], rules: tuple[CompiledRule, ...]) 
     things (another layer, another value) must not share an engine.
     """
     concludes = [
-        (r.id, r.target, r.conclusion, r.layer and r.layer.value, r.concludes_fact, repr(r.meaning))
-        for r in rules
+        (r.id, r.target, r.conclusion, r.layer, r.concludes_fact, repr(r.meaning)) for r in rules
     ]
     text = json.dumps([definition, concludes], sort_keys=True)
     return "paydoctor_" + hashlib.sha1(text.encode()).hexdigest()[:16]
