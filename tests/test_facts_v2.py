@@ -110,7 +110,9 @@ def test_a_question_about_a_card_names_the_card_of_its_own_list():
     from visualise.interview import card_label
 
     facts = validate_facts(FACTS)
-    assert str(card_label(facts, 0)) == "card 1 (I***)"  # a bank name is typed: masked
+    assert (
+        str(card_label(facts, 0, "bank_cards")) == "card 1 (I***)"
+    )  # a bank name is typed: masked
     assert str(card_label(facts, 1, "foreign_cards")) == "foreign card 2 (jcb)"
     assert str(card_label(facts, 0, "foreign_cards")) == "foreign card 1 (visa, ending 4242)"
 

@@ -163,7 +163,7 @@ def test_a_test_reading_a_fact_the_format_does_not_have():
 @pytest.mark.parametrize(
     "test, why",
     [
-        (fact("foreign_cards[].status", "declined"), "only bank cards are subjects"),
+        (fact("foreign_cards[].status", "declined"), "only the items of bank_cards are subjects"),
         (known("dont_know"), "it lists facts, it is not one"),
     ],
 )

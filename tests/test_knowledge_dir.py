@@ -572,9 +572,8 @@ def test_a_new_layer_is_its_unit_alone_and_passes_check_kb(with_new_layer, capsy
 
     kb = load_knowledge([FOLDER, with_new_layer], trusted=[FOLDER])
     keys = [layer.key for layer in kb.layers]
-    assert keys == ["device", "documents", "bank", "alipay", "wechat_pay", "taobao", "payee"] + [
-        "carrier"
-    ]
+    built_in = ["device", "documents", "bank", "alipay", "wechat_pay", "taobao", "payee"]
+    assert keys == [*built_in, "carrier"]
     assert depth(kb.layers, "carrier") == depth(kb.layers, "bank") == 1
     doctor = Doctor(kb)
     cause = kb.cause("sim-suspended")

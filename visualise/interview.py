@@ -175,20 +175,24 @@ def hint(question: Question, language: Language) -> str:
     return f"{said} · {offered.in_(language.code)}"
 
 
-def card_label(
-    facts: Facts, card: int, cards: str = "bank_cards", maker_shown: bool = False
-) -> Message:
-    """How a card is named in a question: its number and, when known, its bank or network
-    and last digits (`cards`: the list it is in, bank or foreign cards); a known bank's name as
-    typed (`maker_shown`: ICBC, 工商银行), any other as its first letters (`Zhang Wei` shows
-    `Z*** W**`), enough for the person who typed it to tell cards apart."""
-    maker = "bank" if cards == "bank_cards" else "network"
-    made_by = read_path(facts, f"{cards}[].{maker}", card)
-    if made_by is not None and cards == "bank_cards" and not maker_shown:
+def card_label(facts: Facts, card: int, cards: str, maker_shown: bool = False) -> Message:
+    """How a card is named in a question: its number and, when known, who made it and its last
+    digits, as its list declares them (`cards`: the list it is in; `Section.maker`,
+    `Section.ending`: the bank or network, the last four); a maker typed as free text shown as
+    typed when it is a known bank (`maker_shown`: ICBC, 工商银行), any other as its first
+    letters (`Zhang Wei` shows `Z*** W**`), enough for the person who typed it to tell cards
+    apart. A card of the rules' own list is "card N", of another list "foreign card N"."""
+    model = type(facts)
+    section = model.declared.get(cards)
+    maker = f"{cards}[].{section.maker}" if getattr(section, "maker", None) else None
+    made_by = read_path(facts, maker, card) if maker else None
+    typed = maker is not None and not getattr(model.declared[maker].ask, "choices", None)
+    if made_by is not None and typed and not maker_shown:
         made_by = mask_any(made_by)  # a bank's name is typed: it may be anything, a name too
-    last4 = read_path(facts, f"{cards}[].last4", card)
+    digits = f"{cards}[].{section.ending}" if getattr(section, "ending", None) else None
+    last4 = read_path(facts, digits, card) if digits else None
     ending = Message("ending {digits}", digits=last4) if last4 else None
-    if cards == "bank_cards":
+    if cards == model.card_list:
         noun = Message("card {number}", number=card + 1)
     else:
         noun = Message("foreign card {number}", number=card + 1)

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from engine.facts.asking import Ask
 from engine.facts.dates import PartialDate
-from engine.facts.model import Facts, flatten
+from engine.facts.model import Facts, flatten, is_item_path
 from engine.facts.personal import Text
 from engine.text.wording import Wording, wording
 
@@ -124,9 +124,6 @@ class TestKind(Word):
         return self in (TestKind.CONCLUDED, TestKind.REPORTED, TestKind.FINDING)
 
 
-CARDS = "bank_cards"
-"""The list whose items are the subjects of per-card tests and observations."""
-CARD = CARDS + "[]"
 TRUE, FALSE, UNKNOWN = "true", "false", "unknown"
 
 
@@ -263,7 +260,10 @@ Subject = CardSubject | FoundOn | None
 
 
 def is_card_path(path: str) -> bool:
-    return path.startswith(CARD + ".")
+    """Whether a test on `path` reads one card: a field of a list's item (`bank_cards[].status`).
+    The cards are the items of the list the facts declare the rules' subject (`Section.subject`,
+    `Facts.card_list`); check-kb refuses a test on another list's items."""
+    return is_item_path(path)
 
 
 def encode(value: Any) -> str:
@@ -437,8 +437,13 @@ class Case:
         """The concrete JSON path: `bank_cards[].x` of card 1 is `bank_cards[1].x`."""
         return path.replace("[].", f"[{card}].", 1) if card is not None else path
 
+    @property
+    def cards(self) -> str | None:
+        """The list whose items are the cards per-card rules read (`Facts.card_list`)."""
+        return type(self.facts).card_list
+
     def card_count(self) -> int:
-        return len(self.facts.bank_cards or ())
+        return len(getattr(self.facts, self.cards) or ()) if self.cards else 0
 
     def missing(self, card: int | None, *paths: str) -> tuple[str, ...]:
         """The concrete paths among `paths` whose facts are not known."""

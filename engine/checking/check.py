@@ -30,7 +30,6 @@ from engine.authoring.rules import (
     TestKind,
     Workaround,
     encode,
-    is_card_path,
 )
 from engine.errors import InputError, KnowledgeError
 from engine.facts.dates import PartialDate
@@ -175,12 +174,12 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
         for test in tests:
             if test.path is not None and test.path not in known_paths:
                 problems.append(_unknown_path(unit_id, test.path))
-            elif test.path is not None and _not_readable(test.path):
+            elif test.path is not None and _not_readable(test.path, kb.facts_model.card_list):
                 problems.append(
                     Problem(
                         "unknown-fact",
                         f"{unit_id}: tests {test.path!r}, which no rule can read:"
-                        f" {_not_readable(test.path)}",
+                        f" {_not_readable(test.path, kb.facts_model.card_list)}",
                     )
                 )
             elif test.kind == TestKind.DERIVED and test.name not in defined:
@@ -228,14 +227,15 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _not_readable(path: str) -> str:
-    """Why a rule's test cannot read `path`, a path of the format ("" when it can)."""
+def _not_readable(path: str, cards: str | None) -> str:
+    """Why a rule's test cannot read `path`, a path of the format ("" when it can); `cards`
+    is the list whose items are the subjects of per-card tests (`Facts.card_list`)."""
     if path in NOT_FACTS:
         return "it lists facts, it is not one (a fact in it is not known)"
-    if is_item_path(path) and not is_card_path(path):
+    if is_item_path(path) and not path.startswith(f"{cards}[]."):
         return (
-            "only bank cards are subjects of per-card tests; read the items of this list in a"
-            " derived observation (Case.get(path, index) reads item index)"
+            f"only the items of {cards} are subjects of per-card tests; read the items of this"
+            " list in a derived observation (Case.get(path, index) reads item index)"
         )
     return ""
 

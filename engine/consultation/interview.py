@@ -433,8 +433,8 @@ class Interviewer:
     def _maker_shown(self, facts: Facts, path: str) -> bool:
         """Whether the bank of the card `path` is about is named as a known bank."""
         card = card_index(path)
-        field_path = f"{path.split('[', 1)[0]}[].bank"
-        ask = self.kb.ask(field_path)
+        field_path = self.kb.card_fact(path, "maker")
+        ask = self.kb.ask(field_path) if field_path else None
         if card is None or ask is None or field_path not in self.model.paths:
             return False
         bank = read_path(facts, field_path, card)

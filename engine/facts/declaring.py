@@ -66,6 +66,9 @@ class Fact:
     is Alipay's): a consultation asks it where another value would change what follows."""
     message: bool = False
     """The error message the person saw: words of a unit's `Message` are matched in it."""
+    issuer_country: bool = False
+    """The country of a card's issuer: a call to the issuer abroad is in its language (the
+    sentence a step on such a call gives, `Place.CARD_ISSUER`)."""
     place: bool = False
     """Where the payment fails: each of its choices says what a failure there tells a
     consultation (the layers, cards and facts it pursues: `Choice.layers`, `not_about`,
@@ -114,6 +117,14 @@ class Section:
     label: Wording | None = None
     """The section named in words, where a sentence names it whole ("Alipay: given", a wallet
     in use); else its path's words."""
+    subject: bool = False
+    """For a list of cards: its items are the subjects of per-card rules (the tests of one
+    condition on `NAME[].x` all read one item: the bank cards). One list at most."""
+    maker: str | None = None
+    """For a list of cards: its items' fact that names who made each (its bank, its network),
+    by which a person tells the cards apart."""
+    ending: str | None = None
+    """For a list of cards: its items' fact holding each card's last digits."""
 
     def added(self, path: str, fact: Fact) -> Section:
         """This section with `fact` added at `path` (below this section)."""
@@ -132,7 +143,7 @@ class Section:
 
 
 def _replace_facts(section: Section, facts: tuple[Fact | Section, ...]) -> Section:
-    return Section(section.name, section.model, facts, section.cards, section.doc, section.ask)
+    return replace(section, facts=facts)
 
 
 def _named(fact: Fact, name: str) -> Fact:
@@ -240,7 +251,14 @@ def _built(declarations: tuple[Fact | Section, ...]) -> type[Facts]:
     declared = declared_paths(sections)
     paths = (DONT_KNOW, "as_of", *declared)
     fields = {section.name: _field(section) for section in sections}
-    key = ("Facts", tuple((n, shape) for n, (_, shape) in fields.items()))
+    subjects = [section.name for section in sections if section.cards and section.subject]
+    if len(subjects) > 1:
+        raise DeclarationError(
+            next(s for s in sections if s.name == subjects[1]),
+            f"sections {', '.join(subjects)}: one list of cards at most is the rules' subject",
+        )
+    card_list = subjects[0] if subjects else None
+    key = ("Facts", tuple((n, shape) for n, (_, shape) in fields.items()), card_list)
     if key in _MODELS:
         return _MODELS[key]
     model = create_model(
@@ -259,6 +277,7 @@ def _built(declarations: tuple[Fact | Section, ...]) -> type[Facts]:
     model.paths = paths
     model.personal = _personal(declared)
     model.declared = declared
+    model.card_list = card_list
     _MODELS[key] = model
     return model
 

@@ -342,6 +342,9 @@ class Facts(BaseModel):
     """Which facts hold personal data (path -> the kind, `engine.facts.personal`, that masks it)."""
     declared: ClassVar[Mapping[str, Any]] = {}
     """Each path's declaration (`engine.facts.declaring.Fact` or `Section`)."""
+    card_list: ClassVar[str | None] = None
+    """The list whose items are the subjects of per-card rules (`Section.subject`: the bank
+    cards), if the knowledge declares one."""
 
     @model_validator(mode="after")
     def _not_known_means_no_value(self) -> Facts:

@@ -112,6 +112,12 @@ class KnowledgeBase:
         return self._declared("place")
 
     @cached_property
+    def issuer_country_path(self) -> str | None:
+        """The country of a card's issuer (`Fact.issuer_country`): a call abroad is in its
+        language."""
+        return self._declared("issuer_country")
+
+    @cached_property
     def message_path(self) -> str | None:
         """The error message the person saw (`Fact.message`): messages' phrases are matched in
         it."""
@@ -120,6 +126,15 @@ class KnowledgeBase:
     def _declared(self, role: str) -> str | None:
         declared = self.facts_model.declared.items()
         return next((path for path, fact in declared if getattr(fact, role, False)), None)
+
+    def card_fact(self, path: str, role: str) -> str | None:
+        """The fact that tells a person which card the fact at `path` is on, as its list of
+        cards declares it: `maker` (who made the card: its bank, its network) or `ending` (its
+        last digits); None for a fact on no card, or a list that declares none."""
+        items, bracket, _rest = path.partition("[")
+        section = self.facts_model.declared.get(items) if bracket else None
+        name = getattr(section, role, None)
+        return f"{items}[].{name}" if name else None
 
     def place(self, facts: Facts) -> Choice | None:
         """Where the payment fails, as the knowledge describes that place (None: not known)."""
@@ -198,7 +213,8 @@ class KnowledgeBase:
                     cause.key, cause.key, status, status, alternatives, cause.layer, cause.title
                 )
             if any(cause.key in pattern.points_at for pattern in self.messages):
-                open_when = _scoped(_left_open(cause, three_valued), cause.scope)
+                cards = self.facts_model.card_list
+                open_when = _scoped(_left_open(cause, three_valued, cards), cause.scope)
                 rules += _numbered(
                     cause.key,
                     cause.key,
@@ -250,7 +266,7 @@ def _scoped(alternatives: tuple[When, ...], scope: tuple[Test, ...]) -> tuple[Wh
     return tuple(When(alternative.tests + scope) for alternative in alternatives)
 
 
-def _left_open(cause: Cause, three_valued: set[str]) -> tuple[When, ...]:
+def _left_open(cause: Cause, three_valued: set[str], cards: str | None) -> tuple[When, ...]:
     """Conditions under which the facts neither confirm nor rule out `cause`.
 
     A confirmed alternative is open when one of its three-valued tests is unknown
@@ -276,7 +292,7 @@ def _left_open(cause: Cause, three_valued: set[str]) -> tuple[When, ...]:
             rest = tuple(opened(t) for t in tests if t is not pivot)
             pivot_unknown = Test(pivot.kind, pivot.name, frozenset({UNKNOWN}), pivot.card)
             alternatives.append(When((points_at, pivot_unknown, *rest)))
-        if alternative.reads_card:
+        if alternative.reads_card and cards is not None:
             case_tests = tuple(opened(t) for t in tests if not t.card)
-            alternatives.append(When((points_at, unknown("bank_cards"), *case_tests)))
+            alternatives.append(When((points_at, unknown(cards), *case_tests)))
     return tuple(dict.fromkeys(alternatives))

@@ -66,7 +66,7 @@ def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
     data = facts_data(facts)
     set_fact(data, "as_of", diagnosis.as_of.isoformat())  # the day, were it not known
     for finding in diagnosis.findings:
-        cards = _cards_of(finding, diagnosis, data)
+        cards = _cards_of(finding, diagnosis, data, type(facts).card_list)
         for step in finding.cause.fixes:
             for effect in step.effects:
                 for card in cards if is_card_path(effect.path) else (None,):
@@ -78,14 +78,16 @@ def facts_after(facts: Facts, diagnosis: Diagnosis) -> Facts:
         raise KnowledgeError(f"the fix effects give facts that are not valid: {error}") from None
 
 
-def _cards_of(finding: Finding, diagnosis: Diagnosis, data: FactData) -> tuple[int, ...]:
+def _cards_of(
+    finding: Finding, diagnosis: Diagnosis, data: FactData, cards: str | None
+) -> tuple[int, ...]:
     """The cards the cause was found on; every card when it was found on none in particular."""
     found = {
         firing.subject.index
         for firing in diagnosis.trace
         if firing.rule.target == finding.cause.key and firing.subject is not None
     }
-    return tuple(sorted(found)) or tuple(range(len(data.get("bank_cards") or ())))
+    return tuple(sorted(found)) or tuple(range(len(data.get(cards) or ()) if cards else 0))
 
 
 def _value_after(effect: Effect, data: FactData, card: int | None, as_of: date) -> Any:

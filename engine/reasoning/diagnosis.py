@@ -130,12 +130,20 @@ class Doctor:
         return Diagnosis(
             as_of=case.as_of,
             findings=findings,
-            plan=_plan(findings, checks := self._checks(findings, firings), facts),
+            plan=_plan(findings, checks := self._checks(findings, firings), self._language(case)),
             workarounds=self._offers(firings),
             checks=checks,
             trace=firings,
             layers=self.kb.layers,
         )
+
+    def _language(self, case: Case) -> str | None:
+        """The language the cards' issuers speak (`Fact.issuer_country`): one country's,
+        English for several, None where no card says its country."""
+        path = self.kb.issuer_country_path
+        countries = [value for (at, _card), value in case.values.items() if at == path]
+        spoken = {spoken_in(country) for country in countries}
+        return spoken.pop() if len(spoken) == 1 else (SOURCE_LANGUAGE if spoken else None)
 
     def question(self, path: str) -> Wording | Message:
         """The question a person is asked about the fact at `path`; a card's (`bank_cards[0].x`)
@@ -145,7 +153,7 @@ class Doctor:
         card = card_index(path)
         if card is None:
             return text
-        if path.startswith("foreign_cards["):
+        if not path.startswith(f"{self.kb.facts_model.card_list}["):
             return Message(N_("Foreign card {number}: {question}"), number=card + 1, question=text)
         return Message(N_("Card {number}: {question}"), number=card + 1, question=text)
 
@@ -230,11 +238,11 @@ def _rule_ids(firings: list[Firing]) -> tuple[str, ...]:
 
 
 def _plan(
-    findings: tuple[Finding, ...], checks: tuple[Check, ...], facts: Facts
+    findings: tuple[Finding, ...], checks: tuple[Check, ...], language: str | None
 ) -> tuple[Step, ...]:
     """Every finding's fix steps in order; a suspected cause's first step carries the check
-    that would confirm it, so nobody makes a trip on a suspicion."""
-    language = _card_language(facts)
+    that would confirm it, so nobody makes a trip on a suspicion. A call abroad is in
+    `language`, the card issuers' (`Doctor._language`)."""
     steps = []
     for finding in findings:
         first = None
@@ -244,10 +252,3 @@ def _plan(
             check = first if number == 0 else None
             steps.append(Step(len(steps) + 1, finding.cause, fix, check, language))
     return tuple(steps)
-
-
-def _card_language(facts: Facts) -> str | None:
-    """The language the foreign cards' issuers speak: one country's, English for several, None
-    where no card says its country."""
-    spoken = {spoken_in(c.issuer_country) for c in facts.foreign_cards or () if c.issuer_country}
-    return spoken.pop() if len(spoken) == 1 else (SOURCE_LANGUAGE if spoken else None)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from engine.authoring.rules import (
-    CARDS,
     FALSE,
     FINDING,
     TRUE,
@@ -109,7 +108,7 @@ class Held:
         if not rule.when.reads_card:
             return [CASE_SUBJECT]
         count = self.case.card_count()
-        return [CardSubject(CARDS, card) for card in range(count)] if count else None
+        return [CardSubject(self.case.cards, card) for card in range(count)] if count else None
 
     def observed(self, test: Test, subject: Subject, depth: int = 0) -> Observed:
         own = subject if test.card else CASE_SUBJECT
@@ -201,13 +200,14 @@ def evaluate(rule: CompiledRule, held: Held) -> tuple[RuleResult, ...]:
 def _without_cards(rule: CompiledRule, held: Held) -> RuleResult:
     """A card rule when no card is listed: its card tests cannot hold (open while the cards
     are not known, whatever values they accept, "unknown" included)."""
-    listed = held.case.facts.bank_cards is not None
+    cards = held.case.cards
+    listed = cards is not None and getattr(held.case.facts, cards) is not None
     no_card = Observed(
-        CARDS,
+        str(cards),
         CASE_SUBJECT,
         "none" if listed else UNKNOWN,
-        Text("no bank card is listed" if listed else "bank_cards is not known"),
-        () if listed else ("bank_cards",),
+        Text("no bank card is listed" if listed else f"{cards} is not known"),
+        () if listed or cards is None else (cards,),
     )
     card_outcome = FAILS if listed else OPEN
     return RuleResult(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from engine.authoring.rules import (
-    CARDS,
     FALSE,
     TRUE,
     UNKNOWN,
@@ -310,7 +309,7 @@ def as_typed(message: str, phrase: str) -> str:
 
 
 def _subjects(case: Case) -> tuple[tuple[CardSubject, int], ...]:
-    return tuple((CardSubject(CARDS, card), card) for card in range(case.card_count()))
+    return tuple((CardSubject(case.cards, card), card) for card in range(case.card_count()))
 
 
 def _probe(kb: KnowledgeBase, name: ObservationName, words: FactWords) -> _Probe:

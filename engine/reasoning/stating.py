@@ -42,7 +42,8 @@ class FactWords:
         value = case.get(path, card)
         if value is not None and not isinstance(value, bool) and not self._chosen(path, value):
             return self._say(case, path, card)
-        last4 = case.get(_last4(path), card) if card is not None and "[]" in path else None
+        ending = self.kb.card_fact(path, "ending") if card is not None else None
+        last4 = case.get(ending, card) if ending else None
         key = (path, card, type(value), value, last4)
         said = self._said.get(key)
         if said is None:
@@ -61,7 +62,7 @@ class FactWords:
         where = case.where(path, card)
         label = self.kb.fact_label(path)
         value = case.get(path, card)
-        named = _on_card(label, case, path, card)
+        named = self._on_card(label, case, path, card)
         if value is None:
             return Text(Message(N_("{label}: not known"), label=named), facts=(where,))
         worded = self.kb.value_label(path, value)
@@ -73,17 +74,12 @@ class FactWords:
             return Text(Message(N_("{label}: given"), label=named), facts=(where,))
         return Text(Message(N_("{label}: {0}"), label=named), (shown,), (where,))
 
-
-def _on_card(label: Any, case: Case, path: str, card: int | None) -> Any:
-    """A card's fact names its card: its number, and its last digits when known."""
-    if card is None or "[]" not in path:
-        return label
-    return on_card(label, card, case.get(_last4(path), card))
-
-
-def _last4(path: str) -> str:
-    """The path of the last digits of the card a card's fact belongs to."""
-    return path.split("[]", 1)[0] + "[].last4"
+    def _on_card(self, label: Any, case: Case, path: str, card: int | None) -> Any:
+        """A card's fact names its card: its number, and its last digits when known."""
+        if card is None or "[]" not in path:
+            return label
+        ending = self.kb.card_fact(path, "ending")
+        return on_card(label, card, case.get(ending, card) if ending else None)
 
 
 def on_card(label: Any, card: int, last4: str | None = None) -> Message:

@@ -184,6 +184,9 @@ BANK_CARDS = Section(
         ),
     ),
     cards=True,
+    subject=True,
+    maker="bank",
+    ending="last4",
     ask=Ask(
         Wording("How many Chinese bank cards have you linked, or tried to link, to your wallets?"),
         Wording("your Chinese bank cards"),

@@ -109,9 +109,12 @@ FOREIGN_CARDS = Section(
                 Wording("Your bank at home; the two-letter country code (GB, DE, JP...)."),
             ),
             samples=("JP", "ru", "US", "DE", "br"),
+            issuer_country=True,
         ),
     ),
     cards=True,
+    maker="network",
+    ending="last4",
     ask=Ask(
         Wording(
             "How many cards from outside mainland China (Visa, Mastercard, JCB...) have you"
