@@ -38,7 +38,6 @@ from engine.authoring.rules import (  # noqa: E402
     Case,
     Cause,
     FixStep,
-    Place,
     encode,
     fact,
     standard_layers,
@@ -52,6 +51,7 @@ from engine.kb.base import KnowledgeBase  # noqa: E402
 from engine.reasoning.diagnosis import Doctor  # noqa: E402
 from engine.reasoning.session import _durable_fact, _get_host  # noqa: E402
 from knowledge import builtin_knowledge  # noqa: E402
+from knowledge._where import Where  # noqa: E402
 from visualise.json_report import report_data  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -447,7 +447,7 @@ def synthetic_knowledge(rules: int, facts: Facts) -> KnowledgeBase:
                 title=f"synthetic cause {number}",
                 explanation="",
                 source="",
-                fixes=(FixStep("nowhere", "nothing", place=Place.APP),),
+                fixes=(FixStep("nowhere", "nothing", place=Where.APP),),
                 confirmed=(when(fact(path, value), unknown(paths[(number + 7) % len(paths)])),),
             )
         )

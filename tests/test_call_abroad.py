@@ -9,11 +9,12 @@ import io
 import pytest
 from conftest import EXAMPLES, load_example
 
-from engine.authoring.rules import FixStep, Place
+from engine.authoring.rules import FixStep
 from engine.facts.loading import validate_facts
 from engine.reasoning.diagnosis import Doctor
 from engine.text.wording import Wording
 from knowledge import builtin_knowledge
+from knowledge._where import Where
 from visualise.json_report import report_data
 from visualise.language import language
 from visualise.text import text_report
@@ -94,8 +95,8 @@ def test_the_web_report_shows_the_call_sentence_without_the_staff_view(web_clien
 @pytest.mark.parametrize(
     ("place", "say"),
     [
-        (Place.CARD_ISSUER, Wording("Please approve it.", zh="请批准。")),
-        (Place.BANK_BRANCH, Wording("Please update my passport.")),
+        (Where.CARD_ISSUER, Wording("Please approve it.", zh="请批准。")),
+        (Where.BANK_BRANCH, Wording("Please update my passport.")),
     ],
 )
 def test_a_sentence_in_the_wrong_language_for_its_place_is_refused(place, say):

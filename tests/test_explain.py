@@ -7,12 +7,13 @@ import json
 import pytest
 
 import cli
-from engine.authoring.rules import Case, Place
+from engine.authoring.rules import Case
 from engine.errors import InputError
 from engine.facts.loading import read_facts_file, validate_facts
 from engine.reasoning.evaluate import FAILS, OPEN
 from engine.reasoning.explain import check_id, explain, known_ids, marked
 from engine.reasoning.observe import as_typed
+from knowledge._where import Where
 from tests.conftest import EXAMPLES, held_and_fired
 
 STORY = EXAMPLES / "story-renewed-passport-new-phone-new-taobao.json"
@@ -54,7 +55,7 @@ def test_how_a_confirmed_cause_was_reached_ends_at_its_fix(doctor):
     )
     assert evidence.facts == ("bank_cards[0].passport_number_on_file", "passport.number")
     assert [(s.number, s.where.en, s.fix.place) for s in explanation.fixes] == [
-        (1, "bank branch", Place.BANK_BRANCH)
+        (1, "bank branch", Where.BANK_BRANCH)
     ]
     assert explanation.unmet == () and explanation.would_decide == ()
 

@@ -14,7 +14,7 @@ from tests.conftest import EXAMPLES
 EXPIRED = str(EXAMPLES / "passport-expired.json")
 
 UNIT = """\
-from engine.authoring.rules import Cause, FixStep, Observation, Outcome, Place, derived, when
+from engine.authoring.rules import Cause, FixStep, Observation, Outcome, derived, when
 
 print("loading the unit")
 
@@ -32,7 +32,7 @@ CAUSE = Cause(
     title="My cause",
     explanation="Explained.",
     source="Guide.",
-    fixes=(FixStep("Alipay app", "Do it.", place=Place.APP),),
+    fixes=(FixStep("Alipay app", "Do it.", place="app"),),
     confirmed=(when(derived("my.check")),),
 )
 """

@@ -28,7 +28,8 @@ def test_the_regenerate_command_prints_the_published_document(capsys):
 
 
 def _cause(cause_id, layer, title, fact_path):
-    from engine.authoring.rules import Cause, Example, FixStep, Place, fact, when
+    from engine.authoring.rules import Cause, Example, FixStep, fact, when
+    from knowledge._where import Where
 
     return Cause(
         id=cause_id,
@@ -36,7 +37,7 @@ def _cause(cause_id, layer, title, fact_path):
         title=title,
         explanation=f"Why {cause_id} fails.",
         source="The guide, section 3.",
-        fixes=(FixStep("Taobao app", "Bind Alipay.", place=Place.APP),),
+        fixes=(FixStep("Taobao app", "Bind Alipay.", place=Where.APP),),
         confirmed=(when(fact(fact_path, False)),),
         examples=(
             Example("not so", {}, "confirmed"),

@@ -204,7 +204,8 @@ def test_problems_shown_in_the_guide_are_what_check_kb_prints(worked_example, ca
 
 
 FIX_MISSES_THE_CAUSE = """
-from engine.authoring.rules import Cause, Example, FixStep, Place, fact, sets, when
+from engine.authoring.rules import Cause, Example, FixStep, fact, sets, when
+from knowledge._where import Where
 
 CAUSE = Cause(
     id="card-unresponsive",
@@ -217,7 +218,7 @@ CAUSE = Cause(
             "bank branch",
             "Ask the bank to unblock the card.",
             effects=(sets("bank_cards[].phone_on_file", "+8613800138000"),),
-            place=Place.BANK_BRANCH,
+            place=Where.BANK_BRANCH,
         ),
     ),
     confirmed=(when(fact("bank_cards[].status", "unresponsive")),),
@@ -552,11 +553,12 @@ NEW_LAYER_UNIT = "my-carrier/sim_suspended.py"
 @pytest.fixture
 def with_new_layer(tmp_path, monkeypatch):
     """The guide's folder with a unit in a new layer, and its facts file, written where a user
-    would; the layer it declares is forgotten after the test (declaring one is for the
-    process)."""
+    would; the layer and place it declares are forgotten after the test (declaring one is for
+    the process)."""
     from engine.authoring import rules
 
     monkeypatch.setattr(rules, "_declared_layers", dict(rules._declared_layers))
+    monkeypatch.setattr(rules, "_declared_places", dict(rules._declared_places))
     pattern = r"<!-- layer file: (\S+) -->\n```\w*\n(.*?)```"
     files = dict(re.findall(pattern, GUIDE, flags=re.S))
     assert set(files) == {NEW_LAYER_UNIT, "my-carrier-facts.json"}

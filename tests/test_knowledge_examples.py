@@ -75,9 +75,10 @@ def test_a_fix_that_does_not_remove_its_cause_fails_its_example(doctor):
     confirmed = next(e for e in cause.examples if e.expect == "confirmed")
     from dataclasses import replace
 
-    from engine.authoring.rules import FixStep, Place
+    from engine.authoring.rules import FixStep
+    from knowledge._where import Where
 
-    broken = replace(cause, fixes=(FixStep("bank branch", "Ask nicely.", place=Place.BANK_BRANCH),))
+    broken = replace(cause, fixes=(FixStep("bank branch", "Ask nicely.", place=Where.BANK_BRANCH),))
     outcome = run_example(doctor, broken, confirmed)
     assert any("the fix does not remove the cause" in f for f in outcome.failures)
 

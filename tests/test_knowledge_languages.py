@@ -10,12 +10,13 @@ from dataclasses import replace
 import pytest
 
 import cli
-from engine.authoring.rules import STAFF_LANGUAGE, FixStep, Place
+from engine.authoring.rules import STAFF_LANGUAGE, FixStep
 from engine.checking.check import wording_problems
 from engine.consultation.answers import kind_of, read
 from engine.facts.loading import read_facts_file
 from engine.text.wording import Wording
 from knowledge import builtin_knowledge
+from knowledge._where import PLACES, Where
 from tests.conftest import EXAMPLES
 from visualise.diagram import diagnosis_dot
 from visualise.language import ENGLISH, available, language
@@ -75,17 +76,17 @@ def test_every_step_done_with_staff_gives_a_chinese_sentence_and_no_app_step_doe
     sentence is the card's language, from the catalogs (test_call_abroad.py)."""
     steps = [fix for cause in KB.causes for fix in cause.fixes]
     staff = [fix for fix in steps if fix.place.staff]
-    assert {fix.place for fix in staff} == set(Place) - {Place.APP, Place.PHONE}
-    in_china = [fix for fix in staff if fix.place is not Place.CARD_ISSUER]
+    assert {fix.place for fix in staff} == set(PLACES) - {Where.APP, Where.PHONE}
+    in_china = [fix for fix in staff if fix.place is not Where.CARD_ISSUER]
     assert all(fix.say is not None and STAFF_LANGUAGE in fix.say.written for fix in in_china)
-    calls = [fix for fix in staff if fix.place is Place.CARD_ISSUER]
+    calls = [fix for fix in staff if fix.place is Where.CARD_ISSUER]
     assert calls and all(fix.say is not None and not fix.say.written for fix in calls)
     assert all(fix.say is None for fix in steps if not fix.place.staff)
 
 
 def test_a_sentence_to_show_must_be_chinese():
     with pytest.raises(ValueError, match=r'say=Wording\("its meaning in English", zh='):
-        FixStep("bank branch", "Ask.", place=Place.BANK_BRANCH, say=Wording("Hello."))
+        FixStep("bank branch", "Ask.", place=Where.BANK_BRANCH, say=Wording("Hello."))
     with pytest.raises(ValueError, match="place 'counter' is not one of"):
         FixStep("bank branch", "Ask.", place="counter")
 

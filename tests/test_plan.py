@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from engine.authoring.rules import Cause, FixStep, Place, derived, standard_layers, when
+from engine.authoring.rules import Cause, FixStep, derived, standard_layers, when
 from engine.errors import KnowledgeError
 from engine.kb.order import cause_graph, fix_order
+from knowledge._where import Where
 from tests.conftest import EXAMPLES, ROOT, load_example
 
 LAYERS = tuple(layer.key for layer in standard_layers())
@@ -23,7 +24,7 @@ def cause(cause_id, layer, after=()):
         title=cause_id,
         explanation="",
         source="",
-        fixes=(FixStep("here", "do it", place=Place.APP),),
+        fixes=(FixStep("here", "do it", place=Where.APP),),
         confirmed=(when(derived("passport.expired")),),
         after=after,
     )
@@ -136,7 +137,7 @@ def test_only_a_suspected_causes_first_step_carries_the_check():
 
     two_steps = dataclasses.replace(
         cause("old-passport", "documents"),
-        fixes=(FixStep("here", "one", place=Place.APP), FixStep("there", "two", place=Place.APP)),
+        fixes=(FixStep("here", "one", place=Where.APP), FixStep("there", "two", place=Where.APP)),
         confirmed=(when(fact("passport.renewed_on", "2026-01-01")),),
         suspected=(when(unknown("passport.expiry_date")),),
     )

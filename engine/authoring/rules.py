@@ -541,34 +541,46 @@ STAFF_LANGUAGE = "zh"
 """The language of the sentence a step gives to show the staff who help with it in China."""
 
 
-class Place(Word):
-    """Where a fix step is done, said by the unit rather than read from its words: at a
-    counter, an office or on a hotline a person helps, and the step gives a sentence to show
-    them (`FixStep.say`)."""
+@dataclass(frozen=True)
+class Place:
+    """Where a fix step is done, declared by the knowledge (knowledge/_where.py) and said by
+    the unit rather than read from its words: at a counter, an office or on a hotline a person
+    helps (`staff`), and the step gives a sentence to show them (`FixStep.say`).
 
-    APP = "app"
-    """In an app, alone."""
-    BANK_BRANCH = "bank_branch"
-    EXIT_ENTRY_OFFICE = "exit_entry_office"
-    EMBASSY = "embassy"
-    CARD_ISSUER = "card_issuer"
-    """The card issuer's hotline, abroad: its staff speak the card's own language."""
-    CUSTOMER_SERVICE = "customer_service"
-    """A wallet's customer service: a human agent in the app, or its hotline."""
-    PHONE = "phone"
-    """On the phone itself (its settings: a VPN, roaming), alone."""
-    SELLER = "seller"
-    """At a stall, a taxi or a shop: the seller or cashier reads Chinese."""
+    Declaring one makes it a place a unit may name (`FixStep(place=...)`, by the declaration
+    or its key) from then on in this process."""
 
-    @property
-    def staff(self) -> bool:
-        return self not in (Place.APP, Place.PHONE)
+    key: str
+    staff: bool = False
+    """Whether a person there helps with the step: it gives them a sentence to read."""
+    abroad: bool = False
+    """A call abroad (the card's issuer): its staff read the card's own language, not Chinese."""
+
+    def __post_init__(self) -> None:
+        _declared_places.setdefault(self.key, self)
+
+    def __str__(self) -> str:
+        return self.key
 
     @property
     def reads(self) -> str | None:
         """The language of the sentence staff here are given: Chinese in China; None on a call
         to the card's issuer abroad, where it is the card's own language (`Step.sentence`)."""
-        return None if self is Place.CARD_ISSUER else STAFF_LANGUAGE
+        return None if self.abroad else STAFF_LANGUAGE
+
+
+_declared_places: dict[str, Place] = {}
+"""Every place declared in this process, by key, in the order first declared."""
+
+
+def place_of(value: Place | str, what: str) -> Place:
+    """The declared place `value` is or names; a mistyped one fails here, when the unit is
+    made."""
+    found = _declared_places.get(value.key if isinstance(value, Place) else value)
+    if found is None:
+        keys = ", ".join(repr(k) for k in _declared_places)
+        raise ValueError(f"{what} {value!r} is not one of {keys}")
+    return value if isinstance(value, Place) else found
 
 
 @dataclass(frozen=True)
@@ -593,7 +605,7 @@ class FixStep:
     def __post_init__(self) -> None:
         object.__setattr__(self, "where", wording(self.where))
         object.__setattr__(self, "action", wording(self.action))
-        object.__setattr__(self, "place", Place.parse(self.place, "FixStep: place"))
+        object.__setattr__(self, "place", place_of(self.place, "FixStep: place"))
         if self.say is None:
             return
         if self.place.reads is None:

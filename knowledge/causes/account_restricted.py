@@ -3,7 +3,6 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Message,
-    Place,
     fact,
     forgets,
     message_points_at,
@@ -12,6 +11,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
+from knowledge._where import Where
 
 RESTRICTED = Message(
     Wording("a restriction or a risk-control block on the account"),
@@ -54,7 +54,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " selfie holding the passport ready."
                 ).format(wallet=wallet.name, hotline=wallet.hotline),
                 effects=(sets(wallet.path("restricted"), False), forgets("symptom.error_message")),
-                place=Place.CUSTOMER_SERVICE,
+                place=Where.CUSTOMER_SERVICE,
                 say=Wording(
                     "Hello, I am a foreign user; my {wallet} account has been restricted and I"
                     " cannot pay. Please put me through to a human agent to have the restriction"
@@ -70,7 +70,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " verification in {menu}, then verify again with your passport."
                 ).format(menu=wallet.identity_menu),
                 effects=(sets(wallet.path("restricted"), False),),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         after=(wallet.key("wallet-reverification"),),

@@ -3,7 +3,6 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Observation,
-    Place,
     Status,
     concluded,
     copies,
@@ -18,6 +17,7 @@ from engine.text.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import differs
 from knowledge._wallets import ALIPAY
+from knowledge._where import Where
 
 ALIPAY_PASSPORT_DIFFERS = Observation(
     "alipay.passport_differs",
@@ -62,7 +62,7 @@ CAUSE = Cause(
                 "Once the bank confirms its record, update your passport in Alipay: Account >"
                 " Settings > Account and Security > Identity Information."
             ),
-            place=Place.APP,
+            place=Where.APP,
             effects=(copies("alipay.identity.passport_number", "passport.number"),),
         ),
     ),

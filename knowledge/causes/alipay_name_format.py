@@ -5,7 +5,6 @@ from engine.authoring.rules import (
     FixStep,
     Observation,
     Outcome,
-    Place,
     copies,
     derived,
     when,
@@ -16,6 +15,7 @@ from engine.text.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import name_datum, passport_name
 from knowledge._wallets import ALIPAY
+from knowledge._where import Where
 
 
 def _alipay_name_differs(case: Case, card: int | None) -> Outcome:
@@ -70,7 +70,7 @@ CAUSE = Cause(
                 "In Identity Information, use the same name format as on your residence"
                 " permit: SURNAME FIRSTNAME."
             ),
-            place=Place.APP,
+            place=Where.APP,
             effects=(
                 copies(
                     "alipay.identity.name",

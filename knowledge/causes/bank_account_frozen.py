@@ -4,7 +4,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     concluded,
     derived,
     fact,
@@ -13,6 +12,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._observing import unused_for
+from knowledge._where import Where
 
 FROZEN = Message(
     Wording("the bank froze the account, or the card is refused as invalid"),
@@ -67,7 +67,7 @@ CAUSE = Cause(
                 " reactivate the account. If your Chinese SIM was cut off, reactivate it at the"
                 " carrier first: the bank's SMS codes go to that number."
             ),
-            place=Place.BANK_BRANCH,
+            place=Where.BANK_BRANCH,
             say=Wording(
                 "Hello, my account has been frozen; please reactivate it. Here are my"
                 " passport and my card (and my old passport, if it was renewed).",

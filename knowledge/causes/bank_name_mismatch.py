@@ -5,7 +5,6 @@ from engine.authoring.rules import (
     FixStep,
     Observation,
     Outcome,
-    Place,
     copies,
     derived,
     when,
@@ -15,6 +14,7 @@ from engine.facts.personal import Text
 from engine.text.wording import Wording
 from knowledge._messages import IDENTITY_MISMATCH
 from knowledge._observing import card_words, name_datum, passport_name
+from knowledge._where import Where
 
 PERSON = {"surname": "SMITH", "given_names": "JOHN MICHAEL"}
 
@@ -65,7 +65,7 @@ CAUSE = Cause(
             Wording(
                 "Ask the bank to record your name exactly as in your passport, SURNAME GIVEN NAMES."
             ),
-            place=Place.BANK_BRANCH,
+            place=Where.BANK_BRANCH,
             say=Wording(
                 "Hello, please change the name on my account to match my passport exactly"
                 " (surname first, then given names).",

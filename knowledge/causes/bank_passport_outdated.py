@@ -5,7 +5,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     Status,
     concluded,
     copies,
@@ -19,6 +18,7 @@ from engine.authoring.rules import (
 from engine.facts import personal
 from engine.text.wording import Wording
 from knowledge._observing import differs
+from knowledge._where import Where
 
 CARD_PASSPORT_DIFFERS = Observation(
     "card.passport_differs",
@@ -61,7 +61,7 @@ CAUSE = Cause(
                 " passport and the card too, and a letter from your embassy saying the new"
                 " passport replaces the old one where the bank asks for it."
             ),
-            place=Place.BANK_BRANCH,
+            place=Where.BANK_BRANCH,
             say=Wording(
                 "Hello, I have a new passport. Please update the passport number on my account"
                 " to my new passport's, and tell me when it is done.",

@@ -3,13 +3,13 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Observation,
-    Place,
     derived,
     forgets,
     when,
 )
 from engine.text.wording import Wording
 from knowledge._visitors import refused_country
+from knowledge._where import Where
 
 REFUSED_COUNTRY = Observation(
     "foreign.issuer_country_refused",
@@ -41,7 +41,7 @@ CAUSE = Cause(
                 " issuer changes it."
             ),
             effects=(forgets("foreign_cards"),),
-            place=Place.APP,
+            place=Where.APP,
         ),
     ),
     confirmed=(when(derived("foreign.issuer_country_refused")),),

@@ -7,7 +7,6 @@ from engine.authoring.rules import (
     FixStep,
     Observation,
     Outcome,
-    Place,
     concluded,
     derived,
     tidies,
@@ -19,6 +18,7 @@ from engine.text.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH, name_mismatch_examples
 from knowledge._observing import card_words
 from knowledge._wallets import ALIPAY, WALLETS, Wallet, card_linked_in
+from knowledge._where import Where
 
 _BAD_SPACING = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
@@ -78,7 +78,7 @@ def _cause(wallet: Wallet) -> Cause:
             FixStep(
                 wallet.card_linking,
                 Wording("Type the name in upper case with single spaces, e.g. SMITH JOHN."),
-                place=Place.APP,
+                place=Where.APP,
                 effects=(tidies("bank_cards[].name_entered"),),
             ),
         ),

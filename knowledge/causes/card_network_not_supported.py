@@ -4,7 +4,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     derived,
     forgets,
     when,
@@ -12,6 +11,7 @@ from engine.authoring.rules import (
 from engine.text.wording import Wording
 from knowledge._visitors import amex_refused, network_refused
 from knowledge._wallets import WALLETS, Wallet
+from knowledge._where import Where
 
 NOT_SUPPORTED = Message(
     Wording("a card the wallet does not support"),
@@ -46,7 +46,7 @@ def _cause(wallet: Wallet) -> Cause:
                     "Link a Visa or Mastercard card in {wallet}, or pay another way (cash)."
                 ).format(wallet=wallet.name),
                 effects=(forgets("foreign_cards"),),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         confirmed=(when(derived(refused)),),

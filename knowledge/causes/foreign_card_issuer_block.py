@@ -4,7 +4,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     derived,
     fact,
     forgets,
@@ -12,6 +11,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._foreign import any_with_status
+from knowledge._where import Where
 
 ISSUER_BLOCKED = Observation(
     "foreign.issuer_blocked",
@@ -64,7 +64,7 @@ CAUSE = Cause(
                 " the back of the card; the sentence below is for that call) and say you are"
                 " paying in China through Alipay or WeChat Pay; or link another card."
             ),
-            place=Place.CARD_ISSUER,
+            place=Where.CARD_ISSUER,
             # Said on the call in the card's own language (causes-v3), from the catalogs.
             say=Wording(
                 "I am paying in China through Alipay or WeChat Pay; please approve this"

@@ -6,7 +6,6 @@ from engine.authoring.rules import (
     Message,
     Observation,
     Outcome,
-    Place,
     derived,
     forgets,
     when,
@@ -14,6 +13,7 @@ from engine.authoring.rules import (
 from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
+from knowledge._where import Where
 
 PAYMENT_LIMIT_USD = 5_000
 YEAR_LIMIT_USD = 50_000
@@ -117,7 +117,7 @@ def _cause(wallet: Wallet) -> Cause:
                     forgets("payment.amount_cny"),
                     forgets("symptom.error_message"),
                 ),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         confirmed=(

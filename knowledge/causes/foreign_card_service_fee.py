@@ -2,7 +2,6 @@ from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
-    Place,
     derived,
     fact,
     forgets,
@@ -12,6 +11,7 @@ from engine.authoring.rules import (
 from engine.text.wording import Wording
 from knowledge._visitors import FEE_FREE_CNY
 from knowledge._wallets import WALLETS, Wallet
+from knowledge._where import Where
 
 FEE_PERCENT = 3
 """The service fee on a foreign-card payment over CNY 200 (MOFCOM's guide of 2024-04-24)."""
@@ -47,7 +47,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " it."
                 ).format(fee=FEE_PERCENT, limit=FEE_FREE_CNY),
                 effects=(forgets("payment.amount_cny"),),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         scope=(wallet.in_scope,),

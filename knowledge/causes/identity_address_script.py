@@ -7,7 +7,6 @@ from engine.authoring.rules import (
     FixStep,
     Observation,
     Outcome,
-    Place,
     concluded,
     derived,
     fact,
@@ -18,6 +17,7 @@ from engine.facts import personal
 from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
+from knowledge._where import Where
 
 
 def _not_latin(wallet: Wallet):
@@ -80,7 +80,7 @@ def _cause(wallet: Wallet) -> Cause:
                     menu=wallet.identity_menu
                 ),
                 effects=(forgets(wallet.path("identity.address")),),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         confirmed=(

@@ -3,7 +3,6 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Message,
-    Place,
     derived,
     fact,
     forgets,
@@ -13,6 +12,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
+from knowledge._where import Where
 
 NOT_VERIFIED = Message(
     Wording("identity verification (real name) is needed"),
@@ -53,7 +53,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " takes minutes to a day, then pay again."
                 ).format(wallet=wallet.name, menu=wallet.identity_menu),
                 effects=(sets(verified, True), forgets("symptom.error_message")),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         scope=(wallet.in_scope,),

@@ -4,7 +4,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     derived,
     forgets,
     message_points_at,
@@ -12,6 +11,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._foreign import any_with_status
+from knowledge._where import Where
 
 DOMESTIC_ONLY = Message(
     Wording("the payee takes domestic payments only, no foreign card"),
@@ -55,7 +55,7 @@ CAUSE = Cause(
                 " taken, or cash."
             ),
             effects=(forgets("foreign_cards"), forgets("symptom.error_message")),
-            place=Place.SELLER,
+            place=Where.SELLER,
             say=Wording(
                 "Can I pay with a foreign bank card? If not, I will pay cash.",
                 zh="请问可以用境外银行卡付款吗？不行的话我付现金。",

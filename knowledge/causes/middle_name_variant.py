@@ -5,7 +5,6 @@ from engine.authoring.rules import (
     FixStep,
     Observation,
     Outcome,
-    Place,
     concluded,
     copies,
     derived,
@@ -19,6 +18,7 @@ from engine.text.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED, NAME_MISMATCH, name_mismatch_examples
 from knowledge._observing import card_words, name_datum
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
+from knowledge._where import Where
 
 
 def _has_middle_name(case: Case, card: int | None) -> Outcome:
@@ -88,7 +88,7 @@ def _cause(wallet: Wallet) -> Cause:
                 Wording(
                     "Link the card again, typing your name both with and without the middle name."
                 ),
-                place=Place.APP,
+                place=Where.APP,
                 effects=(copies("bank_cards[].name_entered", "bank_cards[].name_on_file"),),
             ),
         ),

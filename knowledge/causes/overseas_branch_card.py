@@ -1,5 +1,6 @@
-from engine.authoring.rules import Cause, Example, FixStep, Place, fact, sets, when
+from engine.authoring.rules import Cause, Example, FixStep, fact, sets, when
 from engine.text.wording import Wording
+from knowledge._where import Where
 
 CAUSE = Cause(
     id="overseas-branch-card",
@@ -27,7 +28,7 @@ CAUSE = Cause(
                 " WeChat: Me > Services > Wallet > Bank Cards) if it is a Visa, Mastercard or"
                 " JCB card."
             ),
-            place=Place.BANK_BRANCH,
+            place=Where.BANK_BRANCH,
             say=Wording(
                 "Hello, my card is from an overseas branch and Alipay and WeChat Pay cannot"
                 " link it. I would like to open a mainland account here.",

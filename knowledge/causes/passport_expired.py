@@ -2,7 +2,6 @@ from engine.authoring.rules import (
     Cause,
     Example,
     FixStep,
-    Place,
     concluded,
     copies,
     dates_today,
@@ -14,6 +13,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._messages import EXPIRED_DOCUMENT
+from knowledge._where import Where
 
 CAUSE = Cause(
     id="passport-expired",
@@ -35,7 +35,7 @@ CAUSE = Cause(
                 "Renew your passport. Your bank and Alipay then need the new passport number:"
                 " the steps for them follow."
             ),
-            place=Place.EMBASSY,
+            place=Where.EMBASSY,
             say=Wording(
                 "Hello, my passport has expired and I would like to apply for a new one."
                 " Which documents do I need?",

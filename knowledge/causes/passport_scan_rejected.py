@@ -1,6 +1,7 @@
-from engine.authoring.rules import Cause, Example, FixStep, Place, fact, sets, unknown, when
+from engine.authoring.rules import Cause, Example, FixStep, fact, sets, unknown, when
 from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet
+from knowledge._where import Where
 
 
 def _cause(wallet: Wallet) -> Cause:
@@ -29,7 +30,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " wait about three hours before trying again."
                 ),
                 effects=(sets(scan_failed, False),),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         scope=(wallet.in_scope,),

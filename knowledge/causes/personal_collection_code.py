@@ -3,7 +3,6 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Message,
-    Place,
     derived,
     fact,
     sets,
@@ -11,6 +10,7 @@ from engine.authoring.rules import (
     when,
 )
 from engine.text.wording import Wording
+from knowledge._where import Where
 
 PERSONAL_CODE = Message(
     Wording("a person's collection code"),
@@ -43,7 +43,7 @@ CAUSE = Cause(
                 " balance if a friend topped it up; or pay cash."
             ),
             effects=(sets("payment.payee", "merchant_scans_me"),),
-            place=Place.SELLER,
+            place=Where.SELLER,
             say=Wording(
                 "My wallet is linked to a foreign bank card, so it cannot pay a personal"
                 " collection code. Please scan my payment code, or give me your business code.",

@@ -6,7 +6,6 @@ from engine.authoring.rules import (
     Message,
     Observation,
     Outcome,
-    Place,
     concluded,
     copies,
     derived,
@@ -18,6 +17,7 @@ from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
 from knowledge._messages import CARD_NOT_VERIFIED
 from knowledge._observing import as_date, differs
+from knowledge._where import Where
 
 PHONE_ON_FILE = Message(
     Wording("the bank's reserved phone number"),
@@ -115,7 +115,7 @@ CAUSE = Cause(
                 "Have the bank record the same mobile number that Alipay uses. After a number"
                 " change this is done at a physical branch, not in an app."
             ),
-            place=Place.BANK_BRANCH,
+            place=Where.BANK_BRANCH,
             say=Wording(
                 "Hello, I have changed my phone number. Please update the reserved phone"
                 " number of this bank card to the number I use now, the one my Alipay uses.",

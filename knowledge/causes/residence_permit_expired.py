@@ -3,7 +3,6 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Observation,
-    Place,
     copies,
     derived,
     forgets,
@@ -14,6 +13,7 @@ from engine.authoring.rules import (
 from engine.text.wording import Wording
 from knowledge._messages import EXPIRED_DOCUMENT
 from knowledge._observing import before_as_of
+from knowledge._where import Where
 
 PERMIT_EXPIRED = Observation(
     "permit.expired",
@@ -43,7 +43,7 @@ CAUSE = Cause(
             Wording(
                 "Renew your residence permit; then update it in Alipay's Identity Information."
             ),
-            place=Place.EXIT_ENTRY_OFFICE,
+            place=Where.EXIT_ENTRY_OFFICE,
             say=Wording(
                 "Hello, my residence permit has expired and I would like to renew it. Which"
                 " documents do I need?",

@@ -3,7 +3,6 @@ from engine.authoring.rules import (
     Example,
     FixStep,
     Observation,
-    Place,
     copies,
     derived,
     unless_false,
@@ -13,6 +12,7 @@ from engine.facts import personal
 from engine.text.wording import Wording
 from knowledge._observing import before_as_of, differs
 from knowledge._wallets import ALIPAY
+from knowledge._where import Where
 
 ALIPAY_PERMIT_DIFFERS = Observation(
     "alipay.permit_differs",
@@ -54,7 +54,7 @@ CAUSE = Cause(
                 "Update the residence permit in Alipay: Account > Settings > Account and"
                 " Security > Identity Information."
             ),
-            place=Place.APP,
+            place=Where.APP,
             effects=(
                 copies("alipay.identity.residence_permit_number", "residence_permit.number"),
                 copies(

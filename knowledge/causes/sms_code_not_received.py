@@ -1,5 +1,6 @@
-from engine.authoring.rules import Cause, Example, FixStep, Place, derived, fact, sets, when
+from engine.authoring.rules import Cause, Example, FixStep, derived, fact, sets, when
 from engine.text.wording import Wording
+from knowledge._where import Where
 
 CAUSE = Cause(
     id="sms-code-not-received",
@@ -23,7 +24,7 @@ CAUSE = Cause(
                 " choose a voice call where the app offers one."
             ),
             effects=(sets("phone.sms_code_received", True), sets("phone.roaming", True)),
-            place=Place.PHONE,
+            place=Where.PHONE,
         ),
     ),
     confirmed=(when(fact("phone.sms_code_received", False)),),

@@ -1,5 +1,6 @@
-from engine.authoring.rules import Cause, Example, FixStep, Place, fact, sets, when
+from engine.authoring.rules import Cause, Example, FixStep, fact, sets, when
 from engine.text.wording import Wording
+from knowledge._where import Where
 
 CAUSE = Cause(
     id="taobao-not-linked",
@@ -20,7 +21,7 @@ CAUSE = Cause(
                 "In Taobao: Account > Settings, bind your Alipay account and set the payment"
                 " method to Alipay."
             ),
-            place=Place.APP,
+            place=Where.APP,
             effects=(
                 sets("taobao.bound_to_alipay", True),
                 sets("taobao.payment_method", "alipay"),

@@ -6,7 +6,6 @@ from engine.authoring.rules import (
     Message,
     Observation,
     Outcome,
-    Place,
     derived,
     fact,
     forgets,
@@ -16,6 +15,7 @@ from engine.authoring.rules import (
 )
 from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
+from knowledge._where import Where
 
 TAOBAO_RISK = Message(
     Wording("Taobao's risk control"),
@@ -65,7 +65,7 @@ CAUSE = Cause(
         FixStep(
             Wording("Taobao app"),
             Wording("Clear the Taobao app's (or the browser's) cache and try again."),
-            place=Place.APP,
+            place=Where.APP,
             # Whether the security error comes back is only known once you try again.
             effects=(sets("taobao.cache_cleared", True), forgets("taobao.security_error")),
         ),

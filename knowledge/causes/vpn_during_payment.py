@@ -1,5 +1,6 @@
-from engine.authoring.rules import Cause, Example, FixStep, Place, derived, fact, known, sets, when
+from engine.authoring.rules import Cause, Example, FixStep, derived, fact, known, sets, when
 from engine.text.wording import Wording
+from knowledge._where import Where
 
 CAUSE = Cause(
     id="vpn-during-payment",
@@ -22,7 +23,7 @@ CAUSE = Cause(
                 "Turn the VPN off, pay on mobile data (not hotel Wi-Fi), then turn it on again."
             ),
             effects=(sets("phone.vpn_on", False),),
-            place=Place.PHONE,
+            place=Where.PHONE,
         ),
     ),
     confirmed=(),

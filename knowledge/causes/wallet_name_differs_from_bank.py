@@ -5,7 +5,6 @@ from engine.authoring.rules import (
     FixStep,
     Observation,
     Outcome,
-    Place,
     concluded,
     copies,
     derived,
@@ -16,6 +15,7 @@ from engine.facts.personal import Text
 from engine.text.wording import Wording
 from knowledge._observing import card_words, name_datum
 from knowledge._wallets import WALLETS, Wallet, card_linked_in
+from knowledge._where import Where
 
 _SAID = Wording("{wallet}'s identity information has the name {0}; for {card} your bank holds {1}.")
 
@@ -67,7 +67,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " same order, spelling and spaces ({menu})."
                 ).format(wallet=wallet.name, menu=wallet.identity_menu),
                 effects=(copies(wallet.path("identity.name"), "bank_cards[].name_on_file"),),
-                place=Place.APP,
+                place=Where.APP,
             ),
         ),
         after=("bank-name-mismatch",),

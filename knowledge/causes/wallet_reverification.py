@@ -4,7 +4,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     derived,
     fact,
     forgets,
@@ -14,6 +13,7 @@ from engine.authoring.rules import (
 )
 from engine.text.wording import Wording
 from knowledge._wallets import WALLETS, Wallet, list_not_empty
+from knowledge._where import Where
 
 ASKS_TO_VERIFY = Message(
     Wording("a request to complete or update identity information"),
@@ -65,7 +65,7 @@ def _cause(wallet: Wallet) -> Cause:
                     " selfie, your home address in Latin letters, your occupation, a verified"
                     " phone number. The review can take up to a day."
                 ).format(menu=wallet.identity_menu),
-                place=Place.APP,
+                place=Where.APP,
                 effects=(
                     sets(wallet.path("verification_requested"), []),
                     sets(wallet.path("document_expiry_notice"), False),

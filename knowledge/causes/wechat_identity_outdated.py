@@ -4,7 +4,6 @@ from engine.authoring.rules import (
     FixStep,
     Message,
     Observation,
-    Place,
     concluded,
     copies,
     derived,
@@ -15,6 +14,7 @@ from engine.facts import personal
 from engine.text.wording import Wording
 from knowledge._observing import differs
 from knowledge._wallets import WECHAT_PAY
+from knowledge._where import Where
 
 WECHAT_PASSPORT_DIFFERS = Observation(
     "wechat_pay.passport_differs",
@@ -66,7 +66,7 @@ CAUSE = Cause(
                 " the balance out, cancel the real-name verification and verify again with the"
                 " new passport."
             ),
-            place=Place.APP,
+            place=Where.APP,
             effects=(copies("wechat_pay.identity.passport_number", "passport.number"),),
         ),
     ),
