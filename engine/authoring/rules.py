@@ -1,10 +1,13 @@
 """The vocabulary a knowledge unit is written in: tests, conditions, causes, workarounds,
-conclusions, and the closed word lists (layers, statuses, kinds) as enums.
+conclusions, the closed word lists (statuses, kinds) as enums, and the declarations of the
+domain's layers and places, which the knowledge makes (knowledge/layers.py, _where.py).
 
 A condition (`When`) is a conjunction of tests on observations; a rule holds a
 tuple of alternative conditions. Observations are three-valued ("true",
-"false", "unknown"), so "not known" is never read as "false". Tests on
-`bank_cards[]` observations all refer to the same card within one condition.
+"false", "unknown"), so "not known" is never read as "false". Tests on a card's
+facts (`bank_cards[]`: the list the facts declare the rules' subject) all refer to the
+same card within one condition. An observation is named by a type, never a string parsed
+back (`FactValue`, `Reported`, ...), and a card by `CardSubject`.
 A `Conclusion`'s rules assert a fact that other rules test (`concluded`), and a
 cause's rules assert that it is reported (`reported`): rules chain.
 """
