@@ -68,7 +68,7 @@ class Fact:
     """The error message the person saw: words of a unit's `Message` are matched in it."""
     issuer_country: bool = False
     """The country of a card's issuer: a call to the issuer abroad is in its language (the
-    sentence a step on such a call gives, `Place.CARD_ISSUER`)."""
+    sentence a step on such a call gives, `Where.CARD_ISSUER` in knowledge/_where.py)."""
     place: bool = False
     """Where the payment fails: each of its choices says what a failure there tells a
     consultation (the layers, cards and facts it pursues: `Choice.layers`, `not_about`,
