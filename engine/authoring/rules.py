@@ -133,9 +133,10 @@ TRUE, FALSE, UNKNOWN = "true", "false", "unknown"
 class _Made:
     """A value made once for each set of arguments, and immutable: two made alike are one object,
     so it hashes and compares as fast as a string (a diagnosis looks observations up by name
-    and subject thousands of times)."""
+    and subject thousands of times), and is written once (`str`: what durable-rules and the trace
+    read)."""
 
-    __slots__ = ()
+    __slots__ = ("_text",)
     _fields: ClassVar[tuple[str, ...]] = ()
     """The arguments, in order (each a slot)."""
     _made: ClassVar[dict]
@@ -150,8 +151,18 @@ class _Made:
             candidate = object.__new__(cls)
             for slot, value in zip(cls._fields, args, strict=True):
                 object.__setattr__(candidate, slot, value)
+            object.__setattr__(candidate, "_text", candidate._written())
             made = cls._made.setdefault(args, candidate)
         return made
+
+    def _written(self) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __format__(self, spec: str) -> str:
+        return format(self._text, spec)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} cannot be changed")
@@ -175,7 +186,7 @@ class _Kind(_Made):
     def about(self) -> str:
         return getattr(self, self._fields[0])
 
-    def __str__(self) -> str:
+    def _written(self) -> str:
         return f"{self.kind}:{self.about}"
 
 
@@ -240,7 +251,7 @@ class CardSubject(_Made):
     items: str
     index: int
 
-    def __str__(self) -> str:
+    def _written(self) -> str:
         return f"{self.items}[{self.index}]"
 
     def __lt__(self, other: CardSubject) -> bool:
@@ -254,7 +265,7 @@ class FoundOn(_Made):
     cause: str
     card: CardSubject | None
 
-    def __str__(self) -> str:
+    def _written(self) -> str:
         return f"{self.cause}@{'' if self.card is None else self.card}"
 
 

@@ -141,8 +141,9 @@ class Doctor:
         """The language the cards' issuers speak (`Fact.issuer_country`): one country's,
         English for several, None where no card says its country."""
         path = self.kb.issuer_country_path
-        countries = [value for (at, _card), value in case.values.items() if at == path]
-        spoken = {spoken_in(country) for country in countries}
+        items = getattr(case.facts, path.partition("[")[0], None) if path else None
+        countries = (case.get(path, card) for card in range(len(items or ())))
+        spoken = {spoken_in(country) for country in countries if country}
         return spoken.pop() if len(spoken) == 1 else (SOURCE_LANGUAGE if spoken else None)
 
     def question(self, path: str) -> Wording | Message:

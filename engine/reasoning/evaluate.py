@@ -107,6 +107,11 @@ class Held:
         """The subjects a rule is matched for; None when it reads cards and none is listed."""
         if not rule.when.reads_card:
             return [CASE_SUBJECT]
+        return self._cards
+
+    @cached_property
+    def _cards(self) -> list[Subject] | None:
+        """Every card of the case as a subject; None when none is listed."""
         count = self.case.card_count()
         return [CardSubject(self.case.cards, card) for card in range(count)] if count else None
 
