@@ -346,10 +346,12 @@ def _what_happened(path: str, kind: str, ask) -> bool:
 
 
 def _what_the_apps_show(path: str, kind: str, ask) -> bool:
-    """What the apps show, and what the person saw happen (a line of a list to tick)."""
+    """What the apps show, and what the person saw happen (a line of a list to tick: the fact
+    ticking it writes, not a date that shares the line, such as a permit's expiry)."""
+    line = ask is not None and ask.tick is not None and path in ask.tick.ticked
     return kind == "count" or (
         ask is not None
-        and (ask.symptom or ask.kept_by == APP or ask.tick is not None)
+        and (ask.symptom or ask.kept_by == APP or line)
         and path != "symptom.error_message"
     )
 

@@ -215,9 +215,27 @@ class Interviewer:
         # those, never long.
         together: dict[str, set[str]] = {}
         for path in answered:
+            if self._after_tick(facts, path):
+                continue  # a line ticked, then its date asked: a question of its own
             if template(path) in self._together:
                 together.setdefault(self._together[template(path)], set()).add(path)
         return len(answered) - sum(len(paths) - 1 for paths in together.values())
+
+    def _when_not_known(self, facts: Facts) -> bool:
+        """Whether the person ticked a line and then did not know when (the date of a renewal,
+        of a new number): they will hardly know when of another line either."""
+        return any(self._after_tick(facts, path) for path in facts.dont_know or ())
+
+    def _after_tick(self, facts: Facts, path: str) -> bool:
+        """Whether `path` is a line's other fact (a renewal's date) whose line was ticked: the
+        list does not write it, so it is asked after, one more question (left unticked, the
+        list writes it not known with the rest)."""
+        ask = self.kb.ask(path)
+        tick = ask.tick if ask is not None else None
+        if tick is None or template(path) in tick.ticked or template(path) in tick.unticked:
+            return False
+        card = card_index(path)
+        return all(read_path(facts, other, card) == value for other, value in tick.ticked.items())
 
     def answer(
         self,
@@ -392,6 +410,7 @@ class Interviewer:
                     pointed.get(path, 0.0) >= MIN_WORTH
                     and alone.get(path) == 1
                     and self._ease(path) == 1.0
+                    and not (self._after_tick(facts, path) and self._when_not_known(facts))
                 )
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
