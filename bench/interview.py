@@ -81,7 +81,7 @@ def travellers(doctor: Doctor) -> list[Traveller]:
     """One traveller per story in examples/ and per example of a cause or workaround."""
     kb = doctor.kb
     stories = [
-        (path.stem, json.loads(path.read_text(encoding="utf-8")))
+        (path.stem, _with_where(json.loads(path.read_text(encoding="utf-8")), ""))
         for path in sorted((ROOT / "examples").glob("*.json"))
     ]
     units = [
@@ -104,10 +104,10 @@ WHERE = {"alipay": "alipay", "wechat_pay": "wechat_pay", "taobao": "taobao"}
 
 
 def _with_where(facts: dict[str, Any], layer: str) -> dict[str, Any]:
-    """A unit's example as a traveller lives it: they know where the payment fails. An example
-    that does not say is given the place its cause's layer fails in (a foreign card's, a
-    wallet's, Taobao's; a bank's or a document's: the wallet its card is linked in, else the
-    wallet the facts name, else Alipay)."""
+    """A story or a unit's example as a traveller lives it: they know where the payment fails.
+    One that does not say is given the place its cause's layer fails in (a foreign card's, a
+    wallet's, Taobao's; a bank's or a document's, or a story's: the wallet its card is linked
+    in, else the wallet the facts name, else Alipay)."""
     if (facts.get("symptom") or {}).get("where"):
         return facts
     linked = {card.get("wallet") for card in facts.get("bank_cards") or ()} & set(WHERE)
