@@ -157,6 +157,11 @@ def what_a_traveller_knows(
                 if get_fact(data, written) is None:
                     data = with_fact(data, written, value)
     symptom = data.get("symptom") or {}
+    cards = data.get("bank_cards") or []
+    linking = CARD_LINKED_AT.get(symptom.get("where"))
+    if linking and len(cards) == 1 and not cards[0].get("wallet"):
+        # Their one card is the card they are adding in that wallet: they know where it is.
+        data = with_fact(data, "bank_cards[].wallet", linking, 0)
     in_use = {WALLET_OF.get(symptom.get("where")), symptom.get("wallet")} | set(data)
     for path, value in {**LIVED, **unticked(doctor)}.items():
         wallet = path.split(".")[0]
@@ -173,6 +178,8 @@ WALLET_OF = {
     "wechat_pay_card_link": "wechat_pay",
 }
 """The wallet a traveller uses where the payment fails: what it told them, they know."""
+CARD_LINKED_AT = {"bank_card_link": "alipay", "wechat_pay_card_link": "wechat_pay"}
+"""Where a Chinese bank card is added, and the wallet it is added in."""
 LIVED = {
     "bank_cards": [],
     "foreign_cards": [],
