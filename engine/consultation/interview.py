@@ -581,9 +581,11 @@ class Interviewer:
             for path in paths:
                 shares[(path, key)] = 1 / count
         for key, rules in holding.items():
-            if len(rules) == 1 and rules[0]:
-                for path in rules[0]:
-                    shares[(path, key)] = max(shares.get((path, key), 0.0), 1 / len(rules[0]))
+            # One answer could rule the cause out where every rule that makes it suspected
+            # could fail on it (a message's rules all rest on the name typed).
+            common = set(rules[0]).intersection(*rules[1:]) if len(rules) > 1 else rules[0]
+            for path in common:
+                shares[(path, key)] = max(shares.get((path, key), 0.0), 1 / len(common))
         placed = {
             key
             for key, cause in self._causes.items()
