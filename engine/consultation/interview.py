@@ -311,7 +311,7 @@ class Interviewer:
             said = question.ask.choices[fact].sets if fact in chosen else question.unticked[fact]
             for path, value in said.items():
                 data = with_fact(data, template(path), value, card_index(fact))
-            if fact not in chosen and template(fact) not in said:
+            if fact not in chosen and fact not in said:
                 data = self.not_known(data, fact)  # no renewal: no date of one to ask
         return self._said_in_message(data)
 
@@ -439,7 +439,7 @@ class Interviewer:
             )
             for path in [*triage, *ranked]
         ]
-        return tuple(self._tick_lists(questions, worth, decides, closed))
+        return tuple(self._tick_lists(questions, worth, decides, closed, facts))
 
     def _maker_shown(self, facts: Facts, path: str) -> bool:
         """Whether the bank of the card `path` is about is named as a known bank."""
@@ -457,13 +457,15 @@ class Interviewer:
         worth: dict[str, float],
         decides: dict[str, set[str]],
         closed: set[str],
+        facts: Facts,
     ) -> list[Question]:
         """`questions` with the facts of a list of lines to tick (`TickList`) asked together,
         where two or more could settle a cause: the list takes the place of the first one worth
         asking, with every such fact a line (in the format's order; one line for the facts that
         share it, a line whose facts are all known left out). Where none is worth asking alone,
         the list is still asked last (issue 22: no stop while a question most people answer at
-        one look could still reveal a cause; one answer, measured at no cost in the median)."""
+        one look could still reveal a cause; one answer, measured at no cost in the median). A
+        card's line is offered to a person who holds that one card ("my card")."""
         members: dict[str, dict[Tick, str]] = {}
         for path in sorted(worth, key=lambda p: (self.model.paths.index(template(p)), p)):
             tick = self.kb.ask(path).tick
@@ -471,7 +473,9 @@ class Interviewer:
                 continue
             card = card_index(path)
             writes = {_concrete(p, card) for p in (*tick.ticked, *tick.unticked)}
-            if writes <= closed:
+            if writes <= closed or (
+                card is not None and len(getattr(facts, _cards(path)) or ()) > 1
+            ):
                 continue
             members.setdefault(tick.within.key, {}).setdefault(tick, path)
         out: list[Question] = []
@@ -517,7 +521,7 @@ class Interviewer:
     ) -> Question:
         paths = list(lines.values())
         choices = {
-            path: Choice(tick.label, tick.synonyms, sets=dict(tick.ticked))
+            path: Choice(tick.label, tick.synonyms, sets=_on_card(tick.ticked, path))
             for tick, path in lines.items()
         }
         settles = {key for path in paths for key in decides.get(path, ())}
@@ -528,7 +532,7 @@ class Interviewer:
             tuple(sorted(settles, key=self._order.__getitem__)),
             sum(worth.get(path, 0.0) for path in paths),
             tuple(paths),
-            {path: dict(tick.unticked) for tick, path in lines.items()},
+            {path: _on_card(tick.unticked, path) for tick, path in lines.items()},
         )
 
     def _worth(
@@ -847,6 +851,16 @@ def _starts(path: str, start: str) -> bool:
     return any(
         p == start or p.startswith((start + ".", start + "[")) for p in (path, template(path))
     )
+
+
+def _cards(path: str) -> str:
+    """The list of cards a card's fact belongs to (`bank_cards`)."""
+    return path.split("[", 1)[0]
+
+
+def _on_card(written: Mapping[str, Any], fact: str) -> dict[str, Any]:
+    """What a line writes, on the card its fact is about (a client writes the paths as given)."""
+    return {_concrete(path, card_index(fact)): value for path, value in written.items()}
 
 
 def _concrete(path: str, card: int | None) -> str:
