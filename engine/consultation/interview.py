@@ -224,7 +224,11 @@ class Interviewer:
     def _when_not_known(self, facts: Facts) -> bool:
         """Whether the person ticked a line and then did not know when (the date of a renewal,
         of a new number): they will hardly know when of another line either."""
-        return any(self._after_tick(facts, path) for path in facts.dont_know or ())
+        return any(self._when_after_tick(facts, path) for path in facts.dont_know or ())
+
+    def _when_after_tick(self, facts: Facts, path: str) -> bool:
+        """Whether `path` is when a ticked line happened (a renewal's date, a permit's expiry)."""
+        return kind_of(template(path), self.model).name == "date" and self._after_tick(facts, path)
 
     def _after_tick(self, facts: Facts, path: str) -> bool:
         """Whether `path` is a line's other fact (a renewal's date) whose line was ticked: the
@@ -410,7 +414,7 @@ class Interviewer:
                     pointed.get(path, 0.0) >= MIN_WORTH
                     and alone.get(path) == 1
                     and self._ease(path) == 1.0
-                    and not (self._after_tick(facts, path) and self._when_not_known(facts))
+                    and not (self._when_after_tick(facts, path) and self._when_not_known(facts))
                 )
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
