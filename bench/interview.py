@@ -81,7 +81,7 @@ def travellers(doctor: Doctor) -> list[Traveller]:
     """One traveller per story in examples/ and per example of a cause or workaround."""
     kb = doctor.kb
     stories = [
-        (path.stem, json.loads(path.read_text(encoding="utf-8")))
+        (path.stem, _with_where(json.loads(path.read_text(encoding="utf-8")), ""))
         for path in sorted((ROOT / "examples").glob("*.json"))
     ]
     units = [
@@ -104,10 +104,10 @@ WHERE = {"alipay": "alipay", "wechat_pay": "wechat_pay", "taobao": "taobao"}
 
 
 def _with_where(facts: dict[str, Any], layer: str) -> dict[str, Any]:
-    """A unit's example as a traveller lives it: they know where the payment fails. An example
-    that does not say is given the place its cause's layer fails in (a foreign card's, a
-    wallet's, Taobao's; a bank's or a document's: the wallet its card is linked in, else the
-    wallet the facts name, else Alipay)."""
+    """A story or a unit's example as a traveller lives it: they know where the payment fails.
+    One that does not say is given the place its cause's layer fails in (a foreign card's, a
+    wallet's, Taobao's; a bank's or a document's, or a story's: the wallet its card is linked
+    in, else the wallet the facts name, else Alipay)."""
     if (facts.get("symptom") or {}).get("where"):
         return facts
     linked = {card.get("wallet") for card in facts.get("bank_cards") or ()} & set(WHERE)
@@ -157,6 +157,11 @@ def what_a_traveller_knows(
                 if get_fact(data, written) is None:
                     data = with_fact(data, written, value)
     symptom = data.get("symptom") or {}
+    cards = data.get("bank_cards") or []
+    linking = CARD_LINKED_AT.get(symptom.get("where"))
+    if linking and len(cards) == 1 and not cards[0].get("wallet"):
+        # Their one card is the card they are adding in that wallet: they know where it is.
+        data = with_fact(data, "bank_cards[].wallet", linking, 0)
     in_use = {WALLET_OF.get(symptom.get("where")), symptom.get("wallet")} | set(data)
     for path, value in {**LIVED, **unticked(doctor)}.items():
         wallet = path.split(".")[0]
@@ -173,6 +178,8 @@ WALLET_OF = {
     "wechat_pay_card_link": "wechat_pay",
 }
 """The wallet a traveller uses where the payment fails: what it told them, they know."""
+CARD_LINKED_AT = {"bank_card_link": "alipay", "wechat_pay_card_link": "wechat_pay"}
+"""Where a Chinese bank card is added, and the wallet it is added in."""
 LIVED = {
     "bank_cards": [],
     "foreign_cards": [],
@@ -346,10 +353,12 @@ def _what_happened(path: str, kind: str, ask) -> bool:
 
 
 def _what_the_apps_show(path: str, kind: str, ask) -> bool:
-    """What the apps show, and what the person saw happen (a line of a list to tick)."""
+    """What the apps show, and what the person saw happen (a line of a list to tick: the fact
+    ticking it writes, not a date that shares the line, such as a permit's expiry)."""
+    line = ask is not None and ask.tick is not None and path in ask.tick.ticked
     return kind == "count" or (
         ask is not None
-        and (ask.symptom or ask.kept_by == APP or ask.tick is not None)
+        and (ask.symptom or ask.kept_by == APP or line)
         and path != "symptom.error_message"
     )
 

@@ -308,10 +308,14 @@ def test_scripted_consultation_saves_the_answers_and_shows_the_report(
     assert "'sometimes' is not an answer I can read: choose one of: It works" in err
     assert "input ended: saved the facts with your answers to paydoctor-facts.json" in err
     saved = json.loads((tmp_path / "paydoctor-facts.json").read_text(encoding="utf-8"))
-    assert saved["bank_cards"] == [{"status": "cannot_be_verified"}]
-    # A list to tick, numbered: line 1 ticked (renewed), line 2 left (no permit).
+    # A list to tick, numbered: line 1 ticked (renewed), lines 2 and 3 left (no permit, the
+    # card from a mainland branch: adding a card asks it with the rest).
+    assert saved["bank_cards"] == [
+        {"status": "cannot_be_verified", "issued_outside_mainland": False}
+    ]
     assert "Which of these are true for you? Tick all that are." in err
     assert "1. My passport replaced an older one (it was renewed) · 2. I hold" in err
+    assert "3. My Chinese bank card is from a branch outside mainland China" in err
     assert saved["passport"] == {"renewed": True}
     assert saved["residence_permit"] == {"held": False}
     assert "sometimes" not in json.dumps(saved) and "sometimes" not in out
@@ -448,7 +452,8 @@ def test_never_is_offered_on_the_terminal_in_both_languages(
     interviewer, monkeypatch, capsys, tmp_path
 ):
     monkeypatch.chdir(tmp_path)
-    data = {**NEVER_CHANGED, "bank_cards": [{"status": "cannot_be_verified"}]}
+    card = {"status": "cannot_be_verified", "issued_outside_mainland": False}  # no list left
+    data = {**NEVER_CHANGED, "bank_cards": [card]}
     while (step := interviewer.step(data)).question.fact != "phone.changed_on":
         data = interviewer.not_known(data, step.question.fact)  # up to the phone's question
     facts = tmp_path / "facts.json"

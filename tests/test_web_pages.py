@@ -593,7 +593,8 @@ def _up_to(client, facts: dict, fact: str, headers=None) -> Forms:
 
 FIRST_PASSPORT = {"passport": {"renewed": False}, "residence_permit": {"held": False}}
 """No renewal and no permit known: the number's change is the one line left of its list, asked
-as its own question (a date, with "never" beside it)."""
+as its own question (a date, with "never" beside it), beside a card from a mainland branch."""
+MAINLAND_CARD = {"status": "cannot_be_verified", "issued_outside_mainland": False}
 
 
 @pytest.mark.parametrize(
@@ -602,7 +603,7 @@ as its own question (a date, with "never" beside it)."""
 )
 def test_never_changed_is_a_button_beside_the_date_and_is_kept(web_client, headers, label):
     facts = {"as_of": "2026-11-27", "symptom": {"where": "bank_card_link"}, **FIRST_PASSPORT}
-    facts["bank_cards"] = [{"status": "cannot_be_verified"}]
+    facts["bank_cards"] = [MAINLAND_CARD]
     page = _up_to(web_client, facts, "phone.changed_on", headers)
     assert f'name="choice" value="never" formnovalidate class="secondary">{label}</button>' in (
         page.html
@@ -640,7 +641,7 @@ def test_several_choices_are_tick_boxes(web_client):
             "phone.changed_on",
             {
                 "symptom": {"where": "bank_card_link"},
-                "bank_cards": [{"status": "cannot_be_verified"}],
+                "bank_cards": [MAINLAND_CARD],
                 **FIRST_PASSPORT,
             },
             {"choice": "never"},

@@ -223,9 +223,31 @@ class Interviewer:
         # those, never long.
         together: dict[str, set[str]] = {}
         for path in answered:
+            if self._after_tick(facts, path):
+                continue  # a line ticked, then its date asked: a question of its own
             if template(path) in self._together:
                 together.setdefault(self._together[template(path)], set()).add(path)
         return len(answered) - sum(len(paths) - 1 for paths in together.values())
+
+    def _when_not_known(self, facts: Facts) -> bool:
+        """Whether the person ticked a line and then did not know when (the date of a renewal,
+        of a new number): they will hardly know when of another line either."""
+        return any(self._when_after_tick(facts, path) for path in facts.dont_know or ())
+
+    def _when_after_tick(self, facts: Facts, path: str) -> bool:
+        """Whether `path` is when a ticked line happened (a renewal's date, a permit's expiry)."""
+        return kind_of(template(path), self.model).name == "date" and self._after_tick(facts, path)
+
+    def _after_tick(self, facts: Facts, path: str) -> bool:
+        """Whether `path` is a line's other fact (a renewal's date) whose line was ticked: the
+        list does not write it, so it is asked after, one more question (left unticked, the
+        list writes it not known with the rest)."""
+        ask = self.kb.ask(path)
+        tick = ask.tick if ask is not None else None
+        if tick is None or template(path) in tick.ticked or template(path) in tick.unticked:
+            return False
+        card = card_index(path)
+        return all(read_path(facts, other, card) == value for other, value in tick.ticked.items())
 
     def answer(
         self,
@@ -301,7 +323,7 @@ class Interviewer:
             said = question.ask.choices[fact].sets if fact in chosen else question.unticked[fact]
             for path, value in said.items():
                 data = with_fact(data, template(path), value, card_index(fact))
-            if fact not in chosen and template(fact) not in said:
+            if fact not in chosen and fact not in said:
                 data = self.not_known(data, fact)  # no renewal: no date of one to ask
         return self._said_in_message(data)
 
@@ -400,6 +422,7 @@ class Interviewer:
                     pointed.get(path, 0.0) >= MIN_WORTH
                     and alone.get(path) == 1
                     and self._ease(path) == 1.0
+                    and not (self._when_after_tick(facts, path) and self._when_not_known(facts))
                 )
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
@@ -428,7 +451,7 @@ class Interviewer:
             )
             for path in [*triage, *ranked]
         ]
-        return tuple(self._tick_lists(questions, worth, decides, closed))
+        return tuple(self._tick_lists(questions, worth, decides, closed, facts))
 
     def _maker_shown(self, facts: Facts, path: str) -> bool:
         """Whether the bank of the card `path` is about is named as a known bank."""
@@ -446,13 +469,15 @@ class Interviewer:
         worth: dict[str, float],
         decides: dict[str, set[str]],
         closed: set[str],
+        facts: Facts,
     ) -> list[Question]:
         """`questions` with the facts of a list of lines to tick (`TickList`) asked together,
         where two or more could settle a cause: the list takes the place of the first one worth
         asking, with every such fact a line (in the format's order; one line for the facts that
         share it, a line whose facts are all known left out). Where none is worth asking alone,
         the list is still asked last (issue 22: no stop while a question most people answer at
-        one look could still reveal a cause; one answer, measured at no cost in the median)."""
+        one look could still reveal a cause; one answer, measured at no cost in the median). A
+        card's line is offered to a person who holds that one card ("my card")."""
         members: dict[str, dict[Tick, str]] = {}
         for path in sorted(worth, key=lambda p: (self.model.paths.index(template(p)), p)):
             tick = self.kb.ask(path).tick
@@ -460,7 +485,9 @@ class Interviewer:
                 continue
             card = card_index(path)
             writes = {_concrete(p, card) for p in (*tick.ticked, *tick.unticked)}
-            if writes <= closed:
+            if writes <= closed or (
+                card is not None and len(getattr(facts, _cards(path)) or ()) > 1
+            ):
                 continue
             members.setdefault(tick.within.key, {}).setdefault(tick, path)
         out: list[Question] = []
@@ -506,7 +533,7 @@ class Interviewer:
     ) -> Question:
         paths = list(lines.values())
         choices = {
-            path: Choice(tick.label, tick.synonyms, sets=dict(tick.ticked))
+            path: Choice(tick.label, tick.synonyms, sets=_on_card(tick.ticked, path))
             for tick, path in lines.items()
         }
         settles = {key for path in paths for key in decides.get(path, ())}
@@ -517,7 +544,7 @@ class Interviewer:
             tuple(sorted(settles, key=self._order.__getitem__)),
             sum(worth.get(path, 0.0) for path in paths),
             tuple(paths),
-            {path: dict(tick.unticked) for tick, path in lines.items()},
+            {path: _on_card(tick.unticked, path) for tick, path in lines.items()},
         )
 
     def _worth(
@@ -570,9 +597,11 @@ class Interviewer:
             for path in paths:
                 shares[(path, key)] = 1 / count
         for key, rules in holding.items():
-            if len(rules) == 1 and rules[0]:
-                for path in rules[0]:
-                    shares[(path, key)] = max(shares.get((path, key), 0.0), 1 / len(rules[0]))
+            # One answer could rule the cause out where every rule that makes it suspected
+            # could fail on it (a message's rules all rest on the name typed).
+            common = set(rules[0]).intersection(*rules[1:]) if len(rules) > 1 else rules[0]
+            for path in common:
+                shares[(path, key)] = max(shares.get((path, key), 0.0), 1 / len(common))
         placed = {
             key
             for key, cause in self._causes.items()
@@ -833,6 +862,16 @@ def _starts(path: str, start: str) -> bool:
     return any(
         p == start or p.startswith((start + ".", start + "[")) for p in (path, template(path))
     )
+
+
+def _cards(path: str) -> str:
+    """The list of cards a card's fact belongs to (`bank_cards`)."""
+    return path.split("[", 1)[0]
+
+
+def _on_card(written: Mapping[str, Any], fact: str) -> dict[str, Any]:
+    """What a line writes, on the card its fact is about (a client writes the paths as given)."""
+    return {_concrete(path, card_index(fact)): value for path, value in written.items()}
 
 
 def _concrete(path: str, card: int | None) -> str:

@@ -7,6 +7,7 @@ from engine.facts.model import CardDigits, DocumentNumber, Name, PartialDay, Pho
 from engine.text.wording import Wording
 from knowledge._banks import KNOWN_BANKS
 from knowledge._facts.choices import CARD_SCREEN, WALLET_CHOICES, card_wallet
+from knowledge._facts.ticks import OVERSEAS_BRANCH
 
 BANK_RECORD = Wording("Only your bank can say: ask at a branch or in the bank's app.")
 LAST4 = Fact(
@@ -180,6 +181,7 @@ BANK_CARDS = Section(
                 Wording(
                     "Where you opened the account; the card or the bank's app names the branch."
                 ),
+                tick=OVERSEAS_BRANCH,
             ),
         ),
     ),

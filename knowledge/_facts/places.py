@@ -39,6 +39,11 @@ WALLET_PLACE_NOT_ASKED = (
 )
 """What a wallet's or Taobao's place does not ask unless an answer points there: the bank's own
 state (a frozen or overseas account), which a failure at the bank itself asks about."""
+CARD_LINK_NOT_ASKED = tuple(
+    p for p in WALLET_PLACE_NOT_ASKED if p != "bank_cards[].issued_outside_mainland"
+)
+"""What adding a Chinese bank card in a wallet does not ask: as a wallet's place, but whether
+the account is a branch's abroad (the wallets link mainland accounts only)."""
 CARD_LINK_WORDS = (
     "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
@@ -75,7 +80,7 @@ WHERE = Fact(
                 layers=("documents", "bank", "alipay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
-                not_asked=WALLET_PLACE_NOT_ASKED,
+                not_asked=CARD_LINK_NOT_ASKED,
             ),
             "wechat_pay": Choice(
                 Wording("Paying with WeChat Pay"),
@@ -91,7 +96,7 @@ WHERE = Fact(
                 layers=("documents", "bank", "wechat_pay"),
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
-                not_asked=WALLET_PLACE_NOT_ASKED,
+                not_asked=CARD_LINK_NOT_ASKED,
             ),
             "foreign_card": Choice(
                 Wording("Paying with a foreign card (Visa, Mastercard...)"),

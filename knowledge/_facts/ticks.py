@@ -58,3 +58,13 @@ PERMIT_HELD = happened(
     "residence permit",
     "居留许可",
 )
+OVERSEAS_BRANCH = happened(
+    ABOUT_YOU,
+    "bank_cards[].issued_outside_mainland",
+    Wording("My Chinese bank card is from a branch outside mainland China (Hong Kong, Japan...)"),
+    "overseas branch",
+    "branch abroad",
+    "海外分行",
+    "境外分行",
+)
+"""A card's line, offered where the person holds one Chinese bank card (it is "my card")."""
