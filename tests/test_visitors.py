@@ -25,8 +25,10 @@ from tests.conftest import (
     expected_findings,
     load_example,
 )
-from tests.web_support import known_answer, known_ticks
+from tests.web_support import known_answer, known_ticks, known_way
+from visualise.interview import hint
 from visualise.json_report import report_data
+from visualise.language import ENGLISH
 
 KB = builtin_knowledge()
 STALL = EXAMPLES / "story-visitor-street-stall.json"
@@ -184,8 +186,48 @@ def test_paying_with_a_foreign_card_says_there_is_one(doctor, web_client):
     assert interviewer.step(data).question.fact != "foreign_cards"
     step = web_client.post("/api/v1/interview", content=b'{"as_of": "2026-11-20"}').json()
     assert step["question"]["fact"] == "symptom.where"
-    paying = next(c for c in step["question"]["choices"] if c["value"] == "foreign_card")
-    assert paying["sets"] == {"foreign_cards": [{}]}
+    paying = [c["sets"] for c in step["question"]["choices"] if c["value"] == "foreign_card"]
+    assert paying == [
+        {"foreign_cards": [{}], "symptom.wallet": "alipay"},
+        {"foreign_cards": [{}], "symptom.wallet": "wechat_pay"},
+    ]
+
+
+def test_a_visitors_place_is_offered_once_for_each_wallet(doctor, web_client):
+    """report-v3's `sets`: "Paying with a foreign card in WeChat Pay" says where and in which
+    wallet at once, so the card's wallet is not asked and no Alipay cause is pursued; the
+    terminal, the API and the page list the same choices, in the same order."""
+    interviewer = Interviewer(doctor)
+    start = {"as_of": "2026-11-20"}
+    step = web_client.post("/api/v1/interview", json=start).json()["question"]
+    labels = [c["label"] for c in step["choices"]]
+    number = labels.index("Paying with a foreign card in WeChat Pay") + 1
+    assert [c["value"] for c in step["choices"]].count("wallet_setup") == 2
+    assert "Adding a foreign card to Alipay" in labels
+    question = interviewer.step(start).question
+    assert f"{number}. Paying with a foreign card in WeChat Pay" in hint(question, ENGLISH)
+    for said in (str(number), "visa in wechat", "Paying with a foreign card in WeChat Pay"):
+        data = interviewer.answer(start, "symptom.where", said)
+        assert data["symptom"] == {"where": "foreign_card", "wallet": "wechat_pay"}, said
+        assert data["foreign_cards"] == [{}]
+    data = interviewer.answer(data, "symptom.error_message", "?")
+    asked = []
+    for _ in range(12):
+        found = interviewer.step(data)
+        if found.done:
+            break
+        asked.append(found.question.fact)
+        assert not [key for key in found.question.decides if key.endswith("@alipay")]
+        data = interviewer.not_known(data, found.question.fact)
+    assert asked and "foreign_cards[0].wallet" not in asked
+    # The value alone still reads as the place, its wallet asked after.
+    alone = interviewer.answer(start, "symptom.where", "foreign card")
+    assert alone["symptom"] == {"where": "foreign_card"}
+    page = web_client.post("/consult", data={"state": ""})
+    assert f'value="{number}" required> <span>Paying with a foreign card in WeChat Pay' in (
+        page.text
+    )
+    assert 'value="alipay" required autofocus> <span>Paying with Alipay' in page.text
 
 
 def test_every_visitor_cause_has_a_story():
@@ -215,7 +257,10 @@ class _Visitor(io.TextIOBase):
             return (" ".join(numbers) or "none") + "\n"
         answer = known_answer(self.facts, question.fact)
         ask = KB.ask(question.fact)
-        if answer in ("true", "false"):
+        way = known_way(self.facts, question.fact, KB)  # a place offered in each wallet
+        if way is not None:
+            answer = ask.offers()[way - 1][1].label.in_(self.language)  # as the screen says it
+        elif answer in ("true", "false"):
             words = {"en": ("yes", "no"), "zh": ("是", "否")}[self.language]
             answer = words[answer == "false"]
         elif answer is not None and ask.choices and answer in ask.choices:

@@ -260,7 +260,7 @@ class Interviewer:
                 changed = with_fact(changed, other, value, card)
         else:
             changed = with_fact(data, path, reading.value, card)
-            changed = self._chosen_sets(changed, ask, reading.value)
+            changed = self._chosen_sets(changed, reading.way)
         changed = self._said_in_message(changed)
         try:
             validate_facts(changed, source="answer", model=self.model)
@@ -322,9 +322,9 @@ class Interviewer:
                 data = with_fact(data, path, max(found)[1], 0)
         return data
 
-    def _chosen_sets(self, data: FactData, ask: Ask, value: object) -> FactData:
-        """`data` with the facts a chosen value also sets (report-v3), where not known yet."""
-        choice = ask.choices.get(value) if isinstance(value, str) else None
+    def _chosen_sets(self, data: FactData, choice: Choice | None) -> FactData:
+        """`data` with the facts the choice taken (the way it was offered) also sets
+        (report-v3), where not known yet."""
         known = (
             flatten(validate_facts(data, model=self.model))
             if choice is not None and choice.sets
