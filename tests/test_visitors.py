@@ -25,7 +25,7 @@ from tests.conftest import (
     expected_findings,
     load_example,
 )
-from tests.web_support import known_answer, known_ticks, known_way
+from tests.web_support import known_in_units, known_ticks, known_way
 from visualise.interview import hint
 from visualise.json_report import report_data
 from visualise.language import ENGLISH
@@ -255,7 +255,7 @@ class _Visitor(io.TextIOBase):
                 return "?\n"
             numbers = [str(n) for n, fact in enumerate(question.ticks, 1) if fact in ticked]
             return (" ".join(numbers) or "none") + "\n"
-        answer = known_answer(self.facts, question.fact)
+        answer = known_in_units(self.facts, question.fact, KB)
         ask = KB.ask(question.fact)
         way = known_way(self.facts, question.fact, KB)  # a place offered in each wallet
         if way is not None:
@@ -301,18 +301,52 @@ def test_a_visitor_reaches_their_causes_on_the_terminal(name, lang, monkeypatch,
     assert report["language"] == lang
 
 
-def test_a_visitor_who_knows_the_amount_only_in_dollars_is_asked_in_dollars(doctor):
-    """The yuan amount not known, the same amount in dollars (as the statement at home shows
-    it) is asked, and the wallet's limit for foreign cards is found."""
+def test_the_amount_in_dollars_can_be_typed_on_the_page_and_is_told_to_the_api(web_client):
+    """The page's field for the amount takes "$" (text, not a number field), and the API's
+    question says which fact an answer in dollars is written at."""
+    data = {
+        "as_of": "2026-11-20",
+        "symptom": {"where": "foreign_card", "wallet": "alipay"},
+        "dont_know": ["symptom.error_message"],
+        "foreign_cards": [{"status": "declined"}],
+    }
+    question = web_client.post("/api/v1/interview", json=data).json()["question"]
+    assert question["fact"] == "payment.amount_cny"
+    assert "$" in question["units"]["payment.amount_usd"]
+    state = json.dumps({"facts": data, "asked": []})
+    page = web_client.post("/consult", data={"state": state}).text
+    assert 'name="answer" autofocus autocomplete="off" required type="text" inputmode="text"' in (
+        page
+    )
+    answered = web_client.post(
+        "/consult",
+        data={"state": state, "fact": "payment.amount_cny", "answer": "$120"},
+    )
+    assert answered.status_code == 200
+    assert "&#34;amount_usd&#34;:120" in answered.text  # the state the page carries on
+    assert 'data-fact="payment.amount_cny"' not in answered.text
+
+
+def test_a_visitor_who_knows_the_amount_only_in_dollars_writes_it_in_dollars(doctor):
+    """The amount is asked once: a visitor who knows it only as the statement at home shows it
+    writes it in dollars ("$6400", as the help says) to the yuan question, it is written as
+    the amount in dollars (the yuan not known), and the wallet's limit is found."""
     facts = load_example("foreign-card-limit.json")
     interviewer = Interviewer(doctor)
     data, asked = {"as_of": facts["as_of"]}, []
     while not (step := interviewer.step(data)).done and len(asked) < 20:
         fact = step.question.fact
         asked.append(fact)
-        answer = known_answer(facts, fact) if not step.question.ticks else None
+        answer = known_in_units(facts, fact, KB) if not step.question.ticks else None
         data = interviewer.answer(data, fact, answer or "don't know")
-    assert asked.index("payment.amount_usd") == asked.index("payment.amount_cny") + 1
+    assert "payment.amount_cny" in asked and "payment.amount_usd" not in asked
+    assert data["payment"]["amount_usd"] == 6400 and "payment.amount_cny" in data["dont_know"]
+    for typed in ("$6,400", "6400 USD", "about 6400 dollars", "6400美元"):
+        said = interviewer.answer({"as_of": facts["as_of"]}, "payment.amount_cny", typed)
+        assert said["payment"] == {"amount_usd": 6400}, typed
+    assert interviewer.answer({"as_of": "2026-11-20"}, "payment.amount_cny", "500元")[
+        "payment"
+    ] == {"amount_cny": 500}
     assert ("foreign-card-limit@alipay", "confirmed") in {
         (f.cause.key, f.status) for f in step.diagnosis.findings
     }

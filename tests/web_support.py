@@ -33,6 +33,18 @@ def known_answer(facts: dict[str, Any], path: str) -> str | None:
     return str(node)
 
 
+def known_in_units(facts: dict[str, Any], path: str, kb) -> str | None:
+    """What a traveller who knows `facts` types to a number asked in one unit that they know
+    only in another (`Ask.units`: the amount in yuan, known in dollars: "$6400"); else what
+    they know of it (None: not known)."""
+    answer = known_answer(facts, path)
+    ask = kb.ask(path)
+    for other, words in (ask.units if ask is not None and answer is None else {}).items():
+        if (value := known_answer(facts, other)) is not None:
+            return f"{words[0]}{value}"
+    return answer
+
+
 def known_way(facts: dict[str, Any], path: str, kb) -> int | None:
     """For a choice offered several ways (report-v3's `sets`: a foreign card's payment in
     Alipay, in WeChat Pay), the number in the list as shown of the way a traveller who knows
@@ -76,7 +88,7 @@ def answer_fields(facts: dict[str, Any], question: dict[str, Any], kb) -> dict[s
         answer: Any = known_ticks(facts, lines, kb)
     else:
         way = known_way(facts, fact, kb)  # a place offered in each wallet: its number
-        answer = str(way) if way is not None else known_answer(facts, fact)
+        answer = str(way) if way is not None else known_in_units(facts, fact, kb)
     return {"dont_know": "1"} if answer is None else {"answer": answer}
 
 

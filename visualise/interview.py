@@ -62,6 +62,10 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
         data["choices"] = [
             {"value": value, "label": _label(question, value, language)} for value in kind.values
         ]
+    if question.ask.units:
+        # An answer in another unit ("$120") is written at that unit's fact (the yuan then
+        # not known): a client writes it there, a page takes it as typed.
+        data["units"] = {path: list(words) for path, words in question.ask.units.items()}
     if kind.name != YES_NO and question.ask.never is not None and question.ask.none:
         data.setdefault("choices", []).append(_never_choice(question, language))
     # As the report names causes: a per-wallet cause by its id, and (report-v3) with its wallet.

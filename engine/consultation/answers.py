@@ -402,10 +402,13 @@ def _offered(kind: Kind, ask: Ask | None, text: str) -> tuple[str, Choice | None
     exact = [index for index, words in enumerate(names) if folded in words]
     if len(exact) == 1:
         return ways[exact[0]]
-    # Of ways that share as many words, the one with the fewest others ("a foreign card in
-    # Alipay" is paying with one, not adding one).
+    # Of ways that share as many words, a value named alone before a way offered with more
+    # ("adding a card in Alipay" stays a bank card's link), then the one with the fewest
+    # other words ("a foreign card in Alipay" is paying with one, not adding one).
     typed = _words(folded)
-    scores = [max(_fit(folded, typed, name) for name in words) for words in names]
+    alone = [way is ask.choices.get(value) for value, way in ways]
+    fits = [max(_fit(folded, typed, name) for name in words) for words in names]
+    scores = [(fit[0], plain, fit[1]) for fit, plain in zip(fits, alone, strict=True)]
     best = max(scores)
     chosen = [index for index, score in enumerate(scores) if score == best]
     return ways[chosen[0]] if best[0] > 0 and len(chosen) == 1 else None

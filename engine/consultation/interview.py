@@ -237,6 +237,12 @@ class Interviewer:
         ask = self.kb.ask(fact)
         if ask is None or path not in self.model.paths:
             raise InputError("{fact}: no question asks this fact", fact=fact)
+        other = ask.unit_of(text) if ask.units else None
+        if other is not None:
+            # The figure in another unit ("$120" to the yuan): written at its own fact, and
+            # this one not known, as "don't know" and then the dollars would have written.
+            other = _concrete(other, card_index(fact))
+            return self.answer(self.not_known(data, fact), other, text, alone=True)
         if ask.tick is not None and not alone:
             question = listed if listed is not None else self.step(data).question
             if question is not None and question.fact == fact and question.ticks:

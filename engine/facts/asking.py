@@ -141,6 +141,21 @@ class Ask:
     abbreviations), shown as typed where other text is masked; case and spacing aside."""
     tick: Tick | None = None
     """The fact's line in a list asked at once with other facts (`TickList`), if any."""
+    units: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For a number: other facts, each with the words of its unit, an answer naming that unit
+    is written at instead ("$120" to the amount in yuan is the amount in dollars; the yuan
+    then not known), so one question takes the figure a person knows."""
+
+    def unit_of(self, text: str) -> str | None:
+        """The fact of the unit `text` names (`units`), if it names one: a word as a word
+        ("usd", not in "used"), a sign or a Chinese word anywhere ("$", "美元")."""
+        folded = text.casefold()
+        for path, names in self.units.items():
+            for name in names:
+                word = name.isascii() and name.isalpha()
+                if re.search(rf"\b{re.escape(name)}\b", folded) if word else name in folded:
+                    return path
+        return None
 
     def __post_init__(self) -> None:
         if self.kept_by not in KEPT_BY:
