@@ -350,3 +350,26 @@ def test_a_visitor_who_knows_the_amount_only_in_dollars_writes_it_in_dollars(doc
     assert ("foreign-card-limit@alipay", "confirmed") in {
         (f.cause.key, f.status) for f in step.diagnosis.findings
     }
+
+
+@pytest.mark.parametrize(
+    ("message", "status"),
+    [
+        ("Transaction declined by bank", "blocked_by_issuer"),
+        ("ISSUER_DECLINED", "blocked_by_issuer"),
+        ("Your payment was declined", "declined"),
+        ("交易被拒", "declined"),
+    ],
+)
+def test_facts_v3s_messages_say_what_the_card_did(doctor, message, status):
+    """facts-v3's issuer messages and a plain "declined" write the foreign card's status, so
+    its question is not asked after the message said it; at a place that is not about
+    foreign cards (paying with Alipay) the message says nothing of one."""
+    interviewer = Interviewer(doctor)
+    start = {"as_of": "2026-11-20"}
+    data = interviewer.answer(start, "symptom.where", "Paying with a foreign card in Alipay")
+    data = interviewer.answer(data, "symptom.error_message", message)
+    assert data["foreign_cards"] == [{"status": status}]
+    assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}
+    resident = {**interviewer.answer(start, "symptom.where", "alipay"), "foreign_cards": [{}]}
+    assert interviewer.answer(resident, "symptom.error_message", message)["foreign_cards"] == [{}]

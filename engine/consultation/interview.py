@@ -306,14 +306,19 @@ class Interviewer:
     def _said_in_message(self, data: FactData) -> FactData:
         """`data` with the value of a card's choice its error message says ("verification
         failed": the foreign card's verification failed), where the list holds that one card
-        and the value is not known yet (`Choice.in_message`; of two, the longer words)."""
+        and the value is not known yet (`Choice.in_message`; of two, the longer words); not of
+        a list the place is not about (a foreign card's, for a failure paying with Alipay)."""
         message = get_fact(data, self.kb.message_path) if self.kb.message_path else None
         if not isinstance(message, str):
             return data
         said = message.casefold()
+        place = get_fact(data, self.kb.place_path) if self.kb.place_path else None
+        where = self.kb.ask(self.kb.place_path).choices.get(place) if place else None
         for path, ask in self.kb.questions.items():
             cards = data.get(path.split("[", 1)[0]) if "[]" in path else None
             if not isinstance(cards, list) or len(cards) != 1 or not isinstance(cards[0], dict):
+                continue
+            if where is not None and path.split("[", 1)[0] in where.not_about:
                 continue
             fact = _concrete(path, 0)
             if path.rsplit(".", 1)[1] in cards[0] or fact in (data.get(DONT_KNOW) or ()):
