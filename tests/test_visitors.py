@@ -373,3 +373,21 @@ def test_facts_v3s_messages_say_what_the_card_did(doctor, message, status):
     assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}
     resident = {**interviewer.answer(start, "symptom.where", "alipay"), "foreign_cards": [{}]}
     assert interviewer.answer(resident, "symptom.error_message", message)["foreign_cards"] == [{}]
+
+
+def test_a_check_names_the_cause_of_the_wallet_it_is_about(doctor):
+    """A per-wallet cause suspected in WeChat Pay is named by WeChat Pay's title where a check
+    says what it decides, not by Alipay's (both variants share an id)."""
+    facts = validate_facts(
+        {
+            "as_of": "2026-11-20",
+            "symptom": {"where": "foreign_card", "wallet": "wechat_pay"},
+            "foreign_cards": [{"wallet": "wechat_pay", "status": "declined"}],
+            "payment": {"payee": "merchant_qr", "amount_cny": 50},
+        }
+    )
+    check = next(c for c in doctor.diagnose(facts).checks if "verified" in c.fact)
+    assert check.decides == ("identity-not-verified",)
+    assert [title.en for title in check.settles] == [
+        "WeChat Pay has not verified your identity yet"
+    ]
