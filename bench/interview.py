@@ -139,7 +139,7 @@ def what_a_traveller_knows(
             data = with_fact(data, path, str(value)[:7], card)
     data.pop("dont_know", None)
     where = (data.get("symptom") or {}).get("where")
-    if where == "foreign_card" and not data.get("foreign_cards"):
+    if where in ("foreign_card", "foreign_card_link") and not data.get("foreign_cards"):
         data["foreign_cards"] = [{}]  # they paid with a card from home: they hold one
     if where == "bank" and not data.get("bank_cards"):
         data["bank_cards"] = [{}]  # it failed at their bank: they hold its card

@@ -220,6 +220,10 @@ def test_a_visitors_place_is_offered_once_for_each_wallet(doctor, web_client):
         assert not [key for key in found.question.decides if key.endswith("@alipay")]
         data = interviewer.not_known(data, found.question.fact)
     assert asked and "foreign_cards[0].wallet" not in asked
+    adding = interviewer.answer(start, "symptom.where", "Adding a foreign card to Alipay")
+    assert adding == {**start, "symptom": {"where": "foreign_card_link", "wallet": "alipay"}} | {
+        "foreign_cards": [{}]
+    }  # adding a card from home says there is one, as paying with one does
     # The value alone still reads as the place, its wallet asked after.
     alone = interviewer.answer(start, "symptom.where", "foreign card")
     assert alone["symptom"] == {"where": "foreign_card"}

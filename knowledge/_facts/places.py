@@ -174,6 +174,7 @@ WHERE = Fact(
                     layers=("device", "bank", "alipay", "wechat_pay"),
                     points_at=("foreign_cards", "device"),
                     not_about=("bank_cards",),
+                    sets={"foreign_cards": [{}]},
                     not_asked=VISITOR_NOT_ASKED,
                     then=("symptom.wallet",),
                 ),
