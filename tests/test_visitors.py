@@ -4,6 +4,7 @@ sentence, and a consultation that asks a visitor no resident's question."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from datetime import date
@@ -232,6 +233,17 @@ def test_a_visitors_place_is_offered_once_for_each_wallet(doctor, web_client):
         page.text
     )
     assert 'value="alipay" required autofocus> <span>Paying with Alipay' in page.text
+    # Back to the question: the way chosen is shown chosen.
+    state = page.text.split('name="state" value="', 1)[1].split('"', 1)[0]
+    answered = web_client.post(
+        "/consult",
+        data={"state": html.unescape(state), "fact": "symptom.where", "answer": str(number)},
+    )
+    state = answered.text.split('name="state" value="', 1)[1].split('"', 1)[0]
+    back = web_client.post("/consult", data={"state": html.unescape(state), "back": "1"})
+    assert f'value="{number}" required checked> <span>Paying with a foreign card in WeChat' in (
+        back.text
+    )
 
 
 def test_every_visitor_cause_has_a_story():
