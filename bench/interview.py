@@ -139,7 +139,7 @@ def what_a_traveller_knows(
             data = with_fact(data, path, str(value)[:7], card)
     data.pop("dont_know", None)
     where = (data.get("symptom") or {}).get("where")
-    if where == "foreign_card" and not data.get("foreign_cards"):
+    if where in ("foreign_card", "foreign_card_link") and not data.get("foreign_cards"):
         data["foreign_cards"] = [{}]  # they paid with a card from home: they hold one
     if where == "bank" and not data.get("bank_cards"):
         data["bank_cards"] = [{}]  # it failed at their bank: they hold its card
@@ -156,6 +156,12 @@ def what_a_traveller_knows(
             for written, value in ask.tick.ticked.items():
                 if get_fact(data, written) is None:
                     data = with_fact(data, written, value)
+    if where in VISITOR_PLACES and not (data.get("symptom") or {}).get("wallet"):
+        # They know in which wallet they paid, signed up or added their card.
+        wallets = {card.get("wallet") for card in data.get("foreign_cards") or ()}
+        wallets |= {w for w in ("alipay", "wechat_pay") if data.get(w)} if not wallets else set()
+        if len(wallets) == 1 and wallets <= {"alipay", "wechat_pay"}:
+            data = with_fact(data, "symptom.wallet", wallets.pop())
     symptom = data.get("symptom") or {}
     cards = data.get("bank_cards") or []
     linking = CARD_LINKED_AT.get(symptom.get("where"))
@@ -258,7 +264,11 @@ def typed(
     if kind == "count":
         return str(len(value))
     if kind == "choice" and ask is not None and value in ask.choices:
-        return ask.choices[value].label.en
+        # A choice offered several ways (a foreign card's payment in Alipay, in WeChat Pay):
+        # the way what they know says, else the choice alone.
+        offered = getattr(ask.choices[value], "offered", ())
+        known = {path: get_fact(knows, path) for way in offered for path in way.sets}
+        return next((w for w in offered if w.says(known)), ask.choices[value]).label.en
     if kind == "choices":
         return ", ".join(ask.choices[v].label.en for v in value) if value else "none"
     return str(value)
@@ -330,10 +340,11 @@ def _causes(doctor: Doctor, diagnosis) -> tuple[tuple[str, str], ...]:
 
 def knowing_only(doctor: Doctor, knows: FactData, keeps) -> FactData:
     """What a traveller knows, narrowed to the facts `keeps(path, kind, ask)` says they know;
-    where it fails (and what that place says: a card from home) and the day are always known."""
+    where it fails (in which wallet, and what that place says: a card from home) and the day
+    are always known."""
     data = knows
     for (path, card), value in flatten(validate_facts(knows)).items():
-        if isinstance(value, BaseModel) or path in ("as_of", WHERE_PATH):
+        if isinstance(value, BaseModel) or path in ("as_of", *WHERE_PATHS):
             continue
         if isinstance(value, list) and value and isinstance(value[0], BaseModel):
             continue  # a list of cards: its cards' facts are narrowed one by one
@@ -342,7 +353,8 @@ def knowing_only(doctor: Doctor, knows: FactData, keeps) -> FactData:
     return without_empty(data)
 
 
-WHERE_PATH = "symptom.where"
+WHERE_PATHS = ("symptom.where", "symptom.wallet")
+"""Where it failed: the place, and the wallet it failed in (one answer names both)."""
 EASY_KINDS = ("yes_no", "choice", "choices", "count")
 """What a person knows without remembering a date, a number or a text: whether something
 happened, which of a few things, how many cards."""

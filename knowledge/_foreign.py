@@ -17,9 +17,12 @@ def cards(case: Case) -> tuple[SectionModel, ...]:
     return tuple(case.facts.foreign_cards or ())
 
 
-def linked_in(card: SectionModel, wallet: str) -> bool:
-    """Linked in `wallet`: a card whose wallet is not given is Alipay's, as bank cards are."""
-    return (card.wallet or "alipay") in (wallet, "both")
+def linked_in(card: SectionModel, wallet: str, case: Case) -> bool:
+    """Linked in `wallet`: a card whose wallet is not given is in the wallet where the payment
+    fails (`symptom.wallet`), else Alipay's, as bank cards are."""
+    symptom = case.facts.symptom
+    said = symptom.wallet if symptom is not None else None
+    return (card.wallet or said or "alipay") in (wallet, "both")
 
 
 def described(index: int, card: SectionModel) -> Wording:
@@ -89,7 +92,7 @@ def has_foreign_card(wallet: Wording, layer: str):
 
     def evaluate(case: Case, card: int | None) -> Outcome:
         for index, foreign in enumerate(cards(case)):
-            if linked_in(foreign, layer):
+            if linked_in(foreign, layer, case):
                 said = _LINKED.format(card=described(index, foreign), wallet=wallet)
                 return Outcome(True, Text(said))
         if case.facts.foreign_cards is None:

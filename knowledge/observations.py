@@ -34,13 +34,13 @@ OBSERVATIONS: tuple[Observation, ...] = (
     Observation(
         "alipay.has_foreign_card",
         Wording("a foreign card is linked in Alipay"),
-        ("foreign_cards[].wallet",),
+        ("foreign_cards[].wallet", "symptom.wallet"),
         has_foreign_card(ALIPAY.name, "alipay"),
     ),
     Observation(
         "wechat_pay.has_foreign_card",
         Wording("a foreign card is linked in WeChat Pay"),
-        ("foreign_cards[].wallet",),
+        ("foreign_cards[].wallet", "symptom.wallet"),
         has_foreign_card(WECHAT_PAY.name, "wechat_pay"),
     ),
     *(

@@ -4,6 +4,7 @@ sentence, and a consultation that asks a visitor no resident's question."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from datetime import date
@@ -25,8 +26,10 @@ from tests.conftest import (
     expected_findings,
     load_example,
 )
-from tests.web_support import known_answer, known_ticks
+from tests.web_support import known_in_units, known_ticks, known_way
+from visualise.interview import hint
 from visualise.json_report import report_data
+from visualise.language import ENGLISH
 
 KB = builtin_knowledge()
 STALL = EXAMPLES / "story-visitor-street-stall.json"
@@ -184,8 +187,63 @@ def test_paying_with_a_foreign_card_says_there_is_one(doctor, web_client):
     assert interviewer.step(data).question.fact != "foreign_cards"
     step = web_client.post("/api/v1/interview", content=b'{"as_of": "2026-11-20"}').json()
     assert step["question"]["fact"] == "symptom.where"
-    paying = next(c for c in step["question"]["choices"] if c["value"] == "foreign_card")
-    assert paying["sets"] == {"foreign_cards": [{}]}
+    paying = [c["sets"] for c in step["question"]["choices"] if c["value"] == "foreign_card"]
+    assert paying == [
+        {"foreign_cards": [{}], "symptom.wallet": "alipay"},
+        {"foreign_cards": [{}], "symptom.wallet": "wechat_pay"},
+    ]
+
+
+def test_a_visitors_place_is_offered_once_for_each_wallet(doctor, web_client):
+    """report-v3's `sets`: "Paying with a foreign card in WeChat Pay" says where and in which
+    wallet at once, so the card's wallet is not asked and no Alipay cause is pursued; the
+    terminal, the API and the page list the same choices, in the same order."""
+    interviewer = Interviewer(doctor)
+    start = {"as_of": "2026-11-20"}
+    step = web_client.post("/api/v1/interview", json=start).json()["question"]
+    labels = [c["label"] for c in step["choices"]]
+    number = labels.index("Paying with a foreign card in WeChat Pay") + 1
+    assert [c["value"] for c in step["choices"]].count("wallet_setup") == 2
+    assert "Adding a foreign card to Alipay" in labels
+    question = interviewer.step(start).question
+    assert f"{number}. Paying with a foreign card in WeChat Pay" in hint(question, ENGLISH)
+    for said in (str(number), "visa in wechat", "Paying with a foreign card in WeChat Pay"):
+        data = interviewer.answer(start, "symptom.where", said)
+        assert data["symptom"] == {"where": "foreign_card", "wallet": "wechat_pay"}, said
+        assert data["foreign_cards"] == [{}]
+    data = interviewer.answer(data, "symptom.error_message", "?")
+    asked = []
+    for _ in range(12):
+        found = interviewer.step(data)
+        if found.done:
+            break
+        asked.append(found.question.fact)
+        assert not [key for key in found.question.decides if key.endswith("@alipay")]
+        data = interviewer.not_known(data, found.question.fact)
+    assert asked and "foreign_cards[0].wallet" not in asked
+    adding = interviewer.answer(start, "symptom.where", "Adding a foreign card to Alipay")
+    assert adding == {**start, "symptom": {"where": "foreign_card_link", "wallet": "alipay"}} | {
+        "foreign_cards": [{}]
+    }  # adding a card from home says there is one, as paying with one does
+    # The value alone still reads as the place, its wallet asked after.
+    alone = interviewer.answer(start, "symptom.where", "foreign card")
+    assert alone["symptom"] == {"where": "foreign_card"}
+    page = web_client.post("/consult", data={"state": ""})
+    assert f'value="{number}" required> <span>Paying with a foreign card in WeChat Pay' in (
+        page.text
+    )
+    assert 'value="alipay" required autofocus> <span>Paying with Alipay' in page.text
+    # Back to the question: the way chosen is shown chosen.
+    state = page.text.split('name="state" value="', 1)[1].split('"', 1)[0]
+    answered = web_client.post(
+        "/consult",
+        data={"state": html.unescape(state), "fact": "symptom.where", "answer": str(number)},
+    )
+    state = answered.text.split('name="state" value="', 1)[1].split('"', 1)[0]
+    back = web_client.post("/consult", data={"state": html.unescape(state), "back": "1"})
+    assert f'value="{number}" required checked> <span>Paying with a foreign card in WeChat' in (
+        back.text
+    )
 
 
 def test_every_visitor_cause_has_a_story():
@@ -213,9 +271,12 @@ class _Visitor(io.TextIOBase):
                 return "?\n"
             numbers = [str(n) for n, fact in enumerate(question.ticks, 1) if fact in ticked]
             return (" ".join(numbers) or "none") + "\n"
-        answer = known_answer(self.facts, question.fact)
+        answer = known_in_units(self.facts, question.fact, KB)
         ask = KB.ask(question.fact)
-        if answer in ("true", "false"):
+        way = known_way(self.facts, question.fact, KB)  # a place offered in each wallet
+        if way is not None:
+            answer = ask.offers()[way - 1][1].label.in_(self.language)  # as the screen says it
+        elif answer in ("true", "false"):
             words = {"en": ("yes", "no"), "zh": ("是", "否")}[self.language]
             answer = words[answer == "false"]
         elif answer is not None and ask.choices and answer in ask.choices:
@@ -256,21 +317,96 @@ def test_a_visitor_reaches_their_causes_on_the_terminal(name, lang, monkeypatch,
     assert report["language"] == lang
 
 
-def test_a_visitor_who_knows_the_amount_only_in_dollars_is_asked_in_dollars(doctor):
-    """The yuan amount not known, the same amount in dollars (as the statement at home shows
-    it) is asked, and the wallet's limit for foreign cards is found."""
+def test_the_amount_in_dollars_can_be_typed_on_the_page_and_is_told_to_the_api(web_client):
+    """The page's field for the amount takes "$" (text, not a number field), and the API's
+    question says which fact an answer in dollars is written at."""
+    data = {
+        "as_of": "2026-11-20",
+        "symptom": {"where": "foreign_card", "wallet": "alipay"},
+        "dont_know": ["symptom.error_message"],
+        "foreign_cards": [{"status": "declined"}],
+    }
+    question = web_client.post("/api/v1/interview", json=data).json()["question"]
+    assert question["fact"] == "payment.amount_cny"
+    assert "$" in question["units"]["payment.amount_usd"]
+    state = json.dumps({"facts": data, "asked": []})
+    page = web_client.post("/consult", data={"state": state}).text
+    assert 'name="answer" autofocus autocomplete="off" required type="text" inputmode="text"' in (
+        page
+    )
+    answered = web_client.post(
+        "/consult",
+        data={"state": state, "fact": "payment.amount_cny", "answer": "$120"},
+    )
+    assert answered.status_code == 200
+    assert "&#34;amount_usd&#34;:120" in answered.text  # the state the page carries on
+    assert 'data-fact="payment.amount_cny"' not in answered.text
+
+
+def test_a_visitor_who_knows_the_amount_only_in_dollars_writes_it_in_dollars(doctor):
+    """The amount is asked once: a visitor who knows it only as the statement at home shows it
+    writes it in dollars ("$6400", as the help says) to the yuan question, it is written as
+    the amount in dollars (the yuan not known), and the wallet's limit is found."""
     facts = load_example("foreign-card-limit.json")
     interviewer = Interviewer(doctor)
     data, asked = {"as_of": facts["as_of"]}, []
     while not (step := interviewer.step(data)).done and len(asked) < 20:
         fact = step.question.fact
         asked.append(fact)
-        answer = known_answer(facts, fact) if not step.question.ticks else None
+        answer = known_in_units(facts, fact, KB) if not step.question.ticks else None
         data = interviewer.answer(data, fact, answer or "don't know")
-    assert asked.index("payment.amount_usd") == asked.index("payment.amount_cny") + 1
+    assert "payment.amount_cny" in asked and "payment.amount_usd" not in asked
+    assert data["payment"]["amount_usd"] == 6400 and "payment.amount_cny" in data["dont_know"]
+    for typed in ("$6,400", "6400 USD", "about 6400 dollars", "6400美元"):
+        said = interviewer.answer({"as_of": facts["as_of"]}, "payment.amount_cny", typed)
+        assert said["payment"] == {"amount_usd": 6400}, typed
+    assert interviewer.answer({"as_of": "2026-11-20"}, "payment.amount_cny", "500元")[
+        "payment"
+    ] == {"amount_cny": 500}
     assert ("foreign-card-limit@alipay", "confirmed") in {
         (f.cause.key, f.status) for f in step.diagnosis.findings
     }
+
+
+@pytest.mark.parametrize(
+    ("message", "status"),
+    [
+        ("Transaction declined by bank", "blocked_by_issuer"),
+        ("ISSUER_DECLINED", "blocked_by_issuer"),
+        ("Your payment was declined", "declined"),
+        ("交易被拒", "declined"),
+    ],
+)
+def test_facts_v3s_messages_say_what_the_card_did(doctor, message, status):
+    """facts-v3's issuer messages and a plain "declined" write the foreign card's status, so
+    its question is not asked after the message said it; at a place that is not about
+    foreign cards (paying with Alipay) the message says nothing of one."""
+    interviewer = Interviewer(doctor)
+    start = {"as_of": "2026-11-20"}
+    data = interviewer.answer(start, "symptom.where", "Paying with a foreign card in Alipay")
+    data = interviewer.answer(data, "symptom.error_message", message)
+    assert data["foreign_cards"] == [{"status": status}]
+    assert "foreign_cards[0].status" not in {q.fact for q in interviewer.step(data).questions}
+    resident = {**interviewer.answer(start, "symptom.where", "alipay"), "foreign_cards": [{}]}
+    assert interviewer.answer(resident, "symptom.error_message", message)["foreign_cards"] == [{}]
+
+
+def test_a_check_names_the_cause_of_the_wallet_it_is_about(doctor):
+    """A per-wallet cause suspected in WeChat Pay is named by WeChat Pay's title where a check
+    says what it decides, not by Alipay's (both variants share an id)."""
+    facts = validate_facts(
+        {
+            "as_of": "2026-11-20",
+            "symptom": {"where": "foreign_card", "wallet": "wechat_pay"},
+            "foreign_cards": [{"wallet": "wechat_pay", "status": "declined"}],
+            "payment": {"payee": "merchant_qr", "amount_cny": 50},
+        }
+    )
+    check = next(c for c in doctor.diagnose(facts).checks if "verified" in c.fact)
+    assert check.decides == ("identity-not-verified",)
+    assert [title.en for title in check.settles] == [
+        "WeChat Pay has not verified your identity yet"
+    ]
 
 
 @pytest.mark.parametrize(

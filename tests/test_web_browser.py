@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import VISITOR_CAUSES, VISITOR_STORIES, expected_findings, load_example
-from web_support import known_answer, known_ticks
+from web_support import known_answer, known_in_units, known_ticks, known_way
 
 from engine.facts.loading import validate_facts
 from knowledge import builtin_knowledge
@@ -113,7 +113,8 @@ def _consult_by_touch(page, facts: dict, typed: dict[str, str] | None = None) ->
         elif typed is not None:
             answer = typed.get(question["fact"])
         else:
-            answer = known_answer(facts, question["fact"])
+            way = known_way(facts, question["fact"], KB)  # a place offered in each wallet
+            answer = str(way) if way is not None else known_in_units(facts, question["fact"], KB)
         form = page.locator("form[data-fact]")
         if answer is None:
             button = form.locator("button[name=dont_know]")

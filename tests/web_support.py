@@ -33,6 +33,37 @@ def known_answer(facts: dict[str, Any], path: str) -> str | None:
     return str(node)
 
 
+def known_in_units(facts: dict[str, Any], path: str, kb) -> str | None:
+    """What a traveller who knows `facts` types to a number asked in one unit that they know
+    only in another (`Ask.units`: the amount in yuan, known in dollars: "$6400"); else what
+    they know of it (None: not known)."""
+    answer = known_answer(facts, path)
+    ask = kb.ask(path)
+    for other, words in (ask.units if ask is not None and answer is None else {}).items():
+        if (value := known_answer(facts, other)) is not None:
+            return f"{words[0]}{value}"
+    return answer
+
+
+def known_way(facts: dict[str, Any], path: str, kb) -> int | None:
+    """For a choice offered several ways (report-v3's `sets`: a foreign card's payment in
+    Alipay, in WeChat Pay), the number in the list as shown of the way a traveller who knows
+    `facts` takes: the one whose facts they hold, the wallet they paid in being the one their
+    foreign cards are linked in where the story does not say it; None for any other question,
+    or when no way fits (they name the place alone)."""
+    ask = kb.ask(path)
+    value = known_answer(facts, path)
+    if ask is None or value not in ask.choices or not ask.choices[value].offered:
+        return None
+    ways = ask.choices[value].offered
+    known = {p: known_answer(facts, p) for way in ways for p in way.sets}
+    wallets = {card.get("wallet") for card in facts.get("foreign_cards") or ()}
+    if known.get("symptom.wallet") is None and len(wallets) == 1:
+        known["symptom.wallet"] = wallets.pop()
+    offered = [way for _, way in ask.offers()]
+    return next((offered.index(way) + 1 for way in ways if way.says(known)), None)
+
+
 def known_ticks(facts: dict[str, Any], lines: list[str], kb) -> list[str] | None:
     """The lines of a list to tick (their values, fact paths) that a traveller who knows
     `facts` ticks; None when they know none of the lines (they answer "I don't know")."""
@@ -56,7 +87,8 @@ def answer_fields(facts: dict[str, Any], question: dict[str, Any], kb) -> dict[s
     if lines and kb.ask(fact).tick is not None:
         answer: Any = known_ticks(facts, lines, kb)
     else:
-        answer = known_answer(facts, fact)
+        way = known_way(facts, fact, kb)  # a place offered in each wallet: its number
+        answer = str(way) if way is not None else known_in_units(facts, fact, kb)
     return {"dont_know": "1"} if answer is None else {"answer": answer}
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from engine.consultation.answers import CHOICE, CHOICES, TEXT, YES_NO, expected
 from engine.consultation.interview import Question, kind_name
+from engine.facts.asking import Choice
 from engine.facts.model import Facts, read_path
 from engine.facts.personal import mask_any
 from engine.outcome import ConsultationStep
@@ -50,8 +51,8 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
         ]
     elif kind.name == CHOICE:
         data["choices"] = [
-            {"value": value, "label": _label(question, value, language), **_sets(question, value)}
-            for value in kind.values
+            {"value": value, "label": _way_label(way, value, language), **_sets(way)}
+            for value, way in question.ask.offers(kind.values)
         ]
     if question.ticks:
         data["several"] = True
@@ -61,6 +62,10 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
         data["choices"] = [
             {"value": value, "label": _label(question, value, language)} for value in kind.values
         ]
+    if question.ask.units:
+        # An answer in another unit ("$120") is written at that unit's fact (the yuan then
+        # not known): a client writes it there, a page takes it as typed.
+        data["units"] = {path: list(words) for path, words in question.ask.units.items()}
     if kind.name != YES_NO and question.ask.never is not None and question.ask.none:
         data.setdefault("choices", []).append(_never_choice(question, language))
     # As the report names causes: a per-wallet cause by its id, and (report-v3) with its wallet.
@@ -101,10 +106,9 @@ def _never_choice(question: Question, language: Language) -> dict[str, Any]:
     }
 
 
-def _sets(question: Question, value: str) -> dict[str, Any]:
+def _sets(choice: Choice | None) -> dict[str, Any]:
     """report-v3's `sets` of a choice that also sets other facts (a foreign card's payment
-    says there is one), else nothing."""
-    choice = question.ask.choices.get(value)
+    says there is one; in Alipay, the wallet too), else nothing."""
     return {"sets": dict(choice.sets)} if choice is not None and choice.sets else {}
 
 
@@ -157,9 +161,10 @@ def hint(question: Question, language: Language) -> str:
     if question.kind.name == TEXT:
         return ""
     if question.kind.name in (CHOICE, CHOICES):
+        offered = question.ask.offers(question.kind.values)
         listed = " · ".join(
-            f"{number}. {_label(question, value, language)}"
-            for number, value in enumerate(question.kind.values, start=1)
+            f"{number}. {_way_label(way, value, language)}"
+            for number, (value, way) in enumerate(offered, start=1)
         )
         if question.kind.name == CHOICE:
             return listed
@@ -204,5 +209,8 @@ def card_label(facts: Facts, card: int, cards: str, maker_shown: bool = False) -
 
 
 def _label(question: Question, value: str, language: Language) -> str:
-    choice = question.ask.choices.get(value)
+    return _way_label(question.ask.choices.get(value), value, language)
+
+
+def _way_label(choice: Choice | None, value: str, language: Language) -> str:
     return choice.label.in_(language.code) if choice else value.replace("_", " ").capitalize()

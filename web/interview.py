@@ -113,11 +113,20 @@ def take_answer(
         raise answered from None
 
 
-def given_answer(data: FactData, fact: str) -> str | None:
-    """The answer at `fact` as a form sends it (`true`, a count, text); None if not known."""
+def given_answer(data: FactData, fact: str, doctor: Doctor | None = None) -> str | None:
+    """The answer at `fact` as a form sends it (`true`, a count, text; a value offered several
+    ways, the number of the way the facts say, where `doctor`'s knowledge offers it so);
+    None if not known."""
     value = get_fact(data, template(fact), card_index(fact))
     if value is None:
         return None
+    ask = doctor.kb.ask(fact) if doctor is not None else None
+    choice = ask.choices.get(value) if ask is not None and isinstance(value, str) else None
+    if choice is not None and choice.offered:
+        known = {path: get_fact(data, path) for way in choice.offered for path in way.sets}
+        offered = [way for _, way in ask.offers()]
+        said = [offered.index(way) + 1 for way in choice.offered if way.says(known)]
+        return str(said[0]) if said else value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):

@@ -120,7 +120,9 @@ def openapi_document(version: str, model: type[Facts], layers: tuple[Layer, ...]
                                 "sets": {
                                     "type": "object",
                                     "description": "the facts (path: value) choosing it also"
-                                    " sets (report-v3): 'nothing of these' answers three; for a"
+                                    " sets (report-v3): 'nothing of these' answers three; two"
+                                    " choices of one value may set different facts (a foreign"
+                                    " card's payment in Alipay, in WeChat Pay: the wallet); for a"
                                     " line of a list to tick, the facts ticking it writes",
                                 },
                                 "unticked": {
@@ -130,6 +132,13 @@ def openapi_document(version: str, model: type[Facts], layers: tuple[Layer, ...]
                                 },
                             },
                         },
+                    },
+                    "units": {
+                        "type": "object",
+                        "description": "for a number: other facts (path: the words of their"
+                        " unit) an answer in that unit is written at instead ('$120' to the"
+                        " amount in yuan: payment.amount_usd, and the yuan into dont_know)",
+                        "additionalProperties": {"type": "array", "items": {"type": "string"}},
                     },
                     "several": {
                         "type": "boolean",

@@ -50,7 +50,8 @@ async def consult(request: Request) -> Response:
         if not answers.asked:
             return RedirectResponse("/", status_code=303)
         fact = answers.asked[-1].fact  # asked again, its answer shown to change
-        return await _ask(request, answers.back(), typed=(fact, given_answer(answers.facts, fact)))
+        given = given_answer(answers.facts, fact, request.app.state.doctor)
+        return await _ask(request, answers.back(), typed=(fact, given))
     fact = _text(form, "fact")
     if fact is None:
         return await _ask(request, answers)

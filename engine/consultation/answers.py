@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from engine.errors import InputError
-from engine.facts.asking import Ask
+from engine.facts.asking import Ask, Choice
 from engine.facts.dates import PartialDate
 from engine.facts.model import Country, Facts, country_codes, standard_model
 from engine.facts.personal import mask_any
@@ -115,6 +115,9 @@ class Reading:
     not_known: bool = False
     none: bool = False
     yes: bool = False
+    way: Choice | None = None
+    """For a choice offered several ways (`Choice.offered`): the way chosen, whose `sets` the
+    answer writes too ("in Alipay": the wallet)."""
 
 
 def kind_of(template: str, facts: type[Facts] | None = None) -> Kind:
@@ -191,9 +194,9 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
         if code is not None:
             return Reading(code)
     elif kind.name == CHOICE:
-        chosen = _choice(kind, ask, typed)
-        if chosen is not None:
-            return Reading(chosen)
+        offered = _offered(kind, ask, typed)
+        if offered is not None:
+            return Reading(offered[0], way=offered[1])
     elif kind.name == CHOICES:
         parts = [p for p in re.split(r"\s*(?:[,，、;；/]|\band\b|和|以及)\s*", typed) if p.strip()]
         if re.fullmatch(r"[\d\s,，、;；/]+", typed):
@@ -420,6 +423,50 @@ def _choice(kind: Kind, ask: Ask | None, text: str) -> str | None:
     return chosen[0] if best > 0 and len(chosen) == 1 else None
 
 
+def _offered(kind: Kind, ask: Ask | None, text: str) -> tuple[str, Choice | None] | None:
+    """The value `text` names and the way it was offered (`Ask.offers`: a foreign card's
+    payment in Alipay), read as `_choice` reads a value: by number in the list as shown, by
+    a way's words, or by the value's own words (the value alone, its `sets` only)."""
+    if ask is None or not any(ask.choices[v].offered for v in kind.values if v in ask.choices):
+        chosen = _choice(kind, ask, text)
+        return (chosen, ask.choices.get(chosen) if ask else None) if chosen else None
+    listed = ask.offers(kind.values)
+    folded = fold(text)
+    if folded.isdigit() and 1 <= int(folded) <= len(listed):
+        return listed[int(folded) - 1]
+    ways = [*listed, *((v, ask.choices[v]) for v in kind.values if ask.choices[v].offered)]
+    names = [
+        _names(ask, value) if way is ask.choices.get(value) else _way_names(way)
+        for value, way in ways
+    ]
+    exact = [index for index, words in enumerate(names) if folded in words]
+    if len(exact) == 1:
+        return ways[exact[0]]
+    # Of ways that share as many words, a value named alone before a way offered with more
+    # ("adding a card in Alipay" stays a bank card's link), then the one with the fewest
+    # other words ("a foreign card in Alipay" is paying with one, not adding one).
+    typed = _words(folded)
+    alone = [way is ask.choices.get(value) for value, way in ways]
+    fits = [max(_fit(folded, typed, name) for name in words) for words in names]
+    scores = [(fit[0], plain, fit[1]) for fit, plain in zip(fits, alone, strict=True)]
+    best = max(scores)
+    chosen = [index for index, score in enumerate(scores) if score == best]
+    return ways[chosen[0]] if best[0] > 0 and len(chosen) == 1 else None
+
+
+def _fit(folded: str, typed: set[str], name: str) -> tuple[int, int]:
+    """How much of a choice's name an answer holds, and (negated) how much it leaves out."""
+    shared = _shared(folded, typed, name)
+    return shared, (shared - len(_words(name))) if shared and name.isascii() else 0
+
+
+def _way_names(way: Choice | None) -> set[str]:
+    if way is None:
+        return set()
+    words = {fold(way.label.in_(code)) for code in way.label.languages}
+    return words | {fold(synonym) for synonym in way.synonyms}
+
+
 def _shared(folded: str, typed: set[str], name: str) -> int:
     """How much of a choice's name an answer holds: its Chinese characters when the name is
     Chinese and appears whole, else the words they share."""
@@ -447,11 +494,9 @@ def _names(ask: Ask | None, value: str) -> set[str]:
 
 
 def _choice_names(ask: Ask | None, values: tuple[str, ...]) -> Wording:
-    """The choices' labels, listed, each shown in the reader's language."""
-    labels = [
-        ask.choices[v].label if ask and v in ask.choices else Wording(v.replace("_", " "))
-        for v in values
-    ]
+    """The choices' labels as the question lists them, each shown in the reader's language."""
+    offered = ask.offers(values) if ask else tuple((v, None) for v in values)
+    labels = [way.label if way else Wording(v.replace("_", " ")) for v, way in offered]
     # translators: between the choices listed ("、" in Japanese).
     comma = Wording(", ")
     return functools.reduce(lambda listed, label: listed + comma + label, labels)

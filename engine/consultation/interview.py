@@ -267,6 +267,12 @@ class Interviewer:
         ask = self.kb.ask(fact)
         if ask is None or path not in self.model.paths:
             raise InputError("{fact}: no question asks this fact", fact=fact)
+        other = ask.unit_of(text) if ask.units else None
+        if other is not None:
+            # The figure in another unit ("$120" to the yuan): written at its own fact, and
+            # this one not known, as "don't know" and then the dollars would have written.
+            other = _concrete(other, card_index(fact))
+            return self.answer(self.not_known(data, fact), other, text, alone=True)
         if ask.tick is not None and not alone:
             question = listed if listed is not None else self.step(data).question
             if question is not None and question.fact == fact and question.ticks:
@@ -290,7 +296,7 @@ class Interviewer:
                 changed = with_fact(changed, other, value, card)
         else:
             changed = with_fact(data, path, reading.value, card)
-            changed = self._chosen_sets(changed, ask, reading.value)
+            changed = self._chosen_sets(changed, reading.way)
         changed = self._said_in_message(changed)
         try:
             validate_facts(changed, source="answer", model=self.model)
@@ -330,14 +336,19 @@ class Interviewer:
     def _said_in_message(self, data: FactData) -> FactData:
         """`data` with the value of a card's choice its error message says ("verification
         failed": the foreign card's verification failed), where the list holds that one card
-        and the value is not known yet (`Choice.in_message`; of two, the longer words)."""
+        and the value is not known yet (`Choice.in_message`; of two, the longer words); not of
+        a list the place is not about (a foreign card's, for a failure paying with Alipay)."""
         message = get_fact(data, self.kb.message_path) if self.kb.message_path else None
         if not isinstance(message, str):
             return data
         said = message.casefold()
+        place = get_fact(data, self.kb.place_path) if self.kb.place_path else None
+        where = self.kb.ask(self.kb.place_path).choices.get(place) if place else None
         for path, ask in self.kb.questions.items():
             cards = data.get(path.split("[", 1)[0]) if "[]" in path else None
             if not isinstance(cards, list) or len(cards) != 1 or not isinstance(cards[0], dict):
+                continue
+            if where is not None and path.split("[", 1)[0] in where.not_about:
                 continue
             fact = _concrete(path, 0)
             if path.rsplit(".", 1)[1] in cards[0] or fact in (data.get(DONT_KNOW) or ()):
@@ -352,9 +363,9 @@ class Interviewer:
                 data = with_fact(data, path, max(found)[1], 0)
         return data
 
-    def _chosen_sets(self, data: FactData, ask: Ask, value: object) -> FactData:
-        """`data` with the facts a chosen value also sets (report-v3), where not known yet."""
-        choice = ask.choices.get(value) if isinstance(value, str) else None
+    def _chosen_sets(self, data: FactData, choice: Choice | None) -> FactData:
+        """`data` with the facts the choice taken (the way it was offered) also sets
+        (report-v3), where not known yet."""
         known = (
             flatten(validate_facts(data, model=self.model))
             if choice is not None and choice.sets

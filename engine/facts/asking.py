@@ -57,6 +57,20 @@ class Choice:
     then: tuple[str, ...] = ()
     """For a place where a payment fails: facts asked right after it, with the triage (which
     wallet, for a sign-up or a card link that does not name one)."""
+    offered: tuple[Choice, ...] = ()
+    """The ways this value is offered when one answer can say more than it (report-v3's `sets`):
+    each is this choice with its own words, the facts it also sets and what those say of the
+    place ("Paying with a foreign card in Alipay": the wallet too, and no WeChat Pay cause).
+    The question lists these in its place; its own words still read as this value alone."""
+
+    def says(self, known: Mapping[str, Any]) -> bool:
+        """Whether facts already say what choosing it sets (`known`: a path's value, None when
+        not known); a list it sets where not known (a card from home) is not what it says."""
+        return all(
+            known.get(path) == value
+            for path, value in self.sets.items()
+            if not isinstance(value, list | dict)
+        )
 
 
 @dataclass(frozen=True)
@@ -127,14 +141,41 @@ class Ask:
     abbreviations), shown as typed where other text is masked; case and spacing aside."""
     tick: Tick | None = None
     """The fact's line in a list asked at once with other facts (`TickList`), if any."""
+    units: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For a number: other facts, each with the words of its unit, an answer naming that unit
+    is written at instead ("$120" to the amount in yuan is the amount in dollars; the yuan
+    then not known), so one question takes the figure a person knows."""
+
+    def unit_of(self, text: str) -> str | None:
+        """The fact of the unit `text` names (`units`), if it names one: a word as a word
+        ("usd", not in "used"), a sign or a Chinese word anywhere ("$", "美元")."""
+        folded = text.casefold()
+        for path, names in self.units.items():
+            for name in names:
+                word = name.isascii() and name.isalpha()
+                if re.search(rf"\b{re.escape(name)}\b", folded) if word else name in folded:
+                    return path
+        return None
 
     def __post_init__(self) -> None:
         if self.kept_by not in KEPT_BY:
             raise ValueError(f"Ask: kept_by must be one of {', '.join(KEPT_BY)}")
 
+    def offers(self, values: tuple[str, ...] | None = None) -> tuple[tuple[str, Choice], ...]:
+        """The choices as the question lists them, each with its value, in order: a value
+        offered several ways (`Choice.offered`) once for each; `values`: the format's, where it
+        lists them (a fact's model), else the choices'."""
+        listed = []
+        for value in self.choices if values is None else values:
+            choice = self.choices.get(value)
+            ways = choice.offered if choice is not None and choice.offered else (choice,)
+            listed += [(value, way) for way in ways]
+        return tuple(listed)
+
     def wordings(self) -> tuple[Wording, ...]:
         """Every text of this question, for check-kb's list of missing languages."""
         texts = [self.text, self.label, *(c.label for c in self.choices.values())]
+        texts += [way.label for c in self.choices.values() for way in c.offered]
         texts += [self.nothing] if self.nothing else []
         texts += [self.never] if self.never else []
         if self.tick is not None:

@@ -140,11 +140,15 @@ class KnowledgeBase:
         """Where the payment fails, as the knowledge describes that place (None: not known)."""
         if self.place_path is None:
             return None
-        where: Any = facts
-        for part in self.place_path.split("."):
-            where = getattr(where, part, None)
+        where = _at(facts, self.place_path)
         ask = self.ask(self.place_path)
-        return ask.choices.get(where) if ask is not None and where else None
+        choice = ask.choices.get(where) if ask is not None and where else None
+        if choice is None or not choice.offered:
+            return choice
+        # Offered several ways (in Alipay, in WeChat Pay): the way the facts say, if any.
+        paths = {path for way in choice.offered for path in way.sets}
+        known = {path: _at(facts, path) for path in paths}
+        return next((way for way in choice.offered if way.says(known)), choice)
 
     def ask(self, path: str) -> Ask | None:
         """How the fact at `path` is asked (`bank_cards[1].status` is a card's), if a unit says."""
@@ -296,3 +300,11 @@ def _left_open(cause: Cause, three_valued: set[str], cards: str | None) -> tuple
             case_tests = tuple(opened(t) for t in tests if not t.card)
             alternatives.append(When((points_at, unknown(cards), *case_tests)))
     return tuple(dict.fromkeys(alternatives))
+
+
+def _at(facts: Facts, path: str) -> Any:
+    """The value at a dotted path outside the lists of cards (None: not known)."""
+    value: Any = facts
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value

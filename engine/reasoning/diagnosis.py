@@ -195,18 +195,20 @@ class Doctor:
                     if observed.value in (UNKNOWN, FALSE) and observed.unknown_paths:
                         for path in observed.unknown_paths:
                             causes = decides.setdefault(path, [])
-                            if finding.cause.id not in causes:
-                                causes.append(finding.cause.id)
+                            if finding.cause.key not in causes:
+                                causes.append(finding.cause.key)
         return tuple(self.check(path, tuple(ids)) for path, ids in decides.items())
 
     def check(self, path: str, decides: tuple[str, ...]) -> Check:
-        """The check of the unknown fact at `path`, whose answer settles the causes `decides`."""
+        """The check of the unknown fact at `path`, whose answer settles the causes `decides`
+        (their keys: a per-wallet cause is named by its wallet's title, its id listed once)."""
         label = self.kb.fact_label(path)
         card = card_index(path)
         named = label if card is None else on_card(label, card)
-        titles = {cause.id: cause.title for cause in reversed(self.kb.causes)}
-        settles = tuple(titles[key] for key in decides if key in titles)
-        return Check(path, self.question(path), decides, named, settles)
+        causes = [self.kb.cause(key) for key in decides]
+        ids = tuple(dict.fromkeys(cause.id for cause in causes))
+        settles = tuple(dict.fromkeys(cause.title for cause in causes))
+        return Check(path, self.question(path), ids, named, settles)
 
 
 def _evidence(firings: list[Firing]) -> tuple[Text, ...]:

@@ -51,7 +51,14 @@ FOREIGN_CARDS = Section(
                     "declined": Choice(
                         Wording("The payment is declined"),
                         ("rejected", "refused", "fails", "failed", "拒绝", "被拒"),
-                        in_message=("card declined", "payment declined", "付款被拒", "交易被拒"),
+                        in_message=(
+                            "declined",
+                            "card declined",
+                            "payment declined",
+                            "付款被拒",
+                            "交易被拒",
+                            "被拒绝",
+                        ),
                     ),
                     "blocked_by_issuer": Choice(
                         Wording("My bank at home blocked it"),
@@ -59,6 +66,9 @@ FOREIGN_CARDS = Section(
                         in_message=(
                             "declined by issuer",
                             "issuer declined",
+                            "issuer_declined",
+                            "declined by bank",
+                            "declined by your bank",
                             "发卡行拒绝",
                             "发卡行拦截",
                         ),

@@ -6,6 +6,9 @@ from engine.facts.model import Amount
 from engine.text.wording import Wording
 from knowledge._facts.ticks import WHAT_HAPPENED, happened
 
+DOLLARS = ("$", "usd", "us$", "dollar", "dollars", "美元", "美金", "ドル", "달러")
+"""Words that say an amount is in US dollars."""
+
 PAYMENT = Section(
     "payment",
     "Payment",
@@ -91,9 +94,13 @@ PAYMENT = Section(
             Ask(
                 Wording("Roughly how much was the payment that failed, in yuan?"),
                 Wording("the payment's amount in yuan"),
-                Wording("A rough figure is enough."),
-                # A visitor may know it only as the statement at home shows it.
-                easier="payment.amount_usd",
+                Wording(
+                    "A rough figure is enough. If you know it only in US dollars (your bank's"
+                    " statement at home), write it with a $: $120."
+                ),
+                # A visitor may know it only as the statement at home shows it: one question
+                # for both, so "don't know" to the yuan is not followed by the dollars.
+                units={"payment.amount_usd": DOLLARS},
             ),
         ),
         # The app showed a service fee to accept before paying.

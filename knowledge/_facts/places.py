@@ -2,6 +2,8 @@
 the layers whose causes can explain a failure there, those it points at first, the cards it
 is not about, and what it does not ask unless an answer points there."""
 
+from dataclasses import replace
+
 from engine.facts.asking import Ask, Choice
 from engine.facts.declaring import Fact
 from engine.text.wording import Wording
@@ -44,6 +46,41 @@ CARD_LINK_NOT_ASKED = tuple(
 )
 """What adding a Chinese bank card in a wallet does not ask: as a wallet's place, but whether
 the account is a branch's abroad (the wallets link mainland accounts only)."""
+IN_ALIPAY = ("alipay", "ali", "zhifubao", "支付宝")
+IN_WECHAT_PAY = ("wechat", "wechat pay", "weixin", "微信", "微信支付")
+
+
+def in_each_wallet(place: Choice, alipay: Wording, wechat_pay: Wording, *words: str) -> Choice:
+    """`place` offered once for each wallet (report-v3's `sets`): one answer says where it
+    fails and in which wallet (`symptom.wallet`), and the other wallet's causes are left out
+    (they cannot explain a failure in this one). `words`: what the place is called, which
+    with a wallet's name reads as that wallet's way ("visa alipay", "支付宝外卡")."""
+
+    def one(wallet: str, label: Wording, names: tuple[str, ...], other: str) -> Choice:
+        return replace(
+            place,
+            label=label,
+            synonyms=tuple(
+                f"{word} {name}" if word.isascii() else f"{name}{word}"
+                for word in words
+                for name in names
+                if word.isascii() == name.isascii()
+            ),
+            layers=tuple(layer for layer in place.layers if layer != other),
+            points_at=tuple(layer for layer in place.points_at if layer != other),
+            sets={**place.sets, "symptom.wallet": wallet},
+            then=tuple(path for path in place.then if path != "symptom.wallet"),
+        )
+
+    return replace(
+        place,
+        offered=(
+            one("alipay", alipay, IN_ALIPAY, "wechat_pay"),
+            one("wechat_pay", wechat_pay, IN_WECHAT_PAY, "alipay"),
+        ),
+    )
+
+
 CARD_LINK_WORDS = (
     "card link", "linking a card", "adding a card", "add card", "bind card", "支付宝绑卡",
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
@@ -98,33 +135,60 @@ WHERE = Fact(
                 not_about=("foreign_cards",),
                 not_asked=CARD_LINK_NOT_ASKED,
             ),
-            "foreign_card": Choice(
-                Wording("Paying with a foreign card (Visa, Mastercard...)"),
-                ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
-                layers=("device", "bank", "alipay", "wechat_pay", "payee"),
-                points_at=("foreign_cards", "device", "payee"),
-                not_about=("bank_cards",),
-                sets={"foreign_cards": [{}]},
-                # A code by SMS is asked for when a card is added or an account is made.
-                not_asked=(*VISITOR_NOT_ASKED, "phone.sms_code_received", "phone.roaming"),
+            "foreign_card": in_each_wallet(
+                Choice(
+                    Wording("Paying with a foreign card (Visa, Mastercard...)"),
+                    ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
+                    layers=("device", "bank", "alipay", "wechat_pay", "payee"),
+                    points_at=("foreign_cards", "device", "payee"),
+                    not_about=("bank_cards",),
+                    sets={"foreign_cards": [{}]},
+                    # A code by SMS is asked for when a card is added or an account is made.
+                    not_asked=(*VISITOR_NOT_ASKED, "phone.sms_code_received", "phone.roaming"),
+                ),
+                Wording("Paying with a foreign card in Alipay"),
+                Wording("Paying with a foreign card in WeChat Pay"),
+                "foreign card",
+                "visa",
+                "mastercard",
+                "境外卡",
+                "外卡",
             ),
-            "wallet_setup": Choice(
-                Wording("Signing up or verifying my identity in a wallet"),
-                ("sign up", "register", "verify identity", "verification", "注册", "实名认证"),
-                layers=("device", "alipay", "wechat_pay"),
-                points_at=("alipay", "wechat_pay", "device"),
-                not_about=("bank_cards",),
-                not_asked=VISITOR_NOT_ASKED,
-                then=("symptom.wallet",),
+            "wallet_setup": in_each_wallet(
+                Choice(
+                    Wording("Signing up or verifying my identity in a wallet"),
+                    ("sign up", "register", "verify identity", "verification", "注册", "实名认证"),
+                    layers=("device", "alipay", "wechat_pay"),
+                    points_at=("alipay", "wechat_pay", "device"),
+                    not_about=("bank_cards",),
+                    not_asked=VISITOR_NOT_ASKED,
+                    then=("symptom.wallet",),
+                ),
+                Wording("Signing up or verifying my identity in Alipay"),
+                Wording("Signing up or verifying my identity in WeChat Pay"),
+                "sign up",
+                "register",
+                "verify",
+                "注册",
+                "实名认证",
             ),
-            "foreign_card_link": Choice(
-                Wording("Adding a foreign card (Visa, Mastercard...) to a wallet"),
-                ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
-                layers=("device", "bank", "alipay", "wechat_pay"),
-                points_at=("foreign_cards", "device"),
-                not_about=("bank_cards",),
-                not_asked=VISITOR_NOT_ASKED,
-                then=("symptom.wallet",),
+            "foreign_card_link": in_each_wallet(
+                Choice(
+                    Wording("Adding a foreign card (Visa, Mastercard...) to a wallet"),
+                    ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
+                    layers=("device", "bank", "alipay", "wechat_pay"),
+                    points_at=("foreign_cards", "device"),
+                    not_about=("bank_cards",),
+                    sets={"foreign_cards": [{}]},
+                    not_asked=VISITOR_NOT_ASKED,
+                    then=("symptom.wallet",),
+                ),
+                Wording("Adding a foreign card to Alipay"),
+                Wording("Adding a foreign card to WeChat Pay"),
+                "add visa",
+                "add foreign card",
+                "添加境外卡",
+                "绑定境外卡",
             ),
             "bank": Choice(
                 Wording("At the bank itself (an ATM, a counter, the bank's app)"),
