@@ -41,7 +41,6 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
         if not rule.concludes_cause:
             continue
         cause = doctor.kb.cause(rule.target)
-        cause_id = cause.id
         if place is not None and place.layers and str(cause.layer) not in place.layers:
             continue  # no cause of this layer explains a failure at this place
         for result in evaluate(rule, held):
@@ -55,11 +54,13 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
                         left_out[path] = _not_asked(path, place)
                     if left_out[path]:
                         continue  # a visitor is not sent to check a resident's records
-                ids = decides.setdefault(path, [])
-                if cause_id not in ids:
-                    ids.append(cause_id)
-    ranked = sorted(decides, key=lambda path: (-len(decides[path]), path))[:MOST_CHECKS]
-    checks = tuple(doctor.check(path, tuple(ids)) for path in ranked for ids in (decides[path],))
+                keys = decides.setdefault(path, [])
+                if rule.target not in keys:
+                    keys.append(rule.target)
+    # The most causes first, a cause of both wallets once.
+    count = {path: len({doctor.kb.cause(key).id for key in keys}) for path, keys in decides.items()}
+    ranked = sorted(decides, key=lambda path: (-count[path], path))[:MOST_CHECKS]
+    checks = tuple(doctor.check(path, tuple(decides[path])) for path in ranked)
     offered = {offer.workaround.id for offer in diagnosis.workarounds}
     human = sorted(
         (w for w in doctor.kb.workarounds if w.human_route), key=lambda w: w.id not in offered

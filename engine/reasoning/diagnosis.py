@@ -171,17 +171,19 @@ class Doctor:
                     if observed.value in (UNKNOWN, FALSE) and observed.unknown_paths:
                         for path in observed.unknown_paths:
                             causes = decides.setdefault(path, [])
-                            if finding.cause.id not in causes:
-                                causes.append(finding.cause.id)
-        return tuple(self.check(path, tuple(ids)) for path, ids in decides.items())
+                            if finding.cause.key not in causes:
+                                causes.append(finding.cause.key)
+        return tuple(self.check(path, tuple(keys)) for path, keys in decides.items())
 
-    def check(self, path: str, decides: tuple[str, ...]) -> Check:
-        """The check of the unknown fact at `path`, whose answer settles the causes `decides`."""
+    def check(self, path: str, causes: tuple[str, ...]) -> Check:
+        """The check of the unknown fact at `path`, whose answer settles the causes of these keys
+        (a wallet's cause is named by its wallet's title: WeChat Pay's, not Alipay's)."""
         label = self.kb.fact_label(path)
         card = card_index(path)
         named = label if card is None else on_card(label, card)
-        titles = {cause.id: cause.title for cause in reversed(self.kb.causes)}
-        settles = tuple(titles[key] for key in decides if key in titles)
+        found = [self.kb.cause(key) for key in causes]
+        decides = tuple(dict.fromkeys(cause.id for cause in found))
+        settles = tuple(dict.fromkeys(cause.title for cause in found))
         return Check(path, self.question(path), decides, named, settles)
 
 
