@@ -3,12 +3,12 @@ words checked."""
 
 from __future__ import annotations
 
-import json
 import sys
 
 from commands import EXIT_FAULT, EXIT_OK
 from commands.parser import Parser
 from visualise import language as languages
+from visualise.json_text import indented
 from visualise.language import Language
 
 
@@ -35,7 +35,7 @@ def run(argv: list[str], language: Language) -> int:
     problems = check(kb, units, languages.available()) + translation_problems()
     if args.format == "json":
         data = {"problems": [{"kind": p.kind, "message": p.message} for p in problems]}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(indented(data))
     else:
         for problem in problems:
             print(problem)

@@ -10,7 +10,6 @@ report of those facts follows, as after the last question.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import IO
 
@@ -24,6 +23,7 @@ from engine.facts.edits import FactData
 from engine.outcome import ConsultationStep
 from visualise.files import free_name, write_atomically
 from visualise.interview import help_text, hint, question_text
+from visualise.json_text import indented
 from visualise.language import Language
 
 DEFAULT_NAME = "paydoctor-facts.json"
@@ -188,7 +188,7 @@ def _save(
         terminal.say(_("{how}: no answers were given, so nothing was saved").format(how=how))
         return None
     path = _target(source, terminal, language)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = indented(data)
     write_atomically(path, text.encode(), protect=(source,) if source else ())
     terminal.say(
         _("{how}: saved the facts with your answers to [bold]{path}[/]").format(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from commands import EXIT_OK
 from commands.knowledge_base import doctor_for
 from commands.parser import Parser, add_report_options
+from visualise.json_text import indented
 from visualise.language import Language
 
 
@@ -39,7 +39,7 @@ def run(argv: list[str], language: Language) -> int:
         from visualise.interview import interview_data
 
         data = interview_data(step, args.show_personal_data, language)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(indented(data))
     else:
         from commands.consultation import show_step
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from commands import EXIT_OK
 from commands.knowledge_base import knowledge_for
 from commands.parser import Parser
+from visualise.json_text import indented
 from visualise.language import Language
 
 
@@ -21,5 +21,5 @@ def run(argv: list[str], language: Language) -> int:
 
     model = knowledge_for(args).facts_model  # the facts its knowledge declares
     schema = model.model_json_schema(by_alias=True, schema_generator=FactsJsonSchema)
-    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(indented(schema))
     return EXIT_OK

@@ -10,6 +10,7 @@ from engine.authoring.rules import Case, Outcome
 from engine.facts.model import SectionModel
 from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
+from knowledge._facts.foreign_cards import NETWORK
 
 
 def cards(case: Case) -> tuple[SectionModel, ...]:
@@ -22,15 +23,17 @@ def linked_in(card: SectionModel, wallet: str) -> bool:
 
 
 def described(index: int, card: SectionModel) -> Wording:
-    """How evidence names a foreign card: its number, network and last digits when known."""
-    number, network, last4 = index + 1, card.network, card.last4
-    if network and last4:
+    """How evidence names a foreign card: its number, its network as the logo names it
+    ("Visa"; "another network" names none) and its last digits, when known."""
+    number, last4 = index + 1, card.last4
+    choice = NETWORK.ask.choices.get(card.network) if card.network != "other" else None
+    if choice and last4:
         said = _CARD_NETWORK_ENDING
-    elif network:
+    elif choice:
         said = _CARD_NETWORK
     else:
         said = _CARD_ENDING if last4 else _CARD
-    return said.format(number=number, network=network or "", last4=last4 or "")
+    return said.format(number=number, network=choice.label if choice else "", last4=last4 or "")
 
 
 _CARD = Wording("foreign card {number}")

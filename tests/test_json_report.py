@@ -11,6 +11,7 @@ from engine.facts.loading import read_facts_file
 from engine.facts.model import standard_model, template
 from tests.conftest import EXAMPLES
 from visualise.json_report import render_json
+from visualise.json_text import indented
 from visualise.language import available, language
 
 FACT_PATHS = standard_model().paths
@@ -104,3 +105,28 @@ def test_evidence_is_plain_words_and_names_its_facts_by_path(doctor, code):
                 assert set(evidence) == {"text", "facts"}, path.name
                 assert not PATH_LIKE.search(evidence["text"]), (path.name, evidence["text"])
                 assert all(template(fact) in FACT_PATHS for fact in evidence["facts"]), evidence
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"text": '中文 ✔ “quotes” \\ " \n\t\u2028 \x7f 😀', "n": [1, -2, 0.5, 1e-07, 6400.0, 1e16]},
+        {"lone surrogate": "\ud800", "big": 2**70},  # orjson refuses both: Python writes them
+        [],
+        {},
+        {"nested": [{"a": None, "b": True, "c": [[], {}]}]},
+    ],
+)
+def test_json_is_written_as_python_s_encoder_writes_it(value):
+    """The C encoder's text is the standard library's, byte for byte, but for the exponent of
+    a very small number (1e-7 for 1e-07: the same value)."""
+    written = indented(value)
+    assert json.loads(written) == json.loads(json.dumps(value))
+    expected = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert written == re.sub(r"e-0(\d)", r"e-\1", expected)
+
+
+def test_every_example_s_report_is_written_as_python_s_encoder_writes_it(doctor):
+    for path in sorted(EXAMPLES.glob("*.json")):
+        data = json.loads(render_json(doctor.diagnose(read_facts_file(path))))
+        assert indented(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n", path

@@ -271,3 +271,25 @@ def test_a_visitor_who_knows_the_amount_only_in_dollars_is_asked_in_dollars(doct
     assert ("foreign-card-limit@alipay", "confirmed") in {
         (f.cause.key, f.status) for f in step.diagnosis.findings
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Japan", "JP"), ("日本", "JP"), ("일본", "JP"), ("Russia", "RU"), ("俄罗斯", "RU"),
+     ("south korea", "KR"), ("韓国", "KR"), ("UK", "GB"), ("de", "DE")],
+)  # fmt: skip
+def test_the_card_s_country_is_read_by_its_name_in_any_language(doctor, typed, code):
+    """A traveller names their bank's country as they say it, not as ISO codes it."""
+    data = {"as_of": "2026-11-20", "foreign_cards": [{}]}
+    data = Interviewer(doctor).answer(data, "foreign_cards[0].issuer_country", typed, alone=True)
+    assert validate_facts(data).foreign_cards[0].issuer_country == code
+
+
+def test_a_country_not_understood_is_shown_back_and_says_what_is_expected(doctor):
+    with pytest.raises(InputError) as refused:
+        Interviewer(doctor).answer(
+            {"foreign_cards": [{}]}, "foreign_cards[0].issuer_country", "Narnia", alone=True
+        )
+    assert "Narnia" not in str(refused.value)  # a log or a file sees it masked
+    shown = str(refused.value.shown_back)
+    assert "'Narnia'" in shown and "name the country (Japan, 日本)" in shown

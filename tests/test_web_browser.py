@@ -276,6 +276,23 @@ def test_a_phone_in_japanese_or_korean_reads_its_own_language(
     page.context.close()
 
 
+def test_every_choice_s_button_is_the_same_size_whatever_its_label(server, browser):
+    """A label that wraps to two lines on a phone does not squeeze its radio button."""
+    base, _ = server
+    page = _phone(browser, language="ja-JP")
+    page.goto(base + "/")
+    with page.expect_navigation():
+        page.locator("main > form[action^='/consult'] button").click()
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('form[data-fact] .choice')].map(choice => {"
+        " const box = choice.querySelector('input').getBoundingClientRect();"
+        " return [choice.getBoundingClientRect().height, box.width, box.height]; })"
+    )
+    assert any(height > 60 for height, _, _ in sizes)  # some labels wrap at 390 px
+    assert len({(width, height) for _, width, height in sizes}) == 1, sizes
+    page.context.close()
+
+
 def _report_of(page, base: str, example: str) -> None:
     """Open the report of an example's facts, as continuing from a facts file does."""
     page.goto(base + "/")

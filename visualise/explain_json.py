@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -12,6 +11,7 @@ from engine.reasoning.diagnosis import Step
 from engine.reasoning.explain import Explanation
 from visualise.conditions import plain
 from visualise.json_report import said
+from visualise.json_text import indented
 from visualise.language import ENGLISH, Language
 
 EXPLANATION_VERSION = 1
@@ -119,4 +119,4 @@ def render_explanation_json(
     language: Language = ENGLISH,
 ) -> str:
     data = explanation_data(explanation, kb, as_of, reveal, language)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return indented(data)

@@ -4,13 +4,13 @@ cause and its plan steps."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from engine.authoring.rules import Cause
 from engine.facts.personal import Text
 from engine.planning.plan_check import PlanCheck
 from engine.reasoning.diagnosis import Diagnosis, Step
+from visualise.json_text import indented
 from visualise.language import ENGLISH, Language
 
 REPORT_VERSION = 3
@@ -137,7 +137,7 @@ def render_json(
     next_steps: NextSteps | None = None,
 ) -> str:
     data = report_data(diagnosis, reveal, plan_check, language, next_steps)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return indented(data)
 
 
 def _wallet(cause: Cause) -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO, Any
 
 from rich import box
@@ -13,6 +12,7 @@ from rich.table import Table
 from engine.kb.base import KnowledgeBase
 from engine.kb.order import fix_order
 from visualise.conditions import brief_alternatives
+from visualise.json_text import indented
 from visualise.language import ENGLISH, Language
 from visualise.text import TerminalWriter, Wrapped
 
@@ -57,7 +57,7 @@ def rules_data(kb: KnowledgeBase, language: Language = ENGLISH) -> dict[str, Any
 
 
 def render_rules_json(kb: KnowledgeBase, language: Language = ENGLISH) -> str:
-    return json.dumps(rules_data(kb, language), ensure_ascii=False, indent=2) + "\n"
+    return indented(rules_data(kb, language))
 
 
 def render_rules_text(kb: KnowledgeBase, file: IO[str], language: Language = ENGLISH) -> None:

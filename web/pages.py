@@ -7,7 +7,6 @@ person typed is put in a URL, where logs would keep it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 
@@ -20,6 +19,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from engine.consultation.answers import MAX_ANSWER
 from engine.errors import InputError
 from engine.facts.loading import facts_text, shown_text
+from visualise.json_text import indented
 from visualise.language import SOURCE_LANGUAGE, Language, available, language
 from visualise.layers import LAYER_NAMES
 from web.answers import Answers
@@ -113,7 +113,7 @@ async def download(request: Request) -> Response:
     """The answers as a facts file, to keep or to diagnose with `python cli.py FILE`."""
     form = await request.form()
     answers = Answers.decode(_text(form, "state"), _facts_model(request))
-    body = json.dumps(answers.facts, ensure_ascii=False, indent=2) + "\n"
+    body = indented(answers.facts)
     return Response(
         body,
         media_type="application/json",

@@ -23,12 +23,12 @@ from pydantic import BaseModel
 from engine.errors import InputError
 from engine.facts.asking import Ask
 from engine.facts.dates import PartialDate
-from engine.facts.model import Facts, standard_model
+from engine.facts.model import Country, Facts, country_codes, standard_model
 from engine.facts.personal import mask_any
 from engine.text.translatable import N_, Message
 from engine.text.wording import Wording, offered
 
-YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, TEXT = (
+YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, COUNTRY, TEXT = (
     "yes_no",
     "choice",
     "choices",
@@ -36,6 +36,7 @@ YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, TEXT = (
     "count",
     "number",
     "whole_number",
+    "country",
     "text",
 )
 MOST_ITEMS = 9
@@ -121,12 +122,16 @@ def kind_of(template: str, facts: type[Facts] | None = None) -> Kind:
     facts model `facts` (by default the built-in knowledge's)."""
     model: type[BaseModel] = facts or standard_model()
     annotation: Any = None
+    declared: Any = None
     for part in template.split("."):
-        annotation = _unwrap(model.model_fields[part.removesuffix("[]")].annotation)
+        declared = model.model_fields[part.removesuffix("[]")].annotation
+        annotation = _unwrap(declared)
         if get_origin(annotation) is list and part.endswith("[]"):
             annotation = get_args(annotation)[0]
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             model = annotation
+    if Country in get_args(declared):
+        return Kind(COUNTRY)
     if get_origin(annotation) is Literal:
         return Kind(CHOICE, get_args(annotation))
     if get_origin(annotation) is list:
@@ -181,6 +186,10 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
         count = _count(folded)
         if count is not None:
             return Reading([{} for _ in range(count)])
+    elif kind.name == COUNTRY:
+        code = country_named(folded)
+        if code is not None:
+            return Reading(code)
     elif kind.name == CHOICE:
         chosen = _choice(kind, ask, typed)
         if chosen is not None:
@@ -228,6 +237,10 @@ def expected(kind: Kind, ask: Ask | None) -> Message:
         return Message("write a whole number, such as 12; or don't know")
     if kind.name == NUMBER:
         return Message("write a number, such as 250; or don't know")
+    if kind.name == COUNTRY:
+        return Message(
+            "name the country (Japan, 日本) or write its two-letter code (JP); or don't know"
+        )
     names = _choice_names(ask, kind.values)
     if kind.name == CHOICES:
         return Message(
@@ -235,6 +248,33 @@ def expected(kind: Kind, ask: Ask | None) -> Message:
             choices=names,
         )
     return Message("choose one of: {choices}; or don't know", choices=names)
+
+
+_COUNTRY_WORDS = {
+    "usa": "US", "america": "US", "united states of america": "US", "uk": "GB",
+    "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "korea": "KR", "republic of korea": "KR", "holland": "NL",
+}  # fmt: skip
+"""Names people use that are not the CLDR's own ("UK" for the United Kingdom)."""
+
+
+def country_named(folded: str) -> str | None:
+    """The ISO code of a country named by its code, or by its name in any language the
+    consultation speaks (the CLDR's, through Babel: Japan, 日本, 일본), or None."""
+    return _country_names().get(folded) or _COUNTRY_WORDS.get(folded)
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from babel import Locale
+
+    codes = country_codes()
+    names = {fold(code): code for code in codes}
+    for language in offered():
+        for code, name in Locale.parse(language).territories.items():
+            if code in codes:
+                names.setdefault(fold(name), code)
+    return names
 
 
 def read_date(text: str) -> str:

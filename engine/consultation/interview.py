@@ -833,5 +833,7 @@ def _concrete(path: str, card: int | None) -> str:
 
 
 def kind_name(kind: Kind) -> str:
-    """The kind as report-v2 names it: several choices are typed (`text`)."""
-    return {"whole_number": "number", "choices": "text"}.get(kind.name, kind.name)
+    """The kind as report-v2 names it: several choices and a country are typed (`text`)."""
+    return {"whole_number": "number", "choices": "text", "country": "text"}.get(
+        kind.name, kind.name
+    )

@@ -101,12 +101,9 @@ FOREIGN_CARDS = Section(
             "issuer_country",
             Country,
             Ask(
-                Wording(
-                    "In which country is the bank that issued this card? (two letters: JP, US,"
-                    " RU...)"
-                ),
+                Wording("In which country is the bank that issued this card?"),
                 Wording("the country of the card's bank"),
-                Wording("Your bank at home; the two-letter country code (GB, DE, JP...)."),
+                Wording("Your bank at home: the country's name (Japan, 日本) or its code (JP)."),
             ),
             samples=("JP", "ru", "US", "DE", "br"),
         ),

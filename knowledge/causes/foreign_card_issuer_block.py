@@ -87,7 +87,7 @@ CAUSE = Cause(
                 ]
             },
             "confirmed",
-            evidence=("foreign card 1 (visa, ending 4242) shows: blocked by its issuer",),
+            evidence=("foreign card 1 (Visa, ending 4242) shows: blocked by its issuer",),
         ),
         Example(
             "declined, again and again",

@@ -74,7 +74,7 @@ CAUSE = Cause(
                 "symptom": {"where": "foreign_card"},
             },
             "confirmed",
-            evidence=("paid with your foreign card 1 (visa, ending 4242) in Alipay",),
+            evidence=("paid with your foreign card 1 (Visa, ending 4242) in Alipay",),
         ),
         Example(
             "a small payment declined, who was paid not known",
