@@ -150,6 +150,7 @@ def test_where_it_fails_points_at_its_layer_and_the_rest_weighs_a_quarter():
 
 def test_triage_first_then_what_the_place_asks_next_then_by_worth():
     interview = interviewer(RENEWAL, RESTRICTED)
+    assert asked(interview)[0] == ("symptom.where", 0.0)  # asked first, whatever its worth
     assert [path for path, _ in asked(interview)] == [
         "symptom.where",
         "symptom.error_message",
@@ -313,4 +314,34 @@ def test_a_place_pursues_only_the_causes_that_can_explain_a_failure_there():
     assert [(q.fact, q.decides) for q in step.questions] == [
         ("alipay.document_expiry_notice", ("notice",)),
         ("alipay.restricted", ("restricted",)),
+    ]
+
+
+def test_beside_a_message_naming_a_cause_the_place_keeps_only_its_yes_no_after_patience():
+    """A message names a bank cause: Alipay's causes (where it fails) weigh 1/2. At patience
+    the yes/no that alone settles one of them is still asked (most people answer it at once);
+    typing a name is not."""
+    unverified = cause("unverified", "alipay", when(fact("alipay.identity.verified", False)))
+    name = cause("name", "alipay", when(fact("alipay.identity.name", "X")))
+    interview = interviewer(NAMED, unverified, name, messages=MESSAGES)
+    before = {**FILLER, "symptom": {"where": "alipay", "error_message": "account frozen"}}
+    del before["phone"]
+    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    assert asked(interview, **before) == [
+        ("alipay.identity.name", 0.5),
+        ("alipay.identity.verified", 0.5),
+    ]
+    at = {**before, "alipay": {"document_expiry_notice": False}}
+    assert asked(interview, **at) == [("alipay.identity.verified", 0.5)]
+
+
+def test_two_causes_nothing_points_at_add_up_to_a_question_worth_asking():
+    """Beside a place that points elsewhere a cause weighs 1/4: one answer settling two such
+    causes is worth 1/2, and asked; settling one, it is not."""
+    other = cause("other", "documents", when(fact("passport.renewed", True)))
+    where = {"where": "alipay", "error_message": "it failed"}
+    assert asked(interviewer(RENEWAL, RESTRICTED), symptom=where) == [("alipay.restricted", 0.5)]
+    assert asked(interviewer(RENEWAL, other, RESTRICTED), symptom=where) == [
+        ("passport.renewed", 0.5),
+        ("alipay.restricted", 0.5),
     ]
