@@ -286,3 +286,102 @@ def test_a_check_is_asked_only_of_what_a_suspicion_left_unknown():
     diagnosis = doctor.diagnose(validate_facts({"as_of": "2026-11-27"}))
     assert [f.status for f in diagnosis.findings] == ["suspected"]
     assert [check.fact for check in diagnosis.checks] == ["passport.expiry_date"]
+
+
+def test_a_check_of_a_fact_no_unit_asks_asks_for_it_by_its_path_and_names_its_card():
+    """A knowledge base whose facts have no question still says what to check, and which card
+    (a bank card, a foreign card), and settles each cause by its title."""
+    from engine.authoring.rules import Observation, Outcome, fact, unknown
+    from engine.facts.loading import validate_facts
+    from engine.kb.base import KnowledgeBase
+    from engine.reasoning.diagnosis import Doctor
+    from engine.text.wording import Wording
+
+    def suspected(cause_id, layer, title, *tests):
+        return dataclasses.replace(
+            cause(cause_id, layer),
+            title=Wording(title),
+            confirmed=(when(fact("passport.number", "E1")),),
+            suspected=(when(*tests),),
+        )
+
+    def second_card_open(case, card):
+        return Outcome(None, unknown_paths=("foreign_cards[1].network",))
+
+    causes = (
+        suspected("old-phone", "bank", "An old phone", unknown("bank_cards[].phone_on_file")),
+        suspected("card-refused", "bank", "A refused card", derived("card.refused", None)),
+        suspected("old-passport", "documents", "An old passport", unknown("passport.renewed")),
+    )
+    observed = (Observation("card.refused", "the card is refused", (), second_card_open),)
+    doctor = Doctor(KnowledgeBase(causes, (), observed, (), {}))
+    facts = {"as_of": "2026-11-27", "bank_cards": [{}], "foreign_cards": [{}, {}]}
+    checks = doctor.diagnose(validate_facts(facts)).checks
+    said = [(c.fact, str(c.question), c.decides, tuple(t.en for t in c.settles)) for c in checks]
+    assert said == [
+        ("passport.renewed", "What is passport.renewed?", ("old-passport",), ("An old passport",)),
+        (
+            "foreign_cards[1].network",
+            "Foreign card 2: What is foreign_cards[1].network?",
+            ("card-refused",),
+            ("A refused card",),
+        ),
+        (
+            "bank_cards[0].phone_on_file",
+            "Card 1: What is bank_cards[0].phone_on_file?",
+            ("old-phone",),
+            ("An old phone",),
+        ),
+    ]
+
+
+def test_nothing_found_names_each_wallets_cause_a_check_could_reveal_and_counts_it_once():
+    """Both wallets' twins open on one fact: the check decides the id once and names both
+    titles; a fact deciding two different causes is still named before it."""
+    from engine.authoring.rules import fact
+    from engine.facts.asking import Ask
+    from engine.facts.loading import validate_facts
+    from engine.kb.base import KnowledgeBase
+    from engine.outcome import diagnose
+    from engine.reasoning.diagnosis import Doctor
+    from engine.text.wording import Wording
+
+    def twin(wallet):
+        return dataclasses.replace(
+            wallet_cause("restricted", wallet),
+            title=Wording(f"{wallet} restricted you"),
+            confirmed=(when(fact("passport.renewed", True)),),
+        )
+
+    def plain(cause_id, path):
+        return dataclasses.replace(
+            cause(cause_id, "documents"), confirmed=(when(fact(path, True)),)
+        )
+
+    doctor = Doctor(
+        KnowledgeBase(
+            (
+                twin("alipay"),
+                twin("wechat_pay"),
+                plain("renewed-a", "residence_permit.held"),
+                plain("renewed-b", "residence_permit.held"),
+            ),
+            (),
+            (),
+            (),
+            {
+                path: Ask(Wording(path), Wording(path))
+                for path in ("passport.renewed", "residence_permit.held")
+            },
+        )
+    )
+    outcome = diagnose(doctor, validate_facts({"as_of": "2026-11-27"}))
+    said = [(c.fact, c.decides, tuple(t.en for t in c.settles)) for c in outcome.next_steps.checks]
+    assert said == [
+        ("residence_permit.held", ("renewed-a", "renewed-b"), ("renewed-a", "renewed-b")),
+        (
+            "passport.renewed",
+            ("restricted",),
+            ("alipay restricted you", "wechat_pay restricted you"),
+        ),
+    ]

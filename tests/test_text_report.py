@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 from engine.facts.loading import read_facts_file, validate_facts
 from tests.conftest import EXAMPLES
@@ -66,3 +67,20 @@ def test_checks_say_in_words_what_they_decide_and_a_plan_on_suspicions_is_not_al
     assert "decides bank-passport-outdated" not in out
     assert "if the suspected causes it fixes are\n    the ones: the checks tell." in out
     assert "✔ No known cause remains" not in out
+
+
+def test_a_check_names_the_wallet_whose_cause_it_decides(capsys):
+    """A WeChat Pay visitor's check decides WeChat Pay's cause, in WeChat Pay's words, not the
+    Alipay twin's that shares its id (which the JSON keeps for scripts)."""
+    import cli
+
+    story = str(EXAMPLES / "story-visitor-card-network-refused.json")
+    assert cli.main([story, "--no-diagram"]) == 0
+    out = capsys.readouterr().out
+    assert "verified?\n    it decides: WeChat Pay has not verified your identity yet\n" in out
+    assert "Alipay has not verified" not in out
+    assert cli.main([story, "--no-diagram", "--format", "json"]) == 0
+    checks = json.loads(capsys.readouterr().out)["checks"]
+    assert [(c["fact"], c["decides"]) for c in checks] == [
+        ("wechat_pay.identity.verified", ["identity-not-verified"])
+    ]

@@ -1,0 +1,347 @@
+"""The interview's weights, on small knowledge made for each test: what a question is worth,
+which comes first, and when the consultation stops (docs/consultation.md, "Ask what is worth
+asking, then stop"). The built-in knowledge's travellers are in tests/test_consult.py; here each
+weight is seen on its own, so a changed weight asks another question first or stops elsewhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from engine.authoring.rules import (
+    Cause,
+    Conclusion,
+    FixStep,
+    MessagePattern,
+    concluded,
+    fact,
+    message_points_at,
+    unless_false,
+    when,
+)
+from engine.consultation.interview import Interviewer
+from engine.facts.asking import APP, Ask, Choice
+from engine.kb.base import KnowledgeBase
+from engine.reasoning.diagnosis import Doctor
+from engine.text.wording import Wording
+from knowledge._where import Where
+from tests.conftest import ROOT
+
+AS_OF = {"as_of": "2026-11-27"}
+PATIENCE = int(
+    re.search(
+        r"\*\*Patience\.\*\* After (\d+) answers",
+        (ROOT / "docs" / "consultation.md").read_text(encoding="utf-8"),
+    ).group(1)
+)
+"""The answers after which only what something points at is asked, as the guide says."""
+
+
+def cause(key: str, layer: str, *confirmed, suspected=()) -> Cause:
+    return Cause(
+        id=key,
+        layer=layer,
+        title=key,
+        explanation="",
+        source="",
+        fixes=(FixStep("here", "do it", place=Where.APP),),
+        confirmed=confirmed,
+        suspected=suspected,
+    )
+
+
+def ask(text: str, **how) -> Ask:
+    return Ask(Wording(text), Wording(text), Wording("Look it up."), **how)
+
+
+PLACES = ask(
+    "Where does it fail?",
+    choices={
+        "alipay": Choice(
+            Wording("Paying with Alipay"),
+            layers=("documents", "bank", "alipay"),
+            points_at=("alipay",),
+            not_about=("bank_cards",),
+            not_asked=("phone",),
+        ),
+        "taobao": Choice(Wording("Paying on Taobao"), layers=("documents", "bank", "taobao")),
+        "wallet_setup": Choice(
+            Wording("Signing up"),
+            layers=("documents", "alipay"),
+            points_at=("alipay",),
+            then=("symptom.wallet",),
+        ),
+    },
+)
+QUESTIONS = {
+    "symptom.where": PLACES,
+    "symptom.error_message": ask("What does the error say?"),
+    "symptom.wallet": ask("Which wallet?"),
+    "symptom.persists": ask("Does it fail again?", symptom=True),
+    "bank_cards[].status": ask("What happens with the card?", symptom=True),
+    "foreign_cards[].status": ask("What happens with the foreign card?", symptom=True),
+    "person.surname": ask("Your surname?"),
+    "person.given_names": ask("Your given names?"),
+    "passport.number": ask("Your passport number?"),
+    "passport.expiry_date": ask("When does your passport expire?"),
+    "passport.renewed": ask("Was your passport renewed?"),
+    "passport.renewed_on": ask("When was it renewed?", easier="passport.renewed"),
+    "residence_permit.held": ask("Do you hold a permit?"),
+    "residence_permit.number": ask("Your permit number?"),
+    "phone.number": ask("Your phone number?"),
+    "phone.changed": ask("Did your number change?"),
+    "phone.vpn_on": ask("Was a VPN on?"),
+    "phone.roaming": ask("Were you roaming?"),
+    "alipay.restricted": ask("Does Alipay say restricted?", kept_by=APP),
+    "alipay.identity.name": ask("The name in Alipay?"),
+    "alipay.identity.verified": ask("Verified in Alipay?"),
+    "alipay.document_expiry_notice": ask("A notice in Alipay?"),
+}
+FILLER = {
+    "person": {"surname": "BROWN", "given_names": "DAVID"},
+    "passport": {"number": "E1", "expiry_date": "2030-01"},
+    "residence_permit": {"number": "P1"},
+    "phone": {"number": "+8613800000000"},
+}
+"""Six answers that bear on no cause here: a consultation this long already."""
+
+
+def interviewer(*causes: Cause, questions=QUESTIONS, conclusions=(), messages=()) -> Interviewer:
+    kb = KnowledgeBase(causes, (), (), messages, dict(questions), conclusions)
+    return Interviewer(Doctor(kb))
+
+
+def asked(interview: Interviewer, **facts) -> list[tuple[str, float]]:
+    """The questions worth asking now, in order, with their worth."""
+    step = interview.step({**AS_OF, **facts})
+    return [(q.fact, q.worth) for q in step.questions]
+
+
+def without(*paths: str) -> dict[str, Ask]:
+    return {path: a for path, a in QUESTIONS.items() if path not in paths}
+
+
+NO_TRIAGE = without("symptom.where", "symptom.error_message")
+RENEWAL = cause("renewal", "documents", when(fact("passport.renewed", True)))
+PAIR = cause(
+    "pair", "documents", when(fact("residence_permit.held", True), fact("phone.vpn_on", True))
+)
+RESTRICTED = cause("restricted", "alipay", when(fact("alipay.restricted", True)))
+
+
+def test_while_nothing_points_one_answer_settling_a_cause_is_worth_half_and_asked():
+    """Nothing said yet: a cause weighs 1/2; a yes/no settling it alone is worth 1/2 and asked;
+    two answers for one cause (1/4 each) or an answer looked up in an app (1/4) are not."""
+    interview = interviewer(RENEWAL, PAIR, RESTRICTED, questions=NO_TRIAGE)
+    assert asked(interview) == [("passport.renewed", 0.5)]
+
+
+def test_where_it_fails_points_at_its_layer_and_the_rest_weighs_a_quarter():
+    """Alipay points at Alipay's causes: the app's answer (1 x 1/2) is asked, a cause nothing
+    points at weighs 1/4 now and is not; where the place points at no cause pursued, every cause
+    weighs 1/2 still."""
+    interview = interviewer(RENEWAL, PAIR, RESTRICTED)
+    where = {"where": "alipay", "error_message": "it failed"}
+    assert asked(interview, symptom=where) == [("alipay.restricted", 0.5)]
+    taobao = {"where": "taobao", "error_message": "it failed"}
+    assert asked(interview, symptom=taobao) == [("passport.renewed", 0.5)]
+
+
+def test_triage_first_then_what_the_place_asks_next_then_by_worth():
+    interview = interviewer(RENEWAL, RESTRICTED)
+    assert asked(interview)[0] == ("symptom.where", 0.0)  # asked first, whatever its worth
+    assert [path for path, _ in asked(interview)] == [
+        "symptom.where",
+        "symptom.error_message",
+        "passport.renewed",
+    ]
+    assert [path for path, _ in asked(interview, symptom={"where": "wallet_setup"})] == [
+        "symptom.error_message",
+        "symptom.wallet",
+        "alipay.restricted",
+    ]
+
+
+MESSAGES = (MessagePattern(("frozen",), Wording("frozen"), ("named",)),)
+NAMED = cause("named", "bank", when(message_points_at("named"), fact("phone.changed", True)))
+REFUSED = cause(
+    "refused",
+    "bank",
+    when(fact("bank_cards[].status", "cannot_be_verified"), fact("phone.roaming", True)),
+)
+
+
+def test_the_message_weighs_whole_and_what_failed_half_beside_it():
+    """The message names a cause: its answer weighs 1. A refused card supports another: 1
+    alone, 1/2 beside a message that names a cause (the more specific evidence)."""
+    interview = interviewer(NAMED, REFUSED, RENEWAL, messages=MESSAGES)
+    card = {"bank_cards": [{"status": "cannot_be_verified"}]}
+    named = {"where": "taobao", "error_message": "account frozen"}
+    assert asked(interview, symptom=named, **card) == [
+        ("phone.changed", 1.0),
+        ("phone.roaming", 0.5),
+    ]
+    plain = {"where": "taobao", "error_message": "it failed"}
+    assert asked(interview, symptom=plain, **card) == [("phone.roaming", 1.0)]
+
+
+def test_of_equal_worth_an_answer_that_alone_settles_comes_first_then_a_symptom():
+    """1/2 each: the app's yes/no settling Alipay's cause alone (1 x 1/2) before two answers
+    Alipay's other cause needs (1/2 x 1), though those come first in the facts; a symptom nothing
+    points at weighs 1/2 at least, and of equal worth and share comes before another fact."""
+    two = cause("two", "alipay", when(fact("person.surname", "X"), fact("person.given_names", "Y")))
+    again = cause("again", "documents", when(fact("symptom.persists", True)))
+    interview = interviewer(two, RESTRICTED, again, RENEWAL)
+    where = {"where": "alipay", "error_message": "it failed"}
+    assert asked(interview, symptom=where) == [
+        ("symptom.persists", 0.5),
+        ("alipay.restricted", 0.5),
+        ("person.surname", 0.5),
+        ("person.given_names", 0.5),
+    ]
+    interview = interviewer(RENEWAL, again, questions=NO_TRIAGE)
+    assert asked(interview) == [("symptom.persists", 0.5), ("passport.renewed", 0.5)]
+
+
+def test_of_the_facts_a_conclusion_rests_on_the_date_is_asked_then_the_yes_no():
+    """A date says whether and when; after "don't know" to it, the yes/no it is easier as."""
+    replaced = Conclusion(
+        "passport.replaced",
+        Wording("the passport replaced another"),
+        holds=(when(fact("passport.renewed", True)), when(fact("passport.renewed_on", "2026-01"))),
+    )
+    old = cause("old", "documents", when(concluded("passport.replaced")))
+    interview = interviewer(old, questions=NO_TRIAGE, conclusions=(replaced,))
+    assert asked(interview) == [("passport.renewed_on", 0.5)]
+    assert asked(interview, dont_know=["passport.renewed_on"]) == [("passport.renewed", 0.5)]
+
+
+def test_a_suspicion_held_up_by_one_unknown_fact_asks_it_whole():
+    """Suspected by one rule that holds only because a fact is not known: that fact's answer
+    could rule it out, and a suspicion weighs 1. Two rules holding: no one answer rules it out."""
+    one = cause(
+        "one",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(when(fact("residence_permit.held", True), unless_false("phone.changed")),),
+    )
+    interview = interviewer(one, questions=NO_TRIAGE)
+    facts = {"residence_permit": {"held": True}}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
+    two = cause(
+        "two",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(
+            when(fact("residence_permit.held", True), unless_false("phone.changed")),
+            when(fact("residence_permit.held", True), unless_false("phone.vpn_on")),
+        ),
+    )
+    interview = interviewer(two, questions=NO_TRIAGE)
+    assert asked(interview, **facts) == [("passport.renewed", 1.0)]
+
+
+def test_patience_stops_where_nothing_points_after_the_answers_the_guide_says():
+    """One answer short of patience the cause nothing points at is still asked; at patience the
+    consultation is done."""
+    interview = interviewer(RENEWAL, questions=NO_TRIAGE)
+    known = {**FILLER, "alipay": {"identity": {"verified": True}}}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE - 1 == 7
+    assert asked(interview, **known) == [("passport.renewed", 0.5)]
+    known["alipay"]["document_expiry_notice"] = False
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert interview.step({**AS_OF, **known}).done
+
+
+def test_after_patience_only_what_something_points_at_in_one_answer_the_person_knows():
+    """At patience, Alipay's causes (where it fails) are still followed where one answer the
+    person knows settles them: a yes/no, a name; not what they would look up in the app, nor
+    two answers together."""
+    unverified = cause("unverified", "alipay", when(fact("alipay.identity.verified", False)))
+    name = cause("name", "alipay", when(fact("alipay.identity.name", "X")))
+    two = cause(
+        "two", "alipay", when(fact("residence_permit.held", True), fact("passport.renewed", True))
+    )
+    interview = interviewer(unverified, name, two, RESTRICTED)
+    where = {"where": "alipay", "error_message": "it failed"}
+    before = {**FILLER, "symptom": where}
+    del before["phone"]  # the place asks nothing of the phone unless something said of it
+    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    assert asked(interview, **before) == [
+        ("alipay.identity.name", 1.0),
+        ("alipay.identity.verified", 1.0),
+        ("alipay.restricted", 0.5),
+        ("passport.renewed", 0.5),
+        ("residence_permit.held", 0.5),
+    ]
+    at = {**before, "alipay": {"document_expiry_notice": False}}
+    assert asked(interview, **at) == [
+        ("alipay.identity.name", 1.0),
+        ("alipay.identity.verified", 1.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ({}, []),
+        ({"phone": {"changed": True}}, [("phone.vpn_on", 1.0)]),
+    ],
+)
+def test_a_place_leaves_out_what_it_does_not_ask_until_something_points_there(said, expected):
+    vpn = cause("vpn", "alipay", when(fact("phone.vpn_on", True)))
+    interview = interviewer(vpn)
+    where = {"where": "alipay", "error_message": "it failed"}
+    assert asked(interview, symptom=where, **said) == expected
+
+
+def test_a_place_pursues_only_the_causes_that_can_explain_a_failure_there():
+    """Taobao: no Alipay cause, and no Alipay record asked for a cause of another layer; Alipay
+    (here): nothing about Chinese bank cards, and a cause reading Alipay's records is pointed at
+    as Alipay's own are."""
+    notice = cause("notice", "documents", when(fact("alipay.document_expiry_notice", True)))
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    interview = interviewer(RESTRICTED, notice, card, RENEWAL)
+    taobao = {"where": "taobao", "error_message": "it failed"}
+    step = interview.step({**AS_OF, "symptom": taobao, "bank_cards": [{}]})
+    assert [(q.fact, q.decides) for q in step.questions] == [
+        ("bank_cards[0].status", ("card",)),
+        ("passport.renewed", ("renewal",)),
+    ]
+    alipay = {"where": "alipay", "error_message": "it failed"}
+    step = interview.step({**AS_OF, "symptom": alipay, "bank_cards": [{}]})
+    assert [(q.fact, q.decides) for q in step.questions] == [
+        ("alipay.document_expiry_notice", ("notice",)),
+        ("alipay.restricted", ("restricted",)),
+    ]
+
+
+def test_beside_a_message_naming_a_cause_the_place_keeps_only_its_yes_no_after_patience():
+    """A message names a bank cause: Alipay's causes (where it fails) weigh 1/2. At patience
+    the yes/no that alone settles one of them is still asked (most people answer it at once);
+    typing a name is not."""
+    unverified = cause("unverified", "alipay", when(fact("alipay.identity.verified", False)))
+    name = cause("name", "alipay", when(fact("alipay.identity.name", "X")))
+    interview = interviewer(NAMED, unverified, name, messages=MESSAGES)
+    before = {**FILLER, "symptom": {"where": "alipay", "error_message": "account frozen"}}
+    del before["phone"]
+    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    assert asked(interview, **before) == [
+        ("alipay.identity.name", 0.5),
+        ("alipay.identity.verified", 0.5),
+    ]
+    at = {**before, "alipay": {"document_expiry_notice": False}}
+    assert asked(interview, **at) == [("alipay.identity.verified", 0.5)]
+
+
+def test_two_causes_nothing_points_at_add_up_to_a_question_worth_asking():
+    """Beside a place that points elsewhere a cause weighs 1/4: one answer settling two such
+    causes is worth 1/2, and asked; settling one, it is not."""
+    other = cause("other", "documents", when(fact("passport.renewed", True)))
+    where = {"where": "alipay", "error_message": "it failed"}
+    assert asked(interviewer(RENEWAL, RESTRICTED), symptom=where) == [("alipay.restricted", 0.5)]
+    assert asked(interviewer(RENEWAL, other, RESTRICTED), symptom=where) == [
+        ("passport.renewed", 0.5),
+        ("alipay.restricted", 0.5),
+    ]
