@@ -53,7 +53,6 @@ ONLY = {
         "Interviewer.asked",
         # triage: what is pursued and asked where it fails
         "Interviewer._pursued",
-        "Interviewer._about",
         "Interviewer._about_here",
         "Interviewer._askable",
         "Interviewer._askable_here",

@@ -180,6 +180,26 @@ def test_nothing_found_for_a_visitor_names_a_visitors_checks(doctor):
     assert "foreign_cards" in checked
 
 
+def test_nothing_found_for_a_visitor_names_no_chinese_bank_s_cause_or_people(doctor):
+    """A visitor's card is not a Chinese bank's: what an error message would decide names no
+    frozen account or bank record, and no Chinese bank's hotline is offered."""
+    from engine.planning.next_steps import next_steps
+
+    facts = validate_facts(
+        {"as_of": "2026-11-20", "symptom": {"where": "foreign_card", "wallet": "alipay"},
+         "foreign_cards": [{}]}
+    )  # fmt: skip
+    steps = next_steps(doctor, facts, doctor.diagnose(facts))
+    decided = {cause for check in steps.checks for cause in check.decides}
+    about_bank_cards = {c.id for c in doctor.kb.causes if "bank_cards" in doctor.kb.about(c)}
+    assert "bank-account-frozen" in about_bank_cards and not decided & about_bank_cards
+    assert "foreign-card-issuer-block" in decided
+    assert [w.id for w in steps.human_route] == ["ask-a-person"]
+    resident = validate_facts({"as_of": "2026-11-20", "symptom": {"where": "alipay"}})
+    routes = next_steps(doctor, resident, doctor.diagnose(resident)).human_route
+    assert "ask-the-bank" in [w.id for w in routes]
+
+
 def test_paying_with_a_foreign_card_says_there_is_one(doctor, web_client):
     interviewer = Interviewer(doctor)
     data = interviewer.answer({"as_of": "2026-11-20"}, "symptom.where", "visa")

@@ -756,6 +756,9 @@ class Workaround:
     examples: tuple[Example, ...] = ()
     human_route: bool = False
     """A person to ask (a wallet's customer service): also named when no cause is found."""
+    about: tuple[str, ...] = ()
+    """The lists of cards it is for (`bank_cards`: a Chinese bank's people): not named where the
+    place is not about them (`Choice.not_about`: a visitor's foreign card)."""
     sources_read: str | None = None
     """When the sources were read (YYYY-MM or YYYY-MM-DD)."""
     holds_from: str | None = None

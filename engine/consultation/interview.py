@@ -177,7 +177,6 @@ class Interviewer:
         that rests on the default changes when the person says otherwise (`Fact.assumed`)."""
         self._causes = {cause.key: cause for cause in doctor.kb.causes}
         self._order = {key: rank for rank, key in enumerate(doctor.order)}
-        self._sections: dict[str, set[str]] = {}
         self._layers = {str(cause.layer) for cause in doctor.kb.causes}
         self._together: dict[str, str] = {}
         """Facts one answer may write together, each with the name of its group: the facts a
@@ -617,7 +616,7 @@ class Interviewer:
             key
             for key, cause in self._causes.items()
             if where is not None
-            and (str(cause.layer) in where.points_at or self._about(cause) & set(where.points_at))
+            and (str(cause.layer) in where.points_at or self.kb.about(cause) & set(where.points_at))
         }
         failure_weight = SUPPORTED if messaged else 1.0
         background = BACKGROUND if messaged or supported or placed else UNPOINTED
@@ -820,7 +819,7 @@ class Interviewer:
             return True
         if where.layers and str(cause.layer) not in where.layers:
             return False
-        return not self._about(cause) & set(where.not_about)
+        return not self.kb.about(cause) & set(where.not_about)
 
     def _about_here(self, path: str, where: Choice) -> bool:
         """Whether a fact can bear on a failure at `where`: not one of a layer's records (a
@@ -829,19 +828,6 @@ class Interviewer:
         if section in self._layers and where.layers and section not in where.layers:
             return False
         return section not in where.not_about
-
-    def _about(self, cause: Cause) -> set[str]:
-        """The sections of the facts the rules confirming a cause read (`bank_cards`, ...)."""
-        if cause.key not in self._sections:
-            paths: list[str] = []
-            for test in (t for when in cause.confirmed for t in when.tests):
-                if test.path is not None:
-                    paths.append(test.path)
-                elif test.kind == TestKind.DERIVED:
-                    observation = self.kb.observation(test.name)
-                    paths += observation.reads if observation else ()
-            self._sections[cause.key] = {re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths}
-        return self._sections[cause.key]
 
 
 def _expected_in(message: object) -> Message | None:

@@ -106,6 +106,25 @@ class KnowledgeBase:
     def _causes_by_key(self) -> dict[str, Cause]:
         return {cause.key: cause for cause in self.causes}
 
+    def about(self, cause: Cause) -> frozenset[str]:
+        """The sections of the facts the rules confirming `cause` read (`bank_cards`, ...): a
+        place not about a list of cards (`Choice.not_about`) pursues no cause about it."""
+        return self._sections_read[cause.key]
+
+    @cached_property
+    def _sections_read(self) -> dict[str, frozenset[str]]:
+        read: dict[str, frozenset[str]] = {}
+        for cause in self.causes:
+            paths: list[str] = []
+            for test in (t for when in cause.confirmed for t in when.tests):
+                if test.path is not None:
+                    paths.append(test.path)
+                elif test.kind == TestKind.DERIVED:
+                    observation = self.observation(test.name)
+                    paths += observation.reads if observation else ()
+            read[cause.key] = frozenset(re.split(r"[.\[]", path, maxsplit=1)[0] for path in paths)
+        return read
+
     @cached_property
     def place_path(self) -> str | None:
         """The fact that says where the payment fails (`Fact.place`), if one is declared."""

@@ -44,6 +44,8 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
         cause_key = cause.key  # a per-wallet cause is named by its own wallet's title
         if place is not None and place.layers and str(cause.layer) not in place.layers:
             continue  # no cause of this layer explains a failure at this place
+        if place is not None and doctor.kb.about(cause) & set(place.not_about):
+            continue  # a foreign card's failure is not a Chinese bank card's
         for result in evaluate(rule, held):
             if result.outcome != OPEN:
                 continue
@@ -62,8 +64,10 @@ def next_steps(doctor: Doctor, facts: Facts, diagnosis: Diagnosis) -> NextSteps 
     ranked = sorted(decides, key=lambda path: (-len(ids[path]), path))[:MOST_CHECKS]
     checks = tuple(doctor.check(path, tuple(decides[path])) for path in ranked)
     offered = {offer.workaround.id for offer in diagnosis.workarounds}
+    not_about = set(place.not_about) if place is not None else set()
     human = sorted(
-        (w for w in doctor.kb.workarounds if w.human_route), key=lambda w: w.id not in offered
+        (w for w in doctor.kb.workarounds if w.human_route and not set(w.about) & not_about),
+        key=lambda w: w.id not in offered,
     )
     return NextSteps(checks, tuple(human))
 

@@ -31,6 +31,7 @@ WORKAROUND = Workaround(
         when(fact("symptom.persists", True), finding_in("bank")),
     ),
     human_route=True,
+    about=("bank_cards",),
     examples=(
         Example("a card refused at an ATM", {"symptom": {"where": "bank"}}, "offered"),
         Example(
