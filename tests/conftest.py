@@ -28,17 +28,6 @@ if kb_cache.ENVIRONMENT not in os.environ:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
-READ_OVERLAPS = [
-    "bank-passport-outdated: its message phrase '银行预留证件已过期' holds '已过期', which points"
-    " at passport-expired, residence-permit-expired: a message with it points at them too",
-    "identity-not-verified@alipay: its message phrase '实名认证' is also a phrase of another"
-    " message, which points at wallet-reverification@alipay, wallet-reverification@wechat_pay:"
-    " a message with it points at them too",
-]
-"""The built-in message overlaps, read and kept: the bank's "identity document has expired"
-may be the passport's own expiry, and "实名认证" (real-name verification) is asked both of an
-account never verified and of one asked to verify again."""
-
 
 @pytest.fixture(autouse=True)
 def english_locale(monkeypatch):

@@ -23,7 +23,7 @@ from engine.errors import KnowledgeError
 from engine.facts.asking import plain
 from engine.kb.loader import read_folder
 from knowledge import builtin_knowledge
-from tests.conftest import READ_OVERLAPS, ROOT
+from tests.conftest import ROOT
 
 KB = builtin_knowledge()
 PHONE = next(c for c in KB.causes if c.id == "phone-mismatch")
@@ -41,23 +41,18 @@ def with_cause(cause, kb=KB):
 
 
 def problems(kb) -> list[tuple[str, str]]:
-    """(kind, message) of each problem, but the built-in overlaps read and kept."""
-    return [(p.kind, p.message) for p in check(kb) if p.message not in READ_OVERLAPS]
+    """(kind, message) of each problem."""
+    return [(p.kind, p.message) for p in check(kb)]
 
 
-def test_the_built_in_knowledge_base_has_no_problems_but_the_overlaps_read():
-    assert [(p.kind, p.message) for p in check(KB)] == [
-        ("message-overlap", message) for message in READ_OVERLAPS
-    ]
+def test_the_built_in_knowledge_base_has_no_problems():
+    assert problems(KB) == []
 
 
 def test_check_kb_command_passes_on_the_built_in_knowledge_base(capsys):
     assert cli.main(["check-kb"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(" (", 1)[0] for line in lines[:-1]] == [
-        message.split(": ", 1)[0] for message in READ_OVERLAPS
-    ]
-    assert lines[-1].startswith(f"{len(READ_OVERLAPS)} problems in ")
+    assert len(lines) == 1 and lines[0].startswith("no problems in ")
 
 
 def test_a_message_phrase_that_holds_another_units_phrase_is_named():
@@ -70,7 +65,6 @@ def test_a_message_phrase_that_holds_another_units_phrase_is_named():
     )
     found = message_overlaps(replace(KB, messages=(*KB.messages, expired)))
     assert [str(problem) for problem in found] == [
-        *READ_OVERLAPS,
         "bank-card-expired: its message phrase '银行卡已过期' holds '已过期', which points at"
         " passport-expired, residence-permit-expired: a message with it points at them too",
     ]
@@ -353,8 +347,8 @@ def test_check_kb_exits_1_with_one_line_per_problem(tmp_path, capsys):
     assert cli.main(["check-kb", "--knowledge", str(tmp_path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"phone-mismatch ({tmp_path / 'dup.py'}): id defined 2 times"
-    assert len(lines) == 2 + len(READ_OVERLAPS)  # the overlaps warn, and do not fail
-    assert lines[-1].startswith(f"{1 + len(READ_OVERLAPS)} problems in ")
+    assert len(lines) == 2
+    assert lines[-1].startswith("1 problem in ")
 
 
 def test_check_kb_json(tmp_path, capsys):
@@ -367,4 +361,28 @@ def test_check_kb_json(tmp_path, capsys):
         "kind": "duplicate-id",
         "message": f"phone-mismatch ({tmp_path / 'dup.py'}): id defined 2 times",
     }
-    assert [problem["kind"] for problem in found[1:]] == ["message-overlap"] * len(READ_OVERLAPS)
+    assert len(found) == 1
+
+
+def test_an_overlap_declared_with_its_message_is_meant_and_a_stale_one_is_named():
+    """Like a linter's disable comment with a reason: the message says which causes it shares
+    words with; one it names that none of its phrases shares words with is named."""
+    from engine.authoring.rules import MessagePattern
+    from engine.text.wording import Wording
+
+    said = ("bank card expired", "银行卡已过期")
+    meant = MessagePattern(
+        said,
+        Wording(en="card expired"),
+        ("bank-card-expired",),
+        ("passport-expired", "residence-permit-expired"),
+    )
+    assert message_overlaps(replace(KB, messages=(*KB.messages, meant))) == []
+    stale = replace(meant, shares_words_with=("passport-expired", "phone-mismatch"))
+    found = message_overlaps(replace(KB, messages=(*KB.messages, stale)))
+    assert [str(problem) for problem in found] == [
+        "bank-card-expired: its message phrase '银行卡已过期' holds '已过期', which points at"
+        " passport-expired, residence-permit-expired: a message with it points at them too",
+        "bank-card-expired: its message says it shares words with phone-mismatch, but none of"
+        " its phrases holds one of phone-mismatch's",
+    ]

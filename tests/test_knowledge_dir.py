@@ -24,7 +24,7 @@ from engine.facts.model import standard_model
 from engine.kb.loader import load_knowledge, read_folder, read_folders
 from engine.reasoning.diagnosis import Doctor
 from knowledge import FOLDER, builtin_knowledge
-from tests.conftest import READ_OVERLAPS, ROOT
+from tests.conftest import ROOT
 from visualise.kb_docs import REGENERATE, render_kb_markdown
 from visualise.language import available
 
@@ -59,14 +59,6 @@ def worked_example(tmp_path, monkeypatch):
     return tmp_path
 
 
-def only_the_read_overlaps(out: str) -> bool:
-    """check-kb printed the built-in knowledge's overlap warnings, each with its file, and
-    nothing else."""
-    *lines, last = out.splitlines()
-    units = [re.sub(r" \(\S+\.py\)", "", line) for line in lines]
-    return units == READ_OVERLAPS and last.startswith(f"{len(READ_OVERLAPS)} problems in ")
-
-
 def test_the_guide_has_a_unit_facts_and_a_report():
     assert set(guide_files()) == {WORKED_UNIT, "my-facts.json"}
     assert list(guide_outputs()) == ["--knowledge my-rules my-facts.json"]
@@ -76,7 +68,7 @@ def test_worked_example_passes_check_kb(worked_example, capsys):
     assert cli.main(["check-kb", "--knowledge", "my-rules", "--format", "json"]) == 0
     problems = json.loads(capsys.readouterr().out)["problems"]
     # Its English texts are not in paydoctor's catalogs until it is built in (step 6).
-    assert {p["kind"] for p in problems} <= {"untranslated-text", "message-overlap"}
+    assert {p["kind"] for p in problems} <= {"untranslated-text"}
 
 
 def test_worked_example_report_is_the_one_the_guide_shows(worked_example, capsys):
@@ -126,7 +118,7 @@ def test_making_the_worked_example_built_in_needs_its_file_and_its_translations(
 
     kb = load_knowledge([folder])
     problems = check(kb, read_folders([folder]))
-    assert [re.sub(r" \(\S+\.py\)", "", p.message) for p in problems] == READ_OVERLAPS
+    assert problems == []
     doctor = Doctor(kb)
     cause = kb.cause(WORKED_ID)
     outcomes = [run_example(doctor, cause, example) for example in cause.examples]
@@ -136,7 +128,7 @@ def test_making_the_worked_example_built_in_needs_its_file_and_its_translations(
     monkeypatch.setattr(knowledge, "FOLDER", folder)
     assert cli.main(["check-kb", "--format", "json"]) == 0  # it warns until translated
     problems = json.loads(capsys.readouterr().out)["problems"]
-    assert {p["kind"] for p in problems} == {"untranslated-text", "message-overlap"}
+    assert {p["kind"] for p in problems} == {"untranslated-text"}
     untranslated = [p["message"] for p in problems if p["kind"] == "untranslated-text"]
     assert all(message.startswith(f"{WORKED_ID} (") for message in untranslated), untranslated
     assert any("'The bank card is not linked in Alipay'" in message for message in untranslated)
@@ -446,14 +438,14 @@ def test_a_new_fact_is_its_unit_alone_and_passes_check_kb(with_new_fact, capsys)
     assert NEW_FACT in kb.facts_model.paths
     assert NEW_FACT not in standard_model().paths  # the built-in knowledge's, without it
     problems = check(kb, read_folders([with_new_fact]))
-    assert [re.sub(r" \(\S+\.py\)", "", p.message) for p in problems] == READ_OVERLAPS
+    assert problems == []
     doctor = Doctor(kb)
     cause = kb.cause(NEW_FACT_ID)
     outcomes = [run_example(doctor, cause, example) for example in cause.examples]
     assert [(o.error, o.failures) for o in outcomes] == [(None, ())] * len(cause.examples)
     assert cli.main(["check-kb", "--format", "json"]) == 0  # it warns until translated
     problems = json.loads(capsys.readouterr().out)["problems"]
-    assert {p["kind"] for p in problems} == {"untranslated-text", "message-overlap"}
+    assert {p["kind"] for p in problems} == {"untranslated-text"}
     untranslated = [p["message"] for p in problems if p["kind"] == "untranslated-text"]
     assert any("'When does this card expire?'" in message for message in untranslated)
 
@@ -590,7 +582,7 @@ def test_a_new_layer_is_its_unit_alone_and_passes_check_kb(with_new_layer, capsy
             assert order.index(other.key) > position
     assert cli.main(["check-kb", "--knowledge", "my-carrier", "--format", "json"]) == 0
     problems = json.loads(capsys.readouterr().out)["problems"]
-    assert {p["kind"] for p in problems} <= {"untranslated-text", "message-overlap"}
+    assert {p["kind"] for p in problems} <= {"untranslated-text"}
     untranslated = [p["message"] for p in problems if p["kind"] == "untranslated-text"]
     assert any("layer carrier" in message for message in untranslated)
 

@@ -665,6 +665,11 @@ class Message:
 
     meaning: Wording
     phrases: tuple[str, ...]
+    shares_words_with: tuple[str, ...] = ()
+    """Causes (ids) another message of whose words these phrases hold or repeat, on purpose: a
+    message with them points at those causes too (the bank's "identity document expired" may
+    be the passport's own expiry). check-kb names every other such overlap, and a cause named
+    here that no phrase shares words with."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "meaning", wording(self.meaning))
@@ -826,6 +831,7 @@ class MessagePattern:
     phrases: tuple[str, ...]
     meaning: Wording
     points_at: tuple[str, ...]
+    shares_words_with: tuple[str, ...] = ()
 
     def phrases_in(self, message: str) -> tuple[str, ...]:
         """The phrases found in `message`, ignoring letter case; none that is part of another."""

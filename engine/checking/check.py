@@ -354,14 +354,18 @@ def freshness_problems(kb: KnowledgeBase, today: date) -> list[Problem]:
 
 
 def message_overlaps(kb: KnowledgeBase) -> list[Problem]:
-    """Each message phrase that holds another message's phrase (ignoring letter case).
+    """Each message phrase that holds another message's phrase (ignoring letter case), unless
+    its message says it shares words with those causes (`Message.shares_words_with`); and each
+    cause a message says it shares words with that none of its phrases does.
 
     Phrases match anywhere in the error message, so a message with the longer
     phrase ("银行卡已过期") also carries the shorter one ("已过期") and points at the
     shorter one's causes too: named, for a person to decide whether it should.
     """
     problems = []
+    ids_of = {cause.key: cause.id for cause in kb.causes}  # an unknown key is named elsewhere
     for first, longer in enumerate(kb.messages):
+        shared: set[str] = set()
         for second, shorter in enumerate(kb.messages):
             others = [key for key in shorter.points_at if key not in longer.points_at]
             if first == second or not others:
@@ -373,12 +377,25 @@ def message_overlaps(kb: KnowledgeBase) -> list[Problem]:
                 )
                 if part.casefold() not in phrase.casefold() or reported:
                     continue  # the same phrase in two messages is named once
+                ids = {ids_of.get(key, key) for key in others}
+                shared |= ids
+                if ids <= set(longer.shares_words_with):
+                    continue  # declared with the message: meant
                 holds = "is also a phrase of another message" if same else f"holds {part!r}"
                 problems.append(
                     Problem(
                         "message-overlap",
                         f"{longer.points_at[0]}: its message phrase {phrase!r} {holds}, which"
                         f" points at {', '.join(others)}: a message with it points at them too",
+                    )
+                )
+        for cause_id in longer.shares_words_with:
+            if cause_id not in shared:
+                problems.append(
+                    Problem(
+                        "message-overlap",
+                        f"{longer.points_at[0]}: its message says it shares words with"
+                        f" {cause_id}, but none of its phrases holds one of {cause_id}'s",
                     )
                 )
     return problems

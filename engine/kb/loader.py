@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from engine.authoring.rules import (
     Cause,
@@ -111,10 +112,11 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
         for owned in (*unit.causes, unit.workaround):
             if owned is not None:
                 questions.update(_asks(owned.questions, unit.path))
-    points_at: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    points_at: dict[tuple[Any, tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for cause in causes:
         for message in cause.messages:
-            points_at.setdefault((message.meaning, tuple(message.phrases)), []).append(cause.key)
+            said = (message.meaning, tuple(message.phrases), message.shares_words_with)
+            points_at.setdefault(said, []).append(cause.key)
     return KnowledgeBase(
         causes=causes,
         workarounds=workarounds,
@@ -124,8 +126,8 @@ def assemble(units: Iterable[Unit]) -> KnowledgeBase:
             + [o for unit in (*causes, *workarounds) for o in unit.observations]
         ),
         messages=tuple(
-            MessagePattern(phrases, meaning, tuple(ids))
-            for (meaning, phrases), ids in points_at.items()
+            MessagePattern(phrases, meaning, tuple(ids), shared)
+            for (meaning, phrases, shared), ids in points_at.items()
         ),
         questions=questions,
         facts_model=model,

@@ -41,6 +41,8 @@ BANK_ID_EXPIRED = Message(
         "银行预留证件已过期",
         "銀行に登録したidの有効期限が切れています",
     ),
+    # The identity document the bank holds may have expired because the passport itself has.
+    shares_words_with=("passport-expired", "residence-permit-expired"),
 )
 
 CAUSE = Cause(

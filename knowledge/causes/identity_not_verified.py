@@ -25,6 +25,9 @@ NOT_VERIFIED = Message(
         "未实名",
         "身份验证",
     ),
+    # Real-name verification (实名认证) is asked of an account never verified and of one asked
+    # to verify again.
+    shares_words_with=("wallet-reverification",),
 )
 
 
