@@ -113,8 +113,8 @@ def test_a_question_about_a_card_names_the_card_of_its_own_list():
     assert (
         str(card_label(facts, 0, "bank_cards")) == "card 1 (I***)"
     )  # a bank name is typed: masked
-    assert str(card_label(facts, 1, "foreign_cards")) == "foreign card 2 (jcb)"
-    assert str(card_label(facts, 0, "foreign_cards")) == "foreign card 1 (visa, ending 4242)"
+    assert str(card_label(facts, 1, "foreign_cards")) == "foreign card 2 (JCB)"
+    assert str(card_label(facts, 0, "foreign_cards")) == "foreign card 1 (Visa, ending 4242)"
 
 
 def test_every_fact_a_person_can_be_asked_has_a_question():

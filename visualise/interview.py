@@ -191,8 +191,11 @@ def card_label(facts: Facts, card: int, cards: str, maker_shown: bool = False) -
     section = model.declared.get(cards)
     maker = f"{cards}[].{section.maker}" if getattr(section, "maker", None) else None
     made_by = read_path(facts, maker, card) if maker else None
-    typed = maker is not None and not getattr(model.declared[maker].ask, "choices", None)
-    if made_by is not None and typed and not maker_shown:
+    choices = getattr(model.declared[maker].ask, "choices", None) if maker else None
+    if made_by is not None and choices:  # a network as its logo names it: Visa, not visa
+        choice = choices.get(made_by) if made_by != "other" else None
+        made_by = choice.label if choice is not None else None
+    elif made_by is not None and not maker_shown:
         made_by = mask_any(made_by)  # a bank's name is typed: it may be anything, a name too
     digits = f"{cards}[].{section.ending}" if getattr(section, "ending", None) else None
     last4 = read_path(facts, digits, card) if digits else None
