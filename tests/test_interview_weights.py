@@ -14,8 +14,12 @@ from engine.authoring.rules import (
     Conclusion,
     FixStep,
     MessagePattern,
+    Observation,
+    Outcome,
     concluded,
+    derived,
     fact,
+    known,
     message_points_at,
     unless_false,
     when,
@@ -345,3 +349,71 @@ def test_two_causes_nothing_points_at_add_up_to_a_question_worth_asking():
         ("passport.renewed", 0.5),
         ("alipay.restricted", 0.5),
     ]
+
+
+def reading(name: str, path: str, *also: str) -> Observation:
+    """An observation true when the fact at `path` is given and not false (not known while it
+    is not given); it is said to read `also` too."""
+
+    def evaluate(case, card):
+        value = case.get(path)
+        return Outcome(None, unknown_paths=(path,)) if value is None else Outcome(value is not False)
+
+    return Observation(name, name, (path, *also), evaluate)
+
+
+SEEN_PLACES = {**QUESTIONS, "symptom.where": ask("Where?", symptom=True, choices=PLACES.choices)}
+"""Where it fails, asked as a symptom: still not what failed (`_on_the_failure`)."""
+AGAIN = fact("symptom.persists", True)
+
+
+@pytest.mark.parametrize(
+    "seen",
+    [
+        pytest.param(AGAIN, id="a symptom's fact"),
+        pytest.param(known("symptom.persists"), id="a symptom known"),
+        pytest.param(derived("again"), id="an observation reading a symptom"),
+        pytest.param(concluded("fails.again"), id="a conclusion resting on a symptom"),
+    ],
+)
+def test_what_failed_supports_a_cause_through_a_fact_an_observation_or_a_conclusion(seen):
+    """A cause whose holding test rests on what the person saw fail weighs 1 (its other
+    fact's answer is worth 1), and a cause nothing points at beside it 1/4 (not asked)."""
+    roaming = cause("roaming", "bank", when(seen, fact("phone.roaming", True)))
+    again = Conclusion("fails.again", Wording("it fails again"), holds=(when(AGAIN),))
+    observations = (reading("again", "symptom.persists", "person.surname"),)
+    kb = KnowledgeBase((roaming, RENEWAL), (), observations, (), QUESTIONS, (again,))
+    interview = Interviewer(Doctor(kb))
+    symptom = {"where": "taobao", "error_message": "it failed", "persists": True}
+    assert asked(interview, symptom=symptom) == [("phone.roaming", 1.0)]
+
+
+@pytest.mark.parametrize(
+    "seen",
+    [
+        pytest.param(fact("symptom.where", "taobao"), id="the place's fact"),
+        pytest.param(derived("at"), id="an observation reading the place"),
+        pytest.param(fact("person.surname", "BROWN"), id="a fact no symptom"),
+        pytest.param(derived("named"), id="an observation reading no symptom"),
+    ],
+)
+def test_where_it_fails_or_a_fact_not_seen_failing_supports_no_cause(seen):
+    """Where it fails is triage, not what failed, even asked as a symptom; a fact that is no
+    symptom is no evidence either: every cause weighs 1/2, as while nothing points."""
+    roaming = cause("roaming", "bank", when(seen, fact("phone.roaming", True)))
+    observations = (reading("at", "symptom.where"), reading("named", "person.surname"))
+    kb = KnowledgeBase((roaming, RENEWAL), (), observations, (), SEEN_PLACES)
+    interview = Interviewer(Doctor(kb))
+    facts = {"symptom": {"where": "taobao", "error_message": "it failed"}}
+    facts["person"] = {"surname": "BROWN"}
+    assert asked(interview, **facts) == [("passport.renewed", 0.5), ("phone.roaming", 0.5)]
+
+
+def test_a_conclusion_resting_on_the_message_supports_the_cause_that_reads_it():
+    """The message read through a conclusion (not by the cause's own rule) is still what the
+    person saw fail: the cause weighs 1, the rest 1/4."""
+    frozen = Conclusion("frozen", Wording("frozen"), holds=(when(message_points_at("named")),))
+    roaming = cause("roaming", "bank", when(concluded("frozen"), fact("phone.roaming", True)))
+    kb = KnowledgeBase((roaming, RENEWAL), (), (), MESSAGES, QUESTIONS, (frozen,))
+    symptom = {"where": "taobao", "error_message": "account frozen"}
+    assert asked(Interviewer(Doctor(kb)), symptom=symptom) == [("phone.roaming", 1.0)]
