@@ -10,17 +10,22 @@ import re
 import pytest
 
 from engine.authoring.rules import (
+    TRUE,
+    UNKNOWN,
     Cause,
     Conclusion,
     FixStep,
     MessagePattern,
     Observation,
     Outcome,
+    Test,
+    TestKind,
     concluded,
     derived,
     fact,
     known,
     message_points_at,
+    unknown,
     unless_false,
     when,
 )
@@ -357,7 +362,9 @@ def reading(name: str, path: str, *also: str) -> Observation:
 
     def evaluate(case, card):
         value = case.get(path)
-        return Outcome(None, unknown_paths=(path,)) if value is None else Outcome(value is not False)
+        return (
+            Outcome(None, unknown_paths=(path,)) if value is None else Outcome(value is not False)
+        )
 
     return Observation(name, name, (path, *also), evaluate)
 
@@ -417,3 +424,56 @@ def test_a_conclusion_resting_on_the_message_supports_the_cause_that_reads_it():
     kb = KnowledgeBase((roaming, RENEWAL), (), (), MESSAGES, QUESTIONS, (frozen,))
     symptom = {"where": "taobao", "error_message": "account frozen"}
     assert asked(Interviewer(Doctor(kb)), symptom=symptom) == [("phone.roaming", 1.0)]
+
+
+PERMIT = {"residence_permit": {"held": True}}
+
+
+def suspected_by(test: Test) -> Cause:
+    """Confirmed by a renewal; suspected with a permit held and `test`."""
+    return cause(
+        "held",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(when(fact("residence_permit.held", True), test),),
+    )
+
+
+def test_a_suspicion_held_up_by_a_conclusion_not_known_asks_its_easiest_fact():
+    """A conclusion not known (its facts not given) holds a suspicion up: any one of its facts
+    could settle it, the first of the easiest kind is asked (the number changed), and after
+    "no" to that one, the other."""
+    moved = Conclusion(
+        "moved",
+        Wording("the phone moved"),
+        holds=(when(fact("phone.changed", True)), when(fact("phone.roaming", True))),
+        fails=(when(fact("phone.changed", False), fact("phone.roaming", False)),),
+        unknown=(
+            when(unknown("phone.roaming"), unknown("phone.changed")),
+            when(unknown("phone.roaming"), fact("phone.changed", False)),
+        ),
+    )
+    held = suspected_by(Test(TestKind.CONCLUDED, "moved", frozenset({TRUE, UNKNOWN})))
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (moved,))))
+    assert asked(interview, **PERMIT) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
+    facts = {**PERMIT, "phone": {"changed": False}}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.roaming", 1.0)]
+
+
+def test_a_suspicion_held_up_by_a_comparison_asks_only_its_last_unknown_fact():
+    """A comparison of two facts not known: no one answer could make it fail, so neither is
+    asked for the suspicion; with one known, the other is, and weighs 1."""
+
+    def same(case, card):
+        paths = ("phone.vpn_on", "phone.roaming")
+        missing = tuple(path for path in paths if case.get(path) is None)
+        if missing:
+            return Outcome(None, unknown_paths=missing)
+        return Outcome(case.get(paths[0]) == case.get(paths[1]))
+
+    compared = Observation("same", "same", ("phone.vpn_on", "phone.roaming"), same)
+    held = suspected_by(derived("same", True, None))
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (compared,), (), NO_TRIAGE)))
+    assert asked(interview, **PERMIT) == [("passport.renewed", 1.0)]
+    facts = {**PERMIT, "phone": {"vpn_on": True}}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.roaming", 1.0)]
