@@ -6,6 +6,7 @@ weight is seen on its own, so a changed weight asks another question first or st
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -18,8 +19,6 @@ from engine.authoring.rules import (
     MessagePattern,
     Observation,
     Outcome,
-    Test,
-    TestKind,
     concluded,
     derived,
     fact,
@@ -429,7 +428,7 @@ def test_a_conclusion_resting_on_the_message_supports_the_cause_that_reads_it():
 PERMIT = {"residence_permit": {"held": True}}
 
 
-def suspected_by(test: Test) -> Cause:
+def suspected_by(test) -> Cause:
     """Confirmed by a renewal; suspected with a permit held and `test`."""
     return cause(
         "held",
@@ -453,7 +452,7 @@ def test_a_suspicion_held_up_by_a_conclusion_not_known_asks_its_easiest_fact():
             when(unknown("phone.roaming"), fact("phone.changed", False)),
         ),
     )
-    held = suspected_by(Test(TestKind.CONCLUDED, "moved", frozenset({TRUE, UNKNOWN})))
+    held = suspected_by(replace(concluded("moved"), values=frozenset({TRUE, UNKNOWN})))
     interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (moved,))))
     assert asked(interview, **PERMIT) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
     facts = {**PERMIT, "phone": {"changed": False}}
