@@ -29,7 +29,7 @@ from engine.authoring.rules import (
     when,
 )
 from engine.consultation.interview import Interviewer
-from engine.facts.asking import APP, Ask, Choice
+from engine.facts.asking import APP, Ask, Choice, Tick, TickList
 from engine.kb.base import KnowledgeBase
 from engine.reasoning.diagnosis import Doctor
 from engine.text.wording import Wording
@@ -476,3 +476,68 @@ def test_a_suspicion_held_up_by_a_comparison_asks_only_its_last_unknown_fact():
     assert asked(interview, **PERMIT) == [("passport.renewed", 1.0)]
     facts = {**PERMIT, "phone": {"vpn_on": True}}
     assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.roaming", 1.0)]
+
+
+CHANGES = TickList(
+    "changes",
+    Wording("Which of these happened?"),
+    Wording("What happened"),
+    Wording("Tick all that did."),
+    Wording("None of these"),
+)
+LINES = ("passport.renewed", "phone.changed", "phone.vpn_on")
+TICKED = {
+    path: ask(path, tick=Tick(CHANGES, Wording(path), {path: True}, {path: False}))
+    for path in LINES
+}
+CHANGED = cause("changed", "documents", when(fact("phone.changed", True)))
+VPN = cause("vpn", "documents", when(fact("phone.vpn_on", True)))
+
+
+def listed(interview: Interviewer, **facts) -> list[tuple[str, float, tuple[str, ...]]]:
+    """The questions worth asking now, with their worth and, for a list, its lines."""
+    step = interview.step({**AS_OF, **facts})
+    return [(q.fact, q.worth, q.ticks) for q in step.questions]
+
+
+def test_facts_worth_asking_of_one_list_are_asked_together_a_line_each_until_one_is_left():
+    """Three lines worth 1/2 each: one list in the first one's place, its lines in the facts'
+    order, worth their sum; a line answered is left out; one line left is asked alone."""
+    interview = interviewer(VPN, CHANGED, RENEWAL, questions={**NO_TRIAGE, **TICKED})
+    assert listed(interview) == [("passport.renewed", 1.5, LINES)]
+    renewed = {"passport": {"renewed": False}}
+    assert listed(interview, **renewed) == [("phone.changed", 1.0, LINES[1:])]
+    phone = {"vpn_on": True}
+    assert listed(interview, **renewed, phone=phone) == [("phone.changed", 0.5, ())]
+
+
+def test_a_list_whose_lines_are_each_worth_too_little_alone_is_asked_last():
+    """Beside a place that points elsewhere each line weighs 1/4, too little alone: together
+    they are still asked, after what is worth asking (one answer most people give at a look)."""
+    interview = interviewer(VPN, CHANGED, RENEWAL, RESTRICTED, questions={**QUESTIONS, **TICKED})
+    symptom = {"where": "wallet_setup", "error_message": "it failed", "wallet": "alipay"}
+    assert listed(interview, symptom=symptom) == [
+        ("alipay.restricted", 0.5, ()),
+        ("passport.renewed", 0.75, LINES),
+    ]
+    renewed = {"passport": {"renewed": False}}
+    assert listed(interview, symptom=symptom, **renewed) == [
+        ("alipay.restricted", 0.5, ()),
+        ("phone.changed", 0.5, LINES[1:]),
+    ]
+
+
+def test_one_line_stands_for_the_facts_that_share_it_under_the_first_of_them():
+    """A renewal's line asks whether and when: one line, under its first fact in the format's
+    order (when), though each fact settles a cause of its own; the other stays a question of its
+    own, after (the list's tick answers it)."""
+    renewal = Tick(CHANGES, Wording("renewed"), {"passport.renewed": True}, {})
+    shared = {path: ask(path, tick=renewal) for path in ("passport.renewed", "passport.renewed_on")}
+    when_renewed = cause("when", "documents", when(known("passport.renewed_on")))
+    questions = {**NO_TRIAGE, **TICKED, **shared}
+    interview = interviewer(VPN, CHANGED, RENEWAL, when_renewed, questions=questions)
+    lines = ("passport.renewed_on", "phone.changed", "phone.vpn_on")
+    assert listed(interview) == [
+        ("passport.renewed_on", 1.5, lines),
+        ("passport.renewed", 0.5, ()),
+    ]
