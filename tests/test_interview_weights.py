@@ -541,3 +541,21 @@ def test_one_line_stands_for_the_facts_that_share_it_under_the_first_of_them():
         ("passport.renewed_on", 1.5, lines),
         ("passport.renewed", 0.5, ()),
     ]
+
+
+def test_after_patience_a_name_that_alone_settles_a_cause_the_failure_supports_is_asked():
+    """A card refused supports a cause (1/2 beside the message naming another): the name it
+    needs, typed, alone settling it, is worth 1/2, all of it pointed at, so still asked at
+    patience, after what the message names; a cause nothing points at is not."""
+    refused = cause(
+        "refused",
+        "bank",
+        when(fact("bank_cards[].status", "cannot_be_verified"), fact("person.surname", "X")),
+    )
+    interview = interviewer(NAMED, refused, RENEWAL, messages=MESSAGES)
+    known = {**FILLER, "bank_cards": [{"status": "cannot_be_verified"}]}
+    del known["person"]
+    known["alipay"] = {"document_expiry_notice": False}
+    known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
