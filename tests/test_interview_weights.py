@@ -559,3 +559,50 @@ def test_after_patience_a_name_that_alone_settles_a_cause_the_failure_supports_i
     known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
     assert interview.step({**AS_OF, **known}).asked == PATIENCE
     assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
+
+
+def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_change_the_outcome():
+    """The rules take a card's wallet for granted when not said (`Fact.assumed`): it is asked
+    first, for the cause it decides, where a wallet that can explain the failure would change
+    what is found (paying with WeChat Pay, or nobody said where); not where no wallet it could
+    be in can (Taobao), nor of a card whose wallet is said."""
+
+    def in_wechat(case, card):
+        wallet = case.get("bank_cards[].wallet", card)
+        return Outcome(None) if wallet is None else Outcome(wallet in ("wechat_pay", "both"))
+
+    observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+        "both": Choice(Wording("Both"), layers=("alipay", "wechat_pay")),
+    }
+    places = {
+        **PLACES.choices,
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("documents", "bank", "wechat_pay")),
+    }
+    questions = {
+        **QUESTIONS,
+        "symptom.where": ask("Where?", choices=places),
+        "bank_cards[].wallet": ask("Which wallet?", choices=wallets),
+    }
+    not_linked = fact("bank_cards[].status", "not_linked")
+    wechat = cause("wechat", "bank", when(derived("card.in_wechat"), not_linked))
+    kb = KnowledgeBase((wechat,), (), observations, (), questions)
+    interview = Interviewer(Doctor(kb))
+    cards = {"bank_cards": [{"status": "not_linked"}, {"status": "not_linked", "wallet": "alipay"}]}
+
+    def asked_at(**facts):
+        step = interview.step({**AS_OF, **facts, **cards})
+        return [(q.fact, q.decides) for q in step.questions]
+
+    symptom = {"where": "wechat_pay", "error_message": "it failed"}
+    assert asked_at(symptom=symptom) == [("bank_cards[0].wallet", ("wechat",))]
+    symptom = {"where": "taobao", "error_message": "it failed"}
+    assert asked_at(symptom=symptom) == []
+    triage = ("symptom.where", "symptom.error_message")
+    kb = KnowledgeBase(
+        (wechat,), (), observations, (), {k: a for k, a in questions.items() if k not in triage}
+    )
+    interview = Interviewer(Doctor(kb))
+    assert asked_at() == [("bank_cards[0].wallet", ("wechat",))]
