@@ -606,3 +606,64 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
     )
     interview = Interviewer(Doctor(kb))
     assert asked_at() == [("bank_cards[0].wallet", ("wechat",))]
+
+
+def test_a_confirmed_cause_asks_nothing_more_and_a_card_ruled_out_leaves_the_next_one_asked():
+    """Found by one rule, a cause's other rule asks nothing; a rule over cards that fails on the
+    first card is still followed on the second."""
+    either = cause(
+        "either",
+        "documents",
+        when(fact("passport.renewed", True)),
+        when(fact("phone.changed", True)),
+    )
+    interview = interviewer(either, questions=NO_TRIAGE)
+    assert asked(interview) == [("passport.renewed", 0.5), ("phone.changed", 0.5)]
+    assert asked(interview, passport={"renewed": True}) == []
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    cards = {"bank_cards": [{"status": "cannot_be_verified"}, {}]}
+    assert asked(interviewer(card, questions=NO_TRIAGE), **cards) == [("bank_cards[1].status", 0.5)]
+
+
+def test_a_fact_that_would_settle_a_suspicion_alone_keeps_its_whole_share():
+    """Suspected while two facts are not known (either answer alone cannot rule it out: 1/2
+    each), and confirmed by one of them alone: that one keeps its share of 1."""
+    both = cause(
+        "both",
+        "documents",
+        when(fact("phone.changed", True)),
+        suspected=(
+            when(
+                fact("residence_permit.held", True),
+                unless_false("phone.changed"),
+                unless_false("phone.vpn_on"),
+            ),
+        ),
+    )
+    interview = interviewer(both, questions=NO_TRIAGE)
+    assert asked(interview, **PERMIT) == [("phone.changed", 1.0), ("phone.vpn_on", 0.5)]
+
+
+def test_a_suspicion_held_up_by_a_date_not_known_asks_the_yes_no_it_is_easier_as():
+    """ "Don't know" to when the passport was renewed: the suspicion resting on it asks whether
+    it was (`Ask.easier`)."""
+    renewed = Conclusion(
+        "renewed",
+        Wording("renewed"),
+        holds=(when(fact("passport.renewed_on", "2026-01")),),
+        unknown=(when(unknown("passport.renewed_on")),),
+    )
+    held = cause(
+        "held",
+        "documents",
+        when(fact("phone.changed", True)),
+        suspected=(
+            when(
+                fact("residence_permit.held", True),
+                replace(concluded("renewed"), values=frozenset({TRUE, UNKNOWN})),
+            ),
+        ),
+    )
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (renewed,))))
+    facts = {**PERMIT, "dont_know": ["passport.renewed_on"]}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
