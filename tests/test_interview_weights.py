@@ -667,3 +667,14 @@ def test_a_suspicion_held_up_by_a_date_not_known_asks_the_yes_no_it_is_easier_as
     interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (renewed,))))
     facts = {**PERMIT, "dont_know": ["passport.renewed_on"]}
     assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
+
+
+def test_the_causes_a_question_decides_are_named_in_the_fix_order():
+    """One answer settles a cause of the documents and one of Alipay: named in the order they
+    would be fixed (documents first), not by their names."""
+    zeta = cause("zeta", "documents", when(fact("passport.renewed", True)))
+    alpha = cause("alpha", "alipay", when(fact("passport.renewed", True)))
+    step = interviewer(alpha, zeta, questions=NO_TRIAGE).step(AS_OF)
+    assert [(q.fact, q.decides) for q in step.questions] == [
+        ("passport.renewed", ("zeta", "alpha"))
+    ]
