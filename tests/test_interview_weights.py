@@ -590,14 +590,17 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
     wechat = cause("wechat", "bank", when(derived("card.in_wechat"), not_linked))
     kb = KnowledgeBase((wechat,), (), observations, (), questions)
     interview = Interviewer(Doctor(kb))
-    cards = {"bank_cards": [{"status": "not_linked"}, {"status": "not_linked", "wallet": "alipay"}]}
+    said = {"status": "not_linked", "wallet": "alipay"}
+    cards = {"bank_cards": [{"status": "not_linked"}, said, {"status": "not_linked"}]}
+
+    asked = [(f"bank_cards[{card}].wallet", ("wechat",)) for card in (0, 2)]
 
     def asked_at(**facts):
         step = interview.step({**AS_OF, **facts, **cards})
         return [(q.fact, q.decides) for q in step.questions]
 
     symptom = {"where": "wechat_pay", "error_message": "it failed"}
-    assert asked_at(symptom=symptom) == [("bank_cards[0].wallet", ("wechat",))]
+    assert asked_at(symptom=symptom) == asked
     symptom = {"where": "taobao", "error_message": "it failed"}
     assert asked_at(symptom=symptom) == []
     triage = ("symptom.where", "symptom.error_message")
@@ -605,7 +608,7 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
         (wechat,), (), observations, (), {k: a for k, a in questions.items() if k not in triage}
     )
     interview = Interviewer(Doctor(kb))
-    assert asked_at() == [("bank_cards[0].wallet", ("wechat",))]
+    assert asked_at() == asked
 
 
 def test_a_confirmed_cause_asks_nothing_more_and_a_card_ruled_out_leaves_the_next_one_asked():
@@ -677,4 +680,32 @@ def test_the_causes_a_question_decides_are_named_in_the_fix_order():
     step = interviewer(alpha, zeta, questions=NO_TRIAGE).step(AS_OF)
     assert [(q.fact, q.decides) for q in step.questions] == [
         ("passport.renewed", ("zeta", "alpha"))
+    ]
+
+
+def test_of_a_conclusions_facts_the_date_is_asked_first_whatever_its_name():
+    """Whether a passport was renewed or when a permit expires settles the conclusion a
+    suspicion rests on: the date is asked (it says whether and when), not the first by name."""
+    checked = Conclusion(
+        "checked",
+        Wording("checked"),
+        holds=(when(fact("passport.renewed", True)), when(known("residence_permit.expiry_date"))),
+        unknown=(when(unknown("passport.renewed"), unknown("residence_permit.expiry_date")),),
+    )
+    held = cause(
+        "held",
+        "documents",
+        when(fact("phone.changed", True)),
+        suspected=(
+            when(
+                fact("residence_permit.held", True),
+                replace(concluded("checked"), values=frozenset({TRUE, UNKNOWN})),
+            ),
+        ),
+    )
+    questions = {**NO_TRIAGE, "residence_permit.expiry_date": ask("When does it expire?")}
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), questions, (checked,))))
+    assert asked(interview, **PERMIT) == [
+        ("residence_permit.expiry_date", 1.0),
+        ("phone.changed", 1.0),
     ]
