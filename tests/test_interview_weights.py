@@ -709,3 +709,18 @@ def test_of_a_conclusions_facts_the_date_is_asked_first_whatever_its_name():
         ("residence_permit.expiry_date", 1.0),
         ("phone.changed", 1.0),
     ]
+
+
+def test_a_rule_resting_on_two_conclusions_needs_two_answers():
+    """Each conclusion not known is settled by one answer, so the rule needs two: 1/4 each
+    while nothing points, not worth asking beside a renewal that alone settles its cause."""
+
+    def said(name: str, path: str) -> Conclusion:
+        return Conclusion(
+            name, Wording(name), holds=(when(fact(path, True)),), unknown=(when(unknown(path)),)
+        )
+
+    moved = cause("moved", "documents", when(concluded("changed"), concluded("vpn")))
+    conclusions = (said("changed", "phone.changed"), said("vpn", "phone.vpn_on"))
+    kb = KnowledgeBase((moved, RENEWAL), (), (), (), NO_TRIAGE, conclusions)
+    assert asked(Interviewer(Doctor(kb))) == [("passport.renewed", 0.5)]
