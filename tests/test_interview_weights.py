@@ -572,10 +572,10 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
         return Outcome(None) if wallet is None else Outcome(wallet in ("wechat_pay", "both"))
 
     observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
-    wallets = {
-        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+    wallets = {  # the wallet that changes nothing last: each wallet's change is kept
         "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
         "both": Choice(Wording("Both"), layers=("alipay", "wechat_pay")),
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
     }
     places = {
         **PLACES.choices,
@@ -724,3 +724,11 @@ def test_a_rule_resting_on_two_conclusions_needs_two_answers():
     conclusions = (said("changed", "phone.changed"), said("vpn", "phone.vpn_on"))
     kb = KnowledgeBase((moved, RENEWAL), (), (), (), NO_TRIAGE, conclusions)
     assert asked(Interviewer(Doctor(kb))) == [("passport.renewed", 0.5)]
+
+
+def test_each_cards_answer_counts_towards_patience():
+    """Two cards' states are two answers, as they were two questions."""
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    cards = {"bank_cards": [{"status": "cannot_be_verified"}, {"status": "cannot_be_verified"}]}
+    interview = interviewer(card, questions=NO_TRIAGE)
+    assert interview.step({**AS_OF, **cards}).asked == 2
