@@ -609,6 +609,11 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
     )
     interview = Interviewer(Doctor(kb))
     assert asked_at() == asked
+    # Suspected already, confirmed in WeChat Pay: a wallet that only turns the suspicion into a
+    # finding is still asked.
+    suspected = replace(wechat, suspected=(when(not_linked),))
+    interview = Interviewer(Doctor(replace(kb, causes=(suspected,))))
+    assert asked_at() == asked
 
 
 def test_a_confirmed_cause_asks_nothing_more_and_a_card_ruled_out_leaves_the_next_one_asked():
