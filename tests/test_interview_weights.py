@@ -737,3 +737,26 @@ def test_each_cards_answer_counts_towards_patience():
     cards = {"bank_cards": [{"status": "cannot_be_verified"}, {"status": "cannot_be_verified"}]}
     interview = interviewer(card, questions=NO_TRIAGE)
     assert interview.step({**AS_OF, **cards}).asked == 2
+
+
+def test_a_suspicion_rule_still_open_does_not_narrow_what_rules_the_suspicion_out():
+    """Suspected while the number's change and roaming are not known (1/2 each); another
+    suspicion rule, still open on the VPN, holds nothing up and changes neither share."""
+    held = cause(
+        "held",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(
+            when(fact("phone.vpn_on", True), unless_false("phone.changed")),
+            when(
+                fact("residence_permit.held", True),
+                unless_false("phone.changed"),
+                unless_false("phone.roaming"),
+            ),
+        ),
+    )
+    assert asked(interviewer(held, questions=NO_TRIAGE), **PERMIT) == [
+        ("passport.renewed", 1.0),
+        ("phone.changed", 0.5),
+        ("phone.roaming", 0.5),
+    ]
