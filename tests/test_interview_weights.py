@@ -760,3 +760,27 @@ def test_a_suspicion_rule_still_open_does_not_narrow_what_rules_the_suspicion_ou
         ("phone.changed", 0.5),
         ("phone.roaming", 0.5),
     ]
+
+
+def test_at_patience_an_answer_pointed_at_by_less_than_the_least_worth_is_not_asked():
+    """The surname alone settles a cause nothing points at (1/4) and is half of what a refused
+    card supports beside the message (1/2 x 1/2): worth 1/2, but pointed at by 1/4 only, so
+    not asked at patience."""
+    refused = cause(
+        "refused",
+        "bank",
+        when(
+            fact("bank_cards[].status", "cannot_be_verified"),
+            fact("person.surname", "X"),
+            fact("person.given_names", "Y"),
+        ),
+    )
+    lone = cause("lone", "documents", when(fact("person.surname", "X")))
+    interview = interviewer(NAMED, refused, lone, messages=MESSAGES)
+    known = {**FILLER, "bank_cards": [{"status": "cannot_be_verified"}]}
+    del known["person"]
+    known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE - 1
+    assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
+    known["alipay"] = {"document_expiry_notice": False}
+    assert asked(interview, **known) == [("phone.changed", 1.0)]
