@@ -572,9 +572,10 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
         return Outcome(None) if wallet is None else Outcome(wallet in ("wechat_pay", "both"))
 
     observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
-    wallets = {  # the wallet that changes nothing last: each wallet's change is kept
-        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    # First a wallet that cannot explain a failure in WeChat Pay, last one that changes nothing.
+    wallets = {
         "both": Choice(Wording("Both"), layers=("alipay", "wechat_pay")),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
         "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
     }
     places = {
