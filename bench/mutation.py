@@ -100,6 +100,7 @@ REASONING_TESTS = (
 INTERVIEW_TESTS = (
     "tests/test_interview_weights.py",
     "tests/test_consult.py",
+    "tests/test_consult_listens.py",
     "tests/test_visitors.py",
     "tests/test_bank.py",
     "tests/test_facts_v2.py",

@@ -6,22 +6,30 @@ weight is seen on its own, so a changed weight asks another question first or st
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from engine.authoring.rules import (
+    TRUE,
+    UNKNOWN,
     Cause,
     Conclusion,
     FixStep,
     MessagePattern,
+    Observation,
+    Outcome,
     concluded,
+    derived,
     fact,
+    known,
     message_points_at,
+    unknown,
     unless_false,
     when,
 )
 from engine.consultation.interview import Interviewer
-from engine.facts.asking import APP, Ask, Choice
+from engine.facts.asking import APP, Ask, Choice, Tick, TickList
 from engine.kb.base import KnowledgeBase
 from engine.reasoning.diagnosis import Doctor
 from engine.text.wording import Wording
@@ -345,3 +353,435 @@ def test_two_causes_nothing_points_at_add_up_to_a_question_worth_asking():
         ("passport.renewed", 0.5),
         ("alipay.restricted", 0.5),
     ]
+
+
+def reading(name: str, path: str, *also: str) -> Observation:
+    """An observation true when the fact at `path` is given and not false (not known while it
+    is not given); it is said to read `also` too."""
+
+    def evaluate(case, card):
+        value = case.get(path)
+        return (
+            Outcome(None, unknown_paths=(path,)) if value is None else Outcome(value is not False)
+        )
+
+    return Observation(name, name, (path, *also), evaluate)
+
+
+SEEN_PLACES = {**QUESTIONS, "symptom.where": ask("Where?", symptom=True, choices=PLACES.choices)}
+"""Where it fails, asked as a symptom: still not what failed (`_on_the_failure`)."""
+AGAIN = fact("symptom.persists", True)
+
+
+@pytest.mark.parametrize(
+    "seen",
+    [
+        pytest.param(AGAIN, id="a symptom's fact"),
+        pytest.param(known("symptom.persists"), id="a symptom known"),
+        pytest.param(derived("again"), id="an observation reading a symptom"),
+        pytest.param(concluded("fails.again"), id="a conclusion resting on a symptom"),
+    ],
+)
+def test_what_failed_supports_a_cause_through_a_fact_an_observation_or_a_conclusion(seen):
+    """A cause whose holding test rests on what the person saw fail weighs 1 (its other
+    fact's answer is worth 1), and a cause nothing points at beside it 1/4 (not asked)."""
+    roaming = cause("roaming", "bank", when(seen, fact("phone.roaming", True)))
+    again = Conclusion("fails.again", Wording("it fails again"), holds=(when(AGAIN),))
+    observations = (reading("again", "symptom.persists", "person.surname"),)
+    kb = KnowledgeBase((roaming, RENEWAL), (), observations, (), QUESTIONS, (again,))
+    interview = Interviewer(Doctor(kb))
+    symptom = {"where": "taobao", "error_message": "it failed", "persists": True}
+    assert asked(interview, symptom=symptom) == [("phone.roaming", 1.0)]
+
+
+@pytest.mark.parametrize(
+    "seen",
+    [
+        pytest.param(fact("symptom.where", "taobao"), id="the place's fact"),
+        pytest.param(derived("at"), id="an observation reading the place"),
+        pytest.param(fact("person.surname", "BROWN"), id="a fact no symptom"),
+        pytest.param(derived("named"), id="an observation reading no symptom"),
+    ],
+)
+def test_where_it_fails_or_a_fact_not_seen_failing_supports_no_cause(seen):
+    """Where it fails is triage, not what failed, even asked as a symptom; a fact that is no
+    symptom is no evidence either: every cause weighs 1/2, as while nothing points."""
+    roaming = cause("roaming", "bank", when(seen, fact("phone.roaming", True)))
+    observations = (reading("at", "symptom.where"), reading("named", "person.surname"))
+    kb = KnowledgeBase((roaming, RENEWAL), (), observations, (), SEEN_PLACES)
+    interview = Interviewer(Doctor(kb))
+    facts = {"symptom": {"where": "taobao", "error_message": "it failed"}}
+    facts["person"] = {"surname": "BROWN"}
+    assert asked(interview, **facts) == [("passport.renewed", 0.5), ("phone.roaming", 0.5)]
+
+
+def test_a_conclusion_resting_on_the_message_supports_the_cause_that_reads_it():
+    """The message read through a conclusion (not by the cause's own rule) is still what the
+    person saw fail: the cause weighs 1, the rest 1/4."""
+    frozen = Conclusion("frozen", Wording("frozen"), holds=(when(message_points_at("named")),))
+    roaming = cause("roaming", "bank", when(concluded("frozen"), fact("phone.roaming", True)))
+    kb = KnowledgeBase((roaming, RENEWAL), (), (), MESSAGES, QUESTIONS, (frozen,))
+    symptom = {"where": "taobao", "error_message": "account frozen"}
+    assert asked(Interviewer(Doctor(kb)), symptom=symptom) == [("phone.roaming", 1.0)]
+
+
+PERMIT = {"residence_permit": {"held": True}}
+
+
+def suspected_by(test) -> Cause:
+    """Confirmed by a renewal; suspected with a permit held and `test`."""
+    return cause(
+        "held",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(when(fact("residence_permit.held", True), test),),
+    )
+
+
+def test_a_suspicion_held_up_by_a_conclusion_not_known_asks_its_easiest_fact():
+    """A conclusion not known (its facts not given) holds a suspicion up: any one of its facts
+    could settle it, the first of the easiest kind is asked (the number changed), and after
+    "no" to that one, the other."""
+    moved = Conclusion(
+        "moved",
+        Wording("the phone moved"),
+        holds=(when(fact("phone.changed", True)), when(fact("phone.roaming", True))),
+        fails=(when(fact("phone.changed", False), fact("phone.roaming", False)),),
+        unknown=(
+            when(unknown("phone.roaming"), unknown("phone.changed")),
+            when(unknown("phone.roaming"), fact("phone.changed", False)),
+        ),
+    )
+    held = suspected_by(replace(concluded("moved"), values=frozenset({TRUE, UNKNOWN})))
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (moved,))))
+    assert asked(interview, **PERMIT) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
+    facts = {**PERMIT, "phone": {"changed": False}}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.roaming", 1.0)]
+
+
+def test_a_suspicion_held_up_by_a_comparison_asks_only_its_last_unknown_fact():
+    """A comparison of two facts not known: no one answer could make it fail, so neither is
+    asked for the suspicion; with one known, the other is, and weighs 1."""
+
+    def same(case, card):
+        paths = ("phone.vpn_on", "phone.roaming")
+        missing = tuple(path for path in paths if case.get(path) is None)
+        if missing:
+            return Outcome(None, unknown_paths=missing)
+        return Outcome(case.get(paths[0]) == case.get(paths[1]))
+
+    compared = Observation("same", "same", ("phone.vpn_on", "phone.roaming"), same)
+    held = suspected_by(derived("same", True, None))
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (compared,), (), NO_TRIAGE)))
+    assert asked(interview, **PERMIT) == [("passport.renewed", 1.0)]
+    facts = {**PERMIT, "phone": {"vpn_on": True}}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.roaming", 1.0)]
+
+
+CHANGES = TickList(
+    "changes",
+    Wording("Which of these happened?"),
+    Wording("What happened"),
+    Wording("Tick all that did."),
+    Wording("None of these"),
+)
+LINES = ("passport.renewed", "phone.changed", "phone.vpn_on")
+TICKED = {
+    path: ask(path, tick=Tick(CHANGES, Wording(path), {path: True}, {path: False}))
+    for path in LINES
+}
+CHANGED = cause("changed", "documents", when(fact("phone.changed", True)))
+VPN = cause("vpn", "documents", when(fact("phone.vpn_on", True)))
+
+
+def listed(interview: Interviewer, **facts) -> list[tuple[str, float, tuple[str, ...]]]:
+    """The questions worth asking now, with their worth and, for a list, its lines."""
+    step = interview.step({**AS_OF, **facts})
+    return [(q.fact, q.worth, q.ticks) for q in step.questions]
+
+
+def test_facts_worth_asking_of_one_list_are_asked_together_a_line_each_until_one_is_left():
+    """Three lines worth 1/2 each: one list in the first one's place, its lines in the facts'
+    order, worth their sum; a line answered is left out; one line left is asked alone."""
+    interview = interviewer(VPN, CHANGED, RENEWAL, questions={**NO_TRIAGE, **TICKED})
+    assert listed(interview) == [("passport.renewed", 1.5, LINES)]
+    renewed = {"passport": {"renewed": False}}
+    assert listed(interview, **renewed) == [("phone.changed", 1.0, LINES[1:])]
+    phone = {"vpn_on": True}
+    assert listed(interview, **renewed, phone=phone) == [("phone.changed", 0.5, ())]
+
+
+def test_a_list_whose_lines_are_each_worth_too_little_alone_is_asked_last():
+    """Beside a place that points elsewhere each line weighs 1/4, too little alone: together
+    they are still asked, after what is worth asking (one answer most people give at a look)."""
+    interview = interviewer(VPN, CHANGED, RENEWAL, RESTRICTED, questions={**QUESTIONS, **TICKED})
+    symptom = {"where": "wallet_setup", "error_message": "it failed", "wallet": "alipay"}
+    assert listed(interview, symptom=symptom) == [
+        ("alipay.restricted", 0.5, ()),
+        ("passport.renewed", 0.75, LINES),
+    ]
+    renewed = {"passport": {"renewed": False}}
+    assert listed(interview, symptom=symptom, **renewed) == [
+        ("alipay.restricted", 0.5, ()),
+        ("phone.changed", 0.5, LINES[1:]),
+    ]
+
+
+def test_one_line_stands_for_the_facts_that_share_it_under_the_first_of_them():
+    """A renewal's line asks whether and when: one line, under its first fact in the format's
+    order (when), though each fact settles a cause of its own; the other stays a question of its
+    own, after (the list's tick answers it)."""
+    renewal = Tick(CHANGES, Wording("renewed"), {"passport.renewed": True}, {})
+    shared = {path: ask(path, tick=renewal) for path in ("passport.renewed", "passport.renewed_on")}
+    when_renewed = cause("when", "documents", when(known("passport.renewed_on")))
+    questions = {**NO_TRIAGE, **TICKED, **shared}
+    interview = interviewer(VPN, CHANGED, RENEWAL, when_renewed, questions=questions)
+    lines = ("passport.renewed_on", "phone.changed", "phone.vpn_on")
+    assert listed(interview) == [
+        ("passport.renewed_on", 1.5, lines),
+        ("passport.renewed", 0.5, ()),
+    ]
+
+
+def test_after_patience_a_name_that_alone_settles_a_cause_the_failure_supports_is_asked():
+    """A card refused supports a cause (1/2 beside the message naming another): the name it
+    needs, typed, alone settling it, is worth 1/2, all of it pointed at, so still asked at
+    patience, after what the message names; a cause nothing points at is not."""
+    refused = cause(
+        "refused",
+        "bank",
+        when(fact("bank_cards[].status", "cannot_be_verified"), fact("person.surname", "X")),
+    )
+    interview = interviewer(NAMED, refused, RENEWAL, messages=MESSAGES)
+    known = {**FILLER, "bank_cards": [{"status": "cannot_be_verified"}]}
+    del known["person"]
+    known["alipay"] = {"document_expiry_notice": False}
+    known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
+
+
+def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_change_the_outcome():
+    """The rules take a card's wallet for granted when not said (`Fact.assumed`): it is asked
+    first, for the cause it decides, where a wallet that can explain the failure would change
+    what is found (paying with WeChat Pay, or nobody said where); not where no wallet it could
+    be in can (Taobao), nor of a card whose wallet is said."""
+
+    def in_wechat(case, card):
+        wallet = case.get("bank_cards[].wallet", card)
+        return Outcome(None) if wallet is None else Outcome(wallet in ("wechat_pay", "both"))
+
+    observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
+    # First a wallet that cannot explain a failure in WeChat Pay, last one that changes nothing.
+    wallets = {
+        "both": Choice(Wording("Both"), layers=("alipay", "wechat_pay")),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+    }
+    places = {
+        **PLACES.choices,
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("documents", "bank", "wechat_pay")),
+    }
+    questions = {
+        **QUESTIONS,
+        "symptom.where": ask("Where?", choices=places),
+        "bank_cards[].wallet": ask("Which wallet?", choices=wallets),
+    }
+    not_linked = fact("bank_cards[].status", "not_linked")
+    wechat = cause("wechat", "bank", when(derived("card.in_wechat"), not_linked))
+    kb = KnowledgeBase((wechat,), (), observations, (), questions)
+    interview = Interviewer(Doctor(kb))
+    said = {"status": "not_linked", "wallet": "alipay"}
+    cards = {"bank_cards": [{"status": "not_linked"}, said, {"status": "not_linked"}]}
+
+    asked = [(f"bank_cards[{card}].wallet", ("wechat",)) for card in (0, 2)]
+
+    def asked_at(**facts):
+        step = interview.step({**AS_OF, **facts, **cards})
+        return [(q.fact, q.decides) for q in step.questions]
+
+    symptom = {"where": "wechat_pay", "error_message": "it failed"}
+    assert asked_at(symptom=symptom) == asked
+    symptom = {"where": "taobao", "error_message": "it failed"}
+    assert asked_at(symptom=symptom) == []
+    triage = ("symptom.where", "symptom.error_message")
+    kb = KnowledgeBase(
+        (wechat,), (), observations, (), {k: a for k, a in questions.items() if k not in triage}
+    )
+    interview = Interviewer(Doctor(kb))
+    assert asked_at() == asked
+    # Suspected already, confirmed in WeChat Pay: a wallet that only turns the suspicion into a
+    # finding is still asked.
+    suspected = replace(wechat, suspected=(when(not_linked),))
+    interview = Interviewer(Doctor(replace(kb, causes=(suspected,))))
+    assert asked_at() == asked
+
+
+def test_a_confirmed_cause_asks_nothing_more_and_a_card_ruled_out_leaves_the_next_one_asked():
+    """Found by one rule, a cause's other rule asks nothing; a rule over cards that fails on the
+    first card is still followed on the second."""
+    either = cause(
+        "either",
+        "documents",
+        when(fact("passport.renewed", True)),
+        when(fact("phone.changed", True)),
+    )
+    interview = interviewer(either, questions=NO_TRIAGE)
+    assert asked(interview) == [("passport.renewed", 0.5), ("phone.changed", 0.5)]
+    assert asked(interview, passport={"renewed": True}) == []
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    cards = {"bank_cards": [{"status": "cannot_be_verified"}, {}]}
+    assert asked(interviewer(card, questions=NO_TRIAGE), **cards) == [("bank_cards[1].status", 0.5)]
+
+
+def test_a_fact_that_would_settle_a_suspicion_alone_keeps_its_whole_share():
+    """Suspected while two facts are not known (either answer alone cannot rule it out: 1/2
+    each), and confirmed by one of them alone: that one keeps its share of 1."""
+    both = cause(
+        "both",
+        "documents",
+        when(fact("phone.changed", True)),
+        suspected=(
+            when(
+                fact("residence_permit.held", True),
+                unless_false("phone.changed"),
+                unless_false("phone.vpn_on"),
+            ),
+        ),
+    )
+    interview = interviewer(both, questions=NO_TRIAGE)
+    assert asked(interview, **PERMIT) == [("phone.changed", 1.0), ("phone.vpn_on", 0.5)]
+
+
+def test_a_suspicion_held_up_by_a_date_not_known_asks_the_yes_no_it_is_easier_as():
+    """ "Don't know" to when the passport was renewed: the suspicion resting on it asks whether
+    it was (`Ask.easier`)."""
+    renewed = Conclusion(
+        "renewed",
+        Wording("renewed"),
+        holds=(when(fact("passport.renewed_on", "2026-01")),),
+        unknown=(when(unknown("passport.renewed_on")),),
+    )
+    held = cause(
+        "held",
+        "documents",
+        when(fact("phone.changed", True)),
+        suspected=(
+            when(
+                fact("residence_permit.held", True),
+                replace(concluded("renewed"), values=frozenset({TRUE, UNKNOWN})),
+            ),
+        ),
+    )
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (renewed,))))
+    facts = {**PERMIT, "dont_know": ["passport.renewed_on"]}
+    assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
+
+
+def test_the_causes_a_question_decides_are_named_in_the_fix_order():
+    """One answer settles a cause of the documents and one of Alipay: named in the order they
+    would be fixed (documents first), not by their names."""
+    zeta = cause("zeta", "documents", when(fact("passport.renewed", True)))
+    alpha = cause("alpha", "alipay", when(fact("passport.renewed", True)))
+    step = interviewer(alpha, zeta, questions=NO_TRIAGE).step(AS_OF)
+    assert [(q.fact, q.decides) for q in step.questions] == [
+        ("passport.renewed", ("zeta", "alpha"))
+    ]
+
+
+def test_of_a_conclusions_facts_the_date_is_asked_first_whatever_its_name():
+    """Whether a passport was renewed or when a permit expires settles the conclusion a
+    suspicion rests on: the date is asked (it says whether and when), not the first by name."""
+    checked = Conclusion(
+        "checked",
+        Wording("checked"),
+        holds=(when(fact("passport.renewed", True)), when(known("residence_permit.expiry_date"))),
+        unknown=(when(unknown("passport.renewed"), unknown("residence_permit.expiry_date")),),
+    )
+    held = cause(
+        "held",
+        "documents",
+        when(fact("phone.changed", True)),
+        suspected=(
+            when(
+                fact("residence_permit.held", True),
+                replace(concluded("checked"), values=frozenset({TRUE, UNKNOWN})),
+            ),
+        ),
+    )
+    questions = {**NO_TRIAGE, "residence_permit.expiry_date": ask("When does it expire?")}
+    interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), questions, (checked,))))
+    assert asked(interview, **PERMIT) == [
+        ("residence_permit.expiry_date", 1.0),
+        ("phone.changed", 1.0),
+    ]
+
+
+def test_a_rule_resting_on_two_conclusions_needs_two_answers():
+    """Each conclusion not known is settled by one answer, so the rule needs two: 1/4 each
+    while nothing points, not worth asking beside a renewal that alone settles its cause."""
+
+    def said(name: str, path: str) -> Conclusion:
+        return Conclusion(
+            name, Wording(name), holds=(when(fact(path, True)),), unknown=(when(unknown(path)),)
+        )
+
+    moved = cause("moved", "documents", when(concluded("changed"), concluded("vpn")))
+    conclusions = (said("changed", "phone.changed"), said("vpn", "phone.vpn_on"))
+    kb = KnowledgeBase((moved, RENEWAL), (), (), (), NO_TRIAGE, conclusions)
+    assert asked(Interviewer(Doctor(kb))) == [("passport.renewed", 0.5)]
+
+
+def test_each_cards_answer_counts_towards_patience():
+    """Two cards' states are two answers, as they were two questions."""
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    cards = {"bank_cards": [{"status": "cannot_be_verified"}, {"status": "cannot_be_verified"}]}
+    interview = interviewer(card, questions=NO_TRIAGE)
+    assert interview.step({**AS_OF, **cards}).asked == 2
+
+
+def test_a_suspicion_rule_still_open_does_not_narrow_what_rules_the_suspicion_out():
+    """Suspected while the number's change and roaming are not known (1/2 each); another
+    suspicion rule, still open on the VPN, holds nothing up and changes neither share."""
+    held = cause(
+        "held",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(
+            when(fact("phone.vpn_on", True), unless_false("phone.changed")),
+            when(
+                fact("residence_permit.held", True),
+                unless_false("phone.changed"),
+                unless_false("phone.roaming"),
+            ),
+        ),
+    )
+    assert asked(interviewer(held, questions=NO_TRIAGE), **PERMIT) == [
+        ("passport.renewed", 1.0),
+        ("phone.changed", 0.5),
+        ("phone.roaming", 0.5),
+    ]
+
+
+def test_at_patience_an_answer_pointed_at_by_less_than_the_least_worth_is_not_asked():
+    """The surname alone settles a cause nothing points at (1/4) and is half of what a refused
+    card supports beside the message (1/2 x 1/2): worth 1/2, but pointed at by 1/4 only, so
+    not asked at patience."""
+    refused = cause(
+        "refused",
+        "bank",
+        when(
+            fact("bank_cards[].status", "cannot_be_verified"),
+            fact("person.surname", "X"),
+            fact("person.given_names", "Y"),
+        ),
+    )
+    lone = cause("lone", "documents", when(fact("person.surname", "X")))
+    interview = interviewer(NAMED, refused, lone, messages=MESSAGES)
+    known = {**FILLER, "bank_cards": [{"status": "cannot_be_verified"}]}
+    del known["person"]
+    known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE - 1
+    assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
+    known["alipay"] = {"document_expiry_notice": False}
+    assert asked(interview, **known) == [("phone.changed", 1.0)]
