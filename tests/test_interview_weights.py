@@ -428,14 +428,20 @@ def test_a_conclusion_resting_on_the_message_supports_the_cause_that_reads_it():
 PERMIT = {"residence_permit": {"held": True}}
 
 
-def suspected_by(test) -> Cause:
-    """Confirmed by a renewal; suspected with a permit held and `test`."""
+def suspected_by(*tests, confirmed=None) -> Cause:
+    """Confirmed by a renewal (or the test `confirmed`); suspected with a permit held and
+    `tests`."""
     return cause(
         "held",
         "documents",
-        when(fact("passport.renewed", True)),
-        suspected=(when(fact("residence_permit.held", True), test),),
+        when(confirmed or fact("passport.renewed", True)),
+        suspected=(when(fact("residence_permit.held", True), *tests),),
     )
+
+
+def not_false(conclusion: str):
+    """A conclusion that holds or is not known: what a suspicion rests on."""
+    return replace(concluded(conclusion), values=frozenset({TRUE, UNKNOWN}))
 
 
 def test_a_suspicion_held_up_by_a_conclusion_not_known_asks_its_easiest_fact():
@@ -452,7 +458,7 @@ def test_a_suspicion_held_up_by_a_conclusion_not_known_asks_its_easiest_fact():
             when(unknown("phone.roaming"), fact("phone.changed", False)),
         ),
     )
-    held = suspected_by(replace(concluded("moved"), values=frozenset({TRUE, UNKNOWN})))
+    held = suspected_by(not_false("moved"))
     interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (moved,))))
     assert asked(interview, **PERMIT) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
     facts = {**PERMIT, "phone": {"changed": False}}
@@ -637,17 +643,10 @@ def test_a_confirmed_cause_asks_nothing_more_and_a_card_ruled_out_leaves_the_nex
 def test_a_fact_that_would_settle_a_suspicion_alone_keeps_its_whole_share():
     """Suspected while two facts are not known (either answer alone cannot rule it out: 1/2
     each), and confirmed by one of them alone: that one keeps its share of 1."""
-    both = cause(
-        "both",
-        "documents",
-        when(fact("phone.changed", True)),
-        suspected=(
-            when(
-                fact("residence_permit.held", True),
-                unless_false("phone.changed"),
-                unless_false("phone.vpn_on"),
-            ),
-        ),
+    both = suspected_by(
+        unless_false("phone.changed"),
+        unless_false("phone.vpn_on"),
+        confirmed=fact("phone.changed", True),
     )
     interview = interviewer(both, questions=NO_TRIAGE)
     assert asked(interview, **PERMIT) == [("phone.changed", 1.0), ("phone.vpn_on", 0.5)]
@@ -662,17 +661,7 @@ def test_a_suspicion_held_up_by_a_date_not_known_asks_the_yes_no_it_is_easier_as
         holds=(when(fact("passport.renewed_on", "2026-01")),),
         unknown=(when(unknown("passport.renewed_on")),),
     )
-    held = cause(
-        "held",
-        "documents",
-        when(fact("phone.changed", True)),
-        suspected=(
-            when(
-                fact("residence_permit.held", True),
-                replace(concluded("renewed"), values=frozenset({TRUE, UNKNOWN})),
-            ),
-        ),
-    )
+    held = suspected_by(not_false("renewed"), confirmed=fact("phone.changed", True))
     interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), NO_TRIAGE, (renewed,))))
     facts = {**PERMIT, "dont_know": ["passport.renewed_on"]}
     assert asked(interview, **facts) == [("passport.renewed", 1.0), ("phone.changed", 1.0)]
@@ -698,17 +687,7 @@ def test_of_a_conclusions_facts_the_date_is_asked_first_whatever_its_name():
         holds=(when(fact("passport.renewed", True)), when(known("residence_permit.expiry_date"))),
         unknown=(when(unknown("passport.renewed"), unknown("residence_permit.expiry_date")),),
     )
-    held = cause(
-        "held",
-        "documents",
-        when(fact("phone.changed", True)),
-        suspected=(
-            when(
-                fact("residence_permit.held", True),
-                replace(concluded("checked"), values=frozenset({TRUE, UNKNOWN})),
-            ),
-        ),
-    )
+    held = suspected_by(not_false("checked"), confirmed=fact("phone.changed", True))
     questions = {**NO_TRIAGE, "residence_permit.expiry_date": ask("When does it expire?")}
     interview = Interviewer(Doctor(KnowledgeBase((held,), (), (), (), questions, (checked,))))
     assert asked(interview, **PERMIT) == [
