@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -415,9 +415,26 @@ class Interviewer:
         return False
 
     def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
+        where = self._where(facts)
+        questions = self._questions_at(facts, diagnosis, where)
+        if questions or diagnosis.findings or where is None or not where.last_resort:
+            return questions
+        # Nothing found and nothing left: what the place leaves out as less likely is asked.
+        wider = replace(
+            where,
+            not_asked=tuple(p for p in where.not_asked if p not in where.last_resort),
+            last_resort=(),
+        )
+        return self._questions_at(facts, diagnosis, wider)
+
+    def _questions_at(
+        self, facts: Facts, diagnosis: Diagnosis, where: Choice | None
+    ) -> tuple[Question, ...]:
         not_known = set(facts.dont_know or ())
         closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
-        worth, decides, alone, pointed, easy = self._worth(facts, diagnosis, closed, not_known)
+        worth, decides, alone, pointed, easy = self._worth(
+            facts, diagnosis, closed, not_known, where
+        )
         assumed = self._assumptions(facts, diagnosis, closed)
         for path, changed in assumed.items():
             decides.setdefault(path, set()).update(changed)
@@ -436,7 +453,6 @@ class Interviewer:
                 )
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
-        where = self._where(facts)
         after_where = where.then if where is not None else ()
         triage = [p for p in (*self.triage, *after_where) if self._askable(p, closed)]
         triage += sorted(assumed)
@@ -558,7 +574,12 @@ class Interviewer:
         )
 
     def _worth(
-        self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
+        self,
+        facts: Facts,
+        diagnosis: Diagnosis,
+        closed: set[str],
+        not_known: set[str],
+        where: Choice | None,
     ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float], set[str]]:
         """Each askable fact's worth, the causes its answer could settle, its best share (1: its
         answer alone settles a cause; of two equal worths, that one is asked first), and the
@@ -566,7 +587,6 @@ class Interviewer:
         case = Case(facts, diagnosis.as_of)
         held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
         status = {f.cause.key: f.status for f in diagnosis.findings}
-        where = self._where(facts)
         nearest: dict[str, tuple[int, set[str]]] = {}
         holding: dict[str, list[list[str]]] = {}
         named = {key for key, said in status.items() if said == SUSPECTED}

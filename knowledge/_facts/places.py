@@ -41,6 +41,9 @@ WALLET_PLACE_NOT_ASKED = (
 )
 """What a wallet's or Taobao's place does not ask unless an answer points there: the bank's own
 state (a frozen or overseas account), which a failure at the bank itself asks about."""
+BANK_STATE_LAST = ("bank_cards[].last_used",)
+"""What a wallet's place asks when nothing else is found: when the account was last used (banks
+freeze accounts unused for months, and the card is then refused in the wallet)."""
 CARD_LINK_NOT_ASKED = tuple(
     p for p in WALLET_PLACE_NOT_ASKED if p != "bank_cards[].issued_outside_mainland"
 )
@@ -102,6 +105,7 @@ WHERE = Fact(
                 points_at=("documents", "alipay"),
                 not_about=("foreign_cards",),
                 not_asked=WALLET_PLACE_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "taobao": Choice(
                 Wording("Paying on Taobao"),
@@ -110,6 +114,7 @@ WHERE = Fact(
                 points_at=("documents", "taobao"),
                 not_about=("foreign_cards",),
                 not_asked=WALLET_PLACE_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "bank_card_link": Choice(
                 Wording("Adding a Chinese bank card in Alipay"),
@@ -118,6 +123,7 @@ WHERE = Fact(
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
                 not_asked=CARD_LINK_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "wechat_pay": Choice(
                 Wording("Paying with WeChat Pay"),
@@ -126,6 +132,7 @@ WHERE = Fact(
                 points_at=("documents", "wechat_pay"),
                 not_about=("foreign_cards",),
                 not_asked=WALLET_PLACE_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "wechat_pay_card_link": Choice(
                 Wording("Adding a Chinese bank card in WeChat Pay"),
@@ -134,6 +141,7 @@ WHERE = Fact(
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
                 not_asked=CARD_LINK_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "foreign_card": in_each_wallet(
                 Choice(
