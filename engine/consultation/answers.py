@@ -152,8 +152,9 @@ _EXCERPT = 40
 """The characters of an answer an error quotes (masked), however long the answer."""
 
 
-def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
-    """What `text` answers to a fact of this kind; InputError saying what would be read."""
+def read(kind: Kind, ask: Ask | None, text: str, today: date | None = None) -> Reading:
+    """What `text` answers to a fact of this kind; InputError saying what would be read.
+    `today`: the consultation's day, which a date said roughly ("8 months ago") is read from."""
     typed = text.strip()
     if len(typed) > MAX_ANSWER:
         raise unread(
@@ -180,7 +181,7 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
     elif folded in NONE:
         return _none(kind, ask)
     elif kind.name == DATE:
-        return Reading(read_date(typed))
+        return Reading(read_date(typed, today, past=ask is not None and ask.past))
     elif kind.name in (NUMBER, WHOLE):
         number = _number(typed, whole=kind.name == WHOLE)
         if number is not None:
@@ -232,7 +233,7 @@ def expected(kind: Kind, ask: Ask | None) -> Message:
     if kind.name == DATE:
         return Message(
             "write a date like 2026-09-15, or just the month: 2026-09, 09/2026, Sept 2026"
-            " or 2026年9月; or don't know"
+            " or 2026年9月, or how long ago: 8 months ago; or don't know"
         )
     if kind.name == COUNT:
         return Message("write how many, from 0 to {most}; or don't know", most=MOST_ITEMS)
@@ -280,8 +281,11 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def read_date(text: str) -> str:
-    """A day, a month or a year as the facts format writes it (`2026-09`); InputError."""
+def read_date(text: str, today: date | None = None, *, past: bool = False) -> str:
+    """A day, a month or a year as the facts format writes it (`2026-09`); InputError. The
+    forms written with figures are read here, exactly; with `today`, a date said in words or
+    relative to it ("March", "8 months ago", 去年, 3개월 전) is read by dateparser (`past`: a
+    month said without its year is the last one)."""
     folded = re.sub(r"\s+", " ", text.casefold().replace(",", " ")).strip(" .")
     year = month = day = None
     if match := re.fullmatch(
@@ -326,6 +330,8 @@ def read_date(text: str) -> str:
             and len(words) == 1 + len(years) + len(days)
         ):
             month, year, day = _MONTHS[names[0]], years[0], days[0] if days else None
+    if year is None and today is not None and (rough := _rough_date(text, today, past)):
+        return rough
     if year is None or (day is not None and month is None):
         raise unread(
             N_("{answer} is not a date I can read: {expected}"),
@@ -342,6 +348,58 @@ def read_date(text: str) -> str:
     except ValueError as error:  # a 31 September, a 13th month
         raise unread(N_("{answer}: {problem}"), text, problem=error.args[0]) from None
     return written
+
+
+_PRECISION = {"day": 10, "week": 7, "month": 7, "year": 4}
+"""The characters of an ISO date kept for what a rough date says (dateparser's `period`): a
+week ago is a month, not a day a person never named."""
+
+
+def _rough_date(text: str, today: date, past: bool) -> str | None:
+    """A date said in words or relative to `today`, at the precision said, or None. Read both
+    ways, as a date gone by and one to come: they differ only when no year is said ("March");
+    then a `past` fact takes the last one, and another fact is refused with both."""
+    if not re.search(r"[^\W\d_]", text):
+        return None  # figures and signs only: the exact forms read those, or nothing does
+    readings = [_dateparser(prefer)(text, today) for prefer in ("past", "future")]
+    if None in readings or readings[0][4:] != readings[1][4:]:
+        return None  # not read, or read as something else than a month without its year
+    if past or readings[0] == readings[1]:
+        return readings[0]
+    raise unread(
+        N_("{answer} could be {first} or {second}: write it as {iso}"),
+        text,
+        first=readings[0],
+        second=readings[1],
+        iso="YYYY-MM",
+    )
+
+
+@functools.cache
+def _dateparser(prefer: str):
+    """dateparser reading the consultation's languages, preferring dates gone by or to come;
+    imported when a date is first said in words (a diagnosis never needs it)."""
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    languages = sorted({code.split("_")[0] for code in offered()})
+
+    def parse(text: str, today: date) -> str | None:
+        parser = DateDataParser(
+            languages=languages,
+            settings={
+                "RELATIVE_BASE": datetime(today.year, today.month, today.day),
+                "PREFER_DATES_FROM": prefer,
+                "RETURN_TIME_AS_PERIOD": True,
+            },
+        )
+        said = parser.get_date_data(text)
+        if said.date_obj is None or said.period not in _PRECISION:
+            return None
+        return said.date_obj.date().isoformat()[: _PRECISION[said.period]]
+
+    return parse
 
 
 def _none(kind: Kind, ask: Ask | None) -> Reading:

@@ -55,6 +55,7 @@ from engine.authoring.rules import (
 )
 from engine.consultation.answers import (
     CHOICES,
+    DATE,
     MOST_ITEMS,
     NOTHING,
     Kind,
@@ -276,7 +277,10 @@ class Interviewer:
             question = listed if listed is not None else self.step(data).question
             if question is not None and question.fact == fact and question.ticks:
                 return self.ticked(data, question, text)
-        reading = read(kind_of(path, self.model), ask, text)
+        kind = kind_of(path, self.model)
+        # A date said roughly ("8 months ago") is read from the consultation's day.
+        today = validate_facts(data, model=self.model).as_of if kind.name == DATE else None
+        reading = read(kind, ask, text, today or date.today())
         card = card_index(fact)
         if reading.not_known and ask.nothing:
             # What a wallet shows is known together: not knowing one of it is not knowing all

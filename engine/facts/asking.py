@@ -134,6 +134,10 @@ class Ask:
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
+    past: bool = False
+    """For a date: what happened before the consultation (a renewal, a last use), so a month
+    said without its year ("March", 3月) is the last one. Otherwise (an expiry) it is refused
+    with both years it could be."""
     never: Wording | None = None
     """For a question that is not a yes/no one, with a `none`: the answer that writes it, as a
     choice beside the typed answer shows it ("Never: I have always had this number")."""
