@@ -619,6 +619,19 @@ def test_never_changed_is_a_button_beside_the_date_and_is_kept(web_client, heade
     }
 
 
+@pytest.mark.parametrize(("headers", "typed"), [(None, "8 months ago"), (CHINESE_PHONE, "8个月前")])
+def test_a_date_said_roughly_is_kept_as_the_month_it_means(web_client, headers, typed):
+    facts = {"as_of": "2026-12-01", "symptom": {"where": "bank"}}
+    facts["bank_cards"] = [{"status": "cannot_be_verified"}]
+    page = _up_to(web_client, facts, "bank_cards[0].last_used", headers)
+    fields = {**page.hidden(page.question()), "answer": typed}
+    report = Forms(web_client.post("/consult", data=fields, headers=headers).text)
+    answers = next(form for form in report.forms if form["attrs"].get("id") == "answers")
+    state = json.loads(report.hidden(answers)["state"])["facts"]
+    assert state["bank_cards"][0]["last_used"] == "2026-04"
+    assert ("bank-account-frozen", "suspected") in report.causes, "unused for 8 months"
+
+
 def test_several_choices_are_tick_boxes(web_client):
     facts = {"as_of": "2026-11-27", "symptom": {"where": "alipay", "error_message": "x"}}
     facts["alipay"] = {"document_expiry_notice": True, "restricted": False}
