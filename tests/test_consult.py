@@ -256,6 +256,10 @@ def test_the_terminal_says_what_nothing_means(doctor):
         ("bank_cards[].status", "4", "not_linked"),
         ("foreign_cards[].status", "declined", "declined"),
         ("symptom.where", "adding a card in Alipay", "bank_card_link"),
+        ("symptom.where", "adding my Visa to Alipay", "foreign_card_link"),
+        ("symptom.where", "link my mastercard to alipay", "foreign_card_link"),
+        ("symptom.where", "添加外卡", "foreign_card_link"),
+        ("symptom.where", "paying with my visa in alipay", "foreign_card"),
         ("symptom.where", "微信", "wechat_pay"),
         (
             "alipay.verification_requested",

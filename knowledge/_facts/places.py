@@ -89,6 +89,29 @@ CARD_LINK_WORDS = (
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
 )  # fmt: skip
 
+FOREIGN_CARDS = ("foreign card", "visa", "visa card", "mastercard", "jcb", "amex")
+"""What a card from home is called; said with paying or adding, it is a visitor's place."""
+FOREIGN_CARD_PAYING = (
+    *FOREIGN_CARDS,
+    *(f"{verb} {card}" for verb in ("pay with", "paying with") for card in FOREIGN_CARDS),
+    "境外卡",
+    "外卡",
+)
+FOREIGN_CARD_ADDING = (
+    *(
+        f"{verb} {card}"
+        for verb in ("add", "adding", "link", "linking", "bind")
+        for card in FOREIGN_CARDS
+    ),
+    "添加境外卡",
+    "绑定境外卡",
+    "添加外卡",
+    "绑定外卡",
+    "绑外卡",
+)
+"""Adding a card from home, in the words people use: "adding my Visa to Alipay" is not
+adding a Chinese bank card, though both add a card."""
+
 WHERE = Fact(
     "where",
     triage=True,
@@ -146,7 +169,7 @@ WHERE = Fact(
             "foreign_card": in_each_wallet(
                 Choice(
                     Wording("Paying with a foreign card (Visa, Mastercard...)"),
-                    ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
+                    FOREIGN_CARD_PAYING,
                     layers=("device", "bank", "alipay", "wechat_pay", "payee"),
                     points_at=("foreign_cards", "device", "payee"),
                     not_about=("bank_cards",),
@@ -156,11 +179,7 @@ WHERE = Fact(
                 ),
                 Wording("Paying with a foreign card in Alipay"),
                 Wording("Paying with a foreign card in WeChat Pay"),
-                "foreign card",
-                "visa",
-                "mastercard",
-                "境外卡",
-                "外卡",
+                *FOREIGN_CARD_PAYING,
             ),
             "wallet_setup": in_each_wallet(
                 Choice(
@@ -183,7 +202,7 @@ WHERE = Fact(
             "foreign_card_link": in_each_wallet(
                 Choice(
                     Wording("Adding a foreign card (Visa, Mastercard...) to a wallet"),
-                    ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
+                    FOREIGN_CARD_ADDING,
                     layers=("device", "bank", "alipay", "wechat_pay"),
                     points_at=("foreign_cards", "device"),
                     not_about=("bank_cards",),
@@ -193,10 +212,7 @@ WHERE = Fact(
                 ),
                 Wording("Adding a foreign card to Alipay"),
                 Wording("Adding a foreign card to WeChat Pay"),
-                "add visa",
-                "add foreign card",
-                "添加境外卡",
-                "绑定境外卡",
+                *FOREIGN_CARD_ADDING,
             ),
             "bank": Choice(
                 Wording("At the bank itself (an ATM, a counter, the bank's app)"),
