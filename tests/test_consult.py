@@ -260,6 +260,9 @@ def test_the_terminal_says_what_nothing_means(doctor):
         ("symptom.where", "link my mastercard to alipay", "foreign_card_link"),
         ("symptom.where", "添加外卡", "foreign_card_link"),
         ("symptom.where", "paying with my visa in alipay", "foreign_card"),
+        ("symptom.where", "アリペイ", "alipay"),  # most of a label in Japanese
+        ("symptom.where", "위챗페이", "wechat_pay"),
+        ("symptom.where", "타오바오", "taobao"),
         ("symptom.where", "微信", "wechat_pay"),
         (
             "alipay.verification_requested",
@@ -285,6 +288,7 @@ def test_answers_are_read_leniently(doctor, path, text, value):
         ("passport.expiry_date", "03/04/2026", "could be 2026-04-03 or 2026-03-04"),
         ("passport.expiry_date", "2026-13", "expected a real calendar date"),
         ("bank_cards[].status", "sometimes", "choose one of: It works, It is refused"),
+        ("symptom.where", "銀行", "choose one of: Paying with Alipay"),  # a word of two places
         ("bank_cards", "lots", "write how many, from 0 to 9"),
         ("alipay.verification_requested", "selfie, fingerprint", "name any of these"),
     ],

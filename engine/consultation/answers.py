@@ -513,9 +513,12 @@ def _offered(kind: Kind, ask: Ask | None, text: str) -> tuple[str, Choice | None
 
 
 def _fit(folded: str, typed: set[str], name: str) -> tuple[int, int]:
-    """How much of a choice's name an answer holds, and (negated) how much it leaves out."""
+    """How much of a choice's name an answer holds, and (negated) how much it leaves out: the
+    words of a name in Latin letters, the characters of another."""
     shared = _shared(folded, typed, name)
-    return shared, (shared - len(_words(name))) if shared and name.isascii() else 0
+    if not shared:
+        return 0, 0
+    return shared, shared - (len(_words(name)) if name.isascii() else len(name))
 
 
 def _way_names(way: Choice | None) -> set[str]:
@@ -526,13 +529,21 @@ def _way_names(way: Choice | None) -> set[str]:
 
 
 def _shared(folded: str, typed: set[str], name: str) -> int:
-    """How much of a choice's name an answer holds: its Chinese characters when the name is
-    Chinese and appears whole, else the words they share."""
-    if re.search(r"[\u4e00-\u9fff]", name):
-        return len(name) if name in folded else 0
-    return len(typed & _words(name))
+    """How much of a choice's name an answer holds. A name in Latin letters: the words they
+    share. Another (Chinese, Japanese, Korean): its characters when it appears whole in the
+    answer, or the answer's when the answer is most of it ("アリペイ" of "アリペイでの支払い";
+    not "銀行", a tenth of two places' names)."""
+    if name.isascii():
+        return len(typed & _words(name))
+    if name in folded:
+        return len(name)
+    part = not folded.isascii() and folded in name and len(folded) >= 2
+    return len(folded) if part and len(folded) / len(name) >= PART_OF_A_NAME else 0
 
 
+PART_OF_A_NAME = 0.4
+"""The least share of a choice's name (in characters, not Latin words) an answer that is only
+part of it must be: the wallet's name in "paying with the wallet", not one word of a sentence."""
 _STOP_WORDS = frozenset(
     {"a", "an", "the", "in", "on", "at", "with", "my", "it", "is", "to", "of", "i"}
 )
