@@ -42,40 +42,42 @@ YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, COUNTRY, TEXT = (
 MOST_ITEMS = 9
 """The most cards of one kind a consultation takes (a person links a handful)."""
 
-DONT_KNOW = frozenset(
-    {
-        "", "?", "??", "idk", "don't know", "dont know", "do not know", "i don't know",
-        "i dont know", "not sure", "no idea", "unknown", "unsure", "skip", "dunno",
-        "不知道", "不清楚", "不确定", "不记得", "忘了", "不晓得",
-    }
-)  # fmt: skip
-NONE = frozenset(
-    {
-        "none", "no one", "nothing", "n/a", "na", "never", "zero", "i don't have one",
-        "i dont have one", "i don't have any", "i dont have any", "i have none", "don't have one",
-        "dont have one", "no i don't", "not any", "没有", "无", "没", "一张也没有", "从来没有",
-        "没换过", "从没换过",
-    }
-)  # fmt: skip
-NOTHING = frozenset(
-    {"nothing", "nothing at all", "none", "none of these", "none of them", "都没有", "什么都没有",
-     "全都没有"}
-)  # fmt: skip
-"""A no to a yes/no question and to what its `Ask.none` writes besides (`Ask.nothing`)."""
-YES = frozenset(
-    {
-        "yes", "y", "yeah", "yep", "yup", "true", "correct", "right", "sure", "of course",
-        "it does", "i do", "it is", "it was", "ok", "okay",
-        "是", "是的", "对", "对的", "有", "有的", "嗯", "好", "会", "要", "已经",
-    }
-)  # fmt: skip
-NO = frozenset(
-    {
-        "no", "n", "nope", "false", "not", "it doesn't", "it does not", "i don't", "i do not",
-        "it isn't", "it is not", "it wasn't", "否", "不", "不是", "不对", "没有", "没", "无",
-        "不会", "还没", "还没有",
-    }
-)  # fmt: skip
+BLANK = frozenset({"", "?", "??"})
+"""Enter, or a question mark: don't know."""
+# translators: the ways a person says they do not know, separated by "|". List your language's
+# own everyday ways (each is read in a consultation of any language).
+SAYS_DONT_KNOW = Wording(
+    "don't know|dont know|do not know|i don't know|i dont know|not sure|no idea|unknown|unsure"
+    "|skip|dunno|idk"
+)
+# translators: the ways a person says they have none, or it never happened, separated by "|".
+# List your language's own everyday ways.
+SAYS_NONE = Wording(
+    "none|no one|nothing|n/a|na|never|zero|i don't have one|i dont have one|i don't have any"
+    "|i dont have any|i have none|don't have one|dont have one|no i don't|not any"
+)
+# translators: the ways a person says none of these things happened, separated by "|". List
+# your language's own everyday ways.
+SAYS_NOTHING = Wording("nothing|nothing at all|none|none of these|none of them")
+# translators: the ways a person says yes, separated by "|". List your language's own.
+SAYS_YES = Wording(
+    "yes|y|yeah|yep|yup|true|correct|right|sure|of course|it does|i do|it is|it was|ok|okay"
+)
+# translators: the ways a person says no, separated by "|". List your language's own.
+SAYS_NO = Wording(
+    "no|n|nope|false|not|it doesn't|it does not|i don't|i do not|it isn't|it is not|it wasn't"
+)
+
+
+@functools.cache
+def ways_of_saying(ways: Wording) -> frozenset[str]:
+    """Every way of saying it that the catalogs list, in every language the consultation
+    speaks: a Korean types 몰라요 in an English consultation too."""
+    return frozenset(
+        fold(way) for code in offered() for way in ways.in_(code).split("|") if way.strip()
+    )
+
+
 _NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "零": 0, "一": 1, "两": 2, "二": 2, "三": 3,
@@ -163,22 +165,31 @@ def read(kind: Kind, ask: Ask | None, text: str, today: date | None = None) -> R
             limit=MAX_ANSWER,
         )
     folded = fold(typed)
-    if folded in DONT_KNOW or folded in _in_every_language("I don't know"):
+    if (
+        folded in BLANK
+        or folded in ways_of_saying(SAYS_DONT_KNOW)
+        or folded in _in_every_language("I don't know")
+    ):
         return Reading(not_known=True)
     if kind.name != YES_NO and ask is not None and ask.none and _says_never(folded, ask):
         return Reading(none=True)  # "never", "not since I arrived": what the question offers
     said = _yes_no(folded) if kind.name != YES_NO and ask is not None else None
     if said is True and ask is not None and ask.yes:
         return Reading(yes=True)
-    if said is False and ask is not None and ask.none and folded not in NONE:
+    if said is False and ask is not None and ask.none and folded not in ways_of_saying(SAYS_NONE):
         return Reading(none=True)
-    if kind.name == YES_NO and ask is not None and ask.none and folded in NOTHING:
+    if (
+        kind.name == YES_NO
+        and ask is not None
+        and ask.none
+        and folded in ways_of_saying(SAYS_NOTHING)
+    ):
         return Reading(none=True)  # "nothing": no, and no to what `none` writes besides
     if kind.name == YES_NO:
         said = _yes_no(folded)
         if said is not None:
             return Reading(said)
-    elif folded in NONE:
+    elif folded in ways_of_saying(SAYS_NONE):
         return _none(kind, ask)
     elif kind.name == DATE:
         return Reading(read_date(typed, today, past=ask is not None and ask.past))
@@ -417,7 +428,7 @@ def _none(kind: Kind, ask: Ask | None) -> Reading:
 def _says_never(folded: str, ask: Ask) -> bool:
     """Whether an answer says "never" or "none" as the question offers it: a common word, one
     of its own (`Ask.none_words`), or a sentence with "never" in it ("I never changed it")."""
-    if folded in NONE or folded in {fold(words) for words in ask.none_words}:
+    if folded in ways_of_saying(SAYS_NONE) or folded in {fold(words) for words in ask.none_words}:
         return True
     if ask.never and folded in {fold(ask.never.in_(code)) for code in ask.never.languages}:
         return True
@@ -425,9 +436,13 @@ def _says_never(folded: str, ask: Ask) -> bool:
 
 
 def _yes_no(folded: str) -> bool | None:
-    if folded in YES or folded in _in_every_language("yes"):
+    if folded in ways_of_saying(SAYS_YES) or folded in _in_every_language("yes"):
         return True
-    if folded in NO or folded in NONE or folded in _in_every_language("no"):
+    if (
+        folded in ways_of_saying(SAYS_NO)
+        or folded in ways_of_saying(SAYS_NONE)
+        or folded in _in_every_language("no")
+    ):
         return False
     first = re.split(r"[\s,.!，。！]", folded, maxsplit=1)[0]
     if first in ("yes", "yeah", "yep", "y"):
@@ -454,7 +469,7 @@ def _number(text: str, whole: bool) -> float | int | None:
 
 
 def _count(folded: str) -> int | None:
-    if folded in NO:
+    if folded in ways_of_saying(SAYS_NO):
         return 0
     number = _NUMBERS.get(folded.removesuffix("张").removesuffix("个"))
     if number is None and folded.isdigit():

@@ -57,12 +57,13 @@ from engine.consultation.answers import (
     CHOICES,
     DATE,
     MOST_ITEMS,
-    NOTHING,
+    SAYS_NOTHING,
     Kind,
     fold,
     kind_of,
     read,
     unread,
+    ways_of_saying,
 )
 from engine.errors import InputError
 from engine.facts.asking import APP, BANK, Ask, Choice, Tick, TickList
@@ -319,7 +320,7 @@ class Interviewer:
         none; "don't know" lists every line's fact as not known."""
         listed = question.ask.never
         nothing = {fold(listed.in_(code)) for code in listed.languages} if listed else set()
-        if fold(text) in NOTHING or fold(text) in nothing:
+        if fold(text) in ways_of_saying(SAYS_NOTHING) or fold(text) in nothing:
             chosen: list[str] = []
         else:
             reading = read(question.kind, question.ask, text)
