@@ -273,6 +273,9 @@ def test_the_terminal_says_what_nothing_means(doctor):
         ("payment.amount_usd", "$1,200", 1200.0),
         ("bank_cards", "two", [{}, {}]),
         ("bank_cards", "两张", [{}, {}]),
+        ("bank_cards", "二枚", [{}, {}]),
+        ("bank_cards", "2장", [{}, {}]),
+        ("bank_cards", "two cards", [{}, {}]),
         ("person.surname", "Smith", "Smith"),
     ],
 )

@@ -468,12 +468,17 @@ def _number(text: str, whole: bool) -> float | int | None:
     return float(digits)
 
 
+_COUNTED = re.compile(r"(\S+?)\s*(?:张|個|个|枚|つ|장|개|cards?)?")
+"""A count with what it counts: 两张, 二枚, 1つ, 2장, "two cards"."""
+
+
 def _count(folded: str) -> int | None:
+    """How many: a number alone or with what it counts, in figures or in words."""
     if folded in ways_of_saying(SAYS_NO):
         return 0
-    number = _NUMBERS.get(folded.removesuffix("张").removesuffix("个"))
-    if number is None and folded.isdigit():
-        number = int(folded)
+    said = _COUNTED.fullmatch(folded)
+    word = said.group(1) if said else folded
+    number = int(word) if word.isdigit() else _NUMBERS.get(word)
     return number if number is not None and number <= MOST_ITEMS else None
 
 
