@@ -234,3 +234,12 @@ def test_what_is_no_date_is_still_refused(doctor, typed):
         Interviewer(doctor).answer(
             {"as_of": AS_OF, "bank_cards": [{}]}, "bank_cards[0].last_used", typed
         )
+
+
+def test_only_a_date_is_declared_as_past():
+    from engine.facts.asking import Ask
+    from engine.facts.declaring import Fact
+    from engine.text.wording import Wording
+
+    with pytest.raises(ValueError, match=r"fact changed: only a date is asked as past"):
+        Fact("changed", bool, Ask(Wording("Did it change?"), Wording("a change"), past=True))

@@ -28,6 +28,7 @@ from engine.facts.model import (
     MAX_DONT_KNOW,
     Day,
     Facts,
+    PartialDay,
     SectionModel,
     fact_path,
 )
@@ -80,6 +81,8 @@ class Fact:
             raise ValueError(f"fact {self.name}: personal must be one of {kinds}")
         if self.type is None and not (self.ask and self.ask.choices):
             raise ValueError(f"fact {self.name}: give a type, or an ask with choices")
+        if self.ask is not None and self.ask.past and self.type not in (PartialDay, Day):
+            raise ValueError(f"fact {self.name}: only a date is asked as past (Ask.past)")
 
     @property
     def values(self) -> tuple[str, ...]:
