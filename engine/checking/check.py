@@ -55,12 +55,13 @@ STRUCTURAL = (
     "unknown-cause",
 )
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
-WARNINGS = ("stale-source", "message-overlap", "untranslated-text")
+WARNINGS = ("stale-source", "message-overlap", "untranslated-text", "card-read-for-case")
 """Problem kinds check-kb names without failing: the knowledge may still hold, but a person
-should read its sources again, see that one message phrase holds another, or translate a unit's
+should read its sources again, see that one message phrase holds another, translate a unit's
 text no catalog translates yet (a `--knowledge` unit's, translated when it is built in; a
 built-in text missing from a catalog fails as `untranslated`, by
-`visualise.catalogs.translation_problems`)."""
+`visualise.catalogs.translation_problems`), or see that an observation made once for the case
+reads a card's fact (it may look at every card itself; else it is about each card)."""
 FRESH_MONTHS = 12
 """A unit whose sources were read longer ago than this is named (policies change yearly)."""
 
@@ -97,6 +98,7 @@ def check(
     problems = structural_problems(kb)
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
+    problems += card_subject_problems(kb)
     problems += freshness_problems(kb, today or date.today())
     problems += message_overlaps(kb)
     problems += wording_problems(kb, tuple(languages))
@@ -258,6 +260,54 @@ def _tests_by_unit(kb: KnowledgeBase) -> list[tuple[str, list[Test]]]:
         tests = [t for _, alts in conclusion.alternatives() for w in alts for t in w.tests]
         units.append((conclusion.name, tests))
     return units
+
+
+def card_subject_problems(kb: KnowledgeBase) -> list[Problem]:
+    """Declarations about one card (`per_card`) that read no card, and observations made for
+    the case that read a card's fact (a warning: `Case.get` reads no card's fact for the case)."""
+    cards = kb.facts_model.card_list
+    problems = []
+    for observation in kb.observations:
+        read = [path for path in observation.reads if _of_card(path, cards)]
+        if observation.per_card and not read:
+            problems.append(
+                Problem(
+                    "per-card",
+                    f"observation {observation.name}: is observed for each card (per_card=True)"
+                    f" but reads no fact of {cards}, so it is the same for every card; list the"
+                    " card's facts it reads, or observe it once for the case",
+                )
+            )
+        elif read and not observation.per_card:
+            problems.append(
+                Problem(
+                    "card-read-for-case",
+                    f"observation {observation.name}: reads {read[0]!r} but is observed once for"
+                    " the case, where no card's fact is read (Case.get(path, None)); declare it"
+                    " per_card=True to observe it for each card, unless it reads every card"
+                    " itself",
+                )
+            )
+    for conclusion in kb.conclusions:
+        if not conclusion.per_card:
+            continue
+        for value, alternatives in conclusion.alternatives():
+            for alternative in kb.on_cards(alternatives):
+                if not alternative.reads_card:
+                    problems.append(
+                        Problem(
+                            "per-card",
+                            f"{conclusion.name}: is concluded for each card (per_card=True), but"
+                            f" its condition for {value!r} ({alternative.describe()}) reads no"
+                            " card, so no card's rule can use what it concludes",
+                        )
+                    )
+    return problems
+
+
+def _of_card(path: str, cards: str | None) -> bool:
+    """Whether `path` is a fact of one of the cards per-card rules read (`Facts.card_list`)."""
+    return cards is not None and path.startswith(f"{cards}[].")
 
 
 def _value_problems(kb: KnowledgeBase) -> list[Problem]:
