@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 import subprocess
 import sys
 from dataclasses import replace
@@ -14,6 +15,7 @@ import pytest
 from engine.authoring.rules import (
     CardSubject,
     Cause,
+    CauseKey,
     Conclusion,
     FactValue,
     Observation,
@@ -274,3 +276,19 @@ def test_a_card_observation_or_conclusion_is_one_by_its_declaration_not_its_name
         ("b-fails/confirmed", "bank_cards[1]"),
         ("surname/confirmed", "None"),
     ]
+
+
+def test_a_cause_key_is_its_text_wherever_looked_up_and_holds_its_parts_as_fields(doctor):
+    """A per-wallet cause's key is `id@wallet` where keys are looked up and shown (`after`, the
+    trace); its id and wallet are its fields, kept through a copy to another process."""
+    kb = doctor.kb
+    key = kb.cause("wallet-reverification@wechat_pay").key
+    assert isinstance(key, CauseKey) and key == "wallet-reverification@wechat_pay"
+    assert (key.id, key.wallet) == ("wallet-reverification", "wechat_pay")
+    assert {key: 1}["wallet-reverification@wechat_pay"] == 1
+    plain = kb.cause("phone-mismatch").key
+    assert (plain, plain.id, plain.wallet) == ("phone-mismatch", "phone-mismatch", None)
+    again = pickle.loads(pickle.dumps(key))
+    assert (again, again.id, again.wallet) == (key, key.id, key.wallet)
+    with pytest.raises(AttributeError):
+        key.wallet = "alipay"
