@@ -130,8 +130,8 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         if count > 1
     ]
     problems += [
-        Problem(_graph_kind(text), text)
-        for text in layer_problems(kb.layers) + graph_problems(cause_graph(kb.causes), kb.layers)
+        Problem(problem.kind, problem.text)
+        for problem in layer_problems(kb.layers) + graph_problems(cause_graph(kb.causes), kb.layers)
     ]
     problems += _reading_problems(kb)
     problems += [
@@ -139,17 +139,6 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         for text in rule_load_problems(kb.compile())
     ]
     return problems
-
-
-def _graph_kind(text: str) -> str:
-    for words, kind in (
-        ("unknown layer", "unknown-layer"),
-        ("names unknown cause", "unknown-after"),
-        ("form a cycle", "cycle"),
-    ):
-        if words in text:
-            return kind
-    return "order"
 
 
 def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
