@@ -150,13 +150,15 @@ def _keys_named(before: str, cause: Cause, variants: dict[str, list[Cause]]) -> 
 @dataclass(frozen=True)
 class OrderProblem:
     """What makes the layers or the causes' `after` entries unusable as an order, in words,
-    and its kind (check-kb's: `unknown-layer`, `unknown-after`, `cycle`, `order`)."""
+    its kind (check-kb's: `unknown-layer`, `unknown-after`, `cycle`, `order`) and what it is
+    in (a layer, the causes whose `after` names it), if one thing."""
 
     kind: str
     text: str
+    about: str | None = None
 
     def __str__(self) -> str:
-        return self.text
+        return self.text if self.about is None else f"{self.about}: {self.text}"
 
 
 def layer_problems(layers: Layers) -> list[OrderProblem]:
@@ -167,8 +169,8 @@ def layer_problems(layers: Layers) -> list[OrderProblem]:
     problems = [
         OrderProblem(
             "unknown-layer",
-            f"layer {layer.key}: comes after unknown layer {before!r}"
-            f" (expected {', '.join(known)})",
+            f"comes after unknown layer {before!r} (expected {', '.join(known)})",
+            f"layer {layer.key}",
         )
         for layer in layers
         for before in layer.after
@@ -192,7 +194,7 @@ def graph_problems(graph: nx.DiGraph, layers: Layers) -> list[OrderProblem]:
         if "layer" not in data:
             after = ", ".join(sorted(graph.successors(node)))
             problems.append(
-                OrderProblem("unknown-after", f"{after}: 'after' names unknown cause {node!r}")
+                OrderProblem("unknown-after", f"'after' names unknown cause {node!r}", after)
             )
     for before, cause in graph.edges:
         first, then = graph.nodes[before].get("layer"), graph.nodes[cause].get("layer")
@@ -201,7 +203,8 @@ def graph_problems(graph: nx.DiGraph, layers: Layers) -> list[OrderProblem]:
             problems.append(
                 OrderProblem(
                     "order",
-                    f"{cause}: comes after {before}, but the {first} layer is fixed after {then}",
+                    f"comes after {before}, but the {first} layer is fixed after {then}",
+                    cause,
                 )
             )
     try:
