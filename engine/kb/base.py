@@ -220,7 +220,7 @@ class KnowledgeBase:
         return tuple(c.key for c in self.causes) + tuple(w.id for w in self.workarounds)
 
     @cached_property
-    def per_card(self) -> frozenset[tuple[TestKind, str]]:
+    def _per_card(self) -> frozenset[tuple[TestKind, str]]:
         """The derived observations and conclusions about one card, as a test names them
         (`Observation.per_card`, `Conclusion.per_card`)."""
         return frozenset(
@@ -232,16 +232,17 @@ class KnowledgeBase:
         """The conditions with each test of a derived observation or a conclusion reading one
         card where its declaration is about one (`per_card`); one nothing declares reads none
         (check-kb names it)."""
-        per_card = self.per_card
+        per_card = self._per_card
+
+        def settled(test: Test) -> Test:
+            if test.card is not None:
+                return test
+            return replace(test, card=(test.kind, test.name) in per_card)
+
         return tuple(
-            When(
-                tuple(
-                    replace(test, card=(test.kind, test.name) in per_card)
-                    if test.card is None
-                    else test
-                    for test in alternative.tests
-                )
-            )
+            When(tuple(map(settled, alternative.tests)))
+            if any(test.card is None for test in alternative.tests)
+            else alternative
             for alternative in alternatives
         )
 
