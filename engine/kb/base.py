@@ -12,7 +12,7 @@ reads one card is its declaration's (`per_card`), settled here for every rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -233,18 +233,25 @@ class KnowledgeBase:
         card where its declaration is about one (`per_card`); one nothing declares reads none
         (check-kb names it)."""
         per_card = self._per_card
-
-        def settled(test: Test) -> Test:
-            if test.card is not None:
-                return test
-            return replace(test, card=(test.kind, test.name) in per_card)
-
-        return tuple(
-            When(tuple(map(settled, alternative.tests)))
-            if any(test.card is None for test in alternative.tests)
-            else alternative
-            for alternative in alternatives
-        )
+        settled = []
+        for alternative in alternatives:
+            tests = alternative.tests
+            if all(test.card is not None for test in tests):
+                settled.append(alternative)
+                continue
+            settled.append(
+                When(
+                    tuple(
+                        test
+                        if test.card is not None
+                        else Test(
+                            test.kind, test.name, test.values, (test.kind, test.name) in per_card
+                        )
+                        for test in tests
+                    )
+                )
+            )
+        return tuple(settled)
 
     def compile(self) -> tuple[CompiledRule, ...]:
         """Every rule of the knowledge base, in a fixed order."""
