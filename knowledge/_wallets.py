@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.authoring.rules import UNKNOWN, Case, Outcome, Test, concluded, fact, unknown
+from engine.authoring.rules import (
+    UNKNOWN,
+    Case,
+    CauseKey,
+    Outcome,
+    Test,
+    concluded,
+    fact,
+    unknown,
+)
 from engine.facts.personal import Datum, Text
 from engine.text.wording import Wording
 from knowledge._facts.places import PLACES
@@ -45,9 +54,9 @@ class Wallet:
     def path(self, field: str) -> str:
         return f"{self.facts}.{field}"
 
-    def key(self, cause_id: str) -> str:
+    def key(self, cause_id: str) -> CauseKey:
         """The key of this wallet's variant of a per-wallet cause."""
-        return f"{cause_id}@{self.layer}"
+        return CauseKey(cause_id, self.layer)
 
     @property
     def card_linking(self) -> Wording:

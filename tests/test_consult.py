@@ -567,6 +567,32 @@ VISITOR = {
 WHAT_HAPPENED = ("phone.vpn_on", "payment.fee_notice", "symptom.persists")
 
 
+def test_a_question_names_the_causes_it_decides_by_id_and_each_wallets_by_its_wallet(
+    interviewer,
+):
+    """report-v3: `decides` lists each id once, `decides_in` a per-wallet cause's variants with
+    their wallet, read from the key's fields (`CauseKey`), not split out of its text."""
+    from visualise.interview import question_data
+    from visualise.language import ENGLISH
+
+    start = dict(AS_OF)
+    question = next(q for q in interviewer.step(start).questions if q.fact == "bank_cards")
+    both = [key for key in question.decides if key.id == "wallet-name-differs-from-bank"]
+    assert [(key.id, key.wallet, str(key)) for key in both] == [
+        ("wallet-name-differs-from-bank", "alipay", "wallet-name-differs-from-bank@alipay"),
+        ("wallet-name-differs-from-bank", "wechat_pay", "wallet-name-differs-from-bank@wechat_pay"),
+    ]
+    data = question_data(question, validate_facts(start), ENGLISH)
+    assert data["decides"] == list(dict.fromkeys(key.id for key in question.decides))
+    assert data["decides"].count("wallet-name-differs-from-bank") == 1
+    assert "phone-mismatch" in data["decides"] and not [c for c in data["decides"] if "@" in c]
+    assert data["decides_in"] == [
+        {"id": key.id, "wallet": key.wallet} for key in question.decides if key.wallet
+    ]
+    assert {"id": "wallet-name-differs-from-bank", "wallet": "wechat_pay"} in data["decides_in"]
+    assert "phone-mismatch" not in {said["id"] for said in data["decides_in"]}
+
+
 def test_a_visitor_ticks_what_happened_in_one_list(interviewer):
     step = interviewer.step(VISITOR)
     question = step.question

@@ -577,7 +577,9 @@ def test_a_cards_wallet_taken_for_granted_is_asked_where_a_wallet_there_would_ch
         wallet = case.get("bank_cards[].wallet", card)
         return Outcome(None) if wallet is None else Outcome(wallet in ("wechat_pay", "both"))
 
-    observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
+    observations = (
+        Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat, per_card=True),
+    )
     # First a wallet that cannot explain a failure in WeChat Pay, last one that changes nothing.
     wallets = {
         "both": Choice(Wording("Both"), layers=("alipay", "wechat_pay")),

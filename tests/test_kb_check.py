@@ -18,7 +18,7 @@ from engine.authoring.rules import (
     known,
     when,
 )
-from engine.checking.check import check, message_overlaps, refuse_unsound
+from engine.checking.check import WARNINGS, check, message_overlaps, refuse_unsound
 from engine.errors import KnowledgeError
 from engine.facts.asking import plain
 from engine.kb.loader import read_folder
@@ -179,6 +179,55 @@ def test_an_observation_reading_a_fact_the_format_does_not_have():
         and m.startswith("observation phone.old: reads fact 'phone.previous'")
         for kind, m in problems(kb)
     )
+
+
+def test_an_observation_about_each_card_that_reads_no_card_is_named():
+    """`per_card=True` observes it once for each card: one reading no card's fact is the same
+    for every card."""
+    same = Observation(
+        "passport.old", "an old passport", ("passport.number",), lambda c, n: Outcome(None),
+        per_card=True,
+    )  # fmt: skip
+    kb = replace(KB, observations=(*KB.observations, same))
+    assert (
+        "per-card",
+        "observation passport.old: is observed for each card (per_card=True) but reads no fact"
+        " of bank_cards, so it is the same for every card; list the card's facts it reads, or"
+        " observe it once for the case",
+    ) in problems(kb)
+
+
+def test_an_observation_for_the_case_that_reads_a_cards_fact_is_a_warning():
+    """A card's observation without `per_card=True` is observed for the case, where it reads no
+    card: check-kb says how to make it each card's, without failing (an observation may look at
+    every card itself)."""
+    forgot = Observation(
+        "card.unused", "the card is not used", ("bank_cards[].last_used",),
+        lambda c, n: Outcome(None),
+    )  # fmt: skip
+    kb = replace(KB, observations=(*KB.observations, forgot))
+    found = [(kind, m) for kind, m in problems(kb) if m.startswith("observation card.unused")]
+    assert found == [
+        (
+            "card-read-for-case",
+            "observation card.unused: reads 'bank_cards[].last_used' but is observed once for"
+            " the case, where no card's fact is read (Case.get(path, None)); declare it"
+            " per_card=True to observe it for each card, unless it reads every card itself",
+        )
+    ]
+    assert "card-read-for-case" in WARNINGS
+
+
+def test_a_conclusion_about_each_card_whose_condition_reads_no_card_is_named():
+    fails = next(c for c in KB.conclusions if c.name == "card.fails")
+    anyway = replace(fails, holds=(*fails.holds, when(known("passport.number"))))
+    kb = replace(KB, conclusions=tuple(anyway if c is fails else c for c in KB.conclusions))
+    assert (
+        "per-card",
+        "card.fails: is concluded for each card (per_card=True), but its condition for 'true'"
+        " (passport.number known) reads no card, so no card's rule can use what it concludes",
+    ) in problems(kb)
+    assert not [p for p in problems(KB) if p[0] in ("per-card", "card-read-for-case")]
 
 
 def test_a_question_about_a_fact_the_format_does_not_have():

@@ -313,7 +313,9 @@ def test_a_check_of_a_fact_no_unit_asks_asks_for_it_by_its_path_and_names_its_ca
         suspected("card-refused", "bank", "A refused card", derived("card.refused", None)),
         suspected("old-passport", "documents", "An old passport", unknown("passport.renewed")),
     )
-    observed = (Observation("card.refused", "the card is refused", (), second_card_open),)
+    observed = (
+        Observation("card.refused", "the card is refused", (), second_card_open, per_card=True),
+    )
     doctor = Doctor(KnowledgeBase(causes, (), observed, (), {}))
     facts = {"as_of": "2026-11-27", "bank_cards": [{}], "foreign_cards": [{}, {}]}
     checks = doctor.diagnose(validate_facts(facts)).checks

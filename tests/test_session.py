@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 import subprocess
 import sys
 from dataclasses import replace
@@ -11,13 +12,26 @@ from dataclasses import replace
 import durable_rules_engine
 import pytest
 
-from engine.authoring.rules import CardSubject, FactValue, fact, when
+from engine.authoring.rules import (
+    CardSubject,
+    Cause,
+    CauseKey,
+    Conclusion,
+    FactValue,
+    Observation,
+    Outcome,
+    concluded,
+    derived,
+    fact,
+    when,
+)
 from engine.errors import EngineFault
 from engine.facts.loading import validate_facts
-from engine.kb.base import CompiledRule
+from engine.kb.base import CompiledRule, KnowledgeBase
 from engine.reasoning.diagnosis import Doctor
 from engine.reasoning.observe import Observed
 from engine.reasoning.session import RuleEngine
+from engine.text.wording import Wording
 from tests.conftest import ROOT, load_example
 
 
@@ -206,3 +220,75 @@ def test_observation_names_and_subjects_are_made_once_and_written_as_the_trace_s
         "x@bank_cards[2]",
         "",
     )
+
+
+def test_a_card_observation_or_conclusion_is_one_by_its_declaration_not_its_name():
+    """`per_card` says what an observation or a conclusion is about, whatever its name: one
+    declared per card, however named, is observed or concluded for each card and joined on the
+    card its condition reads; one named `card.*` but declared for the case reads no card."""
+
+    def named_b(case, card):
+        return Outcome(case.get("bank_cards[].name_on_file", card) == "B")
+
+    def surname_known(case, card):
+        return Outcome(case.get("person.surname") is not None)
+
+    def cause(cause_id, *tests):
+        return Cause(
+            id=cause_id, layer="bank", title=Wording(cause_id), explanation=Wording(cause_id),
+            source="a test", fixes=(), confirmed=(when(*tests),),
+        )  # fmt: skip
+
+    observations = (
+        Observation("holder.is_b", "", ("bank_cards[].name_on_file",), named_b, per_card=True),
+        Observation("card.surname_known", "", ("person.surname",), surname_known),
+    )
+    fails = Conclusion(
+        "holder.fails",
+        Wording("the card fails"),
+        holds=(when(fact("bank_cards[].status", "not_linked")),),
+        per_card=True,
+    )
+    causes = (
+        cause("b-fails", derived("holder.is_b"), concluded("holder.fails")),
+        cause("surname", derived("card.surname_known")),
+    )
+    doctor = Doctor(KnowledgeBase(causes, (), observations, (), {}, conclusions=(fails,)))
+    read = {rule.id: [t.card for t in rule.when.tests] for rule in doctor.rules}
+    assert read == {
+        "holder.fails=true": [True],
+        "b-fails/confirmed": [True, True],
+        "surname/confirmed": [False],
+    }
+
+    def found(*cards):
+        facts = {"person": {"surname": "ZHANG"}, "bank_cards": list(cards)}
+        trace = doctor.diagnose(validate_facts(facts)).trace
+        return [(firing.rule.id, str(firing.subject)) for firing in trace]
+
+    # Card 1 is named B, card 2 fails: no one card is both.
+    assert found({"name_on_file": "B"}, {"name_on_file": "A", "status": "not_linked"}) == [
+        ("holder.fails=true", "bank_cards[1]"),
+        ("surname/confirmed", "None"),
+    ]
+    assert found({"name_on_file": "A"}, {"name_on_file": "B", "status": "not_linked"}) == [
+        ("holder.fails=true", "bank_cards[1]"),
+        ("b-fails/confirmed", "bank_cards[1]"),
+        ("surname/confirmed", "None"),
+    ]
+
+
+def test_a_cause_key_is_its_text_wherever_looked_up_and_holds_its_parts_as_fields(doctor):
+    """A per-wallet cause's key is `id@wallet` where keys are looked up and shown (`after`, the
+    trace); its id and wallet are its fields, kept through a copy to another process."""
+    kb = doctor.kb
+    key = kb.cause("wallet-reverification@wechat_pay").key
+    assert isinstance(key, CauseKey) and key == "wallet-reverification@wechat_pay"
+    assert (key.id, key.wallet) == ("wallet-reverification", "wechat_pay")
+    assert {key: 1}["wallet-reverification@wechat_pay"] == 1
+    plain = kb.cause("phone-mismatch").key
+    assert (plain, plain.id, plain.wallet) == ("phone-mismatch", "phone-mismatch", None)
+    again = pickle.loads(pickle.dumps(key))
+    assert (again, again.id, again.wallet) == (key, key.id, key.wallet)
+    with pytest.raises(AttributeError):
+        key.wallet = "alipay"

@@ -69,8 +69,10 @@ def question_data(question: Question, facts: Facts, language: Language) -> dict[
     if kind.name != YES_NO and question.ask.never is not None and question.ask.none:
         data.setdefault("choices", []).append(_never_choice(question, language))
     # As the report names causes: a per-wallet cause by its id, and (report-v3) with its wallet.
-    data["decides"] = list(dict.fromkeys(key.split("@", 1)[0] for key in question.decides))
-    data["decides_in"] = [_decided(key) for key in question.decides if "@" in key]
+    data["decides"] = list(dict.fromkeys(key.id for key in question.decides))
+    data["decides_in"] = [
+        {"id": key.id, "wallet": key.wallet} for key in question.decides if key.wallet is not None
+    ]
     return data
 
 
@@ -132,12 +134,6 @@ def _tick_choices(question: Question, language: Language) -> list[dict[str, Any]
             "sets": {p: v for said in question.unticked.values() for p, v in said.items()},
         },
     ]
-
-
-def _decided(key: str) -> dict[str, str]:
-    """A per-wallet cause's key (`id@wallet`) as report-v3's `{"id", "wallet"}`."""
-    cause_id, wallet = key.split("@", 1)
-    return {"id": cause_id, "wallet": wallet}
 
 
 def question_text(question: Question, facts: Facts, language: Language) -> str:

@@ -9,7 +9,9 @@ facts (`bank_cards[]`: the list the facts declare the rules' subject) all refer 
 same card within one condition. An observation is named by a type, never a string parsed
 back (`FactValue`, `Reported`, ...), and a card by `CardSubject`.
 A `Conclusion`'s rules assert a fact that other rules test (`concluded`), and a
-cause's rules assert that it is reported (`reported`): rules chain.
+cause's rules assert that it is reported (`reported`): rules chain. Whether a derived
+observation or a conclusion is about one card is said where it is declared (`per_card`), and a
+test of one, which names it, reads that from the declaration when the knowledge base compiles.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from typing import Any, ClassVar
 
 from engine.facts.asking import Ask
@@ -303,7 +306,11 @@ class Test:
     kind: TestKind
     name: ObservationName
     values: frozenset[str]
-    card: bool = False
+    card: bool | None = False
+    """Whether it reads one card: a fact of one (`bank_cards[].status`), or a derived
+    observation or conclusion declared `per_card`. None for a test of a derived observation or
+    a conclusion as a unit writes it (by name): its declaration says, and the knowledge base
+    settles it when it compiles (`KnowledgeBase.compile`)."""
 
     @property
     def path(self) -> str | None:
@@ -354,22 +361,18 @@ def when(*tests: Test) -> When:
     return When(tuple(tests))
 
 
-def is_card_observation(name: str) -> bool:
-    """Observations and conclusions about one card are named `card.*`."""
-    return name.startswith("card.")
-
-
 def derived(name: str, value: bool | None = True, *others: bool | None) -> Test:
     """A derived observation (an `Observation` computed from the facts) has one of the values
     given: true, false, or None for not known (a fact it reads is missing, or a partial date
-    leaves it open)."""
+    leaves it open). Of a card's observation (`per_card`), the card the condition reads."""
     values = frozenset(encode(v) for v in (value, *others))
-    return Test(TestKind.DERIVED, name, values, is_card_observation(name))
+    return Test(TestKind.DERIVED, name, values, None)
 
 
 def concluded(name: str, value: bool | str = True) -> Test:
-    """A conclusion's fact (asserted by a `Conclusion`'s rule in the session) has this value."""
-    return Test(TestKind.CONCLUDED, name, frozenset({encode(value)}), is_card_observation(name))
+    """A conclusion's fact (asserted by a `Conclusion`'s rule in the session) has this value.
+    Of a card's conclusion (`per_card`), the card the condition reads."""
+    return Test(TestKind.CONCLUDED, name, frozenset({encode(value)}), None)
 
 
 def fact(path: str, *values: Any) -> Test:
@@ -473,10 +476,10 @@ class Observation:
     """What it means when true, as a phrase ("the passport has expired")."""
     reads: tuple[str, ...]
     evaluate: Callable[[Case, int | None], Outcome]
-
-    @property
-    def per_card(self) -> bool:
-        return is_card_observation(self.name)
+    per_card: bool = False
+    """Whether it is observed once for each card (`evaluate(case, card)` with the card's index,
+    a test of it reading the card its condition reads), else once for the case (`card` None).
+    A card's observation reads some fact of the card (check-kb says so when it does not)."""
 
 
 class EffectKind(Word):
@@ -697,6 +700,28 @@ def _check_dates(unit_id: str, *dates: str | None) -> None:
                 ) from None
 
 
+class CauseKey(str):
+    """What names a cause inside paydoctor: its id, with its wallet for one variant of a
+    per-wallet cause (`Cause.per_wallet`). It is the text `id`, or `id@wallet`, wherever a key
+    is looked up or shown (`after` entries, `KnowledgeBase.cause`, the trace); its parts are
+    read as its fields, never split back out of that text (report-v3's `{"id", "wallet"}`)."""
+
+    id: str
+    wallet: str | None
+    """The wallet (its layer's key) of a per-wallet cause's variant; None for another cause."""
+
+    def __new__(cls, cause_id: str, wallet: str | None = None) -> CauseKey:
+        key = super().__new__(cls, cause_id if wallet is None else f"{cause_id}@{wallet}")
+        key.__dict__.update(id=cause_id, wallet=wallet)
+        return key
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("CauseKey cannot be changed")
+
+    def __getnewargs__(self) -> tuple[str, str | None]:  # type: ignore[override]
+        return (self.id, self.wallet)
+
+
 @dataclass(frozen=True)
 class Cause:
     """One failure cause, complete: what it is, when it holds, how to fix it, what it rests on.
@@ -740,10 +765,10 @@ class Cause:
         allowed = (Status.CONFIRMED, Status.SUSPECTED)
         object.__setattr__(self, "examples", _checked_examples(self.id, self.examples, allowed))
 
-    @property
-    def key(self) -> str:
+    @cached_property
+    def key(self) -> CauseKey:
         """What names this cause inside paydoctor: its id, and its wallet for a per-wallet one."""
-        return f"{self.id}@{self.layer}" if self.per_wallet else self.id
+        return CauseKey(self.id, self.layer if self.per_wallet else None)
 
 
 @dataclass(frozen=True)
@@ -798,6 +823,10 @@ class Conclusion:
     fails: tuple[When, ...] = ()
     unknown: tuple[When, ...] = ()
     examples: tuple[Example, ...] = ()
+    per_card: bool = False
+    """Whether its fact is concluded for each card (the card its rule read: "this card fails"),
+    else for the case ("a card is linked in Alipay", from any card). Each of a card's
+    conclusion's conditions reads the card (check-kb says so when one does not)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "meaning", wording(self.meaning))
@@ -811,10 +840,6 @@ class Conclusion:
     @property
     def key(self) -> str:
         return self.name
-
-    @property
-    def per_card(self) -> bool:
-        return is_card_observation(self.name)
 
     @property
     def three_valued(self) -> bool:

@@ -55,12 +55,13 @@ STRUCTURAL = (
     "unknown-cause",
 )
 """Problem kinds a diagnosis cannot be trusted with (the rest are missing metadata or tests)."""
-WARNINGS = ("stale-source", "message-overlap", "untranslated-text")
+WARNINGS = ("stale-source", "message-overlap", "untranslated-text", "card-read-for-case")
 """Problem kinds check-kb names without failing: the knowledge may still hold, but a person
-should read its sources again, see that one message phrase holds another, or translate a unit's
+should read its sources again, see that one message phrase holds another, translate a unit's
 text no catalog translates yet (a `--knowledge` unit's, translated when it is built in; a
 built-in text missing from a catalog fails as `untranslated`, by
-`visualise.catalogs.translation_problems`)."""
+`visualise.catalogs.translation_problems`), or see that an observation made once for the case
+reads a card's fact (it may look at every card itself; else it is about each card)."""
 FRESH_MONTHS = 12
 """A unit whose sources were read longer ago than this is named (policies change yearly)."""
 
@@ -75,7 +76,20 @@ class Problem:
     """One thing wrong with the knowledge base: its kind and a line naming where and what."""
 
     kind: str
-    message: str
+    text: str
+    """What is wrong."""
+    about: str | None = None
+    """What it is wrong in, named first on its line: a unit's key, a fact's path, ..."""
+    source: str | None = None
+    """The file of the unit it is about, for a unit of a --knowledge folder."""
+
+    @property
+    def message(self) -> str:
+        """The line: what it is about (and that unit's file), then what is wrong."""
+        if self.about is None:
+            return self.text
+        where = self.about if self.source is None else f"{self.about} ({self.source})"
+        return f"{where}: {self.text}"
 
     def __str__(self) -> str:
         return self.message
@@ -97,6 +111,7 @@ def check(
     problems = structural_problems(kb)
     problems += _value_problems(kb)
     problems += _unit_problems(kb)
+    problems += card_subject_problems(kb)
     problems += freshness_problems(kb, today or date.today())
     problems += message_overlaps(kb)
     problems += wording_problems(kb, tuple(languages))
@@ -118,7 +133,7 @@ def refuse_unsound(kb: KnowledgeBase) -> None:
 def structural_problems(kb: KnowledgeBase) -> list[Problem]:
     """Problems that make a diagnosis with `kb` wrong or impossible; cheap enough for every run."""
     problems = [
-        Problem("duplicate-id", f"{unit_id}: id defined {count} times")
+        Problem("duplicate-id", f"id defined {count} times", unit_id)
         for unit_id, count in Counter(kb.ids).items()
         if count > 1
     ]
@@ -128,8 +143,8 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         if count > 1
     ]
     problems += [
-        Problem(_graph_kind(text), text)
-        for text in layer_problems(kb.layers) + graph_problems(cause_graph(kb.causes), kb.layers)
+        Problem(problem.kind, problem.text, problem.about)
+        for problem in layer_problems(kb.layers) + graph_problems(cause_graph(kb.causes), kb.layers)
     ]
     problems += _reading_problems(kb)
     problems += [
@@ -137,17 +152,6 @@ def structural_problems(kb: KnowledgeBase) -> list[Problem]:
         for text in rule_load_problems(kb.compile())
     ]
     return problems
-
-
-def _graph_kind(text: str) -> str:
-    for words, kind in (
-        ("unknown layer", "unknown-layer"),
-        ("names unknown cause", "unknown-after"),
-        ("form a cycle", "cycle"),
-    ):
-        if words in text:
-            return kind
-    return "order"
 
 
 def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
@@ -178,47 +182,53 @@ def _reading_problems(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(
                     Problem(
                         "unknown-fact",
-                        f"{unit_id}: tests {test.path!r}, which no rule can read:"
+                        f"tests {test.path!r}, which no rule can read:"
                         f" {_not_readable(test.path, kb.facts_model.card_list)}",
+                        unit_id,
                     )
                 )
             elif test.kind == TestKind.DERIVED and test.name not in defined:
                 problems.append(
                     Problem(
                         "unknown-observation",
-                        f"{unit_id}: tests observation {test.name!r}, which no observation"
+                        f"tests observation {test.name!r}, which no observation"
                         " defines (see knowledge/observations.py)",
+                        unit_id,
                     )
                 )
             elif test.kind == TestKind.CONCLUDED and test.name not in concluded:
                 problems.append(
                     Problem(
                         "unknown-observation",
-                        f"{unit_id}: tests conclusion {test.name!r}, which no conclusion"
+                        f"tests conclusion {test.name!r}, which no conclusion"
                         " defines (see knowledge/conclusions/)",
+                        unit_id,
                     )
                 )
             elif test.kind == TestKind.CONCLUDED and not test.values <= concluded[test.name]:
                 problems.append(
                     Problem(
                         "unknown-observation",
-                        f"{unit_id}: tests conclusion {test.name!r} for"
+                        f"tests conclusion {test.name!r} for"
                         f" {sorted(test.values - concluded[test.name])}, which it never concludes",
+                        unit_id,
                     )
                 )
             elif test.kind == TestKind.REPORTED and test.subject_name not in cause_ids:
                 problems.append(
                     Problem(
                         "unknown-cause",
-                        f"{unit_id}: tests whether unknown cause {test.subject_name!r} is reported",
+                        f"tests whether unknown cause {test.subject_name!r} is reported",
+                        unit_id,
                     )
                 )
             elif test.kind == TestKind.FINDING and not test.values <= set(layers):
                 problems.append(
                     Problem(
                         "unknown-layer",
-                        f"{unit_id}: finding_in names unknown layer(s)"
+                        f"finding_in names unknown layer(s)"
                         f" {sorted(test.values - set(layers))} (expected {', '.join(layers)})",
+                        unit_id,
                     )
                 )
     for path in kb.questions:
@@ -243,8 +253,8 @@ def _not_readable(path: str, cards: str | None) -> str:
 def _unknown_path(where: str, path: str) -> Problem:
     return Problem(
         "unknown-fact",
-        f"{where}: reads fact {path!r}, which the facts format does not have"
-        " (see 'paydoctor schema')",
+        f"reads fact {path!r}, which the facts format does not have (see 'paydoctor schema')",
+        where,
     )
 
 
@@ -260,6 +270,55 @@ def _tests_by_unit(kb: KnowledgeBase) -> list[tuple[str, list[Test]]]:
     return units
 
 
+def card_subject_problems(kb: KnowledgeBase) -> list[Problem]:
+    """Declarations about one card (`per_card`) that read no card, and observations made for
+    the case that read a card's fact (a warning: `Case.get` reads no card's fact for the case)."""
+    cards = kb.facts_model.card_list
+    problems = []
+    for observation in kb.observations:
+        read = [path for path in observation.reads if _of_card(path, cards)]
+        if observation.per_card and not read:
+            problems.append(
+                Problem(
+                    "per-card",
+                    f"observation {observation.name}: is observed for each card (per_card=True)"
+                    f" but reads no fact of {cards}, so it is the same for every card; list the"
+                    " card's facts it reads, or observe it once for the case",
+                )
+            )
+        elif read and not observation.per_card:
+            problems.append(
+                Problem(
+                    "card-read-for-case",
+                    f"observation {observation.name}: reads {read[0]!r} but is observed once for"
+                    " the case, where no card's fact is read (Case.get(path, None)); declare it"
+                    " per_card=True to observe it for each card, unless it reads every card"
+                    " itself",
+                )
+            )
+    for conclusion in kb.conclusions:
+        if not conclusion.per_card:
+            continue
+        for value, alternatives in conclusion.alternatives():
+            for alternative in kb.on_cards(alternatives):
+                if not alternative.reads_card:
+                    problems.append(
+                        Problem(
+                            "per-card",
+                            f"is concluded for each card (per_card=True), but"
+                            f" its condition for {value!r} ({alternative.describe()}) reads no"
+                            " card, so no card's rule can use what it concludes",
+                            conclusion.name,
+                        )
+                    )
+    return problems
+
+
+def _of_card(path: str, cards: str | None) -> bool:
+    """Whether `path` is a fact of one of the cards per-card rules read (`Facts.card_list`)."""
+    return cards is not None and path.startswith(f"{cards}[].")
+
+
 def _value_problems(kb: KnowledgeBase) -> list[Problem]:
     """Fact tests on values the facts format never holds, so the condition can never hold."""
     problems = []
@@ -272,8 +331,9 @@ def _value_problems(kb: KnowledgeBase) -> list[Problem]:
                     problems.append(
                         Problem(
                             "impossible-value",
-                            f"{unit_id}: tests {test.path} = {value!r}, a value the facts format"
+                            f"tests {test.path} = {value!r}, a value the facts format"
                             " never holds (see 'paydoctor schema'), so the test never passes",
+                            unit_id,
                         )
                     )
     return problems
@@ -311,24 +371,24 @@ def _unit_problems(kb: KnowledgeBase) -> list[Problem]:
     for cause in kb.causes:
         problems += _missing_text(cause.key, cause, ("title", "explanation", "source"))
         if not cause.fixes or not all(isinstance(f, FixStep) for f in cause.fixes):
-            problems.append(Problem("no-fix", f"{cause.key}: no fix steps (fixes=(FixStep(...),))"))
+            problems.append(Problem("no-fix", "no fix steps (fixes=(FixStep(...),))", cause.key))
         if not cause.confirmed and not cause.suspected:
-            problems.append(Problem("no-condition", f"{cause.key}: no confirmed condition"))
+            problems.append(Problem("no-condition", "no confirmed condition", cause.key))
         # A cause that facts can only make suspected (a VPN on) needs a suspected example.
         must_have = CONFIRMED if cause.confirmed else SUSPECTED
         problems += _example_coverage(cause.key, cause.examples, (CONFIRMED, SUSPECTED), must_have)
     for workaround in kb.workarounds:
         problems += _missing_text(workaround.id, workaround, ("title", "explanation", "source"))
         if not workaround.steps:
-            problems.append(Problem("no-fix", f"{workaround.id}: no steps"))
+            problems.append(Problem("no-fix", "no steps", workaround.id))
         if not workaround.offered:
-            problems.append(Problem("no-condition", f"{workaround.id}: no offered condition"))
+            problems.append(Problem("no-condition", "no offered condition", workaround.id))
         problems += _example_coverage(workaround.id, workaround.examples, (OFFERED,), OFFERED)
     for conclusion in kb.conclusions:
         if not str(conclusion.meaning).strip():
-            problems.append(Problem("no-meaning", f"{conclusion.name}: no meaning"))
+            problems.append(Problem("no-meaning", "no meaning", conclusion.name))
         if not conclusion.holds:
-            problems.append(Problem("no-condition", f"{conclusion.name}: no holds condition"))
+            problems.append(Problem("no-condition", "no holds condition", conclusion.name))
         values = (TRUE, FALSE, UNKNOWN)
         problems += _example_coverage(conclusion.name, conclusion.examples, values, TRUE)
     return problems
@@ -346,8 +406,9 @@ def freshness_problems(kb: KnowledgeBase, today: date) -> list[Problem]:
             problems.append(
                 Problem(
                     "stale-source",
-                    f"{unit.key}: its sources were read {unit.sources_read}, {months} months"
+                    f"its sources were read {unit.sources_read}, {months} months"
                     " ago: read them again and update the unit (sources_read=...)",
+                    unit.key,
                 )
             )
     return problems
@@ -385,8 +446,9 @@ def message_overlaps(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(
                     Problem(
                         "message-overlap",
-                        f"{longer.points_at[0]}: its message phrase {phrase!r} {holds}, which"
+                        f"its message phrase {phrase!r} {holds}, which"
                         f" points at {', '.join(others)}: a message with it points at them too",
+                        longer.points_at[0],
                     )
                 )
         for cause_id in longer.shares_words_with:
@@ -394,8 +456,9 @@ def message_overlaps(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(
                     Problem(
                         "message-overlap",
-                        f"{longer.points_at[0]}: its message says it shares words with"
+                        f"its message says it shares words with"
                         f" {cause_id}, but none of its phrases holds one of {cause_id}'s",
+                        longer.points_at[0],
                     )
                 )
     return problems
@@ -411,12 +474,13 @@ def wording_problems(kb: KnowledgeBase, languages: tuple[str, ...]) -> list[Prob
                 problems.append(
                     Problem(
                         "no-say",
-                        f"{cause.key}: fix step {number} is done with staff ({fix.place}) but"
+                        f"fix step {number} is done with staff ({fix.place}) but"
                         " gives no sentence to show them"
                         ' (say=Wording("its meaning", zh="the sentence"))',
+                        cause.key,
                     )
                 )
-    for where, name, text in _unit_texts(kb):
+    for where, name, text, own in _unit_texts(kb):
         if not isinstance(text, Wording):
             continue
         missing = text.missing(languages)
@@ -424,55 +488,62 @@ def wording_problems(kb: KnowledgeBase, languages: tuple[str, ...]) -> list[Prob
             problems.append(
                 Problem(
                     "untranslated-text",
-                    f"{where}: {name} {text.source!r} has no translation in"
+                    f"{name} {text.source!r} has no translation in"
                     f" {', '.join(missing)} (python -m visualise.catalogs, then translate it)",
+                    where,
                 )
             )
-        written = sorted(set(text.written) - ({STAFF_LANGUAGE} if name.endswith(SAY) else set()))
+        written = sorted(set(text.written) - own)
         if written:
             problems.append(
                 Problem(
                     "written-translation",
-                    f"{where}: {name} {text.source!r} writes its {', '.join(written)} text in"
+                    f"{name} {text.source!r} writes its {', '.join(written)} text in"
                     " the unit: translations belong in the catalogs (docs/translating.md)",
+                    where,
                 )
             )
     return problems
 
 
-SAY = "sentence to show"
+STAFF = frozenset({STAFF_LANGUAGE})
+"""A staff sentence is written in the unit in the language staff read (`FixStep.say`)."""
+ENGLISH_ONLY: frozenset[str] = frozenset()
+"""A text the unit writes in English alone: the catalogs translate it."""
 
 
-def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording]]:
-    """Every text a unit shows a person, with where it is and what it is."""
+def _unit_texts(kb: KnowledgeBase) -> Iterable[tuple[str, str, Wording, frozenset[str]]]:
+    """Every text a unit shows a person, with where it is, what it is, and the languages the
+    unit writes it in itself (a staff sentence's Chinese; every other text is translated in the
+    catalogs)."""
     for cause in kb.causes:
-        yield cause.key, "title", cause.title
-        yield cause.key, "explanation", cause.explanation
+        yield cause.key, "title", cause.title, ENGLISH_ONLY
+        yield cause.key, "explanation", cause.explanation, ENGLISH_ONLY
         for number, fix in enumerate(cause.fixes, start=1):
             if isinstance(fix, FixStep):
-                yield cause.key, f"fix step {number}'s place", fix.where
-                yield cause.key, f"fix step {number}", fix.action
+                yield cause.key, f"fix step {number}'s place", fix.where, ENGLISH_ONLY
+                yield cause.key, f"fix step {number}", fix.action, ENGLISH_ONLY
                 if fix.say is not None:
-                    yield cause.key, f"fix step {number}'s {SAY}", fix.say
+                    yield cause.key, f"fix step {number}'s sentence to show", fix.say, STAFF
         for message in cause.messages:
-            yield cause.key, "message meaning", message.meaning
+            yield cause.key, "message meaning", message.meaning, ENGLISH_ONLY
     for workaround in kb.workarounds:
-        yield workaround.id, "title", workaround.title
-        yield workaround.id, "explanation", workaround.explanation
+        yield workaround.id, "title", workaround.title, ENGLISH_ONLY
+        yield workaround.id, "explanation", workaround.explanation, ENGLISH_ONLY
         for number, step in enumerate(workaround.steps, start=1):
-            yield workaround.id, f"step {number}", step
+            yield workaround.id, f"step {number}", step, ENGLISH_ONLY
     for conclusion in kb.conclusions:
-        yield conclusion.name, "meaning", conclusion.meaning
+        yield conclusion.name, "meaning", conclusion.meaning, ENGLISH_ONLY
     for observation in kb.observations:
-        yield observation.name, "meaning", wording(observation.meaning)
+        yield observation.name, "meaning", wording(observation.meaning), ENGLISH_ONLY
     for path, ask in kb.questions.items():
         for text in ask.wordings():
-            yield path, "question text", text
+            yield path, "question text", text, ENGLISH_ONLY
     for path, declared in kb.facts_model.declared.items():
         if getattr(declared, "label", None) is not None and kb.ask(path) is None:
-            yield path, "label", declared.label
+            yield path, "label", declared.label, ENGLISH_ONLY
     for layer in kb.layers:
-        yield f"layer {layer.key}", "label", layer.label
+        yield f"layer {layer.key}", "label", layer.label, ENGLISH_ONLY
 
 
 def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...]) -> list[Problem]:
@@ -485,7 +556,7 @@ def _missing_text(where: str, unit: Cause | Workaround, fields: tuple[str, ...])
                 if name == "source"
                 else ""
             )
-            problems.append(Problem(f"no-{name}", f"{where}: no {name}{hint}"))
+            problems.append(Problem(f"no-{name}", f"no {name}{hint}", where))
     return problems
 
 
@@ -499,29 +570,32 @@ def _example_coverage(
             problems.append(
                 Problem(
                     "bad-example",
-                    f"{where}: example {example.note!r} expects {example.expect!r}"
+                    f"example {example.note!r} expects {example.expect!r}"
                     f" (expected one of {', '.join(allowed)} or None)",
+                    where,
                 )
             )
     if must_have not in expects:
         problems.append(
             Problem(
                 "no-example",
-                f"{where}: no example where it is {must_have} (Example(..., '{must_have}'))",
+                f"no example where it is {must_have} (Example(..., '{must_have}'))",
+                where,
             )
         )
     if NOT_REPORTED not in expects:
         problems.append(
             Problem(
                 "no-example",
-                f"{where}: no near-miss example where it is not reported (Example(..., None))",
+                "no near-miss example where it is not reported (Example(..., None))",
+                where,
             )
         )
     notes = Counter(e.note for e in examples)
     for note, count in notes.items():
         if count > 1:
             problems.append(
-                Problem("bad-example", f"{where}: example {note!r} appears {count} times")
+                Problem("bad-example", f"example {note!r} appears {count} times", where)
             )
     return problems
 
@@ -544,17 +618,18 @@ def example_problems(kb: KnowledgeBase) -> list[Problem]:
         for example in unit.examples:
             outcome = run_example(doctor, unit, example)
             if outcome.error:
-                problems.append(Problem("bad-example", f"{unit.key}: {outcome.error}"))
+                problems.append(Problem("bad-example", f"{outcome.error}", unit.key))
                 continue
             fired.update(outcome.fired)
             problems += [
-                Problem("failing-example", f"{unit.key}: example {example.note!r} {failure}")
+                Problem("failing-example", f"example {example.note!r} {failure}", unit.key)
                 for failure in outcome.failures
             ]
         problems += [
             Problem(
                 "untested-condition",
-                f"{unit.key}: no example makes rule {rule.id} fire ({rule.when.describe()})",
+                f"no example makes rule {rule.id} fire ({rule.when.describe()})",
+                unit.key,
             )
             for rule in doctor.rules
             if unit.examples and rule.target == unit.key and rule.id not in fired
@@ -563,8 +638,9 @@ def example_problems(kb: KnowledgeBase) -> list[Problem]:
             problems.append(
                 Problem(
                     "no-effects",
-                    f"{unit.key}: its fix steps declare no effects, so no check can tell that"
+                    "its fix steps declare no effects, so no check can tell that"
                     " the fix removes the cause (FixStep(..., effects=(copies(...), ...)))",
+                    unit.key,
                 )
             )
     return problems
@@ -651,10 +727,9 @@ def _sources(units: Iterable[Unit]) -> dict[str, str]:
 
 def _located(problem: Problem, sources: dict[str, str]) -> Problem:
     """The problem with the file its unit came from, when that is a --knowledge folder."""
-    unit_id, sep, rest = problem.message.partition(": ")
-    if not sep or unit_id not in sources:
+    if problem.about not in sources:
         return problem
-    return Problem(problem.kind, f"{unit_id} ({sources[unit_id]}): {rest}")
+    return replace(problem, source=sources[problem.about])
 
 
 def summary(kb: KnowledgeBase) -> str:

@@ -48,6 +48,7 @@ from engine.authoring.rules import (
     UNKNOWN,
     Case,
     Cause,
+    CauseKey,
     FactKnown,
     FactValue,
     MessagePoints,
@@ -110,7 +111,8 @@ class Question:
     fact: str
     ask: Ask
     kind: Kind
-    decides: tuple[str, ...]
+    decides: tuple[CauseKey, ...]
+    """The causes its answer can settle, by key (a per-wallet cause's holds its wallet)."""
     worth: float
     ticks: tuple[str, ...] = ()
     """For a list of lines to tick (`TickList`): the facts it asks, one a line (`fact` is the

@@ -5,7 +5,8 @@ conclusion's rules assert its fact, which other rules consume (forward
 chaining); a cause's rules conclude it and assert that it is reported. Every
 cause that error messages point at also gets "message" rules, derived from its
 confirmed conditions, that fire when the message points at it and the facts
-leave it open.
+leave it open. A test of a derived observation or a conclusion names it; whether it
+reads one card is its declaration's (`per_card`), settled here for every rule.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ class CompiledRule:
     meaning: Wording | str = ""
     """What the rule concludes, in words: a conclusion's meaning, a cause's or workaround's
     title (the evidence of the rules chained on it)."""
+    per_card: bool = False
+    """Whether a conclusion's rule asserts its fact for the card it matched (`Conclusion.
+    per_card`), else for the case."""
 
     @property
     def concludes_cause(self) -> bool:
@@ -215,8 +219,43 @@ class KnowledgeBase:
         """Every cause's and workaround's key: what rules conclude and `after` edges name."""
         return tuple(c.key for c in self.causes) + tuple(w.id for w in self.workarounds)
 
+    @cached_property
+    def _per_card(self) -> frozenset[tuple[TestKind, str]]:
+        """The derived observations and conclusions about one card, as a test names them
+        (`Observation.per_card`, `Conclusion.per_card`)."""
+        return frozenset(
+            [(TestKind.DERIVED, o.name) for o in self.observations if o.per_card]
+            + [(TestKind.CONCLUDED, c.name) for c in self.conclusions if c.per_card]
+        )
+
+    def on_cards(self, alternatives: tuple[When, ...]) -> tuple[When, ...]:
+        """The conditions with each test of a derived observation or a conclusion reading one
+        card where its declaration is about one (`per_card`); one nothing declares reads none
+        (check-kb names it)."""
+        per_card = self._per_card
+        settled = []
+        for alternative in alternatives:
+            tests = alternative.tests
+            if all(test.card is not None for test in tests):
+                settled.append(alternative)
+                continue
+            settled.append(
+                When(
+                    tuple(
+                        test
+                        if test.card is not None
+                        else Test(
+                            test.kind, test.name, test.values, (test.kind, test.name) in per_card
+                        )
+                        for test in tests
+                    )
+                )
+            )
+        return tuple(settled)
+
     def compile(self) -> tuple[CompiledRule, ...]:
         """Every rule of the knowledge base, in a fixed order."""
+        on_cards = self.on_cards
         rules: list[CompiledRule] = []
         for conclusion in self.conclusions:
             for value, alternatives in conclusion.alternatives():
@@ -225,19 +264,22 @@ class KnowledgeBase:
                     conclusion.name,
                     value,
                     "concludes",
-                    alternatives,
+                    on_cards(alternatives),
                     meaning=conclusion.meaning,
+                    per_card=conclusion.per_card,
                 )
         three_valued = {c.name for c in self.conclusions if c.three_valued}
         for cause in self.causes:
-            suspected = _scoped(cause.suspected, cause.scope)
-            for status, alternatives in ((CONFIRMED, cause.confirmed), (SUSPECTED, suspected)):
+            confirmed = on_cards(cause.confirmed)
+            suspected = on_cards(_scoped(cause.suspected, cause.scope))
+            for status, alternatives in ((CONFIRMED, confirmed), (SUSPECTED, suspected)):
                 rules += _numbered(
                     cause.key, cause.key, status, status, alternatives, cause.layer, cause.title
                 )
             if any(cause.key in pattern.points_at for pattern in self.messages):
                 cards = self.facts_model.card_list
-                open_when = _scoped(_left_open(cause, three_valued, cards), cause.scope)
+                left_open = _left_open(cause.key, confirmed, three_valued, cards)
+                open_when = on_cards(_scoped(left_open, cause.scope))
                 rules += _numbered(
                     cause.key,
                     cause.key,
@@ -253,7 +295,7 @@ class KnowledgeBase:
                 workaround.id,
                 OFFERED,
                 OFFERED,
-                workaround.offered,
+                on_cards(workaround.offered),
                 meaning=workaround.title,
             )
         return tuple(rules)
@@ -267,6 +309,7 @@ def _numbered(
     alternatives: tuple[When, ...],
     layer: str | None = None,
     meaning: Wording | str = "",
+    per_card: bool = False,
 ) -> list[CompiledRule]:
     many = len(alternatives) > 1
     name = prefix if origin == "concludes" else f"{prefix}/{origin}"
@@ -280,6 +323,7 @@ def _numbered(
             layer,
             concludes_fact=origin == "concludes",
             meaning=meaning,
+            per_card=per_card,
         )
         for number, alt in enumerate(alternatives, start=1)
     ]
@@ -289,8 +333,11 @@ def _scoped(alternatives: tuple[When, ...], scope: tuple[Test, ...]) -> tuple[Wh
     return tuple(When(alternative.tests + scope) for alternative in alternatives)
 
 
-def _left_open(cause: Cause, three_valued: set[str], cards: str | None) -> tuple[When, ...]:
-    """Conditions under which the facts neither confirm nor rule out `cause`.
+def _left_open(
+    key: str, confirmed: tuple[When, ...], three_valued: set[str], cards: str | None
+) -> tuple[When, ...]:
+    """Conditions under which the facts neither confirm nor rule out the cause `key`, whose
+    confirmed alternatives (their tests' cards settled) are `confirmed`.
 
     A confirmed alternative is open when one of its three-valued tests is unknown
     and none of the others is false; an alternative about a card is also open
@@ -307,9 +354,9 @@ def _left_open(cause: Cause, three_valued: set[str], cards: str | None) -> tuple
             return test
         return Test(test.kind, test.name, test.values | {UNKNOWN}, test.card)
 
-    points_at = message_points_at(cause.key)
+    points_at = message_points_at(key)
     alternatives: list[When] = []
-    for alternative in cause.confirmed:
+    for alternative in confirmed:
         tests = alternative.tests
         for pivot in filter(is_three_valued, tests):
             rest = tuple(opened(t) for t in tests if t is not pivot)

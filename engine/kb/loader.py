@@ -157,10 +157,10 @@ def _layers(units: tuple[Unit, ...], causes: tuple[Cause, ...]) -> tuple[Layer, 
 def _once(observations: list[Observation]) -> tuple[Observation, ...]:
     """Each observation once: a unit imported into another file again brings the same one.
 
-    Observations are the same when their name, meaning and facts read agree;
-    two that share a name but not the rest stay, for `check-kb` to name.
+    Observations are the same when their name, meaning, facts read and subject (`per_card`)
+    agree; two that share a name but not the rest stay, for `check-kb` to name.
     """
-    return tuple({(o.name, o.meaning, o.reads): o for o in observations}.values())
+    return tuple({(o.name, o.meaning, o.reads, o.per_card): o for o in observations}.values())
 
 
 def read_folder(folder: Path, fenced: bool = True) -> tuple[Unit, ...]:

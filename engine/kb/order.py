@@ -18,6 +18,7 @@ and does not import networkx, a third of a single diagnosis' start-up.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,26 +147,45 @@ def _keys_named(before: str, cause: Cause, variants: dict[str, list[Cause]]) -> 
     return same or [c.key for c in named]
 
 
-def layer_problems(layers: Layers) -> list[str]:
+@dataclass(frozen=True)
+class OrderProblem:
+    """What makes the layers or the causes' `after` entries unusable as an order, in words,
+    its kind (check-kb's: `unknown-layer`, `unknown-after`, `cycle`, `order`) and what it is
+    in (a layer, the causes whose `after` names it), if one thing."""
+
+    kind: str
+    text: str
+    about: str | None = None
+
+    def __str__(self) -> str:
+        return self.text if self.about is None else f"{self.about}: {self.text}"
+
+
+def layer_problems(layers: Layers) -> list[OrderProblem]:
     """What makes the layers unusable as an order: an `after` naming no layer, a cycle."""
     import networkx as nx
 
     known = keys(layers)
     problems = [
-        f"layer {layer.key}: comes after unknown layer {before!r} (expected {', '.join(known)})"
+        OrderProblem(
+            "unknown-layer",
+            f"comes after unknown layer {before!r} (expected {', '.join(known)})",
+            f"layer {layer.key}",
+        )
         for layer in layers
         for before in layer.after
         if before not in known
     ]
     try:
         cycle = nx.find_cycle(layer_graph(layers))
-        problems.append("the layers form a cycle: " + " -> ".join(a for a, _ in cycle))
+        cycled = " -> ".join(a for a, _ in cycle)
+        problems.append(OrderProblem("cycle", f"the layers form a cycle: {cycled}"))
     except nx.NetworkXNoCycle:
         pass
     return problems
 
 
-def graph_problems(graph: nx.DiGraph, layers: Layers) -> list[str]:
+def graph_problems(graph: nx.DiGraph, layers: Layers) -> list[OrderProblem]:
     """What makes the graph unusable as an order: unknown ids, cycles, edges against layers."""
     import networkx as nx
 
@@ -173,17 +193,24 @@ def graph_problems(graph: nx.DiGraph, layers: Layers) -> list[str]:
     for node, data in graph.nodes(data=True):
         if "layer" not in data:
             after = ", ".join(sorted(graph.successors(node)))
-            problems.append(f"{after}: 'after' names unknown cause {node!r}")
+            problems.append(
+                OrderProblem("unknown-after", f"'after' names unknown cause {node!r}", after)
+            )
     for before, cause in graph.edges:
         first, then = graph.nodes[before].get("layer"), graph.nodes[cause].get("layer")
         known = keys(layers)
         if first in known and then in known and comes_before(layers, then, first):
             problems.append(
-                f"{cause}: comes after {before}, but the {first} layer is fixed after {then}"
+                OrderProblem(
+                    "order",
+                    f"comes after {before}, but the {first} layer is fixed after {then}",
+                    cause,
+                )
             )
     try:
         cycle = nx.find_cycle(graph)
-        problems.append("'after' edges form a cycle: " + " -> ".join(a for a, _ in cycle))
+        cycled = " -> ".join(a for a, _ in cycle)
+        problems.append(OrderProblem("cycle", f"'after' edges form a cycle: {cycled}"))
     except nx.NetworkXNoCycle:
         pass
     return problems
@@ -215,7 +242,7 @@ def _sorted(causes: tuple[Cause, ...], layers: Layers) -> tuple[str, ...]:
     graph = cause_graph(causes)
     problems = layer_problems(layers) + graph_problems(graph, layers)
     if problems:
-        raise KnowledgeError("; ".join(problems))
+        raise KnowledgeError("; ".join(map(str, problems)))
     of = nx.get_node_attributes(graph, "layer")
     for first in causes:
         for then in causes:

@@ -77,7 +77,6 @@ from engine.authoring.rules import (
     Reported,
     Subject,
     Test,
-    is_card_observation,
 )
 from engine.errors import EngineFault, KnowledgeError
 from engine.facts.personal import Text
@@ -292,7 +291,7 @@ class RuleEngine:
         where = f" ({subject})" if subject else ""
         concluded: list[Observed] = []
         if rule.concludes_fact:
-            own = subject if is_card_observation(rule.target) else None
+            own = subject if rule.per_card else None
             concluded.append(_concluded(rule, own, matched))
             asserted = (f"{rule.target} = {rule.conclusion}{where}",)
         elif rule.concludes_cause:
@@ -379,10 +378,12 @@ def _ruleset_name(definition: dict[str, dict], rules: tuple[CompiledRule, ...]) 
     """A name for exactly these rules: their conditions and everything each concludes.
 
     Two knowledge bases whose conditions agree but whose rules conclude other
-    things (another layer, another value) must not share an engine.
+    things (another layer, another value, a fact for each card rather than the case) must not
+    share an engine.
     """
     concludes = [
-        (r.id, r.target, r.conclusion, r.layer, r.concludes_fact, repr(r.meaning)) for r in rules
+        (r.id, r.target, r.conclusion, r.layer, r.concludes_fact, r.per_card, repr(r.meaning))
+        for r in rules
     ]
     text = json.dumps([definition, concludes], sort_keys=True)
     return "paydoctor_" + hashlib.sha1(text.encode()).hexdigest()[:16]

@@ -40,6 +40,7 @@ CARD_PASSPORT_DIFFERS_FROM_ALIPAY = Observation(
         personal.PASSPORT,
         Wording("For {card} your bank holds passport {0}; Alipay holds {1}."),
     ),
+    per_card=True,
 )
 
 

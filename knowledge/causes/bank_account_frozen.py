@@ -38,6 +38,7 @@ LONG_UNUSED = Observation(
             "The account was last used in {0}; the diagnosis is for {1}, over {2} months later."
         ),
     ),
+    per_card=True,
 )
 
 CAUSE = Cause(

@@ -43,6 +43,7 @@ CARD_NAME_DIFFERS = Observation(
     Wording("the bank's card-holder name differs from the passport beyond middle names"),
     ("bank_cards[].name_on_file", "person.surname", "person.given_names"),
     _bank_name_differs,
+    per_card=True,
 )
 
 

@@ -30,6 +30,7 @@ CARD_PASSPORT_DIFFERS = Observation(
         personal.PASSPORT,
         Wording("For {card} your bank holds passport {0}; your passport is {1}."),
     ),
+    per_card=True,
 )
 
 BANK_ID_EXPIRED = Message(

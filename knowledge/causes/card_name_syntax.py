@@ -51,6 +51,7 @@ CARD_NAME_ENTERED_MALFORMED = Observation(
     Wording("the name typed when linking the card has lower case or stray spaces"),
     ("bank_cards[].name_entered",),
     _name_entered_malformed,
+    per_card=True,
 )
 
 

@@ -59,6 +59,7 @@ CARD_MIDDLE_NAME_VARIANT = Observation(
     Wording("the typed name and the bank's name differ only by a middle name"),
     ("bank_cards[].name_entered", "bank_cards[].name_on_file"),
     _middle_name_variant,
+    per_card=True,
 )
 
 

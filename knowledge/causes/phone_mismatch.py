@@ -92,6 +92,7 @@ CARD_PHONE_DIFFERS = Observation(
         personal.PHONE,
         Wording("For {card} your bank has phone {0} on file; Alipay has {1}."),
     ),
+    per_card=True,
 )
 
 

@@ -46,6 +46,7 @@ def _cause(wallet: Wallet) -> Cause:
         ),
         (wallet.path("identity.name"), "bank_cards[].name_on_file"),
         _differs(wallet),
+        per_card=True,
     )
     return Cause(
         id="wallet-name-differs-from-bank",

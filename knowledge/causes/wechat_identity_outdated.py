@@ -37,6 +37,7 @@ CARD_PASSPORT_DIFFERS_FROM_WECHAT = Observation(
         personal.PASSPORT,
         Wording("For {card} your bank holds passport {0}; WeChat Pay holds {1}."),
     ),
+    per_card=True,
 )
 NOT_UPDATED = Message(
     Wording("identity information that was not brought up to date"),

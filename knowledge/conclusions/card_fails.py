@@ -3,6 +3,7 @@ from engine.text.wording import Wording
 
 CONCLUSION = Conclusion(
     name="card.fails",
+    per_card=True,
     meaning=Wording(
         "the card fails (in its wallet it cannot be verified, is unresponsive or is not"
         " linked; or the bank froze it)"
