@@ -764,3 +764,122 @@ def test_at_patience_an_answer_pointed_at_by_less_than_the_least_worth_is_not_as
     assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
     known["alipay"] = {"document_expiry_notice": False}
     assert asked(interview, **known) == [("phone.changed", 1.0)]
+
+
+def test_at_patience_an_answer_keeps_its_whole_share_whatever_cause_comes_after():
+    """The name alone settles one of Alipay's causes (a share of 1) and is half of what another
+    needs (1/2): its best share is 1 whichever cause is weighed last, so it is still asked at
+    patience; the renewal, half of a cause only, is not."""
+    name = cause("name", "alipay", when(fact("alipay.identity.name", "X")))
+    both = cause(
+        "both", "alipay", when(fact("alipay.identity.name", "X"), fact("passport.renewed", True))
+    )
+    interview = interviewer(name, both)
+    before = {**FILLER, "symptom": {"where": "alipay", "error_message": "it failed"}}
+    del before["phone"]
+    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    assert asked(interview, **before) == [
+        ("alipay.identity.name", 1.5),
+        ("passport.renewed", 0.5),
+    ]
+    at = {**before, "alipay": {"document_expiry_notice": False}}
+    assert asked(interview, **at) == [("alipay.identity.name", 1.5)]
+
+
+def test_at_patience_what_points_at_an_answer_adds_up_over_the_causes_it_settles():
+    """The surname settles alone the cause the message names (pointed at by 1) and is half of
+    what a refused card supports (1/2 x 1/2 beside the message): pointed at by 1 1/4 in all,
+    the part the last cause weighed adds to the rest, so it is asked at patience."""
+    named = cause("named", "bank", when(message_points_at("named"), fact("person.surname", "X")))
+    refused = cause(
+        "refused",
+        "bank",
+        when(
+            fact("bank_cards[].status", "cannot_be_verified"),
+            fact("person.surname", "X"),
+            fact("person.given_names", "Y"),
+        ),
+    )
+    interview = interviewer(named, refused, messages=MESSAGES)
+    known = {**FILLER, "bank_cards": [{"status": "cannot_be_verified"}]}
+    del known["person"]
+    known["alipay"] = {"document_expiry_notice": False}
+    known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert asked(interview, **known) == [("person.surname", 1.25)]
+
+
+def test_of_a_conclusions_facts_a_kind_typed_out_of_the_preferred_list_comes_last():
+    """A foreign card's network (a choice) and its issuer's country (typed, a kind `PREFERRED`
+    does not list) settle the conclusion: the choice is asked first, then the country."""
+
+    def issued(case, card):
+        foreign = (case.facts.foreign_cards or [None])[0]
+        said = {name: getattr(foreign, name, None) for name in ("issuer_country", "network")}
+        missing = tuple(f"foreign_cards[0].{name}" for name, value in said.items() if not value)
+        if missing:
+            return Outcome(None, unknown_paths=missing)
+        return Outcome(said["network"] == "visa" and said["issuer_country"] == "US")
+
+    reads = ("foreign_cards[].issuer_country", "foreign_cards[].network")
+    observations = (Observation("issued", "issued", reads, issued),)
+    abroad = Conclusion("abroad", Wording("issued abroad"), holds=(when(derived("issued")),))
+    found = cause("abroad", "bank", when(concluded("abroad")))
+    questions = {
+        **NO_TRIAGE,
+        "foreign_cards[].network": ask("Which network?"),
+        "foreign_cards[].issuer_country": ask("Which country issued it?"),
+    }
+    kb = KnowledgeBase((found,), (), observations, (), questions, (abroad,))
+    interview = Interviewer(Doctor(kb))
+    assert asked(interview, foreign_cards=[{}]) == [("foreign_cards[0].network", 0.5)]
+    visa = [{"network": "visa"}]
+    assert asked(interview, foreign_cards=visa) == [("foreign_cards[0].issuer_country", 0.5)]
+
+
+def test_after_dont_know_to_a_date_a_place_that_leaves_out_the_yes_no_leaves_the_conclusion():
+    """The renewal's date or roaming settles the conclusion. "Don't know" to the date: the
+    yes/no it is easier as is asked instead; where the place leaves renewals out (a visitor's
+    foreign card), the "don't
+    know" stands for the conclusion and nothing is asked for it (not roaming either)."""
+    moved = Conclusion(
+        "moved",
+        Wording("moved"),
+        holds=(
+            when(fact("passport.renewed_on", "2026-01")),
+            when(fact("phone.roaming", True)),
+        ),
+    )
+    found = cause("moved", "documents", when(concluded("moved")))
+    places = {
+        "taobao": Choice(Wording("Paying on Taobao")),
+        "foreign_card": Choice(Wording("With a foreign card"), not_asked=("passport.renewed",)),
+    }
+    questions = {**NO_TRIAGE, "symptom.where": ask("Where?", choices=places)}
+    interview = Interviewer(Doctor(KnowledgeBase((found,), (), (), (), questions, (moved,))))
+    not_known = {"dont_know": ["passport.renewed_on"]}
+    assert asked(interview, symptom={"where": "taobao"}, **not_known) == [("passport.renewed", 0.5)]
+    assert asked(interview, symptom={"where": "foreign_card"}, **not_known) == []
+
+
+def test_after_dont_know_to_a_cards_date_the_yes_no_of_that_card_is_asked():
+    """When the card was last used, or whether it is frozen, settles the card's conclusion; the
+    date first. "Don't know" to the first card's date: the first card's yes/no is asked."""
+    stopped = Conclusion(
+        "card.stopped",
+        Wording("the card stopped"),
+        holds=(
+            when(fact("bank_cards[].last_used", "2026-01")),
+            when(fact("bank_cards[].frozen", True)),
+        ),
+    )
+    found = cause("stopped", "bank", when(concluded("card.stopped")))
+    questions = {
+        **NO_TRIAGE,
+        "bank_cards[].last_used": ask("When was it last used?", easier="bank_cards[].frozen"),
+        "bank_cards[].frozen": ask("Is it frozen?"),
+    }
+    interview = Interviewer(Doctor(KnowledgeBase((found,), (), (), (), questions, (stopped,))))
+    assert asked(interview, bank_cards=[{}]) == [("bank_cards[0].last_used", 0.5)]
+    not_known = {"bank_cards": [{}], "dont_know": ["bank_cards[0].last_used"]}
+    assert asked(interview, **not_known) == [("bank_cards[0].frozen", 0.5)]
