@@ -115,8 +115,10 @@ FILLER = {
 """Six answers that bear on no cause here: a consultation this long already."""
 
 
-def interviewer(*causes: Cause, questions=QUESTIONS, conclusions=(), messages=()) -> Interviewer:
-    kb = KnowledgeBase(causes, (), (), messages, dict(questions), conclusions)
+def interviewer(
+    *causes: Cause, questions=QUESTIONS, conclusions=(), messages=(), observations=()
+) -> Interviewer:
+    kb = KnowledgeBase(causes, (), observations, messages, dict(questions), conclusions)
     return Interviewer(Doctor(kb))
 
 
@@ -883,3 +885,102 @@ def test_after_dont_know_to_a_cards_date_the_yes_no_of_that_card_is_asked():
     assert asked(interview, bank_cards=[{}]) == [("bank_cards[0].last_used", 0.5)]
     not_known = {"bank_cards": [{}], "dont_know": ["bank_cards[0].last_used"]}
     assert asked(interview, **not_known) == [("bank_cards[0].frozen", 0.5)]
+
+
+def test_a_cards_wallet_is_asked_where_the_place_is_exactly_that_wallets():
+    """Paying in WeChat Pay's own screens (only its layer can explain the failure): a card
+    taken for Alipay's has its wallet asked, as WeChat Pay, whose layers are exactly the
+    place's, would find the cause."""
+
+    def in_wechat(case, card):
+        wallet = case.get("bank_cards[].wallet", card)
+        return Outcome(None) if wallet is None else Outcome(wallet == "wechat_pay")
+
+    observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
+    not_linked = fact("bank_cards[].status", "not_linked")
+    wechat = cause("wechat", "wechat_pay", when(derived("card.in_wechat"), not_linked))
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    }
+    places = {"wechat_pay": Choice(Wording("In WeChat Pay"), layers=("wechat_pay",))}
+    questions = {
+        **NO_TRIAGE,
+        "symptom.where": ask("Where?", choices=places),
+        "bank_cards[].wallet": ask("Which wallet?", choices=wallets),
+    }
+    interview = Interviewer(Doctor(KnowledgeBase((wechat,), (), observations, (), questions)))
+    facts = {**AS_OF, "symptom": {"where": "wechat_pay"}, "bank_cards": [{"status": "not_linked"}]}
+    step = interview.step(facts)
+    assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("wechat",))]
+
+
+def test_a_cards_wallet_is_asked_where_it_changes_only_which_causes_are_pursued():
+    """A cause that applies only where a card is in WeChat Pay (its scope): the card taken for
+    Alipay's leaves it out; its wallet, which would bring the cause in though nothing is found
+    yet, is asked first."""
+
+    def wechat_used(case, card):
+        wallets = [c.wallet for c in case.facts.bank_cards or ()]
+        return Outcome(any(wallet in ("wechat_pay", "both") for wallet in wallets))
+
+    observations = (Observation("wechat_used", "", ("bank_cards[].wallet",), wechat_used),)
+    roaming = cause(
+        "roaming",
+        "bank",
+        when(fact("phone.roaming", True)),
+        suspected=(when(fact("phone.changed", True)),),
+    )
+    roaming = replace(roaming, scope=(derived("wechat_used"),))
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    }
+    questions = {**NO_TRIAGE, "bank_cards[].wallet": ask("Which wallet?", choices=wallets)}
+    interview = Interviewer(Doctor(KnowledgeBase((roaming,), (), observations, (), questions)))
+    step = interview.step({**AS_OF, "bank_cards": [{}]})
+    assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("roaming",))]
+    said = {**AS_OF, "bank_cards": [{"wallet": "wechat_pay"}]}
+    assert [(q.fact, q.decides) for q in interview.step(said).questions] == [
+        ("phone.changed", ("roaming",)),
+        ("phone.roaming", ("roaming",)),
+    ]
+
+
+def scoped(outcome: Outcome) -> Interviewer:
+    """The renewal's cause, pursued only where its scope (an observation that comes out as
+    `outcome`) holds or may."""
+    observations = (Observation("in_scope", "", ("phone",), lambda case, card: outcome),)
+    renewal = cause(
+        "renewal",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(when(fact("phone.changed", True)),),
+    )
+    renewal = replace(renewal, scope=(derived("in_scope"),))
+    return interviewer(renewal, questions=NO_TRIAGE, observations=observations)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        pytest.param(Outcome(True), ["passport.renewed", "phone.changed"], id="holds"),
+        pytest.param(Outcome(False), [], id="fails"),
+        pytest.param(
+            Outcome(None, unknown_paths=("phone.vpn_on",)),
+            ["passport.renewed"],
+            id="a fact not known",
+        ),
+        pytest.param(Outcome(None), ["passport.renewed"], id="not known, nothing missing"),
+        pytest.param(Outcome(None, unknown_paths=("phone",)), [], id="a whole section missing"),
+    ],
+)
+def test_a_cause_is_pursued_while_its_scope_may_hold_but_not_for_want_of_a_whole_section(
+    outcome, expected
+):
+    """A scope not known is pursued (its answers could bring the cause in), except where what
+    is missing is a whole section (a wallet nobody said is in use): that section's own
+    questions would bring it in. (The suspicion, open on the scope too, needs two answers
+    where a fact is not known, and one it cannot name where nothing is said missing: only the
+    renewal is worth asking then.)"""
+    assert [path for path, _ in asked(scoped(outcome))] == expected
