@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -984,3 +985,86 @@ def test_a_cause_is_pursued_while_its_scope_may_hold_but_not_for_want_of_a_whole
     where a fact is not known, and one it cannot name where nothing is said missing: only the
     renewal is worth asking then.)"""
     assert [path for path, _ in asked(scoped(outcome))] == expected
+
+
+def line(path: str, *writes: str) -> Ask:
+    """A question whose line in `CHANGES` writes `writes` (the fact itself by default): true
+    ticked, false left unticked."""
+    written = writes or (path,)
+    tick = Tick(CHANGES, Wording(path), dict.fromkeys(written, True), dict.fromkeys(written, False))
+    return ask(path, tick=tick)
+
+
+FROZEN = cause("frozen", "bank", when(fact("bank_cards[].frozen", True)))
+FEE = cause("fee", "documents", when(fact("payment.fee_notice", True)))
+OFFLINE = cause("offline", "documents", when(fact("travel.limited_connectivity", True)))
+LATER_LINES = ("payment.fee_notice", "travel.limited_connectivity")
+
+
+def test_a_cards_line_is_left_out_of_the_list_for_two_cards_and_the_lines_after_it_stay():
+    """One card: its line is one of the list's. Two cards: each card's fact is asked on its own
+    (a line says "my card"), and the lines after it in the facts' order are still a list."""
+    questions = {
+        **NO_TRIAGE,
+        **{path: line(path) for path in ("bank_cards[].frozen", *LATER_LINES)},
+    }
+    interview = interviewer(FROZEN, FEE, OFFLINE, questions=questions)
+    assert listed(interview, bank_cards=[{}]) == [
+        ("bank_cards[0].frozen", 1.5, ("bank_cards[0].frozen", *LATER_LINES))
+    ]
+    assert listed(interview, bank_cards=[{}, {}]) == [
+        ("bank_cards[0].frozen", 0.5, ()),
+        ("bank_cards[1].frozen", 0.5, ()),
+        ("payment.fee_notice", 1.0, LATER_LINES),
+    ]
+
+
+@pytest.mark.parametrize("dated", [True, False], ids=["as_of given", "nothing else known"])
+def test_a_line_whose_tick_writes_only_what_is_not_known_already_is_left_out(dated):
+    """ "Don't know" to whether the passport was renewed: the renewal's line (which writes that)
+    is left out, whatever else is known, and when it was renewed is asked on its own."""
+    questions = {
+        **NO_TRIAGE,
+        **{path: line(path) for path in ("phone.changed", "phone.vpn_on")},
+        "passport.renewed_on": line("passport.renewed_on", "passport.renewed"),
+    }
+    when_renewed = cause("when", "documents", when(known("passport.renewed_on")))
+    interview = interviewer(VPN, CHANGED, when_renewed, questions=questions)
+    facts = {"dont_know": ["passport.renewed"], **(AS_OF if dated else {})}
+    step = interview.step(facts, today=date(2026, 11, 27))
+    assert [(q.fact, q.worth, q.ticks) for q in step.questions] == [
+        ("passport.renewed_on", 0.5, ()),
+        ("phone.changed", 1.0, ("phone.changed", "phone.vpn_on")),
+    ]
+
+
+def test_a_cards_line_whose_tick_writes_only_what_is_not_known_of_that_card_is_left_out():
+    """ "Don't know" to whether the card is frozen: the line for when it was last used, which
+    writes that it is frozen, is left out; the date is asked on its own, the rest as a list."""
+    questions = {
+        **NO_TRIAGE,
+        **{path: line(path) for path in LATER_LINES},
+        "bank_cards[].last_used": line("bank_cards[].last_used", "bank_cards[].frozen"),
+    }
+    used = cause("used", "bank", when(known("bank_cards[].last_used")))
+    interview = interviewer(used, FEE, OFFLINE, questions=questions)
+    facts = {"bank_cards": [{}], "dont_know": ["bank_cards[0].frozen"]}
+    assert listed(interview, **facts) == [
+        ("bank_cards[0].last_used", 0.5, ()),
+        ("payment.fee_notice", 1.0, LATER_LINES),
+    ]
+
+
+def test_beside_a_message_the_place_keeps_a_choice_that_alone_reveals_a_cause_after_patience():
+    """A message names a bank cause: Alipay's causes (where it fails) weigh 1/2, and an answer
+    about the payment is not what the person saw there, so nothing points at it. Whom they paid,
+    one of a few choices that alone settles one of Alipay's causes, is still asked at patience,
+    as a yes/no would be (`EASY`)."""
+    payee = cause("payee", "alipay", when(fact("payment.payee", "personal_qr")))
+    questions = {**QUESTIONS, "payment.payee": ask("Whom did you pay?")}
+    interview = interviewer(NAMED, payee, questions=questions, messages=MESSAGES)
+    known = {**FILLER, "symptom": {"where": "alipay", "error_message": "account frozen"}}
+    del known["phone"]
+    known["alipay"] = {"document_expiry_notice": False}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert asked(interview, **known) == [("payment.payee", 0.5)]
