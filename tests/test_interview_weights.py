@@ -1068,3 +1068,48 @@ def test_beside_a_message_the_place_keeps_a_choice_that_alone_reveals_a_cause_af
     known["alipay"] = {"document_expiry_notice": False}
     assert interview.step({**AS_OF, **known}).asked == PATIENCE
     assert asked(interview, **known) == [("payment.payee", 0.5)]
+
+
+def test_a_list_ticked_is_one_answer_and_each_fact_asked_after_its_line_one_more():
+    """Seven lines answered at once are one answer; the renewal ticked, each of the five facts
+    its line stands for and asked after it (when, the new and the old number and expiry) is an
+    answer of its own: six in all, whatever order the answers are counted in."""
+    renewal = Tick(
+        CHANGES, Wording("renewed"), {"passport.renewed": True}, {"passport.renewed": False}
+    )
+    after = (
+        "passport.renewed_on",
+        "passport.expiry_date",
+        "passport.number",
+        "passport.previous_number",
+        "passport.previous_expiry_date",
+    )
+    lines = (
+        "phone.changed",
+        "phone.vpn_on",
+        "phone.roaming",
+        "phone.suspended",
+        "phone.sms_code_received",
+        "travel.limited_connectivity",
+    )
+    questions = {
+        **{path: ask(path, tick=renewal) for path in ("passport.renewed", *after)},
+        **{path: line(path) for path in lines},
+    }
+    interview = interviewer(RENEWAL, questions=questions)
+    passport = {
+        "renewed": True,
+        "renewed_on": "2026-01",
+        "expiry_date": "2036-01",
+        "number": "E2",
+        "previous_number": "E1",
+        "previous_expiry_date": "2026-03",
+    }
+    phone = {path.split(".")[1]: False for path in lines[:-1]}
+    facts = {
+        **AS_OF,
+        "passport": passport,
+        "phone": phone,
+        "travel": {"limited_connectivity": False},
+    }
+    assert interview.step(facts).asked == 1 + len(after)
