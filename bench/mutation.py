@@ -96,6 +96,7 @@ REASONING_TESTS = (
     "tests/test_kb_check.py",
     "tests/test_json_report.py",
     "tests/test_text_report.py",
+    "tests/test_call_abroad.py",
 )
 INTERVIEW_TESTS = (
     "tests/test_interview_weights.py",
