@@ -31,6 +31,9 @@ from engine.authoring.rules import (
 )
 from engine.consultation.interview import Interviewer
 from engine.facts.asking import APP, Ask, Choice, Tick, TickList
+from engine.facts.declaring import Fact, Section, facts_model
+from engine.facts.declaring import questions as declared_questions
+from engine.facts.model import PartialDay
 from engine.kb.base import KnowledgeBase
 from engine.reasoning.diagnosis import Doctor
 from engine.text.wording import Wording
@@ -1113,3 +1116,105 @@ def test_a_list_ticked_is_one_answer_and_each_fact_asked_after_its_line_one_more
         "travel": {"limited_connectivity": False},
     }
     assert interview.step(facts).asked == 1 + len(after)
+
+
+def test_knowledge_that_declares_its_own_facts_is_interviewed_in_them():
+    """No passport, no bank card: a trip's facts and a list of tickets, declared by the
+    knowledge. Their kinds come from its own facts (a gate to choose, a date before a yes/no
+    for a conclusion), and a ticket's kind taken for granted is asked, checked against them."""
+    gates = {"a": Choice(Wording("Gate A")), "b": Choice(Wording("Gate B"))}
+    at_the_gate = Choice(Wording("At the gate"), layers=("documents",), points_at=("documents",))
+    trip = Section(
+        "trip",
+        "Trip",
+        (
+            Fact(
+                "where", ask=ask("Where?", choices={"gate": at_the_gate}), place=True, triage=True
+            ),
+            Fact("gate", ask=ask("Which gate?", choices=gates)),
+            Fact("left_on", PartialDay, ask=ask("When did you leave?")),
+            Fact("delayed", bool, ask=ask("Delayed?")),
+        ),
+    )
+    kinds = {"paper": Choice(Wording("Paper")), "e": Choice(Wording("E-ticket"))}
+    tickets = Section(
+        "tickets",
+        "Ticket",
+        (
+            Fact("kind", ask=ask("Paper or e-ticket?", choices=kinds), assumed=True),
+            Fact("lost", bool, ask=ask("Lost?")),
+        ),
+        cards=True,
+        subject=True,
+    )
+
+    def paper(case, card):
+        kind = case.get("tickets[].kind", card)
+        return Outcome(None) if kind is None else Outcome(kind == "paper")
+
+    observations = (Observation("card.paper", "", ("tickets[].kind",), paper),)
+    left = Conclusion(
+        "left",
+        Wording("left"),
+        holds=(when(fact("trip.left_on", "2026-01")), when(fact("trip.delayed", True))),
+    )
+    causes = (
+        cause("late", "documents", when(fact("trip.gate", "b"))),
+        cause("left", "documents", when(concluded("left"))),
+        cause("paper", "documents", when(derived("card.paper"), fact("tickets[].lost", True))),
+    )
+    declared = (trip, tickets)
+    kb = KnowledgeBase(
+        causes,
+        (),
+        observations,
+        (),
+        declared_questions(declared),
+        (left,),
+        facts_model=facts_model(declared),
+    )
+    interview = Interviewer(Doctor(kb))
+
+    def asked_of(**facts):
+        step = interview.step({**AS_OF, **facts})
+        return [(q.fact, q.kind.name, q.worth, q.decides) for q in step.questions]
+
+    assert asked_of() == [
+        ("trip.where", "choice", 0.0, ()),
+        ("trip.gate", "choice", 0.5, ("late",)),
+        ("trip.left_on", "date", 0.5, ("left",)),
+    ]
+    assert asked_of(trip={"where": "gate"}, tickets=[{"lost": True}]) == [
+        ("tickets[0].kind", "choice", 0.0, ("paper",)),
+        ("trip.gate", "choice", 1.0, ("late",)),
+        ("trip.left_on", "date", 1.0, ("left",)),
+    ]
+
+
+def test_what_a_cards_wallet_would_change_is_judged_on_the_day_of_the_step():
+    """A cause that holds only before 2021, for a card in WeChat Pay: a step on a day in 2020,
+    the facts giving none, asks the card's wallet (WeChat Pay would find the cause that day);
+    on a day after, it does not."""
+
+    def in_wechat(case, card):
+        wallet = case.get("bank_cards[].wallet", card)
+        return Outcome(None) if wallet is None else Outcome(wallet == "wechat_pay")
+
+    def before_2021(case, card):
+        return Outcome(case.as_of.year < 2021)
+
+    observations = (
+        Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),
+        Observation("before_2021", "", ("as_of",), before_2021),
+    )
+    old = cause("old", "bank", when(derived("card.in_wechat"), derived("before_2021")))
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    }
+    questions = {**NO_TRIAGE, "bank_cards[].wallet": ask("Which wallet?", choices=wallets)}
+    interview = Interviewer(Doctor(KnowledgeBase((old,), (), observations, (), questions)))
+    cards = {"bank_cards": [{}]}
+    step = interview.step(cards, today=date(2020, 6, 1))
+    assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("old",))]
+    assert interview.step(cards, today=date(2026, 11, 27)).done
