@@ -1218,3 +1218,23 @@ def test_what_a_cards_wallet_would_change_is_judged_on_the_day_of_the_step():
     step = interview.step(cards, today=date(2020, 6, 1))
     assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("old",))]
     assert interview.step(cards, today=date(2026, 11, 27)).done
+
+
+def test_an_observation_of_what_failed_not_known_points_at_nothing_though_it_names_no_fact():
+    """An observation reading what failed comes out not known without naming a fact missing
+    (a date given only in part leaves it open): the rule accepting "not known" holds, but
+    nothing was seen, so every cause weighs 1/2 as while nothing points."""
+
+    def open_(case, card):
+        return Outcome(None)
+
+    observations = (Observation("again", "again", ("symptom.persists",), open_),)
+    roaming = cause(
+        "roaming", "bank", when(derived("again", True, None), fact("phone.roaming", True))
+    )
+    kb = KnowledgeBase((roaming, RENEWAL), (), observations, (), QUESTIONS)
+    symptom = {"where": "taobao", "error_message": "it failed", "persists": True}
+    assert asked(Interviewer(Doctor(kb)), symptom=symptom) == [
+        ("passport.renewed", 0.5),
+        ("phone.roaming", 0.5),
+    ]
