@@ -1238,3 +1238,17 @@ def test_an_observation_of_what_failed_not_known_points_at_nothing_though_it_nam
         ("passport.renewed", 0.5),
         ("phone.roaming", 0.5),
     ]
+
+
+def test_a_suspicion_held_up_by_a_known_value_asks_nothing_to_rule_it_out():
+    """The suspicion's observation is true though it names a fact missing (one card already
+    shows it, another's is not known): no answer could make that test fail, so nothing is
+    asked for the suspicion, only what confirms it."""
+
+    def shown(case, card):
+        return Outcome(True, unknown_paths=("phone.changed",))
+
+    observations = (Observation("shown", "shown", ("phone.changed",), shown),)
+    held = suspected_by(derived("shown", True, None))
+    interview = interviewer(held, questions=NO_TRIAGE, observations=observations)
+    assert asked(interview, **PERMIT) == [("passport.renewed", 1.0)]
