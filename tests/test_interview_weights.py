@@ -29,6 +29,7 @@ from engine.authoring.rules import (
     unless_false,
     when,
 )
+from engine.consultation.answers import MOST_ITEMS
 from engine.consultation.interview import Interviewer
 from engine.facts.asking import APP, Ask, Choice, Tick, TickList
 from engine.facts.declaring import Fact, Section, facts_model
@@ -1252,3 +1253,13 @@ def test_a_suspicion_held_up_by_a_known_value_asks_nothing_to_rule_it_out():
     held = suspected_by(derived("shown", True, None))
     interview = interviewer(held, questions=NO_TRIAGE, observations=observations)
     assert asked(interview, **PERMIT) == [("passport.renewed", 1.0)]
+
+
+def test_of_more_cards_than_a_consultation_counts_only_the_first_ones_are_asked_about():
+    """A file may list up to 50 cards; a consultation counts at most `MOST_ITEMS` (9) and asks
+    about those only: of ten cards, the tenth's state is not asked."""
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    interview = interviewer(card, questions=NO_TRIAGE)
+    assert asked(interview, bank_cards=[{}] * (MOST_ITEMS + 1)) == [
+        (f"bank_cards[{index}].status", 0.5) for index in range(MOST_ITEMS)
+    ]
