@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from engine.authoring import rules
 from engine.authoring.rules import Cause, FixStep, Layer, derived, standard_layers, when
 from engine.errors import KnowledgeError
 from engine.kb.order import cause_graph, fix_order
@@ -129,8 +130,10 @@ def test_bad_orders_are_refused_with_what_is_wrong(causes, message):
     assert str(refused.value) == message
 
 
-def test_bad_layers_are_refused_with_what_is_wrong():
-    """A layer fixed after one no knowledge declares, and layers each fixed after the other."""
+def test_bad_layers_are_refused_with_what_is_wrong(monkeypatch):
+    """A layer fixed after one no knowledge declares, and layers each fixed after the other
+    (declared for this test only: a layer declared stays one a unit may name)."""
+    monkeypatch.setattr(rules, "_declared_layers", dict(rules._declared_layers))
     layers = (
         Layer("a", Wording("a"), after=("b",)),
         Layer("b", Wording("b"), after=("a",)),
