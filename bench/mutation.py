@@ -1,7 +1,7 @@
 """A mutation run over the fix order, the reasoning and the interview's weights: what tests catch.
 
     pip install -e '.[mutation]'      (mutmut, pinned)
-    python bench/mutation.py          (about 40 minutes on 2 cores; --only MODULE for one)
+    python bench/mutation.py          (20 to 40 minutes on 2 cores; --only MODULE for one)
     python bench/mutation.py --keep DIR   (keep mutmut's folder, to `mutmut show` a mutant)
 
 mutmut changes one thing at a time in `MUTATED` (an operator, a constant, a
