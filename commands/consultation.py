@@ -16,7 +16,7 @@ from typing import IO
 from rich.console import Console
 from rich.markup import escape
 
-from engine.consultation.answers import YES
+from engine.consultation.answers import SAYS_YES, fold, ways_of_saying
 from engine.consultation.interview import Interviewer, Question, Step, progress
 from engine.errors import InputError
 from engine.facts.edits import FactData
@@ -212,6 +212,6 @@ def _target(source: Path | None, terminal: _Terminal, language: Language) -> Pat
             reply = terminal.read(question.format(path=escape(str(first))))
         except (EOFError, KeyboardInterrupt):
             reply = "no"
-        if reply.strip().casefold() in YES:
+        if fold(reply) in ways_of_saying(SAYS_YES):
             return first
     return free_name(first)

@@ -256,6 +256,13 @@ def test_the_terminal_says_what_nothing_means(doctor):
         ("bank_cards[].status", "4", "not_linked"),
         ("foreign_cards[].status", "declined", "declined"),
         ("symptom.where", "adding a card in Alipay", "bank_card_link"),
+        ("symptom.where", "adding my Visa to Alipay", "foreign_card_link"),
+        ("symptom.where", "link my mastercard to alipay", "foreign_card_link"),
+        ("symptom.where", "添加外卡", "foreign_card_link"),
+        ("symptom.where", "paying with my visa in alipay", "foreign_card"),
+        ("symptom.where", "アリペイ", "alipay"),  # most of a label in Japanese
+        ("symptom.where", "위챗페이", "wechat_pay"),
+        ("symptom.where", "타오바오", "taobao"),
         ("symptom.where", "微信", "wechat_pay"),
         (
             "alipay.verification_requested",
@@ -266,6 +273,9 @@ def test_the_terminal_says_what_nothing_means(doctor):
         ("payment.amount_usd", "$1,200", 1200.0),
         ("bank_cards", "two", [{}, {}]),
         ("bank_cards", "两张", [{}, {}]),
+        ("bank_cards", "二枚", [{}, {}]),
+        ("bank_cards", "2장", [{}, {}]),
+        ("bank_cards", "two cards", [{}, {}]),
         ("person.surname", "Smith", "Smith"),
     ],
 )
@@ -281,6 +291,7 @@ def test_answers_are_read_leniently(doctor, path, text, value):
         ("passport.expiry_date", "03/04/2026", "could be 2026-04-03 or 2026-03-04"),
         ("passport.expiry_date", "2026-13", "expected a real calendar date"),
         ("bank_cards[].status", "sometimes", "choose one of: It works, It is refused"),
+        ("symptom.where", "銀行", "choose one of: Paying with Alipay"),  # a word of two places
         ("bank_cards", "lots", "write how many, from 0 to 9"),
         ("alipay.verification_requested", "selfie, fingerprint", "name any of these"),
     ],
@@ -512,9 +523,9 @@ def test_counts_are_read_from_words(doctor):
 
 def test_an_answer_not_understood_is_shown_back_as_typed_only_on_its_screen(doctor):
     with pytest.raises(InputError) as refused:
-        read(kind_of("passport.renewed_on"), doctor.kb.ask("passport.renewed_on"), "last august")
-    assert "'last august' is not a date I can read" in str(refused.value.shown_back)
-    assert "last august" not in str(refused.value), "the message a log could hold is masked"
+        read(kind_of("passport.renewed_on"), doctor.kb.ask("passport.renewed_on"), "when I moved")
+    assert "'when I moved' is not a date I can read" in str(refused.value.shown_back)
+    assert "when I moved" not in str(refused.value), "the message a log could hold is masked"
     assert "passport.renewed_on" not in str(refused.value.shown_back)
 
 

@@ -199,3 +199,44 @@ def test_the_renewed_passport_story_paying_in_alipay_reaches_both_suspicions(int
     asked, step = _interview(interviewer, answers, ticked=("passport.renewed_on",))
     assert {"alipay-identity-outdated", "bank-passport-outdated"} <= set(_found(step.diagnosis))
     assert len(asked) <= 10
+
+
+FROZEN_IN_ALIPAY = {
+    "symptom.where": "Paying with Alipay",
+    "bank_cards": "1",
+    "bank_cards[0].status": REFUSED,
+    "alipay.document_expiry_notice": "nothing",
+    "passport.expiry_date": "2030-05",
+    "person.given_names": "Anna",
+    "bank_cards[0].name_entered": "ANNA MEIER",
+}
+"""bank-account-frozen's example as its traveller tells it: a card refused in Alipay, no
+message, nothing renewed or changed; the account was last used eight months before."""
+LAST_USED = "bank_cards[0].last_used"
+
+
+@pytest.mark.parametrize(
+    ("last_used", "found"), [("2026-03", {"bank-account-frozen": "suspected"}), ("2026-11", {})]
+)
+def test_nothing_found_in_a_wallet_asks_at_last_when_the_account_was_last_used(
+    interviewer, last_used, found
+):
+    asked, step = _interview(interviewer, {**FROZEN_IN_ALIPAY, LAST_USED: last_used})
+    assert asked[-1] == LAST_USED, "asked last, once nothing else is left"
+    assert _found(step.diagnosis) == found
+    assert step.done
+
+
+def test_a_wallet_place_leaves_the_bank_state_out_while_a_cause_is_found(interviewer):
+    answers = {**FROZEN_IN_ALIPAY, LAST_USED: "2026-03", "bank_cards[0].name_entered": "anna meier"}
+    asked, step = _interview(interviewer, answers)
+    assert "card-name-syntax@alipay" in _found(step.diagnosis)
+    assert LAST_USED not in asked, "a cause found: the bank's own state is not asked"
+
+
+def test_a_last_resort_must_be_something_the_place_leaves_out():
+    from engine.facts.asking import Choice
+    from engine.text.wording import Wording
+
+    with pytest.raises(ValueError, match=r"last_resort \['bank_cards\[\].last_used'\]"):
+        Choice(Wording("Paying with Alipay"), last_resort=("bank_cards[].last_used",))

@@ -196,6 +196,10 @@ def test_a_japanese_or_korean_report_is_translated_with_the_chinese_sentence_kep
         ("passport.renewed", "いいえ", False),
         ("passport.renewed", "예", True),
         ("passport.renewed", "아니요", False),
+        ("passport.renewed", "ええ", True),  # the catalogs' other ways of saying it
+        ("passport.renewed", "違います", False),
+        ("passport.renewed", "네", True),
+        ("passport.renewed", "아뇨", False),
         ("alipay.verification_requested", "自撮りまたは顔認証", ["selfie"]),
         ("alipay.verification_requested", "셀카 또는 얼굴 인식", ["selfie"]),
     ],
@@ -204,9 +208,19 @@ def test_a_typed_answer_is_read_in_every_language_its_catalog_translates(path, t
     assert read(kind_of(path), KB.ask(path), typed).value == value
 
 
-@pytest.mark.parametrize("typed", ["わからない", "모름", "不知道"])
+@pytest.mark.parametrize(
+    "typed", ["わからない", "わかりません", "모름", "몰라요", "모르겠어요", "不知道"]
+)
 def test_i_dont_know_is_read_in_every_language(typed):
     assert read(kind_of("passport.renewed"), KB.ask("passport.renewed"), typed).not_known
+
+
+@pytest.mark.parametrize("typed", ["ない", "なし", "없어요", "没有", "none"])
+def test_none_is_read_in_every_language(typed):
+    reading = read(
+        kind_of("residence_permit.expiry_date"), KB.ask("residence_permit.expiry_date"), typed
+    )
+    assert reading.none and not reading.not_known, "no permit: not a date not known"
 
 
 def test_a_section_named_whole_is_named_in_the_readers_language():

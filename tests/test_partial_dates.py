@@ -190,3 +190,47 @@ def test_a_date_question_takes_a_month_or_a_year(doctor):
         interviewer.answer(data, "passport.expiry_date", "2026-13")
     answered = interviewer.answer(data, "passport.expiry_date", "2026-12")
     assert answered["passport"] == {"expiry_date": "2026-12"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("8 months ago", "2026-04"),
+        ("two years ago", "2024"),
+        ("last year", "2025"),
+        ("last month", "2026-11"),
+        ("2 weeks ago", "2026-11"),  # a week ago is its month, not a day nobody named
+        ("March", "2026-03"),  # a month gone by without its year: the last one
+        ("8个月前", "2026-04"),
+        ("去年", "2025"),
+        ("3月", "2026-03"),
+        ("8ヶ月前", "2026-04"),
+        ("昨年", "2025"),
+        ("8개월 전", "2026-04"),
+        ("작년", "2025"),
+    ],
+)
+def test_a_date_gone_by_is_read_as_said_roughly_from_the_consultations_day(doctor, typed, written):
+    interviewer = Interviewer(doctor)
+    data = {"as_of": AS_OF, "bank_cards": [{}]}
+    answered = interviewer.answer(data, "bank_cards[0].last_used", typed)
+    assert answered["bank_cards"] == [{"last_used": written}]
+
+
+def test_a_month_without_its_year_is_refused_for_a_date_that_may_be_to_come(doctor):
+    interviewer = Interviewer(doctor)
+    with pytest.raises(InputError) as refused:
+        interviewer.answer({"as_of": AS_OF}, "passport.expiry_date", "March")
+    assert str(refused.value.shown_back) == (
+        "'March' could be 2026-03 or 2027-03: write it as YYYY-MM"
+    )
+    said = interviewer.answer({"as_of": AS_OF}, "passport.expiry_date", "in 3 months")
+    assert said["passport"] == {"expiry_date": "2027-03"}, "said relative to today: one date"
+
+
+@pytest.mark.parametrize("typed", ["Anna Meier", "12", "5日", "soon"])
+def test_what_is_no_date_is_still_refused(doctor, typed):
+    with pytest.raises(InputError, match="is not a date I can read"):
+        Interviewer(doctor).answer(
+            {"as_of": AS_OF, "bank_cards": [{}]}, "bank_cards[0].last_used", typed
+        )

@@ -42,40 +42,42 @@ YES_NO, CHOICE, CHOICES, DATE, COUNT, NUMBER, WHOLE, COUNTRY, TEXT = (
 MOST_ITEMS = 9
 """The most cards of one kind a consultation takes (a person links a handful)."""
 
-DONT_KNOW = frozenset(
-    {
-        "", "?", "??", "idk", "don't know", "dont know", "do not know", "i don't know",
-        "i dont know", "not sure", "no idea", "unknown", "unsure", "skip", "dunno",
-        "不知道", "不清楚", "不确定", "不记得", "忘了", "不晓得",
-    }
-)  # fmt: skip
-NONE = frozenset(
-    {
-        "none", "no one", "nothing", "n/a", "na", "never", "zero", "i don't have one",
-        "i dont have one", "i don't have any", "i dont have any", "i have none", "don't have one",
-        "dont have one", "no i don't", "not any", "没有", "无", "没", "一张也没有", "从来没有",
-        "没换过", "从没换过",
-    }
-)  # fmt: skip
-NOTHING = frozenset(
-    {"nothing", "nothing at all", "none", "none of these", "none of them", "都没有", "什么都没有",
-     "全都没有"}
-)  # fmt: skip
-"""A no to a yes/no question and to what its `Ask.none` writes besides (`Ask.nothing`)."""
-YES = frozenset(
-    {
-        "yes", "y", "yeah", "yep", "yup", "true", "correct", "right", "sure", "of course",
-        "it does", "i do", "it is", "it was", "ok", "okay",
-        "是", "是的", "对", "对的", "有", "有的", "嗯", "好", "会", "要", "已经",
-    }
-)  # fmt: skip
-NO = frozenset(
-    {
-        "no", "n", "nope", "false", "not", "it doesn't", "it does not", "i don't", "i do not",
-        "it isn't", "it is not", "it wasn't", "否", "不", "不是", "不对", "没有", "没", "无",
-        "不会", "还没", "还没有",
-    }
-)  # fmt: skip
+BLANK = frozenset({"", "?", "??"})
+"""Enter, or a question mark: don't know."""
+# translators: the ways a person says they do not know, separated by "|". List your language's
+# own everyday ways (each is read in a consultation of any language).
+SAYS_DONT_KNOW = Wording(
+    "don't know|dont know|do not know|i don't know|i dont know|not sure|no idea|unknown|unsure"
+    "|skip|dunno|idk"
+)
+# translators: the ways a person says they have none, or it never happened, separated by "|".
+# List your language's own everyday ways.
+SAYS_NONE = Wording(
+    "none|no one|nothing|n/a|na|never|zero|i don't have one|i dont have one|i don't have any"
+    "|i dont have any|i have none|don't have one|dont have one|no i don't|not any"
+)
+# translators: the ways a person says none of these things happened, separated by "|". List
+# your language's own everyday ways.
+SAYS_NOTHING = Wording("nothing|nothing at all|none|none of these|none of them")
+# translators: the ways a person says yes, separated by "|". List your language's own.
+SAYS_YES = Wording(
+    "yes|y|yeah|yep|yup|true|correct|right|sure|of course|it does|i do|it is|it was|ok|okay"
+)
+# translators: the ways a person says no, separated by "|". List your language's own.
+SAYS_NO = Wording(
+    "no|n|nope|false|not|it doesn't|it does not|i don't|i do not|it isn't|it is not|it wasn't"
+)
+
+
+@functools.cache
+def ways_of_saying(ways: Wording) -> frozenset[str]:
+    """Every way of saying it that the catalogs list, in every language the consultation
+    speaks: a Korean types 몰라요 in an English consultation too."""
+    return frozenset(
+        fold(way) for code in offered() for way in ways.in_(code).split("|") if way.strip()
+    )
+
+
 _NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "零": 0, "一": 1, "两": 2, "二": 2, "三": 3,
@@ -152,8 +154,9 @@ _EXCERPT = 40
 """The characters of an answer an error quotes (masked), however long the answer."""
 
 
-def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
-    """What `text` answers to a fact of this kind; InputError saying what would be read."""
+def read(kind: Kind, ask: Ask | None, text: str, today: date | None = None) -> Reading:
+    """What `text` answers to a fact of this kind; InputError saying what would be read.
+    `today`: the consultation's day, which a date said roughly ("8 months ago") is read from."""
     typed = text.strip()
     if len(typed) > MAX_ANSWER:
         raise unread(
@@ -162,25 +165,34 @@ def read(kind: Kind, ask: Ask | None, text: str) -> Reading:
             limit=MAX_ANSWER,
         )
     folded = fold(typed)
-    if folded in DONT_KNOW or folded in _in_every_language("I don't know"):
+    if (
+        folded in BLANK
+        or folded in ways_of_saying(SAYS_DONT_KNOW)
+        or folded in _in_every_language("I don't know")
+    ):
         return Reading(not_known=True)
     if kind.name != YES_NO and ask is not None and ask.none and _says_never(folded, ask):
         return Reading(none=True)  # "never", "not since I arrived": what the question offers
     said = _yes_no(folded) if kind.name != YES_NO and ask is not None else None
     if said is True and ask is not None and ask.yes:
         return Reading(yes=True)
-    if said is False and ask is not None and ask.none and folded not in NONE:
+    if said is False and ask is not None and ask.none and folded not in ways_of_saying(SAYS_NONE):
         return Reading(none=True)
-    if kind.name == YES_NO and ask is not None and ask.none and folded in NOTHING:
+    if (
+        kind.name == YES_NO
+        and ask is not None
+        and ask.none
+        and folded in ways_of_saying(SAYS_NOTHING)
+    ):
         return Reading(none=True)  # "nothing": no, and no to what `none` writes besides
     if kind.name == YES_NO:
         said = _yes_no(folded)
         if said is not None:
             return Reading(said)
-    elif folded in NONE:
+    elif folded in ways_of_saying(SAYS_NONE):
         return _none(kind, ask)
     elif kind.name == DATE:
-        return Reading(read_date(typed))
+        return Reading(read_date(typed, today, past=ask is not None and ask.past))
     elif kind.name in (NUMBER, WHOLE):
         number = _number(typed, whole=kind.name == WHOLE)
         if number is not None:
@@ -232,7 +244,7 @@ def expected(kind: Kind, ask: Ask | None) -> Message:
     if kind.name == DATE:
         return Message(
             "write a date like 2026-09-15, or just the month: 2026-09, 09/2026, Sept 2026"
-            " or 2026年9月; or don't know"
+            " or 2026年9月, or how long ago: 8 months ago; or don't know"
         )
     if kind.name == COUNT:
         return Message("write how many, from 0 to {most}; or don't know", most=MOST_ITEMS)
@@ -280,8 +292,11 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def read_date(text: str) -> str:
-    """A day, a month or a year as the facts format writes it (`2026-09`); InputError."""
+def read_date(text: str, today: date | None = None, *, past: bool = False) -> str:
+    """A day, a month or a year as the facts format writes it (`2026-09`); InputError. The
+    forms written with figures are read here, exactly; with `today`, a date said in words or
+    relative to it ("March", "8 months ago", 去年, 3개월 전) is read by dateparser (`past`: a
+    month said without its year is the last one)."""
     folded = re.sub(r"\s+", " ", text.casefold().replace(",", " ")).strip(" .")
     year = month = day = None
     if match := re.fullmatch(
@@ -326,6 +341,8 @@ def read_date(text: str) -> str:
             and len(words) == 1 + len(years) + len(days)
         ):
             month, year, day = _MONTHS[names[0]], years[0], days[0] if days else None
+    if year is None and today is not None and (rough := _rough_date(text, today, past)):
+        return rough
     if year is None or (day is not None and month is None):
         raise unread(
             N_("{answer} is not a date I can read: {expected}"),
@@ -344,6 +361,58 @@ def read_date(text: str) -> str:
     return written
 
 
+_PRECISION = {"day": 10, "week": 7, "month": 7, "year": 4}
+"""The characters of an ISO date kept for what a rough date says (dateparser's `period`): a
+week ago is a month, not a day a person never named."""
+
+
+def _rough_date(text: str, today: date, past: bool) -> str | None:
+    """A date said in words or relative to `today`, at the precision said, or None. Read both
+    ways, as a date gone by and one to come: they differ only when no year is said ("March");
+    then a `past` fact takes the last one, and another fact is refused with both."""
+    if not re.search(r"[^\W\d_]", text):
+        return None  # figures and signs only: the exact forms read those, or nothing does
+    readings = [_dateparser(prefer)(text, today) for prefer in ("past", "future")]
+    if None in readings or readings[0][4:] != readings[1][4:]:
+        return None  # not read, or read as something else than a month without its year
+    if past or readings[0] == readings[1]:
+        return readings[0]
+    raise unread(
+        N_("{answer} could be {first} or {second}: write it as {iso}"),
+        text,
+        first=readings[0],
+        second=readings[1],
+        iso="YYYY-MM",
+    )
+
+
+@functools.cache
+def _dateparser(prefer: str):
+    """dateparser reading the consultation's languages, preferring dates gone by or to come;
+    imported when a date is first said in words (a diagnosis never needs it)."""
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    languages = sorted({code.split("_")[0] for code in offered()})
+
+    def parse(text: str, today: date) -> str | None:
+        parser = DateDataParser(
+            languages=languages,
+            settings={
+                "RELATIVE_BASE": datetime(today.year, today.month, today.day),
+                "PREFER_DATES_FROM": prefer,
+                "RETURN_TIME_AS_PERIOD": True,
+            },
+        )
+        said = parser.get_date_data(text)
+        if said.date_obj is None or said.period not in _PRECISION:
+            return None
+        return said.date_obj.date().isoformat()[: _PRECISION[said.period]]
+
+    return parse
+
+
 def _none(kind: Kind, ask: Ask | None) -> Reading:
     """ "I don't have one": no cards, an empty list, what the unit says it means, or a value
     not known."""
@@ -359,7 +428,7 @@ def _none(kind: Kind, ask: Ask | None) -> Reading:
 def _says_never(folded: str, ask: Ask) -> bool:
     """Whether an answer says "never" or "none" as the question offers it: a common word, one
     of its own (`Ask.none_words`), or a sentence with "never" in it ("I never changed it")."""
-    if folded in NONE or folded in {fold(words) for words in ask.none_words}:
+    if folded in ways_of_saying(SAYS_NONE) or folded in {fold(words) for words in ask.none_words}:
         return True
     if ask.never and folded in {fold(ask.never.in_(code)) for code in ask.never.languages}:
         return True
@@ -367,9 +436,13 @@ def _says_never(folded: str, ask: Ask) -> bool:
 
 
 def _yes_no(folded: str) -> bool | None:
-    if folded in YES or folded in _in_every_language("yes"):
+    if folded in ways_of_saying(SAYS_YES) or folded in _in_every_language("yes"):
         return True
-    if folded in NO or folded in NONE or folded in _in_every_language("no"):
+    if (
+        folded in ways_of_saying(SAYS_NO)
+        or folded in ways_of_saying(SAYS_NONE)
+        or folded in _in_every_language("no")
+    ):
         return False
     first = re.split(r"[\s,.!，。！]", folded, maxsplit=1)[0]
     if first in ("yes", "yeah", "yep", "y"):
@@ -395,12 +468,17 @@ def _number(text: str, whole: bool) -> float | int | None:
     return float(digits)
 
 
+_COUNTED = re.compile(r"(\S+?)\s*(?:张|個|个|枚|つ|장|개|cards?)?")
+"""A count with what it counts: 两张, 二枚, 1つ, 2장, "two cards"."""
+
+
 def _count(folded: str) -> int | None:
-    if folded in NO:
+    """How many: a number alone or with what it counts, in figures or in words."""
+    if folded in ways_of_saying(SAYS_NO):
         return 0
-    number = _NUMBERS.get(folded.removesuffix("张").removesuffix("个"))
-    if number is None and folded.isdigit():
-        number = int(folded)
+    said = _COUNTED.fullmatch(folded)
+    word = said.group(1) if said else folded
+    number = int(word) if word.isdigit() else _NUMBERS.get(word)
     return number if number is not None and number <= MOST_ITEMS else None
 
 
@@ -455,9 +533,12 @@ def _offered(kind: Kind, ask: Ask | None, text: str) -> tuple[str, Choice | None
 
 
 def _fit(folded: str, typed: set[str], name: str) -> tuple[int, int]:
-    """How much of a choice's name an answer holds, and (negated) how much it leaves out."""
+    """How much of a choice's name an answer holds, and (negated) how much it leaves out: the
+    words of a name in Latin letters, the characters of another."""
     shared = _shared(folded, typed, name)
-    return shared, (shared - len(_words(name))) if shared and name.isascii() else 0
+    if not shared:
+        return 0, 0
+    return shared, shared - (len(_words(name)) if name.isascii() else len(name))
 
 
 def _way_names(way: Choice | None) -> set[str]:
@@ -468,13 +549,21 @@ def _way_names(way: Choice | None) -> set[str]:
 
 
 def _shared(folded: str, typed: set[str], name: str) -> int:
-    """How much of a choice's name an answer holds: its Chinese characters when the name is
-    Chinese and appears whole, else the words they share."""
-    if re.search(r"[\u4e00-\u9fff]", name):
-        return len(name) if name in folded else 0
-    return len(typed & _words(name))
+    """How much of a choice's name an answer holds. A name in Latin letters: the words they
+    share. Another (Chinese, Japanese, Korean): its characters when it appears whole in the
+    answer, or the answer's when the answer is most of it ("アリペイ" of "アリペイでの支払い";
+    not "銀行", a tenth of two places' names)."""
+    if name.isascii():
+        return len(typed & _words(name))
+    if name in folded:
+        return len(name)
+    part = not folded.isascii() and folded in name and len(folded) >= 2
+    return len(folded) if part and len(folded) / len(name) >= PART_OF_A_NAME else 0
 
 
+PART_OF_A_NAME = 0.4
+"""The least share of a choice's name (in characters, not Latin words) an answer that is only
+part of it must be: the wallet's name in "paying with the wallet", not one word of a sentence."""
 _STOP_WORDS = frozenset(
     {"a", "an", "the", "in", "on", "at", "with", "my", "it", "is", "to", "of", "i"}
 )

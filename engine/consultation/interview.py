@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -55,13 +55,15 @@ from engine.authoring.rules import (
 )
 from engine.consultation.answers import (
     CHOICES,
+    DATE,
     MOST_ITEMS,
-    NOTHING,
+    SAYS_NOTHING,
     Kind,
     fold,
     kind_of,
     read,
     unread,
+    ways_of_saying,
 )
 from engine.errors import InputError
 from engine.facts.asking import APP, BANK, Ask, Choice, Tick, TickList
@@ -276,7 +278,10 @@ class Interviewer:
             question = listed if listed is not None else self.step(data).question
             if question is not None and question.fact == fact and question.ticks:
                 return self.ticked(data, question, text)
-        reading = read(kind_of(path, self.model), ask, text)
+        kind = kind_of(path, self.model)
+        # A date said roughly ("8 months ago") is read from the consultation's day.
+        today = validate_facts(data, model=self.model).as_of if kind.name == DATE else None
+        reading = read(kind, ask, text, today or date.today())
         card = card_index(fact)
         if reading.not_known and ask.nothing:
             # What a wallet shows is known together: not knowing one of it is not knowing all
@@ -315,7 +320,7 @@ class Interviewer:
         none; "don't know" lists every line's fact as not known."""
         listed = question.ask.never
         nothing = {fold(listed.in_(code)) for code in listed.languages} if listed else set()
-        if fold(text) in NOTHING or fold(text) in nothing:
+        if fold(text) in ways_of_saying(SAYS_NOTHING) or fold(text) in nothing:
             chosen: list[str] = []
         else:
             reading = read(question.kind, question.ask, text)
@@ -415,9 +420,26 @@ class Interviewer:
         return False
 
     def _questions(self, facts: Facts, diagnosis: Diagnosis) -> tuple[Question, ...]:
+        where = self._where(facts)
+        questions = self._questions_at(facts, diagnosis, where)
+        if questions or diagnosis.findings or where is None or not where.last_resort:
+            return questions
+        # Nothing found and nothing left: what the place leaves out as less likely is asked.
+        wider = replace(
+            where,
+            not_asked=tuple(p for p in where.not_asked if p not in where.last_resort),
+            last_resort=(),
+        )
+        return self._questions_at(facts, diagnosis, wider)
+
+    def _questions_at(
+        self, facts: Facts, diagnosis: Diagnosis, where: Choice | None
+    ) -> tuple[Question, ...]:
         not_known = set(facts.dont_know or ())
         closed = not_known | {_concrete(p, card) for p, card in flatten(facts)}
-        worth, decides, alone, pointed, easy = self._worth(facts, diagnosis, closed, not_known)
+        worth, decides, alone, pointed, easy = self._worth(
+            facts, diagnosis, closed, not_known, where
+        )
         assumed = self._assumptions(facts, diagnosis, closed)
         for path, changed in assumed.items():
             decides.setdefault(path, set()).update(changed)
@@ -436,7 +458,6 @@ class Interviewer:
                 )
             }
         # Where it fails and what it says, then the defaults that decide what is pursued.
-        where = self._where(facts)
         after_where = where.then if where is not None else ()
         triage = [p for p in (*self.triage, *after_where) if self._askable(p, closed)]
         triage += sorted(assumed)
@@ -558,7 +579,12 @@ class Interviewer:
         )
 
     def _worth(
-        self, facts: Facts, diagnosis: Diagnosis, closed: set[str], not_known: set[str]
+        self,
+        facts: Facts,
+        diagnosis: Diagnosis,
+        closed: set[str],
+        not_known: set[str],
+        where: Choice | None,
     ) -> tuple[dict[str, float], dict[str, set[str]], dict[str, float], dict[str, float], set[str]]:
         """Each askable fact's worth, the causes its answer could settle, its best share (1: its
         answer alone settles a cause; of two equal worths, that one is asked first), and the
@@ -566,7 +592,6 @@ class Interviewer:
         case = Case(facts, diagnosis.as_of)
         held = Held(self.doctor.observer.observe(case), diagnosis.trace, self.doctor.rules, case)
         status = {f.cause.key: f.status for f in diagnosis.findings}
-        where = self._where(facts)
         nearest: dict[str, tuple[int, set[str]]] = {}
         holding: dict[str, list[list[str]]] = {}
         named = {key for key, said in status.items() if said == SUSPECTED}

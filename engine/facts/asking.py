@@ -47,6 +47,10 @@ class Choice:
     """For a place where a payment fails: facts (paths, or the start of paths) a consultation
     does not ask there unless the facts already say something of them (a visitor's place: no
     Chinese bank card, residence permit or passport renewal questions)."""
+    last_resort: tuple[str, ...] = ()
+    """Of `not_asked`, what the place does ask when nothing else is left to ask and no cause is
+    found: a card refused in a wallet may be the bank's own state (an account frozen after
+    months unused), which nothing seen at the wallet points at."""
     sets: Mapping[str, Any] = field(default_factory=dict)
     """Facts choosing it also sets, where they are not known yet (report-v3's `sets`): paying
     with a foreign card says there is one, so its number is not asked."""
@@ -62,6 +66,10 @@ class Choice:
     each is this choice with its own words, the facts it also sets and what those say of the
     place ("Paying with a foreign card in Alipay": the wallet too, and no WeChat Pay cause).
     The question lists these in its place; its own words still read as this value alone."""
+
+    def __post_init__(self) -> None:
+        if stray := [path for path in self.last_resort if path not in self.not_asked]:
+            raise ValueError(f"Choice: last_resort {stray} must be among not_asked")
 
     def says(self, known: Mapping[str, Any]) -> bool:
         """Whether facts already say what choosing it sets (`known`: a path's value, None when
@@ -126,6 +134,10 @@ class Ask:
     yes: Mapping[str, Any] = field(default_factory=dict)
     """What a plain "yes" to a question that is not a yes/no one writes ("When was your
     passport renewed?" "Yes": it was, when not known)."""
+    past: bool = False
+    """For a date: what happened before the consultation (a renewal, a last use), so a month
+    said without its year ("March", 3月) is the last one. Otherwise (an expiry) it is refused
+    with both years it could be."""
     never: Wording | None = None
     """For a question that is not a yes/no one, with a `none`: the answer that writes it, as a
     choice beside the typed answer shows it ("Never: I have always had this number")."""

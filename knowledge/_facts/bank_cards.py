@@ -165,7 +165,10 @@ BANK_CARDS = Section(
             Ask(
                 Wording("When did you last use this account (a payment, a transfer, the ATM)?"),
                 Wording("when the account was last used"),
-                Wording("Roughly is fine: a month (2026-03) or a year."),
+                Wording(
+                    "Roughly is fine: a month (2026-03), a year, or how long ago (8 months ago)."
+                ),
+                past=True,
             ),
         ),
         # An account at a Chinese bank's branch outside the mainland (Hong Kong, Japan, ...).

@@ -66,6 +66,7 @@ PASSPORT = Section(
                 ),
                 easier="passport.renewed",
                 tick=RENEWED,
+                past=True,
             ),
         ),
         Fact(

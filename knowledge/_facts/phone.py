@@ -28,8 +28,8 @@ PHONE = Section(
                 Wording("When did you last change your mobile number?"),
                 Wording("when you changed your mobile number"),
                 Wording(
-                    "Roughly is fine: the month you got your current SIM; never if you never"
-                    " changed it."
+                    "Roughly is fine: the month you got your current SIM, or how long ago;"
+                    " never if you never changed it."
                 ),
                 none={"phone.changed": False},
                 never=Wording("Never: I have always had this number"),
@@ -50,6 +50,7 @@ PHONE = Section(
                 # No easier form: "yes, it changed" without when settles nothing (measured: a
                 # question more for a traveller who does not know when, and no cause found).
                 tick=NUMBER_CHANGED,
+                past=True,
             ),
         ),
         # False: the number was never changed (not since the bank and the wallets recorded it),

@@ -41,6 +41,9 @@ WALLET_PLACE_NOT_ASKED = (
 )
 """What a wallet's or Taobao's place does not ask unless an answer points there: the bank's own
 state (a frozen or overseas account), which a failure at the bank itself asks about."""
+BANK_STATE_LAST = ("bank_cards[].last_used",)
+"""What a wallet's place asks when nothing else is found: when the account was last used (banks
+freeze accounts unused for months, and the card is then refused in the wallet)."""
 CARD_LINK_NOT_ASKED = tuple(
     p for p in WALLET_PLACE_NOT_ASKED if p != "bank_cards[].issued_outside_mainland"
 )
@@ -86,6 +89,29 @@ CARD_LINK_WORDS = (
     "支付宝绑定银行卡", "支付宝添加银行卡", "绑卡", "绑定银行卡", "添加银行卡",
 )  # fmt: skip
 
+FOREIGN_CARDS = ("foreign card", "visa", "visa card", "mastercard", "jcb", "amex")
+"""What a card from home is called; said with paying or adding, it is a visitor's place."""
+FOREIGN_CARD_PAYING = (
+    *FOREIGN_CARDS,
+    *(f"{verb} {card}" for verb in ("pay with", "paying with") for card in FOREIGN_CARDS),
+    "境外卡",
+    "外卡",
+)
+FOREIGN_CARD_ADDING = (
+    *(
+        f"{verb} {card}"
+        for verb in ("add", "adding", "link", "linking", "bind")
+        for card in FOREIGN_CARDS
+    ),
+    "添加境外卡",
+    "绑定境外卡",
+    "添加外卡",
+    "绑定外卡",
+    "绑外卡",
+)
+"""Adding a card from home, in the words people use: "adding my Visa to Alipay" is not
+adding a Chinese bank card, though both add a card."""
+
 WHERE = Fact(
     "where",
     triage=True,
@@ -102,6 +128,7 @@ WHERE = Fact(
                 points_at=("documents", "alipay"),
                 not_about=("foreign_cards",),
                 not_asked=WALLET_PLACE_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "taobao": Choice(
                 Wording("Paying on Taobao"),
@@ -110,6 +137,7 @@ WHERE = Fact(
                 points_at=("documents", "taobao"),
                 not_about=("foreign_cards",),
                 not_asked=WALLET_PLACE_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "bank_card_link": Choice(
                 Wording("Adding a Chinese bank card in Alipay"),
@@ -118,6 +146,7 @@ WHERE = Fact(
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
                 not_asked=CARD_LINK_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "wechat_pay": Choice(
                 Wording("Paying with WeChat Pay"),
@@ -126,6 +155,7 @@ WHERE = Fact(
                 points_at=("documents", "wechat_pay"),
                 not_about=("foreign_cards",),
                 not_asked=WALLET_PLACE_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "wechat_pay_card_link": Choice(
                 Wording("Adding a Chinese bank card in WeChat Pay"),
@@ -134,11 +164,12 @@ WHERE = Fact(
                 points_at=("documents", "bank"),
                 not_about=("foreign_cards",),
                 not_asked=CARD_LINK_NOT_ASKED,
+                last_resort=BANK_STATE_LAST,
             ),
             "foreign_card": in_each_wallet(
                 Choice(
                     Wording("Paying with a foreign card (Visa, Mastercard...)"),
-                    ("foreign card", "visa", "mastercard", "境外卡", "外卡"),
+                    FOREIGN_CARD_PAYING,
                     layers=("device", "bank", "alipay", "wechat_pay", "payee"),
                     points_at=("foreign_cards", "device", "payee"),
                     not_about=("bank_cards",),
@@ -148,11 +179,7 @@ WHERE = Fact(
                 ),
                 Wording("Paying with a foreign card in Alipay"),
                 Wording("Paying with a foreign card in WeChat Pay"),
-                "foreign card",
-                "visa",
-                "mastercard",
-                "境外卡",
-                "外卡",
+                *FOREIGN_CARD_PAYING,
             ),
             "wallet_setup": in_each_wallet(
                 Choice(
@@ -175,7 +202,7 @@ WHERE = Fact(
             "foreign_card_link": in_each_wallet(
                 Choice(
                     Wording("Adding a foreign card (Visa, Mastercard...) to a wallet"),
-                    ("add visa", "link visa", "add foreign card", "添加境外卡", "绑定境外卡"),
+                    FOREIGN_CARD_ADDING,
                     layers=("device", "bank", "alipay", "wechat_pay"),
                     points_at=("foreign_cards", "device"),
                     not_about=("bank_cards",),
@@ -185,10 +212,7 @@ WHERE = Fact(
                 ),
                 Wording("Adding a foreign card to Alipay"),
                 Wording("Adding a foreign card to WeChat Pay"),
-                "add visa",
-                "add foreign card",
-                "添加境外卡",
-                "绑定境外卡",
+                *FOREIGN_CARD_ADDING,
             ),
             "bank": Choice(
                 Wording("At the bank itself (an ATM, a counter, the bank's app)"),

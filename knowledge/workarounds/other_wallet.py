@@ -1,4 +1,4 @@
-from engine.authoring.rules import Example, Workaround, derived, reported, when
+from engine.authoring.rules import Example, Workaround, derived, fact, reported, when
 from engine.text.wording import Wording
 
 WORKAROUND = Workaround(
@@ -27,6 +27,9 @@ WORKAROUND = Workaround(
         when(derived("alipay.foreign_card_failing")),
         when(derived("wechat_pay.foreign_card_failing")),
         when(reported("merchant-refuses-foreign-card")),
+        # Paying with a card from home failed in a wallet, nothing more known: the other
+        # wallet is the first thing to try at the counter, whatever the cause.
+        when(fact("symptom.where", "foreign_card")),
     ),
     examples=(
         Example(
@@ -42,6 +45,11 @@ WORKAROUND = Workaround(
         Example(
             "a mini-program takes domestic payments only",
             {"symptom": {"error_message": "only accepts domestic payments"}},
+            "offered",
+        ),
+        Example(
+            "paying with a foreign card in Alipay failed, nothing else known",
+            {"symptom": {"where": "foreign_card", "wallet": "alipay"}, "foreign_cards": [{}]},
             "offered",
         ),
         Example("the card works", {"foreign_cards": [{"status": "ok"}]}, None),
