@@ -38,8 +38,9 @@ MUTATED = (
 interview's weights (which question is worth asking, in which order, and when to stop)."""
 ONLY = {
     "engine/consultation/interview.py": (
-        # what a question is worth, and which comes next
+        # what a question is worth, and which comes next (wider where nothing is left)
         "Interviewer._questions",
+        "Interviewer._questions_at",
         "Interviewer._worth",
         "Interviewer._answers_needed",
         "Interviewer._could_fail",
