@@ -1,8 +1,9 @@
 """A mutation run over the fix order, the reasoning and the interview's weights: what tests catch.
 
     pip install -e '.[mutation]'      (mutmut, pinned)
-    python bench/mutation.py          (about 40 minutes on 2 cores; --only MODULE for one)
+    python bench/mutation.py          (20 to 40 minutes on 2 cores; --only MODULE for one)
     python bench/mutation.py --keep DIR   (keep mutmut's folder, to `mutmut show` a mutant)
+    python bench/mutation.py --again DIR  (the survivors kept in DIR against today's tests)
 
 mutmut changes one thing at a time in `MUTATED` (an operator, a constant, a
 string, a call's argument) and runs the tests in `TESTS` that reach the changed
@@ -38,8 +39,9 @@ MUTATED = (
 interview's weights (which question is worth asking, in which order, and when to stop)."""
 ONLY = {
     "engine/consultation/interview.py": (
-        # what a question is worth, and which comes next
+        # what a question is worth, and which comes next (wider where nothing is left)
         "Interviewer._questions",
+        "Interviewer._questions_at",
         "Interviewer._worth",
         "Interviewer._answers_needed",
         "Interviewer._could_fail",
@@ -96,6 +98,7 @@ REASONING_TESTS = (
     "tests/test_kb_check.py",
     "tests/test_json_report.py",
     "tests/test_text_report.py",
+    "tests/test_call_abroad.py",
 )
 INTERVIEW_TESTS = (
     "tests/test_interview_weights.py",
@@ -116,6 +119,12 @@ SURVIVED = {0}
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keep", type=Path, help="run in this folder and keep it")
+    parser.add_argument(
+        "--again",
+        type=Path,
+        metavar="DIR",
+        help="in a folder a run kept (--keep): the tests copied in again, each survivor run",
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
         "--only",
@@ -138,6 +147,9 @@ def main() -> None:
     # No fix order kept on disk: mutmut's mutants share one source file, so a kept order would
     # be one mutant's answer read back for another (engine/kb/cache.py).
     env = {**os.environ, "PAYDOCTOR_CACHE": ""}
+    if args.again is not None:
+        _again(args.again, modules, env)
+        return
     try:
         _copy_tracked_files(folder)
         _configure(folder, modules)
@@ -232,6 +244,48 @@ def _report(folder: Path, modules: tuple[str, ...], patterns: list[str], elapsed
             ]
             print(f"{name}:")
             print("\n".join(f"    {line.strip()}" for line in changed))
+
+
+def _again(folder: Path, modules: tuple[str, ...], env: dict[str, str]) -> None:
+    """Each mutant that survived the run kept in `folder`, switched on in mutmut's copy
+    (`MUTANT_UNDER_TEST`) with the working tree's tests copied in: which tests added since kill
+    it, without running every mutant again (a weight in `CONSTANTS` is not run again)."""
+    mutants = folder / "mutants"
+    shutil.copytree(ROOT / "tests", mutants / "tests", dirs_exist_ok=True)
+    survivors = sorted(
+        name
+        for path in modules
+        if (meta := mutants / f"{path}.meta").exists()
+        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+        if code in SURVIVED
+    )
+    started = time.perf_counter()
+    clean = subprocess.run(
+        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS],
+        cwd=mutants,
+        env={**env, "MUTANT_UNDER_TEST": ""},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    if clean.returncode != 0:
+        sys.exit(f"{folder}: today's tests fail with no mutant on: the run kept there is older")
+    killed = 0
+    for name in survivors:
+        ran = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *TESTS],
+            cwd=mutants,
+            env={**env, "MUTANT_UNDER_TEST": name},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if ran.returncode not in KILLED | SURVIVED:
+            sys.exit(f"{name}: pytest ended with {ran.returncode}")
+        killed += ran.returncode in KILLED
+        print(f"{'killed' if ran.returncode in KILLED else 'survived'}: {name}")
+    print(
+        f"{len(survivors)} survivors run again in {time.perf_counter() - started:.0f} s: "
+        f"{killed} killed, {len(survivors) - killed} survived"
+    )
 
 
 def _constants(folder: Path, modules: tuple[str, ...], env: dict[str, str]) -> None:

@@ -102,3 +102,27 @@ def test_the_web_report_shows_the_call_sentence_without_the_staff_view(web_clien
 def test_a_sentence_in_the_wrong_language_for_its_place_is_refused(place, say):
     with pytest.raises(ValueError, match="say"):
         FixStep(Wording("there"), Wording("do it"), place=place, say=say)
+
+
+def test_knowledge_whose_facts_name_no_issuers_country_gives_no_call_language():
+    """A knowledge base may declare facts of its own, with no card issuer's country among them:
+    its plan is made all the same, in no card's language."""
+    from engine.authoring.rules import Cause, fact, when
+    from engine.facts.declaring import Fact, Section, facts_model
+    from engine.kb.base import KnowledgeBase
+
+    model = facts_model((Section("passport", "Passport", (Fact("renewed", bool),)),))
+    renewal = Cause(
+        id="renewal",
+        layer="documents",
+        title="renewal",
+        explanation="",
+        source="",
+        fixes=(FixStep("here", "do it", place=Where.APP),),
+        confirmed=(when(fact("passport.renewed", True)),),
+    )
+    doctor = Doctor(KnowledgeBase((renewal,), (), (), (), {}, facts_model=model))
+    facts = validate_facts({"as_of": "2026-11-27", "passport": {"renewed": True}}, model=model)
+    diagnosis = doctor.diagnose(facts)
+    assert [(f.cause.key, str(f.status)) for f in diagnosis.findings] == [("renewal", "confirmed")]
+    assert [step.card_language for step in diagnosis.plan] == [None]

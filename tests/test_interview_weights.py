@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -28,8 +29,12 @@ from engine.authoring.rules import (
     unless_false,
     when,
 )
+from engine.consultation.answers import MOST_ITEMS
 from engine.consultation.interview import Interviewer
 from engine.facts.asking import APP, Ask, Choice, Tick, TickList
+from engine.facts.declaring import Fact, Section, facts_model
+from engine.facts.declaring import questions as declared_questions
+from engine.facts.model import PartialDay
 from engine.kb.base import KnowledgeBase
 from engine.reasoning.diagnosis import Doctor
 from engine.text.wording import Wording
@@ -115,8 +120,10 @@ FILLER = {
 """Six answers that bear on no cause here: a consultation this long already."""
 
 
-def interviewer(*causes: Cause, questions=QUESTIONS, conclusions=(), messages=()) -> Interviewer:
-    kb = KnowledgeBase(causes, (), (), messages, dict(questions), conclusions)
+def interviewer(
+    *causes: Cause, questions=QUESTIONS, conclusions=(), messages=(), observations=()
+) -> Interviewer:
+    kb = KnowledgeBase(causes, (), observations, messages, dict(questions), conclusions)
     return Interviewer(Doctor(kb))
 
 
@@ -766,3 +773,495 @@ def test_at_patience_an_answer_pointed_at_by_less_than_the_least_worth_is_not_as
     assert asked(interview, **known) == [("phone.changed", 1.0), ("person.surname", 0.5)]
     known["alipay"] = {"document_expiry_notice": False}
     assert asked(interview, **known) == [("phone.changed", 1.0)]
+
+
+def test_at_patience_an_answer_keeps_its_whole_share_whatever_cause_comes_after():
+    """The name alone settles one of Alipay's causes (a share of 1) and is half of what another
+    needs (1/2): its best share is 1 whichever cause is weighed last, so it is still asked at
+    patience; the renewal, half of a cause only, is not."""
+    name = cause("name", "alipay", when(fact("alipay.identity.name", "X")))
+    both = cause(
+        "both", "alipay", when(fact("alipay.identity.name", "X"), fact("passport.renewed", True))
+    )
+    interview = interviewer(name, both)
+    before = {**FILLER, "symptom": {"where": "alipay", "error_message": "it failed"}}
+    del before["phone"]
+    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    assert asked(interview, **before) == [
+        ("alipay.identity.name", 1.5),
+        ("passport.renewed", 0.5),
+    ]
+    at = {**before, "alipay": {"document_expiry_notice": False}}
+    assert asked(interview, **at) == [("alipay.identity.name", 1.5)]
+
+
+def test_at_patience_what_points_at_an_answer_adds_up_over_the_causes_it_settles():
+    """The surname settles alone the cause the message names (pointed at by 1) and is half of
+    what a refused card supports (1/2 x 1/2 beside the message): pointed at by 1 1/4 in all,
+    the part the last cause weighed adds to the rest, so it is asked at patience."""
+    named = cause("named", "bank", when(message_points_at("named"), fact("person.surname", "X")))
+    refused = cause(
+        "refused",
+        "bank",
+        when(
+            fact("bank_cards[].status", "cannot_be_verified"),
+            fact("person.surname", "X"),
+            fact("person.given_names", "Y"),
+        ),
+    )
+    interview = interviewer(named, refused, messages=MESSAGES)
+    known = {**FILLER, "bank_cards": [{"status": "cannot_be_verified"}]}
+    del known["person"]
+    known["alipay"] = {"document_expiry_notice": False}
+    known["symptom"] = {"where": "taobao", "error_message": "account frozen"}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert asked(interview, **known) == [("person.surname", 1.25)]
+
+
+def test_of_a_conclusions_facts_a_kind_typed_out_of_the_preferred_list_comes_last():
+    """A foreign card's network (a choice) and its issuer's country (typed, a kind `PREFERRED`
+    does not list) settle the conclusion: the choice is asked first, then the country."""
+
+    def issued(case, card):
+        foreign = (case.facts.foreign_cards or [None])[0]
+        said = {name: getattr(foreign, name, None) for name in ("issuer_country", "network")}
+        missing = tuple(f"foreign_cards[0].{name}" for name, value in said.items() if not value)
+        if missing:
+            return Outcome(None, unknown_paths=missing)
+        return Outcome(said["network"] == "visa" and said["issuer_country"] == "US")
+
+    reads = ("foreign_cards[].issuer_country", "foreign_cards[].network")
+    observations = (Observation("issued", "issued", reads, issued),)
+    abroad = Conclusion("abroad", Wording("issued abroad"), holds=(when(derived("issued")),))
+    found = cause("abroad", "bank", when(concluded("abroad")))
+    questions = {
+        **NO_TRIAGE,
+        "foreign_cards[].network": ask("Which network?"),
+        "foreign_cards[].issuer_country": ask("Which country issued it?"),
+    }
+    kb = KnowledgeBase((found,), (), observations, (), questions, (abroad,))
+    interview = Interviewer(Doctor(kb))
+    assert asked(interview, foreign_cards=[{}]) == [("foreign_cards[0].network", 0.5)]
+    visa = [{"network": "visa"}]
+    assert asked(interview, foreign_cards=visa) == [("foreign_cards[0].issuer_country", 0.5)]
+
+
+def test_after_dont_know_to_a_date_a_place_that_leaves_out_the_yes_no_leaves_the_conclusion():
+    """The renewal's date or roaming settles the conclusion. "Don't know" to the date: the
+    yes/no it is easier as is asked instead; where the place leaves renewals out (a visitor's
+    foreign card), the "don't
+    know" stands for the conclusion and nothing is asked for it (not roaming either)."""
+    moved = Conclusion(
+        "moved",
+        Wording("moved"),
+        holds=(
+            when(fact("passport.renewed_on", "2026-01")),
+            when(fact("phone.roaming", True)),
+        ),
+    )
+    found = cause("moved", "documents", when(concluded("moved")))
+    places = {
+        "taobao": Choice(Wording("Paying on Taobao")),
+        "foreign_card": Choice(Wording("With a foreign card"), not_asked=("passport.renewed",)),
+    }
+    questions = {**NO_TRIAGE, "symptom.where": ask("Where?", choices=places)}
+    interview = Interviewer(Doctor(KnowledgeBase((found,), (), (), (), questions, (moved,))))
+    not_known = {"dont_know": ["passport.renewed_on"]}
+    assert asked(interview, symptom={"where": "taobao"}, **not_known) == [("passport.renewed", 0.5)]
+    assert asked(interview, symptom={"where": "foreign_card"}, **not_known) == []
+
+
+def test_after_dont_know_to_a_cards_date_the_yes_no_of_that_card_is_asked():
+    """When the card was last used, or whether it is frozen, settles the card's conclusion; the
+    date first. "Don't know" to the first card's date: the first card's yes/no is asked."""
+    stopped = Conclusion(
+        "card.stopped",
+        Wording("the card stopped"),
+        holds=(
+            when(fact("bank_cards[].last_used", "2026-01")),
+            when(fact("bank_cards[].frozen", True)),
+        ),
+    )
+    found = cause("stopped", "bank", when(concluded("card.stopped")))
+    questions = {
+        **NO_TRIAGE,
+        "bank_cards[].last_used": ask("When was it last used?", easier="bank_cards[].frozen"),
+        "bank_cards[].frozen": ask("Is it frozen?"),
+    }
+    interview = Interviewer(Doctor(KnowledgeBase((found,), (), (), (), questions, (stopped,))))
+    assert asked(interview, bank_cards=[{}]) == [("bank_cards[0].last_used", 0.5)]
+    not_known = {"bank_cards": [{}], "dont_know": ["bank_cards[0].last_used"]}
+    assert asked(interview, **not_known) == [("bank_cards[0].frozen", 0.5)]
+
+
+def test_a_cards_wallet_is_asked_where_the_place_is_exactly_that_wallets():
+    """Paying in WeChat Pay's own screens (only its layer can explain the failure): a card
+    taken for Alipay's has its wallet asked, as WeChat Pay, whose layers are exactly the
+    place's, would find the cause."""
+
+    def in_wechat(case, card):
+        wallet = case.get("bank_cards[].wallet", card)
+        return Outcome(None) if wallet is None else Outcome(wallet == "wechat_pay")
+
+    observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
+    not_linked = fact("bank_cards[].status", "not_linked")
+    wechat = cause("wechat", "wechat_pay", when(derived("card.in_wechat"), not_linked))
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    }
+    places = {"wechat_pay": Choice(Wording("In WeChat Pay"), layers=("wechat_pay",))}
+    questions = {
+        **NO_TRIAGE,
+        "symptom.where": ask("Where?", choices=places),
+        "bank_cards[].wallet": ask("Which wallet?", choices=wallets),
+    }
+    interview = Interviewer(Doctor(KnowledgeBase((wechat,), (), observations, (), questions)))
+    facts = {**AS_OF, "symptom": {"where": "wechat_pay"}, "bank_cards": [{"status": "not_linked"}]}
+    step = interview.step(facts)
+    assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("wechat",))]
+
+
+def test_a_cards_wallet_is_asked_where_it_changes_only_which_causes_are_pursued():
+    """A cause that applies only where a card is in WeChat Pay (its scope): the card taken for
+    Alipay's leaves it out; its wallet, which would bring the cause in though nothing is found
+    yet, is asked first."""
+
+    def wechat_used(case, card):
+        wallets = [c.wallet for c in case.facts.bank_cards or ()]
+        return Outcome(any(wallet in ("wechat_pay", "both") for wallet in wallets))
+
+    observations = (Observation("wechat_used", "", ("bank_cards[].wallet",), wechat_used),)
+    roaming = cause(
+        "roaming",
+        "bank",
+        when(fact("phone.roaming", True)),
+        suspected=(when(fact("phone.changed", True)),),
+    )
+    roaming = replace(roaming, scope=(derived("wechat_used"),))
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    }
+    questions = {**NO_TRIAGE, "bank_cards[].wallet": ask("Which wallet?", choices=wallets)}
+    interview = Interviewer(Doctor(KnowledgeBase((roaming,), (), observations, (), questions)))
+    step = interview.step({**AS_OF, "bank_cards": [{}]})
+    assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("roaming",))]
+    said = {**AS_OF, "bank_cards": [{"wallet": "wechat_pay"}]}
+    assert [(q.fact, q.decides) for q in interview.step(said).questions] == [
+        ("phone.changed", ("roaming",)),
+        ("phone.roaming", ("roaming",)),
+    ]
+
+
+def scoped(outcome: Outcome) -> Interviewer:
+    """The renewal's cause, pursued only where its scope (an observation that comes out as
+    `outcome`) holds or may."""
+    observations = (Observation("in_scope", "", ("phone",), lambda case, card: outcome),)
+    renewal = cause(
+        "renewal",
+        "documents",
+        when(fact("passport.renewed", True)),
+        suspected=(when(fact("phone.changed", True)),),
+    )
+    renewal = replace(renewal, scope=(derived("in_scope"),))
+    return interviewer(renewal, questions=NO_TRIAGE, observations=observations)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [
+        pytest.param(Outcome(True), ["passport.renewed", "phone.changed"], id="holds"),
+        pytest.param(Outcome(False), [], id="fails"),
+        pytest.param(
+            Outcome(None, unknown_paths=("phone.vpn_on",)),
+            ["passport.renewed"],
+            id="a fact not known",
+        ),
+        pytest.param(Outcome(None), ["passport.renewed"], id="not known, nothing missing"),
+        pytest.param(Outcome(None, unknown_paths=("phone",)), [], id="a whole section missing"),
+    ],
+)
+def test_a_cause_is_pursued_while_its_scope_may_hold_but_not_for_want_of_a_whole_section(
+    outcome, expected
+):
+    """A scope not known is pursued (its answers could bring the cause in), except where what
+    is missing is a whole section (a wallet nobody said is in use): that section's own
+    questions would bring it in. (The suspicion, open on the scope too, needs two answers
+    where a fact is not known, and one it cannot name where nothing is said missing: only the
+    renewal is worth asking then.)"""
+    assert [path for path, _ in asked(scoped(outcome))] == expected
+
+
+def line(path: str, *writes: str) -> Ask:
+    """A question whose line in `CHANGES` writes `writes` (the fact itself by default): true
+    ticked, false left unticked."""
+    written = writes or (path,)
+    tick = Tick(CHANGES, Wording(path), dict.fromkeys(written, True), dict.fromkeys(written, False))
+    return ask(path, tick=tick)
+
+
+FROZEN = cause("frozen", "bank", when(fact("bank_cards[].frozen", True)))
+FEE = cause("fee", "documents", when(fact("payment.fee_notice", True)))
+OFFLINE = cause("offline", "documents", when(fact("travel.limited_connectivity", True)))
+LATER_LINES = ("payment.fee_notice", "travel.limited_connectivity")
+
+
+def test_a_cards_line_is_left_out_of_the_list_for_two_cards_and_the_lines_after_it_stay():
+    """One card: its line is one of the list's. Two cards: each card's fact is asked on its own
+    (a line says "my card"), and the lines after it in the facts' order are still a list."""
+    questions = {
+        **NO_TRIAGE,
+        **{path: line(path) for path in ("bank_cards[].frozen", *LATER_LINES)},
+    }
+    interview = interviewer(FROZEN, FEE, OFFLINE, questions=questions)
+    assert listed(interview, bank_cards=[{}]) == [
+        ("bank_cards[0].frozen", 1.5, ("bank_cards[0].frozen", *LATER_LINES))
+    ]
+    assert listed(interview, bank_cards=[{}, {}]) == [
+        ("bank_cards[0].frozen", 0.5, ()),
+        ("bank_cards[1].frozen", 0.5, ()),
+        ("payment.fee_notice", 1.0, LATER_LINES),
+    ]
+
+
+@pytest.mark.parametrize("dated", [True, False], ids=["as_of given", "nothing else known"])
+def test_a_line_whose_tick_writes_only_what_is_not_known_already_is_left_out(dated):
+    """ "Don't know" to whether the passport was renewed: the renewal's line (which writes that)
+    is left out, whatever else is known, and when it was renewed is asked on its own."""
+    questions = {
+        **NO_TRIAGE,
+        **{path: line(path) for path in ("phone.changed", "phone.vpn_on")},
+        "passport.renewed_on": line("passport.renewed_on", "passport.renewed"),
+    }
+    when_renewed = cause("when", "documents", when(known("passport.renewed_on")))
+    interview = interviewer(VPN, CHANGED, when_renewed, questions=questions)
+    facts = {"dont_know": ["passport.renewed"], **(AS_OF if dated else {})}
+    step = interview.step(facts, today=date(2026, 11, 27))
+    assert [(q.fact, q.worth, q.ticks) for q in step.questions] == [
+        ("passport.renewed_on", 0.5, ()),
+        ("phone.changed", 1.0, ("phone.changed", "phone.vpn_on")),
+    ]
+
+
+def test_a_cards_line_whose_tick_writes_only_what_is_not_known_of_that_card_is_left_out():
+    """ "Don't know" to whether the card is frozen: the line for when it was last used, which
+    writes that it is frozen, is left out; the date is asked on its own, the rest as a list."""
+    questions = {
+        **NO_TRIAGE,
+        **{path: line(path) for path in LATER_LINES},
+        "bank_cards[].last_used": line("bank_cards[].last_used", "bank_cards[].frozen"),
+    }
+    used = cause("used", "bank", when(known("bank_cards[].last_used")))
+    interview = interviewer(used, FEE, OFFLINE, questions=questions)
+    facts = {"bank_cards": [{}], "dont_know": ["bank_cards[0].frozen"]}
+    assert listed(interview, **facts) == [
+        ("bank_cards[0].last_used", 0.5, ()),
+        ("payment.fee_notice", 1.0, LATER_LINES),
+    ]
+
+
+def test_beside_a_message_the_place_keeps_a_choice_that_alone_reveals_a_cause_after_patience():
+    """A message names a bank cause: Alipay's causes (where it fails) weigh 1/2, and an answer
+    about the payment is not what the person saw there, so nothing points at it. Whom they paid,
+    one of a few choices that alone settles one of Alipay's causes, is still asked at patience,
+    as a yes/no would be (`EASY`)."""
+    payee = cause("payee", "alipay", when(fact("payment.payee", "personal_qr")))
+    questions = {**QUESTIONS, "payment.payee": ask("Whom did you pay?")}
+    interview = interviewer(NAMED, payee, questions=questions, messages=MESSAGES)
+    known = {**FILLER, "symptom": {"where": "alipay", "error_message": "account frozen"}}
+    del known["phone"]
+    known["alipay"] = {"document_expiry_notice": False}
+    assert interview.step({**AS_OF, **known}).asked == PATIENCE
+    assert asked(interview, **known) == [("payment.payee", 0.5)]
+
+
+def test_a_list_ticked_is_one_answer_and_each_fact_asked_after_its_line_one_more():
+    """Seven lines answered at once are one answer; the renewal ticked, each of the five facts
+    its line stands for and asked after it (when, the new and the old number and expiry) is an
+    answer of its own: six in all, whatever order the answers are counted in."""
+    renewal = Tick(
+        CHANGES, Wording("renewed"), {"passport.renewed": True}, {"passport.renewed": False}
+    )
+    after = (
+        "passport.renewed_on",
+        "passport.expiry_date",
+        "passport.number",
+        "passport.previous_number",
+        "passport.previous_expiry_date",
+    )
+    lines = (
+        "phone.changed",
+        "phone.vpn_on",
+        "phone.roaming",
+        "phone.suspended",
+        "phone.sms_code_received",
+        "travel.limited_connectivity",
+    )
+    questions = {
+        **{path: ask(path, tick=renewal) for path in ("passport.renewed", *after)},
+        **{path: line(path) for path in lines},
+    }
+    interview = interviewer(RENEWAL, questions=questions)
+    passport = {
+        "renewed": True,
+        "renewed_on": "2026-01",
+        "expiry_date": "2036-01",
+        "number": "E2",
+        "previous_number": "E1",
+        "previous_expiry_date": "2026-03",
+    }
+    phone = {path.split(".")[1]: False for path in lines[:-1]}
+    facts = {
+        **AS_OF,
+        "passport": passport,
+        "phone": phone,
+        "travel": {"limited_connectivity": False},
+    }
+    assert interview.step(facts).asked == 1 + len(after)
+
+
+def test_knowledge_that_declares_its_own_facts_is_interviewed_in_them():
+    """No passport, no bank card: a trip's facts and a list of tickets, declared by the
+    knowledge. Their kinds come from its own facts (a gate to choose, a date before a yes/no
+    for a conclusion), and a ticket's kind taken for granted is asked, checked against them."""
+    gates = {"a": Choice(Wording("Gate A")), "b": Choice(Wording("Gate B"))}
+    at_the_gate = Choice(Wording("At the gate"), layers=("documents",), points_at=("documents",))
+    trip = Section(
+        "trip",
+        "Trip",
+        (
+            Fact(
+                "where", ask=ask("Where?", choices={"gate": at_the_gate}), place=True, triage=True
+            ),
+            Fact("gate", ask=ask("Which gate?", choices=gates)),
+            Fact("left_on", PartialDay, ask=ask("When did you leave?")),
+            Fact("delayed", bool, ask=ask("Delayed?")),
+        ),
+    )
+    kinds = {"paper": Choice(Wording("Paper")), "e": Choice(Wording("E-ticket"))}
+    tickets = Section(
+        "tickets",
+        "Ticket",
+        (
+            Fact("kind", ask=ask("Paper or e-ticket?", choices=kinds), assumed=True),
+            Fact("lost", bool, ask=ask("Lost?")),
+        ),
+        cards=True,
+        subject=True,
+    )
+
+    def paper(case, card):
+        kind = case.get("tickets[].kind", card)
+        return Outcome(None) if kind is None else Outcome(kind == "paper")
+
+    observations = (Observation("card.paper", "", ("tickets[].kind",), paper),)
+    left = Conclusion(
+        "left",
+        Wording("left"),
+        holds=(when(fact("trip.left_on", "2026-01")), when(fact("trip.delayed", True))),
+    )
+    causes = (
+        cause("late", "documents", when(fact("trip.gate", "b"))),
+        cause("left", "documents", when(concluded("left"))),
+        cause("paper", "documents", when(derived("card.paper"), fact("tickets[].lost", True))),
+    )
+    declared = (trip, tickets)
+    kb = KnowledgeBase(
+        causes,
+        (),
+        observations,
+        (),
+        declared_questions(declared),
+        (left,),
+        facts_model=facts_model(declared),
+    )
+    interview = Interviewer(Doctor(kb))
+
+    def asked_of(**facts):
+        step = interview.step({**AS_OF, **facts})
+        return [(q.fact, q.kind.name, q.worth, q.decides) for q in step.questions]
+
+    assert asked_of() == [
+        ("trip.where", "choice", 0.0, ()),
+        ("trip.gate", "choice", 0.5, ("late",)),
+        ("trip.left_on", "date", 0.5, ("left",)),
+    ]
+    assert asked_of(trip={"where": "gate"}, tickets=[{"lost": True}]) == [
+        ("tickets[0].kind", "choice", 0.0, ("paper",)),
+        ("trip.gate", "choice", 1.0, ("late",)),
+        ("trip.left_on", "date", 1.0, ("left",)),
+    ]
+
+
+def test_what_a_cards_wallet_would_change_is_judged_on_the_day_of_the_step():
+    """A cause that holds only before 2021, for a card in WeChat Pay: a step on a day in 2020,
+    the facts giving none, asks the card's wallet (WeChat Pay would find the cause that day);
+    on a day after, it does not."""
+
+    def in_wechat(case, card):
+        wallet = case.get("bank_cards[].wallet", card)
+        return Outcome(None) if wallet is None else Outcome(wallet == "wechat_pay")
+
+    def before_2021(case, card):
+        return Outcome(case.as_of.year < 2021)
+
+    observations = (
+        Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),
+        Observation("before_2021", "", ("as_of",), before_2021),
+    )
+    old = cause("old", "bank", when(derived("card.in_wechat"), derived("before_2021")))
+    wallets = {
+        "alipay": Choice(Wording("Alipay"), layers=("alipay",)),
+        "wechat_pay": Choice(Wording("WeChat Pay"), layers=("wechat_pay",)),
+    }
+    questions = {**NO_TRIAGE, "bank_cards[].wallet": ask("Which wallet?", choices=wallets)}
+    interview = Interviewer(Doctor(KnowledgeBase((old,), (), observations, (), questions)))
+    cards = {"bank_cards": [{}]}
+    step = interview.step(cards, today=date(2020, 6, 1))
+    assert [(q.fact, q.decides) for q in step.questions] == [("bank_cards[0].wallet", ("old",))]
+    assert interview.step(cards, today=date(2026, 11, 27)).done
+
+
+def test_an_observation_of_what_failed_not_known_points_at_nothing_though_it_names_no_fact():
+    """An observation reading what failed comes out not known without naming a fact missing
+    (a date given only in part leaves it open): the rule accepting "not known" holds, but
+    nothing was seen, so every cause weighs 1/2 as while nothing points."""
+
+    def open_(case, card):
+        return Outcome(None)
+
+    observations = (Observation("again", "again", ("symptom.persists",), open_),)
+    roaming = cause(
+        "roaming", "bank", when(derived("again", True, None), fact("phone.roaming", True))
+    )
+    kb = KnowledgeBase((roaming, RENEWAL), (), observations, (), QUESTIONS)
+    symptom = {"where": "taobao", "error_message": "it failed", "persists": True}
+    assert asked(Interviewer(Doctor(kb)), symptom=symptom) == [
+        ("passport.renewed", 0.5),
+        ("phone.roaming", 0.5),
+    ]
+
+
+def test_a_suspicion_held_up_by_a_known_value_asks_nothing_to_rule_it_out():
+    """The suspicion's observation is true though it names a fact missing (one card already
+    shows it, another's is not known): no answer could make that test fail, so nothing is
+    asked for the suspicion, only what confirms it."""
+
+    def shown(case, card):
+        return Outcome(True, unknown_paths=("phone.changed",))
+
+    observations = (Observation("shown", "shown", ("phone.changed",), shown),)
+    held = suspected_by(derived("shown", True, None))
+    interview = interviewer(held, questions=NO_TRIAGE, observations=observations)
+    assert asked(interview, **PERMIT) == [("passport.renewed", 1.0)]
+
+
+def test_of_more_cards_than_a_consultation_counts_only_the_first_ones_are_asked_about():
+    """A file may list up to 50 cards; a consultation counts at most `MOST_ITEMS` (9) and asks
+    about those only: of ten cards, the tenth's state is not asked."""
+    card = cause("card", "bank", when(fact("bank_cards[].status", "not_linked")))
+    interview = interviewer(card, questions=NO_TRIAGE)
+    assert asked(interview, bank_cards=[{}] * (MOST_ITEMS + 1)) == [
+        (f"bank_cards[{index}].status", 0.5) for index in range(MOST_ITEMS)
+    ]

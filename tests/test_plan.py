@@ -7,9 +7,11 @@ import re
 
 import pytest
 
-from engine.authoring.rules import Cause, FixStep, derived, standard_layers, when
+from engine.authoring import rules
+from engine.authoring.rules import Cause, FixStep, Layer, derived, standard_layers, when
 from engine.errors import KnowledgeError
 from engine.kb.order import cause_graph, fix_order
+from engine.text.wording import Wording
 from knowledge._where import Where
 from tests.conftest import EXAMPLES, ROOT, load_example
 
@@ -126,6 +128,23 @@ def test_bad_orders_are_refused_with_what_is_wrong(causes, message):
     with pytest.raises(KnowledgeError) as refused:
         fix_order(causes, standard_layers())
     assert str(refused.value) == message
+
+
+def test_bad_layers_are_refused_with_what_is_wrong(monkeypatch):
+    """A layer fixed after one no knowledge declares, and layers each fixed after the other
+    (declared for this test only: a layer declared stays one a unit may name)."""
+    monkeypatch.setattr(rules, "_declared_layers", dict(rules._declared_layers))
+    layers = (
+        Layer("a", Wording("a"), after=("b",)),
+        Layer("b", Wording("b"), after=("a",)),
+        Layer("c", Wording("c"), after=("nope",)),
+    )
+    with pytest.raises(KnowledgeError) as refused:
+        fix_order((), layers)
+    assert str(refused.value) == (
+        "layer c: comes after unknown layer 'nope' (expected a, b, c); "
+        "the layers form a cycle: b -> a"
+    )
 
 
 def test_only_a_suspected_causes_first_step_carries_the_check():

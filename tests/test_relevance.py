@@ -102,6 +102,20 @@ def test_a_rules_later_deferred_tests_are_not_made_once_one_is_not_passed():
     assert relevance.wanted(after) == {("permit.expired", "true")}
 
 
+def test_a_deferred_observation_two_open_rules_test_is_made_once():
+    """Made for the first rule left open, its value serves the second: `make` is called once
+    a name at most."""
+    first = _rule(fact("taobao.security_error", True), derived("passport.expired"))
+    second = _rule(fact("passport.renewed", True), derived("passport.expired"))
+    relevance = Relevance((first, second), frozenset({"passport.expired"}))
+    passed = relevance.passed(
+        [(FactValue("taobao.security_error"), "true"), (FactValue("passport.renewed"), "true")]
+    )
+    made, after = _made(relevance, passed, {"passport.expired": "true"})
+    assert made == ["passport.expired"]
+    assert ("passport.expired", "true") in relevance.wanted(after)
+
+
 def test_a_rule_is_open_only_when_every_test_of_it_is_passed():
     """Each test is its own bit: a rule with a chained test first, one with two tests, and
     one with a single test are open exactly when all their own tests are passed."""

@@ -37,6 +37,13 @@ def test_piped_output_is_plain_without_trailing_spaces(doctor, monkeypatch):
     assert all(line == line.rstrip() for line in text.splitlines())
 
 
+def test_each_cause_and_the_plan_name_their_layers(doctor, monkeypatch):
+    """The bank's cause is named with its layer, and the plan's order says that layer."""
+    text = report(doctor, monkeypatch)
+    assert "bank-passport-outdated · bank\n" in text
+    assert "Fix plan (in this order: bank)" in text
+
+
 def test_a_persons_data_is_shown_as_typed_never_as_emoji_or_markup(doctor):
     """A name is the person's own text: ":smile:" stays those characters, "[b]" too."""
     typed = "Brown :smile: [b]David"
