@@ -903,7 +903,9 @@ def test_a_cards_wallet_is_asked_where_the_place_is_exactly_that_wallets():
         wallet = case.get("bank_cards[].wallet", card)
         return Outcome(None) if wallet is None else Outcome(wallet == "wechat_pay")
 
-    observations = (Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),)
+    observations = (
+        Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat, per_card=True),
+    )
     not_linked = fact("bank_cards[].status", "not_linked")
     wechat = cause("wechat", "wechat_pay", when(derived("card.in_wechat"), not_linked))
     wallets = {
@@ -1155,7 +1157,7 @@ def test_knowledge_that_declares_its_own_facts_is_interviewed_in_them():
         kind = case.get("tickets[].kind", card)
         return Outcome(None) if kind is None else Outcome(kind == "paper")
 
-    observations = (Observation("card.paper", "", ("tickets[].kind",), paper),)
+    observations = (Observation("card.paper", "", ("tickets[].kind",), paper, per_card=True),)
     left = Conclusion(
         "left",
         Wording("left"),
@@ -1207,7 +1209,7 @@ def test_what_a_cards_wallet_would_change_is_judged_on_the_day_of_the_step():
         return Outcome(case.as_of.year < 2021)
 
     observations = (
-        Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat),
+        Observation("card.in_wechat", "", ("bank_cards[].wallet",), in_wechat, per_card=True),
         Observation("before_2021", "", ("as_of",), before_2021),
     )
     old = cause("old", "bank", when(derived("card.in_wechat"), derived("before_2021")))
