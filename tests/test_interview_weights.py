@@ -881,6 +881,7 @@ def test_after_dont_know_to_a_cards_date_the_yes_no_of_that_card_is_asked():
             when(fact("bank_cards[].last_used", "2026-01")),
             when(fact("bank_cards[].frozen", True)),
         ),
+        per_card=True,
     )
     found = cause("stopped", "bank", when(concluded("card.stopped")))
     questions = {
