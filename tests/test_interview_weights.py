@@ -133,6 +133,15 @@ def asked(interview: Interviewer, **facts) -> list[tuple[str, float]]:
     return [(q.fact, q.worth) for q in step.questions]
 
 
+def one_before_patience(interview: Interviewer, message: str = "it failed") -> dict:
+    """Facts of a payment failing in Alipay with `message`, one answer short of patience (the
+    place asks nothing of the phone unless something said of it)."""
+    before = {**FILLER, "symptom": {"where": "alipay", "error_message": message}}
+    del before["phone"]
+    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    return before
+
+
 def without(*paths: str) -> dict[str, Ask]:
     return {path: a for path, a in QUESTIONS.items() if path not in paths}
 
@@ -279,10 +288,7 @@ def test_after_patience_only_what_something_points_at_in_one_answer_the_person_k
         "two", "alipay", when(fact("residence_permit.held", True), fact("passport.renewed", True))
     )
     interview = interviewer(unverified, name, two, RESTRICTED)
-    where = {"where": "alipay", "error_message": "it failed"}
-    before = {**FILLER, "symptom": where}
-    del before["phone"]  # the place asks nothing of the phone unless something said of it
-    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    before = one_before_patience(interview)
     assert asked(interview, **before) == [
         ("alipay.identity.name", 1.0),
         ("alipay.identity.verified", 1.0),
@@ -339,9 +345,7 @@ def test_beside_a_message_naming_a_cause_the_place_keeps_only_its_yes_no_after_p
     unverified = cause("unverified", "alipay", when(fact("alipay.identity.verified", False)))
     name = cause("name", "alipay", when(fact("alipay.identity.name", "X")))
     interview = interviewer(NAMED, unverified, name, messages=MESSAGES)
-    before = {**FILLER, "symptom": {"where": "alipay", "error_message": "account frozen"}}
-    del before["phone"]
-    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    before = one_before_patience(interview, "account frozen")
     assert asked(interview, **before) == [
         ("alipay.identity.name", 0.5),
         ("alipay.identity.verified", 0.5),
@@ -784,9 +788,7 @@ def test_at_patience_an_answer_keeps_its_whole_share_whatever_cause_comes_after(
         "both", "alipay", when(fact("alipay.identity.name", "X"), fact("passport.renewed", True))
     )
     interview = interviewer(name, both)
-    before = {**FILLER, "symptom": {"where": "alipay", "error_message": "it failed"}}
-    del before["phone"]
-    assert interview.step({**AS_OF, **before}).asked == PATIENCE - 1
+    before = one_before_patience(interview)
     assert asked(interview, **before) == [
         ("alipay.identity.name", 1.5),
         ("passport.renewed", 0.5),
