@@ -372,7 +372,7 @@ def _rough_date(text: str, today: date, past: bool) -> str | None:
     then a `past` fact takes the last one, and another fact is refused with both."""
     if not re.search(r"[^\W\d_]", text):
         return None  # figures and signs only: the exact forms read those, or nothing does
-    readings = [_dateparser(prefer)(text, today) for prefer in ("past", "future")]
+    readings = [_read_roughly(text, today, prefer) for prefer in ("past", "future")]
     if None in readings or readings[0][4:] != readings[1][4:]:
         return None  # not read, or read as something else than a month without its year
     if past or readings[0] == readings[1]:
@@ -386,31 +386,30 @@ def _rough_date(text: str, today: date, past: bool) -> str | None:
     )
 
 
-@functools.cache
-def _dateparser(prefer: str):
-    """dateparser reading the consultation's languages, preferring dates gone by or to come;
-    imported when a date is first said in words (a diagnosis never needs it)."""
+def _read_roughly(text: str, today: date, prefer: str) -> str | None:
+    """What dateparser reads in `text`, cut to the precision said, or None."""
+    said = _date_parser(today, prefer).get_date_data(text)
+    if said.date_obj is None or said.period not in _PRECISION:
+        return None
+    return said.date_obj.date().isoformat()[: _PRECISION[said.period]]
+
+
+@functools.lru_cache(maxsize=4)
+def _date_parser(today: date, prefer: str):
+    """dateparser reading the consultation's languages from `today`, preferring dates gone by
+    or to come; imported when a date is first said in words (a diagnosis never needs it)."""
     from datetime import datetime
 
     from dateparser.date import DateDataParser
 
-    languages = sorted({code.split("_")[0] for code in offered()})
-
-    def parse(text: str, today: date) -> str | None:
-        parser = DateDataParser(
-            languages=languages,
-            settings={
-                "RELATIVE_BASE": datetime(today.year, today.month, today.day),
-                "PREFER_DATES_FROM": prefer,
-                "RETURN_TIME_AS_PERIOD": True,
-            },
-        )
-        said = parser.get_date_data(text)
-        if said.date_obj is None or said.period not in _PRECISION:
-            return None
-        return said.date_obj.date().isoformat()[: _PRECISION[said.period]]
-
-    return parse
+    return DateDataParser(
+        languages=sorted({code.split("_")[0] for code in offered()}),
+        settings={
+            "RELATIVE_BASE": datetime(today.year, today.month, today.day),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
 
 
 def _none(kind: Kind, ask: Ask | None) -> Reading:
@@ -532,6 +531,11 @@ def _offered(kind: Kind, ask: Ask | None, text: str) -> tuple[str, Choice | None
     return ways[chosen[0]] if best[0] > 0 and len(chosen) == 1 else None
 
 
+PART_OF_A_NAME = 0.4
+"""The least share of a choice's name (in characters, not Latin words) an answer that is only
+part of it must be: the wallet's name in "paying with the wallet", not one word of a sentence."""
+
+
 def _fit(folded: str, typed: set[str], name: str) -> tuple[int, int]:
     """How much of a choice's name an answer holds, and (negated) how much it leaves out: the
     words of a name in Latin letters, the characters of another."""
@@ -561,9 +565,6 @@ def _shared(folded: str, typed: set[str], name: str) -> int:
     return len(folded) if part and len(folded) / len(name) >= PART_OF_A_NAME else 0
 
 
-PART_OF_A_NAME = 0.4
-"""The least share of a choice's name (in characters, not Latin words) an answer that is only
-part of it must be: the wallet's name in "paying with the wallet", not one word of a sentence."""
 _STOP_WORDS = frozenset(
     {"a", "an", "the", "in", "on", "at", "with", "my", "it", "is", "to", "of", "i"}
 )

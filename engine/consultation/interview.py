@@ -239,7 +239,7 @@ class Interviewer:
 
     def _when_after_tick(self, facts: Facts, path: str) -> bool:
         """Whether `path` is when a ticked line happened (a renewal's date, a permit's expiry)."""
-        return kind_of(template(path), self.model).name == "date" and self._after_tick(facts, path)
+        return kind_of(template(path), self.model).name == DATE and self._after_tick(facts, path)
 
     def _after_tick(self, facts: Facts, path: str) -> bool:
         """Whether `path` is a line's other fact (a renewal's date) whose line was ticked: the
